@@ -1,0 +1,181 @@
+//! The engine: pure, deterministic and free of LSP.
+//!
+//! 1. [`Scanner::scan`] turns one paragraph's text into [`ParagraphFacts`]
+//!    (paragraph-relative byte offsets). It is a pure function of the text and
+//!    the configuration, so unchanged paragraphs keep their facts.
+//! 2. [`Article::new`] is the article pass: it works over the facts of all
+//!    paragraphs, never over text (Markdown code and front matter, and later
+//!    quotes across paragraphs, speakers and people).
+
+pub mod boilerplate;
+mod markdown;
+pub mod placeholder;
+
+use std::ops::Range;
+
+use crate::config::{compile_patterns, Config};
+use crate::text::{Paragraph, Scan};
+
+pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
+pub use markdown::FenceLine;
+pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
+
+/// The kind of document, which decides what is copy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    #[default]
+    PlainText,
+    /// Fenced code blocks and front matter are not copy; `#` lines are headings.
+    Markdown,
+}
+
+impl Language {
+    /// From an LSP language id (`plaintext`, `text`, `markdown`); `None` for
+    /// documents copydesk does not check.
+    pub fn from_language_id(id: &str) -> Option<Self> {
+        match id {
+            "plaintext" | "text" => Some(Self::PlainText),
+            "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+
+    /// From a file name: `.md`/`.markdown` is Markdown, anything else text.
+    pub fn from_path(path: &std::path::Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown") => Self::Markdown,
+            _ => Self::PlainText,
+        }
+    }
+}
+
+/// One line of a paragraph: byte range of its content, without terminator.
+pub type LineSpan = Range<usize>;
+
+/// Everything the engine needs to know about one paragraph's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParagraphFacts {
+    /// Each line's content range, relative to the paragraph.
+    pub lines: Vec<LineSpan>,
+    /// Web furniture: whole lines.
+    pub boilerplate: Vec<BoilerplateHit>,
+    /// Desk placeholders.
+    pub placeholders: Vec<PlaceholderHit>,
+    /// Lines that open or close a Markdown code fence, or delimit front matter.
+    pub fences: Vec<FenceLine>,
+}
+
+/// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
+pub fn line_spans(text: &str) -> Vec<LineSpan> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                spans.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                spans.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    spans.push(start..bytes.len());
+    spans
+}
+
+/// Scans paragraphs. Built once per configuration.
+#[derive(Debug)]
+pub struct Scanner {
+    boilerplate: BoilerplateMatcher,
+    placeholder: PlaceholderMatcher,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new(&Config::default())
+    }
+}
+
+impl Scanner {
+    /// A scanner with the built-in patterns plus the configuration's (invalid
+    /// extra patterns are skipped; [`Config::validate`] reports them).
+    pub fn new(config: &Config) -> Self {
+        let extra_bp =
+            compile_patterns("boilerplate", &config.boilerplate.patterns).unwrap_or_default();
+        let extra_ph =
+            compile_patterns("placeholder", &config.placeholder.patterns).unwrap_or_default();
+        Self {
+            boilerplate: BoilerplateMatcher::new(extra_bp),
+            placeholder: PlaceholderMatcher::new(extra_ph),
+        }
+    }
+
+    /// The facts of one paragraph. Pure: same text, same facts.
+    pub fn scan(&self, text: &str) -> ParagraphFacts {
+        let lines = line_spans(text);
+        let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        ParagraphFacts {
+            boilerplate: self.boilerplate.scan(&line_texts),
+            placeholders: self.placeholder.scan(text),
+            fences: markdown::fence_lines(&line_texts),
+            lines,
+        }
+    }
+}
+
+impl Scan<ParagraphFacts> for Scanner {
+    fn scan(&self, text: &str) -> ParagraphFacts {
+        Scanner::scan(self, text)
+    }
+}
+
+/// The article model: the paragraphs' facts plus what only the whole article
+/// shows. Built over facts, linear in their number.
+#[derive(Debug)]
+pub struct Article<'a> {
+    pub language: Language,
+    pub paragraphs: &'a [Paragraph<ParagraphFacts>],
+    /// Byte ranges that are not copy (Markdown code blocks, front matter).
+    pub excluded: Vec<Range<usize>>,
+}
+
+impl<'a> Article<'a> {
+    pub fn new(paragraphs: &'a [Paragraph<ParagraphFacts>], language: Language) -> Self {
+        let excluded = match language {
+            Language::Markdown => markdown::excluded_ranges(paragraphs),
+            Language::PlainText => Vec::new(),
+        };
+        Self {
+            language,
+            paragraphs,
+            excluded,
+        }
+    }
+
+    /// Whether the byte at `offset` is copy (not code or front matter).
+    pub fn is_copy(&self, offset: usize) -> bool {
+        let i = self.excluded.partition_point(|r| r.end <= offset);
+        self.excluded.get(i).is_none_or(|r| offset < r.start)
+    }
+
+    /// Absolute byte range of line `line` of paragraph `para`.
+    pub fn line_range(&self, para: usize, line: usize) -> Range<usize> {
+        let p = &self.paragraphs[para];
+        let l = &p.facts.lines[line];
+        p.start + l.start..p.start + l.end
+    }
+}

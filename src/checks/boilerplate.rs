@@ -1,0 +1,231 @@
+//! `boilerplate`: web furniture left in copy. Each finding removes its lines,
+//! and the blank line they leave, so no double gap is left; the fix-all
+//! removes every block at once with the same care.
+
+use std::ops::Range;
+
+use super::{Edit, Finding, Fix};
+use crate::analysis::{Article, BoilerplateKind};
+use crate::config::Severity;
+
+pub const CODE: &str = "boilerplate";
+
+fn message(kind: BoilerplateKind) -> &'static str {
+    match kind {
+        BoilerplateKind::LinkBlock => {
+            "Web link block (a ‘READ MORE’-style heading and its links) left in copy: remove it"
+        }
+        BoilerplateKind::LinkTag => {
+            "Web link line with a tag like ‘[REPORT]’ left in copy: remove it"
+        }
+        BoilerplateKind::CommentPrompt => "Comment prompt is web furniture: remove it",
+        BoilerplateKind::SharePrompt => "Share prompt is web furniture: remove it",
+        BoilerplateKind::Newsletter => "Newsletter sign-up is web furniture: remove it",
+        BoilerplateKind::SocialFollow => "Social media follow line is web furniture: remove it",
+        BoilerplateKind::Advertisement => "Advertisement marker left in copy: remove it",
+        BoilerplateKind::PictureCredit => "Picture credit or caption left in copy: remove it",
+        BoilerplateKind::SourceLine => "Source link line left in copy: remove it",
+        BoilerplateKind::ClickHere => "‘Click here’ only works on the web: remove the line",
+        BoilerplateKind::Copyright => "Copyright footer left in copy: remove it",
+        BoilerplateKind::Custom => {
+            "Line matches a boilerplate pattern in the configuration: remove it"
+        }
+    }
+}
+
+/// Furniture lines of one paragraph to remove.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Block {
+    para: usize,
+    lines: Range<usize>,
+}
+
+/// Every furniture block that is copy (not in Markdown code), in order.
+fn blocks<'a>(article: &'a Article<'_>) -> impl Iterator<Item = (Block, BoilerplateKind)> + 'a {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, p)| {
+            p.facts
+                .boilerplate
+                .iter()
+                .filter(move |h| article.is_copy(article.line_range(i, h.lines.start).start))
+                .map(move |h| {
+                    (
+                        Block {
+                            para: i,
+                            lines: h.lines.clone(),
+                        },
+                        h.kind,
+                    )
+                })
+        })
+}
+
+pub fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
+    for (block, kind) in blocks(article) {
+        let range = article.line_range(block.para, block.lines.start).start
+            ..article.line_range(block.para, block.lines.end - 1).end;
+        let n = block.lines.len();
+        let title = if n == 1 {
+            "Remove this boilerplate line".to_string()
+        } else {
+            format!("Remove this boilerplate block ({n} lines)")
+        };
+        out.push(Finding {
+            code: CODE,
+            severity,
+            range,
+            message: message(kind).to_string(),
+            fixes: vec![Fix {
+                title,
+                edits: removal_edits(article, &[block]),
+                safe: true,
+            }],
+        });
+    }
+}
+
+/// Edits removing every furniture block in the article.
+pub fn remove_all(article: &Article<'_>) -> Vec<Edit> {
+    let all: Vec<Block> = blocks(article).map(|(b, _)| b).collect();
+    removal_edits(article, &all)
+}
+
+/// What to delete: runs of whole paragraphs, or some lines of one paragraph.
+enum Unit {
+    Paragraphs(Range<usize>),
+    Lines(usize, Range<usize>),
+}
+
+/// Edits that delete `blocks` (ordered) and leave the blank-line structure
+/// as if they had never been there.
+fn removal_edits(article: &Article<'_>, blocks: &[Block]) -> Vec<Edit> {
+    let paras = article.paragraphs;
+    // Merge the blocks of each paragraph; whole paragraphs join into runs.
+    let mut units: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let para = blocks[i].para;
+        let mut lines: Vec<Range<usize>> = Vec::new();
+        while i < blocks.len() && blocks[i].para == para {
+            let b = &blocks[i].lines;
+            match lines.last_mut() {
+                Some(last) if b.start <= last.end => last.end = last.end.max(b.end),
+                _ => lines.push(b.clone()),
+            }
+            i += 1;
+        }
+        let line_count = paras[para].facts.lines.len();
+        for l in lines {
+            if l.start == 0 && l.end >= line_count {
+                match units.last_mut() {
+                    Some(Unit::Paragraphs(run)) if run.end == para => run.end = para + 1,
+                    _ => units.push(Unit::Paragraphs(para..para + 1)),
+                }
+            } else {
+                units.push(Unit::Lines(para, l));
+            }
+        }
+    }
+    let mut edits: Vec<Edit> = units
+        .into_iter()
+        .map(|u| {
+            let range = match u {
+                Unit::Paragraphs(run) => {
+                    if run.end < paras.len() {
+                        paras[run.start].start..paras[run.end].start
+                    } else if run.start > 0 {
+                        paras[run.start - 1].end()..paras[run.end - 1].end()
+                    } else {
+                        paras[run.start].start..paras[run.end - 1].end()
+                    }
+                }
+                Unit::Lines(para, l) => {
+                    if l.end < paras[para].facts.lines.len() {
+                        article.line_range(para, l.start).start
+                            ..article.line_range(para, l.end).start
+                    } else {
+                        article.line_range(para, l.start - 1).end
+                            ..article.line_range(para, l.end - 1).end
+                    }
+                }
+            };
+            Edit {
+                range,
+                new_text: String::new(),
+            }
+        })
+        .collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    // Join touching deletions so the edits are disjoint.
+    let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
+    for e in edits {
+        match merged.last_mut() {
+            Some(last) if e.range.start <= last.range.end => {
+                last.range.end = last.range.end.max(e.range.end)
+            }
+            _ => merged.push(e),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Language;
+    use crate::checks::{apply_edits, check_text};
+    use crate::config::Config;
+
+    fn config() -> Config {
+        // A configured pattern, so these tests exercise removal whatever the built-in shapes are.
+        Config::from_json(serde_json::json!({"boilerplate": {"patterns": ["^FURNITURE"]}})).unwrap()
+    }
+
+    fn fix_one(text: &str, n: usize) -> String {
+        let checked = check_text(text, Language::PlainText, &config());
+        let f = checked
+            .findings
+            .iter()
+            .filter(|f| f.code == "boilerplate")
+            .nth(n)
+            .expect("finding");
+        apply_edits(text, &f.fixes[0].edits)
+    }
+
+    fn fix_all(text: &str) -> String {
+        let checked = check_text(text, Language::PlainText, &config());
+        apply_edits(text, &checked.safe_edits)
+    }
+
+    #[test]
+    fn removing_a_paragraph_leaves_one_gap() {
+        let text = "First par.\r\n\r\nFURNITURE one\r\n\r\nSecond par.\r\n";
+        assert_eq!(fix_one(text, 0), "First par.\r\n\r\nSecond par.\r\n");
+    }
+
+    #[test]
+    fn removing_the_last_paragraph_keeps_the_final_newline() {
+        assert_eq!(fix_one("Copy.\n\nFURNITURE end\n", 0), "Copy.\n");
+        assert_eq!(fix_one("FURNITURE top\n\nCopy.\n", 0), "Copy.\n");
+    }
+
+    #[test]
+    fn removing_lines_inside_a_paragraph() {
+        assert_eq!(
+            fix_one("Copy line.\nFURNITURE mid\nMore copy.\n", 0),
+            "Copy line.\nMore copy.\n"
+        );
+        assert_eq!(
+            fix_one("Copy line.\nFURNITURE tail\n\nNext.\n", 0),
+            "Copy line.\n\nNext.\n"
+        );
+    }
+
+    #[test]
+    fn remove_all_handles_neighbouring_blocks() {
+        let text = "Copy.\n\nFURNITURE a\n\nFURNITURE b\nFURNITURE c\n\nMore.\nFURNITURE d\n\nFURNITURE e\n";
+        assert_eq!(fix_all(text), "Copy.\n\nMore.\n");
+    }
+}

@@ -1,0 +1,101 @@
+//! Checks: one module per rule, turning the article model into findings.
+//!
+//! A finding is a code, a severity, a byte range into the document, a
+//! one-line message naming the fix, and the fixes themselves as byte-range
+//! edits. Nothing here knows what a diagnostic or a line number is.
+
+pub mod boilerplate;
+pub mod placeholder;
+
+use std::ops::Range;
+
+use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
+use crate::config::{Config, Severity};
+use crate::text::Document;
+
+/// Replace `range` (bytes of the current text) with `new_text`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub new_text: String,
+}
+
+/// One way to fix a finding. `safe` fixes are applied by `copydesk fix` and
+/// the fix-all action without asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    pub safe: bool,
+}
+
+/// What a check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub range: Range<usize>,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+}
+
+/// Runs every enabled check. Findings come ordered by position, then code.
+pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if config.enabled(boilerplate::CODE) {
+        boilerplate::check(article, config.severity(boilerplate::CODE), &mut out);
+    }
+    if config.enabled(placeholder::CODE) {
+        placeholder::check(article, config.severity(placeholder::CODE), &mut out);
+    }
+    out.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    out
+}
+
+/// The edits of every safe fix, merged so they can be applied together:
+/// sorted, non-overlapping.
+pub fn safe_edits(article: &Article<'_>, config: &Config) -> Vec<Edit> {
+    if config.enabled(boilerplate::CODE) {
+        boilerplate::remove_all(article)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Applies sorted, non-overlapping edits to a text.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        debug_assert!(e.range.start >= at, "edits must be sorted and disjoint");
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.new_text);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A whole text checked from scratch: the document, its findings and the
+/// merged safe edits. What the command line uses.
+pub struct Checked {
+    pub document: Document<ParagraphFacts>,
+    pub findings: Vec<Finding>,
+    pub safe_edits: Vec<Edit>,
+}
+
+/// Checks a text from scratch.
+pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
+    let scanner = Scanner::new(config);
+    let document = Document::new(text, 0, &scanner);
+    let article = Article::new(document.index().paragraphs(), language);
+    let findings = run(&article, config);
+    let safe_edits = safe_edits(&article, config);
+    Checked {
+        document,
+        findings,
+        safe_edits,
+    }
+}

@@ -1,0 +1,13 @@
+//! The document: a `ropey::Rope`, its version, position encodings and the
+//! paragraph index that carries each paragraph's analysed facts.
+//!
+//! Nothing here knows what a quote or a diagnostic is: the paragraph index is
+//! generic over the facts a scanner computes from a paragraph's text.
+
+mod document;
+mod paragraphs;
+mod position;
+
+pub use document::{Change, Document, TextError};
+pub use paragraphs::{split_paragraphs, Paragraph, ParagraphIndex, Scan};
+pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};
