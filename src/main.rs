@@ -24,8 +24,6 @@ enum Command {
     Check(cli::CheckArgs),
     /// Apply every safe fix (boilerplate removal) to articles.
     Fix(cli::FixArgs),
-    /// Print the quote sheet: every quote and who said it.
-    Quotes(cli::QuotesArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +47,5 @@ fn main() -> ExitCode {
         },
         Command::Check(args) => cli::check(args),
         Command::Fix(args) => cli::fix(args),
-        Command::Quotes(args) => cli::quotes(args),
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod boilerplate;
 mod markdown;
+pub mod names;
 pub mod placeholder;
 
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::text::{Paragraph, Scan};
 
 pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
 pub use markdown::FenceLine;
+pub use names::{Gender, Mention, MentionRef, People, Person, PersonId};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
 
 /// The kind of document, which decides what is copy.
@@ -68,6 +70,8 @@ pub struct ParagraphFacts {
     pub placeholders: Vec<PlaceholderHit>,
     /// Lines that open or close a Markdown code fence, or delimit front matter.
     pub fences: Vec<FenceLine>,
+    /// References to people by name.
+    pub mentions: Vec<Mention>,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -132,6 +136,7 @@ impl Scanner {
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
+            mentions: names::scan_mentions(text),
             lines,
         }
     }

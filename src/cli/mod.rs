@@ -13,13 +13,6 @@ pub enum CheckFormat {
     Sarif,
 }
 
-/// Output format of `copydesk quotes`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum QuotesFormat {
-    Table,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Output format.
@@ -46,26 +39,10 @@ pub struct FixArgs {
     pub paths: Vec<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct QuotesArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
-    pub format: QuotesFormat,
-    /// Configuration file (default: copydesk.toml in the current folder or above).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// The article; `-` reads stdin.
-    pub path: PathBuf,
-}
-
 pub fn check(_args: CheckArgs) -> ExitCode {
     ExitCode::from(2)
 }
 
 pub fn fix(_args: FixArgs) -> ExitCode {
-    ExitCode::from(2)
-}
-
-pub fn quotes(_args: QuotesArgs) -> ExitCode {
     ExitCode::from(2)
 }
