@@ -539,6 +539,19 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
 }
 
 #[test]
+fn fix_from_stdin_writes_the_fixed_text_to_stdout() {
+    let dir = desk_dir();
+    let o = run_in(
+        dir.path(),
+        &["fix", "-"],
+        Some("Copy.\r\n\r\nAdvertisement\r\n\r\nMore copy.\r\n".as_bytes()),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Copy.\r\n\r\nMore copy.\r\n");
+    assert_eq!(stderr(&o), "<stdin>: 1 fix applied\n");
+}
+
+#[test]
 fn fix_reports_unreadable_files_and_goes_on() {
     let dir = desk_dir();
     let p = dir.path();

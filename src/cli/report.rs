@@ -59,16 +59,25 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A line's content (without terminator).
-fn line_content(rope: &Rope, line: usize) -> String {
-    let mut s = rope.line(line).to_string();
-    if s.ends_with('\n') {
-        s.pop();
+/// Bytes of context shown either side of a finding on a long line.
+const CONTEXT: usize = 160;
+
+/// The byte offset where a line's content ends (before its terminator).
+fn content_end(rope: &Rope, line: usize) -> usize {
+    let slice = rope.line(line);
+    let mut len = slice.len_bytes();
+    if len > 0 && slice.byte(len - 1) == b'\n' {
+        len -= 1;
     }
-    if s.ends_with('\r') {
-        s.pop();
+    if len > 0 && slice.byte(len - 1) == b'\r' {
+        len -= 1;
     }
-    s
+    rope.line_to_byte(line) + len
+}
+
+/// The byte offset of the char boundary at or before `offset`.
+fn floor_boundary(rope: &Rope, offset: usize) -> usize {
+    rope.char_to_byte(rope.byte_to_char(offset.min(rope.len_bytes())))
 }
 
 fn utf16(rope: &Rope, offset: usize) -> LineCol {
@@ -81,14 +90,32 @@ pub fn place(rope: &Rope, finding: &Finding) -> Diagnostic {
     let end = utf16(rope, finding.range.end);
     let start8 = offset_to_position(rope, finding.range.start, PositionEncoding::Utf8);
     let end8 = offset_to_position(rope, finding.range.end, PositionEncoding::Utf8);
-    let line = line_content(rope, start8.line as usize);
-    let from = floor_char_boundary(&line, start8.character as usize);
+    // The first line, cut to a window round the finding when it is long, so
+    // a huge one-line file does not copy the whole line per finding.
+    let line_no = start8.line as usize;
+    let line_start = rope.line_to_byte(line_no);
+    let line_end = content_end(rope, line_no);
+    let from = (line_start + start8.character as usize).min(line_end);
     let to = if end8.line == start8.line {
-        floor_char_boundary(&line, end8.character as usize).max(from)
+        (line_start + end8.character as usize).clamp(from, line_end)
     } else {
-        line.len()
+        line_end
     };
-    let start_char = u32::try_from(line[..from].chars().count()).unwrap_or(u32::MAX);
+    let to = floor_boundary(rope, to.min(from + 2 * CONTEXT));
+    let window_start = floor_boundary(rope, from.saturating_sub(CONTEXT).max(line_start));
+    let window_end = floor_boundary(rope, (to + CONTEXT).min(line_end));
+    let mut line = String::new();
+    if window_start > line_start {
+        line.push('…');
+    }
+    let offset = line.len();
+    line.push_str(&rope.byte_slice(window_start..window_end).to_string());
+    if window_end < line_end {
+        line.push('…');
+    }
+    let underline = offset + (from - window_start)..offset + (to - window_start);
+    let start_char =
+        u32::try_from(rope.byte_to_char(from) - rope.byte_to_char(line_start)).unwrap_or(u32::MAX);
     let fixes = finding
         .fixes
         .iter()
@@ -114,20 +141,11 @@ pub fn place(rope: &Rope, finding: &Finding) -> Diagnostic {
         start_char,
         snippet: Snippet {
             line,
-            underline: from..to,
+            underline,
             more_lines: end8.line.saturating_sub(start8.line),
         },
         fixes,
     }
-}
-
-/// The largest char boundary of `s` at or before `i`.
-fn floor_char_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Counts of findings by severity.
@@ -226,6 +244,23 @@ mod tests {
         );
         assert_eq!(d.snippet.more_lines, 1);
         assert_eq!(d.end, LineCol::new(1, 3));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_round_the_finding() {
+        let par = "Mr Hale said the budget would pass. ".repeat(500);
+        let text = format!("{par}TK and more. {par}\n");
+        let rope = Rope::from_str(&text);
+        let at = text.find("TK").unwrap();
+        let d = place(&rope, &finding(at..at + 2));
+        assert!(
+            d.snippet.line.len() < 2 * CONTEXT + 16,
+            "{}",
+            d.snippet.line.len()
+        );
+        assert!(d.snippet.line.starts_with('…') && d.snippet.line.ends_with('…'));
+        assert_eq!(&d.snippet.line[d.snippet.underline.clone()], "TK");
+        assert_eq!(d.start_char as usize, par.chars().count());
     }
 
     #[test]

@@ -107,3 +107,43 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Finding, Fix};
+    use crate::cli::report::place;
+    use ropey::Rope;
+
+    #[test]
+    fn a_block_is_underlined_on_its_first_line_with_a_count_of_the_rest() {
+        let text = "Copy.\n\nREAD MORE:\n\tTories in turmoil\nLabour’s plan\n";
+        let rope = Rope::from_str(text);
+        let start = text.find("READ").unwrap();
+        let finding = Finding {
+            code: "boilerplate",
+            severity: Severity::Warning,
+            range: start..text.len() - 1,
+            message: "Web link block left in copy: remove it".into(),
+            fixes: vec![Fix {
+                title: "Remove this boilerplate block (3 lines)".into(),
+                edits: vec![],
+                safe: true,
+            }],
+        };
+        let mut out = String::new();
+        render(&mut out, "a.txt", &place(&rope, &finding), Style::default());
+        assert_eq!(
+            out,
+            "a.txt:3:1: warning[boilerplate]: Web link block left in copy: remove it\n  |\n3 | READ MORE:\n  | ^^^^^^^^^^ (and 2 more lines)\n  = fix: Remove this boilerplate block (3 lines)\n\n"
+        );
+        let mut coloured = String::new();
+        render(
+            &mut coloured,
+            "a.txt",
+            &place(&rope, &finding),
+            Style { color: true },
+        );
+        assert!(coloured.contains("\x1b[1;33mwarning[boilerplate]\x1b[0m"));
+    }
+}
