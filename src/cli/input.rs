@@ -60,7 +60,7 @@ impl Source {
 
 /// An article's text, with its byte order mark set aside.
 #[derive(Debug)]
-pub struct Article {
+pub struct SourceText {
     pub source: Source,
     /// Whether the file started with a UTF-8 byte order mark.
     pub bom: bool,
@@ -111,6 +111,7 @@ pub fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
             continue;
         }
         let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -134,7 +135,7 @@ pub fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
 }
 
 /// Reads a source and checks that it is text: no NUL bytes, valid UTF-8.
-pub fn read(source: &Source) -> Result<Article, InputError> {
+pub fn read(source: &Source) -> Result<SourceText, InputError> {
     let name = source.display();
     let bytes = match source {
         Source::Stdin => {
@@ -163,7 +164,7 @@ pub fn read(source: &Source) -> Result<Article, InputError> {
 }
 
 /// Checks bytes are text and sets a byte order mark aside.
-pub fn decode(source: Source, bytes: Vec<u8>) -> Result<Article, InputError> {
+pub fn decode(source: Source, bytes: Vec<u8>) -> Result<SourceText, InputError> {
     if bytes.contains(&0) {
         return Err(InputError::Binary {
             path: source.display(),
@@ -177,7 +178,7 @@ pub fn decode(source: Source, bytes: Vec<u8>) -> Result<Article, InputError> {
     if bom {
         text.drain(..BOM.len());
     }
-    Ok(Article { source, bom, text })
+    Ok(SourceText { source, bom, text })
 }
 
 #[cfg(test)]
