@@ -24,6 +24,9 @@ struct ClientInfo {
     root: Option<PathBuf>,
     pull_configuration: bool,
     document_changes: bool,
+    watch_files: bool,
+    /// The settings a client without `workspace/configuration` last pushed.
+    pushed_settings: Option<Value>,
 }
 
 pub struct Backend {
@@ -89,6 +92,13 @@ impl Backend {
     /// Reads `copydesk.toml` at the workspace root and the editor's settings,
     /// reports problems, and installs the result.
     async fn reload_config(&self, pushed: Option<Value>) {
+        let pushed = {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            if pushed.is_some() {
+                info.pushed_settings = pushed;
+            }
+            info.pushed_settings.clone()
+        };
         let root = self.info(|i| i.root.clone());
         let mut problems = Vec::new();
         let file_config = match root.as_deref().and_then(Config::find_file) {
@@ -267,6 +277,22 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+        if self.info(|i| i.watch_files) {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch {CONFIG_FILE}: {e}");
+            }
+        }
         self.reload_config(None).await;
     }
 
@@ -331,6 +357,10 @@ impl LanguageServer for Backend {
         if self.store.close(&uri) {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.reload_config(None).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
