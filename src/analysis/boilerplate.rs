@@ -219,7 +219,7 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("facebook", SHARE | FOLLOW),
     ("find", FOLLOW | CLICK),
     ("follow", FOLLOW),
-    ("for", NEWSLETTER | CLICK),
+    ("for", NEWSLETTER | FOLLOW | CLICK),
     ("further", HEAD),
     ("gallery", HEAD),
     ("get", NEWSLETTER | CLICK),
@@ -453,6 +453,9 @@ struct Rules {
     heading_alone: Regex,
     heading_tail_strong: Regex,
     heading_tail_weak: Regex,
+    heading_caps: Regex,
+    newsletter_what: Regex,
+    credit_by: Regex,
     comment: Regex,
     comment_alone: Regex,
     share: Regex,
@@ -476,7 +479,7 @@ struct Rules {
     url_line: Regex,
 }
 
-const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks";
+const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read(?: in [a-z]+)?|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks";
 
 const WEAK_HEADINGS: &str =
     r"related|latest|more|watch|listen|video|read|podcast|gallery|in pictures|in pics|live";
@@ -494,6 +497,7 @@ impl Rules {
         let r = |p: &str| Regex::new(&p.replace(r"\b", r"(?-u:\b)"));
         Ok(Self {
             phrases: {
+                // Case variants, with a plain or a non-breaking space.
                 let mut b = aho_corasick::packed::Config::new().builder();
                 for p in ["click here", "tap here", "rights reserved"] {
                     let title: String = p
@@ -501,16 +505,20 @@ impl Rules {
                         .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
                         .collect::<Vec<_>>()
                         .join(" ");
-                    b.extend([p.to_string(), p.to_ascii_uppercase(), title.clone()]);
-                    b.add(title[..1].to_string() + &p[1..]);
+                    let first = title[..1].to_string() + &p[1..];
+                    for v in [p.to_string(), p.to_ascii_uppercase(), title, first] {
+                        b.add(v.replace(' ', "\u{a0}"));
+                        b.add(v);
+                    }
                 }
                 b.build()
             },
             heading_alone: r(&format!(
-                r"^(?:(?:{STRONG_HEADINGS}|related)\s*[:|»>›-]*|(?:{WEAK_HEADINGS})\s*[:|»>›])$"
+                r"^(?:(?:{STRONG_HEADINGS}|related)\s*[:|»>›►▶→•-]*|(?:{WEAK_HEADINGS})\s*[:|»>›►▶→•])$"
             ))?,
-            heading_tail_strong: r(&format!(r"^(?:{STRONG_HEADINGS})\s*[:|»>›-]\s*\S"))?,
-            heading_tail_weak: r(&format!(r"^(?:{WEAK_HEADINGS})\s*[:|»>›]\s*\S"))?,
+            heading_tail_strong: r(&format!(r"^(?:{STRONG_HEADINGS})\s*[:|»>›►▶→•-]\s*\S"))?,
+            heading_caps: r(&format!(r"^(?:{STRONG_HEADINGS}) \S"))?,
+            heading_tail_weak: r(&format!(r"^(?:{WEAK_HEADINGS})\s*[:|»>›►▶→•]\s*\S"))?,
             comment: r(concat!(
                 r"^(?:scroll down\b.*\b(?:comments?|have your say)|have your say|join the (?:debate|conversation|discussion)",
                 r"|let us know (?:what you think|your (?:thoughts|views)|in the comments|below)|tell us what you think",
@@ -518,18 +526,25 @@ impl Rules {
                 r"|share your (?:views|thoughts|comments)|sound off|what do you think\?.*\b(?:comments?|let us know|below|tell us))\b"
             ))?,
             comment_alone: r(
-                r"^(?:what do you think\??|(?:view|show|see|read|jump to|load|\d+) comments?(?: \(\d+\))?|comments?(?: \(\d+\))?)$",
+                r"^(?:what do you think\??|(?:(?:view|show|see|read|jump to|load)(?: all)?(?: \d+)? comments?|\d+ comments?|comments?)(?: \(\d+\))?)$",
             )?,
             share: r(concat!(
                 r"^(?:share (?:on|to|via|with|this|article|story|page|link|the story)\b|share:?$|copy (?:article )?link",
                 r"|email (?:this )?(?:article|story|page)$|print (?:this )?(?:article|page|story)$|tweet this|pin it$)"
             ))?,
             newsletter: r(r"^(?:sign up|sign-up|signup|subscribe)\b")?,
+            newsletter_what: r(
+                r"\b(?:newsletters?|emails?|inbox|alerts|briefing|bulletin|updates|here|now|today|free|our|notifications|podcast|channel|digest)\b",
+            )?,
+            credit_by: r(
+                r"^(?:photo|photograph|picture|image|illustration)s? (?:by|courtesy of) [^.]{1,80}$",
+            )?,
             newsletter_any: r(
                 r"^(?:register|get|want|never miss|stay|join|enter your email|for the latest|for more|to get|to receive|receive|don't miss|sign up|subscribe)\b.*\b(?:newsletters?|inbox|email alerts|briefing|bulletin)\b",
             )?,
             follow: r(concat!(
-                r"^(?:(?:follow|find|like|join|connect with|catch) (?:[^.]{0,60}?\b(?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|mastodon|snapchat|social media)\b|[^.]{0,40}@\w)",
+                r"^(?:(?:follow|find|like|join|connect with|catch) (?:[^.]{0,60}?\b(?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|mastodon|snapchat|whatsapp|telegram|social media)\b|[^.]{0,40}@\w)",
+                r"|.{0,40}\bfollow (?:us|me) (?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram)\b",
                 r"|(?:twitter|x|instagram|facebook|tiktok|threads|bluesky)\s*:\s*@\w+$)"
             ))?,
             advert: r(concat!(
@@ -598,9 +613,19 @@ impl Rules {
             {
                 return Some(Class::Heading);
             }
+            // `READ MORE Minister quits`: a heading in capitals, no colon.
+            if self.heading_caps.is_match(n)
+                && words() <= 30
+                && !core
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| w.chars().any(char::is_lowercase))
+            {
+                return Some(Class::Heading);
+            }
             if self.heading_tail_weak.is_match(n) {
                 let tail = core
-                    .split_once([':', '|', '»', '>', '›'])
+                    .split_once([':', '|', '»', '>', '›', '►', '▶', '→', '•'])
                     .map_or("", |(_, t)| t.trim());
                 if self.is_link_line(tail) {
                     return Some(Class::Heading);
@@ -611,6 +636,7 @@ impl Rules {
         if has(CREDIT)
             && (self.credit_bbc.is_match(n)
                 || (self.credit_label.is_match(n) && words() <= 16)
+                || (self.credit_by.is_match(n) && words() <= 12)
                 || self.credit_end.is_match(n)
                 || is_credit_only(n))
         {
@@ -632,7 +658,8 @@ impl Rules {
         }
         if has(NEWSLETTER)
             && words() <= 30
-            && (self.newsletter.is_match(n) || self.newsletter_any.is_match(n))
+            && ((self.newsletter.is_match(n) && (words() <= 6 || self.newsletter_what.is_match(n)))
+                || self.newsletter_any.is_match(n))
         {
             return Some(Class::Line(Newsletter));
         }
@@ -881,6 +908,23 @@ mod tests {
             ("Copyright 2026 The Associated Example. All rights reserved.", Copyright),
             ("All Rights Reserved", Copyright),
             ("This material may not be published, broadcast, rewritten or redistributed.", Copyright),
+            ("Most read in Business", LinkBlock),
+            ("READ MORE ► Minister quits over row", LinkBlock),
+            ("READ MORE Minister quits over row", LinkBlock),
+            ("Watch: Moment car ploughs into shop window", LinkBlock),
+            ("Join us on WhatsApp", SocialFollow),
+            ("For the latest updates, follow us on Instagram", SocialFollow),
+            ("Like us on Facebook", SocialFollow),
+            ("Photo by Jane Doe on Unsplash", PictureCredit),
+            ("Credit: Jane Doe", PictureCredit),
+            ("(Image: Getty Images)", PictureCredit),
+            ("View 12 comments", CommentPrompt),
+            ("Comments (12)", CommentPrompt),
+            ("Copy link", SharePrompt),
+            ("Print this page", SharePrompt),
+            ("Please click here to donate", ClickHere),
+            ("CONTINUE READING", Advertisement),
+            ("Copyright © 2026 Example News Group", Copyright),
         ];
         for (line, kind) in cases {
             assert_eq!(scan(line), vec![(0..1, *kind)], "{line:?}");
@@ -929,6 +973,13 @@ mod tests {
             "Copy editors at the paper voted to strike.",
             "In pictures released by the palace, the King is seen smiling.",
             "All four suspects were released on bail (PA reported).",
+            "Sign up for the scheme closes on Friday.",
+            "Latest: the bridge reopened at 6pm after repairs, the council said.",
+            "More than 40 people have been injured, police said.",
+            "Don't miss out on the sale, the retailer urged.",
+            "Share this story on social media, campaigners said.",
+            "Protesters gathered outside (pictured) the embassy",
+            "Britain’s economy grew by 0.2% (ONS)",
         ];
         assert!(body.len() >= 25);
         for line in body {
