@@ -1200,6 +1200,25 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn hits_are_ordered_disjoint_and_in_range(
+            lines in proptest::collection::vec(
+                r"(READ MORE:|Share on |Follow us on X|\(Picture: PA\)|\[REPORT\]|©|[A-Za-z ’'\u{a0}\t:.,()\[\]•é🔥])*",
+                0..8,
+            )
+        ) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let hits = BoilerplateMatcher::new(vec![Regex::new("^Z").unwrap()]).scan(&lines);
+            let mut at = 0;
+            for h in &hits {
+                proptest::prop_assert!(h.lines.start >= at && h.lines.start < h.lines.end);
+                proptest::prop_assert!(h.lines.end <= lines.len());
+                at = h.lines.end;
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_lines() {
         for line in [

@@ -978,6 +978,21 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn hits_are_ordered_disjoint_and_on_char_boundaries(
+            text in r"([TKXx\[\]£$%,. \n\u{a0}é’“”🔥a-zA-Z0-9]|CHECK|TK|XX|\[\[|\]\]|Mr ){0,40}"
+        ) {
+            let hits = PlaceholderMatcher::new(vec![Regex::new("K+").unwrap()]).scan(&text);
+            let mut at = 0;
+            for h in &hits {
+                proptest::prop_assert!(h.range.start >= at && h.range.start < h.range.end);
+                proptest::prop_assert_eq!(text.get(h.range.clone()), Some(h.text.as_str()));
+                at = h.range.end;
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_text() {
         for text in [
