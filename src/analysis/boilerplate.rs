@@ -30,6 +30,8 @@ pub enum BoilerplateKind {
     /// A line ending in a link tag such as `[REPORT]`.
     LinkTag,
     CommentPrompt,
+    /// `Got a story? Email …`, `Have you been affected? Get in touch`.
+    ContactPrompt,
     SharePrompt,
     Newsletter,
     SocialFollow,
@@ -172,8 +174,10 @@ const COPYRIGHT: Groups = 1 << 7;
 const SOURCE: Groups = 1 << 8;
 const CLICK: Groups = 1 << 9;
 const LINK_TAG: Groups = 1 << 10;
+const CONTACT: Groups = 1 << 11;
 /// Prompts: lines that never report speech.
-const PROMPTS: Groups = COMMENT | SHARE | NEWSLETTER | FOLLOW | COPYRIGHT | SOURCE | CLICK;
+const PROMPTS: Groups =
+    COMMENT | CONTACT | SHARE | NEWSLETTER | FOLLOW | COPYRIGHT | SOURCE | CLICK;
 
 /// First words that can begin a furniture line (lower case, straight `'`),
 /// sorted, with the checks each calls for.
@@ -198,13 +202,14 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("comment", COMMENT),
     ("comments", COMMENT),
     ("connect", FOLLOW),
+    ("contact", CONTACT),
     ("content", ADVERT),
     ("continue", ADVERT),
     ("copy", SHARE),
     ("copyright", COPYRIGHT),
     ("credit", CREDIT),
     ("credits", CREDIT),
-    ("do", HEAD),
+    ("do", HEAD | CONTACT),
     ("don't", HEAD | NEWSLETTER),
     ("dont", HEAD | NEWSLETTER),
     ("download", CLICK),
@@ -212,7 +217,7 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("editor's", HEAD),
     ("editors", HEAD),
     ("efe", CREDIT),
-    ("email", SHARE),
+    ("email", SHARE | CONTACT),
     ("enter", NEWSLETTER),
     ("epa", CREDIT),
     ("explore", HEAD),
@@ -222,13 +227,14 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("for", NEWSLETTER | FOLLOW | CLICK),
     ("further", HEAD),
     ("gallery", HEAD),
-    ("get", NEWSLETTER | CLICK),
+    ("get", NEWSLETTER | CLICK | CONTACT),
     ("getty", CREDIT),
+    ("got", CONTACT),
     ("graphic", CREDIT),
     ("h", SOURCE),
     ("handout", CREDIT),
     ("hat", SOURCE),
-    ("have", COMMENT),
+    ("have", COMMENT | CONTACT),
     ("illustration", CREDIT),
     ("image", CREDIT),
     ("images", CREDIT),
@@ -310,6 +316,7 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("view", COMMENT | CLICK),
     ("want", NEWSLETTER),
     ("watch", HEAD | CLICK | FOLLOW),
+    ("were", CONTACT),
     ("what", HEAD | COMMENT),
     ("whatsapp", SHARE | FOLLOW),
     ("x", SHARE | FOLLOW),
@@ -458,6 +465,7 @@ struct Rules {
     credit_by: Regex,
     comment: Regex,
     comment_alone: Regex,
+    contact: Regex,
     share: Regex,
     newsletter: Regex,
     newsletter_any: Regex,
@@ -528,6 +536,11 @@ impl Rules {
             comment_alone: r(
                 r"^(?:what do you think\??|(?:(?:view|show|see|read|jump to|load)(?: all)?(?: \d+)? comments?|\d+ comments?|comments?)(?: \(\d+\))?)$",
             )?,
+            contact: r(concat!(
+                r"^(?:got a (?:story|news tip|tip|video|picture|photo)|do you have (?:a story|information|any information)",
+                r"|have you been affected|were you (?:there|affected|involved)|get in touch\b\s*[:\-]|contact (?:us|our newsroom|the newsroom)\b",
+                r"|email (?:us|news|[a-z0-9._+-]+@))\b"
+            ))?,
             share: r(concat!(
                 r"^(?:share (?:on|to|via|with|this|article|story|page|link|the story)\b|share:?$|copy (?:article )?link",
                 r"|email (?:this )?(?:article|story|page)$|print (?:this )?(?:article|page|story)$|tweet this|pin it$)"
@@ -580,7 +593,9 @@ impl Rules {
             rights: r(
                 r"\ball rights reserved\b|^this (?:material|article|content|story) (?:may|must) not be (?:published|reproduced|copied)",
             )?,
-            speech: r(r"\b(?:said|says|told|urged|warned|insisted|claimed|according)\b")?,
+            speech: r(
+                r"\b(?:said|says|told|urged|warned|insisted|claimed|according|asked|added|replied|explained|wrote|tweeted)\b",
+            )?,
             link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
             md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
             url_line: r(r"^(?:https?://|www\.)\S+$")?,
@@ -603,6 +618,7 @@ impl Rules {
             (HEAD, 30),
             (ADVERT, 16),
             (COMMENT, 25),
+            (CONTACT, 30),
             (SHARE, 10),
             (NEWSLETTER, 30),
             (FOLLOW, 16),
@@ -671,6 +687,9 @@ impl Rules {
             && ((self.comment.is_match(n) && words() <= 25) || self.comment_alone.is_match(n))
         {
             return Some(Class::Line(CommentPrompt));
+        }
+        if has(CONTACT) && words() <= 30 && self.contact.is_match(n) {
+            return Some(Class::Line(ContactPrompt));
         }
         if has(SHARE) && ((self.share.is_match(n) && words() <= 10) || is_network_list(n)) {
             return Some(Class::Line(SharePrompt));
@@ -940,6 +959,9 @@ mod tests {
             ("View 12 comments", CommentPrompt),
             ("Comments (12)", CommentPrompt),
             ("Copy link", SharePrompt),
+            ("Got a story? Email news@example.co.uk", ContactPrompt),
+            ("Have you been affected by the floods? Get in touch: newsdesk@example.com", ContactPrompt),
+            ("Do you have a story to share? Contact us in confidence", ContactPrompt),
             ("Print this page", SharePrompt),
             ("Please click here to donate", ClickHere),
             ("CONTINUE READING", Advertisement),
@@ -993,6 +1015,11 @@ mod tests {
             "In pictures released by the palace, the King is seen smiling.",
             "All four suspects were released on bail (PA reported).",
             "Sign up for the scheme closes on Friday.",
+            "Have you been affected? It is a question the inquiry will ask, the chairman told MPs.",
+            "Were you there when it happened?” the barrister asked.",
+            "Email records showed the minister had been warned in 2023.",
+            "Contact with the crew was lost at 3am.",
+            "Get in touch with reality, the judge told the defendant.",
             "Latest: the bridge reopened at 6pm after repairs, the council said.",
             "More than 40 people have been injured, police said.",
             "Don't miss out on the sale, the retailer urged.",
