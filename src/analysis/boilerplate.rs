@@ -3,10 +3,12 @@
 //! A line is furniture by its whole shape, never by a keyword: `Share on
 //! Facebook` is a share prompt, `Share prices fell 3% on Monday.` is copy.
 //! Each line is first reduced to its core (bullets, Markdown marks, emoji and
-//! spaces of any kind trimmed). A cheap gate (the first word, the last
-//! character, three phrases) lets most body lines through without a copy or a
-//! regex; only candidates are normalised (case, curly apostrophes, dashes,
-//! spaces) into one reused buffer and tried against anchored regexes.
+//! spaces of any kind trimmed). A cheap gate (the first word looked up in a
+//! sorted table, the first and last character, three phrases found by a
+//! packed SIMD searcher) lets most body lines through without a copy or a
+//! regex and says which checks the rest are worth; only those are normalised
+//! (case, curly apostrophes, dashes, spaces) into one reused buffer and tried
+//! against mostly anchored regexes.
 //!
 //! Link blocks: a heading (`READ MORE:`, `DON’T MISS`, `MORE ON THIS STORY`,
 //! `Related stories`…) takes with it the following lines of its paragraph
@@ -17,7 +19,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::packed::Searcher;
 use regex::Regex;
 
 /// What sort of furniture a line is.
@@ -28,6 +30,8 @@ pub enum BoilerplateKind {
     /// A line ending in a link tag such as `[REPORT]`.
     LinkTag,
     CommentPrompt,
+    /// `Got a story? Email …`, `Have you been affected? Get in touch`.
+    ContactPrompt,
     SharePrompt,
     Newsletter,
     SocialFollow,
@@ -157,158 +161,191 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// First words that can begin a furniture line (lower case, straight `'`).
-const FIRST_WORDS: &[&str] = &[
-    "ad",
-    "add",
-    "advert",
-    "advertisement",
-    "advertisements",
-    "afp",
-    "alamy",
-    "all",
-    "also",
-    "anadolu",
-    "ap",
-    "article",
-    "audio",
-    "bloomberg",
-    "bluesky",
-    "catch",
-    "click",
-    "comment",
-    "comments",
-    "connect",
-    "content",
-    "continue",
-    "copy",
-    "copyright",
-    "credit",
-    "credits",
-    "do",
-    "don't",
-    "dont",
-    "download",
-    "dpa",
-    "editor's",
-    "editors",
-    "efe",
-    "email",
-    "enter",
-    "epa",
-    "explore",
-    "facebook",
-    "find",
-    "follow",
-    "for",
-    "further",
-    "gallery",
-    "get",
-    "getty",
-    "graphic",
-    "h",
-    "handout",
-    "hat",
-    "have",
-    "illustration",
-    "image",
-    "images",
-    "in",
-    "instagram",
-    "join",
-    "jump",
-    "latest",
-    "learn",
-    "leave",
-    "let",
-    "like",
-    "linkedin",
-    "listen",
-    "live",
-    "main",
-    "media",
-    "more",
-    "most",
-    "must",
-    "never",
-    "pa",
-    "paid",
-    "photo",
-    "photograph",
-    "photographs",
-    "photography",
-    "photos",
-    "pic",
-    "pics",
-    "picture",
-    "pictured",
-    "pictures",
-    "pin",
-    "pinterest",
-    "podcast",
-    "post",
-    "print",
-    "promoted",
-    "read",
-    "receive",
-    "recommended",
-    "reddit",
-    "register",
-    "related",
-    "reuters",
-    "rex",
-    "scroll",
-    "see",
-    "share",
-    "show",
-    "shutterstock",
-    "sign",
-    "sign-up",
-    "signup",
-    "sound",
-    "source",
-    "sources",
-    "sponsored",
-    "stay",
-    "story",
-    "subscribe",
-    "supplied",
-    "tap",
-    "telegram",
-    "tell",
-    "text",
-    "this",
-    "threads",
-    "tiktok",
-    "to",
-    "top",
-    "trending",
-    "tweet",
-    "twitter",
-    "via",
-    "video",
-    "view",
-    "want",
-    "watch",
-    "what",
-    "whatsapp",
-    "x",
-    "xinhua",
-    "you",
-    "youtube",
+/// Which checks a line is worth (bit set).
+type Groups = u16;
+const HEAD: Groups = 1;
+const CREDIT: Groups = 1 << 1;
+const ADVERT: Groups = 1 << 2;
+const COMMENT: Groups = 1 << 3;
+const SHARE: Groups = 1 << 4;
+const NEWSLETTER: Groups = 1 << 5;
+const FOLLOW: Groups = 1 << 6;
+const COPYRIGHT: Groups = 1 << 7;
+const SOURCE: Groups = 1 << 8;
+const CLICK: Groups = 1 << 9;
+const LINK_TAG: Groups = 1 << 10;
+const CONTACT: Groups = 1 << 11;
+/// Prompts: lines that never report speech.
+const PROMPTS: Groups =
+    COMMENT | CONTACT | SHARE | NEWSLETTER | FOLLOW | COPYRIGHT | SOURCE | CLICK;
+
+/// First words that can begin a furniture line (lower case, straight `'`),
+/// sorted, with the checks each calls for.
+const FIRST_WORDS: &[(&str, Groups)] = &[
+    ("ad", ADVERT),
+    ("add", COMMENT),
+    ("advert", ADVERT),
+    ("advertisement", ADVERT),
+    ("advertisements", ADVERT),
+    ("afp", CREDIT),
+    ("alamy", CREDIT),
+    ("all", COPYRIGHT),
+    ("also", HEAD),
+    ("anadolu", CREDIT),
+    ("ap", CREDIT),
+    ("article", ADVERT),
+    ("audio", CREDIT),
+    ("bloomberg", CREDIT),
+    ("bluesky", SHARE | FOLLOW),
+    ("catch", FOLLOW),
+    ("click", CLICK),
+    ("comment", COMMENT),
+    ("comments", COMMENT),
+    ("connect", FOLLOW),
+    ("contact", CONTACT),
+    ("content", ADVERT),
+    ("continue", ADVERT),
+    ("copy", SHARE),
+    ("copyright", COPYRIGHT),
+    ("credit", CREDIT),
+    ("credits", CREDIT),
+    ("do", HEAD | CONTACT),
+    ("don't", HEAD | NEWSLETTER),
+    ("dont", HEAD | NEWSLETTER),
+    ("download", CLICK),
+    ("dpa", CREDIT),
+    ("editor's", HEAD),
+    ("editors", HEAD),
+    ("efe", CREDIT),
+    ("email", SHARE | CONTACT),
+    ("enter", NEWSLETTER),
+    ("epa", CREDIT),
+    ("explore", HEAD),
+    ("facebook", SHARE | FOLLOW),
+    ("find", FOLLOW | CLICK),
+    ("follow", FOLLOW),
+    ("for", NEWSLETTER | FOLLOW | CLICK),
+    ("further", HEAD),
+    ("gallery", HEAD),
+    ("get", NEWSLETTER | CLICK | CONTACT),
+    ("getty", CREDIT),
+    ("got", CONTACT),
+    ("graphic", CREDIT),
+    ("h", SOURCE),
+    ("handout", CREDIT),
+    ("hat", SOURCE),
+    ("have", COMMENT | CONTACT),
+    ("illustration", CREDIT),
+    ("image", CREDIT),
+    ("images", CREDIT),
+    ("in", HEAD),
+    ("instagram", SHARE | FOLLOW),
+    ("join", COMMENT | NEWSLETTER | FOLLOW),
+    ("jump", COMMENT),
+    ("latest", HEAD),
+    ("learn", CLICK),
+    ("leave", COMMENT),
+    ("let", COMMENT),
+    ("like", FOLLOW),
+    ("linkedin", SHARE | FOLLOW),
+    ("listen", HEAD | CLICK),
+    ("live", HEAD),
+    ("load", COMMENT),
+    ("main", CREDIT),
+    ("media", CREDIT),
+    ("more", HEAD),
+    ("most", HEAD),
+    ("must", HEAD),
+    ("never", NEWSLETTER),
+    ("pa", CREDIT),
+    ("paid", ADVERT),
+    ("photo", CREDIT),
+    ("photograph", CREDIT),
+    ("photographs", CREDIT),
+    ("photography", CREDIT),
+    ("photos", CREDIT),
+    ("pic", CREDIT),
+    ("pics", CREDIT),
+    ("picture", CREDIT),
+    ("pictured", CREDIT),
+    ("pictures", CREDIT),
+    ("pin", SHARE),
+    ("pinterest", SHARE | FOLLOW),
+    ("podcast", HEAD),
+    ("post", COMMENT),
+    ("print", SHARE),
+    ("promoted", ADVERT),
+    ("read", HEAD | COMMENT | CLICK),
+    ("receive", NEWSLETTER),
+    ("recommended", HEAD),
+    ("reddit", SHARE | FOLLOW),
+    ("register", NEWSLETTER),
+    ("related", HEAD),
+    ("reuters", CREDIT),
+    ("rex", CREDIT),
+    ("scroll", COMMENT | ADVERT),
+    ("see", HEAD | COMMENT | CLICK),
+    ("share", SHARE | COMMENT),
+    ("show", COMMENT),
+    ("shutterstock", CREDIT),
+    ("sign", NEWSLETTER),
+    ("sign-up", NEWSLETTER),
+    ("signup", NEWSLETTER),
+    ("sound", COMMENT),
+    ("source", SOURCE),
+    ("sources", SOURCE),
+    ("sponsored", ADVERT),
+    ("stay", NEWSLETTER),
+    ("story", ADVERT),
+    ("subscribe", NEWSLETTER),
+    ("supplied", CREDIT),
+    ("tap", CLICK),
+    ("telegram", SHARE | FOLLOW),
+    ("tell", COMMENT),
+    ("text", ADVERT),
+    ("this", COPYRIGHT),
+    ("threads", SHARE | FOLLOW),
+    ("tiktok", SHARE | FOLLOW),
+    ("to", NEWSLETTER | CLICK),
+    ("top", HEAD),
+    ("trending", HEAD),
+    ("tweet", SHARE),
+    ("twitter", SHARE | FOLLOW),
+    ("via", SOURCE),
+    ("video", HEAD | CREDIT),
+    ("view", COMMENT | CLICK),
+    ("want", NEWSLETTER),
+    ("watch", HEAD | CLICK | FOLLOW),
+    ("were", CONTACT),
+    ("what", HEAD | COMMENT),
+    ("whatsapp", SHARE | FOLLOW),
+    ("x", SHARE | FOLLOW),
+    ("xinhua", CREDIT),
+    ("you", HEAD),
+    ("youtube", SHARE | FOLLOW),
 ];
 
-/// Whether a line could be furniture at all, without copying it.
-fn worth_a_look(core: &str, phrases: &AhoCorasick) -> bool {
+/// Which checks a line could pass, found without copying it; 0 for most copy.
+fn gate(core: &str, phrases: Option<&Searcher>) -> Groups {
     let Some(first) = core.chars().next() else {
-        return false;
+        return 0;
     };
-    if first.is_ascii_digit()
-        || "(©[@".contains(first)
-        || core.ends_with([']', ')'])
-        || phrases.is_match(core)
-    {
-        return true;
+    let mut groups = 0;
+    if core.ends_with(']') {
+        groups |= LINK_TAG;
+    }
+    if core.ends_with(')') {
+        groups |= CREDIT;
+    }
+    match first {
+        '(' => groups |= CREDIT | COPYRIGHT,
+        '©' => groups |= COPYRIGHT,
+        '-' => groups |= ADVERT,
+        c if c.is_ascii_digit() => groups |= COMMENT,
+        _ => {}
+    }
+    if phrases.is_some_and(|p| p.find(core).is_some()) {
+        groups |= CLICK | COPYRIGHT;
     }
     let mut word = [0u8; 16];
     let mut n = 0;
@@ -321,12 +358,17 @@ fn worth_a_look(core: &str, phrases: &AhoCorasick) -> bool {
             break;
         }
         if n == word.len() {
-            return false;
+            return groups;
         }
         word[n] = (c as u8).to_ascii_lowercase();
         n += 1;
     }
-    std::str::from_utf8(&word[..n]).is_ok_and(|w| FIRST_WORDS.binary_search(&w).is_ok())
+    if let Ok(w) = std::str::from_utf8(&word[..n]) {
+        if let Ok(i) = FIRST_WORDS.binary_search_by(|(k, _)| (*k).cmp(w)) {
+            groups |= FIRST_WORDS[i].1;
+        }
+    }
+    groups
 }
 
 /// Link tags that are desk notes (placeholders), not links.
@@ -414,12 +456,16 @@ const NETWORKS: &[&str] = &[
 ];
 
 struct Rules {
-    phrases: AhoCorasick,
+    phrases: Option<Searcher>,
     heading_alone: Regex,
     heading_tail_strong: Regex,
     heading_tail_weak: Regex,
+    heading_caps: Regex,
+    newsletter_what: Regex,
+    credit_by: Regex,
     comment: Regex,
     comment_alone: Regex,
+    contact: Regex,
     share: Regex,
     newsletter: Regex,
     newsletter_any: Regex,
@@ -441,7 +487,7 @@ struct Rules {
     url_line: Regex,
 }
 
-const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks";
+const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read(?: in [a-z]+)?|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks";
 
 const WEAK_HEADINGS: &str =
     r"related|latest|more|watch|listen|video|read|podcast|gallery|in pictures|in pics|live";
@@ -454,16 +500,33 @@ static RULES: LazyLock<Option<Rules>> = LazyLock::new(|| {
 
 impl Rules {
     fn build() -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        let r = |p: &str| Regex::new(p);
+        // ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines
+        // off any line with a non-ASCII character.
+        let r = |p: &str| Regex::new(&p.replace(r"\b", r"(?-u:\b)"));
         Ok(Self {
-            phrases: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(["click here", "tap here", "rights reserved"])?,
+            phrases: {
+                // Case variants, with a plain or a non-breaking space.
+                let mut b = aho_corasick::packed::Config::new().builder();
+                for p in ["click here", "tap here", "rights reserved"] {
+                    let title: String = p
+                        .split(' ')
+                        .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let first = title[..1].to_string() + &p[1..];
+                    for v in [p.to_string(), p.to_ascii_uppercase(), title, first] {
+                        b.add(v.replace(' ', "\u{a0}"));
+                        b.add(v);
+                    }
+                }
+                b.build()
+            },
             heading_alone: r(&format!(
-                r"^(?:(?:{STRONG_HEADINGS}|related)\s*[:|»>›-]*|(?:{WEAK_HEADINGS})\s*[:|»>›])$"
+                r"^(?:(?:{STRONG_HEADINGS}|related)\s*[:|»>›►▶→•-]*|(?:{WEAK_HEADINGS})\s*[:|»>›►▶→•])$"
             ))?,
-            heading_tail_strong: r(&format!(r"^(?:{STRONG_HEADINGS})\s*[:|»>›-]\s*\S"))?,
-            heading_tail_weak: r(&format!(r"^(?:{WEAK_HEADINGS})\s*[:|»>›]\s*\S"))?,
+            heading_tail_strong: r(&format!(r"^(?:{STRONG_HEADINGS})\s*[:|»>›►▶→•-]\s*\S"))?,
+            heading_caps: r(&format!(r"^(?:{STRONG_HEADINGS}) \S"))?,
+            heading_tail_weak: r(&format!(r"^(?:{WEAK_HEADINGS})\s*[:|»>›►▶→•]\s*\S"))?,
             comment: r(concat!(
                 r"^(?:scroll down\b.*\b(?:comments?|have your say)|have your say|join the (?:debate|conversation|discussion)",
                 r"|let us know (?:what you think|your (?:thoughts|views)|in the comments|below)|tell us what you think",
@@ -471,18 +534,30 @@ impl Rules {
                 r"|share your (?:views|thoughts|comments)|sound off|what do you think\?.*\b(?:comments?|let us know|below|tell us))\b"
             ))?,
             comment_alone: r(
-                r"^(?:what do you think\??|(?:view|show|see|read|jump to|load|\d+) comments?(?: \(\d+\))?|comments?(?: \(\d+\))?)$",
+                r"^(?:what do you think\??|(?:(?:view|show|see|read|jump to|load)(?: all)?(?: \d+)? comments?|\d+ comments?|comments?)(?: \(\d+\))?)$",
             )?,
+            contact: r(concat!(
+                r"^(?:got a (?:story|news tip|tip|video|picture|photo)|do you have (?:a story|information|any information)",
+                r"|have you been affected|were you (?:there|affected|involved)|get in touch\b\s*[:\-]|contact (?:us|our newsroom|the newsroom)\b",
+                r"|email (?:us|news|[a-z0-9._+-]+@))\b"
+            ))?,
             share: r(concat!(
                 r"^(?:share (?:on|to|via|with|this|article|story|page|link|the story)\b|share:?$|copy (?:article )?link",
                 r"|email (?:this )?(?:article|story|page)$|print (?:this )?(?:article|page|story)$|tweet this|pin it$)"
             ))?,
             newsletter: r(r"^(?:sign up|sign-up|signup|subscribe)\b")?,
+            newsletter_what: r(
+                r"\b(?:newsletters?|emails?|inbox|alerts|briefing|bulletin|updates|here|now|today|free|our|notifications|podcast|channel|digest)\b",
+            )?,
+            credit_by: r(
+                r"^(?:photo|photograph|picture|image|illustration)s? (?:by|courtesy of) [^.]{1,80}$",
+            )?,
             newsletter_any: r(
                 r"^(?:register|get|want|never miss|stay|join|enter your email|for the latest|for more|to get|to receive|receive|don't miss|sign up|subscribe)\b.*\b(?:newsletters?|inbox|email alerts|briefing|bulletin)\b",
             )?,
             follow: r(concat!(
-                r"^(?:(?:follow|find|like|join|connect with|catch) (?:[^.]{0,60}?\b(?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|mastodon|snapchat|social media)\b|[^.]{0,40}@\w)",
+                r"^(?:(?:follow|find|like|join|connect with|catch) (?:[^.]{0,60}?\b(?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|mastodon|snapchat|whatsapp|telegram|social media)\b|[^.]{0,40}@\w)",
+                r"|.{0,40}\bfollow (?:us|me) (?:on|at|via) (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram)\b",
                 r"|(?:twitter|x|instagram|facebook|tiktok|threads|bluesky)\s*:\s*@\w+$)"
             ))?,
             advert: r(concat!(
@@ -518,7 +593,9 @@ impl Rules {
             rights: r(
                 r"\ball rights reserved\b|^this (?:material|article|content|story) (?:may|must) not be (?:published|reproduced|copied)",
             )?,
-            speech: r(r"\b(?:said|says|told|urged|warned|insisted|claimed|according)\b")?,
+            speech: r(
+                r"\b(?:said|says|told|urged|warned|insisted|claimed|according|asked|added|replied|explained|wrote|tweeted)\b",
+            )?,
             link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
             md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
             url_line: r(r"^(?:https?://|www\.)\S+$")?,
@@ -528,74 +605,126 @@ impl Rules {
     /// What a line is on its own, if furniture.
     fn classify(&self, line: &str, buf: &mut String) -> Option<Class> {
         let core = core(line);
-        if core.is_empty() || !worth_a_look(core, &self.phrases) {
+        let groups = gate(core, self.phrases.as_ref());
+        if groups == 0 {
+            return None;
+        }
+        use BoilerplateKind::*;
+        if groups & LINK_TAG != 0 && self.is_link_tag_line(core) {
+            return Some(Class::Line(LinkTag));
+        }
+        // Most checks want a short line: skip long copy before copying it.
+        let limit = [
+            (HEAD, 30),
+            (ADVERT, 16),
+            (COMMENT, 25),
+            (CONTACT, 30),
+            (SHARE, 10),
+            (NEWSLETTER, 30),
+            (FOLLOW, 16),
+            (COPYRIGHT, 30),
+            (SOURCE, 30),
+            (CLICK, 40),
+            (CREDIT, usize::MAX),
+        ]
+        .iter()
+        .filter(|(g, _)| groups & g != 0)
+        .map(|&(_, l)| l)
+        .max()
+        .unwrap_or(0);
+        // Counts ASCII spaces only, so never more than the words there are.
+        if core.bytes().filter(|&b| b == b' ' || b == b'\t').count() >= limit {
             return None;
         }
         normalise(core, buf);
         let n = buf.as_str();
-        let words = word_count(n);
-        use BoilerplateKind::*;
+        let words = std::cell::OnceCell::new();
+        let words = || *words.get_or_init(|| word_count(n));
+        let has = |g: Groups| groups & g != 0;
 
-        if self.heading_alone.is_match(n) {
-            return Some(Class::Heading);
-        }
-        if self.heading_tail_strong.is_match(n) && words <= 30 {
-            return Some(Class::Heading);
-        }
-        if self.heading_tail_weak.is_match(n) {
-            let tail = core
-                .split_once([':', '|', '»', '>', '›'])
-                .map_or("", |(_, t)| t.trim());
-            if self.is_link_line(tail) {
+        if has(HEAD) {
+            if self.heading_alone.is_match(n)
+                || (self.heading_tail_strong.is_match(n) && words() <= 30)
+            {
                 return Some(Class::Heading);
             }
-        }
-        if self.is_link_tag_line(core) {
-            return Some(Class::Line(LinkTag));
+            // `READ MORE Minister quits`: a heading in capitals, no colon.
+            if self.heading_caps.is_match(n)
+                && words() <= 30
+                && !core
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| w.chars().any(char::is_lowercase))
+            {
+                return Some(Class::Heading);
+            }
+            if self.heading_tail_weak.is_match(n) {
+                let tail = core
+                    .split_once([':', '|', '»', '>', '›', '►', '▶', '→', '•'])
+                    .map_or("", |(_, t)| t.trim());
+                if self.is_link_line(tail) {
+                    return Some(Class::Heading);
+                }
+            }
         }
         // Picture credits and captions may quote anyone; judge them first.
-        if self.credit_bbc.is_match(n)
-            || (self.credit_label.is_match(n) && words <= 16)
-            || self.credit_end.is_match(n)
-            || is_credit_only(n)
+        if has(CREDIT)
+            && (self.credit_bbc.is_match(n)
+                || (self.credit_label.is_match(n) && words() <= 16)
+                || (self.credit_by.is_match(n) && words() <= 12)
+                || self.credit_end.is_match(n)
+                || is_credit_only(n))
         {
             return Some(Class::Line(PictureCredit));
         }
-        if self.advert.is_match(n) {
+        if has(ADVERT) && self.advert.is_match(n) {
             return Some(Class::Line(Advertisement));
         }
-        if self.speech.is_match(n) {
+        if !has(PROMPTS) || self.speech.is_match(n) {
             return None;
         }
-        if (self.comment.is_match(n) && words <= 25) || self.comment_alone.is_match(n) {
+        if has(COMMENT)
+            && ((self.comment.is_match(n) && words() <= 25) || self.comment_alone.is_match(n))
+        {
             return Some(Class::Line(CommentPrompt));
         }
-        if (self.share.is_match(n) && words <= 10) || is_network_list(n) {
+        if has(CONTACT) && words() <= 30 && self.contact.is_match(n) {
+            return Some(Class::Line(ContactPrompt));
+        }
+        if has(SHARE) && ((self.share.is_match(n) && words() <= 10) || is_network_list(n)) {
             return Some(Class::Line(SharePrompt));
         }
-        if (self.newsletter.is_match(n) || self.newsletter_any.is_match(n)) && words <= 30 {
+        if has(NEWSLETTER)
+            && words() <= 30
+            && ((self.newsletter.is_match(n) && (words() <= 6 || self.newsletter_what.is_match(n)))
+                || self.newsletter_any.is_match(n))
+        {
             return Some(Class::Line(Newsletter));
         }
-        if self.follow.is_match(n) && words <= 16 {
+        if has(FOLLOW) && words() <= 16 && self.follow.is_match(n) {
             return Some(Class::Line(SocialFollow));
         }
-        if words <= 30
+        if has(COPYRIGHT)
+            && words() <= 30
             && ((self.copyright.is_match(n) && self.copyright_owner.is_match(n))
                 || self.rights.is_match(n))
         {
             return Some(Class::Line(Copyright));
         }
-        if let Some(c) = self.source.captures(n) {
-            let tail = c.get(1).map_or("", |m| m.as_str());
-            let has_colon = n[..c.get(1).map_or(0, |m| m.start())].contains(':');
-            if (has_colon || self.domain.is_match(tail))
-                && (self.domain.is_match(tail)
-                    || (word_count(tail) <= 6 && !tail.ends_with(['.', ','])))
-            {
-                return Some(Class::Line(SourceLine));
+        if has(SOURCE) {
+            if let Some(c) = self.source.captures(n) {
+                let tail = c.get(1).map_or("", |m| m.as_str());
+                let has_colon = n[..c.get(1).map_or(0, |m| m.start())].contains(':');
+                let domain = self.domain.is_match(tail);
+                if domain || (has_colon && word_count(tail) <= 6 && !tail.ends_with(['.', ','])) {
+                    return Some(Class::Line(SourceLine));
+                }
             }
         }
-        if (self.click.is_match(n) && words <= 40) || (self.here.is_match(n) && words <= 14) {
+        if has(CLICK)
+            && ((self.click.is_match(n) && words() <= 40)
+                || (self.here.is_match(n) && words() <= 14))
+        {
             return Some(Class::Line(ClickHere));
         }
         None
@@ -817,6 +946,26 @@ mod tests {
             ("Copyright 2026 The Associated Example. All rights reserved.", Copyright),
             ("All Rights Reserved", Copyright),
             ("This material may not be published, broadcast, rewritten or redistributed.", Copyright),
+            ("Most read in Business", LinkBlock),
+            ("READ MORE ► Minister quits over row", LinkBlock),
+            ("READ MORE Minister quits over row", LinkBlock),
+            ("Watch: Moment car ploughs into shop window", LinkBlock),
+            ("Join us on WhatsApp", SocialFollow),
+            ("For the latest updates, follow us on Instagram", SocialFollow),
+            ("Like us on Facebook", SocialFollow),
+            ("Photo by Jane Doe on Unsplash", PictureCredit),
+            ("Credit: Jane Doe", PictureCredit),
+            ("(Image: Getty Images)", PictureCredit),
+            ("View 12 comments", CommentPrompt),
+            ("Comments (12)", CommentPrompt),
+            ("Copy link", SharePrompt),
+            ("Got a story? Email news@example.co.uk", ContactPrompt),
+            ("Have you been affected by the floods? Get in touch: newsdesk@example.com", ContactPrompt),
+            ("Do you have a story to share? Contact us in confidence", ContactPrompt),
+            ("Print this page", SharePrompt),
+            ("Please click here to donate", ClickHere),
+            ("CONTINUE READING", Advertisement),
+            ("Copyright © 2026 Example News Group", Copyright),
         ];
         for (line, kind) in cases {
             assert_eq!(scan(line), vec![(0..1, *kind)], "{line:?}");
@@ -865,6 +1014,18 @@ mod tests {
             "Copy editors at the paper voted to strike.",
             "In pictures released by the palace, the King is seen smiling.",
             "All four suspects were released on bail (PA reported).",
+            "Sign up for the scheme closes on Friday.",
+            "Have you been affected? It is a question the inquiry will ask, the chairman told MPs.",
+            "Were you there when it happened?” the barrister asked.",
+            "Email records showed the minister had been warned in 2023.",
+            "Contact with the crew was lost at 3am.",
+            "Get in touch with reality, the judge told the defendant.",
+            "Latest: the bridge reopened at 6pm after repairs, the council said.",
+            "More than 40 people have been injured, police said.",
+            "Don't miss out on the sale, the retailer urged.",
+            "Share this story on social media, campaigners said.",
+            "Protesters gathered outside (pictured) the embassy",
+            "Britain’s economy grew by 0.2% (ONS)",
         ];
         assert!(body.len() >= 25);
         for line in body {
@@ -1033,28 +1194,56 @@ mod tests {
         let bp = BoilerplateMatcher::new(Vec::new());
         let ph = crate::analysis::PlaceholderMatcher::new(Vec::new());
         let mb = text.len() as f64 / 1e6;
+        // Best of 20 runs: the machine is shared, the best run is the engine's speed.
         let time = |f: &dyn Fn() -> usize| {
-            let t = std::time::Instant::now();
+            let mut best = f64::MAX;
             let mut n = 0;
-            for _ in 0..5 {
+            for _ in 0..20 {
+                let t = std::time::Instant::now();
                 n += f();
+                best = best.min(t.elapsed().as_secs_f64());
             }
-            (mb * 5.0 / t.elapsed().as_secs_f64(), n)
+            (mb / best, n)
         };
         let (b, _) = time(&|| lines.iter().map(|l| bp.scan(l).len()).sum());
         let (p, _) = time(&|| paragraphs.iter().map(|t| ph.scan(t).len()).sum());
         let (s, _) = time(&|| paragraphs.iter().map(|t| scanner.scan(t).lines.len()).sum());
-        let t = std::time::Instant::now();
-        let checked = crate::checks::check_text(
-            &text,
-            crate::analysis::Language::PlainText,
-            &crate::config::Config::default(),
-        );
-        let c = mb / t.elapsed().as_secs_f64();
+        let (m, _) = time(&|| {
+            paragraphs
+                .iter()
+                .map(|t| crate::analysis::names::scan_mentions(t).len())
+                .sum()
+        });
+        let config = crate::config::Config::default();
+        let check = || {
+            crate::checks::check_text(&text, crate::analysis::Language::PlainText, &config)
+                .findings
+                .len()
+        };
+        let (c, findings) = time(&check);
         eprintln!(
-            "{mb:.2} MB: boilerplate {b:.0} MB/s, placeholder {p:.0} MB/s, Scanner::scan {s:.0} MB/s, check_text {c:.0} MB/s ({} findings)",
-            checked.findings.len()
+            "{mb:.2} MB: boilerplate {b:.0} MB/s, placeholder {p:.0} MB/s, name mentions {m:.0} MB/s, Scanner::scan {s:.0} MB/s, check_text {c:.0} MB/s ({} findings)",
+            findings / 20
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_are_ordered_disjoint_and_in_range(
+            lines in proptest::collection::vec(
+                r"(READ MORE:|Share on |Follow us on X|\(Picture: PA\)|\[REPORT\]|©|[A-Za-z ’'\u{a0}\t:.,()\[\]•é🔥])*",
+                0..8,
+            )
+        ) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let hits = BoilerplateMatcher::new(vec![Regex::new("^Z").unwrap()]).scan(&lines);
+            let mut at = 0;
+            for h in &hits {
+                proptest::prop_assert!(h.lines.start >= at && h.lines.start < h.lines.end);
+                proptest::prop_assert!(h.lines.end <= lines.len());
+                at = h.lines.end;
+            }
+        }
     }
 
     #[test]

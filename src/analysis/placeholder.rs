@@ -523,7 +523,35 @@ const FIGURE_NEXT: &[&str] = &[
     "dec",
 ];
 
-/// Words after which a bare `XX` is a figure.
+/// Words after which a bare `XX` is a figure whatever follows.
+const STRONG_FIGURE_CUES: &[&str] = &[
+    "aged",
+    "age",
+    "ages",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "than",
+    "least",
+    "fined",
+    "costing",
+    "worth",
+    "totalling",
+    "totaling",
+    "no",
+    "number",
+];
+
+/// Words that can follow a figure in a clause: `rose to XX in March`.
+const LINKING_WORDS: &[&str] = &[
+    "in", "on", "at", "by", "from", "to", "and", "or", "for", "since", "after", "before", "last",
+    "this", "next", "a", "an", "the", "per", "each", "over", "under",
+];
+
+/// Words after which a bare `XX` is a figure if a figure could follow.
 const FIGURE_CUE_BEFORE: &[&str] = &[
     "aged",
     "age",
@@ -714,8 +742,16 @@ fn figure(text: &str, at: usize) -> Option<(Range<usize>, PlaceholderKind)> {
         if is_honorific(p) {
             return (x == b'X').then_some((range, PlaceholderKind::ToCome));
         }
-        if in_list(FIGURE_CUE_BEFORE, p) {
+        if in_list(STRONG_FIGURE_CUES, p) {
             return Some((range, PlaceholderKind::Figure));
+        }
+        if in_list(FIGURE_CUE_BEFORE, p) {
+            // `rose to XX in March`, `was XX.`; but `with XX chromosomes` is a term.
+            let next = next_word(text, num_end);
+            if next.is_none_or(|w| in_list(FIGURE_NEXT, w) || in_list(LINKING_WORDS, w)) {
+                return Some((range, PlaceholderKind::Figure));
+            }
+            return None;
         }
         if is_capitalised(p) {
             return None; // `Pope Pius XX`, `Super Bowl XX`.
@@ -815,6 +851,8 @@ mod tests {
             ("The hearing is on XX March.", "XX"),
             ("The final score was XX.", "XX"),
             ("It costs €X.XXbn a year.", "€X.XXbn"),
+            ("Unemployment rose to XX in March.", "XX"),
+            ("The firm was fined XX after the inquiry.", "XX"),
         ];
         for (text, want) in cases {
             let got = scan(text);
@@ -835,6 +873,8 @@ mod tests {
             "The server returned 5xx errors all night.",
             "The XXI Olympic Winter Games were held in Vancouver.",
             "It was rated XXX by the censors in 1972, the archive shows.",
+            "Women with XX chromosomes were included in the study.",
+            "The gene is found in XX females only.",
         ] {
             assert_eq!(scan(text), vec![], "{text}");
         }
@@ -936,6 +976,21 @@ mod tests {
             got,
             vec![(Custom, "???"), (DeskNote, "[CHECK]"), (ToCome, "TK")]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_are_ordered_disjoint_and_on_char_boundaries(
+            text in r"([TKXx\[\]£$%,. \n\u{a0}é’“”🔥a-zA-Z0-9]|CHECK|TK|XX|\[\[|\]\]|Mr ){0,40}"
+        ) {
+            let hits = PlaceholderMatcher::new(vec![Regex::new("K+").unwrap()]).scan(&text);
+            let mut at = 0;
+            for h in &hits {
+                proptest::prop_assert!(h.range.start >= at && h.range.start < h.range.end);
+                proptest::prop_assert_eq!(text.get(h.range.clone()), Some(h.text.as_str()));
+                at = h.range.end;
+            }
+        }
     }
 
     #[test]
