@@ -753,12 +753,18 @@ fn figure(text: &str, at: usize) -> Option<(Range<usize>, PlaceholderKind)> {
             }
             return None;
         }
-        if is_capitalised(p) {
-            return None; // `Pope Pius XX`, `Super Bowl XX`.
+        // `Pope Pius XX`, `Super Bowl XX`; but not `on Monday, XX centimetres`.
+        let punct_between = text[..start]
+            .trim_end_matches(is_space)
+            .ends_with(|c: char| !c.is_alphanumeric());
+        if is_capitalised(p) && !punct_between {
+            return None;
         }
     }
     match next_word(text, num_end) {
         Some(w) if in_list(FIGURE_NEXT, w) => Some((range, PlaceholderKind::Figure)),
+        // `XX centimetres`, `XX firefighters`: a count of a plural noun.
+        Some(w) if !after_article && is_plural_noun(w) => Some((range, PlaceholderKind::Figure)),
         // `the XX chromosome`, `The xx headlined`: a term or a name.
         Some(_) => None,
         None => {
@@ -769,6 +775,35 @@ fn figure(text: &str, at: usize) -> Option<(Range<usize>, PlaceholderKind)> {
             (ends && !after_article).then_some((range, PlaceholderKind::Figure))
         }
     }
+}
+
+/// A lower-case word that reads as a plural noun (`centimetres`, `firefighters`).
+fn is_plural_noun(w: &str) -> bool {
+    const NOT_PLURAL: &[&str] = &[
+        "across",
+        "afterwards",
+        "always",
+        "besides",
+        "does",
+        "hers",
+        "less",
+        "nevertheless",
+        "ours",
+        "perhaps",
+        "plus",
+        "theirs",
+        "this",
+        "thus",
+        "towards",
+        "unless",
+        "whereas",
+    ];
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_PLURAL.contains(&w)
 }
 
 /// Determiners: after one, a bare `XX` needs a count noun to be a figure.
@@ -839,6 +874,11 @@ mod tests {
             ("The scheme will cost £XXm over five years.", "£XXm"),
             ("Investors poured $XX billion into the fund.", "$XX"),
             ("Inflation rose to XX per cent in March.", "XX"),
+            (
+                "The river peaked on Monday, XX centimetres above the record.",
+                "XX",
+            ),
+            ("Crews said XX firefighters were at the scene.", "XX"),
             ("Turnout was XX%, the commission said.", "XX%"),
             ("XXX people were evacuated from the tower.", "XXX"),
             ("The victim, aged XX, was from Bristol.", "XX"),
