@@ -155,7 +155,7 @@ const PARTICLES: &[&str] = &[
 /// Capitalised forms that count as surname particles (`Al Sisi`, `Van Dijk`).
 const CAP_PARTICLES: &[&str] = &[
     "Al", "El", "Van", "Von", "De", "Da", "Di", "Du", "Le", "La", "Bin", "Ibn", "Abu", "Ter",
-    "Ten", "Der", "Den", "Del", "Della", "Dos", "Das", "Mac", "St",
+    "Ten", "Der", "Den", "Del", "Della", "Dos", "Das", "Mac", "St", "Ní", "Nic", "Ó", "Ua", "Mc",
 ];
 
 /// Generational suffixes that end a name and are not its surname.
@@ -526,7 +526,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
     let n = s.toks.len();
     let mut out = Vec::new();
     let mut buf = String::new();
-    // First token after the last accepted name: role scans stop there.
+    // First token after the last name (not bare word): role scans stop there.
     let mut floor = 0;
     let mut i = 0;
     while i < n {
@@ -539,7 +539,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             continue;
         };
         let title_case = s.kinds.get(s.toks[i].line).is_some_and(|k| k.1);
-        if title_case {
+        let end = if title_case {
             // Title-case headline: only given name + surname, or single words.
             let two = s.given_name(i).is_some() && core_end > i;
             let end = if two {
@@ -547,28 +547,40 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             } else {
                 i
             };
-            let end = extend_particles(&s, i, end, core_end);
-            if let Some(m) = mention(&s, i, end, floor) {
-                out.push(m);
+            extend_particles(&s, i, end, core_end)
+        } else {
+            core_end
+        };
+        if let Some(mut m) = mention(&s, i, end, floor) {
+            if title_case && end == i {
+                // `Judge Sets Date`: in a title-case line one word is only a candidate.
+                m.bare = true;
             }
-            floor = end + 1;
-            i = end + 1;
-            continue;
-        }
-        if let Some(m) = mention(&s, i, core_end, floor) {
+            // Bare words a role took in (`Catalan leader Carles Puigdemont`).
+            while out
+                .last()
+                .is_some_and(|p: &Mention| p.bare && p.range.start >= m.range.start)
+            {
+                out.pop();
+            }
+            if !m.bare {
+                floor = end + 1;
+            }
             out.push(m);
         }
-        floor = core_end + 1;
-        i = core_end + 1;
+        i = end + 1;
     }
     out
 }
 
-/// In a title-case line a two-word name may hold particles: `Ursula von der Leyen`.
+/// In a title-case line a two-word name may hold particles: `Ursula von der
+/// Leyen`, `Aoife Ní Bhriain`.
 fn extend_particles(s: &Scan<'_>, i: usize, end: usize, core_end: usize) -> usize {
     let mut e = end;
     if e > i {
-        while e < core_end && s.toks[e].shape == Shape::Particle {
+        while e < core_end
+            && (s.toks[e].shape == Shape::Particle || CAP_PARTICLES.contains(&s.word(e)))
+        {
             e += 1;
         }
     }
@@ -621,6 +633,45 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
             }
         }
     }
+    // `Institute for Fiscal Studies`, `Bank of England`: part of a name of a thing.
+    if !after_honorific
+        && i >= 2
+        && s.joined(i - 1)
+        && matches!(s.word(i - 1), "of" | "for" | "&")
+        && s.joined(i - 2)
+        && matches!(s.toks[i - 2].shape, Shape::Cap | Shape::AllCaps)
+        && !matches!(
+            s.lexical(i - 2),
+            Some(Lexical::Title { .. } | Lexical::Honorific(_))
+        )
+    {
+        let mut k = i;
+        while k + 1 < n
+            && s.joined(k)
+            && s.name_like(k + 1)
+            && !matches!(
+                s.lexical(k + 1),
+                Some(Lexical::Title { .. } | Lexical::Honorific(_))
+            )
+        {
+            k += 1;
+        }
+        return Some((None, k + 1));
+    }
+    // `Prosecutor Jonathan Fairweather`: a role noun capitalised to start a sentence.
+    if t.sentence_start && !after_honorific && s.given_name(i).is_none() && s.role_word(i).is_some()
+    {
+        return None;
+    }
+    // `Defending Ashworth, …`, `Speaking in Kyiv`: a sentence-initial -ing word.
+    if t.sentence_start
+        && !after_honorific
+        && s.given_name(i).is_none()
+        && s.word(i).len() > 5
+        && s.word(i).ends_with("ing")
+    {
+        return None;
+    }
     let given_first = s.given_name(i).is_some();
     let mut j = i;
     while j + 1 < n && j + 1 - i < 6 && s.joined(j) && s.name_like(j + 1) {
@@ -631,11 +682,7 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
         match s.lexical(j + 1) {
             Some(Lexical::Organisation) => {
                 // `Downing Street`, `Manchester United`: not a person.
-                let mut k = j + 1;
-                while k + 1 < n && s.joined(k) && s.name_like(k + 1) {
-                    k += 1;
-                }
-                return Some((None, k + 1));
+                return Some((None, j + 2));
             }
             Some(Lexical::Honorific(_) | Lexical::Title { .. }) => break,
             Some(Lexical::Common) if !given_first => break,
@@ -721,6 +768,9 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         let ok = match toks[p].shape {
             Shape::Cap => !matches!(s.lexical(p), Some(Lexical::Common | Lexical::Honorific(_))),
             Shape::AllCaps | Shape::Initials => true,
+            // Before `Mr` or `Sir`, only capitalised titles (`Prime Minister
+            // Sir Keir Starmer`): in `would judge Mr Sánchez` `judge` is a verb.
+            Shape::Lower | Shape::Particle if courtesy => false,
             Shape::Lower | Shape::Particle => {
                 s.role_word(p).is_some()
                     || (toks[p].possessive && r < role_last)
@@ -728,7 +778,8 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
                         && s.word(p) != "and"
                         && r < role_last
                         && p > floor
-                        && s.joined(p - 1))
+                        && s.joined(p - 1)
+                        && title_follows(s, p + 1))
             }
             _ => false,
         };
@@ -806,6 +857,20 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         given_text,
         surname_range,
     })
+}
+
+/// Whether a title word (`State`, `the Exchequer`) follows a connector in a
+/// role: `Secretary of State Antony Blinken`, not `founder of France Unbowed`.
+fn title_follows(s: &Scan<'_>, k: usize) -> bool {
+    let k = if s.toks.get(k).is_some_and(|_| s.word(k) == "the") {
+        k + 1
+    } else {
+        k
+    };
+    k < s.toks.len()
+        && (matches!(s.lexical(k), Some(Lexical::Title { .. }))
+            || s.word(k) == "Exchequer"
+            || s.role_word(k).is_some())
 }
 
 /// `, the US secretary of state,` after token `j`: the role, determiner kept.

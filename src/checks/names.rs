@@ -34,6 +34,16 @@ fn correction(person: &Person, m: &Mention, start: usize) -> (String, Vec<Edit>)
             }
         }
     }
+    if person.whole_name_is_surname(m) {
+        if person.surname_variant(m) {
+            edits.push(Edit {
+                range: start + m.name.start..start + m.name.end,
+                new_text: person.surname.clone(),
+            });
+            text = person.surname.clone();
+        }
+        return (text, edits);
+    }
     if person.surname_variant(m) {
         edits.push(Edit {
             range: start + m.surname_range.start..start + m.surname_range.end,
@@ -134,6 +144,10 @@ pub fn check_first_reference(article: &Article<'_>, severity: Severity, out: &mu
             continue;
         };
         if m.is_full() {
+            continue;
+        }
+        // A full name in a headline or byline only: the reader has seen it.
+        if full_at.is_none() && person.given.is_some() {
             continue;
         }
         let message = match (full_at, &person.given) {

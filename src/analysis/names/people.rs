@@ -66,13 +66,46 @@ pub struct Person {
 
 impl Person {
     /// Whether the mention spells this person's surname differently.
+    /// Whether the mention's whole name is this person's compound surname
+    /// (`Dr Ruiz Castillo` for Begoña Ruiz-Castillo).
+    pub fn whole_name_is_surname(&self, m: &Mention) -> bool {
+        m.is_full() && fold(&m.name_text) == fold(&self.surname)
+    }
+
     pub fn surname_variant(&self, m: &Mention) -> bool {
+        if self.whole_name_is_surname(m) {
+            return normalise_spelling(&m.name_text) != normalise_spelling(&self.surname);
+        }
+        // `Von der Leyen said`: a particle capitalised to start a sentence.
+        if m.sentence_start && m.range.start == m.surname_range.start {
+            let mut a = m.surname_text.chars();
+            let mut b = self.surname.chars();
+            if let (Some(x), Some(y)) = (a.next(), b.next()) {
+                if x.to_lowercase().eq(y.to_lowercase())
+                    && normalise_spelling(a.as_str()) == normalise_spelling(b.as_str())
+                {
+                    return false;
+                }
+            }
+        }
+        // `Mr Xi` for Xi Jinping, `Sir Keir` for Keir Starmer: the name
+        // used is the person's given (or family-first) name.
+        if !m.is_full() {
+            if let Some(g) = &self.given {
+                if fold(g) == m.surname_key {
+                    return normalise_spelling(&m.surname_text) != normalise_spelling(g);
+                }
+            }
+        }
         normalise_spelling(&m.surname_text) != normalise_spelling(&self.surname)
     }
 
     /// Whether the mention spells this person's given name differently
     /// (a different given name, `Joe` for `Joseph`, is not a variant).
     pub fn given_variant(&self, m: &Mention) -> bool {
+        if self.whole_name_is_surname(m) {
+            return false;
+        }
         match (&m.given_text, &m.given_key, &self.given) {
             (Some(g), Some(k), Some(c)) => {
                 normalise_spelling(g) != normalise_spelling(c) && same_given(k, &fold(c))
@@ -129,6 +162,8 @@ struct Draft {
     parent: PersonId,
     surname_key: String,
     given_key: Option<String>,
+    /// Folded full names used (`andresmanuellopezobrador`).
+    full_keys: Vec<String>,
     gender: Option<Gender>,
     mentions: Vec<MentionRef>,
 }
@@ -142,6 +177,8 @@ struct Builder {
     drafts: Vec<Draft>,
     by_key: HashMap<String, Vec<PersonId>>,
     by_core: HashMap<String, Vec<PersonId>>,
+    /// People by folded given name (`Mr Xi` for Xi Jinping).
+    by_given: HashMap<String, Vec<PersonId>>,
 }
 
 impl Builder {
@@ -158,9 +195,13 @@ impl Builder {
             parent: id,
             surname_key: m.surname_key.clone(),
             given_key: m.given_key.clone(),
+            full_keys: Vec::new(),
             gender: m.gender,
             mentions: Vec::new(),
         });
+        if let Some(g) = &m.given_key {
+            self.by_given.entry(g.clone()).or_default().push(id);
+        }
         self.by_key
             .entry(m.surname_key.clone())
             .or_default()
@@ -199,6 +240,17 @@ impl Builder {
     }
 
     fn assign(&mut self, r: MentionRef, m: &Mention) {
+        // `Dr Ruiz Castillo` after `Begoña Ruiz-Castillo`: the whole name is
+        // a known compound surname.
+        let whole = if m.is_full() {
+            self.by_key.get(&fold(&m.name_text)).cloned()
+        } else {
+            None
+        };
+        if let Some(c) = whole.and_then(|c| self.pick(&c, m.gender, r)) {
+            self.drafts[c].mentions.push(r);
+            return;
+        }
         let cands = self.by_key.get(&m.surname_key).cloned().unwrap_or_default();
         let id = if let Some(gk) = &m.given_key {
             let same = cands.iter().copied().find(|&c| {
@@ -213,18 +265,40 @@ impl Builder {
                         && compatible(self.drafts[c].gender, m.gender)
                 })
             };
-            match same.or_else(surname_only) {
+            // `Mr López Obrador` for Andrés Manuel López Obrador.
+            let full = fold(&m.name_text);
+            let tail = || {
+                cands.iter().copied().find(|&c| {
+                    self.drafts[c]
+                        .full_keys
+                        .iter()
+                        .any(|k| k.len() > full.len() && k.ends_with(&full))
+                })
+            };
+            let id = match same.or_else(surname_only).or_else(tail) {
                 Some(c) => {
-                    self.drafts[c].given_key.get_or_insert_with(|| gk.clone());
+                    if self.drafts[c].given_key.is_none() {
+                        self.drafts[c].given_key = Some(gk.clone());
+                        self.by_given.entry(gk.clone()).or_default().push(c);
+                    }
                     c
                 }
                 None => self.new_draft(m),
+            };
+            if !self.drafts[id].full_keys.contains(&full) {
+                self.drafts[id].full_keys.push(full);
             }
+            id
         } else {
-            let core;
+            let other;
             let cands = if cands.is_empty() {
-                core = self.by_core.get(&m.core_key).cloned().unwrap_or_default();
-                &core
+                other = self
+                    .by_core
+                    .get(&m.core_key)
+                    .or_else(|| self.by_given.get(&m.surname_key))
+                    .cloned()
+                    .unwrap_or_default();
+                &other
             } else {
                 &cands
             };
@@ -343,7 +417,9 @@ impl Builder {
                 .cloned();
             let cands = match cands {
                 Some(c) => Some(c),
-                None if !m.sentence_start && key.chars().count() >= 5 => {
+                // Mid-sentence, five letters or more; at a sentence start
+                // (where any word has a capital) seven or more.
+                None if key.chars().count() >= if m.sentence_start { 7 } else { 5 } => {
                     let found = typo_of.entry(key.clone()).or_insert_with(|| {
                         if GAZETTEER.given(&m.surname_text).is_some() {
                             return None;
@@ -376,33 +452,38 @@ impl Builder {
 }
 
 /// Counts spellings in order of first use.
+/// Counts spellings (apostrophes and spaces made uniform), keeping the first
+/// written form of each, in order of first use.
 fn count_spellings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<Spelling> {
-    let mut out: Vec<Spelling> = Vec::new();
+    let mut out: Vec<(String, Spelling)> = Vec::new();
     for s in it {
         let n = normalise_spelling(s);
-        match out.iter_mut().find(|x| x.text == n) {
-            Some(x) => x.count += 1,
-            None => out.push(Spelling { text: n, count: 1 }),
+        match out.iter_mut().find(|(k, _)| *k == n) {
+            Some((_, x)) => x.count += 1,
+            None => out.push((
+                n,
+                Spelling {
+                    text: s.to_string(),
+                    count: 1,
+                },
+            )),
         }
     }
-    out
+    out.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The first spelling, unless another outnumbers it 2:1 and at least 3 times.
 fn preferred(first: &str, spellings: &[Spelling]) -> String {
-    let first = normalise_spelling(first);
-    let count = |t: &str| {
-        spellings
-            .iter()
-            .find(|s| s.text == t)
-            .map_or(0, |s| s.count)
-    };
-    let fc = count(&first);
+    let key = normalise_spelling(first);
+    let fc = spellings
+        .iter()
+        .find(|s| normalise_spelling(&s.text) == key)
+        .map_or(0, |s| s.count);
     spellings
         .iter()
         .filter(|s| s.count >= 3 && s.count >= 2 * fc.max(1))
         .max_by_key(|s| s.count)
-        .map_or(first, |s| s.text.clone())
+        .map_or_else(|| first.to_string(), |s| s.text.clone())
 }
 
 impl People {

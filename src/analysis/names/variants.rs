@@ -68,10 +68,10 @@ pub fn normalise_spelling(s: &str) -> String {
     out
 }
 
-/// Whether two distinct folded surnames are likely one name misspelled:
-/// same first letter, and Jaro-Winkler ≥ 0.92 with one edit (two between
-/// names of equal length), or (names of four or five letters) one edit with
-/// the same last letter as well.
+/// Whether two distinct folded surnames (four letters or more) are likely one
+/// name misspelled: same first letter, and either one edit with the same last
+/// letter, or (six letters or more) Jaro-Winkler ≥ 0.92 with one edit (two
+/// between names of equal length).
 pub fn likely_typo(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -86,12 +86,17 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
     if la.min(lb) < 4 {
         return false;
     }
+    let edits = strsim::damerau_levenshtein(a, b);
+    // One edit with the same first and last letter (PerfectIt's test):
+    // Reeves/Reaves, Syrskyi/Sirskyi.
+    if edits == 1 && a.chars().last() == b.chars().last() {
+        return true;
+    }
     if la.max(lb) <= 5 {
-        return a.chars().last() == b.chars().last() && strsim::damerau_levenshtein(a, b) == 1;
+        return false;
     }
     // Jaro-Winkler alone joins Austria and Australia: a typo is also at most
     // two edits, and two only between names of the same length.
-    let edits = strsim::damerau_levenshtein(a, b);
     strsim::jaro_winkler(a, b) >= 0.92 && (edits == 1 || (edits == 2 && la == lb))
 }
 
