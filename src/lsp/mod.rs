@@ -12,6 +12,7 @@ mod actions;
 mod convert;
 mod hover;
 mod panic;
+mod people;
 mod server;
 mod store;
 mod transport;

@@ -13,6 +13,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions;
 use super::convert;
 use super::hover;
+use super::people;
 use super::store::{Analysis, Store, StoreError};
 use crate::analysis::Language;
 use crate::config::{Config, CONFIG_FILE};
@@ -263,6 +264,14 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -436,5 +445,94 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         Ok(hover::hover(&a, pos.position, self.store.encoding()))
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let pos = params.text_document_position_params;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "definition") else { return Ok(None) };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let target = people::person_at(&article, at).and_then(|(_, p)| people::definition(&article, p));
+        Ok(target.map(|r| {
+            GotoDefinitionResponse::Scalar(Location { uri, range: convert::range(a.document.rope(), &r, enc) })
+        }))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let pos = params.text_document_position;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "references") else { return Ok(None) };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else { return Ok(None) };
+        let rope = a.document.rope();
+        Ok(Some(
+            people::mentions(&article, person)
+                .iter()
+                .map(|r| Location { uri: uri.clone(), range: convert::range(rope, r, enc) })
+                .collect(),
+        ))
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let pos = params.text_document_position_params;
+        let Some(a) = self.analysis_or_log(&pos.text_document.uri, "documentHighlight") else { return Ok(None) };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else { return Ok(None) };
+        let rope = a.document.rope();
+        Ok(Some(
+            people::mentions(&article, person)
+                .iter()
+                .map(|r| DocumentHighlight { range: convert::range(rope, r, enc), kind: Some(DocumentHighlightKind::TEXT) })
+                .collect(),
+        ))
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let Some(a) = self.analysis_or_log(&params.text_document.uri, "prepareRename") else { return Ok(None) };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), params.position, enc);
+        match people::person_at(&article, at).and_then(|(m, p)| Some((people::rename_range(&article, m)?, p))) {
+            Some((range, person)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                range: convert::range(a.document.rope(), &range, enc),
+                placeholder: person.canonical.clone(),
+            })),
+            None => Err(Error::invalid_params(
+                "copydesk: only a person’s name can be renamed, and there is no person named here",
+            )),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let pos = params.text_document_position;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "rename") else { return Ok(None) };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else {
+            return Err(Error::invalid_params("copydesk: only a person’s name can be renamed"));
+        };
+        if params.new_name.trim().is_empty() {
+            return Err(Error::invalid_params("copydesk: the new name is empty"));
+        }
+        let rope = a.document.rope();
+        let edits = people::rename_edits(&article, person, &params.new_name)
+            .into_iter()
+            .map(|(r, t)| TextEdit { range: convert::range(rope, &r, enc), new_text: t })
+            .collect();
+        Ok(Some(self.workspace_edit(&uri, a.version(), edits)))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.analysis_or_log(&params.text_document.uri, "documentSymbol") else { return Ok(None) };
+        let article = a.article();
+        Ok(Some(DocumentSymbolResponse::Nested(people::symbols(&a, &article, self.store.encoding()))))
     }
 }
