@@ -20,8 +20,17 @@ pub fn hover(a: &Analysis, position: Position, enc: PositionEncoding) -> Option<
         }
         range = h.range;
     }
-    for f in a.findings.iter().filter(|f| f.range.start <= at && at < f.range.end.max(f.range.start + 1)) {
-        let mut s = format!("**copydesk** · {} ({})\n\n{}", f.code, f.severity.as_str(), f.message);
+    for f in a
+        .findings
+        .iter()
+        .filter(|f| f.range.start <= at && at < f.range.end.max(f.range.start + 1))
+    {
+        let mut s = format!(
+            "**copydesk** · {} ({})\n\n{}",
+            f.code,
+            f.severity.as_str(),
+            f.message
+        );
         for fix in &f.fixes {
             s.push_str(&format!("\n\n*Quick fix:* {}", fix.title));
         }

@@ -15,6 +15,7 @@ mod panic;
 mod people;
 mod server;
 mod store;
+mod stylebook;
 mod transport;
 
 pub use panic::CatchPanic;

@@ -15,7 +15,11 @@ use crate::text::PositionEncoding;
 fn mention_range(article: &Article<'_>, m: MentionRef, name_only: bool) -> Option<Range<usize>> {
     let p = article.paragraphs.get(m.para)?;
     let mention = p.facts.mentions.get(m.index)?;
-    let r = if name_only { &mention.name } else { &mention.range };
+    let r = if name_only {
+        &mention.name
+    } else {
+        &mention.range
+    };
     Some(p.start + r.start..p.start + r.end)
 }
 
@@ -36,7 +40,9 @@ pub fn card(a: &Analysis, article: &Article<'_>, person: &Person) -> String {
         s.push_str(&format!(" — {role}"));
     }
     s.push_str("\n\n");
-    let first = person.first_full_reference.unwrap_or(person.first_reference);
+    let first = person
+        .first_full_reference
+        .unwrap_or(person.first_reference);
     if let Some(r) = mention_range(article, first, false) {
         s.push_str(&format!("First named: line {}", line_of(a, r.start)));
         if person.first_full_reference.is_none() {
@@ -49,30 +55,51 @@ pub fn card(a: &Analysis, article: &Article<'_>, person: &Person) -> String {
         s.push_str(&format!("\n\nRoles: {}", person.roles.join("; ")));
     }
     if person.spellings.len() > 1 {
-        let seen: Vec<String> =
-            person.spellings.iter().map(|sp| format!("{} ({}×)", sp.text, sp.count)).collect();
+        let seen: Vec<String> = person
+            .spellings
+            .iter()
+            .map(|sp| format!("{} ({}×)", sp.text, sp.count))
+            .collect();
         s.push_str(&format!("\n\nSpellings seen: {}", seen.join(", ")));
     }
     s
 }
 
-pub fn hover(a: &Analysis, article: &Article<'_>, offset: usize, enc: PositionEncoding) -> Option<Hover> {
+pub fn hover(
+    a: &Analysis,
+    article: &Article<'_>,
+    offset: usize,
+    enc: PositionEncoding,
+) -> Option<Hover> {
     let (m, person) = person_at(article, offset)?;
     let range = mention_range(article, m, false)?;
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: card(a, article, person) }),
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: card(a, article, person),
+        }),
         range: Some(convert::range(a.document.rope(), &range, enc)),
     })
 }
 
 /// Every mention of the person, in article order (whole mentions).
 pub fn mentions(article: &Article<'_>, person: &Person) -> Vec<Range<usize>> {
-    person.mentions.iter().filter_map(|&m| mention_range(article, m, false)).collect()
+    person
+        .mentions
+        .iter()
+        .filter_map(|&m| mention_range(article, m, false))
+        .collect()
 }
 
 /// Where go-to-definition lands: the first full reference, else the first reference.
 pub fn definition(article: &Article<'_>, person: &Person) -> Option<Range<usize>> {
-    mention_range(article, person.first_full_reference.unwrap_or(person.first_reference), false)
+    mention_range(
+        article,
+        person
+            .first_full_reference
+            .unwrap_or(person.first_reference),
+        false,
+    )
 }
 
 /// The range prepare-rename offers: the name tokens of the mention.
@@ -84,7 +111,11 @@ pub fn rename_range(article: &Article<'_>, m: MentionRef) -> Option<Range<usize>
 /// honorific, role and possessive stay. A one-word new name replaces the
 /// surname; a longer one replaces given name + surname where the mention has
 /// both, and the surname (its last part) where it has only that.
-pub fn rename_edits(article: &Article<'_>, person: &Person, new_name: &str) -> Vec<(Range<usize>, String)> {
+pub fn rename_edits(
+    article: &Article<'_>,
+    person: &Person,
+    new_name: &str,
+) -> Vec<(Range<usize>, String)> {
     let new_name = new_name.split_whitespace().collect::<Vec<_>>().join(" ");
     let (new_given, new_surname) = match new_name.split_once(' ') {
         Some((g, s)) => (Some(g), s),
@@ -92,8 +123,12 @@ pub fn rename_edits(article: &Article<'_>, person: &Person, new_name: &str) -> V
     };
     let mut edits = Vec::new();
     for &r in &person.mentions {
-        let Some(p) = article.paragraphs.get(r.para) else { continue };
-        let Some(m) = p.facts.mentions.get(r.index) else { continue };
+        let Some(p) = article.paragraphs.get(r.para) else {
+            continue;
+        };
+        let Some(m) = p.facts.mentions.get(r.index) else {
+            continue;
+        };
         let abs = |x: &Range<usize>| p.start + x.start..p.start + x.end;
         match (new_given, &m.given) {
             (Some(_), Some(_)) => edits.push((abs(&m.name), new_name.clone())),
