@@ -101,6 +101,10 @@ pub struct Quote {
     pub close: Option<Range<usize>>,
     /// The last character of the quoted words.
     pub last_char: Option<char>,
+    /// Absolute byte offset of `last_char`.
+    pub last_char_at: Option<usize>,
+    /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`).
+    pub open_mark: char,
     /// In a headline or subhead.
     pub headline: bool,
     pub speaker: Option<Speaker>,
@@ -123,6 +127,8 @@ pub struct Attribution {
     pub resolved: Vec<ResolvedCue>,
     /// Per person id: how many quotes are attributed to them.
     pub quotes_by_person: Vec<usize>,
+    /// Per person id: the first role the copy gives them.
+    pub roles: Vec<Option<String>>,
 }
 
 impl Attribution {
@@ -535,6 +541,7 @@ pub fn attribute(
                     quote.close = s.close.as_ref().map(|c| base + c.start..base + c.end);
                     quote.closed = s.close.is_some();
                     quote.last_char = s.last_char;
+                    quote.last_char_at = s.last_char_at.map(|a| base + a);
                     if quote.speaker.is_none() {
                         if let Some(sp) = q
                             .quote_cues
@@ -589,6 +596,8 @@ pub fn attribute(
                 open: base + s.open.start..base + s.open.end,
                 close,
                 last_char: s.last_char,
+                last_char_at: s.last_char_at.map(|a| base + a),
+                open_mark: s.open_mark,
                 headline: q.headline,
                 speaker,
             });
@@ -648,16 +657,18 @@ pub fn attribute(
             }
         }
     }
+    let roles = (0..people.persons.len()).map(role_of).collect();
     Attribution {
         quotes,
         resolved: resolved_cues,
         quotes_by_person,
+        roles,
     }
 }
 
 /// Whether a mention's name can be a person's: not `Several Conservative MPs`,
 /// `NetChoice Alliance` or `By Sunday` (a guard until the name scanner knows).
-fn looks_like_person(name: &str) -> bool {
+pub fn looks_like_person(name: &str) -> bool {
     let name = display_name(name);
     let mut tokens = name.split(' ');
     let first = tokens.next().unwrap_or_default();

@@ -42,6 +42,10 @@ pub struct QuoteSpan {
     pub straight: bool,
     /// The last character of the quoted words (punctuation included), if any.
     pub last_char: Option<char>,
+    /// Where `last_char` is, paragraph-relative.
+    pub last_char_at: Option<usize>,
+    /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`; `“` for `‘‘`).
+    pub open_mark: char,
     /// The quote starts a sentence (paragraph start, or after `.`, `?`, `!`, `:`).
     pub sentence_start: bool,
     /// Byte offset where the sentence after the quote ends (exclusive) when the
@@ -357,6 +361,13 @@ pub fn scan(text: &str) -> QuoteFacts {
                         .ends_with(['.', '?', '!']);
             let kind = classify(words, sentence_start, close.is_none());
             let last_char = words.trim_end().chars().last();
+            let last_char_at =
+                last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
+            let open_mark = if open.len() > 3 {
+                '“'
+            } else {
+                text[open.clone()].chars().next().unwrap_or('“')
+            };
             if straight {
                 facts.straight_marks += 1 + u32::from(close.is_some());
             } else {
@@ -370,6 +381,8 @@ pub fn scan(text: &str) -> QuoteFacts {
                 kind,
                 straight,
                 last_char,
+                last_char_at,
+                open_mark,
                 sentence_start,
                 content,
             }

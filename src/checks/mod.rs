@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod placeholder;
+pub mod quotes;
 
 use std::ops::Range;
 
@@ -48,6 +49,7 @@ pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
     if config.enabled(placeholder::CODE) {
         placeholder::check(article, config.severity(placeholder::CODE), &mut out);
     }
+    quotes::check(article, config, &mut out);
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });

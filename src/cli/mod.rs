@@ -1,5 +1,7 @@
 //! The command-line front ends: `check`, `fix` and `quotes`.
 
+pub mod quotes;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
