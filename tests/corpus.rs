@@ -178,3 +178,48 @@ fn quote_corpus_accuracy() {
     assert!(recall >= 0.95, "recall {recall:.3}\n{report}");
     assert!(accuracy >= 0.95, "speaker accuracy {accuracy:.3}\n{report}");
 }
+
+/// The article pass over a 1 MB article of quotes, beside a 10 KB one
+/// (`cargo test --release --test corpus -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn article_pass_cost_by_size() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut all = String::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for f in files {
+        all.push_str(
+            &std::fs::read_to_string(f)
+                .expect("passage")
+                .replace("\r\n", "\n"),
+        );
+        all.push_str("\n\n");
+    }
+    let scanner = Scanner::default();
+    let config = copydesk::config::Config::default();
+    for size in [10_000usize, 1_000_000] {
+        let mut text = String::new();
+        while text.len() < size {
+            text.push_str(&all);
+        }
+        let doc = Document::new(&text, 0, &scanner);
+        let runs = if size > 100_000 { 3 } else { 100 };
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..runs {
+            let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+            n += copydesk::checks::run(&article, &config).len() + article.quotes().len();
+        }
+        let per = start.elapsed() / runs;
+        println!(
+            "{} bytes: article pass + checks {:?} ({n} items)",
+            text.len(),
+            per
+        );
+    }
+}

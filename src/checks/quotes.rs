@@ -465,4 +465,30 @@ mod tests {
             "“We are ready,” the coach said. “So are the fans,” he added, and “nobody” disagreed.\r\n"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_edits_stay_on_char_boundaries(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", " said", " he", " Mr Kuleba",
+                "Ms Lee", " the minister", ",", ".", ":", "?", " ", "\u{a0}", "\n", "\r\n", "\n\n",
+                "🎉", "won’t", "’90s", "according to", " a senior official", "We", " will", "#",
+            ]), 0..60)
+        ) {
+            let text: String = parts.concat();
+            let checked = check_text(&text, Language::Markdown, &Config::default());
+            for f in &checked.findings {
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                for fix in &f.fixes {
+                    let mut edits = fix.edits.clone();
+                    edits.sort_by_key(|e| e.range.start);
+                    for e in &edits {
+                        proptest::prop_assert!(e.range.end <= text.len());
+                        proptest::prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+                    }
+                    let _ = apply_edits(&text, &edits);
+                }
+            }
+        }
+    }
 }
