@@ -14,7 +14,8 @@ use std::ops::Range;
 use crate::text::Paragraph;
 
 use super::cues::{
-    is_org_word, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase, ROLE_NOUNS,
+    is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
+    ROLE_NOUNS,
 };
 use super::names::{Gender, MentionRef, People, PersonId};
 use super::quotes::QuoteKind;
@@ -831,7 +832,15 @@ fn resolve(
             let head = phrase.head.clone().unwrap_or_default();
             let found = walk.find_role(&phrase.text).cloned().or_else(|| {
                 // `said the Russian`, `the 21-year-old`: the person last named.
-                (ROLE_NOUNS.contains(&head.as_str()) || head.contains('-'))
+                // Not `Smith’s spokesman` or `the official`: someone else.
+                let possessive = phrase
+                    .text
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+                ((ROLE_NOUNS.contains(&head.as_str()) && !is_source_noun(&head)
+                    || head.contains('-'))
+                    && !possessive)
                     .then(|| walk.last_person.clone())
                     .flatten()
             });

@@ -245,6 +245,11 @@ pub fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&bare(word).as_str())
 }
 
+/// Whether a noun names an anonymous source (`official`, `spokesman`, `aide`).
+pub fn is_source_noun(word: &str) -> bool {
+    SOURCE_NOUNS.contains(&word)
+}
+
 /// Whether a word heads an organisation's name (`Agency`, `Services`, `Post`).
 pub fn is_org_word(word: &str) -> bool {
     ORG_NOUNS.contains(&bare(word).as_str())
