@@ -216,10 +216,23 @@ fn article_pass_cost_by_size() {
             n += copydesk::checks::run(&article, &config).len() + article.quotes().len();
         }
         let per = start.elapsed() / runs;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            n += copydesk::analysis::People::build(doc.index().paragraphs(), &[])
+                .persons
+                .len();
+        }
+        let people = start.elapsed() / runs;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            n += Article::new(doc.index().paragraphs(), Language::PlainText)
+                .quotes()
+                .len();
+        }
+        let model = start.elapsed() / runs;
         println!(
-            "{} bytes: article pass + checks {:?} ({n} items)",
-            text.len(),
-            per
+            "{} bytes: article pass + checks {per:?}, of which the model {model:?} and grouping people {people:?} ({n} items)",
+            text.len()
         );
     }
 }

@@ -14,8 +14,8 @@ use std::ops::Range;
 use crate::text::Paragraph;
 
 use super::cues::{
-    is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
-    ROLE_NOUNS,
+    is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
+    ROLE_NOUNS_SET,
 };
 use super::names::{Gender, MentionRef, People, PersonId};
 use super::quotes::QuoteKind;
@@ -151,7 +151,7 @@ pub fn display_name(name: &str) -> String {
         }
         let low = t.trim_end_matches('.').to_lowercase();
         let bare = low.trim_end_matches("’s").trim_end_matches("'s");
-        if ROLE_NOUNS.contains(&bare)
+        if is_in(&ROLE_NOUNS_SET, bare)
             || HONORIFICS.contains(&bare)
             || low.ends_with("’s")
             || low.ends_with("'s")
@@ -838,7 +838,7 @@ fn resolve(
                     .split(' ')
                     .next()
                     .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
-                ((ROLE_NOUNS.contains(&head.as_str()) && !is_source_noun(&head)
+                ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
                     || head.contains('-'))
                     && !possessive)
                     .then(|| walk.last_person.clone())

@@ -9,6 +9,21 @@ use std::ops::Range;
 use super::names::Gender;
 use super::quotes::{QuoteKind, QuoteSpan};
 
+/// A word list as a set, built once.
+pub type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+
+/// Whether `word` is in a word set.
+pub fn is_in(set: &WordSet, word: &str) -> bool {
+    set.contains(word)
+}
+
+pub static ROLE_NOUNS_SET: WordSet = WordSet::new(|| ROLE_NOUNS.iter().copied().collect());
+pub static CUE_VERBS_SET: WordSet = WordSet::new(|| CUE_VERBS.iter().copied().collect());
+pub static NOT_NAMES_SET: WordSet = WordSet::new(|| NOT_NAMES.iter().copied().collect());
+pub static ORG_NOUNS_SET: WordSet = WordSet::new(|| ORG_NOUNS.iter().copied().collect());
+pub static SOURCE_NOUNS_SET: WordSet = WordSet::new(|| SOURCE_NOUNS.iter().copied().collect());
+pub static CLAUSE_WORDS_SET: WordSet = WordSet::new(|| CLAUSE_WORDS.iter().copied().collect());
+
 /// A pronoun used as a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pronoun {
@@ -242,17 +257,17 @@ const NOT_NAMES: &[&str] = &[
 
 /// Whether a capitalised word cannot start a person's name (`The`, `Several`, `Monday`).
 pub fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(&bare(word).as_str())
+    is_in(&NOT_NAMES_SET, &bare(word))
 }
 
 /// Whether a noun names an anonymous source (`official`, `spokesman`, `aide`).
 pub fn is_source_noun(word: &str) -> bool {
-    SOURCE_NOUNS.contains(&word)
+    is_in(&SOURCE_NOUNS_SET, word)
 }
 
 /// Whether a word heads an organisation's name (`Agency`, `Services`, `Post`).
 pub fn is_org_word(word: &str) -> bool {
-    ORG_NOUNS.contains(&bare(word).as_str())
+    is_in(&ORG_NOUNS_SET, &bare(word))
 }
 
 /// Honorifics that are not part of the name itself.
@@ -410,9 +425,7 @@ fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec<usize> {
                 let last = outer[*index].last_char;
                 // `“…?” Klein asked.`: a cue right after keeps the sentence going.
                 let cue_follows = items[k + 1..].iter().take(4).any(|it| match it {
-                    Item::Word { range, cap: false } => {
-                        CUE_VERBS.contains(&lower(text, range).as_str())
-                    }
+                    Item::Word { range, cap: false } => is_in(&CUE_VERBS_SET, &lower(text, range)),
                     _ => false,
                 });
                 (last == Some('.') || matches!(last, Some('?' | '!')) && !cue_follows)
@@ -432,7 +445,7 @@ fn is_name_word(text: &str, items: &[Item], k: usize) -> bool {
     match &items[k] {
         Item::Word { range, cap: true } => {
             let w = bare(&text[range.clone()]);
-            !NOT_NAMES.contains(&w.as_str()) && !PRONOUNS.iter().any(|(p, _)| *p == w)
+            !is_in(&NOT_NAMES_SET, w.as_str()) && !PRONOUNS.iter().any(|(p, _)| *p == w)
         }
         _ => false,
     }
@@ -503,11 +516,11 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
         .copied()
         .filter(|&k| k <= head_at && is_name_word(text, items, k))
         .collect();
-    let org_head = ORG_NOUNS.contains(&head.as_str());
+    let org_head = is_in(&ORG_NOUNS_SET, head.as_str());
     let the_proper = first_word == "the"
         && name_words.len() == words.len().saturating_sub(1)
         && !name_words.is_empty()
-        && !ROLE_NOUNS.contains(&head.as_str());
+        && !is_in(&ROLE_NOUNS_SET, head.as_str());
     if matches!(
         first_word.as_str(),
         "several" | "many" | "some" | "two" | "three" | "four" | "most" | "few"
@@ -532,7 +545,7 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
         let mut start = name_words.len();
         while start > 0 {
             let k = name_words[start - 1];
-            if ROLE_NOUNS.contains(&w(k).as_str())
+            if is_in(&ROLE_NOUNS_SET, &w(k))
                 || (start < name_words.len() && name_words[start] != k + 1)
             {
                 break;
@@ -569,9 +582,9 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
         || matches!(first_word.as_str(), "his" | "her" | "their" | "its")
     {
         PhraseKind::Role
-    } else if starts_with_det || SOURCE_NOUNS.contains(&head.as_str()) {
+    } else if starts_with_det || is_in(&SOURCE_NOUNS_SET, head.as_str()) {
         PhraseKind::Anonymous
-    } else if ROLE_NOUNS.contains(&head.as_str()) {
+    } else if is_in(&ROLE_NOUNS_SET, head.as_str()) {
         PhraseKind::Role
     } else {
         return None;
@@ -616,8 +629,8 @@ fn subject_before(text: &str, items: &[Item], v: usize, floor: usize) -> Option<
                     if let Item::Word { range, cap: false } = &items[a - 1] {
                         let w = lower(text, range);
                         if w.ends_with("ed")
-                            && !CUE_VERBS.contains(&w.as_str())
-                            && !CLAUSE_WORDS.contains(&w.as_str())
+                            && !is_in(&CUE_VERBS_SET, w.as_str())
+                            && !is_in(&CLAUSE_WORDS_SET, w.as_str())
                         {
                             if let Some(p) = subject_before(text, items, a - 1, floor).filter(|p| {
                                 matches!(p.kind, PhraseKind::Named | PhraseKind::Pronoun(_))
@@ -742,9 +755,9 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
         match &items[s - 1] {
             Item::Word { range, .. } => {
                 let w = lower(text, range);
-                let verb = CUE_VERBS.contains(&w.as_str())
+                let verb = is_in(&CUE_VERBS_SET, w.as_str())
                     && !text[range.clone()].starts_with(char::is_uppercase);
-                if CLAUSE_WORDS.contains(&w.as_str()) || verb {
+                if is_in(&CLAUSE_WORDS_SET, w.as_str()) || verb {
                     break;
                 }
                 s -= 1;
@@ -907,7 +920,7 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             continue;
         }
         let went_on = w == "went" && next_word(1) == "on";
-        if !went_on && (!CUE_VERBS.contains(&w.as_str()) || *cap && k != floor) {
+        if !went_on && (!is_in(&CUE_VERBS_SET, w.as_str()) || *cap && k != floor) {
             k += 1;
             continue;
         }
@@ -921,7 +934,7 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
         let mut used = 1;
         if went_on {
             used = 2;
-            if next_word(2) == "to" && CUE_VERBS.contains(&next_word(3).as_str()) {
+            if next_word(2) == "to" && is_in(&CUE_VERBS_SET, &next_word(3)) {
                 used = 4;
             }
             verb = range.start..items[k + used - 1].end();
@@ -1117,14 +1130,14 @@ pub fn role_links(text: &str, spans: &[QuoteSpan]) -> Vec<RoleLink> {
             .rev()
             .find(|&j| {
                 let lw = w(j);
-                CLAUSE_WORDS.contains(&lw.as_str())
-                    || CUE_VERBS.contains(&lw.as_str())
+                is_in(&CLAUSE_WORDS_SET, lw.as_str())
+                    || is_in(&CUE_VERBS_SET, lw.as_str())
                         && !text[items[j].start()..items[j].end()].starts_with(char::is_uppercase)
             })
             .map_or(s, |c| c + 1);
         // Pre-modifying role: the last role noun followed by name words.
         if let Some(r) = (s..e).rev().find(|&j| {
-            ROLE_NOUNS.contains(&w(j).as_str()) && j + 1 < e && is_name_word(text, &items, j + 1)
+            is_in(&ROLE_NOUNS_SET, &w(j)) && j + 1 < e && is_name_word(text, &items, j + 1)
         }) {
             let name_end = (r + 1..e)
                 .take_while(|&j| is_name_word(text, &items, j))
@@ -1132,8 +1145,8 @@ pub fn role_links(text: &str, spans: &[QuoteSpan]) -> Vec<RoleLink> {
                 .unwrap_or(r + 1);
             let mut rs = r;
             while rs > s
-                && !CLAUSE_WORDS.contains(&w(rs - 1).as_str())
-                && !CUE_VERBS.contains(&w(rs - 1).as_str())
+                && !is_in(&CLAUSE_WORDS_SET, &w(rs - 1))
+                && !is_in(&CUE_VERBS_SET, &w(rs - 1))
             {
                 rs -= 1;
             }
