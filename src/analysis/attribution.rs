@@ -106,7 +106,8 @@ pub struct Quote {
     pub last_char_at: Option<usize>,
     /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`).
     pub open_mark: char,
-    /// In a headline or subhead.
+    /// In a headline: the article's first line without terminal punctuation,
+    /// or a Markdown `#` heading.
     pub headline: bool,
     pub speaker: Option<Speaker>,
 }
@@ -527,6 +528,7 @@ pub fn attribute(
         if !is_copy(base) {
             continue;
         }
+        let first_copy_para = prev_para.is_none();
         let outer: Vec<_> = q.outer().collect();
         let mut first_new = 0;
         let mut speaker_in_para: Option<Speaker> = None;
@@ -599,7 +601,7 @@ pub fn attribute(
                 last_char: s.last_char,
                 last_char_at: s.last_char_at.map(|a| base + a),
                 open_mark: s.open_mark,
-                headline: q.headline,
+                headline: q.heading || q.headline && first_copy_para,
                 speaker,
             });
             if s.close.is_none() {
@@ -619,7 +621,12 @@ pub fn attribute(
             }
         }
         // A lone quote paragraph right after an attributed quote paragraph.
-        if first_new == 0 && q.cues.is_empty() && para.facts.mentions.is_empty() {
+        let names_outside = para.facts.mentions.iter().any(|m| {
+            !outer
+                .iter()
+                .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
+        });
+        if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
                 let prev = &paragraphs[pp].facts.quotes;

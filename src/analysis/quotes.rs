@@ -100,9 +100,11 @@ pub struct QuoteFacts {
     pub roles: Vec<cues::RoleLink>,
     /// Capitalised words outside quotes (lower-cased): surnames used alone.
     pub name_words: Vec<(usize, String)>,
-    /// The paragraph is a headline or subhead: one line, no terminal
-    /// punctuation, or a Markdown `#` heading.
+    /// The paragraph could be a headline: one short line with no terminal
+    /// punctuation (it is one when it opens the article).
     pub headline: bool,
+    /// The paragraph opens with a Markdown `#` heading.
+    pub heading: bool,
     /// Byte offset of the paragraph's first non-whitespace character.
     pub first_char: usize,
 }
@@ -389,6 +391,7 @@ pub fn scan(text: &str) -> QuoteFacts {
         })
         .collect();
     facts.headline = is_headline(text);
+    facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
     let (cue_list, quote_cues, trailing) = cues::scan(text, &facts.spans);
     facts.cues = cue_list;
