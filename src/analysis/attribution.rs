@@ -237,6 +237,8 @@ struct Walk {
     /// Head noun → role entries, most recent last.
     roles: HashMap<String, Vec<RoleEntry>>,
     learned: HashMap<PersonId, Gender>,
+    /// The last cue's speaker (a person or source) and its gender.
+    last_speaker: Option<(Seen, Option<Gender>)>,
     /// Surnames of people named so far outside quotes.
     introduced: HashMap<String, PersonId>,
 }
@@ -300,7 +302,19 @@ impl Walk {
         best.map(|(_, s)| s)
     }
 
-    fn pronoun(&self, p: Pronoun) -> Option<&Seen> {
+    fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
+        // The speaker of the paragraph's last cue, if the pronoun fits
+        // (`Harper said she saw Bell reach for it. “…,” she said.`).
+        if let Some((sp, g)) = &self.last_speaker {
+            let fits = match p {
+                Pronoun::He => *g != Some(Gender::Female),
+                Pronoun::She => *g != Some(Gender::Male),
+                Pronoun::They | Pronoun::It => false,
+            };
+            if sp.para == para && fits {
+                return Some(sp);
+            }
+        }
         fn pick<'s>(a: &'s Option<Seen>, b: &'s Option<Seen>) -> Option<&'s Seen> {
             match (a.as_ref(), b.as_ref()) {
                 (Some(x), Some(y)) => Some(if (x.para, x.at) >= (y.para, y.at) {
@@ -472,6 +486,31 @@ pub fn attribute(
                         &mut resolved_cues,
                         &mut person_roles,
                     );
+                    if let Some((kind, name, _, person, _)) = &sp {
+                        if *kind != SpeakerKind::Organisation {
+                            let (target, gender) = match person {
+                                Some(id) => (Target::Person(*id), walk.gender(people, *id)),
+                                None => (
+                                    Target::Source {
+                                        name: name.clone(),
+                                        kind: *kind,
+                                    },
+                                    phrase.gender.or_else(|| {
+                                        phrase.role_text.as_deref().and_then(role_gender)
+                                    }),
+                                ),
+                            };
+                            let at = base + phrase.range.start;
+                            walk.last_speaker = Some((
+                                Seen {
+                                    target,
+                                    para: pi,
+                                    at,
+                                },
+                                gender,
+                            ));
+                        }
+                    }
                     speakers[i] = sp.map(|(kind, name, role, person, resolution)| Speaker {
                         kind,
                         name,
@@ -800,7 +839,7 @@ fn resolve(
             }
         }
         PhraseKind::Pronoun(p) => {
-            let seen = walk.pronoun(p)?.clone();
+            let seen = walk.pronoun(p, pi)?.clone();
             if let (Target::Person(id), Some(g)) = (&seen.target, phrase.gender) {
                 if walk.gender(ctx.people, *id).is_none() {
                     walk.learned.insert(*id, g);

@@ -963,26 +963,27 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
         cue_item.push(k);
         k += used;
     }
-    // Fill elided speakers from the previous cue in the paragraph.
-    for c in 1..cues.len() {
+    // Fill elided speakers from the previous cue in the paragraph, else (for
+    // a participle: `…, calling it “…”`) from the sentence's subject.
+    for c in 0..cues.len() {
         if cues[c]
             .speaker
             .as_ref()
             .is_some_and(|s| s.kind == PhraseKind::Elided)
         {
-            if let Some(prev) = cues[..c]
+            let prev = cues[..c]
                 .iter()
                 .rev()
-                .find_map(|p| p.speaker.clone().filter(|s| s.kind != PhraseKind::Elided))
-            {
-                let mut s = prev;
-                s.kind = if s.kind == PhraseKind::Elided {
-                    PhraseKind::Elided
-                } else {
-                    s.kind
-                };
-                cues[c].speaker = Some(SpeakerPhrase { ..s });
-            }
+                .find_map(|p| p.speaker.clone().filter(|s| s.kind != PhraseKind::Elided));
+            let k = cue_item[c];
+            cues[c].speaker = match prev {
+                Some(p) => Some(p),
+                None if cues[c].word.ends_with("ing") => {
+                    clause_subject(text, &items, sentence_start(k), k)
+                        .or_else(|| cues[c].speaker.take())
+                }
+                None => cues[c].speaker.take(),
+            };
         }
     }
     // Link quotes.
@@ -1004,7 +1005,7 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
                 if ci > k && ci < e {
                     let between_quote = quote_items.iter().any(|&qk| qk > k && qk < ci);
                     let gap = ci - k;
-                    if !between_quote && gap <= 9 && cues[c].speaker.is_some() {
+                    if !between_quote && gap <= 12 && cues[c].speaker.is_some() {
                         after = Some(c);
                     }
                     break;
