@@ -1053,6 +1053,34 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             }
         }
     }
+    // A bare colon (`Mr Carrick was blunt: “…”`): the sentence's subject speaks.
+    for (qi, &k) in quote_items.iter().enumerate() {
+        if quote_cues[qi].is_some() || k == 0 {
+            continue;
+        }
+        let Item::Punct { ch: ':', at } = items[k - 1] else {
+            continue;
+        };
+        let s = sentence_start(k);
+        let subject = match &items[s] {
+            Item::Word { range, .. } if PRONOUNS.iter().any(|(p, _)| *p == lower(text, range)) => {
+                phrase(text, &items, s, s + 1)
+            }
+            _ => {
+                clause_subject(text, &items, s, k - 1).filter(|p| p.range.start == items[s].start())
+            }
+        };
+        if let Some(mut speaker) = subject {
+            speaker.text = normalise(&text[speaker.range.clone()]);
+            speaker.name_text = speaker.name.clone().map(|r| normalise(&text[r]));
+            quote_cues[qi] = Some(cues.len());
+            cues.push(Cue {
+                verb: at..at + 1,
+                word: ":".to_string(),
+                speaker: Some(speaker),
+            });
+        }
+    }
     // A trailing `He added:` cue, or a last sentence of reported speech
     // (`Alvarado said the law would force companies to be honest.`).
     let trailing = match (items.last(), cue_item.last()) {
@@ -1272,6 +1300,20 @@ mod tests {
         let text = "Sentencing, Judge Robert Ainsley said the firm had shown “a cavalier disregard for the environment”, but added: “I accept that there has been a change of culture.”";
         let got = speaker(text);
         assert_eq!(got[1].1, "Robert Ainsley");
+    }
+
+    #[test]
+    fn bare_colon_takes_the_sentence_subject() {
+        let got = speaker("Mr Carrick was blunt: “We got this one wrong and we are sorry.”");
+        assert_eq!(
+            got,
+            vec![(":".to_string(), "Carrick".to_string(), PhraseKind::Named)]
+        );
+        let got = speaker("The message was clear: “Nobody is above the rules here.”");
+        assert_eq!(
+            got,
+            vec![(String::new(), String::new(), PhraseKind::Elided)]
+        );
     }
 
     #[test]
