@@ -741,7 +741,11 @@ fn clause_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<
     };
     let start = (floor..k).find(|&i| is_name_word(text, items, i) && !caps(i))?;
     let mut end = start;
-    while end < k && (is_name_word(text, items, end) || is_abbrev_dot(text, items, end)) {
+    // Through role words too: `Boston coach Ron Whitfield`.
+    let role_word = |i: usize| matches!(&items[i], Item::Word { range, .. } if is_in(&ROLE_NOUNS_SET, &bare(&text[range.clone()])));
+    while end < k
+        && (is_name_word(text, items, end) || is_abbrev_dot(text, items, end) || role_word(end))
+    {
         end += 1;
     }
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
