@@ -250,7 +250,7 @@ const NOT_NAMES: &[&str] = &[
     "three", "many", "no", "yes", "of", "to", "any", "every", "each", "so", "then", "meanwhile",
     "however", "instead", "nobody", "someone", "everyone", "former", "local", "state", "county",
     "city", "manager", "chief", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "sunday", "january", "february", "july", "september",
     "october", "november", "december", "several", "most", "few", "speaking", "labour",
     "conservative", "conservatives",
 ];
