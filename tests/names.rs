@@ -1,7 +1,7 @@
 //! Names end to end: mentions, people, `name-variant` and `first-reference`
 //! on realistic copy, and the precision / recall fixture sets.
 
-use copydesk::analysis::{Article, Language, Scanner};
+use copydesk::analysis::{Article, Language, People, Scanner};
 use copydesk::checks::{check_text, Finding};
 use copydesk::config::Config;
 use copydesk::text::Document;
@@ -367,4 +367,195 @@ fn recall_fixtures_flag_each_seeded_misspelling() {
     // of four letters at a sentence start (`Thun said`), where any word has
     // a capital and short names are too alike to guess.
     assert!(recall >= 0.9, "recall {recall:.2}: {misses:#?}");
+}
+
+/// A generated wire story of about `bytes` bytes with `people` people (given
+/// name + invented surname), introduced in full and then by honorific,
+/// bare surname and possessive.
+fn generated_article(bytes: usize, people: usize) -> String {
+    const GIVEN: &[&str] = &[
+        "Anna",
+        "Oleksandr",
+        "Maria",
+        "James",
+        "Fatima",
+        "Pedro",
+        "Ingrid",
+        "Kofi",
+        "Mei",
+        "Rahul",
+        "Sofia",
+        "Tomasz",
+        "Chloé",
+        "Dmytro",
+        "Aisha",
+        "Lars",
+    ];
+    const SYL: &[&str] = &[
+        "ko", "vra", "len", "mar", "tis", "dor", "pe", "gan", "ru", "shen", "wal", "bek", "zo",
+        "hal", "min", "ste",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let names: Vec<(String, String)> = (0..people)
+        .map(|i| {
+            let mut s = String::new();
+            for k in 0..3 {
+                s.push_str(SYL[(i / SYL.len().pow(k)) % SYL.len()]);
+            }
+            let mut c = s.chars();
+            let surname = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default();
+            (GIVEN[i % GIVEN.len()].to_string(), surname)
+        })
+        .collect();
+    let mut out = String::from("Talks Resume as Ministers Meet in Geneva\n\n");
+    let mut introduced = vec![false; people];
+    while out.len() < bytes {
+        let p = next(people);
+        let (g, s) = &names[p];
+        let para = if !introduced[p] {
+            introduced[p] = true;
+            format!("The foreign minister, {g} {s}, arrived in Geneva on Monday for talks on the ceasefire, officials said.\n\n")
+        } else {
+            match next(4) {
+                0 => format!("Mr {s} told reporters: “We are making progress, but there is a long way to go.”\n\n"),
+                1 => format!("Asked about the deadline, {s} said the talks would continue through the night.\n\n"),
+                2 => format!("{s}’s aides said the delegation would stay until Friday, according to a statement.\n\n"),
+                _ => format!("Ms {s} said the Ukrainian and Polish delegations had agreed a timetable in Kyiv.\n\n"),
+            }
+        };
+        out.push_str(&para);
+    }
+    out
+}
+
+/// Speed figures (run with `--ignored --nocapture`, in release for real
+/// numbers): cold scan, people pass, and a keystroke in a 10 KB and a 1 MB
+/// article.
+#[test]
+#[ignore]
+fn speed_figures() {
+    use copydesk::text::{Change, LineCol, PositionEncoding};
+    use std::time::Instant;
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    for (bytes, people_n) in [(10_000, 20), (1_000_000, 400)] {
+        let text = generated_article(bytes, people_n);
+        let t = Instant::now();
+        let mut doc = Document::new(&text, 0, &scanner);
+        let scan = t.elapsed();
+        let t = Instant::now();
+        let article = Article::with_style_book(doc.index().paragraphs(), Language::PlainText, &[]);
+        let build = t.elapsed();
+        let persons = article.people.persons.len();
+        let first_people = std::sync::Arc::clone(&article.people);
+        drop(article);
+        let mentions: usize = doc
+            .index()
+            .paragraphs()
+            .iter()
+            .map(|p| p.facts.mentions.len())
+            .sum();
+        // A keystroke in the middle: type one letter, re-analyse, run checks;
+        // once rebuilding the people, once reusing them (no name changed).
+        let line = (text.lines().count() / 2) as u32;
+        let runs = 20;
+        let mut times = Vec::new();
+        let mut version = 0;
+        for reuse in [false, true] {
+            let mut prev_paras = doc.index().paragraphs().to_vec();
+            let mut prev_people = std::sync::Arc::clone(&first_people);
+            let t = Instant::now();
+            for _ in 0..runs {
+                version += 1;
+                let change = Change {
+                    range: Some((
+                        LineCol { line, character: 0 },
+                        LineCol { line, character: 0 },
+                    )),
+                    text: "x".to_string(),
+                };
+                doc.apply_changes(version, &[change], PositionEncoding::Utf16, &scanner)
+                    .expect("edit");
+                let paras = doc.index().paragraphs();
+                let people = if reuse {
+                    People::reuse(&prev_paras, &prev_people, paras, &[])
+                } else {
+                    std::sync::Arc::new(People::build(paras, &[]))
+                };
+                let article = Article::with_people(paras, Language::PlainText, people);
+                let findings = copydesk::checks::run(&article, &config);
+                assert!(findings
+                    .iter()
+                    .all(|f| f.range.end <= doc.rope().len_bytes()));
+                prev_paras = paras.to_vec();
+                prev_people = std::sync::Arc::clone(&article.people);
+            }
+            times.push(t.elapsed() / runs);
+        }
+        eprintln!(
+            "{:>8} bytes: {persons} people, {mentions} mentions; scan {:?} ({:.1} MB/s), people pass {:?}, keystroke {:?} (people rebuilt) / {:?} (people reused)",
+            text.len(),
+            scan,
+            text.len() as f64 / scan.as_secs_f64() / 1e6,
+            build,
+            times[0],
+            times[1]
+        );
+    }
+}
+
+/// Reused people equal people built from scratch, and an edit to a name
+/// rebuilds them.
+#[test]
+fn reused_people_equal_a_fresh_build() {
+    use copydesk::text::{Change, LineCol, PositionEncoding};
+    let scanner = Scanner::default();
+    let text = "Jens Stoltenberg spoke.\n\nMr Stoltenberg said allies agreed on Monday.\n\nDmytro Kuleba replied.\n";
+    let mut doc = Document::new(text, 0, &scanner);
+    let before = doc.index().paragraphs().to_vec();
+    let people = std::sync::Arc::new(People::build(&before, &[]));
+    let edit = |doc: &mut Document<_>, v, line, ch, s: &str| {
+        let at = LineCol {
+            line,
+            character: ch,
+        };
+        doc.apply_changes(
+            v,
+            &[Change {
+                range: Some((at, at)),
+                text: s.to_string(),
+            }],
+            PositionEncoding::Utf16,
+            &scanner,
+        )
+        .expect("edit");
+    };
+    // Typing in the paragraph, away from the name: the same people.
+    edit(&mut doc, 1, 2, 20, "all ");
+    let after = doc.index().paragraphs();
+    let reused = People::reuse(&before, &people, after, &[]);
+    assert!(std::sync::Arc::ptr_eq(&reused, &people));
+    assert_eq!(*reused, People::build(after, &[]));
+    // Misspelling the name changes the mentions: rebuilt.
+    let before = after.to_vec();
+    edit(&mut doc, 2, 2, 14, "x");
+    let after = doc.index().paragraphs();
+    let rebuilt = People::reuse(&before, &reused, after, &[]);
+    assert!(!std::sync::Arc::ptr_eq(&rebuilt, &reused));
+    assert_eq!(*rebuilt, People::build(after, &[]));
+    assert_eq!(
+        rebuilt.persons[0].spellings.len(),
+        2,
+        "{:?}",
+        rebuilt.persons[0]
+    );
 }

@@ -13,6 +13,7 @@ pub mod names;
 pub mod placeholder;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
 use crate::text::{Paragraph, Scan};
@@ -156,8 +157,9 @@ pub struct Article<'a> {
     pub paragraphs: &'a [Paragraph<ParagraphFacts>],
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
-    /// The people the article names, grouped from the mentions.
-    pub people: People,
+    /// The people the article names, grouped from the mentions (shared, so
+    /// a keystroke that touches no name can keep them: [`People::reuse`]).
+    pub people: Arc<People>,
 }
 
 impl<'a> Article<'a> {
@@ -172,6 +174,20 @@ impl<'a> Article<'a> {
         language: Language,
         style_book: &[String],
     ) -> Self {
+        Self::with_people(
+            paragraphs,
+            language,
+            Arc::new(People::build(paragraphs, style_book)),
+        )
+    }
+
+    /// The article model with people already built (or reused) for these
+    /// paragraphs.
+    pub fn with_people(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        people: Arc<People>,
+    ) -> Self {
         let excluded = match language {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
@@ -180,7 +196,7 @@ impl<'a> Article<'a> {
             language,
             paragraphs,
             excluded,
-            people: People::build(paragraphs, style_book),
+            people,
         }
     }
 

@@ -68,6 +68,8 @@ pub struct Mention {
     pub core_key: String,
     /// Folded given name.
     pub given_key: Option<String>,
+    /// Folded whole name (`dmytrokuleba`).
+    pub name_key: String,
 }
 
 impl Mention {
@@ -86,6 +88,20 @@ impl Mention {
         self.honorific
             .as_deref()
             .is_some_and(|h| matches!(GAZETTEER.lexical(h), Some(Lexical::Honorific(_))))
+    }
+
+    /// Whether two mentions are the same reference, offsets aside.
+    pub fn same_reference(&self, other: &Mention) -> bool {
+        self.name_text == other.name_text
+            && self.honorific == other.honorific
+            && self.role == other.role
+            && self.gender == other.gender
+            && self.possessive == other.possessive
+            && self.bare == other.bare
+            && self.sentence_start == other.sentence_start
+            && self.heading == other.heading
+            && self.given_text == other.given_text
+            && self.surname_text == other.surname_text
     }
 
     /// The mention shifted by `by` bytes (paragraph-relative to absolute).
@@ -207,7 +223,7 @@ fn shape_of(w: &str) -> Shape {
         // `al-Sisi`, `d’Estaing`, `bin-Salman`: a particle joined to a capitalised name.
         if let Some(pos) = w.find(is_inner_joiner) {
             let (prefix, rest) = w.split_at(pos);
-            let after = rest.chars().skip(1).collect::<String>();
+            let after = rest.chars().next().map_or("", |j| &rest[j.len_utf8()..]);
             let cap_after = after.chars().next().is_some_and(char::is_uppercase)
                 && after.chars().any(char::is_lowercase);
             if cap_after
@@ -734,7 +750,7 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         let mut head = false;
         let mut gender = None;
         loop {
-            if m > floor && s.joined(m - 1) {
+            if m > floor && i - m < 8 && s.joined(m - 1) {
                 if let Some(Lexical::Title { head: h, gender: g }) = s.lexical(m - 1) {
                     m -= 1;
                     head |= h;
@@ -763,6 +779,8 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
     // Role: back over title words, role nouns, places, possessives, acronyms.
     let role_last = if courtesy { k } else { i };
     let mut r = role_last;
+    // Roles are short: look back at most 12 words (keeps scanning linear).
+    let floor = floor.max(role_last.saturating_sub(12));
     while r > floor && s.adjacent(r - 1) {
         let p = r - 1;
         let ok = match toks[p].shape {
@@ -835,6 +853,7 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
     let last_word = s.word(j);
     let t_last = toks[j];
     let name = toks[i].start..t_last.end;
+    let name_key = variants::fold(&s.text[name.clone()]);
     Some(Mention {
         range: start..t_last.outer_end,
         name_text: s.normalised(name.clone()),
@@ -851,6 +870,7 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         honorific_range,
         given,
         surname_key: variants::fold(&surname_text),
+        name_key,
         core_key: variants::fold(last_word),
         surname_text,
         given_key: given_text.as_deref().map(variants::fold),

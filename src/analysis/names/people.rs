@@ -62,6 +62,9 @@ pub struct Person {
     pub given_spellings: Vec<Spelling>,
     /// The canonical spelling comes from the style book.
     pub from_style_book: bool,
+    /// Folded canonical surname and given name ([`fold`]).
+    pub surname_key: String,
+    pub given_key: Option<String>,
 }
 
 impl Person {
@@ -69,12 +72,20 @@ impl Person {
     /// Whether the mention's whole name is this person's compound surname
     /// (`Dr Ruiz Castillo` for Begoña Ruiz-Castillo).
     pub fn whole_name_is_surname(&self, m: &Mention) -> bool {
-        m.is_full() && fold(&m.name_text) == fold(&self.surname)
+        m.is_full() && m.name_key == self.surname_key
+    }
+
+    /// Two spellings of one name differ (apostrophes and spaces made uniform).
+    fn differs(a: &str, b: &str) -> bool {
+        a != b && normalise_spelling(a) != normalise_spelling(b)
     }
 
     pub fn surname_variant(&self, m: &Mention) -> bool {
+        if m.surname_text == self.surname {
+            return false;
+        }
         if self.whole_name_is_surname(m) {
-            return normalise_spelling(&m.name_text) != normalise_spelling(&self.surname);
+            return Self::differs(&m.name_text, &self.surname);
         }
         // `Von der Leyen said`: a particle capitalised to start a sentence.
         if m.sentence_start && m.range.start == m.surname_range.start {
@@ -91,13 +102,13 @@ impl Person {
         // `Mr Xi` for Xi Jinping, `Sir Keir` for Keir Starmer: the name
         // used is the person's given (or family-first) name.
         if !m.is_full() {
-            if let Some(g) = &self.given {
-                if fold(g) == m.surname_key {
-                    return normalise_spelling(&m.surname_text) != normalise_spelling(g);
+            if let (Some(g), Some(gk)) = (&self.given, &self.given_key) {
+                if *gk == m.surname_key {
+                    return Self::differs(&m.surname_text, g);
                 }
             }
         }
-        normalise_spelling(&m.surname_text) != normalise_spelling(&self.surname)
+        Self::differs(&m.surname_text, &self.surname)
     }
 
     /// Whether the mention spells this person's given name differently
@@ -106,10 +117,8 @@ impl Person {
         if self.whole_name_is_surname(m) {
             return false;
         }
-        match (&m.given_text, &m.given_key, &self.given) {
-            (Some(g), Some(k), Some(c)) => {
-                normalise_spelling(g) != normalise_spelling(c) && same_given(k, &fold(c))
-            }
+        match (&m.given_text, &m.given_key, &self.given, &self.given_key) {
+            (Some(g), Some(k), Some(c), Some(ck)) => Self::differs(g, c) && same_given(k, ck),
             _ => false,
         }
     }
@@ -134,7 +143,8 @@ impl Person {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
     pub persons: Vec<Person>,
-    by_mention: HashMap<MentionRef, PersonId>,
+    /// Per paragraph, per mention: the person (bare words may have none).
+    by_mention: Vec<Vec<Option<PersonId>>>,
 }
 
 /// A style-book entry, scanned like copy.
@@ -240,18 +250,20 @@ impl Builder {
     }
 
     fn assign(&mut self, r: MentionRef, m: &Mention) {
+        const NONE: &[PersonId] = &[];
         // `Dr Ruiz Castillo` after `Begoña Ruiz-Castillo`: the whole name is
         // a known compound surname.
-        let whole = if m.is_full() {
-            self.by_key.get(&fold(&m.name_text)).cloned()
-        } else {
-            None
-        };
-        if let Some(c) = whole.and_then(|c| self.pick(&c, m.gender, r)) {
-            self.drafts[c].mentions.push(r);
-            return;
+        if m.is_full() {
+            if let Some(c) = self
+                .by_key
+                .get(&m.name_key)
+                .and_then(|c| self.pick(c, m.gender, r))
+            {
+                self.drafts[c].mentions.push(r);
+                return;
+            }
         }
-        let cands = self.by_key.get(&m.surname_key).cloned().unwrap_or_default();
+        let cands = self.by_key.get(&m.surname_key).map_or(NONE, Vec::as_slice);
         let id = if let Some(gk) = &m.given_key {
             let same = cands.iter().copied().find(|&c| {
                 self.drafts[c]
@@ -266,13 +278,13 @@ impl Builder {
                 })
             };
             // `Mr López Obrador` for Andrés Manuel López Obrador.
-            let full = fold(&m.name_text);
+            let full = &m.name_key;
             let tail = || {
                 cands.iter().copied().find(|&c| {
                     self.drafts[c]
                         .full_keys
                         .iter()
-                        .any(|k| k.len() > full.len() && k.ends_with(&full))
+                        .any(|k| k.len() > full.len() && k.ends_with(full.as_str()))
                 })
             };
             let id = match same.or_else(surname_only).or_else(tail) {
@@ -285,22 +297,18 @@ impl Builder {
                 }
                 None => self.new_draft(m),
             };
-            if !self.drafts[id].full_keys.contains(&full) {
-                self.drafts[id].full_keys.push(full);
+            if !self.drafts[id].full_keys.contains(full) {
+                self.drafts[id].full_keys.push(full.clone());
             }
             id
         } else {
-            let other;
             let cands = if cands.is_empty() {
-                other = self
-                    .by_core
+                self.by_core
                     .get(&m.core_key)
                     .or_else(|| self.by_given.get(&m.surname_key))
-                    .cloned()
-                    .unwrap_or_default();
-                &other
+                    .map_or(NONE, Vec::as_slice)
             } else {
-                &cands
+                cands
             };
             match self.pick(cands, m.gender, r) {
                 Some(c) => c,
@@ -404,41 +412,45 @@ impl Builder {
         for (_, m) in bare {
             *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
         }
-        let mut typo_of: HashMap<String, Option<String>> = HashMap::new();
-        let mut keys: Vec<String> = self.by_key.keys().cloned().collect();
-        keys.sort();
+        // Known surnames by first letter: the typo test only compares within one.
+        let mut buckets: HashMap<char, Vec<&str>> = HashMap::new();
+        for k in self.by_key.keys() {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k.as_str());
+            }
+        }
+        for b in buckets.values_mut() {
+            b.sort_unstable();
+        }
+        let mut typo_of: HashMap<&str, Option<&str>> = HashMap::new();
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
-            let key = &m.surname_key;
-            let cands = self
-                .by_key
-                .get(key)
-                .or_else(|| self.by_core.get(key))
-                .cloned();
-            let cands = match cands {
-                Some(c) => Some(c),
-                // Mid-sentence, five letters or more; at a sentence start
-                // (where any word has a capital) seven or more.
-                None if key.chars().count() >= if m.sentence_start { 7 } else { 5 } => {
-                    let found = typo_of.entry(key.clone()).or_insert_with(|| {
-                        if GAZETTEER.given(&m.surname_text).is_some() {
-                            return None;
-                        }
-                        let n = bare_count.get(key.as_str()).copied().unwrap_or(0);
-                        keys.iter()
-                            .filter(|k| likely_typo(k, key) && self.key_count(k) >= n)
-                            .max_by(|a, b| {
-                                strsim::jaro_winkler(a, key)
-                                    .total_cmp(&strsim::jaro_winkler(b, key))
-                                    .then_with(|| b.cmp(a))
-                            })
-                            .cloned()
-                    });
-                    found.as_ref().and_then(|k| self.by_key.get(k)).cloned()
-                }
-                None => None,
-            };
-            if let Some(c) = cands.and_then(|c| self.pick(&c, None, r)) {
+            let key = m.surname_key.as_str();
+            let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
+            // Mid-sentence, five letters or more; at a sentence start (where
+            // any word has a capital) seven or more.
+            if cands.is_none() && key.chars().count() >= if m.sentence_start { 7 } else { 5 } {
+                let target = *typo_of.entry(key).or_insert_with(|| {
+                    if GAZETTEER.given(&m.surname_text).is_some() {
+                        return None;
+                    }
+                    let n = bare_count.get(key).copied().unwrap_or(0);
+                    key.chars()
+                        .next()
+                        .and_then(|c| buckets.get(&c))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|k| likely_typo(k, key) && self.key_count(k) >= n)
+                        .max_by(|a, b| {
+                            strsim::jaro_winkler(a, key)
+                                .total_cmp(&strsim::jaro_winkler(b, key))
+                                .then_with(|| b.cmp(a))
+                        })
+                });
+                cands = target.and_then(|k| self.by_key.get(k));
+            }
+            if let Some(c) = cands.and_then(|c| self.pick(c, None, r)) {
                 assigned.push((c, r));
             }
         }
@@ -510,7 +522,13 @@ impl People {
             .filter(|&i| b.drafts[i].parent == i && !b.drafts[i].mentions.is_empty())
             .collect();
         roots.sort_by_key(|&i| b.drafts[i].mentions[0]);
-        let mut people = People::default();
+        let mut people = People {
+            persons: Vec::new(),
+            by_mention: paragraphs
+                .iter()
+                .map(|p| vec![None; p.facts.mentions.len()])
+                .collect(),
+        };
         for root in roots {
             let d = &b.drafts[root];
             let id = people.persons.len();
@@ -574,8 +592,16 @@ impl People {
                 }
             }
             for &r in &d.mentions {
-                people.by_mention.insert(r, id);
+                if let Some(slot) = people
+                    .by_mention
+                    .get_mut(r.para)
+                    .and_then(|p| p.get_mut(r.index))
+                {
+                    *slot = Some(id);
+                }
             }
+            let surname_key = fold(&surname);
+            let given_key = given.as_deref().map(fold);
             people.persons.push(Person {
                 id,
                 canonical,
@@ -589,15 +615,54 @@ impl People {
                 spellings,
                 given_spellings,
                 from_style_book: entry.is_some(),
+                surname_key,
+                given_key,
             });
         }
         people
     }
 
+    /// Whether two versions of an article give the same people: the same
+    /// paragraphs' mentions, offsets aside. Cheap when paragraphs kept their
+    /// facts (pointer comparison), so a keystroke that does not touch a name
+    /// can keep the people it had (see [`People::reuse`]).
+    pub fn same_mentions(
+        old: &[Paragraph<ParagraphFacts>],
+        new: &[Paragraph<ParagraphFacts>],
+    ) -> bool {
+        old.len() == new.len()
+            && old.iter().zip(new).all(|(a, b)| {
+                std::sync::Arc::ptr_eq(&a.facts, &b.facts)
+                    || (a.facts.mentions.len() == b.facts.mentions.len()
+                        && a.facts
+                            .mentions
+                            .iter()
+                            .zip(&b.facts.mentions)
+                            .all(|(x, y)| x.same_reference(y)))
+            })
+    }
+
+    /// The people of `paragraphs`: `previous` again when the mentions are the
+    /// same as in `previous_paragraphs` (and the style book has not changed),
+    /// else built afresh. Equal to [`People::build`] either way.
+    pub fn reuse(
+        previous_paragraphs: &[Paragraph<ParagraphFacts>],
+        previous: &std::sync::Arc<People>,
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        style_book: &[String],
+    ) -> std::sync::Arc<People> {
+        if Self::same_mentions(previous_paragraphs, paragraphs) {
+            std::sync::Arc::clone(previous)
+        } else {
+            std::sync::Arc::new(Self::build(paragraphs, style_book))
+        }
+    }
+
     /// The person a mention refers to (`None` for a bare word that is not a
     /// known surname).
     pub fn person_of(&self, m: MentionRef) -> Option<&Person> {
-        self.by_mention.get(&m).map(|&id| &self.persons[id])
+        let id = (*self.by_mention.get(m.para)?.get(m.index)?)?;
+        self.persons.get(id)
     }
 
     /// A person by id.
