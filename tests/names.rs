@@ -413,7 +413,10 @@ fn generated_article(bytes: usize, people: usize) -> String {
                 .next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
                 .unwrap_or_default();
-            (GIVEN[i % GIVEN.len()].to_string(), surname)
+            // Surnames one syllable apart get different given names: two
+            // people, not a misspelling.
+            let g = (i + i / SYL.len() + i / SYL.len().pow(2)) % GIVEN.len();
+            (GIVEN[g].to_string(), surname)
         })
         .collect();
     let mut out = String::from("Talks Resume as Ministers Meet in Geneva\n\n");
@@ -466,7 +469,16 @@ fn speed_figures() {
             .sum();
         // A keystroke in the middle: type one letter, re-analyse, run checks;
         // once rebuilding the people, once reusing them (no name changed).
-        let line = (text.lines().count() / 2) as u32;
+        // Typing at the end of a non-empty line in the middle of the article.
+        let mut line = text.lines().count() / 2;
+        while text.lines().nth(line).is_some_and(str::is_empty) {
+            line += 1;
+        }
+        let character = text
+            .lines()
+            .nth(line)
+            .map_or(0, |l| l.encode_utf16().count()) as u32;
+        let line = line as u32;
         let runs = 20;
         let mut times = Vec::new();
         let mut version = 0;
@@ -477,10 +489,7 @@ fn speed_figures() {
             for _ in 0..runs {
                 version += 1;
                 let change = Change {
-                    range: Some((
-                        LineCol { line, character: 0 },
-                        LineCol { line, character: 0 },
-                    )),
+                    range: Some((LineCol { line, character }, LineCol { line, character })),
                     text: "x".to_string(),
                 };
                 doc.apply_changes(version, &[change], PositionEncoding::Utf16, &scanner)
@@ -501,6 +510,44 @@ fn speed_figures() {
             }
             times.push(t.elapsed() / runs);
         }
+        // The names checks alone, on the final text.
+        let paras = doc.index().paragraphs();
+        let article = Article::with_people(paras, Language::PlainText, first_people.clone());
+        let t = Instant::now();
+        let mut out = Vec::new();
+        for _ in 0..runs {
+            out.clear();
+            copydesk::checks::names::check_variants(
+                &article,
+                copydesk::config::Severity::Warning,
+                &mut out,
+            );
+            copydesk::checks::names::check_first_reference(
+                &article,
+                copydesk::config::Severity::Information,
+                &mut out,
+            );
+        }
+        let checks = t.elapsed() / runs;
+        let variants = out.iter().filter(|f| f.code == "name-variant").count();
+        let fixes: usize = out
+            .iter()
+            .map(|f| f.fixes.iter().map(|x| x.edits.len()).sum::<usize>())
+            .sum();
+        eprintln!(
+            "{:>8} bytes: {} findings ({variants} name-variant), {fixes} fix edits",
+            text.len(),
+            out.len()
+        );
+        let t = Instant::now();
+        for _ in 0..runs {
+            assert!(People::same_mentions(paras, paras));
+        }
+        let compare = t.elapsed() / runs;
+        eprintln!(
+            "{:>8} bytes: names checks {checks:?}, same_mentions {compare:?}",
+            text.len()
+        );
         eprintln!(
             "{:>8} bytes: {persons} people, {mentions} mentions; scan {:?} ({:.1} MB/s), people pass {:?}, keystroke {:?} (people rebuilt) / {:?} (people reused)",
             text.len(),

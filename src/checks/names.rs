@@ -72,6 +72,9 @@ fn mentions<'a>(
 
 pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
     for person in &article.people.persons {
+        if !person.may_have_variants() {
+            continue;
+        }
         let variants: Vec<(&Mention, usize)> = mentions(article, person)
             .filter(|(_, m, _)| person.is_variant(m))
             .map(|(_, m, s)| (m, s))
@@ -116,7 +119,9 @@ pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<F
                 edits,
                 safe: false,
             }];
-            if n > 1 {
+            // One edit list per finding: past 50 variants the "all" fix would
+            // make the findings quadratic in size.
+            if n > 1 && n <= 50 {
                 fixes.push(Fix {
                     title: format!("Change all {n} variants to ‘{}’", person.canonical),
                     edits: all.clone(),

@@ -128,6 +128,18 @@ impl Person {
         self.surname_variant(m) || self.given_variant(m)
     }
 
+    /// Whether any mention may be spelled differently from the canonical
+    /// name (cheap: one spelling seen, and it is the canonical one, means no).
+    pub fn may_have_variants(&self) -> bool {
+        let one = |sp: &[Spelling], canon: Option<&str>| match (sp, canon) {
+            ([], _) => true,
+            ([s], Some(c)) => s.text == c,
+            _ => false,
+        };
+        !(one(&self.spellings, Some(&self.surname))
+            && one(&self.given_spellings, self.given.as_deref()))
+    }
+
     /// How many mentions spell the surname the canonical way.
     pub fn canonical_count(&self) -> usize {
         let c = normalise_spelling(&self.surname);
@@ -347,16 +359,29 @@ impl Builder {
                         continue;
                     }
                     let (ca, cb) = (self.key_count(a), self.key_count(b));
+                    // The style book's spelling wins, then a spelling the
+                    // article introduces with a given name, then the commoner.
                     let a_wins = match (in_style(a), in_style(b)) {
                         (true, false) => true,
                         (false, true) => false,
-                        _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        _ => match (self.has_given(a), self.has_given(b)) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        },
                     };
                     let (win, lose) = if a_wins { (a, b) } else { (b, a) };
                     self.merge_key(win, lose);
                 }
             }
         }
+    }
+
+    fn has_given(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&i| self.drafts[self.root(i)].given_key.is_some())
+        })
     }
 
     fn first_of(&self, key: &str) -> Option<MentionRef> {
@@ -373,6 +398,18 @@ impl Builder {
     fn merge_key(&mut self, win: &str, lose: &str) {
         let winners: Vec<PersonId> = self.by_key.get(win).cloned().unwrap_or_default();
         let losers: Vec<PersonId> = self.by_key.get(lose).cloned().unwrap_or_default();
+        // A spelling that comes with its own given name, not one of the
+        // other spelling's, is another person's name (Mark Johnson, Jane
+        // Johnston): none of its people merge.
+        let givens = |ids: &[PersonId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| self.drafts[self.root(i)].given_key.clone())
+                .collect()
+        };
+        let (wg, lg) = (givens(&winners), givens(&losers));
+        if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+            return;
+        }
         for q in losers {
             let q = self.root(q);
             let (qg, qgen) = (self.drafts[q].given_key.clone(), self.drafts[q].gender);
