@@ -14,49 +14,6 @@ fn findings(text: &str, code: &str, config: &Config) -> Vec<Finding> {
         .collect()
 }
 
-#[test]
-#[ignore]
-fn debug_dump() {
-    let path = std::env::var("NAMES_DUMP").unwrap_or_default();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let scanner = Scanner::default();
-    let doc = Document::new(&text, 0, &scanner);
-    let paras = doc.index().paragraphs();
-    for p in paras {
-        for m in &p.facts.mentions {
-            eprintln!(
-                "{:>5} {:?} hon={:?} role={:?} bare={} ss={} head={} g={:?}",
-                p.start + m.range.start,
-                m.name_text,
-                m.honorific,
-                m.role,
-                m.bare,
-                m.sentence_start,
-                m.heading,
-                m.gender
-            );
-        }
-    }
-    let article = Article::new(paras, Language::PlainText);
-    for person in &article.people.persons {
-        eprintln!(
-            "PERSON {} [{}] roles={:?} g={:?} n={} spellings={:?}",
-            person.canonical,
-            person.surname,
-            person.roles,
-            person.gender,
-            person.mentions.len(),
-            person.spellings
-        );
-    }
-    for f in findings(&text, "name-variant", &Config::default())
-        .into_iter()
-        .chain(findings(&text, "first-reference", &Config::default()))
-    {
-        eprintln!("{} {:?} {}", f.code, f.range, f.message);
-    }
-}
-
 /// People of a text: (canonical, number of mentions), in order of first mention.
 fn people(text: &str, style: &[&str]) -> Vec<(String, usize)> {
     let scanner = Scanner::default();
@@ -605,4 +562,77 @@ fn reused_people_equal_a_fresh_build() {
         "{:?}",
         rebuilt.persons[0]
     );
+}
+
+#[test]
+fn first_reference_never_named_in_full() {
+    let config = Config::default();
+    // A courtesy honorific with no full name anywhere: flagged, no fix.
+    let text = "Talks resumed on Monday.\n\nMrs Okafor said the council would meet again.\n";
+    let f = findings(text, "first-reference", &config);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].message.contains("never named in full"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].fixes.is_empty());
+    // A title is a full reference in itself.
+    for ok in [
+        "King Charles opened the session. The King spoke for ten minutes.\n",
+        "President Macron arrived late.\n\nMr Macron left early.\n",
+    ] {
+        assert!(findings(ok, "first-reference", &config).is_empty(), "{ok}");
+    }
+    // A full name in the byline only is not flagged again in the body.
+    let byline = "By Oksana Petrenko\n\nKyiv was quiet. Ms Petrenko reported from the station.\n";
+    assert!(findings(byline, "first-reference", &config).is_empty());
+}
+
+#[test]
+fn family_name_first_and_given_name_honorifics() {
+    // `Mr Xi` for Xi Jinping and `Sir Keir` for Keir Starmer are neither new
+    // people nor variants.
+    let text = "Chinese President Xi Jinping met Prime Minister Sir Keir Starmer.\n\nMr Xi said trade would grow. Sir Keir agreed.\n";
+    assert_eq!(
+        people(text, &[]),
+        vec![
+            ("Xi Jinping".to_string(), 2),
+            ("Keir Starmer".to_string(), 2)
+        ]
+    );
+    assert!(variants(text, &Config::default()).is_empty());
+    assert!(findings(text, "first-reference", &Config::default()).is_empty());
+}
+
+mod no_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any text: scanning and the people pass never panic, and every
+        /// finding range is inside the text on char boundaries.
+        #[test]
+        fn any_text(parts in proptest::collection::vec(prop_oneof![
+            Just("Mr "), Just("Mr. "), Just("Dr"), Just("J.K. "), Just("Sánchez"), Just("Sanchez"),
+            Just("al-"), Just("Sisi"), Just("’s "), Just("'s"), Just("\u{a0}"), Just("\r\n"),
+            Just("\n\n"), Just(", the "), Just("minister"), Just("Foreign Minister "), Just("😀"),
+            Just("von der "), Just("Leyen"), Just("O’"), Just("Brien"), Just(". "), Just("“"),
+            Just("Stoltenberg"), Just("Stoltenburg"), Just("Jens "), Just("said "), Just("A"),
+            Just("\u{301}"), Just("#"), Just(" "), Just("-"), Just("."),
+        ], 0..40)) {
+            let text: String = parts.concat();
+            for language in [Language::PlainText, Language::Markdown] {
+                let checked = check_text(&text, language, &Config::default());
+                for f in &checked.findings {
+                    prop_assert!(f.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                    for fix in &f.fixes {
+                        let _ = copydesk::checks::apply_edits(&text, &fix.edits);
+                    }
+                }
+            }
+        }
+    }
 }

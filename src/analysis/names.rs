@@ -398,15 +398,16 @@ impl<'t> Scan<'t> {
                     )
                     || SUFFIXES.contains(&pw)
                     || matches!(pw, "St" | "No" | "Co" | "vs" | "v");
-                let trimmed = gap.trim_end_matches(is_space);
-                let opens = trimmed.ends_with(['“', '‘', '«', '„', '"', '\'', '(', '['])
-                    && trimmed
-                        .trim_end_matches(['“', '‘', '«', '„', '"', '\'', '(', '['])
-                        .chars()
-                        .all(|c| is_space(c) || ",:;—–-".contains(c));
+                // An opening quote right before the word, after a space or
+                // punctuation: `said, “We`, `(AP) — “Blinken`.
+                let mut rev = gap.chars().rev();
+                let opens = rev.next().is_some_and(|q| "“‘«„\"'".contains(q))
+                    && rev
+                        .next()
+                        .is_none_or(|c| is_space(c) || "([—–-:;,".contains(c));
                 gap.contains(['!', '?', '…', ':', '#', '•'])
                     || (gap.contains('.') && !abbrev)
-                    || (opens && trimmed.chars().any(|c| "“‘«„\"'".contains(c)))
+                    || opens
                     || (gap.contains(['\n', '\r']) && kinds.get(prev.line).is_some_and(|k| k.0))
             };
         }
@@ -814,6 +815,8 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         Shape::Lower => s.role_word(p) == Some(true),
         _ => false,
     });
+    // `Prime Minister’s Questions`: a possessive right before is not a title.
+    let has_head = has_head && !(role_last > 0 && toks[role_last - 1].possessive);
     let mut role =
         (has_head && r < role_last).then(|| s.normalised(toks[r].start..toks[role_last - 1].end));
     let single = i == j;
