@@ -419,7 +419,13 @@ impl<'t> Scan<'t> {
     }
 
     fn lexical(&self, i: usize) -> Option<Lexical> {
-        GAZETTEER.lexical(self.word(i).trim_end_matches('.'))
+        let w = self.word(i).trim_end_matches('.');
+        // `President-elect`, `Prime Minister-designate`: still a title.
+        let base = w
+            .strip_suffix("-elect")
+            .or_else(|| w.strip_suffix("-designate"))
+            .unwrap_or(w);
+        GAZETTEER.lexical(base)
     }
 
     /// Whether token `a + 1` continues a name or title from token `a`.
@@ -451,6 +457,14 @@ impl<'t> Scan<'t> {
             Shape::Letter => {
                 let w = self.word(i);
                 (t.period || (w != "I" && w != "A")) && self.joined(i) && self.name_like(i + 1)
+            }
+            // `JD Vance`, `AJ Tracey`: two capitals as initials before a name.
+            Shape::AllCaps => {
+                self.word(i).len() == 2
+                    && self.lexical(i).is_none()
+                    && self.joined(i)
+                    && self.toks[i + 1].shape == Shape::Cap
+                    && self.lexical(i + 1).is_none()
             }
             _ => false,
         }
@@ -622,7 +636,7 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
     let after_honorific = honorific_before(s, i);
     let starts = match t.shape {
         Shape::Cap => true,
-        Shape::Initials | Shape::Letter => s.is_initial(i),
+        Shape::Initials | Shape::Letter | Shape::AllCaps => s.is_initial(i),
         Shape::Particle => s.name_like(i),
         _ => false,
     };
@@ -856,6 +870,14 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
     let last_word = s.word(j);
     let t_last = toks[j];
     let name = toks[i].start..t_last.end;
+    // A generational suffix after the name: `Jr.`, `, Sr.`.
+    let suffix = (j + 1 < toks.len())
+        .then(|| s.word(j + 1))
+        .filter(|w| SUFFIXES.contains(w) && !toks[j].possessive)
+        .filter(|_| {
+            let gap = &s.text[toks[j].outer_end..toks[j + 1].start];
+            gap.chars().all(|c| is_space(c) || c == ',')
+        });
     let name_key = variants::fold(&s.text[name.clone()]);
     Some(Mention {
         range: start..t_last.outer_end,
@@ -876,7 +898,15 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         name_key,
         core_key: variants::fold(last_word),
         surname_text,
-        given_key: given_text.as_deref().map(variants::fold),
+        given_key: given_text.as_deref().map(|g| {
+            // `Donald Trump Jr.` is not Donald Trump.
+            let mut k = variants::fold(g);
+            if let Some(sfx) = suffix {
+                k.push('~');
+                k.push_str(&variants::fold(sfx));
+            }
+            k
+        }),
         given_text,
         surname_range,
     })

@@ -188,6 +188,36 @@ struct Draft {
     full_keys: Vec<String>,
     gender: Option<Gender>,
     mentions: Vec<MentionRef>,
+    /// Mentions by surname alone (`Mr Trump`), in order.
+    short: Vec<MentionRef>,
+    /// Introduced as someone's relative (`his son Hunter Biden`).
+    relative: bool,
+}
+
+/// Whether a role makes the person someone's relative.
+fn is_relative(role: &str) -> bool {
+    const FAMILY: &[&str] = &[
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "widow",
+        "stepson",
+        "stepdaughter",
+    ];
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|w| FAMILY.contains(&w) || w == "law")
 }
 
 fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
@@ -220,6 +250,8 @@ impl Builder {
             full_keys: Vec::new(),
             gender: m.gender,
             mentions: Vec::new(),
+            short: Vec::new(),
+            relative: false,
         });
         if let Some(g) = &m.given_key {
             self.by_given.entry(g.clone()).or_default().push(id);
@@ -235,10 +267,14 @@ impl Builder {
         id
     }
 
-    /// Of `cands`, the person of fitting gender mentioned last before `r`
-    /// (else the first mentioned after it).
+    /// Of `cands` (people who share a surname), the one `r` means: of
+    /// fitting gender; then the one most recently called by surname alone
+    /// (`Mr Trump` stays the same man after `Eric Trump` is named); else the
+    /// most recently named, relatives introduced as such (`his son Hunter
+    /// Biden`) last; else the first mentioned after `r` (a headline).
     fn pick(&self, cands: &[PersonId], gender: Option<Gender>, r: MentionRef) -> Option<PersonId> {
-        let mut best: Option<(PersonId, MentionRef)> = None;
+        let mut short: Option<(PersonId, MentionRef)> = None;
+        let mut recent: Option<(PersonId, (bool, MentionRef))> = None;
         let mut after: Option<(PersonId, MentionRef)> = None;
         for &c in cands {
             let c = self.root(c);
@@ -246,19 +282,29 @@ impl Builder {
             if !compatible(d.gender, gender) {
                 continue;
             }
+            let n = d.short.partition_point(|&x| x < r);
+            if n > 0 {
+                let last = d.short[n - 1];
+                if short.is_none_or(|(_, b)| last > b) {
+                    short = Some((c, last));
+                }
+            }
             let before = d.mentions.partition_point(|&x| x < r);
             if before > 0 {
-                let last = d.mentions[before - 1];
-                if best.is_none_or(|(_, b)| last > b) {
-                    best = Some((c, last));
+                let rank = (!d.relative, d.mentions[before - 1]);
+                if recent.is_none_or(|(_, b)| rank > b) {
+                    recent = Some((c, rank));
                 }
-            } else if let Some(&first) = d.mentions.get(before) {
-                if after.is_none_or(|(_, a)| first < a) {
-                    after = Some((c, first));
+            } else if let Some(&f) = d.mentions.first() {
+                if after.is_none_or(|(_, a)| f < a) {
+                    after = Some((c, f));
                 }
             }
         }
-        best.or(after).map(|(c, _)| c)
+        short
+            .map(|(c, _)| c)
+            .or(recent.map(|(c, _)| c))
+            .or(after.map(|(c, _)| c))
     }
 
     fn assign(&mut self, r: MentionRef, m: &Mention) {
@@ -322,13 +368,16 @@ impl Builder {
             } else {
                 cands
             };
-            match self.pick(cands, m.gender, r) {
+            let id = match self.pick(cands, m.gender, r) {
                 Some(c) => c,
                 None => self.new_draft(m),
-            }
+            };
+            self.drafts[id].short.push(r);
+            id
         };
         let d = &mut self.drafts[id];
         d.gender = d.gender.or(m.gender);
+        d.relative |= m.role.as_deref().is_some_and(is_relative);
         d.mentions.push(r);
     }
 
@@ -431,9 +480,12 @@ impl Builder {
     /// Makes `p` the root of `q`'s person, merging the mention lists.
     fn union(&mut self, q: PersonId, p: PersonId) {
         let moved = std::mem::take(&mut self.drafts[q].mentions);
+        let short = std::mem::take(&mut self.drafts[q].short);
         let d = &mut self.drafts[p];
         d.mentions.extend(moved);
         d.mentions.sort_unstable();
+        d.short.extend(short);
+        d.short.sort_unstable();
         let (g, gk) = (self.drafts[q].gender, self.drafts[q].given_key.clone());
         let d = &mut self.drafts[p];
         d.gender = d.gender.or(g);
