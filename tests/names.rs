@@ -656,3 +656,12 @@ mod no_panics {
         }
     }
 }
+
+#[test]
+fn straight_and_curly_apostrophes_are_one_spelling() {
+    let text = "Michelle O’Neill spoke first.\n\nMs O'Neill said the deal was fair. O’Neill’s aides agreed.\n";
+    assert!(variants(text, &Config::default()).is_empty());
+    // Mr Lee and Mr Li, Austria and Australia: nothing to flag.
+    let text = "Mr Lee met Mr Li in Seoul. Austria and Australia signed a deal. Mr Lee left.\n";
+    assert!(variants(text, &Config::default()).is_empty());
+}
