@@ -368,11 +368,25 @@ struct Scan<'t> {
     text: &'t str,
     toks: Vec<Tok>,
     kinds: Vec<(bool, bool)>,
+    /// Each token's gazetteer entry, looked up once.
+    lex: Vec<Option<Lexical>>,
 }
 
 impl<'t> Scan<'t> {
     fn new(text: &'t str) -> Self {
         let mut toks = tokenize(text);
+        let lex: Vec<Option<Lexical>> = toks
+            .iter()
+            .map(|t| {
+                let w = text[t.start..t.end].trim_end_matches('.');
+                // `President-elect`, `Prime Minister-designate`: still a title.
+                let base = w
+                    .strip_suffix("-elect")
+                    .or_else(|| w.strip_suffix("-designate"))
+                    .unwrap_or(w);
+                GAZETTEER.lexical(base)
+            })
+            .collect();
         let lines = super::line_spans(text);
         let kinds = line_kinds(text, &lines);
         let mut line = 0;
@@ -393,7 +407,7 @@ impl<'t> Scan<'t> {
                 let pw = &text[prev.start..prev.end];
                 let abbrev = matches!(prev.shape, Shape::Letter | Shape::Initials)
                     || matches!(
-                        GAZETTEER.lexical(pw),
+                        lex[i - 1],
                         Some(Lexical::Honorific(_) | Lexical::Title { .. })
                     )
                     || SUFFIXES.contains(&pw)
@@ -411,7 +425,12 @@ impl<'t> Scan<'t> {
                     || (gap.contains(['\n', '\r']) && kinds.get(prev.line).is_some_and(|k| k.0))
             };
         }
-        Scan { text, toks, kinds }
+        Scan {
+            text,
+            toks,
+            kinds,
+            lex,
+        }
     }
 
     fn word(&self, i: usize) -> &'t str {
@@ -419,13 +438,7 @@ impl<'t> Scan<'t> {
     }
 
     fn lexical(&self, i: usize) -> Option<Lexical> {
-        let w = self.word(i).trim_end_matches('.');
-        // `President-elect`, `Prime Minister-designate`: still a title.
-        let base = w
-            .strip_suffix("-elect")
-            .or_else(|| w.strip_suffix("-designate"))
-            .unwrap_or(w);
-        GAZETTEER.lexical(base)
+        self.lex.get(i).copied().flatten()
     }
 
     /// Whether token `a + 1` continues a name or title from token `a`.

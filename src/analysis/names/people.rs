@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use crate::analysis::ParagraphFacts;
 use crate::text::Paragraph;
 
-use super::gazetteer::GAZETTEER;
+use super::gazetteer::{FastMap, GAZETTEER};
 use super::variants::{fold, likely_typo, normalise_spelling, same_given};
 use super::{scan_mentions, Gender, Mention, MentionRef};
 
@@ -227,10 +227,10 @@ fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
 #[derive(Default)]
 struct Builder {
     drafts: Vec<Draft>,
-    by_key: HashMap<String, Vec<PersonId>>,
-    by_core: HashMap<String, Vec<PersonId>>,
+    by_key: FastMap<String, Vec<PersonId>>,
+    by_core: FastMap<String, Vec<PersonId>>,
     /// People by folded given name (`Mr Xi` for Xi Jinping).
-    by_given: HashMap<String, Vec<PersonId>>,
+    by_given: FastMap<String, Vec<PersonId>>,
 }
 
 impl Builder {
@@ -497,7 +497,7 @@ impl Builder {
 
     /// Bare capitalised words that are a known surname become mentions.
     fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
-        let mut bare_count: HashMap<&str, usize> = HashMap::new();
+        let mut bare_count: FastMap<&str, usize> = FastMap::default();
         for (_, m) in bare {
             *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
         }
@@ -511,7 +511,7 @@ impl Builder {
         for b in buckets.values_mut() {
             b.sort_unstable();
         }
-        let mut typo_of: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut typo_of: FastMap<&str, Option<&str>> = FastMap::default();
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
