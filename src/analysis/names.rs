@@ -11,6 +11,17 @@
 //!
 //! Modules: `gazetteer` (built-in word lists from `data/`), `variants`
 //! (folding and the typo test), `people` (the article pass).
+//!
+//! Using it (quotes, LSP): `Article::people` holds the [`People`]. Treat a
+//! mention as a person only through [`People::person_of`] (bare candidates
+//! that match nobody have none). [`People::mention_at`] finds the mention
+//! and person at a document offset (hover, go to first reference via
+//! [`Person::first_full_reference`], references via [`Person::mentions`],
+//! rename via each mention's `given`/`surname_range`); [`Person::canonical`],
+//! [`Person::spellings`] and [`Person::is_variant`] give the spelling
+//! story. Ranges in a [`Mention`] are paragraph-relative: add the
+//! paragraph's `start` (or use [`Mention::shifted`]). A keystroke that
+//! touches no name can keep its people with [`People::reuse`].
 
 mod gazetteer;
 mod people;
