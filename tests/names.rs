@@ -676,3 +676,30 @@ fn straight_and_curly_apostrophes_are_one_spelling() {
     let text = "Mr Lee met Mr Li in Seoul. Austria and Australia signed a deal. Mr Lee left.\n";
     assert!(variants(text, &Config::default()).is_empty());
 }
+
+#[test]
+fn person_at_an_offset_for_hover_and_references() {
+    let text = "Jens Stoltenberg spoke.\n\nLater, Mr Stoltenberg’s aide said Kyiv agreed.\n";
+    let scanner = Scanner::default();
+    let doc = Document::new(text, 0, &scanner);
+    let paras = doc.index().paragraphs();
+    let article = Article::new(paras, Language::PlainText);
+    let at = text.find("Stoltenberg’s").expect("in text") + 3;
+    let (r, person) = article.people.mention_at(paras, at).expect("a person here");
+    assert_eq!(person.canonical, "Jens Stoltenberg");
+    assert_eq!(person.mentions.len(), 2);
+    assert_eq!(person.first_full_reference, Some(person.mentions[0]));
+    let m = paras[r.para].facts.mentions[r.index].shifted(paras[r.para].start);
+    assert_eq!(&text[m.range.clone()], "Mr Stoltenberg’s");
+    assert_eq!(&text[m.surname_range.clone()], "Stoltenberg");
+    // Not on a name, or on a place: nobody.
+    assert!(article
+        .people
+        .mention_at(paras, text.find("aide").expect("in text"))
+        .is_none());
+    assert!(article
+        .people
+        .mention_at(paras, text.find("Kyiv").expect("in text"))
+        .is_none());
+    assert_eq!(article.people.find("stoltenberg").count(), 1);
+}
