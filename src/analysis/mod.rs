@@ -16,6 +16,7 @@ pub mod placeholder;
 pub mod quotes;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
 use crate::text::{Paragraph, Scan};
@@ -166,8 +167,9 @@ pub struct Article<'a> {
     pub paragraphs: &'a [Paragraph<ParagraphFacts>],
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
-    /// The people the copy names.
-    pub people: People,
+    /// The people the article names, grouped from the mentions (shared, so
+    /// a keystroke that touches no name can keep them: [`People::reuse`]).
+    pub people: Arc<People>,
     /// Every quote with its speaker, the pronouns and role nouns resolved to people.
     pub attribution: Attribution,
 }
@@ -177,17 +179,31 @@ impl<'a> Article<'a> {
         Self::with_style_book(paragraphs, language, &[])
     }
 
-    /// The article model with the newsroom's canonical name spellings.
+    /// The article model with the style book's canonical name spellings
+    /// (`config.names.canonical`).
     pub fn with_style_book(
         paragraphs: &'a [Paragraph<ParagraphFacts>],
         language: Language,
         style_book: &[String],
     ) -> Self {
+        Self::with_people(
+            paragraphs,
+            language,
+            Arc::new(People::build(paragraphs, style_book)),
+        )
+    }
+
+    /// The article model with people already built (or reused) for these
+    /// paragraphs.
+    pub fn with_people(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        people: Arc<People>,
+    ) -> Self {
         let excluded = match language {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
         };
-        let people = People::build(paragraphs, style_book);
         let attribution = attribution::attribute(paragraphs, &people, &excluded);
         Self {
             language,
