@@ -198,7 +198,8 @@ const ORG_NOUNS: &[&str] = &[
     "center", "hospital", "website", "statement", "operator", "retailer", "chain", "insurer",
     "lender", "regulator", "watchdog", "tribunal", "embassy", "mission", "secretariat", "cabinet",
     "parliament", "senate", "congress", "research", "partners", "securities", "capital", "holdings",
-    "media", "press", "news",
+    "media", "press", "news", "report", "study", "survey", "memo", "letter", "filing", "review",
+    "judgment", "ruling", "inquiry", "document", "poll", "audit",
 ];
 
 #[rustfmt::skip]
@@ -751,6 +752,18 @@ fn clause_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
 }
 
+/// A word right after a determiner or possessive is a noun (`the report`,
+/// `her post`, `Labour’s claims`), not a speech verb.
+fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
+    match k.checked_sub(1).map(|j| &items[j]) {
+        Some(Item::Word { range, .. }) => {
+            let w = lower(text, range);
+            DETERMINERS.contains(&w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
+        }
+        _ => false,
+    }
+}
+
 /// Where a noun phrase ending before item `end` starts: back over words to a
 /// clause word, a lower-case verb, punctuation, or just past its determiner.
 fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
@@ -760,7 +773,8 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
             Item::Word { range, .. } => {
                 let w = lower(text, range);
                 let verb = is_in(&CUE_VERBS_SET, w.as_str())
-                    && !text[range.clone()].starts_with(char::is_uppercase);
+                    && !text[range.clone()].starts_with(char::is_uppercase)
+                    && !after_determiner(text, items, s - 1);
                 if is_in(&CLAUSE_WORDS_SET, w.as_str()) || verb {
                     break;
                 }
@@ -924,7 +938,11 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             continue;
         }
         let went_on = w == "went" && next_word(1) == "on";
-        if !went_on && (!is_in(&CUE_VERBS_SET, w.as_str()) || *cap && k != floor) {
+        if !went_on
+            && (!is_in(&CUE_VERBS_SET, w.as_str())
+                || *cap && k != floor
+                || after_determiner(text, &items, k))
+        {
             k += 1;
             continue;
         }
