@@ -123,6 +123,8 @@ const CUE_VERBS: &[&str] = &[
     "shouted", "remarked", "observed", "reiterated", "maintained", "countered", "conceded",
     "cautioned", "pleaded", "promised", "boasted", "texted", "emailed", "messaged", "described",
     "describes", "called", "calls", "calling", "agreed", "wrote", "read", "reads",
+    "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
+    "criticized", "condemned", "praised", "welcomed",
 ];
 
 /// Verbs of reported speech: a sentence with one of these can be followed by
@@ -140,6 +142,8 @@ const WEAK_CUES: &[&str] = &[
     "called", "calls", "calling", "described", "describes", "read", "reads", "agreed", "post",
     "posts", "state", "states", "report", "reports", "note", "notes", "claims", "continue",
     "continues",
+    "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
+    "criticized", "condemned", "praised", "welcomed",
 ];
 
 const PRONOUNS: &[(&str, Pronoun)] = &[
