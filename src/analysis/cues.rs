@@ -562,7 +562,7 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
             run = &run[1..];
         }
         if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
-            if b == head_at || w(head_at).ends_with("’s") || b + 1 == head_at + 1 {
+            if b == head_at {
                 let role = (a > first).then(|| items[first].start()..items[a - 1].end());
                 return Some(SpeakerPhrase {
                     range,
@@ -1043,10 +1043,9 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
         for (c, &ci) in cue_item.iter().enumerate() {
             if ci < k && ci >= s && cues[c].speaker.is_some() {
                 let weak = WEAK_CUES.contains(&cues[c].word.as_str());
+                // A weak cue (`called`, `described`) only counts right before the quote.
                 if !weak || k - ci <= 7 {
                     before = Some(c);
-                } else {
-                    before = before.filter(|_| false);
                 }
             }
         }
