@@ -250,6 +250,21 @@ impl Backend {
         })
     }
 
+    /// Every mention (and resolved cue) of the person at `position`.
+    fn person_ranges(&self, uri: &Uri, position: Position, what: &str) -> Option<Vec<Range>> {
+        let a = self.analysis_or_log(uri, what)?;
+        let enc = self.store.encoding();
+        let article = a.article();
+        let rope = a.document.rope();
+        let person = people::referent_at(&article, convert::offset(rope, position, enc))?;
+        Some(
+            people::mentions(&article, person)
+                .iter()
+                .map(|r| convert::range(rope, r, enc))
+                .collect(),
+        )
+    }
+
     /// The answer to a malformed request (see `transport`).
     pub async fn malformed(&self, params: Value) -> Result<()> {
         let why = params
@@ -569,25 +584,15 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let pos = params.text_document_position;
         let uri = pos.text_document.uri;
-        let Some(a) = self.analysis_or_log(&uri, "references") else {
-            return Ok(None);
-        };
-        let enc = self.store.encoding();
-        let article = a.article();
-        let at = convert::offset(a.document.rope(), pos.position, enc);
-        let Some(person) = people::referent_at(&article, at) else {
-            return Ok(None);
-        };
-        let rope = a.document.rope();
-        Ok(Some(
-            people::mentions(&article, person)
-                .iter()
-                .map(|r| Location {
+        let ranges = self.person_ranges(&uri, pos.position, "references");
+        Ok(ranges.map(|rs| {
+            rs.into_iter()
+                .map(|range| Location {
                     uri: uri.clone(),
-                    range: convert::range(rope, r, enc),
+                    range,
                 })
-                .collect(),
-        ))
+                .collect()
+        }))
     }
 
     async fn document_highlight(
@@ -595,25 +600,15 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let pos = params.text_document_position_params;
-        let Some(a) = self.analysis_or_log(&pos.text_document.uri, "documentHighlight") else {
-            return Ok(None);
-        };
-        let enc = self.store.encoding();
-        let article = a.article();
-        let at = convert::offset(a.document.rope(), pos.position, enc);
-        let Some(person) = people::referent_at(&article, at) else {
-            return Ok(None);
-        };
-        let rope = a.document.rope();
-        Ok(Some(
-            people::mentions(&article, person)
-                .iter()
-                .map(|r| DocumentHighlight {
-                    range: convert::range(rope, r, enc),
+        let ranges = self.person_ranges(&pos.text_document.uri, pos.position, "documentHighlight");
+        Ok(ranges.map(|rs| {
+            rs.into_iter()
+                .map(|range| DocumentHighlight {
+                    range,
                     kind: Some(DocumentHighlightKind::TEXT),
                 })
-                .collect(),
-        ))
+                .collect()
+        }))
     }
 
     async fn prepare_rename(
