@@ -178,6 +178,32 @@ impl Config {
         Ok(())
     }
 
+    /// This configuration with `overlay` laid over it: the overlay's rule
+    /// settings win key by key, its patterns and names are added.
+    pub fn merged(&self, overlay: &Config) -> Config {
+        let mut out = self.clone();
+        for (rule, settings) in &overlay.rules {
+            let entry = out.rules.entry(rule.clone()).or_default();
+            if settings.enabled.is_some() {
+                entry.enabled = settings.enabled;
+            }
+            if settings.severity.is_some() {
+                entry.severity = settings.severity;
+            }
+        }
+        let add = |to: &mut Vec<String>, from: &[String]| {
+            for item in from {
+                if !to.contains(item) {
+                    to.push(item.clone());
+                }
+            }
+        };
+        add(&mut out.boilerplate.patterns, &overlay.boilerplate.patterns);
+        add(&mut out.placeholder.patterns, &overlay.placeholder.patterns);
+        add(&mut out.names.canonical, &overlay.names.canonical);
+        out
+    }
+
     /// Whether a rule is switched on (all are by default).
     pub fn enabled(&self, rule: &str) -> bool {
         self.rules.get(rule).and_then(|r| r.enabled).unwrap_or(true)
@@ -231,6 +257,28 @@ mod tests {
         assert_eq!(c.severity("boilerplate"), Severity::Error);
         assert_eq!(c.severity("placeholder"), Severity::Error);
         assert_eq!(c.boilerplate.patterns, vec!["^Sponsored by "]);
+    }
+
+    #[test]
+    fn editor_settings_overlay_the_file() {
+        let file = Config::from_toml(
+            "[rules.boilerplate]\nseverity = \"error\"\n[names]\ncanonical = [\"Volodymyr Zelensky\"]",
+            Path::new("copydesk.toml"),
+        )
+        .unwrap();
+        let editor = Config::from_json(serde_json::json!({
+            "rules": {"boilerplate": {"enabled": false}},
+            "names": {"canonical": ["Pedro Sánchez"]},
+            "boilerplate": {"patterns": []}
+        }))
+        .unwrap();
+        let c = file.merged(&editor);
+        assert!(!c.enabled("boilerplate"));
+        assert_eq!(c.severity("boilerplate"), Severity::Error);
+        assert_eq!(
+            c.names.canonical,
+            vec!["Volodymyr Zelensky", "Pedro Sánchez"]
+        );
     }
 
     #[test]

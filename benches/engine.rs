@@ -1,0 +1,59 @@
+//! Engine speed: cold analysis throughput on a 1 MB article, and the cost of
+//! one keystroke (apply the edit, rescan, article pass, checks) in the middle
+//! of a 10 KB and of a 1 MB article, side by side.
+
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+
+use copydesk::analysis::{Article, Language, Scanner};
+use copydesk::checks;
+use copydesk::config::Config;
+use copydesk::text::{offset_to_position, Change, Document, PositionEncoding};
+
+#[path = "corpus.rs"]
+mod corpus;
+
+fn cold(c: &mut Criterion) {
+    let config = Config::default();
+    let text = corpus::article(1024 * 1024);
+    let mut group = c.benchmark_group("cold");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("analyse_1MB", |b| {
+        b.iter(|| {
+            let checked = checks::check_text(black_box(&text), Language::PlainText, &config);
+            black_box(checked.findings.len())
+        })
+    });
+    group.finish();
+}
+
+fn keystroke(c: &mut Criterion) {
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    let mut group = c.benchmark_group("keystroke");
+    for (label, size) in [("10KB", 10 * 1024), ("1MB", 1024 * 1024)] {
+        let text = corpus::article(size);
+        let doc = Document::new(&text, 1, &scanner);
+        // A cursor in the middle of a paragraph in the middle of the article.
+        let mid = text[text.len() / 2..].find(" said").map_or(text.len() / 2, |i| text.len() / 2 + i);
+        let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
+        let change = [Change { range: Some((at, at)), text: "x".to_string() }];
+        group.bench_with_input(BenchmarkId::from_parameter(label), &doc, |b, doc| {
+            b.iter_batched(
+                || doc.clone(),
+                |mut doc| {
+                    doc.apply_changes(2, &change, PositionEncoding::Utf16, &scanner).expect("edit");
+                    let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+                    let findings = checks::run(&article, &config);
+                    black_box(findings.len());
+                    doc
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, cold, keystroke);
+criterion_main!(benches);

@@ -1,0 +1,429 @@
+//! The `LanguageServer` implementation: capabilities, document sync,
+//! diagnostics (push and pull), code actions, hover and settings.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use tokio::sync::watch;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::actions;
+use super::convert;
+use super::hover;
+use super::store::{Analysis, Store, StoreError};
+use crate::analysis::Language;
+use crate::config::{Config, CONFIG_FILE};
+use crate::text::{Change, PositionEncoding};
+
+/// What the client told us about itself at `initialize`.
+#[derive(Debug, Default)]
+struct ClientInfo {
+    root: Option<PathBuf>,
+    pull_configuration: bool,
+    document_changes: bool,
+    watch_files: bool,
+    /// The settings a client without `workspace/configuration` last pushed.
+    pushed_settings: Option<Value>,
+}
+
+pub struct Backend {
+    client: Client,
+    store: Arc<Store>,
+    info: Mutex<ClientInfo>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            store: Arc::new(Store::new()),
+            info: Mutex::new(ClientInfo::default()),
+        }
+    }
+
+    fn info<R>(&self, f: impl FnOnce(&ClientInfo) -> R) -> R {
+        f(&self.info.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Publishes the diagnostics of the newest version whenever one arrives.
+    /// Intermediate versions are skipped; a result is published only if its
+    /// version is still the document's newest.
+    fn spawn_publisher(&self, uri: Uri, mut changed: watch::Receiver<i32>) {
+        let client = self.client.clone();
+        let store = Arc::clone(&self.store);
+        tokio::spawn(async move {
+            loop {
+                changed.borrow_and_update();
+                let task_store = Arc::clone(&store);
+                let task_uri = uri.clone();
+                let analysed = tokio::task::spawn_blocking(move || {
+                    let a = task_store.analysis(&task_uri)?;
+                    let enc = task_store.encoding();
+                    let rope = a.document.rope();
+                    let diags = a
+                        .findings
+                        .iter()
+                        .map(|f| convert::diagnostic(rope, f, enc))
+                        .collect::<Vec<_>>();
+                    Some((a.version(), diags))
+                })
+                .await;
+                match analysed {
+                    Ok(Some((version, diags))) => {
+                        if store.current_version(&uri) == Some(version) {
+                            client
+                                .publish_diagnostics(uri.clone(), diags, Some(version))
+                                .await;
+                        }
+                    }
+                    Ok(None) => break, // closed
+                    Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
+                }
+                if changed.changed().await.is_err() {
+                    break; // the document was closed
+                }
+            }
+        });
+    }
+
+    /// Reads `copydesk.toml` at the workspace root and the editor's settings,
+    /// reports problems, and installs the result.
+    async fn reload_config(&self, pushed: Option<Value>) {
+        let pushed = {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            if pushed.is_some() {
+                info.pushed_settings = pushed;
+            }
+            info.pushed_settings.clone()
+        };
+        let root = self.info(|i| i.root.clone());
+        let mut problems = Vec::new();
+        let file_config = match root.as_deref().and_then(Config::find_file) {
+            Some(path) => match Config::load(&path) {
+                Ok(c) => c,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    Config::default()
+                }
+            },
+            None => Config::default(),
+        };
+        let editor_value = if self.info(|i| i.pull_configuration) {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("copydesk".to_string()),
+            };
+            match self.client.configuration(vec![item]).await {
+                Ok(mut values) => values.pop(),
+                Err(e) => {
+                    tracing::warn!("workspace/configuration failed: {e}");
+                    pushed
+                }
+            }
+        } else {
+            pushed
+        };
+        let editor_config = match editor_value.map(editor_section) {
+            Some(v) => match Config::from_json(v) {
+                Ok(c) => c,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    Config::default()
+                }
+            },
+            None => Config::default(),
+        };
+        for p in &problems {
+            tracing::error!("{p}");
+            self.client
+                .show_message(
+                    MessageType::ERROR,
+                    format!("copydesk: {p}; the default settings stay in force"),
+                )
+                .await;
+        }
+        self.store.set_config(file_config.merged(&editor_config));
+    }
+
+    fn workspace_edit(&self, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+        if self.info(|i| i.document_changes) {
+            WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier {
+                        uri: uri.clone(),
+                        version: Some(version),
+                    },
+                    edits: edits.into_iter().map(OneOf::Left).collect(),
+                }])),
+                ..Default::default()
+            }
+        } else {
+            WorkspaceEdit {
+                changes: Some([(uri.clone(), edits)].into_iter().collect()),
+                ..Default::default()
+            }
+        }
+    }
+
+    fn analysis_or_log(&self, uri: &Uri, what: &str) -> Option<Arc<Analysis>> {
+        let a = self.store.analysis(uri);
+        if a.is_none() {
+            tracing::warn!(
+                uri = uri.as_str(),
+                "{what} for a document that is not open; ignored"
+            );
+        }
+        a
+    }
+}
+
+/// The editor's `copydesk` section without the client-only keys.
+fn editor_section(mut v: Value) -> Value {
+    if let Some(obj) = v.as_object_mut() {
+        // A client may send the whole settings object rather than the section.
+        if let Some(inner) = obj.get("copydesk").cloned() {
+            return editor_section(inner);
+        }
+        obj.remove("server");
+        obj.remove("trace");
+    }
+    v
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => {
+            PositionEncoding::Utf8
+        }
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+fn root_path(params: &InitializeParams) -> Option<PathBuf> {
+    #[allow(deprecated)]
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| f.uri.clone())
+        .or_else(|| params.root_uri.clone())?;
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let enc = negotiate_encoding(&params);
+        self.store.set_encoding(enc);
+        {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            info.root = root_path(&params);
+            let ws = params.capabilities.workspace.as_ref();
+            info.pull_configuration = ws.and_then(|w| w.configuration).unwrap_or(false);
+            info.document_changes = ws
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                .unwrap_or(false);
+        }
+        let encoding_kind = match enc {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            actions::fix_all_kind(),
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("copydesk".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    },
+                )),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+        if self.info(|i| i.watch_files) {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch {CONFIG_FILE}: {e}");
+            }
+        }
+        self.reload_config(None).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let Some(language) = Language::from_language_id(&doc.language_id) else {
+            tracing::debug!(
+                uri = doc.uri.as_str(),
+                language = doc.language_id,
+                "not copy; not checked"
+            );
+            return;
+        };
+        let rx = self
+            .store
+            .open(doc.uri.clone(), &doc.text, doc.version, language);
+        self.spawn_publisher(doc.uri, rx);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Applied synchronously, before any await: edits must land in order.
+        let changes: Vec<Change> = params
+            .content_changes
+            .into_iter()
+            .map(|c| Change {
+                range: c
+                    .range
+                    .map(|r| (convert::line_col(r.start), convert::line_col(r.end))),
+                text: c.text,
+            })
+            .collect();
+        let uri = params.text_document.uri;
+        match self
+            .store
+            .change(&uri, params.text_document.version, &changes)
+        {
+            Ok(()) => {}
+            Err(StoreError::UnknownDocument(u)) => {
+                tracing::warn!("didChange for {u}, which is not open; ignored")
+            }
+            Err(e) => tracing::error!("didChange ignored: {e}"),
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let is_config = params
+            .text_document
+            .uri
+            .as_str()
+            .ends_with(&format!("/{CONFIG_FILE}"));
+        if is_config {
+            self.reload_config(None).await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.store.close(&uri) {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.reload_config(None).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pushed = (!params.settings.is_null()).then_some(params.settings);
+        self.reload_config(pushed).await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.store.analysis(&uri) else {
+            return Err(Error::invalid_params(format!(
+                "copydesk: no open document {}",
+                uri.as_str()
+            )));
+        };
+        let result_id = a.version().to_string();
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                }),
+            ));
+        }
+        let enc = self.store.encoding();
+        let items = a
+            .findings
+            .iter()
+            .map(|f| convert::diagnostic(a.document.rope(), f, enc))
+            .collect();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some(a) = self.analysis_or_log(&uri, "codeAction") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let list = actions::code_actions(&a, &params, enc, |edits| {
+            self.workspace_edit(&uri, a.version(), edits)
+        });
+        Ok(Some(list))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let pos = params.text_document_position_params;
+        let Some(a) = self.analysis_or_log(&pos.text_document.uri, "hover") else {
+            return Ok(None);
+        };
+        Ok(hover::hover(&a, pos.position, self.store.encoding()))
+    }
+}
