@@ -52,11 +52,20 @@ ARTICLE=harbour-bridge.txt
 FIXTURE="$HERE/fixtures/$ARTICLE"
 failures=0
 
+# COPYDESK_EDITOR_TOML=path puts that copydesk.toml beside the article (to try
+# the clients against a server whose built-in rules are not there yet).
+extra_config() {
+  if [ -n "${COPYDESK_EDITOR_TOML:-}" ]; then
+    cp "$COPYDESK_EDITOR_TOML" "$1/copydesk.toml"
+  fi
+}
+
 run_nvim() {
   log "neovim: $("$NVIM_BIN" --version | head -n1)"
   local d="$WORK/nvim"
   mkdir -p "$d/config" "$d/data" "$d/state" "$d/cache" "$d/article"
   cp "$FIXTURE" "$d/article/$ARTICLE"
+  extra_config "$d/article"
   if (cd "$d/article" && HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
     XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" \
     timeout 300 "$NVIM_BIN" --headless --clean -u "$HERE/nvim/init.lua" "$ARTICLE"); then
@@ -93,6 +102,7 @@ run_vscode() {
   local d="$WORK/vscode"
   mkdir -p "$d/config" "$d/data/User" "$d/ext" "$d/ws"
   cp "$FIXTURE" "$d/ws/$ARTICLE"
+  extra_config "$d/ws"
   local csenv=(env HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" XDG_CACHE_HOME="$d/cache")
   "${csenv[@]}" "$CODE_SERVER_BIN" --user-data-dir "$d/data" --extensions-dir "$d/ext" \
     --install-extension "$vsix" >"$d/install.log" 2>&1 || {

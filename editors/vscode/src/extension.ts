@@ -11,7 +11,7 @@ import {
   LanguageClientOptions,
   ResponseError,
   ServerOptions,
-  TransportKind,
+  vsdiag,
 } from "vscode-languageclient/node";
 
 const CLIENT_ID = "copydesk";
@@ -130,10 +130,11 @@ function serverSettings(value: unknown): unknown {
 }
 
 function createClient(server: ServerLocation): LanguageClient {
+  // No `transport`: TransportKind.stdio would append `--stdio`, which
+  // `copydesk lsp` does not take; without one the client talks over stdio.
   const serverOptions: ServerOptions = {
     command: server.command,
     args: ["lsp"],
-    transport: TransportKind.stdio,
   };
   const documentSelector = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language })));
   const clientOptions: LanguageClientOptions = {
@@ -145,6 +146,12 @@ function createClient(server: ServerLocation): LanguageClient {
       configurationSection: "copydesk",
     },
     middleware: {
+      // copydesk pushes versioned diagnostics (re-published after a settings
+      // change) and also answers pulls. VS Code keeps pushed and pulled
+      // diagnostics in separate collections, so taking both would show every
+      // finding twice, and pulled ones go stale when the settings change.
+      // Use the pushed ones: answer pulls here without asking the server.
+      provideDiagnostics: () => ({ kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] }),
       workspace: {
         configuration: async (params, token, next) => {
           const result = await next(params, token);

@@ -159,9 +159,9 @@ local function run()
   local titles = vim.tbl_map(function(a) return a.title end, actions)
   local fix, fix_all
   for _, a in ipairs(actions) do
-    if a.title == "Remove this boilerplate line" then
+    if vim.startswith(a.title, "Remove this boilerplate line") then
       fix = a
-    elseif a.title == "Remove all boilerplate" then
+    elseif vim.startswith(a.title, "Remove all boilerplate") then
       fix_all = a
     end
   end

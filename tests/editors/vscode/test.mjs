@@ -223,6 +223,12 @@ async function main() {
     .filter({ hasText: `[Ln ${followLine},` })
     .first();
   await waitFor("a Problems entry for the Follow line", () => row.isVisible());
+  const rows = page.locator(".markers-panel .monaco-list-row").filter({ hasText: `[Ln ${followLine},` });
+  const sameLine = await rows.count();
+  if (sameLine !== 1) {
+    throw new Error(`expected one Problems entry on line ${followLine}, found ${sameLine} (duplicates?): ` +
+      JSON.stringify(await rows.allInnerTexts()));
+  }
   const rowText = (await row.innerText()).replace(/\s+/g, " ");
   if (!rowText.includes("copydesk")) {
     throw new Error(`Problems entry lacks the copydesk source: ${rowText}`);

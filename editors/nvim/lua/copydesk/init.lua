@@ -19,6 +19,7 @@ local defaults = {
   root_markers = { "copydesk.toml", ".git" },
   settings = { copydesk = {} },
   on_attach = nil,
+  on_init = nil,
   capabilities = nil,
 }
 
@@ -59,9 +60,22 @@ local function root_dir_for(bufnr)
   return found and vim.fs.dirname(found) or start
 end
 
+-- copydesk pushes versioned diagnostics (re-published after a settings change)
+-- and also answers pulls. Neovim 0.11 would take both, into two namespaces,
+-- showing every finding twice once the buffer changes; use the pushed ones.
+local function on_init(client, result)
+  if client.server_capabilities then
+    client.server_capabilities.diagnosticProvider = nil
+  end
+  if M.config.on_init then
+    return M.config.on_init(client, result)
+  end
+end
+
 local function client_config()
   local c = M.config
   return {
+    on_init = on_init,
     name = M.name,
     cmd = c.cmd,
     filetypes = c.filetypes,
