@@ -2,7 +2,9 @@
 //! one keystroke (apply the edit, rescan, article pass, checks) in the middle
 //! of a 10 KB and of a 1 MB article, side by side.
 
-use criterion::{black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use criterion::{
+    black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput,
+};
 
 use copydesk::analysis::{Article, Language, Scanner};
 use copydesk::checks;
@@ -35,14 +37,20 @@ fn keystroke(c: &mut Criterion) {
         let text = corpus::article(size);
         let doc = Document::new(&text, 1, &scanner);
         // A cursor in the middle of a paragraph in the middle of the article.
-        let mid = text[text.len() / 2..].find(" said").map_or(text.len() / 2, |i| text.len() / 2 + i);
+        let mid = text[text.len() / 2..]
+            .find(" said")
+            .map_or(text.len() / 2, |i| text.len() / 2 + i);
         let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
-        let change = [Change { range: Some((at, at)), text: "x".to_string() }];
+        let change = [Change {
+            range: Some((at, at)),
+            text: "x".to_string(),
+        }];
         group.bench_with_input(BenchmarkId::from_parameter(label), &doc, |b, doc| {
             b.iter_batched(
                 || doc.clone(),
                 |mut doc| {
-                    doc.apply_changes(2, &change, PositionEncoding::Utf16, &scanner).expect("edit");
+                    doc.apply_changes(2, &change, PositionEncoding::Utf16, &scanner)
+                        .expect("edit");
                     let article = Article::new(doc.index().paragraphs(), Language::PlainText);
                     let findings = checks::run(&article, &config);
                     black_box(findings.len());

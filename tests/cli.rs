@@ -15,7 +15,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// A desk's configuration: furniture and placeholders as custom patterns.
 const DESK: &str = r#"
 [boilerplate]
-patterns = ["^READ MORE:", "^DON’T MISS:", "^Follow me on Twitter", "\\[REPORT\\]$", "^Advertisement$", "^Share via email$", "^Click here"]
+patterns = ["^READ MORE:", "^DON’T MISS:", "^Follow me on Twitter", "\\[REPORT\\]$", "^Advertisement$", "^Share via email$", "^Click here", "^Sponsored by "]
 [placeholder]
 patterns = ["\\bTK\\b", "£XXm", "\\bXX\\b", "\\[CHECK\\]"]
 "#;
@@ -147,7 +147,7 @@ fn text_report_reads_like_a_compiler() {
     );
     assert!(out.contains("= fix: Remove this boilerplate line"), "{out}");
     assert!(
-        out.ends_with("1 file checked: 3 warnings, 2 errors\n"),
+        out.ends_with("1 file checked: 4 warnings, 2 errors\n"),
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when stdout is a pipe");
@@ -333,7 +333,11 @@ fn config_is_found_upwards_and_a_malformed_one_is_one_line() {
     let dir = desk_dir();
     let sub = dir.path().join("news/today");
     std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(sub.join("a.txt"), "Copy.\n\nFollow me on Twitter @hale\n").unwrap();
+    std::fs::write(
+        sub.join("a.txt"),
+        "Copy.\n\nSponsored by Harrowfield Motors\n",
+    )
+    .unwrap();
     let o = run_in(&sub, &["check", "a.txt"], None);
     assert_eq!(code(&o), 1, "the desk patterns two folders up apply");
 
@@ -440,18 +444,28 @@ fn a_twenty_megabyte_file_is_checked() {
 
 /// The UK example with every line a desk pattern matches removed, built
 /// here paragraph by paragraph (one blank line between paragraphs).
+/// The UK example without the furniture lines examples/README.md lists
+/// (1-based: the READ MORE block 15–18, the [REPORT] line 22, the caption 36,
+/// the follow line 50), paragraph gaps kept single.
 fn without_furniture(text: &str) -> String {
-    let furniture = |l: &str| {
-        l.starts_with("READ MORE:")
-            || l.starts_with("Follow me on Twitter")
-            || l.ends_with("[REPORT]")
-    };
-    let kept: Vec<String> = text
-        .trim_end_matches('\n')
+    let furniture = [15, 16, 17, 18, 22, 36, 50];
+    let numbered: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if furniture.contains(&(i + 1)) {
+                "\u{0}".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let numbered = numbered.join("\n");
+    let kept: Vec<String> = numbered
         .split("\n\n")
         .map(|par| {
             par.lines()
-                .filter(|l| !furniture(l))
+                .filter(|l| *l != "\u{0}")
                 .collect::<Vec<_>>()
                 .join("\n")
         })
@@ -480,13 +494,13 @@ fn fix_removes_furniture_and_a_second_fix_changes_nothing() {
     }
     let o = run_in(p, &["fix", "budget.txt"], None);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stderr(&o), "budget.txt: 3 fixes applied\n");
+    assert_eq!(stderr(&o), "budget.txt: 4 fixes applied\n");
     assert!(stdout(&o).is_empty());
     let fixed = std::fs::read_to_string(&article).unwrap();
     assert_eq!(fixed, without_furniture(&original));
     assert!(
-        fixed.contains("Harrowfield bin collections"),
-        "link lines stay: not a pattern"
+        !fixed.contains("Harrowfield bin collections"),
+        "the link lines under READ MORE go with it"
     );
     #[cfg(unix)]
     {
@@ -523,7 +537,10 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     let diff = stdout(&o);
     assert!(diff.starts_with("--- a/a.txt\n+++ b/a.txt\n@@ "), "{diff}");
     assert!(diff.contains("\n-READ MORE: Hale quits\n"), "{diff}");
-    assert!(diff.contains("\n Hale’s second act\n"), "{diff}");
+    assert!(
+        diff.contains("\n-Hale’s second act\n"),
+        "the link line goes with its heading: {diff}"
+    );
     assert!(
         !diff
             .lines()
@@ -587,8 +604,17 @@ fn markdown_code_and_front_matter_are_not_copy() {
             )
         })
         .collect();
-    // Outside the fence: XX (30) and DON’T MISS: (36). Inside (19–26): nothing.
-    assert_eq!(lines, [(30, "placeholder"), (36, "boilerplate")]);
+    // Outside the fence: XX (30), DON’T MISS: (36), the [[note]] (40) and the
+    // share prompt (50), as examples/README.md lists. Inside (19–26): nothing.
+    assert_eq!(
+        lines,
+        [
+            (30, "placeholder"),
+            (36, "boilerplate"),
+            (40, "placeholder"),
+            (50, "boilerplate")
+        ]
+    );
 }
 
 #[test]

@@ -126,15 +126,16 @@ fn utf8_is_negotiated_when_offered_and_columns_follow_it() {
             &mut lsp,
             URI,
             2,
-            json!([{"range": {"start": {"line": 0, "character": col}, "end": {"line": 0, "character": col}}, "text": "\n\nREAD MORE: Fans cheer"}]),
+            json!([{"range": {"start": {"line": 0, "character": col}, "end": {"line": 0, "character": col}}, "text": "\n\nREAD MORE: Fans cheer 🎉\n\n"}]),
         );
         let diags = lsp.diagnostics(URI, 2);
-        assert_eq!(lines_of(&diags, "boilerplate"), vec![2, 4]);
+        assert_eq!(lines_of(&diags, "boilerplate"), vec![2, 6]);
         let first = diags
             .iter()
             .find(|d| d["range"]["start"]["line"] == 2)
             .expect("read more");
-        assert_eq!(first["range"]["end"]["character"], 22);
+        let end = if expected_col == "utf-8" { 26 } else { 24 };
+        assert_eq!(first["range"]["end"]["character"], end);
         lsp.shutdown();
     }
 }
@@ -186,8 +187,13 @@ fn bad_input_is_ignored_and_the_server_keeps_answering() {
         6,
         json!([{"range": {"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 2}}, "text": "x"}]),
     );
-    // Malformed JSON and a request with the wrong params get errors, not a crash.
+    // Malformed JSON, a request that is not JSON-RPC and one with the wrong
+    // params get errors or are dropped, not a crash.
     lsp.send_raw(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ");
+    lsp.send_raw(b"\xff\xfe not even text");
+    lsp.send(&json!({"id": 100, "method": "textDocument/hover", "params": {}}));
+    let r = lsp.wait_for(|m| m["id"] == 100);
+    assert_eq!(r["error"]["code"], -32600, "{r}");
     let r = lsp.request(
         "textDocument/hover",
         json!({"textDocument": 12, "position": "top"}),
@@ -218,10 +224,11 @@ fn bad_input_is_ignored_and_the_server_keeps_answering() {
         ]),
     );
     let diags = lsp.diagnostics(URI, 7);
-    assert_eq!(lines_of(&diags, "boilerplate"), vec![2, 4]);
+    // The text ended with a newline, so the appended paragraph is on line 5.
+    assert_eq!(lines_of(&diags, "boilerplate"), vec![2, 5]);
     let r = lsp.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": URI}, "position": {"line": 4, "character": 3}}),
+        json!({"textDocument": {"uri": URI}, "position": {"line": 5, "character": 3}}),
     );
     let hover = r["result"]["contents"]["value"]
         .as_str()

@@ -19,6 +19,9 @@ fn message(kind: BoilerplateKind) -> &'static str {
             "Web link line with a tag like ‘[REPORT]’ left in copy: remove it"
         }
         BoilerplateKind::CommentPrompt => "Comment prompt is web furniture: remove it",
+        BoilerplateKind::ContactPrompt => {
+            "Call for readers’ stories or contact details is web furniture: remove it"
+        }
         BoilerplateKind::SharePrompt => "Share prompt is web furniture: remove it",
         BoilerplateKind::Newsletter => "Newsletter sign-up is web furniture: remove it",
         BoilerplateKind::SocialFollow => "Social media follow line is web furniture: remove it",

@@ -6,6 +6,7 @@
 //!   analyses (newest version wins, stale results are never published).
 //! - `convert`: byte ranges ↔ LSP positions in the negotiated encoding.
 //! - `panic`: a panic in a handler becomes an error reply, not a crash.
+//! - `transport`: malformed frames are answered or dropped, never fatal.
 
 mod actions;
 mod convert;
@@ -13,6 +14,7 @@ mod hover;
 mod panic;
 mod server;
 mod store;
+mod transport;
 
 pub use panic::CatchPanic;
 pub use server::Backend;
@@ -26,10 +28,21 @@ pub fn run_stdio() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method(transport::MALFORMED, Backend::malformed)
+            .finish();
+        let (guarded, input) = tokio::io::duplex(1 << 16);
+        let guard = tokio::spawn(async move {
+            if let Err(e) = transport::guard(tokio::io::stdin(), guarded).await {
+                tracing::error!("reading stdin: {e}");
+            }
+        });
+        Server::new(input, tokio::io::stdout(), socket)
             .serve(CatchPanic(service))
             .await;
+        guard.abort();
     });
+    // The stdin reader is a blocking thread that may never return: don't wait for it.
+    runtime.shutdown_background();
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use tokio::sync::watch;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -168,6 +168,19 @@ impl Backend {
         }
     }
 
+    /// The answer to a malformed request (see `transport`).
+    pub async fn malformed(&self, params: Value) -> Result<()> {
+        let why = params
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or("malformed message");
+        Err(Error {
+            code: ErrorCode::InvalidRequest,
+            message: format!("copydesk: {why}").into(),
+            data: None,
+        })
+    }
+
     fn analysis_or_log(&self, uri: &Uri, what: &str) -> Option<Arc<Analysis>> {
         let a = self.store.analysis(uri);
         if a.is_none() {
@@ -200,9 +213,7 @@ fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
         .as_ref()
         .and_then(|g| g.position_encodings.as_ref());
     match offered {
-        Some(list) if list.contains(&PositionEncodingKind::UTF8) => {
-            PositionEncoding::Utf8
-        }
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
         _ => PositionEncoding::Utf16,
     }
 }
