@@ -16,24 +16,14 @@ EDITORS="${COPYDESK_EDITORS:-nvim vscode}"
 START=$(date +%s)
 log() { printf '[editors %3ss] %s\n' "$(($(date +%s) - START))" "$*" >&2; }
 
-# shellcheck source=install.sh
-source "$HERE/install.sh"
-log "tools ready"
-
-BIN="${COPYDESK_BIN:-$REPO/target/release/copydesk}"
-if [ ! -x "$BIN" ]; then
-  log "building the release server"
-  (cd "$REPO" && cargo build --release --quiet)
-fi
-[ -x "$BIN" ] || { log "no server at $BIN"; exit 1; }
-export COPYDESK_BIN="$BIN" COPYDESK_REPO="$REPO"
-# The .vsix bundles the server under test (editors/vscode/scripts/copy-server.mjs).
-export COPYDESK_SERVER_BINARY="$BIN"
-
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-editors.XXXXXX")"
 CS_PGID=""
+BUILD_PID=""
 cleanup() {
   local rc=$?
+  if [ -n "$BUILD_PID" ]; then
+    kill "$BUILD_PID" 2>/dev/null || true
+  fi
   if [ -n "$CS_PGID" ]; then
     kill -TERM -- "-$CS_PGID" 2>/dev/null || true
     for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -47,6 +37,33 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The release server builds while the editors install (both take minutes).
+BIN="${COPYDESK_BIN:-$REPO/target/release/copydesk}"
+if [ ! -x "$BIN" ]; then
+  log "building the release server (in the background)"
+  (cd "$REPO" && cargo build --release --quiet) >"$WORK/cargo.log" 2>&1 &
+  BUILD_PID=$!
+fi
+
+# shellcheck source=install.sh
+source "$HERE/install.sh"
+log "tools ready"
+
+if [ -n "$BUILD_PID" ]; then
+  if ! wait "$BUILD_PID"; then
+    BUILD_PID=""
+    cat "$WORK/cargo.log" >&2
+    log "cargo build --release FAILED"
+    exit 1
+  fi
+  BUILD_PID=""
+  log "release server built"
+fi
+[ -x "$BIN" ] || { log "no server at $BIN"; exit 1; }
+export COPYDESK_BIN="$BIN" COPYDESK_REPO="$REPO"
+# The .vsix bundles the server under test (editors/vscode/scripts/copy-server.mjs).
+export COPYDESK_SERVER_BINARY="$BIN"
 
 ARTICLE=harbour-bridge.txt
 FIXTURE="$HERE/fixtures/$ARTICLE"

@@ -20,6 +20,13 @@ local function log(fmt, ...)
   io.stderr:write(("[nvim] " .. fmt .. "\n"):format(...))
 end
 
+-- Messages the plugin shows the user, captured so the test can check them.
+local notifications = {}
+vim.notify = function(msg, level)
+  table.insert(notifications, msg)
+  log("notify(%s): %s", tostring(level), msg)
+end
+
 local failed = false
 local function fail(fmt, ...)
   error({ copydesk_failure = (fmt):format(...) }, 0)
@@ -248,7 +255,10 @@ local function run()
   end)
   check(vim.wait(TIMEOUT, function() return done end, 50), ":CopydeskQuotes got no answer")
   if qerr then
-    log("note: quote sheet not available from this server (%s); handled with a message", qerr)
+    check(vim.wait(2000, function()
+      return #vim.tbl_filter(function(m) return m:find("quote sheet", 1, true) ~= nil end, notifications) > 0
+    end, 20), "the quote sheet error was not shown to the user")
+    log("note: quote sheet not available from this server (%s); the user was told", qerr)
   else
     check(vim.bo[qbuf].buftype == "nofile" and vim.bo[qbuf].filetype == "markdown",
       "quote sheet buffer is not a Markdown scratch buffer")
