@@ -81,7 +81,7 @@ run_nvim() {
   log "neovim: $("$NVIM_BIN" --version | head -n1)"
   local d="$WORK/nvim"
   mkdir -p "$d/config" "$d/data" "$d/state" "$d/cache" "$d/article"
-  cp "$FIXTURE" "$d/article/$ARTICLE"
+  cp "$FIXTURE" "$HERE/fixtures/wire-update.md" "$d/article/"
   extra_config "$d/article"
   if (cd "$d/article" && HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
     XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" \
@@ -118,7 +118,7 @@ run_vscode() {
 
   local d="$WORK/vscode"
   mkdir -p "$d/config" "$d/data/User" "$d/ext" "$d/ws"
-  cp "$FIXTURE" "$d/ws/$ARTICLE"
+  cp "$FIXTURE" "$HERE/fixtures/wire-update.md" "$d/ws/"
   extra_config "$d/ws"
   local csenv=(env HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" XDG_CACHE_HOME="$d/cache")
   "${csenv[@]}" "$CODE_SERVER_BIN" --user-data-dir "$d/data" --extensions-dir "$d/ext" \

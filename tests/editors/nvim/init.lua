@@ -248,7 +248,20 @@ local function run()
     return #with_code(list, "placeholder", fixme_l) == 1
   end)
 
-  -- 7. :CopydeskQuotes opens a scratch buffer, or reports the server's refusal.
+  -- 7. A Markdown article in the same session gets its own findings.
+  local md = vim.fn.fnamemodify(name, ":h") .. "/wire-update.md"
+  vim.cmd("edit " .. vim.fn.fnameescape(md))
+  local mdbuf = vim.api.nvim_get_current_buf()
+  check(vim.bo[mdbuf].filetype == "markdown", "filetype %q for the .md article", vim.bo[mdbuf].filetype)
+  local check_l = find_line(mdbuf, "[CHECK]")
+  local fb_md = find_line(mdbuf, "Follow us on Facebook")
+  wait_diags(mdbuf, "findings in the Markdown article ([CHECK], the Facebook line)", function(list)
+    return #with_code(list, "placeholder", check_l) == 1 and #with_code(list, "boilerplate", fb_md) == 1
+  end)
+  check(#with_code(diags(mdbuf), "boilerplate", 0) == 0, "the Markdown heading was taken for furniture")
+  vim.cmd("buffer " .. buf)
+
+  -- 8. :CopydeskQuotes opens a scratch buffer, or reports the server's refusal.
   local done, qerr, qbuf = false, nil, nil
   copydesk.quote_sheet(buf, function(err, b)
     done, qerr, qbuf = true, err, b

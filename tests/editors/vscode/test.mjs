@@ -7,9 +7,9 @@
 // Exits non-zero on the first failed check, printing what the page showed.
 
 import { chromium } from "playwright-core";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const env = (name) => {
   const v = process.env[name];
@@ -153,6 +153,51 @@ async function setUserSettings(settings) {
   await waitFor("the article back in the editor", async () => (await editorText()).includes("READ MORE:"));
 }
 
+/** Open a workspace file with quick open (Ctrl+P). */
+async function openFile(name) {
+  await page.keyboard.press("Escape");
+  const tab = page.locator(".tabs-container .tab", { hasText: name }).first();
+  if (await tab.isVisible()) {
+    await tab.click();
+    await waitFor(`${name} in the editor`, () =>
+      page.locator(".tabs-container .tab.active", { hasText: name }).isVisible(),
+    );
+    return;
+  }
+  await waitFor("quick open", async () => {
+    await page.keyboard.press("Control+P");
+    return page.locator(".quick-input-widget input").isVisible();
+  });
+  await page.locator(".quick-input-widget input").fill(name);
+  await page.locator(".quick-input-widget .monaco-list-row.focused", { hasText: name }).first().waitFor({ timeout: SHORT });
+  await page.keyboard.press("Enter");
+  await waitFor(`${name} in the editor`, () =>
+    page.locator(".tabs-container .tab.active", { hasText: name }).isVisible(),
+  );
+}
+
+/** How many times the extension logged starting a server (its output channel, on disk). */
+function serverStarts() {
+  const logs = join(dirname(dirname(userSettings)), "logs");
+  let n = 0;
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (e.name.endsWith("copydesk.log")) {
+        n += (readFileSync(p, "utf8").match(/^starting .* lsp \(found via/gm) ?? []).length;
+      }
+    }
+  };
+  try {
+    walk(logs);
+  } catch {
+    return 0;
+  }
+  return n;
+}
+
 async function runCommand(title) {
   await page.keyboard.press("Escape");
   await page.keyboard.press("F1");
@@ -174,13 +219,7 @@ async function main() {
 
   step = "open the article with quick open";
   await page.locator(".monaco-workbench").click({ position: { x: 700, y: 400 } }).catch(() => {});
-  await waitFor("quick open", async () => {
-    await page.keyboard.press("Control+P");
-    return page.locator(".quick-input-widget input").isVisible();
-  });
-  await page.locator(".quick-input-widget input").fill(article);
-  await page.locator(".quick-input-widget .monaco-list-row", { hasText: article }).first().waitFor({ timeout: SHORT });
-  await page.keyboard.press("Enter");
+  await openFile(article);
   await waitFor("the article in the editor", async () => (await editorText()).includes("Follow me on Twitter"));
   ok(`opened ${article}`);
 
@@ -316,7 +355,29 @@ async function main() {
   await waitFor("boilerplate squiggles back", async () => (await squigglesOnLine("warning", "READ MORE:")).length > 0, LONG);
   ok("changing copydesk.rules in settings.json re-checks the open article");
 
-  // 7. copydesk: Show quote sheet -> a Markdown document, or a clear message.
+  // 7. copydesk: Restart server starts a new server, which checks the article again.
+  step = "restart";
+  const startsBefore = serverStarts();
+  await runCommand("copydesk: Restart server");
+  await waitFor("a second server start in the copydesk output", async () => serverStarts() > startsBefore, LONG);
+  await waitFor("squiggles from the restarted server", async () =>
+    (await squigglesOnLine("warning", "READ MORE:")).length > 0 && (await squigglesOnLine("error", " TK,")).length > 0,
+    LONG,
+  );
+  ok(`copydesk: Restart server restarted it (${serverStarts()} starts logged)`);
+
+  // 8. A Markdown article is checked too.
+  step = "markdown";
+  await openFile("wire-update.md");
+  await waitFor("a .squiggly-error under [CHECK] in the Markdown article", async () =>
+    (await squigglesOnLine("error", "[CHECK]")).length > 0, LONG);
+  await waitFor("a .squiggly-warning under the Facebook line", async () =>
+    (await squigglesOnLine("warning", "Follow us on Facebook")).length > 0);
+  ok("the Markdown article has its findings");
+  await shot("07-markdown");
+  await openFile(article);
+
+  // 9. copydesk: Show quote sheet -> a Markdown document, or a clear message.
   step = "quote sheet";
   await page.locator(".editor-instance .monaco-editor .view-line", { hasText: "READ MORE:" }).first().click();
   await runCommand("copydesk: Show quote sheet");
@@ -327,7 +388,7 @@ async function main() {
     if (await toast.isVisible()) return `message: ${(await toast.innerText()).replace(/\s+/g, " ")}`;
     return null;
   }, SHORT * 2);
-  await shot("06-quote-sheet");
+  await shot("08-quote-sheet");
   if (outcome === "sheet") {
     ok("quote sheet opened as a read-only Markdown document");
   } else if (/quote sheet/i.test(outcome)) {
