@@ -14,15 +14,27 @@ const PARAGRAPHS: &[&str] = &[
     "Officials in Warsaw said the next round of talks would be held in March. 🇺🇦 Mr Blinken is expected to attend.",
 ];
 
+/// Whether a paragraph is web furniture (the ones an article pastes once).
+fn is_furniture(p: &str) -> bool {
+    p.starts_with("READ MORE") || p.starts_with("Follow me")
+}
+
 /// An article of about `bytes` bytes, paragraphs separated by blank lines.
-pub fn article(bytes: usize) -> String {
+/// Its first 10 KB carry the furniture of one pasted article; the rest is
+/// copy, as in a long report or live page. `dense` repeats the furniture
+/// all the way through instead (hundreds of findings per megabyte).
+pub fn article(bytes: usize, dense: bool) -> String {
     let mut out = String::with_capacity(bytes + 1024);
     out.push_str("Kuleba says talks with Europe made ‘real progress’ on air defence\n\n");
     let mut i = 0;
     while out.len() < bytes {
-        out.push_str(PARAGRAPHS[i % PARAGRAPHS.len()]);
-        out.push_str("\n\n");
+        let p = PARAGRAPHS[i % PARAGRAPHS.len()];
         i += 1;
+        if !dense && out.len() > 10 * 1024 && is_furniture(p) {
+            continue;
+        }
+        out.push_str(p);
+        out.push_str("\n\n");
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Engine speed: cold analysis throughput on a 1 MB article, and the cost of
 //! one keystroke (apply the edit, rescan, article pass, checks) in the middle
-//! of a 10 KB and of a 1 MB article, side by side.
+//! of a 10 KB and of a 1 MB article, side by side (both with one article's
+//! furniture), and of a 1 MB article with furniture all through it.
 
 use criterion::{
     black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput,
@@ -16,7 +17,7 @@ mod corpus;
 
 fn cold(c: &mut Criterion) {
     let config = Config::default();
-    let text = corpus::article(1024 * 1024);
+    let text = corpus::article(1024 * 1024, false);
     let mut group = c.benchmark_group("cold");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
@@ -33,8 +34,12 @@ fn keystroke(c: &mut Criterion) {
     let config = Config::default();
     let scanner = Scanner::new(&config);
     let mut group = c.benchmark_group("keystroke");
-    for (label, size) in [("10KB", 10 * 1024), ("1MB", 1024 * 1024)] {
-        let text = corpus::article(size);
+    for (label, size, dense) in [
+        ("10KB", 10 * 1024, false),
+        ("1MB", 1024 * 1024, false),
+        ("1MB_dense_furniture", 1024 * 1024, true),
+    ] {
+        let text = corpus::article(size, dense);
         let doc = Document::new(&text, 1, &scanner);
         // A cursor in the middle of a paragraph in the middle of the article.
         let mid = text[text.len() / 2..]

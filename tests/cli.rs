@@ -147,7 +147,7 @@ fn text_report_reads_like_a_compiler() {
     );
     assert!(out.contains("= fix: Remove this boilerplate line"), "{out}");
     assert!(
-        out.ends_with("1 file checked: 4 warnings, 2 errors\n"),
+        out.ends_with("1 file checked: 5 warnings, 2 errors\n"),
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when stdout is a pipe");
@@ -199,7 +199,7 @@ fn json_positions_are_utf16_code_units() {
     let line = "She posted: “Seven hours in 😬 #HarrowfieldBudget” — TK";
     std::fs::write(
         dir.path().join("post.txt"),
-        format!("Mr Ashworth spoke first.\r\n\r\n{line}\r\n"),
+        format!("Graham Ashworth spoke first.\r\n\r\n{line}\r\n"),
     )
     .unwrap();
     let o = run_in(dir.path(), &["check", "--format", "json", "post.txt"], None);
@@ -246,7 +246,11 @@ fn json_fix_edits_use_lsp_shape() {
 fn exit_codes() {
     let dir = desk_dir();
     let p = dir.path();
-    std::fs::write(p.join("clean.txt"), "“We will,” Mr Hale said.\n").unwrap();
+    std::fs::write(
+        p.join("clean.txt"),
+        "“We will,” said Graham Hale, the council leader.\n",
+    )
+    .unwrap();
     std::fs::write(p.join("dirty.txt"), "Copy.\n\nShare via email\n").unwrap();
     let o = run_in(p, &["check", "clean.txt"], None);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
@@ -636,10 +640,6 @@ fn sarif_is_valid_for_code_scanning() {
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "copydesk");
     assert!(driver["version"].is_string());
-    assert!(driver["informationUri"]
-        .as_str()
-        .unwrap()
-        .starts_with("https://"));
     let rules = driver["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     for (code, _) in copydesk::config::RULES {

@@ -156,10 +156,22 @@ pub struct Article<'a> {
     pub paragraphs: &'a [Paragraph<ParagraphFacts>],
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
+    /// The people the article names, grouped from the mentions.
+    pub people: People,
 }
 
 impl<'a> Article<'a> {
     pub fn new(paragraphs: &'a [Paragraph<ParagraphFacts>], language: Language) -> Self {
+        Self::with_style_book(paragraphs, language, &[])
+    }
+
+    /// The article model with the style book's canonical name spellings
+    /// (`config.names.canonical`).
+    pub fn with_style_book(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        style_book: &[String],
+    ) -> Self {
         let excluded = match language {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
@@ -168,6 +180,7 @@ impl<'a> Article<'a> {
             language,
             paragraphs,
             excluded,
+            people: People::build(paragraphs, style_book),
         }
     }
 

@@ -5,6 +5,7 @@
 //! edits. Nothing here knows what a diagnostic or a line number is.
 
 pub mod boilerplate;
+pub mod names;
 pub mod placeholder;
 
 use std::ops::Range;
@@ -48,6 +49,12 @@ pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
     if config.enabled(placeholder::CODE) {
         placeholder::check(article, config.severity(placeholder::CODE), &mut out);
     }
+    if config.enabled(names::VARIANT) {
+        names::check_variants(article, config.severity(names::VARIANT), &mut out);
+    }
+    if config.enabled(names::FIRST_REFERENCE) {
+        names::check_first_reference(article, config.severity(names::FIRST_REFERENCE), &mut out);
+    }
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
@@ -90,7 +97,11 @@ pub struct Checked {
 pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
     let scanner = Scanner::new(config);
     let document = Document::new(text, 0, &scanner);
-    let article = Article::new(document.index().paragraphs(), language);
+    let article = Article::with_style_book(
+        document.index().paragraphs(),
+        language,
+        &config.names.canonical,
+    );
     let findings = run(&article, config);
     let safe_edits = safe_edits(&article, config);
     Checked {

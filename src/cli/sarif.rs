@@ -10,8 +10,6 @@ use crate::config::{Severity, RULES};
 use crate::text::LineCol;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// Where users read about copydesk. The crate has no repository URL yet.
-const INFORMATION_URI: &str = "https://github.com/copydesk/copydesk";
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -109,7 +107,6 @@ pub fn render(files: &[FileReport]) -> String {
                 "driver": {
                     "name": "copydesk",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
                     "rules": rules,
                 }
             },

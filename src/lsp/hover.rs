@@ -1,40 +1,50 @@
-//! Hover: what copydesk found under the cursor, and how to fix it.
+//! Hover: the person (or speaker) under the cursor, and what copydesk found
+//! there and how to fix it.
 
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
+use super::people;
 use super::store::Analysis;
 use crate::text::PositionEncoding;
 
 pub fn hover(a: &Analysis, position: Position, enc: PositionEncoding) -> Option<Hover> {
     let rope = a.document.rope();
     let at = convert::offset(rope, position, enc);
-    let hits: Vec<_> = a
+    let article = a.article();
+    let mut sections = Vec::new();
+    let mut range = None;
+    if let Some(h) = people::hover(a, &article, at, enc) {
+        if let HoverContents::Markup(m) = h.contents {
+            sections.push(m.value);
+        }
+        range = h.range;
+    }
+    for f in a
         .findings
         .iter()
         .filter(|f| f.range.start <= at && at < f.range.end.max(f.range.start + 1))
-        .collect();
-    let first = hits.first()?;
-    let sections: Vec<String> = hits
-        .iter()
-        .map(|f| {
-            let mut s = format!(
-                "**copydesk** · {} ({})\n\n{}",
-                f.code,
-                f.severity.as_str(),
-                f.message
-            );
-            for fix in &f.fixes {
-                s.push_str(&format!("\n\n*Quick fix:* {}", fix.title));
-            }
-            s
-        })
-        .collect();
+    {
+        let mut s = format!(
+            "**copydesk** · {} ({})\n\n{}",
+            f.code,
+            f.severity.as_str(),
+            f.message
+        );
+        for fix in &f.fixes {
+            s.push_str(&format!("\n\n*Quick fix:* {}", fix.title));
+        }
+        sections.push(s);
+        range = range.or_else(|| Some(convert::range(rope, &f.range, enc)));
+    }
+    if sections.is_empty() {
+        return None;
+    }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: sections.join("\n\n---\n\n"),
         }),
-        range: Some(convert::range(rope, &first.range, enc)),
+        range,
     })
 }

@@ -12,8 +12,10 @@ mod actions;
 mod convert;
 mod hover;
 mod panic;
+mod people;
 mod server;
 mod store;
+mod stylebook;
 mod transport;
 
 pub use panic::CatchPanic;

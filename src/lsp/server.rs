@@ -13,7 +13,9 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions;
 use super::convert;
 use super::hover;
+use super::people;
 use super::store::{Analysis, Store, StoreError};
+use super::stylebook;
 use crate::analysis::Language;
 use crate::config::{Config, CONFIG_FILE};
 use crate::text::{Change, PositionEncoding};
@@ -25,6 +27,7 @@ struct ClientInfo {
     pull_configuration: bool,
     document_changes: bool,
     watch_files: bool,
+    create_files: bool,
     /// The settings a client without `workspace/configuration` last pushed.
     pushed_settings: Option<Value>,
 }
@@ -168,6 +171,80 @@ impl Backend {
         }
     }
 
+    /// "Add ‘X’ to the style book" for the person under the cursor: an edit
+    /// of `copydesk.toml` at the workspace root, created if absent.
+    fn style_book_action(&self, a: &Analysis, params: &CodeActionParams) -> Option<CodeAction> {
+        let wanted = params.context.only.as_ref().is_none_or(|only| {
+            only.iter()
+                .any(|k| CodeActionKind::REFACTOR.as_str().starts_with(k.as_str()))
+        });
+        if !wanted {
+            return None;
+        }
+        let (root, can_create, versioned) =
+            self.info(|i| (i.root.clone(), i.create_files, i.document_changes));
+        let root = root?;
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), params.range.start, enc);
+        let (_, person) = people::person_at(&article, at)?;
+        if a.config.names.canonical.contains(&person.canonical) {
+            return None;
+        }
+        let path = Config::find_file(&root).unwrap_or_else(|| root.join(CONFIG_FILE));
+        let existing = std::fs::read_to_string(&path).ok();
+        let (range, text) = stylebook::insertion(existing.as_deref(), &person.canonical)?;
+        let uri = Uri::from_file_path(&path)?;
+        let rope = ropey::Rope::from_str(existing.as_deref().unwrap_or(""));
+        let edit = TextEdit {
+            range: convert::range(&rope, &range, enc),
+            new_text: text,
+        };
+        let workspace_edit = match (existing.is_some(), versioned) {
+            (true, false) => WorkspaceEdit {
+                changes: Some([(uri, vec![edit])].into_iter().collect()),
+                ..Default::default()
+            },
+            (true, true) => WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                    edits: vec![OneOf::Left(edit)],
+                }])),
+                ..Default::default()
+            },
+            (false, _) if can_create => WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(vec![
+                    DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                        uri: uri.clone(),
+                        options: Some(CreateFileOptions {
+                            overwrite: Some(false),
+                            ignore_if_exists: Some(true),
+                        }),
+                        annotation_id: None,
+                    })),
+                    DocumentChangeOperation::Edit(TextDocumentEdit {
+                        text_document: OptionalVersionedTextDocumentIdentifier {
+                            uri,
+                            version: None,
+                        },
+                        edits: vec![OneOf::Left(edit)],
+                    }),
+                ])),
+                ..Default::default()
+            },
+            (false, _) => return None,
+        };
+        Some(CodeAction {
+            title: format!(
+                "Add ‘{}’ to the style book ({CONFIG_FILE})",
+                person.canonical
+            ),
+            kind: Some(CodeActionKind::REFACTOR),
+            edit: Some(workspace_edit),
+            ..Default::default()
+        })
+    }
+
     /// The answer to a malformed request (see `transport`).
     pub async fn malformed(&self, params: Value) -> Result<()> {
         let why = params
@@ -242,6 +319,14 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
                 .unwrap_or(false);
+            info.create_files = ws
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.resource_operations.as_ref())
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create));
+            info.watch_files = ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
         }
         let encoding_kind = match enc {
             PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
@@ -263,6 +348,14 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -424,9 +517,12 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let enc = self.store.encoding();
-        let list = actions::code_actions(&a, &params, enc, |edits| {
+        let mut list = actions::code_actions(&a, &params, enc, |edits| {
             self.workspace_edit(&uri, a.version(), edits)
         });
+        if let Some(action) = self.style_book_action(&a, &params) {
+            list.push(CodeActionOrCommand::CodeAction(action));
+        }
         Ok(Some(list))
     }
 
@@ -436,5 +532,143 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         Ok(hover::hover(&a, pos.position, self.store.encoding()))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let pos = params.text_document_position_params;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "definition") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let target =
+            people::person_at(&article, at).and_then(|(_, p)| people::definition(&article, p));
+        Ok(target.map(|r| {
+            GotoDefinitionResponse::Scalar(Location {
+                uri,
+                range: convert::range(a.document.rope(), &r, enc),
+            })
+        }))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let pos = params.text_document_position;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "references") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else {
+            return Ok(None);
+        };
+        let rope = a.document.rope();
+        Ok(Some(
+            people::mentions(&article, person)
+                .iter()
+                .map(|r| Location {
+                    uri: uri.clone(),
+                    range: convert::range(rope, r, enc),
+                })
+                .collect(),
+        ))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let pos = params.text_document_position_params;
+        let Some(a) = self.analysis_or_log(&pos.text_document.uri, "documentHighlight") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else {
+            return Ok(None);
+        };
+        let rope = a.document.rope();
+        Ok(Some(
+            people::mentions(&article, person)
+                .iter()
+                .map(|r| DocumentHighlight {
+                    range: convert::range(rope, r, enc),
+                    kind: Some(DocumentHighlightKind::TEXT),
+                })
+                .collect(),
+        ))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some(a) = self.analysis_or_log(&params.text_document.uri, "prepareRename") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), params.position, enc);
+        match people::person_at(&article, at)
+            .and_then(|(m, p)| Some((people::rename_range(&article, m)?, p)))
+        {
+            Some((range, person)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                range: convert::range(a.document.rope(), &range, enc),
+                placeholder: person.canonical.clone(),
+            })),
+            None => Err(Error::invalid_params(
+                "copydesk: only a person’s name can be renamed, and there is no person named here",
+            )),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let pos = params.text_document_position;
+        let uri = pos.text_document.uri;
+        let Some(a) = self.analysis_or_log(&uri, "rename") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let at = convert::offset(a.document.rope(), pos.position, enc);
+        let Some((_, person)) = people::person_at(&article, at) else {
+            return Err(Error::invalid_params(
+                "copydesk: only a person’s name can be renamed",
+            ));
+        };
+        if params.new_name.trim().is_empty() {
+            return Err(Error::invalid_params("copydesk: the new name is empty"));
+        }
+        let rope = a.document.rope();
+        let edits = people::rename_edits(&article, person, &params.new_name)
+            .into_iter()
+            .map(|(r, t)| TextEdit {
+                range: convert::range(rope, &r, enc),
+                new_text: t,
+            })
+            .collect();
+        Ok(Some(self.workspace_edit(&uri, a.version(), edits)))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.analysis_or_log(&params.text_document.uri, "documentSymbol") else {
+            return Ok(None);
+        };
+        let article = a.article();
+        Ok(Some(DocumentSymbolResponse::Nested(people::symbols(
+            &a,
+            &article,
+            self.store.encoding(),
+        ))))
     }
 }

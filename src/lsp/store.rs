@@ -42,7 +42,11 @@ impl Analysis {
 
     /// Rebuilds the article model of this version (cheap: over facts).
     pub fn article(&self) -> Article<'_> {
-        Article::new(self.document.index().paragraphs(), self.language)
+        Article::with_style_book(
+            self.document.index().paragraphs(),
+            self.language,
+            &self.config.names.canonical,
+        )
     }
 
     fn compute(
@@ -63,7 +67,11 @@ impl Analysis {
                 fix_all: Vec::new(),
             };
         }
-        let article = Article::new(document.index().paragraphs(), language);
+        let article = Article::with_style_book(
+            document.index().paragraphs(),
+            language,
+            &config.names.canonical,
+        );
         let findings = checks::run(&article, &config);
         let fix_all = checks::safe_edits(&article, &config);
         drop(article);

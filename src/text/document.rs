@@ -96,13 +96,19 @@ impl<F> Document<F> {
                 got: version,
             });
         }
+        // First the text: each change on a cheap copy of the rope, so a bad
+        // change leaves the document untouched. Then the index, in place.
+        enum Step {
+            Rebuild(Rope),
+            Edit(Rope, Range<usize>, usize),
+        }
         let mut rope = self.rope.clone();
-        let mut index = self.index.clone();
+        let mut steps = Vec::with_capacity(changes.len());
         for (i, change) in changes.iter().enumerate() {
             match change.range {
                 None => {
                     rope = Rope::from_str(&change.text);
-                    index = ParagraphIndex::build(&rope, scan);
+                    steps.push(Step::Rebuild(rope.clone()));
                 }
                 Some((start, end)) => {
                     let (s, _) = position_to_offset(&rope, start, encoding);
@@ -115,12 +121,19 @@ impl<F> Document<F> {
                         });
                     }
                     replace(&mut rope, s..e, &change.text);
-                    index.edit(&rope, s..e, change.text.len(), scan);
+                    steps.push(Step::Edit(rope.clone(), s..e, change.text.len()));
+                }
+            }
+        }
+        for step in steps {
+            match step {
+                Step::Rebuild(r) => self.index = ParagraphIndex::build(&r, scan),
+                Step::Edit(r, old, new_len) => {
+                    self.index.edit(&r, old, new_len, scan);
                 }
             }
         }
         self.rope = rope;
-        self.index = index;
         self.version = version;
         Ok(())
     }

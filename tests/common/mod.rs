@@ -49,7 +49,11 @@ impl Lsp {
             .env("COPYDESK_LOG", "debug")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("start copydesk lsp");
         let stdin = child.stdin.take().expect("stdin");
@@ -189,7 +193,7 @@ pub fn initialize(lsp: &mut Lsp, encodings: &[&str], root: Option<&std::path::Pa
             "rootUri": root_uri,
             "capabilities": {
                 "general": {"positionEncodings": encodings},
-                "workspace": {"configuration": true, "workspaceEdit": {"documentChanges": true}},
+                "workspace": {"configuration": true, "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}},
                 "textDocument": {"publishDiagnostics": {"versionSupport": true}}
             }
         }),

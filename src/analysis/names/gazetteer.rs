@@ -1,0 +1,205 @@
+//! The built-in gazetteer: honorifics, titles, role nouns, places, demonyms,
+//! organisation words, common capitalised words and given names, loaded once
+//! from the text files in `data/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::Gender;
+
+/// What a capitalised word is, when it is not (the start of) a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lexical {
+    /// `Mr`, `Dr`, `Sir`: a courtesy honorific.
+    Honorific(Option<Gender>),
+    /// `President`, `Minister`, `Sgt`; `head` is false for modifiers (`Foreign`).
+    Title { gender: Option<Gender>, head: bool },
+    /// `Street`, `Party`, `Kremlin`: the sequence is an institution or thing.
+    Organisation,
+    /// A country, city or region.
+    Place,
+    /// `Ukrainian`, `Labour`.
+    Demonym,
+    /// `The`, `Monday`, `However`.
+    Common,
+}
+
+pub(crate) struct Gazetteer {
+    honorifics: HashMap<&'static str, Option<Gender>>,
+    titles: HashMap<&'static str, (Option<Gender>, bool)>,
+    /// Lower-case role words: head noun or modifier.
+    roles: HashMap<&'static str, bool>,
+    /// Places and demonyms of one word.
+    places: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
+    /// Multi-word places and demonyms, words joined by one space.
+    multi_places: HashSet<&'static str>,
+    /// First words of multi-word places.
+    multi_starts: HashSet<&'static str>,
+    max_multi: usize,
+    orgs: HashSet<&'static str>,
+    common: HashSet<&'static str>,
+    given: HashMap<&'static str, Option<Gender>>,
+}
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender(code: Option<&str>) -> Option<Gender> {
+    match code {
+        Some("m") => Some(Gender::Male),
+        Some("f") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+impl Gazetteer {
+    fn load() -> Self {
+        let mut g = Gazetteer {
+            honorifics: HashMap::new(),
+            titles: HashMap::new(),
+            roles: HashMap::new(),
+            places: HashSet::new(),
+            demonyms: HashSet::new(),
+            multi_places: HashSet::new(),
+            multi_starts: HashSet::new(),
+            max_multi: 1,
+            orgs: HashSet::new(),
+            common: HashSet::new(),
+            given: HashMap::new(),
+        };
+        for l in lines(include_str!("../../../data/honorifics.txt")) {
+            let mut f = l.split_whitespace();
+            if let Some(w) = f.next() {
+                g.honorifics.insert(w, gender(f.next()));
+            }
+        }
+        for l in lines(include_str!("../../../data/titles.txt")) {
+            let mut f = l.split_whitespace();
+            if let Some(w) = f.next() {
+                let gd = gender(f.next());
+                let head = f.next() == Some("h");
+                g.titles.insert(w, (gd, head));
+            }
+        }
+        for l in lines(include_str!("../../../data/roles.txt")) {
+            let mut f = l.split_whitespace();
+            if let Some(w) = f.next() {
+                let head = f.next() == Some("h");
+                let e = g.roles.entry(w).or_insert(head);
+                *e |= head;
+            }
+        }
+        let multi = |g: &mut Gazetteer, l: &'static str| {
+            let n = l.split(' ').count();
+            g.multi_places.insert(l);
+            if let Some(first) = l.split(' ').next() {
+                g.multi_starts.insert(first);
+            }
+            g.max_multi = g.max_multi.max(n);
+        };
+        for l in lines(include_str!("../../../data/places.txt")) {
+            if l.contains(' ') {
+                multi(&mut g, l);
+            } else {
+                g.places.insert(l);
+            }
+        }
+        for l in lines(include_str!("../../../data/demonyms.txt")) {
+            if l.contains(' ') {
+                multi(&mut g, l);
+            } else {
+                g.demonyms.insert(l);
+            }
+        }
+        for l in lines(include_str!("../../../data/organisations.txt")) {
+            g.orgs.insert(l);
+        }
+        for l in lines(include_str!("../../../data/common.txt")) {
+            g.common.insert(l);
+        }
+        for l in lines(include_str!("../../../data/given_names.txt")) {
+            let mut f = l.split_whitespace();
+            if let Some(w) = f.next() {
+                g.given.insert(w, gender(f.next()));
+            }
+        }
+        g
+    }
+
+    /// What a capitalised word is, honorific and title first. `None` for a
+    /// word that may be a name.
+    pub(crate) fn lexical(&self, w: &str) -> Option<Lexical> {
+        if let Some(g) = self.honorifics.get(w) {
+            return Some(Lexical::Honorific(*g));
+        }
+        if let Some((gender, head)) = self.titles.get(w) {
+            return Some(Lexical::Title {
+                gender: *gender,
+                head: *head,
+            });
+        }
+        if self.orgs.contains(w) {
+            return Some(Lexical::Organisation);
+        }
+        if self.places.contains(w) {
+            return Some(Lexical::Place);
+        }
+        if self.demonyms.contains(w) {
+            return Some(Lexical::Demonym);
+        }
+        if self.common.contains(w) {
+            return Some(Lexical::Common);
+        }
+        None
+    }
+
+    /// Whether `w` starts a multi-word place, and the longest such length.
+    pub(crate) fn multi_start(&self, w: &str) -> bool {
+        self.multi_starts.contains(w)
+    }
+
+    pub(crate) fn max_multi(&self) -> usize {
+        self.max_multi
+    }
+
+    pub(crate) fn is_multi_place(&self, joined: &str) -> bool {
+        self.multi_places.contains(joined)
+    }
+
+    /// A lower-case role word: `Some(true)` for a head noun.
+    pub(crate) fn role(&self, lower: &str) -> Option<bool> {
+        self.roles.get(lower).copied()
+    }
+
+    /// A known given name, with the gender it usually gives.
+    pub(crate) fn given(&self, w: &str) -> Option<Option<Gender>> {
+        self.given.get(w).copied()
+    }
+}
+
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let g = &*GAZETTEER;
+        assert_eq!(
+            g.lexical("Mr"),
+            Some(Lexical::Honorific(Some(Gender::Male)))
+        );
+        assert_eq!(g.lexical("Ukraine"), Some(Lexical::Place));
+        assert_eq!(g.lexical("Ukrainian"), Some(Lexical::Demonym));
+        assert_eq!(g.lexical("Street"), Some(Lexical::Organisation));
+        assert!(g.is_multi_place("South Africa"));
+        assert_eq!(g.given("Theresa"), Some(Some(Gender::Female)));
+        assert_eq!(g.role("minister"), Some(true));
+        assert_eq!(g.lexical("Kuleba"), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Scanner tests on tricky copy.
+
+use super::*;
+
+/// (name_text, honorific, role, bare) of each mention.
+fn scan(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+    scan_mentions(text)
+        .into_iter()
+        .map(|m| (m.name_text, m.honorific, m.role, m.bare))
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    scan_mentions(text)
+        .into_iter()
+        .filter(|m| !m.bare)
+        .map(|m| m.name_text)
+        .collect()
+}
+
+#[test]
+fn honorific_and_full_names() {
+    let m = scan_mentions("Mr Kuleba met Antony Blinken’s team.");
+    let names: Vec<_> = m
+        .iter()
+        .map(|m| (m.name_text.as_str(), m.possessive))
+        .collect();
+    assert_eq!(names, vec![("Kuleba", false), ("Antony Blinken", true)]);
+    assert_eq!(m[0].gender, Some(Gender::Male));
+    assert_eq!(m[1].surname(), "Blinken");
+    assert_eq!(m[1].given_text.as_deref(), Some("Antony"));
+}
+
+#[test]
+fn sentence_initial_names_and_common_words() {
+    assert_eq!(
+        names("Antony Blinken arrived on Monday. The Kremlin said nothing. However Kuleba did."),
+        vec!["Antony Blinken"]
+    );
+    // A lone sentence-initial word is only a candidate.
+    let m = scan_mentions("Officials in Kyiv said. Kuleba agreed.");
+    assert!(m.iter().all(|m| m.bare));
+    assert!(m
+        .iter()
+        .any(|m| m.name_text == "Kuleba" && m.sentence_start));
+}
+
+#[test]
+fn titles_without_names_are_not_people() {
+    for text in [
+        "The Prime Minister spoke in Downing Street.",
+        "the French Foreign Minister flew to New York on Friday.",
+        "Ukraine and South Africa met at the Supreme Court in January.",
+        "Ukrainian officials and Manchester United fans in the Kremlin.",
+        "The White House and the Foreign Office said the European Union agreed.",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        assert!(
+            scan(text).iter().all(|(n, ..)| !matches!(
+                n.as_str(),
+                "Ukraine" | "Ukrainian" | "South Africa" | "Kremlin" | "New York"
+            )),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn honorifics_with_and_without_full_stops() {
+    let got = scan("Mr. Blinken met Dr Jill Biden, Sgt. Mark Rowe and Foreign Minister Kuleba.");
+    let want = [
+        ("Blinken", Some("Mr"), None),
+        ("Jill Biden", Some("Dr"), None),
+        ("Mark Rowe", Some("Sgt"), Some("Sgt")),
+        ("Kuleba", Some("Foreign Minister"), Some("Foreign Minister")),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((n, h, r, bare), (wn, wh, wr)) in got.iter().zip(want) {
+        assert_eq!(n, wn);
+        assert_eq!(h.as_deref(), wh);
+        assert_eq!(r.as_deref(), wr);
+        assert!(!bare);
+    }
+}
+
+#[test]
+fn pre_modifier_and_appositive_roles() {
+    let m = scan_mentions(
+        "US Secretary of State Antony Blinken met Ukraine’s Foreign Minister Dmytro Kuleba.",
+    );
+    assert_eq!(m[0].role.as_deref(), Some("US Secretary of State"));
+    assert_eq!(m[0].honorific.as_deref(), Some("Secretary of State"));
+    assert_eq!(m[1].role.as_deref(), Some("Ukraine’s Foreign Minister"));
+    assert_eq!(
+        &"US Secretary of State Antony Blinken met"[m[0].range.clone()],
+        "US Secretary of State Antony Blinken"
+    );
+    let m = scan_mentions("Antony Blinken, the US secretary of state, said talks would go on.");
+    assert_eq!(m[0].role.as_deref(), Some("the US secretary of state"));
+    let m = scan_mentions("Antony Blinken, who flew in overnight, said talks would go on.");
+    assert_eq!(m[0].role, None);
+    let m = scan_mentions("The club’s manager Erik ten Hag said he was pleased.");
+    assert_eq!(m[0].name_text, "Erik ten Hag");
+    assert_eq!(m[0].role.as_deref(), Some("club’s manager"));
+    assert_eq!(m[0].surname(), "ten Hag");
+}
+
+#[test]
+fn particles_compounds_and_initials() {
+    let m = scan_mentions(
+        "They met Ursula von der Leyen, Abdel Fattah al-Sisi, Mohammed bin Salman, Conor O’Brien, Alexandria Ocasio-Cortez, J.K. Rowling and Michael J Fox.",
+    );
+    let got: Vec<_> = m
+        .iter()
+        .map(|m| (m.name_text.as_str(), m.surname()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Ursula von der Leyen", "von der Leyen"),
+            ("Abdel Fattah al-Sisi", "al-Sisi"),
+            ("Mohammed bin Salman", "bin Salman"),
+            ("Conor O’Brien", "O’Brien"),
+            ("Alexandria Ocasio-Cortez", "Ocasio-Cortez"),
+            ("J.K. Rowling", "Rowling"),
+            ("Michael J Fox", "Fox"),
+        ]
+    );
+    assert_eq!(m[5].given_text.as_deref(), Some("J.K."));
+}
+
+#[test]
+fn possessives_keep_the_name_clean() {
+    let text = "Blinken’s aides and Sunak's team met Mr Davies’ staff.";
+    let m = scan_mentions(text);
+    let got: Vec<_> = m
+        .iter()
+        .map(|m| (&text[m.name.clone()], m.possessive, &text[m.range.clone()]))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Blinken", true, "Blinken’s"),
+            ("Sunak", true, "Sunak's"),
+            ("Davies", true, "Mr Davies’"),
+        ]
+    );
+}
+
+#[test]
+fn unicode_spaces_and_line_breaks_join_names() {
+    for text in [
+        "Talks with Dmytro\u{a0}Kuleba went on.",
+        "Talks with Dmytro\u{202f}Kuleba went on.",
+        "Talks with Dmytro\nKuleba went on.",
+        "Talks with Dmytro\r\nKuleba went on.",
+        "Talks with Mr\u{a0}Kuleba went on.",
+    ] {
+        let m: Vec<_> = scan_mentions(text)
+            .into_iter()
+            .filter(|m| !m.bare)
+            .collect();
+        assert_eq!(m.len(), 1, "{text:?}");
+        assert!(m[0].name_text.ends_with("Kuleba") && !m[0].bare, "{text:?}");
+        assert!(!m[0].name_text.contains('\u{a0}'));
+    }
+}
+
+#[test]
+fn headlines_in_capitals_and_title_case() {
+    assert!(scan_mentions("ZELENSKY MEETS BLINKEN IN KYIV").is_empty());
+    let m = scan_mentions("Blinken Meets Kuleba as Allies Weigh Aid");
+    assert!(m.iter().all(|m| m.bare && m.heading), "{m:?}");
+    let m = scan_mentions("Keir Starmer Vows to Fix Britain’s Roads");
+    assert_eq!(m[0].name_text, "Keir Starmer");
+    assert!(!m[0].bare);
+}
+
+#[test]
+fn gender_from_honorific_and_given_name() {
+    let m = scan_mentions("Mrs May met Theresa Villiers and Rishi Sunak.");
+    let g: Vec<_> = m.iter().map(|m| m.gender).collect();
+    assert_eq!(
+        g,
+        vec![
+            Some(Gender::Female),
+            Some(Gender::Female),
+            Some(Gender::Male)
+        ]
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for text in [
+        "",
+        " ",
+        "’s",
+        "Mr",
+        "Mr.",
+        "J.",
+        "A. B. C.",
+        "Ö’",
+        "—Mr Ø—",
+        "\u{301}Sánchez",
+        "Mr 😀 Kuleba",
+        "de",
+        "de Gaulle",
+        "al-",
+        "-Kuleba-",
+        "O’",
+        "Mc",
+        "ß ẞ İstanbul",
+        "Mr. . .",
+    ] {
+        let _ = scan_mentions(text);
+    }
+}
