@@ -78,17 +78,24 @@ extra_config() {
 }
 
 run_nvim() {
-  log "neovim: $("$NVIM_BIN" --version | head -n1)"
-  local d="$WORK/nvim"
+  # Twice: the Neovim 0.11 way (vim.lsp.enable), then the 0.8-0.10 way
+  # (FileType autocmd + vim.lsp.start), which 0.11 also runs.
+  run_nvim_once 0 enable
+  run_nvim_once 1 autocmd
+}
+
+run_nvim_once() {
+  log "neovim ($2): $("$NVIM_BIN" --version | head -n1)"
+  local d="$WORK/nvim-$2"
   mkdir -p "$d/config" "$d/data" "$d/state" "$d/cache" "$d/article"
   cp "$FIXTURE" "$HERE/fixtures/wire-update.md" "$d/article/"
   extra_config "$d/article"
   if (cd "$d/article" && HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
-    XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" \
+    XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" COPYDESK_NVIM_AUTOCMD="$1" \
     timeout 300 "$NVIM_BIN" --headless --clean -u "$HERE/nvim/init.lua" "$ARTICLE"); then
-    log "neovim: passed"
+    log "neovim ($2): passed"
   else
-    log "neovim: FAILED"
+    log "neovim ($2): FAILED"
     failures=$((failures + 1))
   fi
 }

@@ -313,7 +313,11 @@ vim.defer_fn(function()
   end
 end, TIMEOUT * 12)
 
+local autocmd = os.getenv("COPYDESK_NVIM_AUTOCMD") == "1"
+log("starting the client %s", autocmd and "from a FileType autocmd with vim.lsp.start (the 0.8-0.10 path)"
+  or "with vim.lsp.config/vim.lsp.enable")
 copydesk.setup({
   cmd = { bin, "lsp" },
   settings = { copydesk = {} },
+  autocmd = autocmd,
 })

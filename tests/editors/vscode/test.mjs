@@ -65,6 +65,13 @@ const context = await chromium.launchPersistentContext(profile, {
   ],
 });
 await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+// Close the browser if run.sh's timeout stops this script.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    log(`stopped by ${signal} at step "${step}"`);
+    context.close().finally(() => process.exit(1));
+  });
+}
 const page = context.pages()[0] ?? (await context.newPage());
 const consoleErrors = [];
 page.on("console", (m) => {

@@ -21,6 +21,9 @@ local defaults = {
   on_attach = nil,
   on_init = nil,
   capabilities = nil,
+  -- true: start from a FileType autocmd with vim.lsp.start (the 0.8-0.10 way)
+  -- even on Neovim 0.11, instead of vim.lsp.config/vim.lsp.enable.
+  autocmd = false,
 }
 
 M.config = vim.deepcopy(defaults)
@@ -108,7 +111,7 @@ function M.setup(opts)
     return
   end
 
-  if has_011 then
+  if has_011 and not M.config.autocmd then
     vim.lsp.config(M.name, client_config())
     vim.lsp.enable(M.name)
     return
@@ -201,7 +204,7 @@ end
 --- started later); the server pulls them again and re-checks open buffers.
 function M.set_settings(copydesk_settings)
   M.config.settings = { copydesk = copydesk_settings or {} }
-  if has_011 then
+  if has_011 and not M.config.autocmd then
     vim.lsp.config(M.name, { settings = M.config.settings })
   end
   local get = vim.lsp.get_clients or vim.lsp.get_active_clients
@@ -236,7 +239,7 @@ function M.restart()
   vim.defer_fn(function()
     for _, buf in ipairs(bufs) do
       if vim.api.nvim_buf_is_valid(buf) then
-        if has_011 then
+        if has_011 and not M.config.autocmd then
           -- vim.lsp.enable re-attaches on the next FileType; trigger it.
           vim.api.nvim_exec_autocmds("FileType", { buffer = buf })
         else
