@@ -397,7 +397,18 @@ async function main() {
   }, SHORT * 2);
   await shot("08-quote-sheet");
   if (outcome === "sheet") {
-    ok("quote sheet opened as a read-only Markdown document");
+    const group = page.locator(".editor-group-container").filter({
+      has: page.locator(".tab.active", { hasText: "Quotes" }),
+    }).first();
+    const sheetText = await waitFor("the quote sheet's text", async () => {
+      const t = (await group.locator(".monaco-editor .view-lines").first().innerText()).replace(/\u00a0/g, " ");
+      return t.trim().length > 0 ? t : null;
+    });
+    const language = await page.locator(".statusbar-item", { hasText: "Markdown" }).count();
+    if (language === 0) {
+      throw new Error("the quote sheet is not shown as Markdown");
+    }
+    ok(`quote sheet opened as a read-only Markdown document: ${JSON.stringify(sheetText.split("\n")[0])}`);
   } else if (/quote sheet/i.test(outcome)) {
     ok(`quote sheet not offered by this server; the extension said: ${outcome}`);
   } else {
