@@ -147,7 +147,8 @@ run_vscode() {
   "editor.wordWrap": "on",
   "window.commandCenter": false,
   "chat.commandCenter.enabled": false,
-  "workbench.colorTheme": "Default Light Modern"
+  "workbench.colorTheme": "Default Light Modern",
+  "copydesk.trace.server": "messages"
 }
 JSON
   local port

@@ -183,26 +183,31 @@ async function openFile(name) {
   );
 }
 
-/** How many times the extension logged starting a server (its output channel, on disk). */
-function serverStarts() {
+/** The text of the extension's "copydesk" output channel (as code-server logs it to disk). */
+function outputLog() {
   const logs = join(dirname(dirname(userSettings)), "logs");
-  let n = 0;
+  let text = "";
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
         walk(p);
       } else if (e.name.endsWith("copydesk.log")) {
-        n += (readFileSync(p, "utf8").match(/^starting .* lsp \(found via/gm) ?? []).length;
+        text += readFileSync(p, "utf8");
       }
     }
   };
   try {
     walk(logs);
   } catch {
-    return 0;
+    return "";
   }
-  return n;
+  return text;
+}
+
+/** How many times the extension logged starting a server. */
+function serverStarts() {
+  return (outputLog().match(/^starting .* lsp \(found via/gm) ?? []).length;
 }
 
 async function runCommand(title) {
@@ -372,6 +377,10 @@ async function main() {
     LONG,
   );
   ok(`copydesk: Restart server restarted it (${serverStarts()} starts logged)`);
+  await waitFor("a protocol trace in the copydesk output (copydesk.trace.server)", async () =>
+    /\[Trace - [^\]]*\] Sending request 'initialize/.test(outputLog()),
+  );
+  ok("copydesk.trace.server traces the protocol into the copydesk output");
 
   // 8. A Markdown article is checked too.
   step = "markdown";
