@@ -138,8 +138,11 @@ async function waitFor(what, fn, timeout = SHORT) {
  * Replace the user settings through "Preferences: Open User Settings (JSON)":
  * paste the new JSON, save, close, and come back to the article.
  */
-async function setUserSettings(settings) {
-  await runCommand("Preferences: Open User Settings (JSON)");
+async function setUserSettings(settings, { remote = false } = {}) {
+  // Machine-scoped settings (copydesk.server.path) are read from the remote
+  // (code-server machine) settings, not the browser user's.
+  const file = remote ? join(dirname(dirname(userSettings)), "Machine", "settings.json") : userSettings;
+  await runCommand(remote ? "Preferences: Open Remote Settings (JSON)" : "Preferences: Open User Settings (JSON)");
   await waitFor("settings.json in the editor", () =>
     page.locator(".tabs-container .tab.active", { hasText: "settings.json" }).isVisible(),
   );
@@ -150,7 +153,7 @@ async function setUserSettings(settings) {
   await page.keyboard.press("Control+S");
   await waitFor("settings.json saved", async () => {
     try {
-      return JSON.stringify(JSON.parse(readFileSync(userSettings, "utf8"))) === JSON.stringify(settings);
+      return JSON.stringify(JSON.parse(readFileSync(file, "utf8"))) === JSON.stringify(settings);
     } catch {
       return false;
     }
@@ -218,6 +221,11 @@ async function runCommand(title) {
   await input.fill(`>${title}`);
   const item = page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first();
   await item.waitFor({ state: "visible", timeout: SHORT });
+  const focused = page.locator(".quick-input-widget .monaco-list-row.focused").first();
+  for (let i = 0; i < 8 && !(await focused.innerText().catch(() => "")).includes(title); i++) {
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(100);
+  }
   await page.keyboard.press("Enter");
 }
 
@@ -382,6 +390,26 @@ async function main() {
   );
   ok("copydesk.trace.server traces the protocol into the copydesk output");
 
+  // A wrong copydesk.server.path gets a message saying how to fix it; the
+  // right one (cleared setting: the bundled server) brings the findings back.
+  step = "server path";
+  await setUserSettings({ "copydesk.server.path": "/nonexistent/copydesk" }, { remote: true });
+  const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "copydesk.server.path" }).first();
+  await waitFor("an error naming copydesk.server.path", () => toast.isVisible(), LONG);
+  const toastText = (await toast.innerText()).replace(/\s+/g, " ");
+  if (!toastText.includes("/nonexistent/copydesk")) {
+    throw new Error(`the error does not name the configured path: ${toastText}`);
+  }
+  await shot("07-server-not-found");
+  ok(`a wrong server path is reported: ${toastText}`);
+  await page.keyboard.press("Escape");
+  await setUserSettings({}, { remote: true });
+  await waitFor("squiggles once the setting is cleared", async () =>
+    (await squigglesOnLine("warning", "READ MORE:")).length > 0 && (await squigglesOnLine("error", " TK,")).length > 0,
+    LONG,
+  );
+  ok("clearing copydesk.server.path starts the bundled server again");
+
   // 8. A Markdown article is checked too.
   step = "markdown";
   await openFile("wire-update.md");
@@ -390,7 +418,7 @@ async function main() {
   await waitFor("a .squiggly-warning under the Facebook line", async () =>
     (await squigglesOnLine("warning", "Follow us on Facebook")).length > 0);
   ok("the Markdown article has its findings");
-  await shot("07-markdown");
+  await shot("08-markdown");
   await openFile(article);
 
   // 9. copydesk: Show quote sheet -> a Markdown document, or a clear message.
@@ -404,7 +432,7 @@ async function main() {
     if (await toast.isVisible()) return `message: ${(await toast.innerText()).replace(/\s+/g, " ")}`;
     return null;
   }, SHORT * 2);
-  await shot("08-quote-sheet");
+  await shot("09-quote-sheet");
   if (outcome === "sheet") {
     const group = page.locator(".editor-group-container").filter({
       has: page.locator(".tab.active", { hasText: "Quotes" }),
