@@ -24,6 +24,8 @@ enum Command {
     Check(cli::CheckArgs),
     /// Apply every safe fix (boilerplate removal) to articles.
     Fix(cli::FixArgs),
+    /// Print the quote sheet: every quote and who said it.
+    Quotes(cli::quotes::QuotesArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,5 +49,6 @@ fn main() -> ExitCode {
         },
         Command::Check(args) => cli::check(args),
         Command::Fix(args) => cli::fix(args),
+        Command::Quotes(args) => cli::quotes::quotes(args),
     }
 }

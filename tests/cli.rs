@@ -147,7 +147,7 @@ fn text_report_reads_like_a_compiler() {
     );
     assert!(out.contains("= fix: Remove this boilerplate line"), "{out}");
     assert!(
-        out.ends_with("1 file checked: 5 warnings, 2 errors\n"),
+        out.ends_with("1 file checked: 6 warnings, 2 errors\n"),
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when stdout is a pipe");
@@ -179,24 +179,24 @@ fn caret_is_aligned_by_display_width_after_an_emoji() {
     let dir = desk_dir();
     std::fs::write(
         dir.path().join("post.txt"),
-        "She wrote: “Seven hours in 😬 and TK pages to go”.\n",
+        "Jo Carver wrote: “Seven hours in 😬 and TK pages to go”.\n",
     )
     .unwrap();
     let o = run_in(dir.path(), &["check", "post.txt"], None);
     let out = stdout(&o);
     assert!(
-        out.starts_with("post.txt:1:34: error[placeholder]"),
+        out.starts_with("post.txt:1:40: error[placeholder]"),
         "{out}"
     );
     let caret = out.lines().nth(3).expect("caret line");
-    // "1 | " gutter, then 33 characters of which the emoji is two columns wide.
-    assert_eq!(caret, format!("  | {}^^", " ".repeat(34)), "{out}");
+    // "1 | " gutter, then 39 characters of which the emoji is two columns wide.
+    assert_eq!(caret, format!("  | {}^^", " ".repeat(40)), "{out}");
 }
 
 #[test]
 fn json_positions_are_utf16_code_units() {
     let dir = desk_dir();
-    let line = "She posted: “Seven hours in 😬 #HarrowfieldBudget” — TK";
+    let line = "He posted: “Seven hours in 😬 #HarrowfieldBudget” — TK";
     std::fs::write(
         dir.path().join("post.txt"),
         format!("Graham Ashworth spoke first.\r\n\r\n{line}\r\n"),

@@ -7,20 +7,28 @@
 //!    paragraphs, never over text (Markdown code and front matter, and later
 //!    quotes across paragraphs, speakers and people).
 
+pub mod attribution;
 pub mod boilerplate;
+pub mod cues;
 mod markdown;
 pub mod names;
 pub mod placeholder;
+pub mod quotes;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
 use crate::text::{Paragraph, Scan};
 
+pub use attribution::{
+    Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
+};
 pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
 pub use markdown::FenceLine;
 pub use names::{Gender, Mention, MentionRef, People, Person, PersonId};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
+pub use quotes::{QuoteFacts, QuoteKind};
 
 /// The kind of document, which decides what is copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -72,6 +80,8 @@ pub struct ParagraphFacts {
     pub fences: Vec<FenceLine>,
     /// References to people by name.
     pub mentions: Vec<Mention>,
+    /// Quote marks, quotes, attribution cues and role phrases.
+    pub quotes: QuoteFacts,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -137,6 +147,7 @@ impl Scanner {
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
             mentions: names::scan_mentions(text),
+            quotes: quotes::scan(text),
             lines,
         }
     }
@@ -156,8 +167,11 @@ pub struct Article<'a> {
     pub paragraphs: &'a [Paragraph<ParagraphFacts>],
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
-    /// The people the article names, grouped from the mentions.
-    pub people: People,
+    /// The people the article names, grouped from the mentions (shared, so
+    /// a keystroke that touches no name can keep them: [`People::reuse`]).
+    pub people: Arc<People>,
+    /// Every quote with its speaker, the pronouns and role nouns resolved to people.
+    pub attribution: Attribution,
 }
 
 impl<'a> Article<'a> {
@@ -165,23 +179,48 @@ impl<'a> Article<'a> {
         Self::with_style_book(paragraphs, language, &[])
     }
 
-    /// The article model with the style book's canonical name spellings
-    /// (`config.names.canonical`).
+    /// The article model with the newsroom's canonical name spellings.
     pub fn with_style_book(
         paragraphs: &'a [Paragraph<ParagraphFacts>],
         language: Language,
         style_book: &[String],
     ) -> Self {
+        Self::with_people(
+            paragraphs,
+            language,
+            Arc::new(People::build(paragraphs, style_book)),
+        )
+    }
+
+    /// The article model with people already built (or reused) for these
+    /// paragraphs.
+    pub fn with_people(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        people: Arc<People>,
+    ) -> Self {
         let excluded = match language {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
         };
+        let attribution = attribution::attribute(paragraphs, &people, &excluded);
         Self {
             language,
             paragraphs,
             excluded,
-            people: People::build(paragraphs, style_book),
+            people,
+            attribution,
         }
+    }
+
+    /// The quotes of the article, in order.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.attribution.quotes
+    }
+
+    /// The quote whose range holds the byte `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        self.attribution.quote_at(offset)
     }
 
     /// Whether the byte at `offset` is copy (not code or front matter).

@@ -11,6 +11,17 @@
 //!
 //! Modules: `gazetteer` (built-in word lists from `data/`), `variants`
 //! (folding and the typo test), `people` (the article pass).
+//!
+//! Using it (quotes, LSP): `Article::people` holds the [`People`]. Treat a
+//! mention as a person only through [`People::person_of`] (bare candidates
+//! that match nobody have none). [`People::mention_at`] finds the mention
+//! and person at a document offset (hover, go to first reference via
+//! [`Person::first_full_reference`], references via [`Person::mentions`],
+//! rename via each mention's `given`/`surname_range`); [`Person::canonical`],
+//! [`Person::spellings`] and [`Person::is_variant`] give the spelling
+//! story. Ranges in a [`Mention`] are paragraph-relative: add the
+//! paragraph's `start` (or use [`Mention::shifted`]). A keystroke that
+//! touches no name can keep its people with [`People::reuse`].
 
 mod gazetteer;
 mod people;
@@ -68,6 +79,8 @@ pub struct Mention {
     pub core_key: String,
     /// Folded given name.
     pub given_key: Option<String>,
+    /// Folded whole name (`dmytrokuleba`).
+    pub name_key: String,
 }
 
 impl Mention {
@@ -86,6 +99,20 @@ impl Mention {
         self.honorific
             .as_deref()
             .is_some_and(|h| matches!(GAZETTEER.lexical(h), Some(Lexical::Honorific(_))))
+    }
+
+    /// Whether two mentions are the same reference, offsets aside.
+    pub fn same_reference(&self, other: &Mention) -> bool {
+        self.name_text == other.name_text
+            && self.honorific == other.honorific
+            && self.role == other.role
+            && self.gender == other.gender
+            && self.possessive == other.possessive
+            && self.bare == other.bare
+            && self.sentence_start == other.sentence_start
+            && self.heading == other.heading
+            && self.given_text == other.given_text
+            && self.surname_text == other.surname_text
     }
 
     /// The mention shifted by `by` bytes (paragraph-relative to absolute).
@@ -207,7 +234,7 @@ fn shape_of(w: &str) -> Shape {
         // `al-Sisi`, `d’Estaing`, `bin-Salman`: a particle joined to a capitalised name.
         if let Some(pos) = w.find(is_inner_joiner) {
             let (prefix, rest) = w.split_at(pos);
-            let after = rest.chars().skip(1).collect::<String>();
+            let after = rest.chars().next().map_or("", |j| &rest[j.len_utf8()..]);
             let cap_after = after.chars().next().is_some_and(char::is_uppercase)
                 && after.chars().any(char::is_lowercase);
             if cap_after
@@ -352,11 +379,25 @@ struct Scan<'t> {
     text: &'t str,
     toks: Vec<Tok>,
     kinds: Vec<(bool, bool)>,
+    /// Each token's gazetteer entry, looked up once.
+    lex: Vec<Option<Lexical>>,
 }
 
 impl<'t> Scan<'t> {
     fn new(text: &'t str) -> Self {
         let mut toks = tokenize(text);
+        let lex: Vec<Option<Lexical>> = toks
+            .iter()
+            .map(|t| {
+                let w = text[t.start..t.end].trim_end_matches('.');
+                // `President-elect`, `Prime Minister-designate`: still a title.
+                let base = w
+                    .strip_suffix("-elect")
+                    .or_else(|| w.strip_suffix("-designate"))
+                    .unwrap_or(w);
+                GAZETTEER.lexical(base)
+            })
+            .collect();
         let lines = super::line_spans(text);
         let kinds = line_kinds(text, &lines);
         let mut line = 0;
@@ -377,24 +418,30 @@ impl<'t> Scan<'t> {
                 let pw = &text[prev.start..prev.end];
                 let abbrev = matches!(prev.shape, Shape::Letter | Shape::Initials)
                     || matches!(
-                        GAZETTEER.lexical(pw),
+                        lex[i - 1],
                         Some(Lexical::Honorific(_) | Lexical::Title { .. })
                     )
                     || SUFFIXES.contains(&pw)
                     || matches!(pw, "St" | "No" | "Co" | "vs" | "v");
-                let trimmed = gap.trim_end_matches(is_space);
-                let opens = trimmed.ends_with(['“', '‘', '«', '„', '"', '\'', '(', '['])
-                    && trimmed
-                        .trim_end_matches(['“', '‘', '«', '„', '"', '\'', '(', '['])
-                        .chars()
-                        .all(|c| is_space(c) || ",:;—–-".contains(c));
+                // An opening quote right before the word, after a space or
+                // punctuation: `said, “We`, `(AP) — “Blinken`.
+                let mut rev = gap.chars().rev();
+                let opens = rev.next().is_some_and(|q| "“‘«„\"'".contains(q))
+                    && rev
+                        .next()
+                        .is_none_or(|c| is_space(c) || "([—–-:;,".contains(c));
                 gap.contains(['!', '?', '…', ':', '#', '•'])
                     || (gap.contains('.') && !abbrev)
-                    || (opens && trimmed.chars().any(|c| "“‘«„\"'".contains(c)))
+                    || opens
                     || (gap.contains(['\n', '\r']) && kinds.get(prev.line).is_some_and(|k| k.0))
             };
         }
-        Scan { text, toks, kinds }
+        Scan {
+            text,
+            toks,
+            kinds,
+            lex,
+        }
     }
 
     fn word(&self, i: usize) -> &'t str {
@@ -402,7 +449,7 @@ impl<'t> Scan<'t> {
     }
 
     fn lexical(&self, i: usize) -> Option<Lexical> {
-        GAZETTEER.lexical(self.word(i).trim_end_matches('.'))
+        self.lex.get(i).copied().flatten()
     }
 
     /// Whether token `a + 1` continues a name or title from token `a`.
@@ -434,6 +481,14 @@ impl<'t> Scan<'t> {
             Shape::Letter => {
                 let w = self.word(i);
                 (t.period || (w != "I" && w != "A")) && self.joined(i) && self.name_like(i + 1)
+            }
+            // `JD Vance`, `AJ Tracey`: two capitals as initials before a name.
+            Shape::AllCaps => {
+                self.word(i).len() == 2
+                    && self.lexical(i).is_none()
+                    && self.joined(i)
+                    && self.toks[i + 1].shape == Shape::Cap
+                    && self.lexical(i + 1).is_none()
             }
             _ => false,
         }
@@ -605,7 +660,7 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
     let after_honorific = honorific_before(s, i);
     let starts = match t.shape {
         Shape::Cap => true,
-        Shape::Initials | Shape::Letter => s.is_initial(i),
+        Shape::Initials | Shape::Letter | Shape::AllCaps => s.is_initial(i),
         Shape::Particle => s.name_like(i),
         _ => false,
     };
@@ -734,7 +789,7 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         let mut head = false;
         let mut gender = None;
         loop {
-            if m > floor && s.joined(m - 1) {
+            if m > floor && i - m < 8 && s.joined(m - 1) {
                 if let Some(Lexical::Title { head: h, gender: g }) = s.lexical(m - 1) {
                     m -= 1;
                     head |= h;
@@ -763,6 +818,8 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
     // Role: back over title words, role nouns, places, possessives, acronyms.
     let role_last = if courtesy { k } else { i };
     let mut r = role_last;
+    // Roles are short: look back at most 12 words (keeps scanning linear).
+    let floor = floor.max(role_last.saturating_sub(12));
     while r > floor && s.adjacent(r - 1) {
         let p = r - 1;
         let ok = match toks[p].shape {
@@ -796,6 +853,8 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         Shape::Lower => s.role_word(p) == Some(true),
         _ => false,
     });
+    // `Prime Minister’s Questions`: a possessive right before is not a title.
+    let has_head = has_head && !(role_last > 0 && toks[role_last - 1].possessive);
     let mut role =
         (has_head && r < role_last).then(|| s.normalised(toks[r].start..toks[role_last - 1].end));
     let single = i == j;
@@ -835,6 +894,15 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
     let last_word = s.word(j);
     let t_last = toks[j];
     let name = toks[i].start..t_last.end;
+    // A generational suffix after the name: `Jr.`, `, Sr.`.
+    let suffix = (j + 1 < toks.len())
+        .then(|| s.word(j + 1))
+        .filter(|w| SUFFIXES.contains(w) && !toks[j].possessive)
+        .filter(|_| {
+            let gap = &s.text[toks[j].outer_end..toks[j + 1].start];
+            gap.chars().all(|c| is_space(c) || c == ',')
+        });
+    let name_key = variants::fold(&s.text[name.clone()]);
     Some(Mention {
         range: start..t_last.outer_end,
         name_text: s.normalised(name.clone()),
@@ -851,9 +919,18 @@ fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<Mention> {
         honorific_range,
         given,
         surname_key: variants::fold(&surname_text),
+        name_key,
         core_key: variants::fold(last_word),
         surname_text,
-        given_key: given_text.as_deref().map(variants::fold),
+        given_key: given_text.as_deref().map(|g| {
+            // `Donald Trump Jr.` is not Donald Trump.
+            let mut k = variants::fold(g);
+            if let Some(sfx) = suffix {
+                k.push('~');
+                k.push_str(&variants::fold(sfx));
+            }
+            k
+        }),
         given_text,
         surname_range,
     })

@@ -7,6 +7,7 @@
 pub mod boilerplate;
 pub mod names;
 pub mod placeholder;
+pub mod quotes;
 
 use std::ops::Range;
 
@@ -55,6 +56,7 @@ pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
     if config.enabled(names::FIRST_REFERENCE) {
         names::check_first_reference(article, config.severity(names::FIRST_REFERENCE), &mut out);
     }
+    quotes::check(article, config, &mut out);
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });

@@ -72,6 +72,9 @@ fn mentions<'a>(
 
 pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
     for person in &article.people.persons {
+        if !person.may_have_variants() {
+            continue;
+        }
         let variants: Vec<(&Mention, usize)> = mentions(article, person)
             .filter(|(_, m, _)| person.is_variant(m))
             .map(|(_, m, s)| (m, s))
@@ -116,7 +119,9 @@ pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<F
                 edits,
                 safe: false,
             }];
-            if n > 1 {
+            // One edit list per finding: past 50 variants the "all" fix would
+            // make the findings quadratic in size.
+            if n > 1 && n <= 50 {
                 fixes.push(Fix {
                     title: format!("Change all {n} variants to ‘{}’", person.canonical),
                     edits: all.clone(),
@@ -146,8 +151,9 @@ pub fn check_first_reference(article: &Article<'_>, severity: Severity, out: &mu
         if m.is_full() {
             continue;
         }
-        // A full name in a headline or byline only: the reader has seen it.
-        if full_at.is_none() && person.given.is_some() {
+        // A full name in a headline or byline only, or before this mention
+        // (in a heading): the reader has seen it.
+        if (full_at.is_none() && person.given.is_some()) || full_at.is_some_and(|f| f < r) {
             continue;
         }
         let message = match (full_at, &person.given) {
@@ -168,7 +174,6 @@ pub fn check_first_reference(article: &Article<'_>, severity: Severity, out: &mu
                 )
             }
         };
-        debug_assert!(full_at.is_none_or(|f| f > r));
         let mut fixes = Vec::new();
         if let (Some(_), Some(_)) = (full_at, &person.given) {
             // Replace honorific and name with the full name (UK and US first

@@ -12,6 +12,7 @@
 mod fix;
 pub mod input;
 pub mod json;
+pub mod quotes;
 pub mod report;
 pub mod sarif;
 pub mod text;

@@ -3,6 +3,7 @@
 //! from the text files in `data/`.
 
 use std::collections::{HashMap, HashSet};
+
 use std::sync::LazyLock;
 
 use super::Gender;
@@ -24,22 +25,50 @@ pub(crate) enum Lexical {
     Common,
 }
 
+/// FNV-1a: the gazetteer's keys are short words, looked up for every
+/// capitalised word of copy; SipHash's DoS resistance buys nothing here.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 pub(crate) struct Gazetteer {
-    honorifics: HashMap<&'static str, Option<Gender>>,
-    titles: HashMap<&'static str, (Option<Gender>, bool)>,
+    /// Every capitalised word with what it is, honorifics first.
+    words: FastMap<&'static str, Lexical>,
+    honorifics: FastMap<&'static str, Option<Gender>>,
+    titles: FastMap<&'static str, (Option<Gender>, bool)>,
     /// Lower-case role words: head noun or modifier.
-    roles: HashMap<&'static str, bool>,
+    roles: FastMap<&'static str, bool>,
     /// Places and demonyms of one word.
-    places: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
+    places: FastSet<&'static str>,
+    demonyms: FastSet<&'static str>,
     /// Multi-word places and demonyms, words joined by one space.
-    multi_places: HashSet<&'static str>,
+    multi_places: FastSet<&'static str>,
     /// First words of multi-word places.
-    multi_starts: HashSet<&'static str>,
+    multi_starts: FastSet<&'static str>,
     max_multi: usize,
-    orgs: HashSet<&'static str>,
-    common: HashSet<&'static str>,
-    given: HashMap<&'static str, Option<Gender>>,
+    orgs: FastSet<&'static str>,
+    common: FastSet<&'static str>,
+    given: FastMap<&'static str, Option<Gender>>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -59,17 +88,18 @@ fn gender(code: Option<&str>) -> Option<Gender> {
 impl Gazetteer {
     fn load() -> Self {
         let mut g = Gazetteer {
-            honorifics: HashMap::new(),
-            titles: HashMap::new(),
-            roles: HashMap::new(),
-            places: HashSet::new(),
-            demonyms: HashSet::new(),
-            multi_places: HashSet::new(),
-            multi_starts: HashSet::new(),
+            words: FastMap::default(),
+            honorifics: FastMap::default(),
+            titles: FastMap::default(),
+            roles: FastMap::default(),
+            places: FastSet::default(),
+            demonyms: FastSet::default(),
+            multi_places: FastSet::default(),
+            multi_starts: FastSet::default(),
             max_multi: 1,
-            orgs: HashSet::new(),
-            common: HashSet::new(),
-            given: HashMap::new(),
+            orgs: FastSet::default(),
+            common: FastSet::default(),
+            given: FastMap::default(),
         };
         for l in lines(include_str!("../../../data/honorifics.txt")) {
             let mut f = l.split_whitespace();
@@ -127,12 +157,31 @@ impl Gazetteer {
                 g.given.insert(w, gender(f.next()));
             }
         }
+        let words: Vec<&'static str> = g
+            .honorifics
+            .keys()
+            .chain(g.titles.keys())
+            .chain(&g.orgs)
+            .chain(&g.places)
+            .chain(&g.demonyms)
+            .chain(&g.common)
+            .copied()
+            .collect();
+        for w in words {
+            if let Some(l) = g.lookup(w) {
+                g.words.insert(w, l);
+            }
+        }
         g
     }
 
     /// What a capitalised word is, honorific and title first. `None` for a
     /// word that may be a name.
     pub(crate) fn lexical(&self, w: &str) -> Option<Lexical> {
+        self.words.get(w).copied()
+    }
+
+    fn lookup(&self, w: &str) -> Option<Lexical> {
         if let Some(g) = self.honorifics.get(w) {
             return Some(Lexical::Honorific(*g));
         }

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use crate::analysis::ParagraphFacts;
 use crate::text::Paragraph;
 
-use super::gazetteer::GAZETTEER;
+use super::gazetteer::{FastMap, GAZETTEER};
 use super::variants::{fold, likely_typo, normalise_spelling, same_given};
 use super::{scan_mentions, Gender, Mention, MentionRef};
 
@@ -62,6 +62,9 @@ pub struct Person {
     pub given_spellings: Vec<Spelling>,
     /// The canonical spelling comes from the style book.
     pub from_style_book: bool,
+    /// Folded canonical surname and given name ([`fold`]).
+    pub surname_key: String,
+    pub given_key: Option<String>,
 }
 
 impl Person {
@@ -69,12 +72,20 @@ impl Person {
     /// Whether the mention's whole name is this person's compound surname
     /// (`Dr Ruiz Castillo` for Begoña Ruiz-Castillo).
     pub fn whole_name_is_surname(&self, m: &Mention) -> bool {
-        m.is_full() && fold(&m.name_text) == fold(&self.surname)
+        m.is_full() && m.name_key == self.surname_key
+    }
+
+    /// Two spellings of one name differ (apostrophes and spaces made uniform).
+    fn differs(a: &str, b: &str) -> bool {
+        a != b && normalise_spelling(a) != normalise_spelling(b)
     }
 
     pub fn surname_variant(&self, m: &Mention) -> bool {
+        if m.surname_text == self.surname {
+            return false;
+        }
         if self.whole_name_is_surname(m) {
-            return normalise_spelling(&m.name_text) != normalise_spelling(&self.surname);
+            return Self::differs(&m.name_text, &self.surname);
         }
         // `Von der Leyen said`: a particle capitalised to start a sentence.
         if m.sentence_start && m.range.start == m.surname_range.start {
@@ -91,13 +102,13 @@ impl Person {
         // `Mr Xi` for Xi Jinping, `Sir Keir` for Keir Starmer: the name
         // used is the person's given (or family-first) name.
         if !m.is_full() {
-            if let Some(g) = &self.given {
-                if fold(g) == m.surname_key {
-                    return normalise_spelling(&m.surname_text) != normalise_spelling(g);
+            if let (Some(g), Some(gk)) = (&self.given, &self.given_key) {
+                if *gk == m.surname_key {
+                    return Self::differs(&m.surname_text, g);
                 }
             }
         }
-        normalise_spelling(&m.surname_text) != normalise_spelling(&self.surname)
+        Self::differs(&m.surname_text, &self.surname)
     }
 
     /// Whether the mention spells this person's given name differently
@@ -106,10 +117,8 @@ impl Person {
         if self.whole_name_is_surname(m) {
             return false;
         }
-        match (&m.given_text, &m.given_key, &self.given) {
-            (Some(g), Some(k), Some(c)) => {
-                normalise_spelling(g) != normalise_spelling(c) && same_given(k, &fold(c))
-            }
+        match (&m.given_text, &m.given_key, &self.given, &self.given_key) {
+            (Some(g), Some(k), Some(c), Some(ck)) => Self::differs(g, c) && same_given(k, ck),
             _ => false,
         }
     }
@@ -117,6 +126,18 @@ impl Person {
     /// Whether the mention is spelled differently from the canonical name.
     pub fn is_variant(&self, m: &Mention) -> bool {
         self.surname_variant(m) || self.given_variant(m)
+    }
+
+    /// Whether any mention may be spelled differently from the canonical
+    /// name (cheap: one spelling seen, and it is the canonical one, means no).
+    pub fn may_have_variants(&self) -> bool {
+        let one = |sp: &[Spelling], canon: Option<&str>| match (sp, canon) {
+            ([], _) => true,
+            ([s], Some(c)) => s.text == c,
+            _ => false,
+        };
+        !(one(&self.spellings, Some(&self.surname))
+            && one(&self.given_spellings, self.given.as_deref()))
     }
 
     /// How many mentions spell the surname the canonical way.
@@ -134,7 +155,8 @@ impl Person {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
     pub persons: Vec<Person>,
-    by_mention: HashMap<MentionRef, PersonId>,
+    /// Per paragraph, per mention: the person (bare words may have none).
+    by_mention: Vec<Vec<Option<PersonId>>>,
 }
 
 /// A style-book entry, scanned like copy.
@@ -166,6 +188,36 @@ struct Draft {
     full_keys: Vec<String>,
     gender: Option<Gender>,
     mentions: Vec<MentionRef>,
+    /// Mentions by surname alone (`Mr Trump`), in order.
+    short: Vec<MentionRef>,
+    /// Introduced as someone's relative (`his son Hunter Biden`).
+    relative: bool,
+}
+
+/// Whether a role makes the person someone's relative.
+fn is_relative(role: &str) -> bool {
+    const FAMILY: &[&str] = &[
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "widow",
+        "stepson",
+        "stepdaughter",
+    ];
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|w| FAMILY.contains(&w) || w == "law")
 }
 
 fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
@@ -175,10 +227,10 @@ fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
 #[derive(Default)]
 struct Builder {
     drafts: Vec<Draft>,
-    by_key: HashMap<String, Vec<PersonId>>,
-    by_core: HashMap<String, Vec<PersonId>>,
+    by_key: FastMap<String, Vec<PersonId>>,
+    by_core: FastMap<String, Vec<PersonId>>,
     /// People by folded given name (`Mr Xi` for Xi Jinping).
-    by_given: HashMap<String, Vec<PersonId>>,
+    by_given: FastMap<String, Vec<PersonId>>,
 }
 
 impl Builder {
@@ -198,6 +250,8 @@ impl Builder {
             full_keys: Vec::new(),
             gender: m.gender,
             mentions: Vec::new(),
+            short: Vec::new(),
+            relative: false,
         });
         if let Some(g) = &m.given_key {
             self.by_given.entry(g.clone()).or_default().push(id);
@@ -213,10 +267,14 @@ impl Builder {
         id
     }
 
-    /// Of `cands`, the person of fitting gender mentioned last before `r`
-    /// (else the first mentioned after it).
+    /// Of `cands` (people who share a surname), the one `r` means: of
+    /// fitting gender; then the one most recently called by surname alone
+    /// (`Mr Trump` stays the same man after `Eric Trump` is named); else the
+    /// most recently named, relatives introduced as such (`his son Hunter
+    /// Biden`) last; else the first mentioned after `r` (a headline).
     fn pick(&self, cands: &[PersonId], gender: Option<Gender>, r: MentionRef) -> Option<PersonId> {
-        let mut best: Option<(PersonId, MentionRef)> = None;
+        let mut short: Option<(PersonId, MentionRef)> = None;
+        let mut recent: Option<(PersonId, (bool, MentionRef))> = None;
         let mut after: Option<(PersonId, MentionRef)> = None;
         for &c in cands {
             let c = self.root(c);
@@ -224,34 +282,46 @@ impl Builder {
             if !compatible(d.gender, gender) {
                 continue;
             }
+            let n = d.short.partition_point(|&x| x < r);
+            if n > 0 {
+                let last = d.short[n - 1];
+                if short.is_none_or(|(_, b)| last > b) {
+                    short = Some((c, last));
+                }
+            }
             let before = d.mentions.partition_point(|&x| x < r);
             if before > 0 {
-                let last = d.mentions[before - 1];
-                if best.is_none_or(|(_, b)| last > b) {
-                    best = Some((c, last));
+                let rank = (!d.relative, d.mentions[before - 1]);
+                if recent.is_none_or(|(_, b)| rank > b) {
+                    recent = Some((c, rank));
                 }
-            } else if let Some(&first) = d.mentions.get(before) {
-                if after.is_none_or(|(_, a)| first < a) {
-                    after = Some((c, first));
+            } else if let Some(&f) = d.mentions.first() {
+                if after.is_none_or(|(_, a)| f < a) {
+                    after = Some((c, f));
                 }
             }
         }
-        best.or(after).map(|(c, _)| c)
+        short
+            .map(|(c, _)| c)
+            .or(recent.map(|(c, _)| c))
+            .or(after.map(|(c, _)| c))
     }
 
     fn assign(&mut self, r: MentionRef, m: &Mention) {
+        const NONE: &[PersonId] = &[];
         // `Dr Ruiz Castillo` after `Begoña Ruiz-Castillo`: the whole name is
         // a known compound surname.
-        let whole = if m.is_full() {
-            self.by_key.get(&fold(&m.name_text)).cloned()
-        } else {
-            None
-        };
-        if let Some(c) = whole.and_then(|c| self.pick(&c, m.gender, r)) {
-            self.drafts[c].mentions.push(r);
-            return;
+        if m.is_full() {
+            if let Some(c) = self
+                .by_key
+                .get(&m.name_key)
+                .and_then(|c| self.pick(c, m.gender, r))
+            {
+                self.drafts[c].mentions.push(r);
+                return;
+            }
         }
-        let cands = self.by_key.get(&m.surname_key).cloned().unwrap_or_default();
+        let cands = self.by_key.get(&m.surname_key).map_or(NONE, Vec::as_slice);
         let id = if let Some(gk) = &m.given_key {
             let same = cands.iter().copied().find(|&c| {
                 self.drafts[c]
@@ -266,13 +336,13 @@ impl Builder {
                 })
             };
             // `Mr López Obrador` for Andrés Manuel López Obrador.
-            let full = fold(&m.name_text);
+            let full = &m.name_key;
             let tail = || {
                 cands.iter().copied().find(|&c| {
                     self.drafts[c]
                         .full_keys
                         .iter()
-                        .any(|k| k.len() > full.len() && k.ends_with(&full))
+                        .any(|k| k.len() > full.len() && k.ends_with(full.as_str()))
                 })
             };
             let id = match same.or_else(surname_only).or_else(tail) {
@@ -285,30 +355,29 @@ impl Builder {
                 }
                 None => self.new_draft(m),
             };
-            if !self.drafts[id].full_keys.contains(&full) {
-                self.drafts[id].full_keys.push(full);
+            if !self.drafts[id].full_keys.contains(full) {
+                self.drafts[id].full_keys.push(full.clone());
             }
             id
         } else {
-            let other;
             let cands = if cands.is_empty() {
-                other = self
-                    .by_core
+                self.by_core
                     .get(&m.core_key)
                     .or_else(|| self.by_given.get(&m.surname_key))
-                    .cloned()
-                    .unwrap_or_default();
-                &other
+                    .map_or(NONE, Vec::as_slice)
             } else {
-                &cands
+                cands
             };
-            match self.pick(cands, m.gender, r) {
+            let id = match self.pick(cands, m.gender, r) {
                 Some(c) => c,
                 None => self.new_draft(m),
-            }
+            };
+            self.drafts[id].short.push(r);
+            id
         };
         let d = &mut self.drafts[id];
         d.gender = d.gender.or(m.gender);
+        d.relative |= m.role.as_deref().is_some_and(is_relative);
         d.mentions.push(r);
     }
 
@@ -339,16 +408,29 @@ impl Builder {
                         continue;
                     }
                     let (ca, cb) = (self.key_count(a), self.key_count(b));
+                    // The style book's spelling wins, then a spelling the
+                    // article introduces with a given name, then the commoner.
                     let a_wins = match (in_style(a), in_style(b)) {
                         (true, false) => true,
                         (false, true) => false,
-                        _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        _ => match (self.has_given(a), self.has_given(b)) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        },
                     };
                     let (win, lose) = if a_wins { (a, b) } else { (b, a) };
                     self.merge_key(win, lose);
                 }
             }
         }
+    }
+
+    fn has_given(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&i| self.drafts[self.root(i)].given_key.is_some())
+        })
     }
 
     fn first_of(&self, key: &str) -> Option<MentionRef> {
@@ -365,6 +447,18 @@ impl Builder {
     fn merge_key(&mut self, win: &str, lose: &str) {
         let winners: Vec<PersonId> = self.by_key.get(win).cloned().unwrap_or_default();
         let losers: Vec<PersonId> = self.by_key.get(lose).cloned().unwrap_or_default();
+        // A spelling that comes with its own given name, not one of the
+        // other spelling's, is another person's name (Mark Johnson, Jane
+        // Johnston): none of its people merge.
+        let givens = |ids: &[PersonId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| self.drafts[self.root(i)].given_key.clone())
+                .collect()
+        };
+        let (wg, lg) = (givens(&winners), givens(&losers));
+        if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+            return;
+        }
         for q in losers {
             let q = self.root(q);
             let (qg, qgen) = (self.drafts[q].given_key.clone(), self.drafts[q].gender);
@@ -386,9 +480,12 @@ impl Builder {
     /// Makes `p` the root of `q`'s person, merging the mention lists.
     fn union(&mut self, q: PersonId, p: PersonId) {
         let moved = std::mem::take(&mut self.drafts[q].mentions);
+        let short = std::mem::take(&mut self.drafts[q].short);
         let d = &mut self.drafts[p];
         d.mentions.extend(moved);
         d.mentions.sort_unstable();
+        d.short.extend(short);
+        d.short.sort_unstable();
         let (g, gk) = (self.drafts[q].gender, self.drafts[q].given_key.clone());
         let d = &mut self.drafts[p];
         d.gender = d.gender.or(g);
@@ -400,45 +497,49 @@ impl Builder {
 
     /// Bare capitalised words that are a known surname become mentions.
     fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
-        let mut bare_count: HashMap<&str, usize> = HashMap::new();
+        let mut bare_count: FastMap<&str, usize> = FastMap::default();
         for (_, m) in bare {
             *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
         }
-        let mut typo_of: HashMap<String, Option<String>> = HashMap::new();
-        let mut keys: Vec<String> = self.by_key.keys().cloned().collect();
-        keys.sort();
+        // Known surnames by first letter: the typo test only compares within one.
+        let mut buckets: HashMap<char, Vec<&str>> = HashMap::new();
+        for k in self.by_key.keys() {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k.as_str());
+            }
+        }
+        for b in buckets.values_mut() {
+            b.sort_unstable();
+        }
+        let mut typo_of: FastMap<&str, Option<&str>> = FastMap::default();
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
-            let key = &m.surname_key;
-            let cands = self
-                .by_key
-                .get(key)
-                .or_else(|| self.by_core.get(key))
-                .cloned();
-            let cands = match cands {
-                Some(c) => Some(c),
-                // Mid-sentence, five letters or more; at a sentence start
-                // (where any word has a capital) seven or more.
-                None if key.chars().count() >= if m.sentence_start { 7 } else { 5 } => {
-                    let found = typo_of.entry(key.clone()).or_insert_with(|| {
-                        if GAZETTEER.given(&m.surname_text).is_some() {
-                            return None;
-                        }
-                        let n = bare_count.get(key.as_str()).copied().unwrap_or(0);
-                        keys.iter()
-                            .filter(|k| likely_typo(k, key) && self.key_count(k) >= n)
-                            .max_by(|a, b| {
-                                strsim::jaro_winkler(a, key)
-                                    .total_cmp(&strsim::jaro_winkler(b, key))
-                                    .then_with(|| b.cmp(a))
-                            })
-                            .cloned()
-                    });
-                    found.as_ref().and_then(|k| self.by_key.get(k)).cloned()
-                }
-                None => None,
-            };
-            if let Some(c) = cands.and_then(|c| self.pick(&c, None, r)) {
+            let key = m.surname_key.as_str();
+            let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
+            // Mid-sentence, five letters or more; at a sentence start (where
+            // any word has a capital) seven or more.
+            if cands.is_none() && key.chars().count() >= if m.sentence_start { 7 } else { 5 } {
+                let target = *typo_of.entry(key).or_insert_with(|| {
+                    if GAZETTEER.given(&m.surname_text).is_some() {
+                        return None;
+                    }
+                    let n = bare_count.get(key).copied().unwrap_or(0);
+                    key.chars()
+                        .next()
+                        .and_then(|c| buckets.get(&c))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|k| likely_typo(k, key) && self.key_count(k) >= n)
+                        .max_by(|a, b| {
+                            strsim::jaro_winkler(a, key)
+                                .total_cmp(&strsim::jaro_winkler(b, key))
+                                .then_with(|| b.cmp(a))
+                        })
+                });
+                cands = target.and_then(|k| self.by_key.get(k));
+            }
+            if let Some(c) = cands.and_then(|c| self.pick(c, None, r)) {
                 assigned.push((c, r));
             }
         }
@@ -510,7 +611,13 @@ impl People {
             .filter(|&i| b.drafts[i].parent == i && !b.drafts[i].mentions.is_empty())
             .collect();
         roots.sort_by_key(|&i| b.drafts[i].mentions[0]);
-        let mut people = People::default();
+        let mut people = People {
+            persons: Vec::new(),
+            by_mention: paragraphs
+                .iter()
+                .map(|p| vec![None; p.facts.mentions.len()])
+                .collect(),
+        };
         for root in roots {
             let d = &b.drafts[root];
             let id = people.persons.len();
@@ -574,8 +681,16 @@ impl People {
                 }
             }
             for &r in &d.mentions {
-                people.by_mention.insert(r, id);
+                if let Some(slot) = people
+                    .by_mention
+                    .get_mut(r.para)
+                    .and_then(|p| p.get_mut(r.index))
+                {
+                    *slot = Some(id);
+                }
             }
+            let surname_key = fold(&surname);
+            let given_key = given.as_deref().map(fold);
             people.persons.push(Person {
                 id,
                 canonical,
@@ -589,15 +704,54 @@ impl People {
                 spellings,
                 given_spellings,
                 from_style_book: entry.is_some(),
+                surname_key,
+                given_key,
             });
         }
         people
     }
 
+    /// Whether two versions of an article give the same people: the same
+    /// paragraphs' mentions, offsets aside. Cheap when paragraphs kept their
+    /// facts (pointer comparison), so a keystroke that does not touch a name
+    /// can keep the people it had (see [`People::reuse`]).
+    pub fn same_mentions(
+        old: &[Paragraph<ParagraphFacts>],
+        new: &[Paragraph<ParagraphFacts>],
+    ) -> bool {
+        old.len() == new.len()
+            && old.iter().zip(new).all(|(a, b)| {
+                std::sync::Arc::ptr_eq(&a.facts, &b.facts)
+                    || (a.facts.mentions.len() == b.facts.mentions.len()
+                        && a.facts
+                            .mentions
+                            .iter()
+                            .zip(&b.facts.mentions)
+                            .all(|(x, y)| x.same_reference(y)))
+            })
+    }
+
+    /// The people of `paragraphs`: `previous` again when the mentions are the
+    /// same as in `previous_paragraphs` (and the style book has not changed),
+    /// else built afresh. Equal to [`People::build`] either way.
+    pub fn reuse(
+        previous_paragraphs: &[Paragraph<ParagraphFacts>],
+        previous: &std::sync::Arc<People>,
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        style_book: &[String],
+    ) -> std::sync::Arc<People> {
+        if Self::same_mentions(previous_paragraphs, paragraphs) {
+            std::sync::Arc::clone(previous)
+        } else {
+            std::sync::Arc::new(Self::build(paragraphs, style_book))
+        }
+    }
+
     /// The person a mention refers to (`None` for a bare word that is not a
     /// known surname).
     pub fn person_of(&self, m: MentionRef) -> Option<&Person> {
-        self.by_mention.get(&m).map(|&id| &self.persons[id])
+        let id = (*self.by_mention.get(m.para)?.get(m.index)?)?;
+        self.persons.get(id)
     }
 
     /// A person by id.

@@ -216,3 +216,47 @@ fn odd_input_never_panics() {
         let _ = scan_mentions(text);
     }
 }
+
+#[test]
+fn quotes_datelines_and_bylines() {
+    let text = "KYIV, Ukraine (AP) — “Blinken is wrong,” said Kuleba, who spoke to Mr Stoltenberg’s aides.";
+    let m = scan_mentions(text);
+    let got: Vec<_> = m.iter().map(|m| (m.name_text.as_str(), m.bare)).collect();
+    assert_eq!(
+        got,
+        vec![("Blinken", true), ("Kuleba", true), ("Stoltenberg", false)]
+    );
+    assert!(
+        m[0].sentence_start,
+        "a word after an opening quote starts a sentence"
+    );
+    assert!(!m[1].sentence_start);
+    assert!(scan_mentions("UKRAINE’S FOREIGN MINISTER DMYTRO KULEBA VISITS").is_empty());
+}
+
+#[test]
+fn capitalised_words_that_are_not_names() {
+    for text in [
+        "He spoke at Prime Minister’s Questions on Wednesday.",
+        "The Institute for Fiscal Studies and Goldman Sachs Bank said so.",
+        "Prosecutor Jane Hale said the Crown Court would sit in Lincoln.",
+        "Speaking in Geneva, officials said Hurricane Beryl had passed.",
+    ] {
+        let named: Vec<_> = names(text);
+        assert!(named.iter().all(|n| n == "Jane Hale"), "{text}: {named:?}");
+    }
+    let m = scan_mentions("Prosecutor Jane Hale said the case was closed.");
+    assert_eq!(m[0].role.as_deref(), Some("Prosecutor"));
+}
+
+#[test]
+fn courtesy_honorific_takes_no_verb_as_role() {
+    let m = scan_mentions(
+        "Voters would judge Mr Sánchez on deeds, said the Prime Minister Sir Keir Starmer.",
+    );
+    assert_eq!(m[0].name_text, "Sánchez");
+    assert_eq!(m[0].role, None);
+    assert_eq!(m[1].name_text, "Keir Starmer");
+    assert_eq!(m[1].honorific.as_deref(), Some("Sir"));
+    assert_eq!(m[1].role.as_deref(), Some("Prime Minister"));
+}

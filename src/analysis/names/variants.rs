@@ -83,7 +83,7 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 4 {
+    if la.min(lb) < 4 || la.abs_diff(lb) > 2 {
         return false;
     }
     let edits = strsim::damerau_levenshtein(a, b);

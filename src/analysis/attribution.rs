@@ -1,0 +1,1106 @@
+//! Attribution (article pass, over facts): joins quotes that run over
+//! paragraphs and finds each quote's speaker.
+//!
+//! One walk over the paragraphs in order, keeping a running "last person by
+//! gender", the last organisation and a role index keyed by head noun, so
+//! the pass is linear in the number of facts: pronouns (`he`, `she`, `they`)
+//! go to the most recent compatible person, role nouns (`the minister`) to the
+//! person introduced with that role, `the official` to the source introduced
+//! as `a senior official`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::text::Paragraph;
+
+use super::cues::{
+    is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
+    ROLE_NOUNS_SET,
+};
+use super::names::{Gender, MentionRef, People, PersonId};
+use super::quotes::QuoteKind;
+use super::ParagraphFacts;
+
+/// Who a speaker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    Person,
+    Anonymous,
+    Organisation,
+}
+
+impl SpeakerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Organisation => "organisation",
+        }
+    }
+}
+
+/// How a speaker was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// The cue names the speaker (`Mr Kuleba said`, `a senior official said`).
+    Direct,
+    /// A pronoun resolved to the person or source referred to at `antecedent`
+    /// (absolute byte offset) in paragraph `para`.
+    Pronoun { para: usize, antecedent: usize },
+    /// A role noun (`the minister`) resolved to the person or source introduced
+    /// with that role at `antecedent` in paragraph `para`.
+    RoleNoun { para: usize, antecedent: usize },
+    /// A later paragraph of a quote, or a quote in the same paragraph as an
+    /// attributed one (`“…,” he said. “…”`).
+    Continuation,
+    /// A cue ending the previous paragraph (`He added:`).
+    PreviousParagraphCue,
+    /// A lone quote paragraph right after an attributed quote paragraph.
+    FollowOn,
+}
+
+/// The words in the copy that name the speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerMention {
+    /// Absolute byte range.
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// The speaker of a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub kind: SpeakerKind,
+    /// The person's canonical name, or the phrase for a source or organisation.
+    pub name: String,
+    pub role: Option<String>,
+    pub person: Option<PersonId>,
+    /// The mention the cue uses (`He`, `the minister`, `Mr Kuleba`).
+    pub mention: SpeakerMention,
+    /// The cue word (`said`, `according to`).
+    pub cue: String,
+    /// Absolute byte range of the cue word.
+    pub cue_range: Range<usize>,
+    pub resolution: Resolution,
+}
+
+/// A quote of the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Absolute byte range from the opening mark to the closing mark (or to
+    /// the end of the last paragraph when it never closes).
+    pub range: Range<usize>,
+    /// The quoted words of each paragraph the quote spans, without marks.
+    pub content: Vec<Range<usize>>,
+    /// Paragraph indices of the first and last piece.
+    pub paragraphs: Range<usize>,
+    pub kind: QuoteKind,
+    /// Whether the quote has a closing mark.
+    pub closed: bool,
+    /// The opening mark (absolute) of the first piece, and the closing mark.
+    pub open: Range<usize>,
+    pub close: Option<Range<usize>>,
+    /// The last character of the quoted words.
+    pub last_char: Option<char>,
+    /// Absolute byte offset of `last_char`.
+    pub last_char_at: Option<usize>,
+    /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`).
+    pub open_mark: char,
+    /// In a headline: the article's first line without terminal punctuation,
+    /// or a Markdown `#` heading.
+    pub headline: bool,
+    pub speaker: Option<Speaker>,
+}
+
+/// A pronoun or role noun resolved to a person, for inlay hints (`He ‹Kuleba›`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedCue {
+    /// Absolute byte range of the pronoun or role phrase.
+    pub range: Range<usize>,
+    pub person: PersonId,
+    pub name: String,
+    pub surname: String,
+}
+
+/// The result of the pass.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub quotes: Vec<Quote>,
+    pub resolved: Vec<ResolvedCue>,
+    /// Per person id: how many quotes are attributed to them.
+    pub quotes_by_person: Vec<usize>,
+    /// Per person id: the first role the copy gives them.
+    pub roles: Vec<Option<String>>,
+}
+
+impl Attribution {
+    /// The quote whose range holds `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.range.end <= offset);
+        self.quotes.get(i).filter(|q| q.range.start <= offset)
+    }
+}
+
+/// A name without honorifics or leading role words and possessives
+/// (`Ukraine’s Foreign Minister Dmytro Kuleba` → `Dmytro Kuleba`).
+pub fn display_name(name: &str) -> String {
+    let tokens: Vec<&str> = name.split(' ').collect();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if i + 1 == tokens.len() {
+            break;
+        }
+        let low = t.trim_end_matches('.').to_lowercase();
+        let bare = low.trim_end_matches("’s").trim_end_matches("'s");
+        if is_in(&ROLE_NOUNS_SET, bare)
+            || HONORIFICS.contains(&bare)
+            || low.ends_with("’s")
+            || low.ends_with("'s")
+        {
+            start = i + 1;
+        }
+    }
+    tokens[start..].join(" ")
+}
+
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "judge", "rev", "cllr",
+    "det", "insp", "supt", "sgt", "gov", "sen", "rep", "u.s", "state", "county",
+];
+
+/// Who a phrase can refer back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    Person(PersonId),
+    Source { name: String, kind: SpeakerKind },
+}
+
+#[derive(Clone, Debug)]
+struct Seen {
+    target: Target,
+    para: usize,
+    at: usize,
+}
+
+/// Role index entry: the words of a role and who holds it.
+#[derive(Clone, Debug)]
+struct RoleEntry {
+    words: Vec<String>,
+    seen: Seen,
+}
+
+/// The words of a role up to its head noun (`the US secretary of state` →
+/// `us secretary`): the head is the last.
+fn role_words(role: &str) -> Vec<String> {
+    let mut words = all_role_words(role);
+    if let Some(p) = words.iter().skip(1).position(|w| {
+        matches!(
+            w.as_str(),
+            "for" | "at" | "from" | "in" | "who" | "with" | "whose" | "which" | "on"
+        )
+    }) {
+        words.truncate(p + 1);
+    }
+    words
+}
+
+fn all_role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
+        .map(|w| {
+            w.to_lowercase()
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+                )
+        })
+        .collect::<Vec<_>>()
+        .split(|w| w == "of")
+        .next()
+        .map(<[String]>::to_vec)
+        .unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Walk {
+    last_male: Option<Seen>,
+    last_female: Option<Seen>,
+    last_unknown: Option<Seen>,
+    last_group: Option<Seen>,
+    last_person: Option<Seen>,
+    /// Head noun → role entries, most recent last.
+    roles: HashMap<String, Vec<RoleEntry>>,
+    learned: HashMap<PersonId, Gender>,
+    /// The last cue's speaker (a person or source) and its gender.
+    last_speaker: Option<(Seen, Option<Gender>)>,
+    /// Surnames of people named so far outside quotes.
+    introduced: HashMap<String, PersonId>,
+}
+
+impl Walk {
+    fn gender(&self, people: &People, id: PersonId) -> Option<Gender> {
+        self.learned
+            .get(&id)
+            .copied()
+            .or_else(|| people.persons.get(id).and_then(|p| p.gender))
+    }
+
+    fn saw(&mut self, people: &People, seen: Seen, gender: Option<Gender>) {
+        match &seen.target {
+            Target::Person(id) => {
+                match gender.or_else(|| self.gender(people, *id)) {
+                    Some(Gender::Male) => self.last_male = Some(seen.clone()),
+                    Some(Gender::Female) => self.last_female = Some(seen.clone()),
+                    None => self.last_unknown = Some(seen.clone()),
+                }
+                self.last_person = Some(seen);
+            }
+            Target::Source { kind, .. } => {
+                let person_like = *kind != SpeakerKind::Organisation;
+                match gender {
+                    Some(Gender::Male) => self.last_male = Some(seen.clone()),
+                    Some(Gender::Female) => self.last_female = Some(seen.clone()),
+                    None if person_like => self.last_unknown = Some(seen.clone()),
+                    None => {}
+                }
+                if *kind == SpeakerKind::Person {
+                    self.last_person = Some(seen);
+                } else {
+                    self.last_group = Some(seen);
+                }
+            }
+        }
+    }
+
+    fn add_role(&mut self, role: &str, seen: Seen) {
+        let words = role_words(role);
+        if let Some(head) = words.last() {
+            self.roles.entry(head.clone()).or_default().push(RoleEntry {
+                words: words.clone(),
+                seen,
+            });
+        }
+    }
+
+    fn find_role(&self, phrase: &str) -> Option<&Seen> {
+        let words = role_words(phrase);
+        let head = words.last()?;
+        let entries = self.roles.get(head)?;
+        let mut best: Option<(usize, &Seen)> = None;
+        for e in entries.iter().rev().take(16) {
+            let score = words.iter().filter(|w| e.words.contains(w)).count();
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, &e.seen));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
+        // The speaker of the paragraph's last cue, if the pronoun fits
+        // (`Harper said she saw Bell reach for it. “…,” she said.`).
+        if let Some((sp, g)) = &self.last_speaker {
+            let fits = match p {
+                Pronoun::He => *g != Some(Gender::Female),
+                Pronoun::She => *g != Some(Gender::Male),
+                Pronoun::They | Pronoun::It => false,
+            };
+            if sp.para == para && fits {
+                return Some(sp);
+            }
+        }
+        fn pick<'s>(a: &'s Option<Seen>, b: &'s Option<Seen>) -> Option<&'s Seen> {
+            match (a.as_ref(), b.as_ref()) {
+                (Some(x), Some(y)) => Some(if (x.para, x.at) >= (y.para, y.at) {
+                    x
+                } else {
+                    y
+                }),
+                (Some(x), None) | (None, Some(x)) => Some(x),
+                (None, None) => None,
+            }
+        }
+        // A person the copy shows to be of the pronoun's gender wins over a
+        // more recent one of unknown gender when named in this paragraph or the last.
+        let newest = self.last_unknown.as_ref().map_or(0, |s| s.para);
+        fn recent(g: &Option<Seen>, newest: usize) -> Option<&Seen> {
+            g.as_ref().filter(|g| g.para >= newest)
+        }
+        let gendered = |g| recent(g, newest);
+        match p {
+            Pronoun::He => {
+                gendered(&self.last_male).or_else(|| pick(&self.last_male, &self.last_unknown))
+            }
+            Pronoun::She => {
+                gendered(&self.last_female).or_else(|| pick(&self.last_female, &self.last_unknown))
+            }
+            Pronoun::They => self.last_group.as_ref().or(self.last_person.as_ref()),
+            Pronoun::It => self.last_group.as_ref(),
+        }
+    }
+}
+
+struct Ctx<'a> {
+    people: &'a People,
+    surnames: HashMap<String, PersonId>,
+}
+
+impl Ctx<'_> {
+    fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
+        match self.people.persons.get(id) {
+            Some(p) => (display_name(&p.canonical), p.roles.first().cloned()),
+            None => (String::new(), None),
+        }
+    }
+}
+
+/// The article pass. `excluded` are byte ranges that are not copy (sorted).
+pub fn attribute(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    people: &People,
+    excluded: &[Range<usize>],
+) -> Attribution {
+    let is_copy = |offset: usize| {
+        let i = excluded.partition_point(|r| r.end <= offset);
+        excluded.get(i).is_none_or(|r| offset < r.start)
+    };
+    let mut surnames = HashMap::new();
+    for p in &people.persons {
+        if looks_like_person(&p.canonical) {
+            surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
+        }
+    }
+    let ctx = Ctx { people, surnames };
+    let mut walk = Walk::default();
+    let mut resolved_cues: Vec<ResolvedCue> = Vec::new();
+    // Resolved speaker of every cue: per paragraph, per cue index.
+    let mut cue_speakers: Vec<Vec<Option<Speaker>>> = Vec::with_capacity(paragraphs.len());
+    // Extra roles per person learned from the copy.
+    let mut person_roles: HashMap<PersonId, String> = HashMap::new();
+
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let f = &para.facts;
+        let q = &f.quotes;
+        let base = para.start;
+        if !is_copy(base) {
+            cue_speakers.push(vec![None; q.cues.len()]);
+            continue;
+        }
+        // Events in byte order: 0 = mention, 1 = role link, 2 = cue.
+        let mut events: Vec<(usize, u8, usize)> = Vec::new();
+        let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
+        let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
+        for (i, m) in f.mentions.iter().enumerate() {
+            if !inside(m.range.start) && looks_like_person(&m.name_text) {
+                events.push((m.range.start, 0, i));
+            }
+        }
+        for (i, r) in q.roles.iter().enumerate() {
+            events.push((r.name.start.min(r.role.start), 1, i));
+        }
+        for (i, c) in q.cues.iter().enumerate() {
+            let at = c.speaker.as_ref().map_or(c.verb.start, |s| s.range.start);
+            events.push((at, 2, i));
+        }
+        for (i, (at, _)) in q.name_words.iter().enumerate() {
+            events.push((*at, 3, i));
+        }
+        events.sort_unstable();
+        let mut speakers: Vec<Option<Speaker>> = vec![None; q.cues.len()];
+        for (at, kind, i) in events {
+            match kind {
+                0 => {
+                    let r = MentionRef { para: pi, index: i };
+                    if let Some(person) = people.person_of(r) {
+                        let m = &f.mentions[i];
+                        walk.introduced
+                            .insert(person.surname.to_lowercase(), person.id);
+                        if let Some(role) = &m.role {
+                            walk.add_role(
+                                role,
+                                Seen {
+                                    target: Target::Person(person.id),
+                                    para: pi,
+                                    at: base + at,
+                                },
+                            );
+                        }
+                        walk.saw(
+                            people,
+                            Seen {
+                                target: Target::Person(person.id),
+                                para: pi,
+                                at: base + at,
+                            },
+                            m.gender,
+                        );
+                    }
+                }
+                3 => {
+                    // A surname used alone (`Morozova, who …`).
+                    let (_, word) = &q.name_words[i];
+                    if let Some(&id) = walk.introduced.get(word) {
+                        walk.saw(
+                            people,
+                            Seen {
+                                target: Target::Person(id),
+                                para: pi,
+                                at: base + at,
+                            },
+                            None,
+                        );
+                    }
+                }
+                1 => {
+                    let link = &q.roles[i];
+                    if let Some(id) = person_for_name(&ctx, f, pi, &link.name, &link.name_text) {
+                        walk.add_role(
+                            &link.role_text,
+                            Seen {
+                                target: Target::Person(id),
+                                para: pi,
+                                at: base + link.name.start,
+                            },
+                        );
+                        person_roles
+                            .entry(id)
+                            .or_insert_with(|| link.role_text.clone());
+                    }
+                }
+                _ => {
+                    let cue = &q.cues[i];
+                    let Some(phrase) = &cue.speaker else { continue };
+                    let sp = resolve(
+                        &ctx,
+                        &mut walk,
+                        f,
+                        pi,
+                        base,
+                        phrase,
+                        &mut resolved_cues,
+                        &mut person_roles,
+                    );
+                    if let Some((kind, name, _, person, _)) = &sp {
+                        if *kind != SpeakerKind::Organisation {
+                            let (target, gender) = match person {
+                                Some(id) => (Target::Person(*id), walk.gender(people, *id)),
+                                None => (
+                                    Target::Source {
+                                        name: name.clone(),
+                                        kind: *kind,
+                                    },
+                                    phrase.gender.or_else(|| {
+                                        phrase.role_text.as_deref().and_then(role_gender)
+                                    }),
+                                ),
+                            };
+                            let at = base + phrase.range.start;
+                            walk.last_speaker = Some((
+                                Seen {
+                                    target,
+                                    para: pi,
+                                    at,
+                                },
+                                gender,
+                            ));
+                        }
+                    }
+                    speakers[i] = sp.map(|(kind, name, role, person, resolution)| Speaker {
+                        kind,
+                        name,
+                        role,
+                        person,
+                        mention: SpeakerMention {
+                            range: base + phrase.range.start..base + phrase.range.end,
+                            text: phrase.text.clone(),
+                        },
+                        cue: cue.word.clone(),
+                        cue_range: base + cue.verb.start..base + cue.verb.end,
+                        resolution,
+                    });
+                }
+            }
+        }
+        // Elided speakers take the previous cue's speaker in the paragraph.
+        for i in 1..speakers.len() {
+            if speakers[i].is_none()
+                && q.cues[i]
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| s.kind == PhraseKind::Elided)
+            {
+                speakers[i] = speakers[i - 1].clone();
+            }
+        }
+        cue_speakers.push(speakers);
+    }
+
+    // Fill in roles the copy showed for people whose names carried none.
+    let role_of = |id: PersonId| -> Option<String> {
+        people
+            .persons
+            .get(id)
+            .and_then(|p| p.roles.first().cloned())
+            .or_else(|| person_roles.get(&id).cloned())
+    };
+    for row in &mut cue_speakers {
+        for s in row.iter_mut().flatten() {
+            if let (Some(id), None) = (s.person, &s.role) {
+                s.role = role_of(id);
+            }
+        }
+    }
+
+    // Assemble quotes.
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let mut prev_para: Option<usize> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let q = &para.facts.quotes;
+        let base = para.start;
+        if !is_copy(base) {
+            continue;
+        }
+        let first_copy_para = prev_para.is_none();
+        let outer: Vec<_> = q.outer().collect();
+        let mut first_new = 0;
+        let mut speaker_in_para: Option<Speaker> = None;
+        if let Some(open) = pending.take() {
+            match outer.first() {
+                Some(s) if s.open.start == q.first_char => {
+                    let quote = &mut quotes[open];
+                    quote
+                        .content
+                        .push(base + s.content.start..base + s.content.end);
+                    quote.paragraphs.end = pi + 1;
+                    quote.range.end = base + s.end(para.len);
+                    quote.close = s.close.as_ref().map(|c| base + c.start..base + c.end);
+                    quote.closed = s.close.is_some();
+                    quote.last_char = s.last_char;
+                    quote.last_char_at = s.last_char_at.map(|a| base + a);
+                    if quote.speaker.is_none() {
+                        if let Some(sp) = q
+                            .quote_cues
+                            .first()
+                            .copied()
+                            .flatten()
+                            .and_then(|c| cue_speakers[pi][c].clone())
+                        {
+                            quote.speaker = Some(sp);
+                        }
+                    }
+                    speaker_in_para = quote.speaker.clone();
+                    if s.close.is_none() {
+                        pending = Some(open);
+                    }
+                    first_new = 1;
+                }
+                _ => {}
+            }
+        }
+        let first_quote_index = quotes.len();
+        for (k, s) in outer.iter().enumerate().skip(first_new) {
+            let cue = q.quote_cues.get(k).copied().flatten();
+            let mut speaker = cue.and_then(|c| cue_speakers[pi][c].clone());
+            if speaker.is_none() && k == first_new && first_new == 0 && s.open.start == q.first_char
+            {
+                if let Some(pp) = prev_para {
+                    if let Some(t) = paragraphs[pp].facts.quotes.trailing_cue {
+                        speaker = cue_speakers[pp][t.cue()].clone().map(|mut sp| {
+                            sp.resolution = Resolution::PreviousParagraphCue;
+                            sp
+                        });
+                    }
+                }
+            }
+            if speaker.is_none() {
+                speaker = speaker_in_para.clone().map(|mut sp| {
+                    sp.resolution = Resolution::Continuation;
+                    sp
+                });
+            }
+            if speaker.is_some() {
+                speaker_in_para = speaker.clone();
+            }
+            let close = s.close.as_ref().map(|c| base + c.start..base + c.end);
+            quotes.push(Quote {
+                range: base + s.open.start..base + s.end(para.len),
+                content: std::iter::once(base + s.content.start..base + s.content.end).collect(),
+                paragraphs: pi..pi + 1,
+                kind: s.kind,
+                closed: s.close.is_some(),
+                open: base + s.open.start..base + s.open.end,
+                close,
+                last_char: s.last_char,
+                last_char_at: s.last_char_at.map(|a| base + a),
+                open_mark: s.open_mark,
+                headline: q.heading || q.headline && first_copy_para,
+                speaker,
+            });
+            if s.close.is_none() {
+                pending = Some(quotes.len() - 1);
+            }
+        }
+        // A quote before the paragraph's attributed one takes its speaker.
+        let mut later: Option<Speaker> = None;
+        for quote in quotes[first_quote_index..].iter_mut().rev() {
+            if quote.speaker.is_none() {
+                quote.speaker = later.clone().map(|mut sp| {
+                    sp.resolution = Resolution::Continuation;
+                    sp
+                });
+            } else {
+                later = quote.speaker.clone();
+            }
+        }
+        // A lone quote paragraph right after an attributed quote paragraph.
+        let names_outside = para.facts.mentions.iter().any(|m| {
+            !outer
+                .iter()
+                .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
+        });
+        if first_new == 0 && q.cues.is_empty() && !names_outside {
+            if let (Some(pp), Some(first)) = (prev_para, quotes.get(first_quote_index)) {
+                let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
+                let prev = &paragraphs[pp].facts.quotes;
+                let prev_starts = prev
+                    .outer()
+                    .next()
+                    .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
+                if starts_with_quote
+                    && prev_starts
+                    && first.speaker.is_none()
+                    && first.kind == QuoteKind::Full
+                {
+                    let prev_speaker = quotes[..first_quote_index]
+                        .iter()
+                        .rev()
+                        .find(|x| x.paragraphs.contains(&pp))
+                        .and_then(|x| x.speaker.clone());
+                    if let Some(sp) = prev_speaker {
+                        for quote in &mut quotes[first_quote_index..] {
+                            quote.speaker = Some(Speaker {
+                                resolution: Resolution::FollowOn,
+                                ..sp.clone()
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        prev_para = Some(pi);
+    }
+    let mut quotes_by_person = vec![0; people.persons.len()];
+    for quote in &quotes {
+        if let Some(id) = quote.speaker.as_ref().and_then(|s| s.person) {
+            if let Some(n) = quotes_by_person.get_mut(id) {
+                *n += 1;
+            }
+        }
+    }
+    let roles = (0..people.persons.len()).map(role_of).collect();
+    Attribution {
+        quotes,
+        resolved: resolved_cues,
+        quotes_by_person,
+        roles,
+    }
+}
+
+/// Whether a mention's name can be a person's: not `Several Conservative MPs`,
+/// `NetChoice Alliance` or `By Sunday` (a guard until the name scanner knows).
+pub fn looks_like_person(name: &str) -> bool {
+    let name = display_name(name);
+    let mut tokens = name.split(' ');
+    let first = tokens.next().unwrap_or_default();
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    !not_a_name(first) && !is_org_word(last)
+}
+
+/// The person a name in paragraph `pi` refers to: the mention there, else
+/// the person with that surname.
+fn person_for_name(
+    ctx: &Ctx<'_>,
+    f: &ParagraphFacts,
+    pi: usize,
+    range: &Range<usize>,
+    text: &str,
+) -> Option<PersonId> {
+    let by_mention = f
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.name.start < range.end && range.start < m.name.end)
+        .find_map(|(index, _)| ctx.people.person_of(MentionRef { para: pi, index }))
+        .map(|p| p.id);
+    by_mention.or_else(|| {
+        let surname = text.rsplit(' ').next()?;
+        let surname = surname
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_lowercase();
+        ctx.surnames.get(&surname).copied()
+    })
+}
+
+/// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
+fn role_gender(role: &str) -> Option<Gender> {
+    let head = role_words(role).last().cloned()?;
+    match head.as_str() {
+        "husband" | "son" | "father" | "brother" | "spokesman" | "chairman" | "man" | "boy" => {
+            Some(Gender::Male)
+        }
+        "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman" | "woman"
+        | "girl" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+type Resolved = (
+    SpeakerKind,
+    String,
+    Option<String>,
+    Option<PersonId>,
+    Resolution,
+);
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    ctx: &Ctx<'_>,
+    walk: &mut Walk,
+    f: &ParagraphFacts,
+    pi: usize,
+    base: usize,
+    phrase: &SpeakerPhrase,
+    resolved: &mut Vec<ResolvedCue>,
+    person_roles: &mut HashMap<PersonId, String>,
+) -> Option<Resolved> {
+    let at = base + phrase.range.start;
+    let here = |target: Target| Seen {
+        target,
+        para: pi,
+        at,
+    };
+    let from_seen =
+        |ctx: &Ctx<'_>, seen: &Seen| -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
+            match &seen.target {
+                Target::Person(id) => {
+                    let (name, role) = ctx.person_speaker(*id);
+                    (SpeakerKind::Person, name, role, Some(*id))
+                }
+                Target::Source { name, kind } => (*kind, name.clone(), None, None),
+            }
+        };
+    match phrase.kind {
+        PhraseKind::Named => {
+            let name_range = phrase.name.clone().unwrap_or(phrase.range.clone());
+            let name_text = phrase.name_text.clone().unwrap_or(phrase.text.clone());
+            match person_for_name(ctx, f, pi, &name_range, &name_text) {
+                Some(id) => {
+                    if let Some(role) = &phrase.role_text {
+                        walk.add_role(role, here(Target::Person(id)));
+                        person_roles.entry(id).or_insert_with(|| role.clone());
+                    }
+                    walk.saw(ctx.people, here(Target::Person(id)), None);
+                    let (name, role) = ctx.person_speaker(id);
+                    Some((
+                        SpeakerKind::Person,
+                        name,
+                        role.or(phrase.role_text.clone()),
+                        Some(id),
+                        Resolution::Direct,
+                    ))
+                }
+                None => {
+                    let name = display_name(&name_text);
+                    let gender = phrase.role_text.as_deref().and_then(role_gender);
+                    walk.saw(
+                        ctx.people,
+                        here(Target::Source {
+                            name: name.clone(),
+                            kind: SpeakerKind::Person,
+                        }),
+                        gender,
+                    );
+                    Some((
+                        SpeakerKind::Person,
+                        name,
+                        phrase.role_text.clone(),
+                        None,
+                        Resolution::Direct,
+                    ))
+                }
+            }
+        }
+        PhraseKind::Pronoun(p) => {
+            let seen = walk.pronoun(p, pi)?.clone();
+            if let (Target::Person(id), Some(g)) = (&seen.target, phrase.gender) {
+                if walk.gender(ctx.people, *id).is_none() {
+                    walk.learned.insert(*id, g);
+                }
+            }
+            let (kind, name, role, person) = from_seen(ctx, &seen);
+            if let Some(id) = person {
+                resolved.push(ResolvedCue {
+                    range: at..base + phrase.range.end,
+                    person: id,
+                    surname: ctx
+                        .people
+                        .persons
+                        .get(id)
+                        .map(|p| p.surname.clone())
+                        .unwrap_or_default(),
+                    name: name.clone(),
+                });
+            }
+            let res = Resolution::Pronoun {
+                para: seen.para,
+                antecedent: seen.at,
+            };
+            walk.saw(
+                ctx.people,
+                Seen {
+                    at,
+                    para: pi,
+                    target: seen.target.clone(),
+                },
+                phrase.gender,
+            );
+            Some((kind, name, role, person, res))
+        }
+        PhraseKind::Role => {
+            let head = phrase.head.clone().unwrap_or_default();
+            let found = walk.find_role(&phrase.text).cloned().or_else(|| {
+                // `said the Russian`, `the 21-year-old`: the person last named.
+                // Not `Smith’s spokesman` or `the official`: someone else.
+                let possessive = phrase
+                    .text
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+                ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
+                    || head.contains('-'))
+                    && !possessive)
+                    .then(|| walk.last_person.clone())
+                    .flatten()
+            });
+            match found {
+                Some(seen) => {
+                    let (kind, name, role, person) = from_seen(ctx, &seen);
+                    if let Some(id) = person {
+                        resolved.push(ResolvedCue {
+                            range: at..base + phrase.range.end,
+                            person: id,
+                            surname: ctx
+                                .people
+                                .persons
+                                .get(id)
+                                .map(|p| p.surname.clone())
+                                .unwrap_or_default(),
+                            name: name.clone(),
+                        });
+                    }
+                    let res = Resolution::RoleNoun {
+                        para: seen.para,
+                        antecedent: seen.at,
+                    };
+                    walk.saw(
+                        ctx.people,
+                        Seen {
+                            at,
+                            para: pi,
+                            target: seen.target.clone(),
+                        },
+                        phrase.gender,
+                    );
+                    Some((kind, name, role.or(Some(phrase.text.clone())), person, res))
+                }
+                None => {
+                    // An unknown role: an anonymous source named by that role.
+                    let name = normalise(&phrase.text);
+                    let target = Target::Source {
+                        name: name.clone(),
+                        kind: SpeakerKind::Anonymous,
+                    };
+                    walk.add_role(&name, here(target.clone()));
+                    walk.saw(ctx.people, here(target), phrase.gender);
+                    Some((SpeakerKind::Anonymous, name, None, None, Resolution::Direct))
+                }
+            }
+        }
+        PhraseKind::Anonymous | PhraseKind::Organisation => {
+            let kind = if phrase.kind == PhraseKind::Organisation {
+                SpeakerKind::Organisation
+            } else {
+                SpeakerKind::Anonymous
+            };
+            let definite = phrase.text.to_lowercase().starts_with("the ");
+            // `the official` after `a senior official`; `the association` after its full name.
+            if definite {
+                if let Some(seen) = walk.find_role(&phrase.text).cloned() {
+                    if let Target::Source { name, kind: k } = &seen.target {
+                        let res = Resolution::RoleNoun {
+                            para: seen.para,
+                            antecedent: seen.at,
+                        };
+                        let out = (*k, name.clone(), None, None, res);
+                        walk.saw(
+                            ctx.people,
+                            Seen {
+                                at,
+                                para: pi,
+                                target: seen.target.clone(),
+                            },
+                            phrase.gender,
+                        );
+                        return Some(out);
+                    }
+                }
+            }
+            let name = phrase.text.clone();
+            let target = Target::Source {
+                name: name.clone(),
+                kind,
+            };
+            walk.add_role(&name, here(target.clone()));
+            walk.saw(ctx.people, here(target), phrase.gender);
+            Some((kind, name, None, None, Resolution::Direct))
+        }
+        PhraseKind::Elided => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Article, Language, Scanner};
+    use crate::text::Document;
+
+    /// Each quote's first three words, its speaker's name and how it was resolved.
+    fn sheet(text: &str) -> Vec<(String, Option<String>, Option<&'static str>)> {
+        let doc = Document::new(text, 0, &Scanner::default());
+        let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+        article
+            .quotes()
+            .iter()
+            .map(|q| {
+                let words: Vec<&str> = text[q.content[0].clone()]
+                    .split_whitespace()
+                    .take(3)
+                    .collect();
+                let how = q.speaker.as_ref().map(|s| match s.resolution {
+                    Resolution::Direct => "direct",
+                    Resolution::Pronoun { .. } => "pronoun",
+                    Resolution::RoleNoun { .. } => "role",
+                    Resolution::Continuation => "continuation",
+                    Resolution::PreviousParagraphCue => "previous",
+                    Resolution::FollowOn => "follow-on",
+                });
+                (
+                    words.join(" "),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    how,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn resolves_speakers_in_small_passages() {
+        type Want<'a> = &'a [(&'a str, Option<&'a str>, Option<&'a str>)];
+        let cases: &[(&str, Want<'_>)] = &[
+            (
+                // Pronoun to the last compatible person; the honorific gives gender.
+                "Mrs Angharad Pugh introduced the ban. Mr Gareth Bevan opposed it.\n\n“I support the aim,” he said. “Not the method.”\n\nMrs Pugh disagreed. “Governors were told in June,” she said.",
+                &[
+                    ("I support the", Some("Gareth Bevan"), Some("pronoun")),
+                    ("Not the method.", Some("Gareth Bevan"), Some("continuation")),
+                    ("Governors were told", Some("Angharad Pugh"), Some("pronoun")),
+                ],
+            ),
+            (
+                // Role nouns to the person introduced with the role.
+                "Ukraine’s Foreign Minister Dmytro Kuleba met Antony Blinken, the US secretary of state, in Brussels.\n\n“Any settlement has to be one Ukraine can accept,” the secretary of state said.\n\n“Our door is open to talks,” the foreign minister said.",
+                &[
+                    ("Any settlement has", Some("Antony Blinken"), Some("role")),
+                    ("Our door is", Some("Dmytro Kuleba"), Some("role")),
+                ],
+            ),
+            (
+                // A cue ending the previous paragraph; a continuation paragraph.
+                "The union’s leader, Alan Burridge, wrote to members. He added:\n\n“This offer is not everything we asked for.\n\n“But it is a great deal more than we were told was possible.”",
+                &[("This offer is", Some("Alan Burridge"), Some("previous"))],
+            ),
+            (
+                // Anonymous sources, and `the diplomat` back to `a senior European diplomat`.
+                "A senior European diplomat said the plan had been “dead on arrival”.\n\n“Nobody in the room thought Kyiv would accept it,” the diplomat said.",
+                &[
+                    ("dead on arrival", Some("A senior European diplomat"), Some("direct")),
+                    ("Nobody in the", Some("A senior European diplomat"), Some("role")),
+                ],
+            ),
+            (
+                // Organisations, and `according to`.
+                "\"The contracts were never put out to bid,\" The Post reported.\n\nThe figures are \"a damning verdict on a decade of neglect,\" according to Dr Samuel Okafor.",
+                &[
+                    ("The contracts were", Some("The Post"), Some("direct")),
+                    ("a damning verdict", Some("Samuel Okafor"), Some("direct")),
+                ],
+            ),
+            (
+                // The hard negative: a quote paragraph after narrative with no cue.
+                "Jenny Marlow said the response had been overwhelming. “People gave what they could,” she said.\n\nThe shop reopens on December 1.\n\n“We never once thought we would fail.”",
+                &[
+                    ("People gave what", Some("Jenny Marlow"), Some("pronoun")),
+                    ("We never once", None, None),
+                ],
+            ),
+            (
+                // A lone quote paragraph right after an attributed quote paragraph.
+                "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
+                &[
+                    ("The water was", Some("Chris Tovey"), Some("direct")),
+                    ("Another twenty minutes", Some("Chris Tovey"), Some("follow-on")),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, Option<String>, Option<&str>)> = want
+                .iter()
+                .map(|(w, s, h)| (w.to_string(), s.map(str::to_string), *h))
+                .collect();
+            assert_eq!(sheet(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn pronoun_and_role_cues_are_listed_for_hints() {
+        let text = "Defence Secretary Mark Halloran visited the base.\n\n“Our commitment is unshakeable,” the defence secretary said. He added: “We are here to stay.”";
+        let doc = Document::new(text, 0, &Scanner::default());
+        let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+        let hints: Vec<(&str, &str)> = article
+            .attribution
+            .resolved
+            .iter()
+            .map(|r| (&text[r.range.clone()], r.surname.as_str()))
+            .collect();
+        assert_eq!(
+            hints,
+            vec![("the defence secretary", "Halloran"), ("He", "Halloran")]
+        );
+        let at = text.find("stay").unwrap_or(0);
+        assert_eq!(
+            article
+                .quote_at(at)
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.cue.as_str()),
+            Some("added")
+        );
+    }
+}
