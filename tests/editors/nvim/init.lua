@@ -313,6 +313,16 @@ vim.defer_fn(function()
   end
 end, TIMEOUT * 12)
 
+-- A server that cannot be found is reported with the fix, and nothing starts.
+copydesk.setup({ cmd = { "/nonexistent/copydesk", "lsp" } })
+vim.wait(1000, function() return #notifications > 0 end, 10)
+local missing_msg = notifications[1] or ""
+if not (missing_msg:find("/nonexistent/copydesk", 1, true) and missing_msg:find("cmd = {", 1, true)) then
+  log("FAILED: no clear message for a missing server (got %q)", missing_msg)
+  vim.cmd("cquit 1")
+end
+log("ok: a missing server is reported: %s", missing_msg)
+
 local autocmd = os.getenv("COPYDESK_NVIM_AUTOCMD") == "1"
 log("starting the client %s", autocmd and "from a FileType autocmd with vim.lsp.start (the 0.8-0.10 path)"
   or "with vim.lsp.config/vim.lsp.enable")
