@@ -123,6 +123,8 @@ const CUE_VERBS: &[&str] = &[
     "shouted", "remarked", "observed", "reiterated", "maintained", "countered", "conceded",
     "cautioned", "pleaded", "promised", "boasted", "texted", "emailed", "messaged", "described",
     "describes", "called", "calls", "calling", "agreed", "wrote", "read", "reads",
+    "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
+    "criticized", "condemned", "praised", "welcomed",
 ];
 
 /// Verbs of reported speech: a sentence with one of these can be followed by
@@ -140,6 +142,8 @@ const WEAK_CUES: &[&str] = &[
     "called", "calls", "calling", "described", "describes", "read", "reads", "agreed", "post",
     "posts", "state", "states", "report", "reports", "note", "notes", "claims", "continue",
     "continues",
+    "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
+    "criticized", "condemned", "praised", "welcomed",
 ];
 
 const PRONOUNS: &[(&str, Pronoun)] = &[
@@ -198,7 +202,8 @@ const ORG_NOUNS: &[&str] = &[
     "center", "hospital", "website", "statement", "operator", "retailer", "chain", "insurer",
     "lender", "regulator", "watchdog", "tribunal", "embassy", "mission", "secretariat", "cabinet",
     "parliament", "senate", "congress", "research", "partners", "securities", "capital", "holdings",
-    "media", "press", "news",
+    "media", "press", "news", "report", "study", "survey", "memo", "letter", "filing", "review",
+    "judgment", "ruling", "inquiry", "document", "poll", "audit",
 ];
 
 #[rustfmt::skip]
@@ -557,7 +562,7 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
             run = &run[1..];
         }
         if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
-            if b == head_at || w(head_at).ends_with("’s") || b + 1 == head_at + 1 {
+            if b == head_at {
                 let role = (a > first).then(|| items[first].start()..items[a - 1].end());
                 return Some(SpeakerPhrase {
                     range,
@@ -751,6 +756,18 @@ fn clause_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
 }
 
+/// A word right after a determiner or possessive is a noun (`the report`,
+/// `her post`, `Labour’s claims`), not a speech verb.
+fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
+    match k.checked_sub(1).map(|j| &items[j]) {
+        Some(Item::Word { range, .. }) => {
+            let w = lower(text, range);
+            DETERMINERS.contains(&w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
+        }
+        _ => false,
+    }
+}
+
 /// Where a noun phrase ending before item `end` starts: back over words to a
 /// clause word, a lower-case verb, punctuation, or just past its determiner.
 fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
@@ -760,7 +777,8 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
             Item::Word { range, .. } => {
                 let w = lower(text, range);
                 let verb = is_in(&CUE_VERBS_SET, w.as_str())
-                    && !text[range.clone()].starts_with(char::is_uppercase);
+                    && !text[range.clone()].starts_with(char::is_uppercase)
+                    && !after_determiner(text, items, s - 1);
                 if is_in(&CLAUSE_WORDS_SET, w.as_str()) || verb {
                     break;
                 }
@@ -924,7 +942,11 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             continue;
         }
         let went_on = w == "went" && next_word(1) == "on";
-        if !went_on && (!is_in(&CUE_VERBS_SET, w.as_str()) || *cap && k != floor) {
+        if !went_on
+            && (!is_in(&CUE_VERBS_SET, w.as_str())
+                || *cap && k != floor
+                || after_determiner(text, &items, k))
+        {
             k += 1;
             continue;
         }
@@ -1021,10 +1043,9 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
         for (c, &ci) in cue_item.iter().enumerate() {
             if ci < k && ci >= s && cues[c].speaker.is_some() {
                 let weak = WEAK_CUES.contains(&cues[c].word.as_str());
+                // A weak cue (`called`, `described`) only counts right before the quote.
                 if !weak || k - ci <= 7 {
                     before = Some(c);
-                } else {
-                    before = before.filter(|_| false);
                 }
             }
         }

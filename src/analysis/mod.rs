@@ -179,7 +179,8 @@ impl<'a> Article<'a> {
         Self::with_style_book(paragraphs, language, &[])
     }
 
-    /// The article model with the newsroom's canonical name spellings.
+    /// The article model with the style book's canonical name spellings
+    /// (`config.names.canonical`).
     pub fn with_style_book(
         paragraphs: &'a [Paragraph<ParagraphFacts>],
         language: Language,

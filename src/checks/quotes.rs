@@ -51,9 +51,11 @@ fn name_style(article: &Article<'_>) -> NameStyle {
             match m.honorific.as_deref() {
                 Some("Mr" | "Mrs" | "Ms" | "Miss") => {
                     // The gap between the honorific and the name shows a full stop.
-                    let gap = m.name.start.saturating_sub(m.range.start);
-                    let h = m.honorific.as_deref().map_or(0, str::len);
-                    if gap > h + 1 {
+                    let gap = m
+                        .honorific_range
+                        .as_ref()
+                        .map_or(0, |h| m.name.start.saturating_sub(h.end));
+                    if gap > 1 {
                         dotted += 1;
                     } else {
                         plain += 1;

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use ropey::Rope;
 use serde::Serialize;
 
-use crate::analysis::attribution::{display_name, looks_like_person};
+use crate::analysis::attribution::display_name;
 use crate::analysis::{Article, Language, QuoteKind, Scanner};
 use crate::config::Config;
 use crate::text::{offset_to_position, Document, LineCol, PositionEncoding};
@@ -122,7 +122,6 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
         .people
         .persons
         .iter()
-        .filter(|p| looks_like_person(&p.canonical))
         .map(|p| PersonOut {
             name: display_name(&p.canonical),
             role: article.attribution.roles.get(p.id).cloned().flatten(),
@@ -133,7 +132,12 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
                 .get(p.id)
                 .copied()
                 .unwrap_or(0),
-            variants: Vec::new(),
+            variants: p
+                .spellings
+                .iter()
+                .filter(|s| s.text != p.surname)
+                .map(|s| s.text.clone())
+                .collect(),
         })
         .collect();
     Sheet { quotes, people }

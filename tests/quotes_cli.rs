@@ -1,0 +1,68 @@
+//! `copydesk quotes` through the real binary: the JSON quote sheet and the table.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("copydesk runs");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin");
+    }
+    let out = child.wait_with_output().expect("copydesk finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn json_sheet_from_stdin() {
+    let text = "Defence Secretary Mark Halloran visited Tapa on Monday.\r\n\r\n“Our commitment to our allies is unshakeable,” the defence secretary said. He added: “These troops 🪖 send a clear message.”\r\n\r\nThe Ministry of Defence gave no date.\r\n\r\n“Nobody should doubt our resolve on this.”\r\n";
+    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let quotes = v["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 3);
+    assert_eq!(quotes[0]["speaker"]["name"], "Mark Halloran");
+    assert_eq!(
+        quotes[0]["speaker"]["mention"]["text"],
+        "the defence secretary"
+    );
+    assert_eq!(quotes[1]["speaker"]["mention"]["text"], "He");
+    assert_eq!(quotes[1]["speaker"]["cue"], "added");
+    // UTF-16 columns: the emoji counts two.
+    assert_eq!(quotes[1]["text"], "These troops 🪖 send a clear message.");
+    assert_eq!(quotes[1]["range"]["end"]["line"], 2);
+    assert_eq!(quotes[2]["speaker"], serde_json::Value::Null);
+    assert_eq!(
+        quotes[2]["range"]["start"],
+        serde_json::json!({"line": 6, "character": 0})
+    );
+    let people = v["people"].as_array().expect("people");
+    assert!(
+        people
+            .iter()
+            .any(|p| p["name"] == "Mark Halloran" && p["quotes"] == 2),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn table_and_errors() {
+    let (code, out, _) = run(
+        &["quotes", "-"],
+        "“Nobody should doubt our resolve on this.”\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("UNATTRIBUTED"), "{out}");
+    let (code, _, err) = run(&["quotes", "/no/such/article.txt"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+}
