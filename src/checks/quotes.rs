@@ -46,8 +46,16 @@ enum NameStyle {
 
 fn name_style(article: &Article<'_>) -> NameStyle {
     let (mut plain, mut dotted, mut bare) = (0, 0, 0);
-    for p in article.paragraphs {
-        for m in &p.facts.mentions {
+    // Only mentions of people count: a lone capitalised word that is no
+    // one's surname says nothing about the house style.
+    let people_mentions = article.people.persons.iter().flat_map(|person| {
+        person
+            .mentions
+            .iter()
+            .filter_map(|r| article.paragraphs.get(r.para)?.facts.mentions.get(r.index))
+    });
+    {
+        for m in people_mentions {
             match m.honorific.as_deref() {
                 Some("Mr" | "Mrs" | "Ms" | "Miss") => {
                     // The gap between the honorific and the name shows a full stop.
@@ -88,7 +96,8 @@ fn reference(article: &Article<'_>, id: PersonId, style: NameStyle) -> Option<St
             .get(r.para)?
             .facts
             .mentions
-            .get(r.index)?
+            .get(r.index)
+            .filter(|m| m.has_courtesy_honorific())?
             .honorific
             .clone()
     });

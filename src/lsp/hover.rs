@@ -1,10 +1,11 @@
-//! Hover: the person (or speaker) under the cursor, and what copydesk found
+//! Hover: the person card and the speaker card under the cursor, and what copydesk found
 //! there and how to fix it.
 
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::people;
+use super::quotes;
 use super::store::Analysis;
 use crate::text::PositionEncoding;
 
@@ -14,11 +15,17 @@ pub fn hover(a: &Analysis, position: Position, enc: PositionEncoding) -> Option<
     let article = a.article();
     let mut sections = Vec::new();
     let mut range = None;
-    if let Some(h) = people::hover(a, &article, at, enc) {
+    for h in [
+        people::hover(a, &article, at, enc),
+        quotes::hover(a, &article, at, enc),
+    ]
+    .into_iter()
+    .flatten()
+    {
         if let HoverContents::Markup(m) = h.contents {
             sections.push(m.value);
         }
-        range = h.range;
+        range = range.or(h.range);
     }
     for f in a
         .findings

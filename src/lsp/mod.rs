@@ -13,6 +13,7 @@ mod convert;
 mod hover;
 mod panic;
 mod people;
+mod quotes;
 mod server;
 mod store;
 mod stylebook;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
+use super::quotes;
 use super::store::Analysis;
 use crate::analysis::{Article, MentionRef, Person};
 use crate::text::PositionEncoding;
@@ -26,6 +27,25 @@ fn mention_range(article: &Article<'_>, m: MentionRef, name_only: bool) -> Optio
 /// The person at a byte offset and the mention there.
 pub fn person_at<'a>(article: &'a Article<'_>, offset: usize) -> Option<(MentionRef, &'a Person)> {
     article.people.mention_at(article.paragraphs, offset)
+}
+
+/// The person named, or referred to by a resolved pronoun or role cue, at `offset`.
+pub fn referent_at<'a>(article: &'a Article<'_>, offset: usize) -> Option<&'a Person> {
+    person_at(article, offset).map(|(_, p)| p).or_else(|| {
+        let cue = resolved_cue_at(article, offset)?;
+        article.people.person(cue.person)
+    })
+}
+
+fn resolved_cue_at<'a>(
+    article: &'a Article<'_>,
+    offset: usize,
+) -> Option<&'a crate::analysis::ResolvedCue> {
+    article
+        .attribution
+        .resolved
+        .iter()
+        .find(|c| c.range.start <= offset && offset <= c.range.end)
 }
 
 /// 1-based line of a byte offset, for cards.
@@ -50,7 +70,29 @@ pub fn card(a: &Analysis, article: &Article<'_>, person: &Person) -> String {
         }
         s.push('\n');
     }
+    let cues = quotes::resolved_cues(article, person.id).len();
     s.push_str(&format!("\nMentions: {}", person.mentions.len()));
+    if cues > 0 {
+        s.push_str(&format!(" (and {cues} by pronoun or role)"));
+    }
+    let said: Vec<String> = quotes::quotes_of(article, person.id)
+        .map(|q| {
+            format!(
+                "- line {}: “{}”",
+                line_of(a, q.range.start),
+                quotes::opening_words(a, q, 8)
+            )
+        })
+        .collect();
+    if said.is_empty() {
+        s.push_str("\n\nQuotes: none");
+    } else {
+        s.push_str(&format!(
+            "\n\nQuotes ({}):\n{}",
+            said.len(),
+            said.join("\n")
+        ));
+    }
     if person.roles.len() > 1 {
         s.push_str(&format!("\n\nRoles: {}", person.roles.join("; ")));
     }
@@ -71,8 +113,11 @@ pub fn hover(
     offset: usize,
     enc: PositionEncoding,
 ) -> Option<Hover> {
-    let (m, person) = person_at(article, offset)?;
-    let range = mention_range(article, m, false)?;
+    let person = referent_at(article, offset)?;
+    let range = match person_at(article, offset) {
+        Some((m, _)) => mention_range(article, m, false)?,
+        None => resolved_cue_at(article, offset)?.range.clone(),
+    };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
@@ -82,13 +127,18 @@ pub fn hover(
     })
 }
 
-/// Every mention of the person, in article order (whole mentions).
+/// Every mention of the person, and every pronoun or role cue resolved to
+/// them, in article order.
 pub fn mentions(article: &Article<'_>, person: &Person) -> Vec<Range<usize>> {
-    person
+    let mut all: Vec<Range<usize>> = person
         .mentions
         .iter()
         .filter_map(|&m| mention_range(article, m, false))
-        .collect()
+        .collect();
+    all.extend(quotes::resolved_cues(article, person.id));
+    all.sort_by_key(|r| (r.start, r.end));
+    all.dedup();
+    all
 }
 
 /// Where go-to-definition lands: the first full reference, else the first reference.
@@ -151,7 +201,32 @@ pub fn symbols(a: &Analysis, article: &Article<'_>, enc: PositionEncoding) -> Ve
         .filter_map(|person| {
             let all = mentions(article, person);
             let first = definition(article, person)?;
-            let span = all.first()?.start.min(first.start)..all.last()?.end.max(first.end);
+            let said: Vec<&crate::analysis::Quote> =
+                quotes::quotes_of(article, person.id).collect();
+            let start = all.first()?.start.min(first.start);
+            let start = start.min(said.first().map_or(usize::MAX, |q| q.range.start));
+            let end = all
+                .last()?
+                .end
+                .max(first.end)
+                .max(said.last().map_or(0, |q| q.range.end));
+            let span = start..end;
+            let children: Vec<DocumentSymbol> = said
+                .iter()
+                .map(|q| DocumentSymbol {
+                    name: format!("“{}”", quotes::opening_words(a, q, 8)),
+                    detail: q
+                        .speaker
+                        .as_ref()
+                        .map(|s| format!("{} {}", s.mention.text, s.cue)),
+                    kind: SymbolKind::STRING,
+                    tags: None,
+                    deprecated: None,
+                    range: convert::range(rope, &q.range, enc),
+                    selection_range: convert::range(rope, &q.range, enc),
+                    children: None,
+                })
+                .collect();
             Some(DocumentSymbol {
                 name: person.canonical.clone(),
                 detail: person.roles.first().cloned(),
@@ -160,7 +235,7 @@ pub fn symbols(a: &Analysis, article: &Article<'_>, enc: PositionEncoding) -> Ve
                 deprecated: None,
                 range: convert::range(rope, &span, enc),
                 selection_range: convert::range(rope, &first, enc),
-                children: None,
+                children: Some(children),
             })
         })
         .collect()

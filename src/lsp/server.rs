@@ -14,11 +14,16 @@ use super::actions;
 use super::convert;
 use super::hover;
 use super::people;
+use super::quotes;
 use super::store::{Analysis, Store, StoreError};
 use super::stylebook;
 use crate::analysis::Language;
 use crate::config::{Config, CONFIG_FILE};
 use crate::text::{Change, PositionEncoding};
+
+/// `workspace/executeCommand` with arguments `[uri]`: the quote sheet of
+/// that document, as Markdown.
+pub const QUOTE_SHEET: &str = "copydesk.quoteSheet";
 
 /// What the client told us about itself at `initialize`.
 #[derive(Debug, Default)]
@@ -352,6 +357,11 @@ impl LanguageServer for Backend {
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![QUOTE_SHEET.to_string()],
+                    work_done_progress_options: Default::default(),
+                }),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
                     work_done_progress_options: Default::default(),
@@ -547,7 +557,7 @@ impl LanguageServer for Backend {
         let article = a.article();
         let at = convert::offset(a.document.rope(), pos.position, enc);
         let target =
-            people::person_at(&article, at).and_then(|(_, p)| people::definition(&article, p));
+            people::referent_at(&article, at).and_then(|p| people::definition(&article, p));
         Ok(target.map(|r| {
             GotoDefinitionResponse::Scalar(Location {
                 uri,
@@ -565,7 +575,7 @@ impl LanguageServer for Backend {
         let enc = self.store.encoding();
         let article = a.article();
         let at = convert::offset(a.document.rope(), pos.position, enc);
-        let Some((_, person)) = people::person_at(&article, at) else {
+        let Some(person) = people::referent_at(&article, at) else {
             return Ok(None);
         };
         let rope = a.document.rope();
@@ -591,7 +601,7 @@ impl LanguageServer for Backend {
         let enc = self.store.encoding();
         let article = a.article();
         let at = convert::offset(a.document.rope(), pos.position, enc);
-        let Some((_, person)) = people::person_at(&article, at) else {
+        let Some(person) = people::referent_at(&article, at) else {
             return Ok(None);
         };
         let rope = a.document.rope();
@@ -670,5 +680,44 @@ impl LanguageServer for Backend {
             &article,
             self.store.encoding(),
         ))))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(a) = self.analysis_or_log(&params.text_document.uri, "inlayHint") else {
+            return Ok(None);
+        };
+        let enc = self.store.encoding();
+        let article = a.article();
+        let range = convert::byte_range(a.document.rope(), params.range, enc);
+        Ok(Some(quotes::inlay_hints(&a, &article, range, enc)))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command != QUOTE_SHEET {
+            return Err(Error::invalid_params(format!(
+                "copydesk: unknown command {}",
+                params.command
+            )));
+        }
+        let uri = params
+            .arguments
+            .first()
+            .and_then(|v| v.as_str().or_else(|| v.get("uri").and_then(Value::as_str)))
+            .and_then(|s| s.parse::<Uri>().ok())
+            .ok_or_else(|| Error::invalid_params("copydesk.quoteSheet takes the document's URI"))?;
+        let Some(a) = self.analysis_or_log(&uri, "quoteSheet") else {
+            return Err(Error::invalid_params(format!(
+                "copydesk: {} is not open",
+                uri.as_str()
+            )));
+        };
+        let article = a.article();
+        let title = uri
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or("article")
+            .to_string();
+        Ok(Some(Value::String(quotes::sheet(&a, &article, &title))))
     }
 }

@@ -1,0 +1,220 @@
+//! What the editor shows of quotes: the speaker card on hover (a quote or its
+//! cue), inlay hints after resolved pronoun and role cues (`He ‹Kuleba›`),
+//! and the quote sheet as Markdown.
+
+use std::ops::Range;
+
+use tower_lsp_server::ls_types::*;
+
+use super::convert;
+use super::store::Analysis;
+use crate::analysis::{Article, PersonId, Quote, Resolution, SpeakerKind};
+use crate::text::PositionEncoding;
+
+/// 1-based line of a byte offset.
+fn line_of(a: &Analysis, offset: usize) -> u32 {
+    convert::position(a.document.rope(), offset, PositionEncoding::Utf8).line + 1
+}
+
+/// The first words of a quote, for cards, sheets and symbols.
+pub fn opening_words(a: &Analysis, q: &Quote, words: usize) -> String {
+    let rope = a.document.rope();
+    let text: String = q
+        .content
+        .iter()
+        .map(|r| String::from(rope.byte_slice(r.clone())))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let mut s = all
+        .iter()
+        .take(words)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if all.len() > words {
+        s.push_str(" …");
+    }
+    s
+}
+
+/// The quotes a person is the speaker of.
+pub fn quotes_of<'a>(
+    article: &'a Article<'_>,
+    id: PersonId,
+) -> impl Iterator<Item = &'a Quote> + 'a {
+    article
+        .quotes()
+        .iter()
+        .filter(move |q| q.speaker.as_ref().is_some_and(|s| s.person == Some(id)))
+}
+
+/// The quote whose text, speaker mention or cue is at `offset`.
+fn quote_at<'a>(article: &'a Article<'_>, offset: usize) -> Option<&'a Quote> {
+    let inside = |r: &Range<usize>| r.start <= offset && offset <= r.end;
+    article.quote_at(offset).or_else(|| {
+        article.quotes().iter().find(|q| {
+            q.speaker
+                .as_ref()
+                .is_some_and(|s| inside(&s.cue_range) || inside(&s.mention.range))
+        })
+    })
+}
+
+/// The speaker card of the quote at `offset`.
+pub fn hover(
+    a: &Analysis,
+    article: &Article<'_>,
+    offset: usize,
+    enc: PositionEncoding,
+) -> Option<Hover> {
+    let q = quote_at(article, offset)?;
+    let mut s = String::new();
+    match &q.speaker {
+        None => {
+            s.push_str("**No speaker** — nobody is named for this quote");
+            if q.headline {
+                s.push_str(" (a headline: that is the convention)");
+            }
+        }
+        Some(sp) => {
+            s.push_str(&format!("**Speaker: {}**", sp.name));
+            if let Some(role) = &sp.role {
+                s.push_str(&format!(" — {role}"));
+            }
+            if sp.kind != SpeakerKind::Person {
+                s.push_str(&format!(" ({})", sp.kind.as_str()));
+            }
+            s.push_str("\n\n");
+            let antecedent_line = |para: usize, at: usize| {
+                article
+                    .paragraphs
+                    .get(para)
+                    .map(|p| line_of(a, p.start + at))
+                    .unwrap_or(0)
+            };
+            let how = match &sp.resolution {
+                Resolution::Direct => format!("Attributed: ‘{} {}’", sp.mention.text, sp.cue),
+                Resolution::Pronoun { para, antecedent } => format!(
+                    "Attributed: ‘{}’ → {}, named in line {}",
+                    sp.mention.text,
+                    sp.name,
+                    antecedent_line(*para, *antecedent)
+                ),
+                Resolution::RoleNoun { para, antecedent } => format!(
+                    "Attributed: ‘{}’ → {}, introduced in line {}",
+                    sp.mention.text,
+                    sp.name,
+                    antecedent_line(*para, *antecedent)
+                ),
+                Resolution::Continuation => {
+                    format!(
+                        "Attributed: continues the quote of ‘{}’ (line {})",
+                        sp.mention.text,
+                        line_of(a, sp.mention.range.start)
+                    )
+                }
+                Resolution::PreviousParagraphCue => {
+                    format!(
+                        "Attributed: ‘{} {}’ at the end of line {}",
+                        sp.mention.text,
+                        sp.cue,
+                        line_of(a, sp.cue_range.start)
+                    )
+                }
+                Resolution::FollowOn => format!(
+                    "Attributed: follows reported speech by ‘{}’ (line {})",
+                    sp.mention.text,
+                    line_of(a, sp.mention.range.start)
+                ),
+            };
+            s.push_str(&how);
+            if let Some(id) = sp.person {
+                let n = quotes_of(article, id).count();
+                s.push_str(&format!("\n\nQuotes by {} in this article: {n}", sp.name));
+            }
+        }
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: s,
+        }),
+        range: Some(convert::range(a.document.rope(), &q.range, enc)),
+    })
+}
+
+/// `‹Surname›` after each pronoun or role cue resolved to a person, in `range`.
+pub fn inlay_hints(
+    a: &Analysis,
+    article: &Article<'_>,
+    range: Range<usize>,
+    enc: PositionEncoding,
+) -> Vec<InlayHint> {
+    let rope = a.document.rope();
+    article
+        .attribution
+        .resolved
+        .iter()
+        .filter(|c| c.range.end >= range.start && c.range.start <= range.end)
+        .map(|c| InlayHint {
+            position: convert::position(rope, c.range.end, enc),
+            label: InlayHintLabel::String(format!("‹{}›", c.surname)),
+            kind: None,
+            text_edits: None,
+            tooltip: Some(InlayHintTooltip::String(format!(
+                "copydesk: refers to {}",
+                c.name
+            ))),
+            padding_left: Some(true),
+            padding_right: None,
+            data: None,
+        })
+        .collect()
+}
+
+/// Ranges of the pronoun and role cues resolved to a person.
+pub fn resolved_cues(article: &Article<'_>, id: PersonId) -> Vec<Range<usize>> {
+    article
+        .attribution
+        .resolved
+        .iter()
+        .filter(|c| c.person == id)
+        .map(|c| c.range.clone())
+        .collect()
+}
+
+/// The quote sheet: every quote with its line, speaker and opening words.
+pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
+    let mut s = format!("# Quote sheet: {title}\n\n");
+    let quotes = article.quotes();
+    if quotes.is_empty() {
+        s.push_str("No quotes.\n");
+        return s;
+    }
+    let unattributed = quotes
+        .iter()
+        .filter(|q| q.speaker.is_none() && !q.headline)
+        .count();
+    s.push_str(&format!(
+        "{} quotes, {} with no speaker.\n\n",
+        quotes.len(),
+        unattributed
+    ));
+    s.push_str("| Line | Speaker | Quote |\n|---:|---|---|\n");
+    for q in quotes {
+        let speaker = match &q.speaker {
+            Some(sp) => sp.name.replace('|', "\\|"),
+            None if q.headline => "(headline)".to_string(),
+            None => "**UNATTRIBUTED**".to_string(),
+        };
+        let words = opening_words(a, q, 10).replace('|', "\\|");
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            line_of(a, q.range.start),
+            speaker,
+            words
+        ));
+    }
+    s
+}

@@ -1,0 +1,183 @@
+//! Quotes in the editor through the real server: which quotes get a
+//! warning, who the speaker is on hover and in inlay hints, the attribution
+//! quick fix, the quote sheet and the outline.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+const URI: &str = "file:///desk/kyiv-quotes.txt";
+
+fn article() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kyiv-quotes.txt"
+    ))
+    .expect("fixture")
+}
+
+fn line(text: &str, has: &str) -> u64 {
+    text.lines().position(|l| l.contains(has)).expect("line") as u64
+}
+
+fn start() -> (Lsp, String, Vec<Value>) {
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], None);
+    let text = article();
+    open(&mut lsp, URI, "plaintext", 1, &text);
+    let diags = lsp.diagnostics(URI, 1);
+    (lsp, text, diags)
+}
+
+#[test]
+fn only_the_quote_with_no_speaker_is_flagged_and_the_fix_attributes_it() {
+    let (mut lsp, text, diags) = start();
+    let flagged: Vec<u64> = diags
+        .iter()
+        .filter(|d| d["code"] == "unattributed-quote")
+        .filter_map(|d| d["range"]["start"]["line"].as_u64())
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![line(&text, "Nobody in this building")],
+        "{diags:#?}"
+    );
+    assert!(
+        diags.iter().all(|d| d["code"] != "unbalanced-quote"),
+        "the run-on quote is one quote: {diags:#?}"
+    );
+
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "unattributed-quote")
+        .cloned()
+        .expect("warning");
+    let r = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let actions = r["result"].as_array().cloned().unwrap_or_default();
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    let attribute = actions
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Attribute to "))
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("no attribution fix in {titles:?}"));
+    let fixed = apply_lsp_edits(&text, &action_edits(&attribute, URI));
+    let name = attribute["title"]
+        .as_str()
+        .unwrap_or_default()
+        .trim_start_matches("Attribute to ");
+    let surname = name.rsplit(' ').next().unwrap_or_default();
+    assert!(
+        fixed.contains(&format!(
+            "“Nobody in this building is pretending the winter will be easy,” Mr {surname} said."
+        )),
+        "{fixed}"
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn hover_and_inlay_hints_name_the_speaker() {
+    let (mut lsp, text, _) = start();
+    let he = line(&text, "He added:");
+    let r = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": he, "character": 20}}),
+    );
+    let card = r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(card.contains("**Speaker: Dmytro Kuleba**"), "{card}");
+    assert!(
+        card.contains("‘He’ → Dmytro Kuleba, named in line"),
+        "{card}"
+    );
+
+    // The run-on quote's second paragraph and the role-noun quote belong to Kuleba too.
+    for has in [
+        "The choice is not between war",
+        "We are asking for the tools",
+    ] {
+        let r = lsp.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": line(&text, has), "character": 5}}),
+        );
+        let card = r["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(card.contains("**Speaker: Dmytro Kuleba**"), "{has}: {card}");
+    }
+
+    let last = text.lines().count() as u64;
+    let r = lsp.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": last, "character": 0}}}),
+    );
+    let hints: Vec<(u64, String)> = r["result"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap_or(0),
+                h["label"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert!(hints.contains(&(he, "‹Kuleba›".to_string())), "{hints:?}");
+    assert!(
+        hints.contains(&(
+            line(&text, "We are asking for the tools"),
+            "‹Kuleba›".to_string()
+        )),
+        "{hints:?}"
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn quote_sheet_and_outline() {
+    let (mut lsp, _, _) = start();
+    let r = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.quoteSheet", "arguments": [URI]}),
+    );
+    let sheet = r["result"].as_str().unwrap_or_default().to_string();
+    assert!(
+        sheet.starts_with("# Quote sheet: kyiv-quotes.txt"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains(
+            "| 15 | **UNATTRIBUTED** | Nobody in this building is pretending the winter will be …"
+        ),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("| Dmytro Kuleba | Every week we wait, another power station goes dark,"),
+        "{sheet}"
+    );
+
+    let r = lsp.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let symbols = r["result"].as_array().cloned().unwrap_or_default();
+    let kuleba = symbols
+        .iter()
+        .find(|s| s["name"] == "Dmytro Kuleba")
+        .expect("Kuleba in the outline");
+    let quotes = kuleba["children"].as_array().map(Vec::len).unwrap_or(0);
+    assert!(quotes >= 4, "Kuleba's quotes as children: {kuleba:#}");
+    lsp.shutdown();
+}
