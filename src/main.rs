@@ -19,7 +19,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the language server on stdin/stdout.
-    Lsp,
+    Lsp {
+        /// Accepted and ignored: many clients pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Check articles and report findings (exit 1 when any warning or error).
     Check(cli::CheckArgs),
     /// Apply every safe fix (boilerplate removal) to articles.
@@ -40,7 +44,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Lsp => match copydesk::lsp::run_stdio() {
+        Command::Lsp { .. } => match copydesk::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("copydesk lsp: {e:#}");

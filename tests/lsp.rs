@@ -343,3 +343,13 @@ fn a_huge_document_is_checked() {
     assert_eq!(lines_of(&diags, "boilerplate"), vec![lines]);
     lsp.shutdown();
 }
+
+#[test]
+fn clients_that_pass_stdio_are_served() {
+    // vscode-languageclient's stdio transport and many other clients add `--stdio`.
+    let mut lsp = Lsp::start_with(&["lsp", "--stdio"]);
+    initialize(&mut lsp, &["utf-16"], None);
+    open(&mut lsp, URI, "plaintext", 1, "Copy.\n\nShare via email\n");
+    assert_eq!(lines_of(&lsp.diagnostics(URI, 1), "boilerplate"), vec![2]);
+    lsp.shutdown();
+}

@@ -33,6 +33,8 @@ struct ClientInfo {
     document_changes: bool,
     watch_files: bool,
     create_files: bool,
+    /// The client pulls diagnostics and can be told to pull again.
+    diagnostic_refresh: bool,
     /// The settings a client without `workspace/configuration` last pushed.
     pushed_settings: Option<Value>,
 }
@@ -154,6 +156,12 @@ impl Backend {
                 .await;
         }
         self.store.set_config(file_config.merged(&editor_config));
+        // Pushed diagnostics follow by themselves; a client that pulls is told to pull again.
+        if self.info(|i| i.diagnostic_refresh) {
+            if let Err(e) = self.client.workspace_diagnostic_refresh().await {
+                tracing::warn!("workspace/diagnostic/refresh failed: {e}");
+            }
+        }
     }
 
     fn workspace_edit(&self, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
@@ -338,6 +346,10 @@ impl LanguageServer for Backend {
             info.document_changes = ws
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
+                .unwrap_or(false);
+            info.diagnostic_refresh = ws
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
                 .unwrap_or(false);
             info.create_files = ws
                 .and_then(|w| w.workspace_edit.as_ref())

@@ -44,8 +44,13 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 impl Lsp {
     /// Starts `copydesk lsp`.
     pub fn start() -> Self {
+        Self::start_with(&["lsp"])
+    }
+
+    /// Starts the binary with these arguments.
+    pub fn start_with(args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .arg("lsp")
+            .args(args)
             .env("COPYDESK_LOG", "debug")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
