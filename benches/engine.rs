@@ -68,5 +68,37 @@ fn keystroke(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, cold, keystroke);
+/// The incremental text layer alone: apply the edit, re-split and rescan the
+/// touched paragraphs (their facts: furniture, placeholders, quotes, cues,
+/// names), without the article pass.
+fn edit_only(c: &mut Criterion) {
+    let scanner = Scanner::new(&Config::default());
+    let mut group = c.benchmark_group("edit_and_rescan");
+    for (label, size) in [("10KB", 10 * 1024), ("1MB", 1024 * 1024)] {
+        let text = corpus::article(size, false);
+        let doc = Document::new(&text, 1, &scanner);
+        let mid = text[text.len() / 2..]
+            .find(" said")
+            .map_or(text.len() / 2, |i| text.len() / 2 + i);
+        let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
+        let change = [Change {
+            range: Some((at, at)),
+            text: "x".to_string(),
+        }];
+        group.bench_with_input(BenchmarkId::from_parameter(label), &doc, |b, doc| {
+            b.iter_batched(
+                || doc.clone(),
+                |mut doc| {
+                    doc.apply_changes(2, &change, PositionEncoding::Utf16, &scanner)
+                        .expect("edit");
+                    doc
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, cold, keystroke, edit_only);
 criterion_main!(benches);
