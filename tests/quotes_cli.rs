@@ -66,3 +66,18 @@ fn table_and_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
 }
+
+#[test]
+fn quotes_in_pasted_furniture_are_nobodys() {
+    // A scare quote in a READ MORE link headline is not copy: it is neither on
+    // the sheet nor does it break the pronoun chain around it.
+    let text = "Bridge repairs to run into next winter\n\nCouncillor Gareth Oduya said the contractor had found “far more damage than the first survey suggested”.\n\nREAD MORE:\nFerry timetable cut as crew shortage bites\nCity tram extension ‘two years late’, auditors say\n\n“Nobody wanted to be standing here telling people it will be another year,” he said.\n";
+    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let quotes = v["quotes"].as_array().expect("quotes");
+    let texts: Vec<&str> = quotes.iter().filter_map(|q| q["text"].as_str()).collect();
+    assert!(!texts.contains(&"two years late"), "{texts:?}");
+    assert_eq!(quotes.len(), 2, "{texts:?}");
+    assert_eq!(quotes[1]["speaker"]["name"], "Gareth Oduya");
+}

@@ -174,6 +174,35 @@ pub struct Article<'a> {
     pub attribution: Attribution,
 }
 
+/// What quote attribution skips: what is not copy, plus paragraphs that are
+/// web furniture through and through (a scare quote in a `READ MORE` link
+/// headline is nobody's quote). Sorted and disjoint.
+fn not_prose(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    excluded: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = excluded.to_vec();
+    for p in paragraphs {
+        let lines = p.facts.lines.len();
+        let mut covered = 0;
+        for hit in &p.facts.boilerplate {
+            covered += hit.lines.len();
+        }
+        if lines > 0 && covered >= lines {
+            out.push(p.range());
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
 impl<'a> Article<'a> {
     pub fn new(paragraphs: &'a [Paragraph<ParagraphFacts>], language: Language) -> Self {
         Self::with_style_book(paragraphs, language, &[])
@@ -204,7 +233,8 @@ impl<'a> Article<'a> {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
         };
-        let attribution = attribution::attribute(paragraphs, &people, &excluded);
+        let attribution =
+            attribution::attribute(paragraphs, &people, &not_prose(paragraphs, &excluded));
         Self {
             language,
             paragraphs,
