@@ -249,3 +249,41 @@ fn the_style_book_is_written_by_an_action_and_then_wins() {
         .is_some_and(|t| t.contains("Zelensky"))));
     lsp.shutdown();
 }
+
+#[test]
+fn the_cast_follows_edits_to_names_and_survives_other_edits() {
+    let (mut lsp, text) = start();
+    // An edit away from any name: the card is the same.
+    let p = pos(&text, "Antony Blinken", "within weeks");
+    change(
+        &mut lsp,
+        URI,
+        2,
+        json!([{"range": {"start": p, "end": p}, "text": "or days "}]),
+    );
+    lsp.diagnostics(URI, 2);
+    let r = lsp.request("textDocument/hover", at(&text, "Mr Kuleba told", "Kuleba"));
+    let card = r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(card.starts_with("**Dmytro Kuleba**"), "{card}");
+
+    // The reporter respells the given name at first reference: the person follows.
+    let p = pos(&text, "Foreign Minister Dmytro", "Dmytro");
+    let end = json!({"line": p["line"], "character": p["character"].as_u64().unwrap_or(0) + 6});
+    change(
+        &mut lsp,
+        URI,
+        3,
+        json!([{"range": {"start": p, "end": end}, "text": "Dmitro"}]),
+    );
+    lsp.diagnostics(URI, 3);
+    let r = lsp.request("textDocument/hover", at(&text, "Mr Kuleba told", "Kuleba"));
+    let card = r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(card.starts_with("**Dmitro Kuleba**"), "{card}");
+    lsp.shutdown();
+}

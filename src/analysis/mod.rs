@@ -171,7 +171,22 @@ pub struct Article<'a> {
     /// a keystroke that touches no name can keep them: [`People::reuse`]).
     pub people: Arc<People>,
     /// Every quote with its speaker, the pronouns and role nouns resolved to people.
-    pub attribution: Attribution,
+    pub attribution: Arc<Attribution>,
+}
+
+/// The results of an article pass, without the paragraphs they were computed over.
+#[derive(Clone, Debug)]
+pub struct ArticleParts {
+    excluded: Vec<Range<usize>>,
+    people: Arc<People>,
+    attribution: Arc<Attribution>,
+}
+
+impl ArticleParts {
+    /// The people of the pass, to be reused by the next one ([`People::reuse`]).
+    pub fn people(&self) -> &Arc<People> {
+        &self.people
+    }
 }
 
 /// What quote attribution skips: what is not copy, plus paragraphs that are
@@ -233,14 +248,42 @@ impl<'a> Article<'a> {
             Language::Markdown => markdown::excluded_ranges(paragraphs),
             Language::PlainText => Vec::new(),
         };
-        let attribution =
-            attribution::attribute(paragraphs, &people, &not_prose(paragraphs, &excluded));
+        let attribution = Arc::new(attribution::attribute(
+            paragraphs,
+            &people,
+            &not_prose(paragraphs, &excluded),
+        ));
         Self {
             language,
             paragraphs,
             excluded,
             people,
             attribution,
+        }
+    }
+
+    /// The article model from parts computed earlier for these same
+    /// paragraphs (see [`Article::parts`]): no pass is run again.
+    pub fn from_parts(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        parts: ArticleParts,
+    ) -> Self {
+        Self {
+            language,
+            paragraphs,
+            excluded: parts.excluded,
+            people: parts.people,
+            attribution: parts.attribution,
+        }
+    }
+
+    /// What the article pass computed, to rebuild the model cheaply later.
+    pub fn parts(&self) -> ArticleParts {
+        ArticleParts {
+            excluded: self.excluded.clone(),
+            people: Arc::clone(&self.people),
+            attribution: Arc::clone(&self.attribution),
         }
     }
 

@@ -9,7 +9,7 @@ use thiserror::Error;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
+use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, People, Scanner};
 use crate::checks::{self, Edit, Finding};
 use crate::config::Config;
 use crate::text::{Change, Document, PositionEncoding, TextError};
@@ -33,6 +33,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Merged edits of every safe fix (the fix-all).
     pub fix_all: Vec<Edit>,
+    /// The article pass of this version, kept so requests need not redo it.
+    parts: Option<ArticleParts>,
 }
 
 impl Analysis {
@@ -40,19 +42,25 @@ impl Analysis {
         self.document.version()
     }
 
-    /// Rebuilds the article model of this version (cheap: over facts).
+    /// The article model of this version (kept from the analysis; rebuilt
+    /// only for documents too large to analyse).
     pub fn article(&self) -> Article<'_> {
-        Article::with_style_book(
-            self.document.index().paragraphs(),
-            self.language,
-            &self.config.names.canonical,
-        )
+        let paragraphs = self.document.index().paragraphs();
+        match &self.parts {
+            Some(parts) => Article::from_parts(paragraphs, self.language, parts.clone()),
+            None => {
+                Article::with_style_book(paragraphs, self.language, &self.config.names.canonical)
+            }
+        }
     }
 
+    /// Analyses a snapshot. `previous` (an older analysis of the same
+    /// document) lets the people be reused when no name changed.
     fn compute(
         document: Document<ParagraphFacts>,
         language: Language,
         config: Arc<Config>,
+        previous: Option<Arc<Analysis>>,
     ) -> Self {
         if document.rope().len_bytes() > MAX_ANALYSED_BYTES {
             tracing::warn!(
@@ -65,15 +73,27 @@ impl Analysis {
                 config,
                 findings: Vec::new(),
                 fix_all: Vec::new(),
+                parts: None,
             };
         }
-        let article = Article::with_style_book(
-            document.index().paragraphs(),
-            language,
-            &config.names.canonical,
-        );
+        let paragraphs = document.index().paragraphs();
+        let people = match previous.as_ref().and_then(|p| Some((p, p.parts.as_ref()?))) {
+            Some((prev, parts))
+                if Arc::ptr_eq(&prev.config, &config) && prev.language == language =>
+            {
+                People::reuse(
+                    prev.document.index().paragraphs(),
+                    parts.people(),
+                    paragraphs,
+                    &config.names.canonical,
+                )
+            }
+            _ => Arc::new(People::build(paragraphs, &config.names.canonical)),
+        };
+        let article = Article::with_people(paragraphs, language, people);
         let findings = checks::run(&article, &config);
         let fix_all = checks::safe_edits(&article, &config);
+        let parts = Some(article.parts());
         drop(article);
         Self {
             document,
@@ -81,6 +101,7 @@ impl Analysis {
             config,
             findings,
             fix_all,
+            parts,
         }
     }
 }
@@ -212,7 +233,7 @@ impl Store {
     /// The analysis of the document's current version, computed if needed.
     /// The analysis itself runs outside the lock, on a snapshot.
     pub fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
-        let (snapshot, language, config) = {
+        let (snapshot, language, config, previous) = {
             let inner = lock(&self.inner);
             let state = inner.docs.get(uri)?;
             if let Some(latest) = &state.latest {
@@ -224,9 +245,10 @@ impl Store {
                 state.document.clone(),
                 state.language,
                 Arc::clone(&inner.config),
+                state.latest.clone(),
             )
         };
-        let analysis = Arc::new(Analysis::compute(snapshot, language, config));
+        let analysis = Arc::new(Analysis::compute(snapshot, language, config, previous));
         let mut inner = lock(&self.inner);
         let current_config = Arc::clone(&inner.config);
         if let Some(state) = inner.docs.get_mut(uri) {
