@@ -360,6 +360,51 @@ impl Ctx<'_> {
     }
 }
 
+/// A pronoun or role cue at `cue` that refers back to `seen`: the speaker it
+/// gives, the cue recorded for inlay hints when it is a person, and the walk
+/// told that this person (or source) was just referred to again.
+#[allow(clippy::too_many_arguments)]
+fn follow(
+    ctx: &Ctx<'_>,
+    walk: &mut Walk,
+    resolved: &mut Vec<ResolvedCue>,
+    seen: &Seen,
+    cue: Range<usize>,
+    para: usize,
+    gender: Option<Gender>,
+) -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
+    let (kind, name, role, person) = match &seen.target {
+        Target::Person(id) => {
+            let (name, role) = ctx.person_speaker(*id);
+            (SpeakerKind::Person, name, role, Some(*id))
+        }
+        Target::Source { name, kind } => (*kind, name.clone(), None, None),
+    };
+    if let Some(id) = person {
+        resolved.push(ResolvedCue {
+            range: cue.clone(),
+            person: id,
+            surname: ctx
+                .people
+                .persons
+                .get(id)
+                .map(|p| p.surname.clone())
+                .unwrap_or_default(),
+            name: name.clone(),
+        });
+    }
+    walk.saw(
+        ctx.people,
+        Seen {
+            at: cue.start,
+            para,
+            target: seen.target.clone(),
+        },
+        gender,
+    );
+    (kind, name, role, person)
+}
+
 /// The article pass. `excluded` are byte ranges that are not copy (sorted).
 pub fn attribute(
     paragraphs: &[Paragraph<ParagraphFacts>],
@@ -787,16 +832,6 @@ fn resolve(
         para: pi,
         at,
     };
-    let from_seen =
-        |ctx: &Ctx<'_>, seen: &Seen| -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
-            match &seen.target {
-                Target::Person(id) => {
-                    let (name, role) = ctx.person_speaker(*id);
-                    (SpeakerKind::Person, name, role, Some(*id))
-                }
-                Target::Source { name, kind } => (*kind, name.clone(), None, None),
-            }
-        };
     match phrase.kind {
         PhraseKind::Named => {
             let name_range = phrase.name.clone().unwrap_or(phrase.range.clone());
@@ -845,33 +880,19 @@ fn resolve(
                     walk.learned.insert(*id, g);
                 }
             }
-            let (kind, name, role, person) = from_seen(ctx, &seen);
-            if let Some(id) = person {
-                resolved.push(ResolvedCue {
-                    range: at..base + phrase.range.end,
-                    person: id,
-                    surname: ctx
-                        .people
-                        .persons
-                        .get(id)
-                        .map(|p| p.surname.clone())
-                        .unwrap_or_default(),
-                    name: name.clone(),
-                });
-            }
+            let (kind, name, role, person) = follow(
+                ctx,
+                walk,
+                resolved,
+                &seen,
+                at..base + phrase.range.end,
+                pi,
+                phrase.gender,
+            );
             let res = Resolution::Pronoun {
                 para: seen.para,
                 antecedent: seen.at,
             };
-            walk.saw(
-                ctx.people,
-                Seen {
-                    at,
-                    para: pi,
-                    target: seen.target.clone(),
-                },
-                phrase.gender,
-            );
             Some((kind, name, role, person, res))
         }
         PhraseKind::Role => {
@@ -892,33 +913,19 @@ fn resolve(
             });
             match found {
                 Some(seen) => {
-                    let (kind, name, role, person) = from_seen(ctx, &seen);
-                    if let Some(id) = person {
-                        resolved.push(ResolvedCue {
-                            range: at..base + phrase.range.end,
-                            person: id,
-                            surname: ctx
-                                .people
-                                .persons
-                                .get(id)
-                                .map(|p| p.surname.clone())
-                                .unwrap_or_default(),
-                            name: name.clone(),
-                        });
-                    }
+                    let (kind, name, role, person) = follow(
+                        ctx,
+                        walk,
+                        resolved,
+                        &seen,
+                        at..base + phrase.range.end,
+                        pi,
+                        phrase.gender,
+                    );
                     let res = Resolution::RoleNoun {
                         para: seen.para,
                         antecedent: seen.at,
                     };
-                    walk.saw(
-                        ctx.people,
-                        Seen {
-                            at,
-                            para: pi,
-                            target: seen.target.clone(),
-                        },
-                        phrase.gender,
-                    );
                     Some((kind, name, role.or(Some(phrase.text.clone())), person, res))
                 }
                 None => {
