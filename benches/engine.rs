@@ -7,7 +7,7 @@ use criterion::{
     black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput,
 };
 
-use copydesk::analysis::{Article, Language, Scanner};
+use copydesk::analysis::{Article, Language, ParagraphFacts, Scanner};
 use copydesk::checks;
 use copydesk::config::Config;
 use copydesk::text::{offset_to_position, Change, Document, PositionEncoding};
@@ -30,6 +30,26 @@ fn cold(c: &mut Criterion) {
     group.finish();
 }
 
+/// A generated article and one typed character in the middle of a paragraph
+/// in the middle of it.
+fn article_and_keystroke(
+    size: usize,
+    dense: bool,
+    scanner: &Scanner,
+) -> (Document<ParagraphFacts>, [Change; 1]) {
+    let text = corpus::article(size, dense);
+    let doc = Document::new(&text, 1, scanner);
+    let mid = text[text.len() / 2..]
+        .find(" said")
+        .map_or(text.len() / 2, |i| text.len() / 2 + i);
+    let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
+    let change = [Change {
+        range: Some((at, at)),
+        text: "x".to_string(),
+    }];
+    (doc, change)
+}
+
 fn keystroke(c: &mut Criterion) {
     let config = Config::default();
     let scanner = Scanner::new(&config);
@@ -39,17 +59,7 @@ fn keystroke(c: &mut Criterion) {
         ("1MB", 1024 * 1024, false),
         ("1MB_dense_furniture", 1024 * 1024, true),
     ] {
-        let text = corpus::article(size, dense);
-        let doc = Document::new(&text, 1, &scanner);
-        // A cursor in the middle of a paragraph in the middle of the article.
-        let mid = text[text.len() / 2..]
-            .find(" said")
-            .map_or(text.len() / 2, |i| text.len() / 2 + i);
-        let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
-        let change = [Change {
-            range: Some((at, at)),
-            text: "x".to_string(),
-        }];
+        let (doc, change) = article_and_keystroke(size, dense, &scanner);
         group.bench_with_input(BenchmarkId::from_parameter(label), &doc, |b, doc| {
             b.iter_batched(
                 || doc.clone(),
@@ -75,16 +85,7 @@ fn edit_only(c: &mut Criterion) {
     let scanner = Scanner::new(&Config::default());
     let mut group = c.benchmark_group("edit_and_rescan");
     for (label, size) in [("10KB", 10 * 1024), ("1MB", 1024 * 1024)] {
-        let text = corpus::article(size, false);
-        let doc = Document::new(&text, 1, &scanner);
-        let mid = text[text.len() / 2..]
-            .find(" said")
-            .map_or(text.len() / 2, |i| text.len() / 2 + i);
-        let at = offset_to_position(doc.rope(), mid, PositionEncoding::Utf16);
-        let change = [Change {
-            range: Some((at, at)),
-            text: "x".to_string(),
-        }];
+        let (doc, change) = article_and_keystroke(size, false, &scanner);
         group.bench_with_input(BenchmarkId::from_parameter(label), &doc, |b, doc| {
             b.iter_batched(
                 || doc.clone(),
