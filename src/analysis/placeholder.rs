@@ -371,6 +371,34 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Words that count or measure: a bare `XX` before one of these is a figure.
+/// Months, full and short: `XX March` and `March XX` are dates to fill in.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 const FIGURE_NEXT: &[&str] = &[
     "million",
     "millions",
@@ -497,30 +525,6 @@ const FIGURE_NEXT: &[&str] = &[
     "or",
     "to",
     "out",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 /// Words after which a bare `XX` is a figure whatever follows.
@@ -621,31 +625,12 @@ const FIGURE_CUE_BEFORE: &[&str] = &[
     "top",
     "record",
     "with",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
+
+/// A word after a bare `XX` that makes it a figure (a unit, a count noun, a month).
+fn figure_next(word: &str) -> bool {
+    in_list(FIGURE_NEXT, word) || in_list(MONTHS, word)
+}
 
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -745,10 +730,10 @@ fn figure(text: &str, at: usize) -> Option<(Range<usize>, PlaceholderKind)> {
         if in_list(STRONG_FIGURE_CUES, p) {
             return Some((range, PlaceholderKind::Figure));
         }
-        if in_list(FIGURE_CUE_BEFORE, p) {
+        if in_list(FIGURE_CUE_BEFORE, p) || in_list(MONTHS, p) {
             // `rose to XX in March`, `was XX.`; but `with XX chromosomes` is a term.
             let next = next_word(text, num_end);
-            if next.is_none_or(|w| in_list(FIGURE_NEXT, w) || in_list(LINKING_WORDS, w)) {
+            if next.is_none_or(|w| figure_next(w) || in_list(LINKING_WORDS, w)) {
                 return Some((range, PlaceholderKind::Figure));
             }
             return None;
@@ -762,7 +747,7 @@ fn figure(text: &str, at: usize) -> Option<(Range<usize>, PlaceholderKind)> {
         }
     }
     match next_word(text, num_end) {
-        Some(w) if in_list(FIGURE_NEXT, w) => Some((range, PlaceholderKind::Figure)),
+        Some(w) if figure_next(w) => Some((range, PlaceholderKind::Figure)),
         // `XX centimetres`, `XX firefighters`: a count of a plural noun.
         Some(w) if !after_article && is_plural_noun(w) => Some((range, PlaceholderKind::Figure)),
         // `the XX chromosome`, `The xx headlined`: a term or a name.
