@@ -4,10 +4,12 @@
 //! Nothing here knows what a quote or a diagnostic is: the paragraph index is
 //! generic over the facts a scanner computes from a paragraph's text.
 
+mod diff;
 mod document;
 mod paragraphs;
 mod position;
 
+pub use diff::{splice_between, Splice};
 pub use document::{Change, Document, TextError};
 pub use paragraphs::{split_paragraphs, Paragraph, ParagraphIndex, Scan};
 pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};

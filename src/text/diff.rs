@@ -1,0 +1,160 @@
+//! What changed between two versions of a document, as one splice: the bytes
+//! `start..old_end` of the older text became `start..new_end` of the newer.
+//!
+//! Found without reading the whole text: paragraphs the index did not rescan
+//! (they still share their facts) bound the changed region from both ends,
+//! and only the text between them is compared byte by byte.
+
+use std::sync::Arc;
+
+use ropey::Rope;
+
+use super::document::Document;
+
+/// One contiguous change between two texts (several edits far apart become
+/// one splice covering all of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Splice {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl Splice {
+    /// Where a byte offset of the older text is in the newer one: unchanged
+    /// before the splice, moved by the length difference from its old end on
+    /// (an insertion point belongs to what follows it), `None` inside the
+    /// replaced bytes.
+    pub fn map(&self, offset: usize) -> Option<usize> {
+        if offset < self.start {
+            Some(offset)
+        } else if offset >= self.old_end {
+            (offset + self.new_end).checked_sub(self.old_end)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the texts are the same.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.old_end && self.start == self.new_end
+    }
+}
+
+/// The splice that turns `old`'s text into `new`'s.
+pub fn splice_between<F>(old: &Document<F>, new: &Document<F>) -> Splice {
+    let (op, np) = (old.index().paragraphs(), new.index().paragraphs());
+    // Leading paragraphs neither version rescanned: their text, and all text
+    // before them, is the same.
+    let mut lead = 0;
+    while lead < op.len()
+        && lead < np.len()
+        && Arc::ptr_eq(&op[lead].facts, &np[lead].facts)
+        && op[lead].start == np[lead].start
+        && op[lead].len == np[lead].len
+    {
+        lead += 1;
+    }
+    let from = if lead == 0 { 0 } else { op[lead - 1].end() };
+    let (old_len, new_len) = (old.rope().len_bytes(), new.rope().len_bytes());
+    // Trailing paragraphs shared the same way, at the same distance from the end.
+    let mut trail = 0;
+    while trail < op.len() - lead && trail < np.len() - lead {
+        let (a, b) = (&op[op.len() - 1 - trail], &np[np.len() - 1 - trail]);
+        if !(Arc::ptr_eq(&a.facts, &b.facts) && old_len - a.start == new_len - b.start) {
+            break;
+        }
+        trail += 1;
+    }
+    let to_old = if trail == 0 {
+        old_len
+    } else {
+        op[op.len() - trail].start
+    };
+    let to_new = new_len - (old_len - to_old);
+    common(old.rope(), new.rope(), from, to_old, to_new)
+}
+
+/// Narrows `from..to_old` / `from..to_new` to the bytes that differ.
+fn common(old: &Rope, new: &Rope, from: usize, to_old: usize, to_new: usize) -> Splice {
+    let mut start = from;
+    let (mut a, mut b) = (old.bytes_at(from), new.bytes_at(from));
+    while start < to_old && start < to_new {
+        if a.next() != b.next() {
+            break;
+        }
+        start += 1;
+    }
+    let (mut old_end, mut new_end) = (to_old, to_new);
+    let (mut a, mut b) = (old.bytes_at(to_old), new.bytes_at(to_new));
+    while old_end > start && new_end > start {
+        if a.prev() != b.prev() {
+            break;
+        }
+        old_end -= 1;
+        new_end -= 1;
+    }
+    Splice {
+        start,
+        old_end,
+        new_end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Change, LineCol, PositionEncoding, Scan};
+
+    struct Len;
+    impl Scan<usize> for Len {
+        fn scan(&self, text: &str) -> usize {
+            text.len()
+        }
+    }
+
+    fn edit(doc: &mut Document<usize>, line: u32, col: u32, end_col: u32, text: &str) {
+        let v = doc.version() + 1;
+        let change = Change {
+            range: Some((LineCol::new(line, col), LineCol::new(line, end_col))),
+            text: text.into(),
+        };
+        doc.apply_changes(v, &[change], PositionEncoding::Utf8, &Len)
+            .expect("edit");
+    }
+
+    #[test]
+    fn finds_the_changed_bytes() {
+        let text = "First paragraph.\n\nSecond one, said Mr Lee.\n\nThird.\n";
+        let old = Document::new(text, 1, &Len);
+        let mut new = old.clone();
+        edit(&mut new, 2, 6, 6, "x");
+        let s = splice_between(&old, &new);
+        assert_eq!((s.start, s.old_end, s.new_end), (24, 24, 25));
+        assert_eq!(s.map(23), Some(23));
+        assert_eq!(s.map(24), Some(25));
+        // A deletion, then two edits far apart become one splice.
+        let mut del = old.clone();
+        edit(&mut del, 0, 0, 6, "");
+        edit(&mut del, 4, 0, 1, "t");
+        let s = splice_between(&old, &del);
+        assert_eq!((s.start, s.old_end, s.new_end), (0, 45, 39));
+        assert_eq!(s.map(3), None);
+        assert_eq!(s.map(50), Some(44));
+        assert!(splice_between(&old, &old.clone()).is_empty());
+    }
+
+    #[test]
+    fn a_whole_text_replacement_still_gives_the_narrow_splice() {
+        let old = Document::new("One.\n\nTwo said.\n", 1, &Len);
+        let mut new = old.clone();
+        let change = Change {
+            range: None,
+            text: "One.\n\nTwo says.\n".into(),
+        };
+        new.apply_changes(2, &[change], PositionEncoding::Utf8, &Len)
+            .expect("replace");
+        let s = splice_between(&old, &new);
+        assert_eq!((s.start, s.old_end, s.new_end), (12, 14, 14));
+    }
+}
