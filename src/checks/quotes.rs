@@ -115,28 +115,37 @@ fn reference(article: &Article<'_>, id: PersonId, style: NameStyle) -> Option<St
     })
 }
 
-/// People named nearest to `at`, nearest first, at most `n`.
-fn nearest_people(mentions: &[(usize, PersonId)], at: usize, n: usize) -> Vec<PersonId> {
+/// People named nearest to a quote in paragraph `para` at `at`, nearest
+/// first, at most `n`. `named` holds (position, paragraph, person), sorted.
+/// Nearness counts paragraphs, then names between, earlier ones first: the
+/// same paragraph, then the one before, then the one after. It never counts
+/// bytes, so typing elsewhere cannot reorder the choices.
+fn nearest_people(
+    named: &[(usize, usize, PersonId)],
+    at: usize,
+    para: usize,
+    n: usize,
+) -> Vec<PersonId> {
     let mut out: Vec<PersonId> = Vec::new();
-    let i = mentions.partition_point(|(pos, _)| *pos < at);
+    let i = named.partition_point(|(pos, _, _)| *pos < at);
     let (mut left, mut right) = (i, i);
     let mut steps = 0;
-    while out.len() < n && (left > 0 || right < mentions.len()) && steps < 200 {
+    while out.len() < n && (left > 0 || right < named.len()) && steps < 200 {
         steps += 1;
-        let dl = (left > 0).then(|| at - mentions[left - 1].0);
-        let dr = (right < mentions.len()).then(|| mentions[right].0 - at);
+        let dl = (left > 0).then(|| para - named[left - 1].1);
+        let dr = (right < named.len()).then(|| named[right].1 - para);
         let take = match (dl, dr) {
             (Some(l), Some(r)) if l <= r => {
                 left -= 1;
-                mentions[left].1
+                named[left].2
             }
             (Some(_), None) => {
                 left -= 1;
-                mentions[left].1
+                named[left].2
             }
             _ => {
                 right += 1;
-                mentions[right - 1].1
+                named[right - 1].2
             }
         };
         if !out.contains(&take) {
@@ -156,10 +165,10 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
         return;
     }
     // Who speaks or is named where: attributed quotes and mentions outside quotes.
-    let mut named: Vec<(usize, PersonId)> = Vec::new();
+    let mut named: Vec<(usize, usize, PersonId)> = Vec::new();
     for q in article.quotes() {
         if let Some(id) = q.speaker.as_ref().and_then(|s| s.person) {
-            named.push((q.range.start, id));
+            named.push((q.range.start, q.paragraphs.start, id));
         }
     }
     for (pi, p) in article.paragraphs.iter().enumerate() {
@@ -179,7 +188,7 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
                         .get(person.id)
                         .is_some_and(|n| *n > 0)
                 {
-                    named.push((at, person.id));
+                    named.push((at, pi, person.id));
                 }
             }
         }
@@ -190,7 +199,7 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
         if !article.is_copy(q.range.start) {
             continue;
         }
-        let fixes = nearest_people(&named, q.range.start, 3)
+        let fixes = nearest_people(&named, q.range.start, q.paragraphs.start, 3)
             .into_iter()
             .filter_map(|id| {
                 let who = reference(article, id, style)?;
