@@ -2,10 +2,10 @@
 //! up edit by edit equals the document built from scratch from the final text
 //! (same text, paragraphs, facts and findings), in UTF-16 and UTF-8.
 
-use copydesk::analysis::{Article, Language, Scanner};
+use copydesk::analysis::{Article, Language, ParagraphFacts, Reused, Scanner};
 use copydesk::checks;
 use copydesk::config::Config;
-use copydesk::text::{Change, Document, LineCol, PositionEncoding};
+use copydesk::text::{splice_between, Change, Document, LineCol, PositionEncoding};
 use proptest::prelude::*;
 
 /// Pieces that edits insert: terminators of every kind, CMS line separators,
@@ -106,6 +106,43 @@ fn findings(
     checks::run(&article, config)
 }
 
+/// An incremental pass over `doc` (updated from `pass` over `earlier`) must
+/// equal a pass from scratch: findings, fix-all edits, quotes with their
+/// speakers, the people. Returns how much the update reused.
+fn same_as_fresh(
+    pass: checks::Pass,
+    earlier: &Document<ParagraphFacts>,
+    doc: &Document<ParagraphFacts>,
+    config: &Config,
+    language: Language,
+) -> Result<(checks::Pass, Reused), TestCaseError> {
+    let splice = splice_between(earlier, doc);
+    let paragraphs = doc.index().paragraphs();
+    let (pass, reused) = pass.update(
+        earlier.index().paragraphs(),
+        paragraphs,
+        &splice,
+        language,
+        config,
+    );
+    let fresh = checks::Pass::new(paragraphs, language, config);
+    prop_assert_eq!(&pass.findings, &fresh.findings, "findings ({:?})", reused);
+    prop_assert_eq!(&pass.safe_edits, &fresh.safe_edits);
+    let (a, b) = (
+        pass.article(paragraphs, language),
+        fresh.article(paragraphs, language),
+    );
+    prop_assert_eq!(
+        &*a.attribution,
+        &*b.attribution,
+        "attribution ({:?})",
+        reused
+    );
+    prop_assert_eq!(&a.people.persons, &b.people.persons);
+    prop_assert_eq!(&a.excluded, &b.excluded);
+    Ok((pass, reused))
+}
+
 fn run_case(
     initial: String,
     steps: Vec<Vec<EditSpec>>,
@@ -116,7 +153,9 @@ fn run_case(
     let scanner = Scanner::new(&config);
     let mut model = initial.clone();
     let mut doc = Document::new(&initial, 1, &scanner);
+    let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::Markdown, &config);
     for (v, step) in steps.into_iter().enumerate() {
+        let earlier = doc.clone();
         let mut changes = Vec::new();
         for spec in step {
             // Each change is relative to the text after the previous one.
@@ -138,7 +177,68 @@ fn run_case(
         let fresh = Document::new(&model, 0, &scanner);
         prop_assert_eq!(doc.index(), fresh.index());
         prop_assert_eq!(findings(&doc, &config), findings(&fresh, &config));
+        pass = same_as_fresh(pass, &earlier, &doc, &config, Language::Markdown)?.0;
     }
+    Ok(())
+}
+
+/// Articles written for the tests, typed into.
+fn articles() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["examples", "tests/corpus"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        out.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("read")),
+        );
+    }
+    out
+}
+
+/// Keystrokes: a letter, a space, a full stop, an accented letter, an
+/// emoji, a curly apostrophe, or deleting one character.
+const KEYS: &[&str] = &["e", "n", " ", ".", "é", "😀", "’", ""];
+
+/// Typing anywhere in a real article, one keystroke per version: the
+/// incremental pass equals the fresh one.
+fn typing_case(article: usize, keys: Vec<(usize, usize)>) -> Result<(), TestCaseError> {
+    let texts = articles();
+    let text = &texts[article % texts.len()];
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    let mut doc = Document::new(text, 1, &scanner);
+    let mut model = text.clone();
+    let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
+    for (v, (at, key)) in keys.iter().enumerate() {
+        let s = boundary(&model, at % (model.len() + 1));
+        let key = KEYS[key % KEYS.len()];
+        let e = if key.is_empty() {
+            let next = model[s..].chars().next().map_or(0, char::len_utf8);
+            boundary(&model, s + next).max(s)
+        } else {
+            s
+        };
+        let enc = PositionEncoding::Utf16;
+        let change = Change {
+            range: Some((
+                reference_position(&model, s, enc),
+                reference_position(&model, e, enc),
+            )),
+            text: key.to_string(),
+        };
+        model.replace_range(s..e, key);
+        let earlier = doc.clone();
+        doc.apply_changes(v as i32 + 2, &[change], enc, &scanner)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        pass = same_as_fresh(pass, &earlier, &doc, &config, Language::PlainText)?.0;
+    }
+    prop_assert_eq!(doc.text(), model);
     Ok(())
 }
 
@@ -153,6 +253,15 @@ proptest! {
     #[test]
     fn incremental_equals_from_scratch_utf8(initial in initial_text(), steps in prop::collection::vec(prop::collection::vec(edit_spec(), 1..4), 1..12)) {
         run_case(initial, steps, PositionEncoding::Utf8)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, failure_persistence: Some(Box::new(prop::test_runner::FileFailurePersistence::WithSource("regressions"))), ..ProptestConfig::default() })]
+
+    #[test]
+    fn typing_into_an_article_equals_from_scratch(article in 0usize..64, keys in prop::collection::vec((0usize..100_000, 0usize..64), 12..40)) {
+        typing_case(article, keys)?;
     }
 }
 
@@ -179,4 +288,53 @@ fn splitting_and_rejoining_a_crlf_pair() {
         Document::new("Copy.\r\nMore.", 0, &scanner).index()
     );
     assert_eq!(doc.index().paragraphs().len(), 1);
+}
+
+/// A letter typed at every fifth character of every test article: where the
+/// whole earlier pass is reused (the keystroke changed no fact), the result
+/// is the fresh one; and that is the common case, not a corner.
+#[test]
+fn most_keystrokes_reuse_the_whole_pass() {
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    let (mut typed, mut reused_all) = (0, 0);
+    for text in articles() {
+        let doc = Document::new(&text, 1, &scanner);
+        let pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
+        for (i, _) in text.char_indices().step_by(5) {
+            let at = copydesk::text::offset_to_position(doc.rope(), i, PositionEncoding::Utf8);
+            let mut next = doc.clone();
+            let change = Change {
+                range: Some((at, at)),
+                text: "e".into(),
+            };
+            next.apply_changes(2, &[change], PositionEncoding::Utf8, &scanner)
+                .expect("edit");
+            let splice = splice_between(&doc, &next);
+            let paragraphs = next.index().paragraphs();
+            let (pass, reused) = pass.clone().update(
+                doc.index().paragraphs(),
+                paragraphs,
+                &splice,
+                Language::PlainText,
+                &config,
+            );
+            typed += 1;
+            if reused == Reused::Everything {
+                reused_all += 1;
+                let fresh = checks::Pass::new(paragraphs, Language::PlainText, &config);
+                assert_eq!(pass.findings, fresh.findings, "typing at {i}:\n{text}");
+                let (a, b) = (
+                    pass.article(paragraphs, Language::PlainText),
+                    fresh.article(paragraphs, Language::PlainText),
+                );
+                assert_eq!(*a.attribution, *b.attribution, "typing at {i}:\n{text}");
+            }
+        }
+    }
+    println!("{reused_all} of {typed} keystrokes reused the whole article pass");
+    assert!(
+        reused_all * 5 >= typed * 2,
+        "only {reused_all} of {typed} keystrokes reused the whole pass"
+    );
 }

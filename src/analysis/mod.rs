@@ -14,12 +14,13 @@ mod markdown;
 pub mod names;
 pub mod placeholder;
 pub mod quotes;
+pub mod shift;
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
-use crate::text::{Paragraph, Scan};
+use crate::text::{Paragraph, Scan, Splice};
 
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
@@ -189,6 +190,17 @@ impl ArticleParts {
     }
 }
 
+/// How much of an earlier pass [`Article::update`] kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reused {
+    /// No fact changed: the whole result, moved by the edit.
+    Everything,
+    /// No name changed: the people; quotes were attributed again.
+    People,
+    /// A fresh pass.
+    Nothing,
+}
+
 /// What quote attribution skips: what is not copy, plus paragraphs that are
 /// web furniture through and through (a scare quote in a `READ MORE` link
 /// headline is nobody's quote). Sorted and disjoint.
@@ -276,6 +288,38 @@ impl<'a> Article<'a> {
             people: parts.people,
             attribution: parts.attribution,
         }
+    }
+
+    /// The article pass for `paragraphs`, reusing an earlier pass of the same
+    /// document (same language and style book) made over `earlier`, whose
+    /// text `splice` turned into this one. When the edit changed no fact,
+    /// the earlier result is moved by the splice and nothing is resolved
+    /// again; when it changed no name, the people are kept. Equal to
+    /// [`Article::with_style_book`] either way.
+    pub fn update(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        style_book: &[String],
+        earlier: &[Paragraph<ParagraphFacts>],
+        mut parts: ArticleParts,
+        splice: &Splice,
+    ) -> (Self, Reused) {
+        if shift::facts_unchanged(earlier, paragraphs, splice)
+            && shift::move_ranges(&mut parts.excluded, splice)
+            && shift::move_attribution(Arc::make_mut(&mut parts.attribution), splice)
+        {
+            return (
+                Self::from_parts(paragraphs, language, parts),
+                Reused::Everything,
+            );
+        }
+        let people = People::reuse(earlier, &parts.people, paragraphs, style_book);
+        let reused = if Arc::ptr_eq(&people, &parts.people) {
+            Reused::People
+        } else {
+            Reused::Nothing
+        };
+        (Self::with_people(paragraphs, language, people), reused)
     }
 
     /// What the article pass computed, to rebuild the model cheaply later.

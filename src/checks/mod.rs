@@ -11,9 +11,9 @@ pub mod quotes;
 
 use std::ops::Range;
 
-use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
+use crate::analysis::{shift, Article, ArticleParts, Language, ParagraphFacts, Reused, Scanner};
 use crate::config::{Config, Severity};
-use crate::text::Document;
+use crate::text::{Document, Paragraph, Splice};
 
 /// Replace `range` (bytes of the current text) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -111,4 +111,99 @@ pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
         findings,
         safe_edits,
     }
+}
+
+/// The analysis of one version of a document: the article pass, its findings
+/// and the fix-all edits. Built from scratch, or from the pass of an earlier
+/// version ([`Pass::update`]) with the same result.
+#[derive(Clone, Debug)]
+pub struct Pass {
+    pub parts: ArticleParts,
+    pub findings: Vec<Finding>,
+    pub safe_edits: Vec<Edit>,
+}
+
+impl Pass {
+    /// Analyses `paragraphs` from scratch.
+    pub fn new(
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        language: Language,
+        config: &Config,
+    ) -> Self {
+        let article = Article::with_style_book(paragraphs, language, &config.names.canonical);
+        Self::of(&article, config)
+    }
+
+    fn of(article: &Article<'_>, config: &Config) -> Self {
+        Self {
+            findings: run(article, config),
+            safe_edits: safe_edits(article, config),
+            parts: article.parts(),
+        }
+    }
+
+    /// Analyses `paragraphs`, reusing this pass, made with the same language
+    /// and configuration over `earlier`, whose text `splice` turned into
+    /// theirs. When no fact changed, findings are the earlier ones moved by
+    /// the splice, and the cost does not grow with the document.
+    pub fn update(
+        self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        splice: &Splice,
+        language: Language,
+        config: &Config,
+    ) -> (Self, Reused) {
+        let Pass {
+            parts,
+            mut findings,
+            mut safe_edits,
+        } = self;
+        let (article, reused) = Article::update(
+            paragraphs,
+            language,
+            &config.names.canonical,
+            earlier,
+            parts,
+            splice,
+        );
+        if reused == Reused::Everything
+            && move_findings(&mut findings, splice)
+            && move_edits(&mut safe_edits, splice)
+        {
+            let parts = article.parts();
+            return (
+                Self {
+                    parts,
+                    findings,
+                    safe_edits,
+                },
+                reused,
+            );
+        }
+        (Self::of(&article, config), reused)
+    }
+
+    /// The article model of this pass over the paragraphs it was made for.
+    pub fn article<'a>(
+        &self,
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+    ) -> Article<'a> {
+        Article::from_parts(paragraphs, language, self.parts.clone())
+    }
+}
+
+/// Moves findings (and their fixes) by `splice`; `false` if a range falls inside it.
+fn move_findings(findings: &mut [Finding], splice: &Splice) -> bool {
+    findings.iter_mut().all(|f| {
+        shift::move_ranges(std::slice::from_mut(&mut f.range), splice)
+            && f.fixes.iter_mut().all(|x| move_edits(&mut x.edits, splice))
+    })
+}
+
+fn move_edits(edits: &mut [Edit], splice: &Splice) -> bool {
+    edits
+        .iter_mut()
+        .all(|e| shift::move_ranges(std::slice::from_mut(&mut e.range), splice))
 }

@@ -9,10 +9,10 @@ use thiserror::Error;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, People, Scanner};
-use crate::checks::{self, Edit, Finding};
+use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, Scanner};
+use crate::checks::{Edit, Finding, Pass};
 use crate::config::Config;
-use crate::text::{Change, Document, PositionEncoding, TextError};
+use crate::text::{splice_between, Change, Document, PositionEncoding, TextError};
 
 /// Documents larger than this are tracked but not analysed.
 pub const MAX_ANALYSED_BYTES: usize = 64 * 1024 * 1024;
@@ -33,8 +33,9 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Merged edits of every safe fix (the fix-all).
     pub fix_all: Vec<Edit>,
-    /// The article pass of this version, kept so requests need not redo it.
-    parts: Option<ArticleParts>,
+    /// The article pass of this version, kept so requests need not redo it,
+    /// until the next version's analysis takes it over to update in place.
+    parts: Mutex<Option<ArticleParts>>,
 }
 
 impl Analysis {
@@ -46,8 +47,8 @@ impl Analysis {
     /// only for documents too large to analyse).
     pub fn article(&self) -> Article<'_> {
         let paragraphs = self.document.index().paragraphs();
-        match &self.parts {
-            Some(parts) => Article::from_parts(paragraphs, self.language, parts.clone()),
+        match lock(&self.parts).clone() {
+            Some(parts) => Article::from_parts(paragraphs, self.language, parts),
             None => {
                 Article::with_style_book(paragraphs, self.language, &self.config.names.canonical)
             }
@@ -55,7 +56,9 @@ impl Analysis {
     }
 
     /// Analyses a snapshot. `previous` (an older analysis of the same
-    /// document) lets the people be reused when no name changed.
+    /// document) is updated instead when it was made with the same settings:
+    /// in place when the edits changed no fact, keeping the people when they
+    /// changed no name ([`Pass::update`]).
     fn compute(
         document: Document<ParagraphFacts>,
         language: Language,
@@ -73,28 +76,46 @@ impl Analysis {
                 config,
                 findings: Vec::new(),
                 fix_all: Vec::new(),
-                parts: None,
+                parts: Mutex::new(None),
             };
         }
         let paragraphs = document.index().paragraphs();
-        let people = match previous.as_ref().and_then(|p| Some((p, p.parts.as_ref()?))) {
-            Some((prev, parts))
-                if Arc::ptr_eq(&prev.config, &config) && prev.language == language =>
-            {
-                People::reuse(
+        let earlier = previous
+            .filter(|p| Arc::ptr_eq(&p.config, &config) && p.language == language)
+            .and_then(|p| {
+                let parts = lock(&p.parts).take()?;
+                let pass = Pass {
+                    parts,
+                    findings: p.findings.clone(),
+                    safe_edits: p.fix_all.clone(),
+                };
+                Some((p, pass))
+            });
+        let pass = match earlier {
+            Some((prev, pass)) => {
+                let splice = splice_between(&prev.document, &document);
+                let (pass, reused) = pass.update(
                     prev.document.index().paragraphs(),
-                    parts.people(),
                     paragraphs,
-                    &config.names.canonical,
-                )
+                    &splice,
+                    language,
+                    &config,
+                );
+                tracing::debug!(
+                    ?reused,
+                    version = document.version(),
+                    "article pass updated"
+                );
+                pass
             }
-            _ => Arc::new(People::build(paragraphs, &config.names.canonical)),
+            None => Pass::new(paragraphs, language, &config),
         };
-        let article = Article::with_people(paragraphs, language, people);
-        let findings = checks::run(&article, &config);
-        let fix_all = checks::safe_edits(&article, &config);
-        let parts = Some(article.parts());
-        drop(article);
+        let Pass {
+            parts,
+            findings,
+            safe_edits: fix_all,
+        } = pass;
+        let parts = Mutex::new(Some(parts));
         Self {
             document,
             language,

@@ -1,0 +1,174 @@
+//! Reusing an article pass across an edit that changes no fact.
+//!
+//! Most keystrokes change words that are no fact: the inside of a quote, a
+//! word of narrative. Then every paragraph's facts are the old facts moved
+//! by the splice, and since the article pass only compares positions and
+//! adds a character's width to them, its result is the old result moved the
+//! same way. [`moved_facts`] proves the first half for a paragraph (the
+//! splice must keep clear of every fact position, so a position derived as
+//! "fact + one character" moves with its fact), and [`move_attribution`]
+//! does the moving. Anything else falls back to a fresh pass; the property
+//! test in `tests/incremental.rs` holds both paths to the from-scratch result.
+
+use std::ops::Range;
+
+use crate::text::{Paragraph, Splice};
+
+use super::attribution::{Attribution, Resolution};
+use super::ParagraphFacts;
+
+/// How close (in bytes) a splice may come to a fact position: the widest
+/// character, so "position + width of its character" stays on its side.
+const CLEARANCE: usize = 4;
+
+/// Visits every byte position in a paragraph's facts; `true` marks the line
+/// bounds, which may move with an edit at them (typing at a line's end).
+fn facts_positions(f: &mut ParagraphFacts, v: &mut impl FnMut(&mut usize, bool)) {
+    fn r(range: &mut Range<usize>, v: &mut impl FnMut(&mut usize, bool)) {
+        v(&mut range.start, false);
+        v(&mut range.end, false);
+    }
+    for l in &mut f.lines {
+        v(&mut l.start, true);
+        v(&mut l.end, true);
+    }
+    for p in &mut f.placeholders {
+        r(&mut p.range, v);
+    }
+    for m in &mut f.mentions {
+        r(&mut m.range, v);
+        r(&mut m.name, v);
+        r(&mut m.surname_range, v);
+        for x in [&mut m.honorific_range, &mut m.given].into_iter().flatten() {
+            r(x, v);
+        }
+    }
+    let q = &mut f.quotes;
+    for s in &mut q.spans {
+        r(&mut s.open, v);
+        r(&mut s.content, v);
+        if let Some(c) = &mut s.close {
+            r(c, v);
+        }
+        if let Some(at) = &mut s.last_char_at {
+            v(at, false);
+        }
+    }
+    for i in &mut q.issues {
+        r(&mut i.range, v);
+    }
+    for c in &mut q.cues {
+        r(&mut c.verb, v);
+        if let Some(s) = &mut c.speaker {
+            r(&mut s.range, v);
+            for x in [&mut s.name, &mut s.role].into_iter().flatten() {
+                r(x, v);
+            }
+        }
+    }
+    for l in &mut q.roles {
+        r(&mut l.name, v);
+        r(&mut l.role, v);
+    }
+    for (at, _) in &mut q.name_words {
+        v(at, false);
+    }
+    v(&mut q.first_char, false);
+}
+
+/// The facts of a paragraph that started at `old_base` as they must read at
+/// `new_base` after `splice`, when the splice keeps clear of all of them;
+/// `None` when it comes near one.
+pub fn moved_facts(
+    old: &ParagraphFacts,
+    old_base: usize,
+    new_base: usize,
+    splice: &Splice,
+) -> Option<ParagraphFacts> {
+    let near = splice.start.saturating_sub(CLEARANCE)..splice.old_end + CLEARANCE + 1;
+    let mut out = old.clone();
+    let mut ok = true;
+    facts_positions(&mut out, &mut |p, line_bound| {
+        let abs = old_base + *p;
+        if !line_bound && near.contains(&abs) {
+            ok = false;
+            return;
+        }
+        match splice.map(abs).and_then(|a| a.checked_sub(new_base)) {
+            Some(moved) => *p = moved,
+            None => ok = false,
+        }
+    });
+    ok.then_some(out)
+}
+
+/// Whether `new` is `old` after `splice` with no fact changed: the same
+/// paragraphs, each where the splice moved it, with the moved facts.
+pub fn facts_unchanged(
+    old: &[Paragraph<ParagraphFacts>],
+    new: &[Paragraph<ParagraphFacts>],
+    splice: &Splice,
+) -> bool {
+    old.len() == new.len()
+        && old.iter().zip(new).all(|(a, b)| {
+            if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
+                return false;
+            }
+            std::sync::Arc::ptr_eq(&a.facts, &b.facts)
+                || moved_facts(&a.facts, a.start, b.start, splice).as_ref() == Some(&*b.facts)
+        })
+}
+
+/// Moves every position of an attribution by `splice`; `false` (and a
+/// half-moved attribution, to be thrown away) if one falls inside it.
+pub fn move_attribution(a: &mut Attribution, splice: &Splice) -> bool {
+    let mut ok = true;
+    let mut at = |p: &mut usize| match splice.map(*p) {
+        Some(m) => *p = m,
+        None => ok = false,
+    };
+    for q in &mut a.quotes {
+        move_range(&mut q.range, &mut at);
+        move_range(&mut q.open, &mut at);
+        for c in &mut q.content {
+            move_range(c, &mut at);
+        }
+        if let Some(c) = &mut q.close {
+            move_range(c, &mut at);
+        }
+        if let Some(p) = &mut q.last_char_at {
+            at(p);
+        }
+        if let Some(s) = &mut q.speaker {
+            move_range(&mut s.mention.range, &mut at);
+            move_range(&mut s.cue_range, &mut at);
+            match &mut s.resolution {
+                Resolution::Pronoun { antecedent, .. }
+                | Resolution::RoleNoun { antecedent, .. } => at(antecedent),
+                _ => {}
+            }
+        }
+    }
+    for c in &mut a.resolved {
+        move_range(&mut c.range, &mut at);
+    }
+    ok
+}
+
+/// Moves both ends of a range.
+pub fn move_range(r: &mut Range<usize>, at: &mut impl FnMut(&mut usize)) {
+    at(&mut r.start);
+    at(&mut r.end);
+}
+
+/// Moves byte ranges by `splice`; `false` if one falls inside it.
+pub fn move_ranges(ranges: &mut [Range<usize>], splice: &Splice) -> bool {
+    let mut ok = true;
+    for r in ranges {
+        move_range(r, &mut |p| match splice.map(*p) {
+            Some(m) => *p = m,
+            None => ok = false,
+        });
+    }
+    ok
+}
