@@ -5,7 +5,7 @@
 use copydesk::analysis::{Article, Language, ParagraphFacts, Reused, Scanner};
 use copydesk::checks;
 use copydesk::config::Config;
-use copydesk::text::{splice_between, Change, Document, LineCol, PositionEncoding};
+use copydesk::text::{diff, Change, Document, LineCol, PositionEncoding};
 use proptest::prelude::*;
 
 /// Pieces that edits insert: terminators of every kind, CMS line separators,
@@ -116,12 +116,12 @@ fn same_as_fresh(
     config: &Config,
     language: Language,
 ) -> Result<(checks::Pass, Reused), TestCaseError> {
-    let splice = splice_between(earlier, doc);
+    let diff = diff(earlier, doc);
     let paragraphs = doc.index().paragraphs();
     let (pass, reused) = pass.update(
         earlier.index().paragraphs(),
         paragraphs,
-        &splice,
+        &diff,
         language,
         config,
     );
@@ -310,12 +310,12 @@ fn most_keystrokes_reuse_the_whole_pass() {
             };
             next.apply_changes(2, &[change], PositionEncoding::Utf8, &scanner)
                 .expect("edit");
-            let splice = splice_between(&doc, &next);
+            let diff = diff(&doc, &next);
             let paragraphs = next.index().paragraphs();
             let (pass, reused) = pass.clone().update(
                 doc.index().paragraphs(),
                 paragraphs,
-                &splice,
+                &diff,
                 Language::PlainText,
                 &config,
             );

@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
-use crate::text::{Paragraph, Scan, Splice};
+use crate::text::{Diff, Paragraph, Scan, Splice};
 
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
@@ -181,12 +181,78 @@ pub struct ArticleParts {
     excluded: Vec<Range<usize>>,
     people: Arc<People>,
     attribution: Arc<Attribution>,
+    /// Edits that changed no fact since the attribution was made: its
+    /// positions still have to be moved by them, in order (done when the
+    /// model is next asked for, so a keystroke does not walk every quote).
+    pending: Vec<Splice>,
 }
+
+/// How many far-apart edits may wait before the attribution is moved anyway.
+const MAX_PENDING: usize = 16;
 
 impl ArticleParts {
     /// The people of the pass, to be reused by the next one ([`People::reuse`]).
     pub fn people(&self) -> &Arc<People> {
         &self.people
+    }
+
+    /// The article pass for `paragraphs`, reusing this pass of the same
+    /// document (same language and style book) made over `earlier`, whose
+    /// text the edits `diff` describes turned into theirs. When the edit changed no fact, the
+    /// result is this one moved by the splice (the quotes lazily, see
+    /// [`ArticleParts::settle`]) and nothing is resolved again; when it
+    /// changed no name, the people are kept. Equal to
+    /// [`Article::with_style_book`] either way.
+    pub fn update(
+        mut self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        language: Language,
+        style_book: &[String],
+    ) -> (Self, Reused) {
+        if shift::facts_unchanged(earlier, paragraphs, diff)
+            && shift::move_ranges(&mut self.excluded, &diff.splice)
+        {
+            self.defer(diff.splice);
+            return (self, Reused::Everything);
+        }
+        let people = People::reuse(earlier, &self.people, paragraphs, style_book);
+        let reused = if Arc::ptr_eq(&people, &self.people) {
+            Reused::People
+        } else {
+            Reused::Nothing
+        };
+        let article = Article::with_people(paragraphs, language, people);
+        (article.parts(), reused)
+    }
+
+    /// Records an edit that changed no fact.
+    fn defer(&mut self, splice: Splice) {
+        if let Some(last) = self.pending.last_mut() {
+            if let Some(both) = last.then(&splice) {
+                *last = both;
+                return;
+            }
+        }
+        self.pending.push(splice);
+        if self.pending.len() > MAX_PENDING {
+            self.settle();
+        }
+    }
+
+    /// Moves the attribution by the edits made since it was computed (in
+    /// place when nothing else holds it).
+    pub fn settle(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let attribution = Arc::make_mut(&mut self.attribution);
+        for splice in self.pending.drain(..) {
+            let moved = shift::move_attribution(attribution, &splice);
+            // Every position was checked clear of the splice when it was deferred.
+            debug_assert!(moved, "a quote position fell inside a deferred edit");
+        }
     }
 }
 
@@ -279,8 +345,9 @@ impl<'a> Article<'a> {
     pub fn from_parts(
         paragraphs: &'a [Paragraph<ParagraphFacts>],
         language: Language,
-        parts: ArticleParts,
+        mut parts: ArticleParts,
     ) -> Self {
+        parts.settle();
         Self {
             language,
             paragraphs,
@@ -290,44 +357,13 @@ impl<'a> Article<'a> {
         }
     }
 
-    /// The article pass for `paragraphs`, reusing an earlier pass of the same
-    /// document (same language and style book) made over `earlier`, whose
-    /// text `splice` turned into this one. When the edit changed no fact,
-    /// the earlier result is moved by the splice and nothing is resolved
-    /// again; when it changed no name, the people are kept. Equal to
-    /// [`Article::with_style_book`] either way.
-    pub fn update(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
-        language: Language,
-        style_book: &[String],
-        earlier: &[Paragraph<ParagraphFacts>],
-        mut parts: ArticleParts,
-        splice: &Splice,
-    ) -> (Self, Reused) {
-        if shift::facts_unchanged(earlier, paragraphs, splice)
-            && shift::move_ranges(&mut parts.excluded, splice)
-            && shift::move_attribution(Arc::make_mut(&mut parts.attribution), splice)
-        {
-            return (
-                Self::from_parts(paragraphs, language, parts),
-                Reused::Everything,
-            );
-        }
-        let people = People::reuse(earlier, &parts.people, paragraphs, style_book);
-        let reused = if Arc::ptr_eq(&people, &parts.people) {
-            Reused::People
-        } else {
-            Reused::Nothing
-        };
-        (Self::with_people(paragraphs, language, people), reused)
-    }
-
     /// What the article pass computed, to rebuild the model cheaply later.
     pub fn parts(&self) -> ArticleParts {
         ArticleParts {
             excluded: self.excluded.clone(),
             people: Arc::clone(&self.people),
             attribution: Arc::clone(&self.attribution),
+            pending: Vec::new(),
         }
     }
 

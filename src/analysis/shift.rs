@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::text::{Paragraph, Splice};
+use crate::text::{Diff, Paragraph, Splice};
 
 use super::attribution::{Attribution, Resolution};
 use super::ParagraphFacts;
@@ -102,21 +102,28 @@ pub fn moved_facts(
     ok.then_some(out)
 }
 
-/// Whether `new` is `old` after `splice` with no fact changed: the same
-/// paragraphs, each where the splice moved it, with the moved facts.
+/// Whether `new` is `old` after the edits `diff` describes with no fact
+/// changed: the same paragraphs, each where the splice moved it, with the
+/// moved facts. Only the paragraphs between those the diff found shared
+/// are compared.
 pub fn facts_unchanged(
     old: &[Paragraph<ParagraphFacts>],
     new: &[Paragraph<ParagraphFacts>],
-    splice: &Splice,
+    diff: &Diff,
 ) -> bool {
-    old.len() == new.len()
-        && old.iter().zip(new).all(|(a, b)| {
-            if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
-                return false;
-            }
-            std::sync::Arc::ptr_eq(&a.facts, &b.facts)
-                || moved_facts(&a.facts, a.start, b.start, splice).as_ref() == Some(&*b.facts)
-        })
+    let splice = &diff.splice;
+    let (before, after) = (diff.shared_before(), diff.shared_after());
+    if old.len() != new.len() || before + after > old.len() {
+        return false;
+    }
+    let middle = before..old.len() - after;
+    old[middle.clone()].iter().zip(&new[middle]).all(|(a, b)| {
+        if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
+            return false;
+        }
+        std::sync::Arc::ptr_eq(&a.facts, &b.facts)
+            || moved_facts(&a.facts, a.start, b.start, splice).as_ref() == Some(&*b.facts)
+    })
 }
 
 /// Moves every position of an attribution by `splice`; `false` (and a

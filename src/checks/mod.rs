@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::analysis::{shift, Article, ArticleParts, Language, ParagraphFacts, Reused, Scanner};
 use crate::config::{Config, Severity};
-use crate::text::{Document, Paragraph, Splice};
+use crate::text::{Diff, Document, Paragraph, Splice};
 
 /// Replace `range` (bytes of the current text) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -143,44 +143,37 @@ impl Pass {
     }
 
     /// Analyses `paragraphs`, reusing this pass, made with the same language
-    /// and configuration over `earlier`, whose text `splice` turned into
-    /// theirs. When no fact changed, findings are the earlier ones moved by
+    /// and configuration over `earlier`, whose text the edits `diff`
+    /// describes turned into theirs. When no fact changed, findings are the earlier ones moved by
     /// the splice, and the cost does not grow with the document.
     pub fn update(
         self,
         earlier: &[Paragraph<ParagraphFacts>],
         paragraphs: &[Paragraph<ParagraphFacts>],
-        splice: &Splice,
+        diff: &Diff,
         language: Language,
         config: &Config,
     ) -> (Self, Reused) {
+        let splice = &diff.splice;
         let Pass {
             parts,
             mut findings,
             mut safe_edits,
         } = self;
-        let (article, reused) = Article::update(
-            paragraphs,
-            language,
-            &config.names.canonical,
-            earlier,
-            parts,
-            splice,
-        );
+        let (parts, reused) =
+            parts.update(earlier, paragraphs, diff, language, &config.names.canonical);
         if reused == Reused::Everything
             && move_findings(&mut findings, splice)
             && move_edits(&mut safe_edits, splice)
         {
-            let parts = article.parts();
-            return (
-                Self {
-                    parts,
-                    findings,
-                    safe_edits,
-                },
-                reused,
-            );
+            let pass = Self {
+                parts,
+                findings,
+                safe_edits,
+            };
+            return (pass, reused);
         }
+        let article = Article::from_parts(paragraphs, language, parts);
         (Self::of(&article, config), reused)
     }
 

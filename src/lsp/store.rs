@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::Uri;
 use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, Scanner};
 use crate::checks::{Edit, Finding, Pass};
 use crate::config::Config;
-use crate::text::{splice_between, Change, Document, PositionEncoding, TextError};
+use crate::text::{diff, Change, Document, PositionEncoding, TextError};
 
 /// Documents larger than this are tracked but not analysed.
 pub const MAX_ANALYSED_BYTES: usize = 64 * 1024 * 1024;
@@ -47,7 +47,12 @@ impl Analysis {
     /// only for documents too large to analyse).
     pub fn article(&self) -> Article<'_> {
         let paragraphs = self.document.index().paragraphs();
-        match lock(&self.parts).clone() {
+        // Moved by the edits that changed no fact once, here, for every request.
+        let parts = lock(&self.parts).as_mut().map(|parts| {
+            parts.settle();
+            parts.clone()
+        });
+        match parts {
             Some(parts) => Article::from_parts(paragraphs, self.language, parts),
             None => {
                 Article::with_style_book(paragraphs, self.language, &self.config.names.canonical)
@@ -93,11 +98,11 @@ impl Analysis {
             });
         let pass = match earlier {
             Some((prev, pass)) => {
-                let splice = splice_between(&prev.document, &document);
+                let diff = diff(&prev.document, &document);
                 let (pass, reused) = pass.update(
                     prev.document.index().paragraphs(),
                     paragraphs,
-                    &splice,
+                    &diff,
                     language,
                     &config,
                 );

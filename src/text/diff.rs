@@ -35,14 +35,67 @@ impl Splice {
         }
     }
 
+    /// This splice followed by `next` (a splice of the text this one made),
+    /// as one splice, when the two touch or overlap (typing a word: each
+    /// keystroke next to the last). `None` when they lie apart: then some
+    /// positions between them have a place the single splice would not give.
+    pub fn then(&self, next: &Splice) -> Option<Splice> {
+        if next.start > self.new_end || next.old_end < self.start {
+            return None;
+        }
+        let start = self.start.min(next.start);
+        let old_end = if next.old_end >= self.new_end {
+            next.old_end - self.new_end + self.old_end
+        } else {
+            self.old_end
+        };
+        let new_end = if self.new_end >= next.old_end {
+            self.new_end - next.old_end + next.new_end
+        } else {
+            next.new_end
+        };
+        Some(Splice {
+            start,
+            old_end,
+            new_end,
+        })
+    }
+
     /// Whether the texts are the same.
     pub fn is_empty(&self) -> bool {
         self.start == self.old_end && self.start == self.new_end
     }
 }
 
+/// How a newer version of a document differs from an older one: the
+/// splice, and how many paragraphs at each end both versions share
+/// untouched (same facts, same text, moved only by the splice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Diff {
+    pub splice: Splice,
+    shared_before: usize,
+    shared_after: usize,
+}
+
+impl Diff {
+    /// Leading paragraphs both versions share, in place.
+    pub fn shared_before(&self) -> usize {
+        self.shared_before
+    }
+
+    /// Trailing paragraphs both versions share, moved by the splice.
+    pub fn shared_after(&self) -> usize {
+        self.shared_after
+    }
+}
+
 /// The splice that turns `old`'s text into `new`'s.
 pub fn splice_between<F>(old: &Document<F>, new: &Document<F>) -> Splice {
+    diff(old, new).splice
+}
+
+/// What changed from `old` to `new` (a later version of the same document).
+pub fn diff<F>(old: &Document<F>, new: &Document<F>) -> Diff {
     let (op, np) = (old.index().paragraphs(), new.index().paragraphs());
     // Leading paragraphs neither version rescanned: their text, and all text
     // before them, is the same.
@@ -72,7 +125,11 @@ pub fn splice_between<F>(old: &Document<F>, new: &Document<F>) -> Splice {
         op[op.len() - trail].start
     };
     let to_new = new_len - (old_len - to_old);
-    common(old.rope(), new.rope(), from, to_old, to_new)
+    Diff {
+        splice: common(old.rope(), new.rope(), from, to_old, to_new),
+        shared_before: lead,
+        shared_after: trail,
+    }
 }
 
 /// Narrows `from..to_old` / `from..to_new` to the bytes that differ.
@@ -142,6 +199,79 @@ mod tests {
         assert_eq!(s.map(3), None);
         assert_eq!(s.map(50), Some(44));
         assert!(splice_between(&old, &old.clone()).is_empty());
+    }
+
+    /// Composing splices agrees with applying them one after the other, for
+    /// every position outside the composed splice.
+    #[test]
+    fn touching_splices_compose() {
+        let cases = [
+            // Typing "ab" one key at a time, then deleting the "b".
+            (
+                Splice {
+                    start: 10,
+                    old_end: 10,
+                    new_end: 11,
+                },
+                Splice {
+                    start: 11,
+                    old_end: 11,
+                    new_end: 12,
+                },
+            ),
+            (
+                Splice {
+                    start: 10,
+                    old_end: 10,
+                    new_end: 12,
+                },
+                Splice {
+                    start: 11,
+                    old_end: 12,
+                    new_end: 11,
+                },
+            ),
+            // A deletion, then typing before it; a replacement swallowing the last.
+            (
+                Splice {
+                    start: 20,
+                    old_end: 25,
+                    new_end: 20,
+                },
+                Splice {
+                    start: 18,
+                    old_end: 20,
+                    new_end: 19,
+                },
+            ),
+            (
+                Splice {
+                    start: 5,
+                    old_end: 6,
+                    new_end: 9,
+                },
+                Splice {
+                    start: 3,
+                    old_end: 12,
+                    new_end: 4,
+                },
+            ),
+        ];
+        for (a, b) in cases {
+            let c = a.then(&b).expect("touching");
+            for p in 0..40 {
+                let seq = a.map(p).and_then(|m| b.map(m));
+                if let Some(q) = c.map(p) {
+                    assert_eq!(Some(q), seq, "{a:?} then {b:?} at {p}");
+                }
+            }
+        }
+        let apart = Splice {
+            start: 30,
+            old_end: 30,
+            new_end: 31,
+        };
+        assert_eq!(cases[0].0.then(&apart), None);
     }
 
     #[test]

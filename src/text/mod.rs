@@ -9,7 +9,7 @@ mod document;
 mod paragraphs;
 mod position;
 
-pub use diff::{splice_between, Splice};
+pub use diff::{diff, splice_between, Diff, Splice};
 pub use document::{Change, Document, TextError};
 pub use paragraphs::{split_paragraphs, Paragraph, ParagraphIndex, Scan};
 pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};
