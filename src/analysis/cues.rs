@@ -758,6 +758,41 @@ fn clause_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<
 
 /// A word right after a determiner or possessive is a noun (`the report`,
 /// `her post`, `Labour’s claims`), not a speech verb.
+/// Cue verbs in their bare form, most of them nouns as well.
+#[rustfmt::skip]
+const BASE_FORMS: &[&str] = &[
+    "say", "tell", "add", "ask", "write", "tweet", "post", "warn", "insist", "note", "explain",
+    "argue", "claim", "continue", "state", "reply", "respond", "acknowledge", "admit", "concede",
+    "urge", "stress", "confirm", "announce", "declare", "vow", "recall", "suggest", "predict",
+    "complain", "joke", "report",
+];
+
+/// Subjects that take a bare verb form without being plurals in `-s`.
+#[rustfmt::skip]
+const PLURAL_SUBJECTS: &[&str] = &[
+    "i", "we", "you", "they", "police", "people", "staff", "children", "men", "women",
+    "residents", "officials", "others", "many", "some", "both", "few", "all", "who", "which",
+    "that", "also", "often", "still", "now", "privately", "publicly",
+];
+
+/// Whether the word before item `k` can be the subject of a bare verb form
+/// (or the verb follows a quote or opens the sentence, where word order is
+/// inverted: `“…,” say analysts`).
+fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
+    match k.checked_sub(1).map(|j| &items[j]) {
+        Some(Item::Word { range, .. }) => {
+            let w = lower(text, range);
+            PLURAL_SUBJECTS.contains(&w.as_str())
+                || (w.ends_with('s')
+                    && !["ss", "us", "is", "’s", "'s"]
+                        .iter()
+                        .any(|e| w.ends_with(e)))
+                || w.ends_with("ly")
+        }
+        _ => true,
+    }
+}
+
 fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
@@ -778,7 +813,8 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                 let w = lower(text, range);
                 let verb = is_in(&CUE_VERBS_SET, w.as_str())
                     && !text[range.clone()].starts_with(char::is_uppercase)
-                    && !after_determiner(text, items, s - 1);
+                    && !after_determiner(text, items, s - 1)
+                    && (!BASE_FORMS.contains(&w.as_str()) || takes_base_form(text, items, s - 1));
                 if is_in(&CLAUSE_WORDS_SET, w.as_str()) || verb {
                     break;
                 }
@@ -947,6 +983,13 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
                 || *cap && k != floor
                 || after_determiner(text, &items, k))
         {
+            k += 1;
+            continue;
+        }
+        // A bare verb form that is also a noun (`a more cautious note`, `the
+        // secretary of state`) is a cue only after a subject that takes it:
+        // `they`, `we`, a plural (`Analysts note`, `Officials say`).
+        if !went_on && BASE_FORMS.contains(&w.as_str()) && !takes_base_form(text, &items, k) {
             k += 1;
             continue;
         }
@@ -1338,6 +1381,40 @@ mod tests {
         assert_eq!(
             got,
             vec![(String::new(), String::new(), PhraseKind::Elided)]
+        );
+    }
+
+    #[test]
+    fn bare_forms_that_are_nouns_are_no_cue() {
+        // Nouns: no cue, and no speaker for a later pronoun to fall back on.
+        for text in [
+            "Antony Blinken, the US secretary of state, struck a more cautious note.",
+            "The report was published by the state on Monday, with a post on its website.",
+            "She left a note for the head of state and a brief report.",
+        ] {
+            let cues: Vec<String> = quotes::scan(text)
+                .cues
+                .into_iter()
+                .map(|c| c.word)
+                .collect();
+            assert_eq!(cues, Vec::<String>::new(), "{text}");
+        }
+        // Verbs after a plural or pronoun subject, or inverted after a quote.
+        assert_eq!(
+            speaker("Analysts note that “the worst is over” for lenders."),
+            vec![(
+                "note".to_string(),
+                "Analysts".to_string(),
+                PhraseKind::Anonymous
+            )]
+        );
+        assert_eq!(
+            speaker("“It is too early to call,” say analysts."),
+            vec![(
+                "say".to_string(),
+                "analysts".to_string(),
+                PhraseKind::Anonymous
+            )]
         );
     }
 
