@@ -49,16 +49,6 @@ impl<F> Clone for Document<F> {
 }
 
 impl<F> Document<F> {
-    pub fn new(text: &str, version: i32, scan: &impl Scan<F>) -> Self {
-        let rope = Rope::from_str(text);
-        let index = ParagraphIndex::build(&rope, scan);
-        Self {
-            rope,
-            version,
-            index,
-        }
-    }
-
     pub fn rope(&self) -> &Rope {
         &self.rope
     }
@@ -73,6 +63,18 @@ impl<F> Document<F> {
 
     pub fn text(&self) -> String {
         self.rope.to_string()
+    }
+}
+
+impl<F: Send + Sync> Document<F> {
+    pub fn new(text: &str, version: i32, scan: &impl Scan<F>) -> Self {
+        let rope = Rope::from_str(text);
+        let index = ParagraphIndex::build(&rope, scan);
+        Self {
+            rope,
+            version,
+            index,
+        }
     }
 
     /// Rescans every paragraph, e.g. after the configuration changed.

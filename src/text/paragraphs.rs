@@ -12,12 +12,13 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
-/// Computes a paragraph's facts from its text. Must be a pure function.
-pub trait Scan<F> {
+/// Computes a paragraph's facts from its text. Must be a pure function
+/// (paragraphs of a large region are scanned on several threads).
+pub trait Scan<F>: Sync {
     fn scan(&self, text: &str) -> F;
 }
 
-impl<F, T: Fn(&str) -> F> Scan<F> for T {
+impl<F, T: Fn(&str) -> F + Sync> Scan<F> for T {
     fn scan(&self, text: &str) -> F {
         self(text)
     }
@@ -119,28 +120,56 @@ impl<F: PartialEq> PartialEq for ParagraphIndex<F> {
     }
 }
 
-fn scan_region<F>(rope: &Rope, region: Range<usize>, scan: &impl Scan<F>) -> Vec<Paragraph<F>> {
+/// Regions at least this large are scanned on every available core.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+fn scan_region<F: Send + Sync>(
+    rope: &Rope,
+    region: Range<usize>,
+    scan: &impl Scan<F>,
+) -> Vec<Paragraph<F>> {
     let text: std::borrow::Cow<'_, str> = rope.byte_slice(region.clone()).into();
-    split_paragraphs(&text)
-        .into_iter()
-        .map(|r| Paragraph {
-            start: region.start + r.start,
-            len: r.len(),
-            facts: Arc::new(scan.scan(&text[r])),
-        })
-        .collect()
+    let ranges = split_paragraphs(&text);
+    let one = |r: &Range<usize>| Paragraph {
+        start: region.start + r.start,
+        len: r.len(),
+        facts: Arc::new(scan.scan(&text[r.clone()])),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if text.len() < PARALLEL_BYTES || threads < 2 || ranges.len() < 2 * threads {
+        return ranges.iter().map(one).collect();
+    }
+    // The same paragraphs in the same order, scanned in contiguous slices.
+    let per = ranges.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = ranges
+            .chunks(per)
+            .map(|slice| s.spawn(move || slice.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(ranges.len());
+        for w in workers {
+            match w.join() {
+                Ok(part) => out.extend(part),
+                // A scanner panicked: let it surface as it would have unthreaded.
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        out
+    })
 }
 
 impl<F> ParagraphIndex<F> {
+    pub fn paragraphs(&self) -> &[Paragraph<F>] {
+        &self.paragraphs
+    }
+}
+
+impl<F: Send + Sync> ParagraphIndex<F> {
     /// Splits and scans the whole document.
     pub fn build(rope: &Rope, scan: &impl Scan<F>) -> Self {
         Self {
             paragraphs: scan_region(rope, 0..rope.len_bytes(), scan),
         }
-    }
-
-    pub fn paragraphs(&self) -> &[Paragraph<F>] {
-        &self.paragraphs
     }
 
     /// Updates the index after `old` (a byte range of the text before the edit)
@@ -191,6 +220,32 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         split_paragraphs(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn a_large_region_scanned_on_several_threads_gives_the_same_index() {
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 2 * PARALLEL_BYTES {
+            text.push_str(&format!(
+                "Paragraph {n} — “quoted”, said Ms Ødegård.\r\n\r\n"
+            ));
+            n += 1;
+        }
+        let rope = Rope::from_str(&text);
+        let upper = |t: &str| t.to_uppercase();
+        let index = ParagraphIndex::build(&rope, &upper);
+        let expected: Vec<(usize, String)> = split_paragraphs(&text)
+            .into_iter()
+            .map(|r| (r.start, text[r].to_uppercase()))
+            .collect();
+        let got: Vec<(usize, String)> = index
+            .paragraphs()
+            .iter()
+            .map(|p| (p.start, (*p.facts).clone()))
+            .collect();
+        assert_eq!(got.len(), n);
+        assert_eq!(got, expected);
     }
 
     #[test]
