@@ -227,6 +227,9 @@ fn all_role_words(role: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// How many of the latest holders of a role a role noun is matched against.
+const ROLE_RECENCY: usize = 16;
+
 #[derive(Default)]
 struct Walk {
     last_male: Option<Seen>,
@@ -280,11 +283,13 @@ impl Walk {
 
     fn add_role(&mut self, role: &str, seen: Seen) {
         let words = role_words(role);
-        if let Some(head) = words.last() {
-            self.roles.entry(head.clone()).or_default().push(RoleEntry {
-                words: words.clone(),
-                seen,
-            });
+        if let Some(head) = words.last().cloned() {
+            let entries = self.roles.entry(head).or_default();
+            entries.push(RoleEntry { words, seen });
+            // `find_role` looks at the newest ROLE_RECENCY only.
+            if entries.len() >= 2 * ROLE_RECENCY {
+                entries.drain(..ROLE_RECENCY);
+            }
         }
     }
 
@@ -293,7 +298,7 @@ impl Walk {
         let head = words.last()?;
         let entries = self.roles.get(head)?;
         let mut best: Option<(usize, &Seen)> = None;
-        for e in entries.iter().rev().take(16) {
+        for e in entries.iter().rev().take(ROLE_RECENCY) {
             let score = words.iter().filter(|w| e.words.contains(w)).count();
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, &e.seen));
@@ -349,13 +354,17 @@ impl Walk {
 struct Ctx<'a> {
     people: &'a People,
     surnames: HashMap<String, PersonId>,
+    /// Per person: the name without honorifics ([`display_name`]) and the
+    /// lower-case surname, worked out once per pass.
+    display: Vec<String>,
+    surname_lower: Vec<String>,
 }
 
 impl Ctx<'_> {
     fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
-        match self.people.persons.get(id) {
-            Some(p) => (display_name(&p.canonical), p.roles.first().cloned()),
-            None => (String::new(), None),
+        match (self.people.persons.get(id), self.display.get(id)) {
+            (Some(p), Some(name)) => (name.clone(), p.roles.first().cloned()),
+            _ => (String::new(), None),
         }
     }
 }
@@ -421,7 +430,22 @@ pub fn attribute(
             surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
         }
     }
-    let ctx = Ctx { people, surnames };
+    let ctx = Ctx {
+        people,
+        surnames,
+        display: people
+            .persons
+            .iter()
+            .map(|p| display_name(&p.canonical))
+            .collect(),
+        surname_lower: people
+            .persons
+            .iter()
+            .map(|p| p.surname.to_lowercase())
+            .collect(),
+    };
+    // Whether a mention's name can be a person's, once per distinct name.
+    let mut person_like: HashMap<&str, bool> = HashMap::new();
     let mut walk = Walk::default();
     let mut resolved_cues: Vec<ResolvedCue> = Vec::new();
     // Resolved speaker of every cue: per paragraph, per cue index.
@@ -442,7 +466,11 @@ pub fn attribute(
         let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
         let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
         for (i, m) in f.mentions.iter().enumerate() {
-            if !inside(m.range.start) && looks_like_person(&m.name_text) {
+            if !inside(m.range.start)
+                && *person_like
+                    .entry(m.name_text.as_str())
+                    .or_insert_with(|| looks_like_person(&m.name_text))
+            {
                 events.push((m.range.start, 0, i));
             }
         }
@@ -464,8 +492,10 @@ pub fn attribute(
                     let r = MentionRef { para: pi, index: i };
                     if let Some(person) = people.person_of(r) {
                         let m = &f.mentions[i];
-                        walk.introduced
-                            .insert(person.surname.to_lowercase(), person.id);
+                        let surname = &ctx.surname_lower[person.id];
+                        if walk.introduced.get(surname) != Some(&person.id) {
+                            walk.introduced.insert(surname.clone(), person.id);
+                        }
                         if let Some(role) = &m.role {
                             walk.add_role(
                                 role,
