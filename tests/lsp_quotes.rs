@@ -181,3 +181,107 @@ fn quote_sheet_and_outline() {
     assert!(quotes >= 4, "Kuleba's quotes as children: {kuleba:#}");
     lsp.shutdown();
 }
+
+/// Typing into quotes changes no fact, so the server moves its earlier
+/// analysis instead of redoing it (and moves the quotes only when a request
+/// needs them). Everything a user sees must be what a fresh open of the same
+/// text shows: diagnostics, the attribution fix, hover and inlay hints.
+#[test]
+fn typing_in_quotes_gives_what_a_fresh_open_gives() {
+    let (mut lsp, text, _) = start();
+    let mut edited = text.clone();
+    let mut version = 1;
+    let mut typed = Vec::new();
+    // Five keys into one word, then one into a quote further down.
+    let word = line(&text, "Every week we wait");
+    let far = line(&text, "The money is there");
+    let col = |t: &str, l: u64, has: &str| -> u64 {
+        let l = t.lines().nth(l as usize).expect("line");
+        l[..l.find(has).expect("in line")].encode_utf16().count() as u64
+    };
+    let mut keys: Vec<(u64, u64)> = (0..5)
+        .map(|i| (word, col(&text, word, "wait") + 2 + i))
+        .collect();
+    keys.push((far, col(&text, far, "money") + 3));
+    for (l, c) in keys {
+        version += 1;
+        change(
+            &mut lsp,
+            URI,
+            version,
+            json!([{"range": {"start": {"line": l, "character": c}, "end": {"line": l, "character": c}}, "text": "é"}]),
+        );
+        let at: usize = edited
+            .split_inclusive('\n')
+            .take(l as usize)
+            .map(str::len)
+            .sum::<usize>()
+            + edited
+                .lines()
+                .nth(l as usize)
+                .map(|s| {
+                    s.char_indices()
+                        .scan(0u64, |units, (i, ch)| {
+                            let here = (*units, i);
+                            *units += ch.len_utf16() as u64;
+                            Some(here)
+                        })
+                        .find(|(u, _)| *u == c)
+                        .map_or(s.len(), |(_, i)| i)
+                })
+                .unwrap_or(0);
+        edited.insert(at, 'é');
+        // Each keystroke analysed on its own, as when typing at human speed.
+        typed = lsp.diagnostics(URI, version);
+    }
+    const FRESH: &str = "file:///desk/kyiv-quotes-fresh.txt";
+    open(&mut lsp, FRESH, "plaintext", 1, &edited);
+    let fresh = lsp.diagnostics(FRESH, 1);
+    assert_eq!(typed, fresh);
+    assert!(typed.iter().any(|d| d["code"] == "unattributed-quote"));
+
+    // The attribution fix edits the same places.
+    let d = typed
+        .iter()
+        .find(|d| d["code"] == "unattributed-quote")
+        .cloned()
+        .expect("warning");
+    let fixes = |lsp: &mut Lsp, uri: &str| -> Vec<Value> {
+        let r = lsp.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        );
+        r["result"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|a| json!([a["title"], action_edits(a, uri)]))
+            .collect()
+    };
+    assert_eq!(fixes(&mut lsp, URI), fixes(&mut lsp, FRESH));
+
+    // Hover on a quote after both edits, and every inlay hint.
+    let below = line(&edited, "We are asking for the tools");
+    for uri in [URI, FRESH] {
+        let r = lsp.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": below, "character": 5}}),
+        );
+        let card = r["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(card.contains("**Speaker: Dmytro Kuleba**"), "{uri}: {card}");
+    }
+    let hints = |lsp: &mut Lsp, uri: &str| {
+        lsp.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}),
+        )["result"]
+            .clone()
+    };
+    let (a, b) = (hints(&mut lsp, URI), hints(&mut lsp, FRESH));
+    assert!(a.as_array().is_some_and(|h| !h.is_empty()), "{a}");
+    assert_eq!(a, b);
+    lsp.shutdown();
+}

@@ -275,15 +275,19 @@ impl Store {
             )
         };
         let analysis = Arc::new(Analysis::compute(snapshot, language, config, previous));
-        let mut inner = lock(&self.inner);
-        let current_config = Arc::clone(&inner.config);
-        if let Some(state) = inner.docs.get_mut(uri) {
-            if state.document.version() == analysis.version()
-                && Arc::ptr_eq(&current_config, &analysis.config)
-            {
-                state.latest = Some(Arc::clone(&analysis));
-            }
-        }
+        let replaced = {
+            let mut inner = lock(&self.inner);
+            let current_config = Arc::clone(&inner.config);
+            inner.docs.get_mut(uri).and_then(|state| {
+                (state.document.version() == analysis.version()
+                    && Arc::ptr_eq(&current_config, &analysis.config))
+                .then(|| state.latest.replace(Arc::clone(&analysis)))
+                .flatten()
+            })
+        };
+        // The older analysis (a whole document snapshot) is released here,
+        // outside the lock, not while didChange may be waiting on it.
+        drop(replaced);
         Some(analysis)
     }
 }
