@@ -735,8 +735,9 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
             break;
         }
         match s.lexical(j + 1) {
-            Some(Lexical::Organisation) => {
-                // `Downing Street`, `Manchester United`: not a person.
+            // `Downing Street`, `Manchester United`: not a person; but after
+            // an honorific or title the word is a surname (`Sen. Lydia Park`).
+            Some(Lexical::Organisation) if !after_honorific => {
                 return Some((None, j + 2));
             }
             Some(Lexical::Honorific(_) | Lexical::Title { .. }) => break,

@@ -84,6 +84,33 @@ fn honorifics_with_and_without_full_stops() {
 }
 
 #[test]
+fn local_and_state_titles_and_surnames_that_are_also_place_words() {
+    // `Cllr` is a title, not a given name; after a title, `Park` or `Hall`
+    // is a surname, while `Hyde Park` and `Town Hall` stay places.
+    let got = scan("Cllr Whitlock met State Sen. Lydia Park and Coun. Joe Hall at Hyde Park.");
+    let names: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|(n, h, _, _)| (n.as_str(), h.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Whitlock", Some("Cllr")),
+            ("Lydia Park", Some("State Sen")),
+            ("Joe Hall", Some("Coun"))
+        ],
+        "{got:?}"
+    );
+    let places = scan("Crowds gathered in Hyde Park and outside the Town Hall.");
+    assert!(
+        places
+            .iter()
+            .all(|(n, _, _, _)| !n.contains("Park") && !n.contains("Hall")),
+        "{places:?}"
+    );
+}
+
+#[test]
 fn pre_modifier_and_appositive_roles() {
     let m = scan_mentions(
         "US Secretary of State Antony Blinken met Ukraine’s Foreign Minister Dmytro Kuleba.",
