@@ -551,6 +551,7 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
         while start > 0 {
             let k = name_words[start - 1];
             if is_in(&ROLE_NOUNS_SET, &w(k))
+                || w(k).contains("-of-")
                 || (start < name_words.len() && name_words[start] != k + 1)
             {
                 break;
@@ -766,6 +767,52 @@ const BASE_FORMS: &[&str] = &[
     "urge", "stress", "confirm", "announce", "declare", "vow", "recall", "suggest", "predict",
     "complain", "joke", "report",
 ];
+
+/// Cue verbs in `-s` that are also plural nouns.
+#[rustfmt::skip]
+const NOUN_PLURALS: &[&str] = &[
+    "posts", "reports", "notes", "claims", "states", "calls", "tweets", "replies", "vows",
+    "jokes", "stresses", "recalls", "warns", "writes",
+];
+
+/// Whether a number or a plural determiner comes shortly before item `k` in
+/// its sentence (`two nursing posts`, `these reports`).
+fn counted(text: &str, items: &[Item], floor: usize, k: usize) -> bool {
+    (floor..k).rev().take(3).any(|j| match &items[j] {
+        Item::Word { range, .. } => {
+            let w = lower(text, range);
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozens"
+                        | "hundreds"
+                        | "several"
+                        | "many"
+                        | "these"
+                        | "those"
+                        | "both"
+                        | "their"
+                        | "our"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "multiple"
+                        | "numerous"
+                        | "various"
+                )
+        }
+        _ => false,
+    })
+}
 
 /// Subjects that take a bare verb form without being plurals in `-s`.
 #[rustfmt::skip]
@@ -990,6 +1037,11 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
         // secretary of state`) is a cue only after a subject that takes it:
         // `they`, `we`, a plural (`Analysts note`, `Officials say`).
         if !went_on && BASE_FORMS.contains(&w.as_str()) && !takes_base_form(text, &items, k) {
+            k += 1;
+            continue;
+        }
+        // `two nursing posts`, `their many reports`: a plural noun.
+        if NOUN_PLURALS.contains(&w.as_str()) && counted(text, &items, floor, k) {
             k += 1;
             continue;
         }

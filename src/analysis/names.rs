@@ -713,8 +713,12 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
         }
         return Some((None, k + 1));
     }
-    // `Prosecutor Jonathan Fairweather`: a role noun capitalised to start a sentence.
-    if t.sentence_start && !after_honorific && s.given_name(i).is_none() && s.role_word(i).is_some()
+    // `Prosecutor Jonathan Fairweather`, `Bride Poppy Stallard`,
+    // `Dad-of-three Mark`: a role or descriptor capitalised to start a sentence.
+    if t.sentence_start
+        && !after_honorific
+        && s.given_name(i).is_none()
+        && (s.role_word(i).is_some() || s.word(i).contains("-of-"))
     {
         return None;
     }
