@@ -244,7 +244,14 @@ struct Walk {
     last_speaker: Option<(Seen, Option<Gender>)>,
     /// Surnames of people named so far outside quotes.
     introduced: HashMap<String, PersonId>,
+    /// The latest people referred to, newest last, with their gender,
+    /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
+    /// and whether it opened its sentence (most likely its subject).
+    recent: Vec<(Seen, Option<Gender>, bool, bool)>,
 }
+
+/// How many recent people a pronoun or role noun can reach back to.
+const RECENT: usize = 8;
 
 impl Walk {
     fn gender(&self, people: &People, id: PersonId) -> Option<Gender> {
@@ -257,7 +264,13 @@ impl Walk {
     fn saw(&mut self, people: &People, seen: Seen, gender: Option<Gender>) {
         match &seen.target {
             Target::Person(id) => {
-                match gender.or_else(|| self.gender(people, *id)) {
+                let g = gender.or_else(|| self.gender(people, *id));
+                self.recent.retain(|(s, _, _, _)| s.target != seen.target);
+                self.recent.push((seen.clone(), g, false, false));
+                if self.recent.len() > RECENT {
+                    self.recent.remove(0);
+                }
+                match g {
                     Some(Gender::Male) => self.last_male = Some(seen.clone()),
                     Some(Gender::Female) => self.last_female = Some(seen.clone()),
                     None => self.last_unknown = Some(seen.clone()),
@@ -348,6 +361,39 @@ impl Walk {
             Pronoun::They => self.last_group.as_ref().or(self.last_person.as_ref()),
             Pronoun::It => self.last_group.as_ref(),
         }
+    }
+}
+
+impl Walk {
+    /// The newest person referred to by more than a possessive (`said the
+    /// Russian` after `He swept home Ellard’s cross` is not Ellard).
+    fn last_subject(&self) -> Option<&Seen> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|(_, _, possessive, _)| !possessive)
+            .map(|(s, _, _, _)| s)
+            .or(self.last_person.as_ref())
+    }
+
+    /// The newest person of a gender that fits `p`, other than `not`: one
+    /// who opened a sentence first (`Doyle singled out Whitlow, whose save
+    /// from Mensah…`: Doyle), else any.
+    fn other_for(&self, p: Pronoun, not: impl Fn(PersonId) -> bool) -> Option<&Seen> {
+        let fitting = || {
+            self.recent.iter().rev().filter(|(s, g, _, _)| {
+                let fits = match p {
+                    Pronoun::He => *g != Some(Gender::Female),
+                    Pronoun::She => *g != Some(Gender::Male),
+                    Pronoun::They | Pronoun::It => false,
+                };
+                fits && matches!(s.target, Target::Person(id) if !not(id))
+            })
+        };
+        fitting()
+            .find(|(_, _, _, subject)| *subject)
+            .or_else(|| fitting().next())
+            .map(|(s, _, _, _)| s)
     }
 }
 
@@ -528,12 +574,18 @@ pub fn attribute(
                             },
                             m.gender,
                         );
+                        if let Some(last) = walk.recent.last_mut() {
+                            last.2 = m.possessive;
+                            last.3 = m.sentence_start;
+                        }
                     }
                 }
                 3 => {
-                    // A surname used alone (`Morozova, who …`).
+                    // A surname used alone (`Morozova, who …`), not a word
+                    // of a mention already seen.
                     let (_, word) = &q.name_words[i];
-                    if let Some(&id) = walk.introduced.get(word) {
+                    let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
+                    if let Some(&id) = walk.introduced.get(word).filter(|_| !in_mention) {
                         walk.saw(
                             people,
                             Seen {
@@ -564,6 +616,19 @@ pub fn attribute(
                 _ => {
                     let cue = &q.cues[i];
                     let Some(phrase) = &cue.speaker else { continue };
+                    // Names the quotes this cue attributes mention.
+                    let quoted: Vec<String> = q
+                        .outer()
+                        .zip(&q.quote_cues)
+                        .filter(|(_, c)| **c == Some(i))
+                        .flat_map(|(span, _)| {
+                            let r = span.open.start..span.end(para.len);
+                            f.mentions
+                                .iter()
+                                .filter(move |m| r.contains(&m.range.start))
+                        })
+                        .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
+                        .collect();
                     let sp = resolve(
                         &ctx,
                         &mut walk,
@@ -571,6 +636,7 @@ pub fn attribute(
                         pi,
                         base,
                         phrase,
+                        &quoted,
                         &mut resolved_cues,
                         &mut person_roles,
                     );
@@ -871,6 +937,7 @@ fn resolve(
     pi: usize,
     base: usize,
     phrase: &SpeakerPhrase,
+    quoted: &[String],
     resolved: &mut Vec<ResolvedCue>,
     person_roles: &mut HashMap<PersonId, String>,
 ) -> Option<Resolved> {
@@ -922,7 +989,24 @@ fn resolve(
             }
         }
         PhraseKind::Pronoun(p) => {
-            let seen = walk.pronoun(p, pi)?.clone();
+            let mut seen = walk.pronoun(p, pi)?.clone();
+            // `“Sam’s been our best player,” he said`: not Sam.
+            let named_in_quote = |id: PersonId| {
+                ctx.people.persons.get(id).is_some_and(|person| {
+                    quoted.iter().any(|w| {
+                        *w == ctx.surname_lower[id]
+                            || person
+                                .given
+                                .as_deref()
+                                .is_some_and(|g| g.to_lowercase() == *w)
+                    })
+                })
+            };
+            if matches!(seen.target, Target::Person(id) if named_in_quote(id)) {
+                if let Some(other) = walk.other_for(p, named_in_quote) {
+                    seen = other.clone();
+                }
+            }
             if let (Target::Person(id), Some(g)) = (&seen.target, phrase.gender) {
                 if walk.gender(ctx.people, *id).is_none() {
                     walk.learned.insert(*id, g);
@@ -960,7 +1044,7 @@ fn resolve(
                 ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
                     || head.contains('-'))
                     && !possessive)
-                    .then(|| walk.last_person.clone())
+                    .then(|| walk.last_subject().cloned())
                     .flatten()
             });
             match found {
@@ -1081,6 +1165,15 @@ mod tests {
                 &[
                     ("I made one", Some("Mark Jones"), Some("direct")),
                     ("He regrets it.", Some("His representative"), Some("direct")),
+                ],
+            ),
+            (
+                // A role noun with no holder: the last person named as more
+                // than a possessive. A pronoun: not someone the quote names.
+                "Tomasz Kowalczyk scored twice for Rovers, whose manager is Kieran Doyle.\n\nBut Kowalczyk turned the game. He swept home Jamie Ellard’s cut-back.\n\n“Tonight it went in,” the striker said.\n\nDoyle singled out Sam Whitlow, whose save from Ricky Mensah kept them level. “Sam’s been our best player,” he said.",
+                &[
+                    ("Tonight it went", Some("Tomasz Kowalczyk"), Some("role")),
+                    ("Sam’s been our", Some("Kieran Doyle"), Some("pronoun")),
                 ],
             ),
             (
