@@ -203,7 +203,11 @@ const ORG_NOUNS: &[&str] = &[
     "lender", "regulator", "watchdog", "tribunal", "embassy", "mission", "secretariat", "cabinet",
     "parliament", "senate", "congress", "research", "partners", "securities", "capital", "holdings",
     "media", "press", "news", "report", "study", "survey", "memo", "letter", "filing", "review",
-    "judgment", "ruling", "inquiry", "document", "poll", "audit",
+    "judgment", "ruling", "inquiry", "document", "poll", "audit", "rail", "railway", "railways",
+    "railroad", "trains", "airline", "airlines", "airways", "transit", "transport", "buses",
+    "energy", "water", "utilities", "telecom", "motors", "pharmaceuticals", "systems",
+    "technologies", "semiconductor", "studios", "records", "entertainment", "league", "fc",
+    "museum", "library", "gallery", "festival", "prison", "station", "brigade",
 ];
 
 #[rustfmt::skip]
