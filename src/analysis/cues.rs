@@ -878,8 +878,26 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                                 Item::Word { range, .. } => Some(lower(text, range)),
                                 _ => None,
                             });
-                    if !before.is_some_and(|b| matches!(b.as_str(), "for" | "of" | "at" | "from")) {
-                        break;
+                    // `a spokesman for the ministry`, and `one backbencher
+                    // with a rural seat` (`with` only after a noun, not a verb).
+                    let noun_before_with = || {
+                        s.checked_sub(2)
+                            .filter(|&b| b >= floor)
+                            .is_some_and(|b| match &items[b] {
+                                Item::Word { range, .. } => {
+                                    let w = lower(text, range);
+                                    !is_in(&CLAUSE_WORDS_SET, w.as_str())
+                                        && !is_in(&CUE_VERBS_SET, w.as_str())
+                                        && !w.ends_with("ed")
+                                        && !w.ends_with("ing")
+                                }
+                                _ => false,
+                            })
+                    };
+                    match before.as_deref() {
+                        Some("for" | "of" | "at" | "from") => {}
+                        Some("with") if noun_before_with() => s -= 1,
+                        _ => break,
                     }
                 }
             }
@@ -1371,6 +1389,10 @@ mod tests {
     fn cue_before_after_and_inverted() {
         type Case<'a> = (&'a str, &'a [(&'a str, &'a str, PhraseKind)]);
         let cases: &[Case<'_>] = &[
+            (
+                "One senior backbencher with a rural seat said: “It comes up on every doorstep.”",
+                &[("said", "One senior backbencher with a rural seat", PhraseKind::Anonymous)],
+            ),
             (
                 "Speaking on Tuesday, Rachel Whitcombe said: “We are building too few homes.”",
                 &[("said", "Rachel Whitcombe", PhraseKind::Named)],
