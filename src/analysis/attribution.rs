@@ -551,9 +551,10 @@ pub fn attribute(
                     let r = MentionRef { para: pi, index: i };
                     if let Some(person) = people.person_of(r) {
                         let m = &f.mentions[i];
-                        let surname = &ctx.surname_lower[person.id];
-                        if walk.introduced.get(surname) != Some(&person.id) {
-                            walk.introduced.insert(surname.clone(), person.id);
+                        if let Some(surname) = ctx.surname_lower.get(person.id) {
+                            if walk.introduced.get(surname) != Some(&person.id) {
+                                walk.introduced.insert(surname.clone(), person.id);
+                            }
                         }
                         if let Some(role) = &m.role {
                             walk.add_role(
@@ -994,7 +995,7 @@ fn resolve(
             let named_in_quote = |id: PersonId| {
                 ctx.people.persons.get(id).is_some_and(|person| {
                     quoted.iter().any(|w| {
-                        *w == ctx.surname_lower[id]
+                        ctx.surname_lower.get(id) == Some(w)
                             || person
                                 .given
                                 .as_deref()
