@@ -212,7 +212,7 @@ impl ArticleParts {
         style_book: &[String],
     ) -> (Self, Reused) {
         if shift::facts_unchanged(earlier, paragraphs, diff)
-            && shift::move_ranges(&mut self.excluded, &diff.splice)
+            && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
         {
             self.defer(diff.splice);
             return (self, Reused::Everything);

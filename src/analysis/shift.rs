@@ -130,52 +130,25 @@ pub fn facts_unchanged(
 /// half-moved attribution, to be thrown away) if one falls inside it.
 pub fn move_attribution(a: &mut Attribution, splice: &Splice) -> bool {
     let mut ok = true;
-    let mut at = |p: &mut usize| match splice.map(*p) {
-        Some(m) => *p = m,
-        None => ok = false,
-    };
     for q in &mut a.quotes {
-        move_range(&mut q.range, &mut at);
-        move_range(&mut q.open, &mut at);
-        for c in &mut q.content {
-            move_range(c, &mut at);
-        }
-        if let Some(c) = &mut q.close {
-            move_range(c, &mut at);
+        ok &= splice.move_range(&mut q.range) && splice.move_range(&mut q.open);
+        for r in q.content.iter_mut().chain(&mut q.close) {
+            ok &= splice.move_range(r);
         }
         if let Some(p) = &mut q.last_char_at {
-            at(p);
+            ok &= splice.move_offset(p);
         }
         if let Some(s) = &mut q.speaker {
-            move_range(&mut s.mention.range, &mut at);
-            move_range(&mut s.cue_range, &mut at);
-            match &mut s.resolution {
-                Resolution::Pronoun { antecedent, .. }
-                | Resolution::RoleNoun { antecedent, .. } => at(antecedent),
-                _ => {}
+            ok &= splice.move_range(&mut s.mention.range) && splice.move_range(&mut s.cue_range);
+            if let Resolution::Pronoun { antecedent, .. }
+            | Resolution::RoleNoun { antecedent, .. } = &mut s.resolution
+            {
+                ok &= splice.move_offset(antecedent);
             }
         }
     }
     for c in &mut a.resolved {
-        move_range(&mut c.range, &mut at);
-    }
-    ok
-}
-
-/// Moves both ends of a range.
-pub fn move_range(r: &mut Range<usize>, at: &mut impl FnMut(&mut usize)) {
-    at(&mut r.start);
-    at(&mut r.end);
-}
-
-/// Moves byte ranges by `splice`; `false` if one falls inside it.
-pub fn move_ranges(ranges: &mut [Range<usize>], splice: &Splice) -> bool {
-    let mut ok = true;
-    for r in ranges {
-        move_range(r, &mut |p| match splice.map(*p) {
-            Some(m) => *p = m,
-            None => ok = false,
-        });
+        ok &= splice.move_range(&mut c.range);
     }
     ok
 }

@@ -11,7 +11,7 @@ pub mod quotes;
 
 use std::ops::Range;
 
-use crate::analysis::{shift, Article, ArticleParts, Language, ParagraphFacts, Reused, Scanner};
+use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, Reused, Scanner};
 use crate::config::{Config, Severity};
 use crate::text::{Diff, Document, Paragraph, Splice};
 
@@ -190,13 +190,11 @@ impl Pass {
 /// Moves findings (and their fixes) by `splice`; `false` if a range falls inside it.
 fn move_findings(findings: &mut [Finding], splice: &Splice) -> bool {
     findings.iter_mut().all(|f| {
-        shift::move_ranges(std::slice::from_mut(&mut f.range), splice)
+        splice.move_range(&mut f.range)
             && f.fixes.iter_mut().all(|x| move_edits(&mut x.edits, splice))
     })
 }
 
 fn move_edits(edits: &mut [Edit], splice: &Splice) -> bool {
-    edits
-        .iter_mut()
-        .all(|e| shift::move_ranges(std::slice::from_mut(&mut e.range), splice))
+    edits.iter_mut().all(|e| splice.move_range(&mut e.range))
 }

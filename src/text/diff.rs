@@ -35,6 +35,24 @@ impl Splice {
         }
     }
 
+    /// Moves a byte offset of the older text to the newer one; `false` (and
+    /// the offset left as it was) when it lies inside the replaced bytes.
+    pub fn move_offset(&self, offset: &mut usize) -> bool {
+        match self.map(*offset) {
+            Some(moved) => {
+                *offset = moved;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves both ends of a byte range (see [`Splice::move_offset`]).
+    pub fn move_range(&self, range: &mut std::ops::Range<usize>) -> bool {
+        let start = self.move_offset(&mut range.start);
+        self.move_offset(&mut range.end) && start
+    }
+
     /// This splice followed by `next` (a splice of the text this one made),
     /// as one splice, when the two touch or overlap (typing a word: each
     /// keystroke next to the last). `None` when they lie apart: then some
