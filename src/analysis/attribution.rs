@@ -367,7 +367,7 @@ impl Walk {
 impl Walk {
     /// The newest person referred to by more than a possessive (`said the
     /// Russian` after `He swept home Ellard’s cross` is not Ellard).
-    fn last_subject(&self) -> Option<&Seen> {
+    fn last_not_possessive(&self) -> Option<&Seen> {
         self.recent
             .iter()
             .rev()
@@ -1045,7 +1045,7 @@ fn resolve(
                 ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
                     || head.contains('-'))
                     && !possessive)
-                    .then(|| walk.last_subject().cloned())
+                    .then(|| walk.last_not_possessive().cloned())
                     .flatten()
             });
             match found {
