@@ -205,32 +205,14 @@ fn typing_in_quotes_gives_what_a_fresh_open_gives() {
     keys.push((far, col(&text, far, "money") + 3));
     for (l, c) in keys {
         version += 1;
+        let key = json!({"range": {"start": {"line": l, "character": c}, "end": {"line": l, "character": c}}, "newText": "é"});
         change(
             &mut lsp,
             URI,
             version,
-            json!([{"range": {"start": {"line": l, "character": c}, "end": {"line": l, "character": c}}, "text": "é"}]),
+            json!([{"range": key["range"], "text": "é"}]),
         );
-        let at: usize = edited
-            .split_inclusive('\n')
-            .take(l as usize)
-            .map(str::len)
-            .sum::<usize>()
-            + edited
-                .lines()
-                .nth(l as usize)
-                .map(|s| {
-                    s.char_indices()
-                        .scan(0u64, |units, (i, ch)| {
-                            let here = (*units, i);
-                            *units += ch.len_utf16() as u64;
-                            Some(here)
-                        })
-                        .find(|(u, _)| *u == c)
-                        .map_or(s.len(), |(_, i)| i)
-                })
-                .unwrap_or(0);
-        edited.insert(at, 'é');
+        edited = apply_lsp_edits(&edited, &[key]);
         // Each keystroke analysed on its own, as when typing at human speed.
         typed = lsp.diagnostics(URI, version);
     }
