@@ -328,14 +328,15 @@ pub fn article(bytes: usize, dense: bool) -> String {
 }
 
 /// Byte offsets in the middle of `text` for two kinds of keystroke: inside
-/// the words of a quote (no fact changes: the common case), and at the end
+/// the words of a quote (no fact changes: the common case), at the end
 /// of a speaker's surname (a name changes: the people and attribution are
-/// redone).
-pub fn keystroke_sites(text: &str) -> (usize, usize) {
+/// redone), and at the end of the cue word after it (`toldx reporters`: a
+/// cue changes, no name does).
+pub fn keystroke_sites(text: &str) -> (usize, usize, usize) {
     let mid = text.len() / 2;
     let quote = text[mid..]
         .find("asking for the tools")
         .map_or(mid, |i| mid + i + "asking for the".len());
     let name = text[mid..].find(" told reporters").map_or(mid, |i| mid + i);
-    (quote, name)
+    (quote, name, name + " told".len())
 }

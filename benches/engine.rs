@@ -106,8 +106,9 @@ impl Typist {
 
 /// One keystroke (apply the edit → findings ready, the article pass
 /// updated) in the middle of a 10 KB and of a 1 MB article: typing in the
-/// words of a quote (no fact changes, the common case), and at the end of a
-/// speaker's name (the people and every attribution are redone).
+/// words of a quote (no fact changes, the common case), in a cue word (a
+/// fact changes but no name: the attribution walk resumes around it), and at
+/// the end of a speaker's name (the people and every attribution are redone).
 fn keystroke(c: &mut Criterion) {
     let config = Config::default();
     let scanner = Scanner::new(&config);
@@ -119,8 +120,12 @@ fn keystroke(c: &mut Criterion) {
         ("1MB_dense_furniture", 1024 * 1024, true),
     ] {
         let text = corpus::article(size, dense);
-        let (in_quote, in_name) = corpus::keystroke_sites(&text);
-        for (site, at) in [("in_quote", in_quote), ("in_name", in_name)] {
+        let (in_quote, in_name, in_cue) = corpus::keystroke_sites(&text);
+        for (site, at) in [
+            ("in_quote", in_quote),
+            ("in_cue", in_cue),
+            ("in_name", in_name),
+        ] {
             let (doc, change) = article_and_keystroke(&text, at, &scanner);
             let mut typist = Typist::new(doc, change, &config);
             group.bench_function(BenchmarkId::new(site, label), |b| {

@@ -173,14 +173,20 @@ pub struct Article<'a> {
     pub people: Arc<People>,
     /// Every quote with its speaker, the pronouns and role nouns resolved to people.
     pub attribution: Arc<Attribution>,
+    /// What quote attribution skips ([`not_prose`]).
+    not_prose: Vec<Range<usize>>,
+    /// The attribution walk's states and rows, to resume it after an edit.
+    walk: Arc<attribution::WalkLog>,
 }
 
 /// The results of an article pass, without the paragraphs they were computed over.
 #[derive(Clone, Debug)]
 pub struct ArticleParts {
     excluded: Vec<Range<usize>>,
+    not_prose: Vec<Range<usize>>,
     people: Arc<People>,
     attribution: Arc<Attribution>,
+    walk: Arc<attribution::WalkLog>,
     /// Edits that changed no fact since the attribution was made: its
     /// positions still have to be moved by them, in order (done when the
     /// model is next asked for, so a keystroke does not walk every quote).
@@ -213,18 +219,55 @@ impl ArticleParts {
     ) -> (Self, Reused) {
         if shift::facts_unchanged(earlier, paragraphs, diff)
             && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
+            && self.not_prose.iter_mut().all(|r| diff.splice.move_range(r))
         {
             self.defer(diff.splice);
             return (self, Reused::Everything);
         }
         let people = People::reuse(earlier, &self.people, paragraphs, style_book);
-        let reused = if Arc::ptr_eq(&people, &self.people) {
-            Reused::People
-        } else {
-            Reused::Nothing
-        };
-        let article = Article::with_people(paragraphs, language, people);
-        (article.parts(), reused)
+        if !Arc::ptr_eq(&people, &self.people) {
+            let article = Article::with_people(paragraphs, language, people);
+            return (article.parts(), Reused::Nothing);
+        }
+        let excluded = excluded_ranges(paragraphs, language);
+        let not_prose = not_prose(paragraphs, &excluded);
+        let ctx = Arc::clone(self.walk.ctx());
+        if self.resume(earlier, paragraphs, diff, &not_prose) {
+            self.excluded = excluded;
+            self.not_prose = not_prose;
+            return (self, Reused::Walk);
+        }
+        let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
+        (article.parts(), Reused::People)
+    }
+
+    /// Resumes the attribution walk around the edit (see
+    /// [`attribution::resume`]); `false` when only a whole pass will do.
+    fn resume(
+        &mut self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        not_prose: &[Range<usize>],
+    ) -> bool {
+        // What is not copy must be where it was, moved.
+        let moved = self.not_prose.iter().map(|r| {
+            let mut r = r.clone();
+            diff.splice.move_range(&mut r).then_some(r)
+        });
+        if !moved.eq(not_prose.iter().cloned().map(Some)) {
+            return false;
+        }
+        self.settle();
+        attribution::resume::update(
+            Arc::make_mut(&mut self.walk),
+            Arc::make_mut(&mut self.attribution),
+            earlier,
+            paragraphs,
+            diff,
+            &self.people,
+            not_prose,
+        )
     }
 
     /// Records an edit that changed no fact.
@@ -261,10 +304,24 @@ impl ArticleParts {
 pub enum Reused {
     /// No fact changed: the whole result, moved by the edit.
     Everything,
+    /// No name changed: the people, and the attribution walk resumed only
+    /// around the edit.
+    Walk,
     /// No name changed: the people; quotes were attributed again.
     People,
     /// A fresh pass.
     Nothing,
+}
+
+/// What is not copy: Markdown code and front matter.
+fn excluded_ranges(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    language: Language,
+) -> Vec<Range<usize>> {
+    match language {
+        Language::Markdown => markdown::excluded_ranges(paragraphs),
+        Language::PlainText => Vec::new(),
+    }
 }
 
 /// What quote attribution skips: what is not copy, plus paragraphs that are
@@ -322,21 +379,30 @@ impl<'a> Article<'a> {
         language: Language,
         people: Arc<People>,
     ) -> Self {
-        let excluded = match language {
-            Language::Markdown => markdown::excluded_ranges(paragraphs),
-            Language::PlainText => Vec::new(),
-        };
-        let attribution = Arc::new(attribution::attribute(
-            paragraphs,
-            &people,
-            &not_prose(paragraphs, &excluded),
-        ));
+        let excluded = excluded_ranges(paragraphs, language);
+        let not_prose = not_prose(paragraphs, &excluded);
+        let ctx = Arc::new(attribution::Ctx::new(&people));
+        Self::with_walk(paragraphs, language, people, ctx, excluded, not_prose)
+    }
+
+    fn with_walk(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        people: Arc<People>,
+        ctx: Arc<attribution::Ctx>,
+        excluded: Vec<Range<usize>>,
+        not_prose: Vec<Range<usize>>,
+    ) -> Self {
+        let (attribution, walk) =
+            attribution::attribute_logged(paragraphs, &people, ctx, &not_prose);
         Self {
             language,
             paragraphs,
             excluded,
             people,
-            attribution,
+            attribution: Arc::new(attribution),
+            not_prose,
+            walk: Arc::new(walk),
         }
     }
 
@@ -354,6 +420,8 @@ impl<'a> Article<'a> {
             excluded: parts.excluded,
             people: parts.people,
             attribution: parts.attribution,
+            not_prose: parts.not_prose,
+            walk: parts.walk,
         }
     }
 
@@ -361,8 +429,10 @@ impl<'a> Article<'a> {
     pub fn parts(&self) -> ArticleParts {
         ArticleParts {
             excluded: self.excluded.clone(),
+            not_prose: self.not_prose.clone(),
             people: Arc::clone(&self.people),
             attribution: Arc::clone(&self.attribution),
+            walk: Arc::clone(&self.walk),
             pending: Vec::new(),
         }
     }

@@ -8,8 +8,11 @@
 //! person introduced with that role, `the official` to the source introduced
 //! as `a senior official`.
 
+pub(crate) mod resume;
+
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::text::Paragraph;
 
@@ -173,20 +176,58 @@ const HONORIFICS: &[&str] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Target {
     Person(PersonId),
-    Source { name: String, kind: SpeakerKind },
+    Source { name: Arc<str>, kind: SpeakerKind },
 }
 
+/// Which fact of its paragraph a walk entry was made at. Its byte offset is
+/// looked up in the facts when needed, so an entry kept across an edit that
+/// moved the paragraph's words still points at the right place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum FactRef {
+    Mention(usize),
+    Link(usize),
+    Cue(usize),
+    Word(usize),
+}
+
+impl FactRef {
+    /// The fact's offset in its paragraph.
+    fn offset(self, f: &ParagraphFacts) -> Option<usize> {
+        let q = &f.quotes;
+        match self {
+            FactRef::Mention(i) => f.mentions.get(i).map(|m| m.range.start),
+            FactRef::Link(i) => q.roles.get(i).map(|l| l.name.start),
+            FactRef::Cue(i) => Some(q.cues.get(i)?.speaker.as_ref()?.range.start),
+            FactRef::Word(i) => q.name_words.get(i).map(|(at, _)| *at),
+        }
+    }
+}
+
+/// Where a person or source was referred to.
 #[derive(Clone, Debug)]
 struct Seen {
     target: Target,
     para: usize,
+    fact: FactRef,
+    /// The fact's offset in the paragraph when it was seen: only for
+    /// ordering references within one paragraph.
     at: usize,
 }
 
+/// Two references are the same when they are to the same fact of the same
+/// paragraph (offsets are the facts' business).
+impl PartialEq for Seen {
+    fn eq(&self, other: &Self) -> bool {
+        self.para == other.para && self.fact == other.fact && self.target == other.target
+    }
+}
+
+impl Eq for Seen {}
+
 /// Role index entry: the words of a role and who holds it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RoleEntry {
-    words: Vec<String>,
+    words: Arc<[String]>,
     seen: Seen,
 }
 
@@ -230,7 +271,10 @@ fn all_role_words(role: &str) -> Vec<String> {
 /// How many of the latest holders of a role a role noun is matched against.
 const ROLE_RECENCY: usize = 16;
 
-#[derive(Default)]
+/// The running state of the walk. Cheap to clone (the maps are persistent
+/// and share their structure), so the walk keeps a copy from before every
+/// paragraph and can be resumed anywhere ([`WalkLog`]).
+#[derive(Clone, Debug, Default)]
 struct Walk {
     last_male: Option<Seen>,
     last_female: Option<Seen>,
@@ -238,16 +282,39 @@ struct Walk {
     last_group: Option<Seen>,
     last_person: Option<Seen>,
     /// Head noun → role entries, most recent last.
-    roles: HashMap<String, Vec<RoleEntry>>,
-    learned: HashMap<PersonId, Gender>,
+    roles: imbl::HashMap<String, Arc<Vec<RoleEntry>>>,
+    learned: imbl::HashMap<PersonId, Gender>,
     /// The last cue's speaker (a person or source) and its gender.
     last_speaker: Option<(Seen, Option<Gender>)>,
     /// Surnames of people named so far outside quotes.
-    introduced: HashMap<String, PersonId>,
+    introduced: imbl::HashMap<String, PersonId>,
     /// The latest people referred to, newest last, with their gender,
     /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
     /// and whether it opened its sentence (most likely its subject).
     recent: Vec<(Seen, Option<Gender>, bool, bool)>,
+}
+
+/// Equal states give equal walks from there on. The maps compare by
+/// pointer first: a map no paragraph wrote to since is the same map.
+impl PartialEq for Walk {
+    fn eq(&self, o: &Self) -> bool {
+        fn same<K: std::hash::Hash + Eq + Clone, V: PartialEq + Clone>(
+            a: &imbl::HashMap<K, V>,
+            b: &imbl::HashMap<K, V>,
+        ) -> bool {
+            a.ptr_eq(b) || a == b
+        }
+        self.last_male == o.last_male
+            && self.last_female == o.last_female
+            && self.last_unknown == o.last_unknown
+            && self.last_group == o.last_group
+            && self.last_person == o.last_person
+            && self.last_speaker == o.last_speaker
+            && self.recent == o.recent
+            && same(&self.learned, &o.learned)
+            && same(&self.introduced, &o.introduced)
+            && same(&self.roles, &o.roles)
+    }
 }
 
 /// How many recent people a pronoun or role noun can reach back to.
@@ -297,8 +364,11 @@ impl Walk {
     fn add_role(&mut self, role: &str, seen: Seen) {
         let words = role_words(role);
         if let Some(head) = words.last().cloned() {
-            let entries = self.roles.entry(head).or_default();
-            entries.push(RoleEntry { words, seen });
+            let entries = Arc::make_mut(self.roles.entry(head).or_default());
+            entries.push(RoleEntry {
+                words: words.into(),
+                seen,
+            });
             // `find_role` looks at the newest ROLE_RECENCY only.
             if entries.len() >= 2 * ROLE_RECENCY {
                 entries.drain(..ROLE_RECENCY);
@@ -362,9 +432,7 @@ impl Walk {
             Pronoun::It => self.last_group.as_ref(),
         }
     }
-}
 
-impl Walk {
     /// The newest person referred to by more than a possessive (`said the
     /// Russian` after `He swept home Ellard’s cross` is not Ellard).
     fn last_not_possessive(&self) -> Option<&Seen> {
@@ -395,64 +463,158 @@ impl Walk {
             .or_else(|| fitting().next())
             .map(|(s, _, _, _)| s)
     }
+
+    /// Every reference the state holds.
+    fn seen(&self) -> impl Iterator<Item = &Seen> {
+        [
+            &self.last_male,
+            &self.last_female,
+            &self.last_unknown,
+            &self.last_group,
+            &self.last_person,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.last_speaker.iter().map(|(s, _)| s))
+        .chain(self.recent.iter().map(|(s, _, _, _)| s))
+        .chain(
+            self.roles
+                .values()
+                .flat_map(|entries| entries.iter().map(|e| &e.seen)),
+        )
+    }
 }
 
-struct Ctx<'a> {
-    people: &'a People,
+/// What the walk needs to know of the people, worked out once per
+/// [`People`] (and kept while the people are).
+#[derive(Debug)]
+pub(crate) struct Ctx {
     surnames: HashMap<String, PersonId>,
     given: HashMap<String, Option<PersonId>>,
     /// Per person: the name without honorifics ([`display_name`]) and the
-    /// lower-case surname, worked out once per pass.
+    /// lower-case surname.
     display: Vec<String>,
     surname_lower: Vec<String>,
 }
 
-impl Ctx<'_> {
+impl Ctx {
+    pub(crate) fn new(people: &People) -> Self {
+        let mut surnames = HashMap::new();
+        // Given names that only one person has (`Dad-of-three Mark said` for
+        // Mark Jones): `None` once a second person shares it.
+        let mut given: HashMap<String, Option<PersonId>> = HashMap::new();
+        for p in &people.persons {
+            if looks_like_person(&p.canonical) {
+                surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
+                if let Some(g) = &p.given {
+                    given
+                        .entry(g.to_lowercase())
+                        .and_modify(|e| *e = None)
+                        .or_insert(Some(p.id));
+                }
+            }
+        }
+        // A surname wins over a given name (`Mr Mark` is Mr Mark).
+        given.retain(|g, _| !surnames.contains_key(g));
+        Self {
+            surnames,
+            given,
+            display: people
+                .persons
+                .iter()
+                .map(|p| display_name(&p.canonical))
+                .collect(),
+            surname_lower: people
+                .persons
+                .iter()
+                .map(|p| p.surname.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+/// The people and what the walk derives from them.
+struct With<'a> {
+    people: &'a People,
+    ctx: &'a Ctx,
+}
+
+impl With<'_> {
     fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
-        match (self.people.persons.get(id), self.display.get(id)) {
+        match (self.people.persons.get(id), self.ctx.display.get(id)) {
             (Some(p), Some(name)) => (name.clone(), p.roles.first().cloned()),
             _ => (String::new(), None),
         }
     }
 }
 
-/// A pronoun or role cue at `cue` that refers back to `seen`: the speaker it
-/// gives, the cue recorded for inlay hints when it is a person, and the walk
-/// told that this person (or source) was just referred to again.
+/// A cue's speaker as the walk found it, with no offsets: the mention and
+/// cue word are those of cue `cue` of the paragraph, the antecedent a fact
+/// (placed by [`Assembly::cue_speaker`]).
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    speaker: Speaker,
+    cue: usize,
+    antecedent: Option<(usize, FactRef)>,
+}
+
+/// What the walk made of one paragraph. It holds no offsets (only indices
+/// of the paragraph's facts), so it stays true while the paragraph keeps its
+/// facts, wherever they move.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Row {
+    /// Per cue: its speaker (before roles learned later are filled in).
+    speakers: Vec<Option<Found>>,
+    /// Pronoun and role cues resolved to people: the cue's index, and the
+    /// person (the range is the cue's phrase, placed later).
+    resolved: Vec<(usize, ResolvedCue)>,
+    /// Roles the copy gave people here, in order.
+    roles: Vec<(PersonId, String)>,
+}
+
+/// A pronoun or role cue at `cue` (phrase of cue `index`) that refers back
+/// to `seen`: the speaker it gives, the cue recorded for inlay hints when it
+/// is a person, and the walk told that this person (or source) was just
+/// referred to again.
 #[allow(clippy::too_many_arguments)]
 fn follow(
-    ctx: &Ctx<'_>,
+    w: &With<'_>,
     walk: &mut Walk,
-    resolved: &mut Vec<ResolvedCue>,
+    row: &mut Row,
     seen: &Seen,
     cue: Range<usize>,
+    index: usize,
     para: usize,
     gender: Option<Gender>,
 ) -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
     let (kind, name, role, person) = match &seen.target {
         Target::Person(id) => {
-            let (name, role) = ctx.person_speaker(*id);
+            let (name, role) = w.person_speaker(*id);
             (SpeakerKind::Person, name, role, Some(*id))
         }
-        Target::Source { name, kind } => (*kind, name.clone(), None, None),
+        Target::Source { name, kind } => (*kind, name.to_string(), None, None),
     };
     if let Some(id) = person {
-        resolved.push(ResolvedCue {
-            range: cue.clone(),
-            person: id,
-            surname: ctx
-                .people
-                .persons
-                .get(id)
-                .map(|p| p.surname.clone())
-                .unwrap_or_default(),
-            name: name.clone(),
-        });
+        row.resolved.push((
+            index,
+            ResolvedCue {
+                range: cue.clone(),
+                person: id,
+                surname: w
+                    .people
+                    .persons
+                    .get(id)
+                    .map(|p| p.surname.clone())
+                    .unwrap_or_default(),
+                name: name.clone(),
+            },
+        ));
     }
     walk.saw(
-        ctx.people,
+        w.people,
         Seen {
             at: cue.start,
+            fact: FactRef::Cue(index),
             para,
             target: seen.target.clone(),
         },
@@ -461,275 +623,323 @@ fn follow(
     (kind, name, role, person)
 }
 
-/// The article pass. `excluded` are byte ranges that are not copy (sorted).
-pub fn attribute(
-    paragraphs: &[Paragraph<ParagraphFacts>],
-    people: &People,
-    excluded: &[Range<usize>],
-) -> Attribution {
-    let is_copy = |offset: usize| {
-        let i = excluded.partition_point(|r| r.end <= offset);
-        excluded.get(i).is_none_or(|r| offset < r.start)
-    };
-    let mut surnames = HashMap::new();
-    // Given names that only one person has (`Dad-of-three Mark said` for
-    // Mark Jones): `None` once a second person shares it.
-    let mut given: HashMap<String, Option<PersonId>> = HashMap::new();
-    for p in &people.persons {
-        if looks_like_person(&p.canonical) {
-            surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
-            if let Some(g) = &p.given {
-                given
-                    .entry(g.to_lowercase())
-                    .and_modify(|e| *e = None)
-                    .or_insert(Some(p.id));
-            }
-        }
-    }
-    // A surname wins over a given name (`Mr Mark` is Mr Mark).
-    given.retain(|g, _| !surnames.contains_key(g));
-    let ctx = Ctx {
-        people,
-        surnames,
-        given,
-        display: people
-            .persons
-            .iter()
-            .map(|p| display_name(&p.canonical))
-            .collect(),
-        surname_lower: people
-            .persons
-            .iter()
-            .map(|p| p.surname.to_lowercase())
-            .collect(),
-    };
-    // Whether a mention's name can be a person's, once per distinct name.
-    let mut person_like: HashMap<&str, bool> = HashMap::new();
-    let mut walk = Walk::default();
-    let mut resolved_cues: Vec<ResolvedCue> = Vec::new();
-    // Resolved speaker of every cue: per paragraph, per cue index.
-    let mut cue_speakers: Vec<Vec<Option<Speaker>>> = Vec::with_capacity(paragraphs.len());
-    // Extra roles per person learned from the copy.
-    let mut person_roles: HashMap<PersonId, String> = HashMap::new();
+/// Whether byte `offset` is copy, given the sorted ranges that are not.
+fn is_copy(not_prose: &[Range<usize>], offset: usize) -> bool {
+    let i = not_prose.partition_point(|r| r.end <= offset);
+    not_prose.get(i).is_none_or(|r| offset < r.start)
+}
 
-    for (pi, para) in paragraphs.iter().enumerate() {
-        let f = &para.facts;
-        let q = &f.quotes;
-        let base = para.start;
-        if !is_copy(base) {
-            cue_speakers.push(vec![None; q.cues.len()]);
+/// One step of the walk: paragraph `pi`.
+fn walk_paragraph<'p>(
+    w: &With<'_>,
+    walk: &mut Walk,
+    pi: usize,
+    para: &'p Paragraph<ParagraphFacts>,
+    person_like: &mut HashMap<&'p str, bool>,
+) -> Row {
+    let people = w.people;
+    let f = &para.facts;
+    let q = &f.quotes;
+    let mut row = Row {
+        speakers: vec![None; q.cues.len()],
+        ..Row::default()
+    };
+    // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name word.
+    let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
+    let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
+    for (i, m) in f.mentions.iter().enumerate() {
+        if inside(m.range.start) {
             continue;
         }
-        // Events in byte order: 0 = mention, 1 = role link, 2 = cue.
-        let mut events: Vec<(usize, u8, usize)> = Vec::new();
-        let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
-        let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
-        for (i, m) in f.mentions.iter().enumerate() {
-            if !inside(m.range.start)
-                && *person_like
-                    .entry(m.name_text.as_str())
-                    .or_insert_with(|| looks_like_person(&m.name_text))
-            {
-                events.push((m.range.start, 0, i));
+        if *person_like
+            .entry(m.name_text.as_str())
+            .or_insert_with(|| looks_like_person(&m.name_text))
+        {
+            events.push((m.range.start, 0, i));
+        }
+    }
+    for (i, r) in q.roles.iter().enumerate() {
+        events.push((r.name.start.min(r.role.start), 1, i));
+    }
+    for (i, c) in q.cues.iter().enumerate() {
+        let at = c.speaker.as_ref().map_or(c.verb.start, |s| s.range.start);
+        events.push((at, 2, i));
+    }
+    for (i, (at, _)) in q.name_words.iter().enumerate() {
+        events.push((*at, 3, i));
+    }
+    events.sort_unstable();
+    for (at, kind, i) in events {
+        match kind {
+            0 => {
+                let r = MentionRef { para: pi, index: i };
+                if let Some(person) = people.person_of(r) {
+                    let m = &f.mentions[i];
+                    if let Some(surname) = w.ctx.surname_lower.get(person.id) {
+                        if walk.introduced.get(surname) != Some(&person.id) {
+                            walk.introduced.insert(surname.clone(), person.id);
+                        }
+                    }
+                    let seen = Seen {
+                        target: Target::Person(person.id),
+                        para: pi,
+                        fact: FactRef::Mention(i),
+                        at,
+                    };
+                    if let Some(role) = &m.role {
+                        walk.add_role(role, seen.clone());
+                    }
+                    walk.saw(people, seen, m.gender);
+                    if let Some(last) = walk.recent.last_mut() {
+                        last.2 = m.possessive;
+                        last.3 = m.sentence_start;
+                    }
+                }
             }
-        }
-        for (i, r) in q.roles.iter().enumerate() {
-            events.push((r.name.start.min(r.role.start), 1, i));
-        }
-        for (i, c) in q.cues.iter().enumerate() {
-            let at = c.speaker.as_ref().map_or(c.verb.start, |s| s.range.start);
-            events.push((at, 2, i));
-        }
-        for (i, (at, _)) in q.name_words.iter().enumerate() {
-            events.push((*at, 3, i));
-        }
-        events.sort_unstable();
-        let mut speakers: Vec<Option<Speaker>> = vec![None; q.cues.len()];
-        for (at, kind, i) in events {
-            match kind {
-                0 => {
-                    let r = MentionRef { para: pi, index: i };
-                    if let Some(person) = people.person_of(r) {
-                        let m = &f.mentions[i];
-                        if let Some(surname) = ctx.surname_lower.get(person.id) {
-                            if walk.introduced.get(surname) != Some(&person.id) {
-                                walk.introduced.insert(surname.clone(), person.id);
-                            }
-                        }
-                        if let Some(role) = &m.role {
-                            walk.add_role(
-                                role,
-                                Seen {
-                                    target: Target::Person(person.id),
-                                    para: pi,
-                                    at: base + at,
-                                },
-                            );
-                        }
-                        walk.saw(
-                            people,
-                            Seen {
-                                target: Target::Person(person.id),
-                                para: pi,
-                                at: base + at,
-                            },
-                            m.gender,
-                        );
-                        if let Some(last) = walk.recent.last_mut() {
-                            last.2 = m.possessive;
-                            last.3 = m.sentence_start;
-                        }
-                    }
-                }
-                3 => {
-                    // A surname used alone (`Morozova, who …`), not a word
-                    // of a mention already seen.
-                    let (_, word) = &q.name_words[i];
-                    let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
-                    if let Some(&id) = walk.introduced.get(word).filter(|_| !in_mention) {
-                        walk.saw(
-                            people,
-                            Seen {
-                                target: Target::Person(id),
-                                para: pi,
-                                at: base + at,
-                            },
-                            None,
-                        );
-                    }
-                }
-                1 => {
-                    let link = &q.roles[i];
-                    if let Some(id) = person_for_name(&ctx, f, pi, &link.name, &link.name_text) {
-                        walk.add_role(
-                            &link.role_text,
-                            Seen {
-                                target: Target::Person(id),
-                                para: pi,
-                                at: base + link.name.start,
-                            },
-                        );
-                        person_roles
-                            .entry(id)
-                            .or_insert_with(|| link.role_text.clone());
-                    }
-                }
-                _ => {
-                    let cue = &q.cues[i];
-                    let Some(phrase) = &cue.speaker else { continue };
-                    // Names the quotes this cue attributes mention.
-                    let quoted: Vec<String> = q
-                        .outer()
-                        .zip(&q.quote_cues)
-                        .filter(|(_, c)| **c == Some(i))
-                        .flat_map(|(span, _)| {
-                            let r = span.open.start..span.end(para.len);
-                            f.mentions
-                                .iter()
-                                .filter(move |m| r.contains(&m.range.start))
-                        })
-                        .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
-                        .collect();
-                    let sp = resolve(
-                        &ctx,
-                        &mut walk,
-                        f,
-                        pi,
-                        base,
-                        phrase,
-                        &quoted,
-                        &mut resolved_cues,
-                        &mut person_roles,
-                    );
-                    if let Some((kind, name, _, person, _)) = &sp {
-                        if *kind != SpeakerKind::Organisation {
-                            let (target, gender) = match person {
-                                Some(id) => (Target::Person(*id), walk.gender(people, *id)),
-                                None => (
-                                    Target::Source {
-                                        name: name.clone(),
-                                        kind: *kind,
-                                    },
-                                    phrase.gender.or_else(|| {
-                                        phrase.role_text.as_deref().and_then(role_gender)
-                                    }),
-                                ),
-                            };
-                            let at = base + phrase.range.start;
-                            walk.last_speaker = Some((
-                                Seen {
-                                    target,
-                                    para: pi,
-                                    at,
-                                },
-                                gender,
-                            ));
-                        }
-                    }
-                    speakers[i] = sp.map(|(kind, name, role, person, resolution)| Speaker {
-                        kind,
-                        name,
-                        role,
-                        person,
-                        mention: SpeakerMention {
-                            range: base + phrase.range.start..base + phrase.range.end,
-                            text: phrase.text.clone(),
+            3 => {
+                // A surname used alone (`Morozova, who …`), not a word
+                // of a mention already seen.
+                let (_, word) = &q.name_words[i];
+                let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
+                if let Some(&id) = walk.introduced.get(word).filter(|_| !in_mention) {
+                    walk.saw(
+                        people,
+                        Seen {
+                            target: Target::Person(id),
+                            para: pi,
+                            fact: FactRef::Word(i),
+                            at,
                         },
-                        cue: cue.word.clone(),
-                        cue_range: base + cue.verb.start..base + cue.verb.end,
-                        resolution,
-                    });
+                        None,
+                    );
                 }
             }
+            1 => {
+                let link = &q.roles[i];
+                if let Some(id) = person_for_name(w, f, pi, &link.name, &link.name_text) {
+                    walk.add_role(
+                        &link.role_text,
+                        Seen {
+                            target: Target::Person(id),
+                            para: pi,
+                            fact: FactRef::Link(i),
+                            at: link.name.start,
+                        },
+                    );
+                    row.roles.push((id, link.role_text.clone()));
+                }
+            }
+            _ => {
+                let cue = &q.cues[i];
+                let Some(phrase) = &cue.speaker else { continue };
+                // Names the quotes this cue attributes mention.
+                let quoted: Vec<String> = q
+                    .outer()
+                    .zip(&q.quote_cues)
+                    .filter(|(_, c)| **c == Some(i))
+                    .flat_map(|(span, _)| {
+                        let r = span.open.start..span.end(para.len);
+                        f.mentions
+                            .iter()
+                            .filter(move |m| r.contains(&m.range.start))
+                    })
+                    .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
+                    .collect();
+                let sp = resolve(w, walk, f, pi, i, phrase, &quoted, &mut row);
+                if let Some((kind, name, _, person, _, _)) = &sp {
+                    if *kind != SpeakerKind::Organisation {
+                        let (target, gender) = match person {
+                            Some(id) => (Target::Person(*id), walk.gender(people, *id)),
+                            None => (
+                                Target::Source {
+                                    name: name.as_str().into(),
+                                    kind: *kind,
+                                },
+                                phrase
+                                    .gender
+                                    .or_else(|| phrase.role_text.as_deref().and_then(role_gender)),
+                            ),
+                        };
+                        walk.last_speaker = Some((
+                            Seen {
+                                target,
+                                para: pi,
+                                fact: FactRef::Cue(i),
+                                at: phrase.range.start,
+                            },
+                            gender,
+                        ));
+                    }
+                }
+                row.speakers[i] =
+                    sp.map(|(kind, name, role, person, resolution, antecedent)| Found {
+                        cue: i,
+                        speaker: Speaker {
+                            kind,
+                            name,
+                            role,
+                            person,
+                            mention: SpeakerMention {
+                                range: phrase.range.clone(),
+                                text: phrase.text.clone(),
+                            },
+                            cue: cue.word.clone(),
+                            cue_range: cue.verb.clone(),
+                            resolution,
+                        },
+                        antecedent,
+                    });
+            }
         }
-        // Elided speakers take the previous cue's speaker in the paragraph.
-        for i in 1..speakers.len() {
-            if speakers[i].is_none()
-                && q.cues[i]
-                    .speaker
-                    .as_ref()
-                    .is_some_and(|s| s.kind == PhraseKind::Elided)
+    }
+    // Elided speakers take the previous cue's speaker in the paragraph.
+    for i in 1..row.speakers.len() {
+        if row.speakers[i].is_none()
+            && q.cues[i]
+                .speaker
+                .as_ref()
+                .is_some_and(|s| s.kind == PhraseKind::Elided)
+        {
+            row.speakers[i] = row.speakers[i - 1].clone();
+        }
+    }
+    row
+}
+
+impl Row {
+    /// The resolved cues, placed in the document.
+    fn placed<'r>(
+        &'r self,
+        para: &'r Paragraph<ParagraphFacts>,
+    ) -> impl Iterator<Item = ResolvedCue> + 'r {
+        self.resolved.iter().filter_map(|(c, r)| {
+            let phrase = para.facts.quotes.cues.get(*c)?.speaker.as_ref()?;
+            Some(ResolvedCue {
+                range: para.start + phrase.range.start..para.start + phrase.range.end,
+                ..r.clone()
+            })
+        })
+    }
+
+    /// A paragraph that is not copy: no cue has a speaker.
+    fn blank(para: &Paragraph<ParagraphFacts>) -> Self {
+        Self {
+            speakers: vec![None; para.facts.quotes.cues.len()],
+            ..Self::default()
+        }
+    }
+}
+
+/// The first role the copy gave each person, in article order.
+fn first_roles(rows: &[Row]) -> HashMap<PersonId, String> {
+    let mut out = HashMap::new();
+    for (id, role) in rows.iter().flat_map(|r| &r.roles) {
+        out.entry(*id).or_insert_with(|| role.clone());
+    }
+    out
+}
+
+/// A person's role: from their mentions, else the first the copy gave them.
+fn role_of(
+    people: &People,
+    person_roles: &HashMap<PersonId, String>,
+    id: PersonId,
+) -> Option<String> {
+    people
+        .persons
+        .get(id)
+        .and_then(|p| p.roles.first().cloned())
+        .or_else(|| person_roles.get(&id).cloned())
+}
+
+/// What the walk leaves behind so that it can be resumed at any paragraph:
+/// its state before each one and what it made of each. Nothing in it is a
+/// document offset, so it stays true across edits that keep paragraphs'
+/// facts (see [`resume`]).
+#[derive(Clone, Debug)]
+pub(crate) struct WalkLog {
+    ctx: Arc<Ctx>,
+    /// The state before paragraph `i`.
+    states: Vec<Walk>,
+    rows: Vec<Row>,
+    person_roles: HashMap<PersonId, String>,
+}
+
+impl WalkLog {
+    /// What the walk derived from its people, for a walk over the same people.
+    pub(crate) fn ctx(&self) -> &Arc<Ctx> {
+        &self.ctx
+    }
+}
+
+/// Joins the walk's rows into quotes, paragraph by paragraph; can start at
+/// any paragraph that no quote runs into.
+struct Assembly<'a> {
+    paragraphs: &'a [Paragraph<ParagraphFacts>],
+    rows: &'a [Row],
+    not_prose: &'a [Range<usize>],
+    people: &'a People,
+    person_roles: &'a HashMap<PersonId, String>,
+    /// The quotes before the first paragraph assembled.
+    before: &'a [Quote],
+    quotes: Vec<Quote>,
+    /// The quote (in `quotes`) still open at the end of the last paragraph.
+    pending: Option<usize>,
+    /// The last paragraph of copy.
+    prev_para: Option<usize>,
+}
+
+impl Assembly<'_> {
+    /// The speaker of cue `c` of paragraph `pi`, placed in the document.
+    fn cue_speaker(&self, pi: usize, c: usize) -> Option<Speaker> {
+        let found = self.rows.get(pi)?.speakers.get(c)?.as_ref()?;
+        let para = &self.paragraphs[pi];
+        let cue = para.facts.quotes.cues.get(found.cue)?;
+        let phrase = cue.speaker.as_ref()?;
+        let base = para.start;
+        let mut s = found.speaker.clone();
+        s.mention.range = base + phrase.range.start..base + phrase.range.end;
+        s.cue_range = base + cue.verb.start..base + cue.verb.end;
+        if let Some((p, fact)) = found.antecedent {
+            let at = self
+                .paragraphs
+                .get(p)
+                .and_then(|para| Some(para.start + fact.offset(&para.facts)?))
+                .unwrap_or_default();
+            if let Resolution::Pronoun { antecedent, .. }
+            | Resolution::RoleNoun { antecedent, .. } = &mut s.resolution
             {
-                speakers[i] = speakers[i - 1].clone();
+                *antecedent = at;
             }
         }
-        cue_speakers.push(speakers);
-    }
-
-    // Fill in roles the copy showed for people whose names carried none.
-    let role_of = |id: PersonId| -> Option<String> {
-        people
-            .persons
-            .get(id)
-            .and_then(|p| p.roles.first().cloned())
-            .or_else(|| person_roles.get(&id).cloned())
-    };
-    for row in &mut cue_speakers {
-        for s in row.iter_mut().flatten() {
-            if let (Some(id), None) = (s.person, &s.role) {
-                s.role = role_of(id);
-            }
+        if let (Some(id), None) = (s.person, &s.role) {
+            s.role = role_of(self.people, self.person_roles, id);
         }
+        Some(s)
     }
 
-    // Assemble quotes.
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut pending: Option<usize> = None;
-    let mut prev_para: Option<usize> = None;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    fn paragraph(&mut self, pi: usize) {
+        let para = &self.paragraphs[pi];
         let q = &para.facts.quotes;
         let base = para.start;
-        if !is_copy(base) {
-            continue;
+        if !is_copy(self.not_prose, base) {
+            return;
         }
+        let prev_para = self.prev_para;
         let first_copy_para = prev_para.is_none();
         let outer: Vec<_> = q.outer().collect();
         let mut first_new = 0;
         let mut speaker_in_para: Option<Speaker> = None;
-        if let Some(open) = pending.take() {
+        if let Some(open) = self.pending.take() {
             match outer.first() {
                 Some(s) if s.open.start == q.first_char => {
-                    let quote = &mut quotes[open];
+                    let first_cue = q.quote_cues.first().copied().flatten();
+                    let cue_speaker = match &self.quotes[open].speaker {
+                        None => first_cue.and_then(|c| self.cue_speaker(pi, c)),
+                        Some(_) => None,
+                    };
+                    let quote = &mut self.quotes[open];
                     quote
                         .content
                         .push(base + s.content.start..base + s.content.end);
@@ -740,34 +950,28 @@ pub fn attribute(
                     quote.last_char = s.last_char;
                     quote.last_char_at = s.last_char_at.map(|a| base + a);
                     if quote.speaker.is_none() {
-                        if let Some(sp) = q
-                            .quote_cues
-                            .first()
-                            .copied()
-                            .flatten()
-                            .and_then(|c| cue_speakers[pi][c].clone())
-                        {
+                        if let Some(sp) = cue_speaker {
                             quote.speaker = Some(sp);
                         }
                     }
                     speaker_in_para = quote.speaker.clone();
                     if s.close.is_none() {
-                        pending = Some(open);
+                        self.pending = Some(open);
                     }
                     first_new = 1;
                 }
                 _ => {}
             }
         }
-        let first_quote_index = quotes.len();
+        let first_quote_index = self.quotes.len();
         for (k, s) in outer.iter().enumerate().skip(first_new) {
             let cue = q.quote_cues.get(k).copied().flatten();
-            let mut speaker = cue.and_then(|c| cue_speakers[pi][c].clone());
+            let mut speaker = cue.and_then(|c| self.cue_speaker(pi, c));
             if speaker.is_none() && k == first_new && first_new == 0 && s.open.start == q.first_char
             {
                 if let Some(pp) = prev_para {
-                    if let Some(t) = paragraphs[pp].facts.quotes.trailing_cue {
-                        speaker = cue_speakers[pp][t.cue()].clone().map(|mut sp| {
+                    if let Some(t) = self.paragraphs[pp].facts.quotes.trailing_cue {
+                        speaker = self.cue_speaker(pp, t.cue()).map(|mut sp| {
                             sp.resolution = Resolution::PreviousParagraphCue;
                             sp
                         });
@@ -784,7 +988,7 @@ pub fn attribute(
                 speaker_in_para = speaker.clone();
             }
             let close = s.close.as_ref().map(|c| base + c.start..base + c.end);
-            quotes.push(Quote {
+            self.quotes.push(Quote {
                 range: base + s.open.start..base + s.end(para.len),
                 content: std::iter::once(base + s.content.start..base + s.content.end).collect(),
                 paragraphs: pi..pi + 1,
@@ -799,12 +1003,12 @@ pub fn attribute(
                 speaker,
             });
             if s.close.is_none() {
-                pending = Some(quotes.len() - 1);
+                self.pending = Some(self.quotes.len() - 1);
             }
         }
         // A quote before the paragraph's attributed one takes its speaker.
         let mut later: Option<Speaker> = None;
-        for quote in quotes[first_quote_index..].iter_mut().rev() {
+        for quote in self.quotes[first_quote_index..].iter_mut().rev() {
             if quote.speaker.is_none() {
                 quote.speaker = later.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
@@ -821,9 +1025,9 @@ pub fn attribute(
                 .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
         });
         if first_new == 0 && q.cues.is_empty() && !names_outside {
-            if let (Some(pp), Some(first)) = (prev_para, quotes.get(first_quote_index)) {
+            if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
-                let prev = &paragraphs[pp].facts.quotes;
+                let prev = &self.paragraphs[pp].facts.quotes;
                 let prev_starts = prev
                     .outer()
                     .next()
@@ -833,13 +1037,14 @@ pub fn attribute(
                     && first.speaker.is_none()
                     && first.kind == QuoteKind::Full
                 {
-                    let prev_speaker = quotes[..first_quote_index]
+                    let prev_speaker = self.quotes[..first_quote_index]
                         .iter()
                         .rev()
+                        .chain(self.before.iter().rev())
                         .find(|x| x.paragraphs.contains(&pp))
                         .and_then(|x| x.speaker.clone());
                     if let Some(sp) = prev_speaker {
-                        for quote in &mut quotes[first_quote_index..] {
+                        for quote in &mut self.quotes[first_quote_index..] {
                             quote.speaker = Some(Speaker {
                                 resolution: Resolution::FollowOn,
                                 ..sp.clone()
@@ -849,23 +1054,92 @@ pub fn attribute(
                 }
             }
         }
-        prev_para = Some(pi);
+        self.prev_para = Some(pi);
     }
-    let mut quotes_by_person = vec![0; people.persons.len()];
-    for quote in &quotes {
-        if let Some(id) = quote.speaker.as_ref().and_then(|s| s.person) {
-            if let Some(n) = quotes_by_person.get_mut(id) {
+}
+
+/// Per person: how many quotes are attributed to them.
+fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
+    for id in quotes.iter().filter_map(|q| q.speaker.as_ref()?.person) {
+        if let Some(n) = counts.get_mut(id) {
+            if add {
                 *n += 1;
+            } else {
+                *n = n.saturating_sub(1);
             }
         }
     }
-    let roles = (0..people.persons.len()).map(role_of).collect();
-    Attribution {
+}
+
+/// The article pass. `not_prose` are byte ranges that are not copy (sorted).
+pub fn attribute(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    people: &People,
+    not_prose: &[Range<usize>],
+) -> Attribution {
+    attribute_logged(paragraphs, people, Arc::new(Ctx::new(people)), not_prose).0
+}
+
+/// The article pass, and the log to resume it from ([`resume::update`]).
+pub(crate) fn attribute_logged(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    people: &People,
+    ctx: Arc<Ctx>,
+    not_prose: &[Range<usize>],
+) -> (Attribution, WalkLog) {
+    let w = With { people, ctx: &ctx };
+    // Whether a mention's name can be a person's, once per distinct name.
+    let mut person_like: HashMap<&str, bool> = HashMap::new();
+    let mut walk = Walk::default();
+    let mut states = Vec::with_capacity(paragraphs.len());
+    let mut rows = Vec::with_capacity(paragraphs.len());
+    for (pi, para) in paragraphs.iter().enumerate() {
+        states.push(walk.clone());
+        rows.push(if is_copy(not_prose, para.start) {
+            walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
+        } else {
+            Row::blank(para)
+        });
+    }
+    let person_roles = first_roles(&rows);
+    let mut asm = Assembly {
+        paragraphs,
+        rows: &rows,
+        not_prose,
+        people,
+        person_roles: &person_roles,
+        before: &[],
+        quotes: Vec::new(),
+        pending: None,
+        prev_para: None,
+    };
+    for pi in 0..paragraphs.len() {
+        asm.paragraph(pi);
+    }
+    let quotes = asm.quotes;
+    let mut quotes_by_person = vec![0; people.persons.len()];
+    count_quotes(&quotes, &mut quotes_by_person, true);
+    let roles = (0..people.persons.len())
+        .map(|id| role_of(people, &person_roles, id))
+        .collect();
+    let resolved = rows
+        .iter()
+        .zip(paragraphs)
+        .flat_map(|(row, para)| row.placed(para))
+        .collect();
+    let attribution = Attribution {
         quotes,
-        resolved: resolved_cues,
+        resolved,
         quotes_by_person,
         roles,
-    }
+    };
+    let log = WalkLog {
+        ctx,
+        states,
+        rows,
+        person_roles,
+    };
+    (attribution, log)
 }
 
 /// Whether a mention's name can be a person's: not `Several Conservative MPs`,
@@ -881,7 +1155,7 @@ pub fn looks_like_person(name: &str) -> bool {
 /// The person a name in paragraph `pi` refers to: the mention there, else
 /// the person with that surname.
 fn person_for_name(
-    ctx: &Ctx<'_>,
+    w: &With<'_>,
     f: &ParagraphFacts,
     pi: usize,
     range: &Range<usize>,
@@ -892,7 +1166,7 @@ fn person_for_name(
         .iter()
         .enumerate()
         .filter(|(_, m)| m.name.start < range.end && range.start < m.name.end)
-        .find_map(|(index, _)| ctx.people.person_of(MentionRef { para: pi, index }))
+        .find_map(|(index, _)| w.people.person_of(MentionRef { para: pi, index }))
         .map(|p| p.id);
     by_mention.or_else(|| {
         let surname = text.rsplit(' ').next()?;
@@ -900,10 +1174,10 @@ fn person_for_name(
             .trim_end_matches("’s")
             .trim_end_matches("'s")
             .to_lowercase();
-        ctx.surnames.get(&surname).copied().or_else(|| {
+        w.ctx.surnames.get(&surname).copied().or_else(|| {
             // A given name alone, when the phrase is that one word.
             (!text.contains(' '))
-                .then(|| ctx.given.get(&surname).copied().flatten())
+                .then(|| w.ctx.given.get(&surname).copied().flatten())
                 .flatten()
         })
     })
@@ -928,53 +1202,55 @@ type Resolved = (
     Option<String>,
     Option<PersonId>,
     Resolution,
+    Option<(usize, FactRef)>,
 );
 
 #[allow(clippy::too_many_arguments)]
 fn resolve(
-    ctx: &Ctx<'_>,
+    w: &With<'_>,
     walk: &mut Walk,
     f: &ParagraphFacts,
     pi: usize,
-    base: usize,
+    index: usize,
     phrase: &SpeakerPhrase,
     quoted: &[String],
-    resolved: &mut Vec<ResolvedCue>,
-    person_roles: &mut HashMap<PersonId, String>,
+    row: &mut Row,
 ) -> Option<Resolved> {
-    let at = base + phrase.range.start;
+    let at = phrase.range.start;
     let here = |target: Target| Seen {
         target,
         para: pi,
+        fact: FactRef::Cue(index),
         at,
     };
     match phrase.kind {
         PhraseKind::Named => {
             let name_range = phrase.name.clone().unwrap_or(phrase.range.clone());
             let name_text = phrase.name_text.clone().unwrap_or(phrase.text.clone());
-            match person_for_name(ctx, f, pi, &name_range, &name_text) {
+            match person_for_name(w, f, pi, &name_range, &name_text) {
                 Some(id) => {
                     if let Some(role) = &phrase.role_text {
                         walk.add_role(role, here(Target::Person(id)));
-                        person_roles.entry(id).or_insert_with(|| role.clone());
+                        row.roles.push((id, role.clone()));
                     }
-                    walk.saw(ctx.people, here(Target::Person(id)), None);
-                    let (name, role) = ctx.person_speaker(id);
+                    walk.saw(w.people, here(Target::Person(id)), None);
+                    let (name, role) = w.person_speaker(id);
                     Some((
                         SpeakerKind::Person,
                         name,
                         role.or(phrase.role_text.clone()),
                         Some(id),
                         Resolution::Direct,
+                        None,
                     ))
                 }
                 None => {
                     let name = display_name(&name_text);
                     let gender = phrase.role_text.as_deref().and_then(role_gender);
                     walk.saw(
-                        ctx.people,
+                        w.people,
                         here(Target::Source {
-                            name: name.clone(),
+                            name: name.as_str().into(),
                             kind: SpeakerKind::Person,
                         }),
                         gender,
@@ -985,6 +1261,7 @@ fn resolve(
                         phrase.role_text.clone(),
                         None,
                         Resolution::Direct,
+                        None,
                     ))
                 }
             }
@@ -993,13 +1270,13 @@ fn resolve(
             let mut seen = walk.pronoun(p, pi)?.clone();
             // `“Sam’s been our best player,” he said`: not Sam.
             let named_in_quote = |id: PersonId| {
-                ctx.people.persons.get(id).is_some_and(|person| {
-                    quoted.iter().any(|w| {
-                        ctx.surname_lower.get(id) == Some(w)
+                w.people.persons.get(id).is_some_and(|person| {
+                    quoted.iter().any(|word| {
+                        w.ctx.surname_lower.get(id) == Some(word)
                             || person
                                 .given
                                 .as_deref()
-                                .is_some_and(|g| g.to_lowercase() == *w)
+                                .is_some_and(|g| g.to_lowercase() == *word)
                     })
                 })
             };
@@ -1009,24 +1286,25 @@ fn resolve(
                 }
             }
             if let (Target::Person(id), Some(g)) = (&seen.target, phrase.gender) {
-                if walk.gender(ctx.people, *id).is_none() {
+                if walk.gender(w.people, *id).is_none() {
                     walk.learned.insert(*id, g);
                 }
             }
             let (kind, name, role, person) = follow(
-                ctx,
+                w,
                 walk,
-                resolved,
+                row,
                 &seen,
-                at..base + phrase.range.end,
+                at..phrase.range.end,
+                index,
                 pi,
                 phrase.gender,
             );
             let res = Resolution::Pronoun {
                 para: seen.para,
-                antecedent: seen.at,
+                antecedent: 0,
             };
-            Some((kind, name, role, person, res))
+            Some((kind, name, role, person, res, Some((seen.para, seen.fact))))
         }
         PhraseKind::Role => {
             let head = phrase.head.clone().unwrap_or_default();
@@ -1051,30 +1329,34 @@ fn resolve(
             match found {
                 Some(seen) => {
                     let (kind, name, role, person) = follow(
-                        ctx,
+                        w,
                         walk,
-                        resolved,
+                        row,
                         &seen,
-                        at..base + phrase.range.end,
+                        at..phrase.range.end,
+                        index,
                         pi,
                         phrase.gender,
                     );
                     let res = Resolution::RoleNoun {
                         para: seen.para,
-                        antecedent: seen.at,
+                        antecedent: 0,
                     };
-                    Some((kind, name, role.or(Some(phrase.text.clone())), person, res))
+                    let antecedent = Some((seen.para, seen.fact));
+                    let role = role.or(Some(phrase.text.clone()));
+                    Some((kind, name, role, person, res, antecedent))
                 }
                 None => {
                     // An unknown role: an anonymous source named by that role.
                     let name = normalise(&phrase.text);
                     let target = Target::Source {
-                        name: name.clone(),
+                        name: name.as_str().into(),
                         kind: SpeakerKind::Anonymous,
                     };
                     walk.add_role(&name, here(target.clone()));
-                    walk.saw(ctx.people, here(target), phrase.gender);
-                    Some((SpeakerKind::Anonymous, name, None, None, Resolution::Direct))
+                    walk.saw(w.people, here(target), phrase.gender);
+                    let direct = Resolution::Direct;
+                    Some((SpeakerKind::Anonymous, name, None, None, direct, None))
                 }
             }
         }
@@ -1091,30 +1373,23 @@ fn resolve(
                     if let Target::Source { name, kind: k } = &seen.target {
                         let res = Resolution::RoleNoun {
                             para: seen.para,
-                            antecedent: seen.at,
+                            antecedent: 0,
                         };
-                        let out = (*k, name.clone(), None, None, res);
-                        walk.saw(
-                            ctx.people,
-                            Seen {
-                                at,
-                                para: pi,
-                                target: seen.target.clone(),
-                            },
-                            phrase.gender,
-                        );
+                        let antecedent = Some((seen.para, seen.fact));
+                        let out = (*k, name.to_string(), None, None, res, antecedent);
+                        walk.saw(w.people, here(seen.target.clone()), phrase.gender);
                         return Some(out);
                     }
                 }
             }
             let name = phrase.text.clone();
             let target = Target::Source {
-                name: name.clone(),
+                name: name.as_str().into(),
                 kind,
             };
             walk.add_role(&name, here(target.clone()));
-            walk.saw(ctx.people, here(target), phrase.gender);
-            Some((kind, name, None, None, Resolution::Direct))
+            walk.saw(w.people, here(target), phrase.gender);
+            Some((kind, name, None, None, Resolution::Direct, None))
         }
         PhraseKind::Elided => None,
     }

@@ -1,0 +1,179 @@
+//! Resuming the attribution walk after an edit that changed facts in some
+//! paragraphs but no name (the people are the same).
+//!
+//! The walk is a fold over paragraphs: a state goes in, a row and a state
+//! come out, and the row is paragraph-relative. So the walk restarts from the
+//! state it kept before the first changed paragraph and stops at the first
+//! paragraph after the change whose incoming state equals the one it had
+//! before: from there on every state and row would come out the same. Walk
+//! states point at facts (paragraph, kind, index), never at offsets; a state
+//! that points into a changed paragraph only counts as equal when that fact
+//! kept its place (the old offset moved by the splice is the new one), so
+//! the quotes kept after the stop, whose antecedents are offsets, stay right
+//! once moved.
+//!
+//! The quotes are then joined again from the first changed paragraph (or the
+//! start of a quote running into it) until the walk has stopped, no quote is
+//! open and the quotes of the last paragraph joined are the ones it had.
+//! Whatever reaches further (a role given to someone for the first time, a
+//! different number of paragraphs) is left to the whole pass, which the
+//! property tests in `tests/incremental.rs` hold this to.
+
+use std::ops::Range;
+
+use super::{
+    count_quotes, first_roles, is_copy, walk_paragraph, Assembly, Attribution, FactRef, Row,
+    WalkLog, With,
+};
+use crate::analysis::{shift, ParagraphFacts, People};
+use crate::text::{Diff, Paragraph};
+
+/// How many paragraphs past the change the walk may run before its state
+/// is back to what it was; beyond that the whole pass runs instead.
+const REACH: usize = 64;
+
+/// Brings `attribution` (moved to `earlier`'s latest edits, not yet by
+/// `diff`) and `log` from `earlier` to `paragraphs`. `false` when the change
+/// reaches further than resuming follows; both are then half-updated and
+/// must be thrown away.
+pub(crate) fn update(
+    log: &mut WalkLog,
+    attribution: &mut Attribution,
+    earlier: &[Paragraph<ParagraphFacts>],
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    diff: &Diff,
+    people: &People,
+    not_prose: &[Range<usize>],
+) -> bool {
+    let n = paragraphs.len();
+    if earlier.len() != n || log.rows.len() != n || log.states.len() != n {
+        return false;
+    }
+    let (a, b) = (diff.shared_before(), n.saturating_sub(diff.shared_after()));
+    if a >= b {
+        return false;
+    }
+    let splice = &diff.splice;
+    // Whether fact `f` of paragraph `p` kept its place (untouched paragraphs do).
+    let kept = |p: usize, f: FactRef| {
+        if p < a || p >= b {
+            return true;
+        }
+        let (Some(old), Some(new)) = (earlier.get(p), paragraphs.get(p)) else {
+            return false;
+        };
+        match (f.offset(&old.facts), f.offset(&new.facts)) {
+            (Some(x), Some(y)) => splice.map(old.start + x) == Some(new.start + y),
+            _ => false,
+        }
+    };
+
+    // The walk, from the state before the first changed paragraph.
+    let w = With {
+        people,
+        ctx: &log.ctx,
+    };
+    let mut walk = log.states[a].clone();
+    let mut person_like = std::collections::HashMap::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut stop = n;
+    for (pi, para) in paragraphs.iter().enumerate().skip(a) {
+        if pi >= b && walk == log.states[pi] && walk.seen().all(|s| kept(s.para, s.fact)) {
+            stop = pi;
+            break;
+        }
+        if pi >= b + REACH {
+            // The change lives on in the state (a new role holder, say):
+            // the whole pass is as cheap as walking on and comparing.
+            return false;
+        }
+        if pi > a {
+            log.states[pi] = walk.clone();
+        }
+        rows.push(if is_copy(not_prose, para.start) {
+            walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
+        } else {
+            Row::blank(para)
+        });
+    }
+    let walked = a..stop;
+    let old_rows: Vec<Row> = log.rows.splice(walked.clone(), rows).collect();
+    let new_rows = &log.rows[walked.clone()];
+    // A role the copy gives someone for the first time shows on all their quotes.
+    if old_rows
+        .iter()
+        .map(|r| &r.roles)
+        .ne(new_rows.iter().map(|r| &r.roles))
+        && first_roles(&log.rows) != log.person_roles
+    {
+        return false;
+    }
+
+    // The cues resolved in the paragraphs walked again (found before the
+    // move, in the old text's offsets), then everything moved by the edit:
+    // what falls inside it is replaced.
+    let (lo, hi) = (earlier[a].start, earlier[stop - 1].end());
+    let from = attribution.resolved.partition_point(|c| c.range.start < lo);
+    let to = attribution.resolved.partition_point(|c| c.range.start < hi);
+    shift::move_attribution(attribution, splice);
+    let placed = new_rows
+        .iter()
+        .zip(&paragraphs[walked.clone()])
+        .flat_map(|(row, para)| row.placed(para));
+    attribution.resolved.splice(from..to, placed);
+
+    // Join the quotes again, from a paragraph no quote runs into.
+    let quotes = &attribution.quotes;
+    let mut start = a;
+    let i = quotes.partition_point(|q| q.paragraphs.start < a);
+    if let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) {
+        if q.paragraphs.end > a {
+            start = q.paragraphs.start;
+        }
+    }
+    let first = quotes.partition_point(|q| q.paragraphs.start < start);
+    let prev_para = (0..start)
+        .rev()
+        .find(|&p| is_copy(not_prose, paragraphs[p].start));
+    let mut asm = Assembly {
+        paragraphs,
+        rows: &log.rows,
+        not_prose,
+        people,
+        person_roles: &log.person_roles,
+        before: &quotes[..first],
+        quotes: Vec::new(),
+        pending: None,
+        prev_para,
+    };
+    let mut last = n - 1;
+    for (pi, para) in paragraphs.iter().enumerate().skip(start) {
+        asm.paragraph(pi);
+        if pi >= stop && asm.pending.is_none() && is_copy(not_prose, para.start) {
+            // The quotes that end here, new and old.
+            let new_here = asm.quotes.len()
+                - asm
+                    .quotes
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.paragraphs.end > pi)
+                    .count();
+            let old_from = quotes.partition_point(|q| q.paragraphs.end <= pi);
+            let old_to = quotes.partition_point(|q| q.paragraphs.start <= pi);
+            if asm.quotes[new_here..] == quotes[old_from.max(first)..old_to] {
+                last = pi;
+                break;
+            }
+        }
+    }
+    let to = quotes.partition_point(|q| q.paragraphs.start <= last);
+    let new_quotes = asm.quotes;
+    count_quotes(
+        &attribution.quotes[first..to],
+        &mut attribution.quotes_by_person,
+        false,
+    );
+    count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
+    attribution.quotes.splice(first..to, new_quotes);
+    true
+}
