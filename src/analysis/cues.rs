@@ -568,7 +568,23 @@ fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerP
         }
         if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
             if b == head_at {
-                let role = (a > first).then(|| items[first].start()..items[a - 1].end());
+                // The words before the name, less its honorific (`Mr`,
+                // `Dr`): those are no role.
+                let honorific = |k: usize| NAME_HONORIFICS.contains(&w(k).as_str());
+                let mut end = a;
+                while end > first {
+                    if honorific(end - 1) {
+                        end -= 1;
+                    } else if end - 1 > first
+                        && is_abbrev_dot(text, items, end - 1)
+                        && honorific(end - 2)
+                    {
+                        end -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                let role = (end > first).then(|| items[first].start()..items[end - 1].end());
                 return Some(SpeakerPhrase {
                     range,
                     kind: PhraseKind::Named,

@@ -1540,4 +1540,25 @@ mod tests {
             Some("added")
         );
     }
+
+    #[test]
+    fn an_honorific_is_no_role() {
+        let text = "“We will appeal,” said Ms Sarah Lindqvist.\n\n“The ruling stands,” said Foreign Minister Dmytro Kuleba.\n\n“It is over,” said Mr. Hale.";
+        let doc = Document::new(text, 0, &Scanner::default());
+        let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+        let roles: Vec<(&str, Option<&str>)> = article
+            .quotes()
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                ("Sarah Lindqvist", None),
+                ("Dmytro Kuleba", Some("Foreign Minister")),
+                ("Hale", None)
+            ]
+        );
+    }
 }
