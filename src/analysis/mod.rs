@@ -447,6 +447,12 @@ impl<'a> Article<'a> {
         self.attribution.quote_at(offset)
     }
 
+    /// A person's name without honorifics or leading role words
+    /// (`Foreign Minister Dmytro Kuleba` → `Dmytro Kuleba`).
+    pub fn display_name(&self, id: PersonId) -> Option<&str> {
+        self.walk.ctx().display(id)
+    }
+
     /// Whether the byte at `offset` is copy (not code or front matter).
     pub fn is_copy(&self, offset: usize) -> bool {
         let i = self.excluded.partition_point(|r| r.end <= offset);

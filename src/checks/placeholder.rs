@@ -25,7 +25,17 @@ fn message(kind: PlaceholderKind, text: &str) -> String {
 }
 
 pub fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    for p in article.paragraphs {
+    check_in(article, severity, 0..article.paragraphs.len(), out);
+}
+
+/// The placeholders of paragraphs `paras`.
+pub(crate) fn check_in(
+    article: &Article<'_>,
+    severity: Severity,
+    paras: std::ops::Range<usize>,
+    out: &mut Vec<Finding>,
+) {
+    for p in article.paragraphs.get(paras).unwrap_or_default() {
         for hit in &p.facts.placeholders {
             let range = p.start + hit.range.start..p.start + hit.range.end;
             if !article.is_copy(range.start) {

@@ -6,6 +6,8 @@
 //! - `quote-marks`: a mark standing where another belongs (`’’` for `”`, a
 //!   straight mark in copy that is otherwise curly).
 
+use std::ops::Range;
+
 use super::{Edit, Finding, Fix};
 use crate::analysis::quotes::{Family, MarkIssueKind};
 use crate::analysis::{Article, Gender, PersonId, Quote, QuoteKind};
@@ -17,15 +19,79 @@ pub const MARKS: &str = "quote-marks";
 
 /// Runs the enabled quote checks.
 pub fn check(article: &Article<'_>, config: &Config, out: &mut Vec<Finding>) {
+    let all = 0..article.paragraphs.len();
+    check_in(article, config, all, &Globals::of(article), out);
+}
+
+/// How far (in paragraphs) from a quote the people offered to attribute it
+/// to may be named: a quick fix proposes someone the reader has just met.
+pub(crate) const NEAR: usize = 10;
+
+/// What the quote checks read from the whole article: if an edit leaves
+/// these alone, a quote's findings depend only on what lies within [`NEAR`]
+/// paragraphs of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Globals {
+    style: NameStyle,
+    /// Curly marks outnumber straight ones.
+    curly_copy: bool,
+    /// Per person: whether any quote is attributed to them.
+    quoted: Vec<bool>,
+}
+
+impl Globals {
+    pub(crate) fn of(article: &Article<'_>) -> Self {
+        let (curly, straight) = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
+            (
+                c + p.facts.quotes.curly_marks,
+                s + p.facts.quotes.straight_marks,
+            )
+        });
+        Self {
+            style: name_style(article),
+            curly_copy: curly > straight,
+            quoted: article
+                .attribution
+                .quotes_by_person
+                .iter()
+                .map(|n| *n > 0)
+                .collect(),
+        }
+    }
+}
+
+/// The quote checks' findings that belong to paragraphs `paras` (a quote
+/// belongs to its first paragraph).
+pub(crate) fn check_in(
+    article: &Article<'_>,
+    config: &Config,
+    paras: Range<usize>,
+    globals: &Globals,
+    out: &mut Vec<Finding>,
+) {
     if config.enabled(UNATTRIBUTED) {
-        unattributed(article, config.severity(UNATTRIBUTED), out);
+        unattributed(article, config.severity(UNATTRIBUTED), &paras, globals, out);
     }
     if config.enabled(UNBALANCED) {
-        unbalanced(article, config.severity(UNBALANCED), out);
+        unbalanced(article, config.severity(UNBALANCED), &paras, out);
     }
     if config.enabled(MARKS) {
-        marks(article, config.severity(MARKS), out);
+        marks(
+            article,
+            config.severity(MARKS),
+            &paras,
+            globals.curly_copy,
+            out,
+        );
     }
+}
+
+/// The quotes whose first paragraph is in `paras`.
+fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &'q [Quote] {
+    let quotes = article.quotes();
+    let from = quotes.partition_point(|q| q.paragraphs.start < paras.start);
+    let to = quotes.partition_point(|q| q.paragraphs.start < paras.end);
+    &quotes[from..to]
 }
 
 /// Whether a quote must be attributed.
@@ -116,7 +182,8 @@ fn reference(article: &Article<'_>, id: PersonId, style: NameStyle) -> Option<St
 }
 
 /// People named nearest to a quote in paragraph `para` at `at`, nearest
-/// first, at most `n`. `named` holds (position, paragraph, person), sorted.
+/// first, at most `n`, none more than [`NEAR`] paragraphs away. `named`
+/// holds (position, paragraph, person), sorted.
 /// Nearness counts paragraphs, then names between, earlier ones first: the
 /// same paragraph, then the one before, then the one after. It never counts
 /// bytes, so typing elsewhere cannot reorder the choices.
@@ -132,8 +199,15 @@ fn nearest_people(
     let mut steps = 0;
     while out.len() < n && (left > 0 || right < named.len()) && steps < 200 {
         steps += 1;
-        let dl = (left > 0).then(|| para - named[left - 1].1);
-        let dr = (right < named.len()).then(|| named[right].1 - para);
+        let dl = (left > 0)
+            .then(|| para - named[left - 1].1)
+            .filter(|d| *d <= NEAR);
+        let dr = (right < named.len())
+            .then(|| named[right].1 - para)
+            .filter(|d| *d <= NEAR);
+        if dl.is_none() && dr.is_none() {
+            break;
+        }
         let take = match (dl, dr) {
             (Some(l), Some(r)) if l <= r => {
                 left -= 1;
@@ -155,23 +229,37 @@ fn nearest_people(
     out
 }
 
-fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    let quotes: Vec<&Quote> = article
-        .quotes()
+fn unattributed(
+    article: &Article<'_>,
+    severity: Severity,
+    paras: &Range<usize>,
+    globals: &Globals,
+    out: &mut Vec<Finding>,
+) {
+    let quotes: Vec<&Quote> = quotes_in(article, paras)
         .iter()
         .filter(|q| needs_speaker(q))
         .collect();
     if quotes.is_empty() {
         return;
     }
-    // Who speaks or is named where: attributed quotes and mentions outside quotes.
+    // Who speaks or is named where, within reach of these quotes: attributed
+    // quotes and mentions outside quotes.
+    let reach = paras.start.saturating_sub(NEAR)..paras.end.saturating_add(NEAR);
     let mut named: Vec<(usize, usize, PersonId)> = Vec::new();
-    for q in article.quotes() {
+    for q in quotes_in(article, &reach) {
         if let Some(id) = q.speaker.as_ref().and_then(|s| s.person) {
             named.push((q.range.start, q.paragraphs.start, id));
         }
     }
-    for (pi, p) in article.paragraphs.iter().enumerate() {
+    let end = reach.end.min(article.paragraphs.len());
+    for (pi, p) in article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .take(end)
+        .skip(reach.start)
+    {
         for (index, m) in p.facts.mentions.iter().enumerate() {
             let at = p.start + m.range.start;
             if article.quote_at(at).is_some() {
@@ -181,12 +269,10 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
                 .people
                 .person_of(crate::analysis::MentionRef { para: pi, index })
             {
-                if crate::analysis::attribution::display_name(&person.canonical).contains(' ')
+                if globals.quoted.get(person.id).copied().unwrap_or(false)
                     || article
-                        .attribution
-                        .quotes_by_person
-                        .get(person.id)
-                        .is_some_and(|n| *n > 0)
+                        .display_name(person.id)
+                        .is_some_and(|n| n.contains(' '))
                 {
                     named.push((at, pi, person.id));
                 }
@@ -194,7 +280,7 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
         }
     }
     named.sort_unstable();
-    let style = name_style(article);
+    let style = globals.style;
     for q in quotes {
         if !article.is_copy(q.range.start) {
             continue;
@@ -203,11 +289,7 @@ fn unattributed(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding
             .into_iter()
             .filter_map(|id| {
                 let who = reference(article, id, style)?;
-                let full = article
-                    .people
-                    .persons
-                    .get(id)
-                    .map(|p| crate::analysis::attribution::display_name(&p.canonical))?;
+                let full = article.display_name(id)?;
                 Some(Fix {
                     title: format!("Attribute to {full}"),
                     edits: attribution_edits(q, &who)?,
@@ -258,8 +340,13 @@ fn closing_for(open: char) -> &'static str {
     }
 }
 
-fn unbalanced(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    for q in article.quotes() {
+fn unbalanced(
+    article: &Article<'_>,
+    severity: Severity,
+    paras: &Range<usize>,
+    out: &mut Vec<Finding>,
+) {
+    for q in quotes_in(article, paras) {
         if q.closed || !article.is_copy(q.range.start) {
             continue;
         }
@@ -282,7 +369,7 @@ fn unbalanced(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>)
             }],
         });
     }
-    for p in article.paragraphs {
+    for p in article.paragraphs.get(paras.clone()).unwrap_or_default() {
         for issue in &p.facts.quotes.issues {
             let range = p.start + issue.range.start..p.start + issue.range.end;
             if !article.is_copy(range.start) {
@@ -315,15 +402,14 @@ fn unbalanced(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>)
     }
 }
 
-fn marks(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    let (curly, straight) = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
-        (
-            c + p.facts.quotes.curly_marks,
-            s + p.facts.quotes.straight_marks,
-        )
-    });
-    let curly_copy = curly > straight;
-    for p in article.paragraphs {
+fn marks(
+    article: &Article<'_>,
+    severity: Severity,
+    paras: &Range<usize>,
+    curly_copy: bool,
+    out: &mut Vec<Finding>,
+) {
+    for p in article.paragraphs.get(paras.clone()).unwrap_or_default() {
         for issue in &p.facts.quotes.issues {
             let MarkIssueKind::Mismatched { replacement } = &issue.kind else {
                 continue;
@@ -430,6 +516,17 @@ mod tests {
             fixed.contains("“Nobody wants to put up taxes this year,” Mr Whitlock said.\n"),
             "{fixed}"
         );
+    }
+
+    #[test]
+    fn only_people_named_near_a_quote_are_offered() {
+        let filler = "The hearing resumed after lunch.\n\n".repeat(12);
+        let text = format!("Judge Alan Pemberton opened the inquiry on Monday.\n\n{filler}Counsel Rhona Baird rose to speak.\n\n“There is no record of the meeting at all.”\n");
+        let f = findings(&text, "unattributed-quote");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let titles: Vec<&str> = f[0].fixes.iter().map(|x| x.title.as_str()).collect();
+        // Pemberton was named 14 paragraphs before: too far to guess.
+        assert_eq!(titles, vec!["Attribute to Rhona Baird"]);
     }
 
     #[test]

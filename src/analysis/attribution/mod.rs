@@ -498,6 +498,11 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    /// A person's name without honorifics or leading role words.
+    pub(crate) fn display(&self, id: PersonId) -> Option<&str> {
+        self.display.get(id).map(String::as_str)
+    }
+
     pub(crate) fn new(people: &People) -> Self {
         let mut surnames = HashMap::new();
         // Given names that only one person has (`Dad-of-three Mark said` for
