@@ -210,53 +210,68 @@ impl ArticleParts {
     /// changed no name, the people are kept. Equal to
     /// [`Article::with_style_book`] either way.
     pub fn update(
-        mut self,
+        self,
         earlier: &[Paragraph<ParagraphFacts>],
         paragraphs: &[Paragraph<ParagraphFacts>],
         diff: &Diff,
         language: Language,
         style_book: &[String],
     ) -> (Self, Reused) {
+        let (parts, reused, _) = self.update_in(earlier, paragraphs, diff, language, style_book);
+        (parts, reused)
+    }
+
+    /// [`ArticleParts::update`], and when the walk resumed, the paragraphs
+    /// whose quotes may have changed (all others are the old ones, moved).
+    pub(crate) fn update_in(
+        mut self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        language: Language,
+        style_book: &[String],
+    ) -> (Self, Reused, Option<Range<usize>>) {
         if shift::facts_unchanged(earlier, paragraphs, diff)
             && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
             && self.not_prose.iter_mut().all(|r| diff.splice.move_range(r))
         {
             self.defer(diff.splice);
-            return (self, Reused::Everything);
+            return (self, Reused::Everything, None);
         }
         let people = People::reuse(earlier, &self.people, paragraphs, style_book);
         if !Arc::ptr_eq(&people, &self.people) {
             let article = Article::with_people(paragraphs, language, people);
-            return (article.parts(), Reused::Nothing);
+            return (article.parts(), Reused::Nothing, None);
         }
         let excluded = excluded_ranges(paragraphs, language);
         let not_prose = not_prose(paragraphs, &excluded);
         let ctx = Arc::clone(self.walk.ctx());
-        if self.resume(earlier, paragraphs, diff, &not_prose) {
+        if let Some(quotes) = self.resume(earlier, paragraphs, diff, &not_prose) {
             self.excluded = excluded;
             self.not_prose = not_prose;
-            return (self, Reused::Walk);
+            return (self, Reused::Walk, Some(quotes));
         }
         let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
-        (article.parts(), Reused::People)
+        (article.parts(), Reused::People, None)
     }
 
     /// Resumes the attribution walk around the edit (see
-    /// [`attribution::resume`]); `false` when only a whole pass will do.
+    /// [`attribution::resume`]): the paragraphs whose quotes changed, or
+    /// `None` when only a whole pass will do.
     fn resume(
         &mut self,
         earlier: &[Paragraph<ParagraphFacts>],
         paragraphs: &[Paragraph<ParagraphFacts>],
         diff: &Diff,
         not_prose: &[Range<usize>],
-    ) -> bool {
+    ) -> Option<Range<usize>> {
         // What is not copy must be where it was, moved.
         let moved = self.not_prose.iter().map(|r| {
             let mut r = r.clone();
             diff.splice.move_range(&mut r).then_some(r)
         });
         if !moved.eq(not_prose.iter().cloned().map(Some)) {
-            return false;
+            return None;
         }
         self.settle();
         attribution::resume::update(

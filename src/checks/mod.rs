@@ -43,6 +43,10 @@ pub struct Finding {
 
 /// Runs every enabled check. Findings come ordered by position, then code.
 pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
+    run_with(article, config, &quotes::Globals::of(article))
+}
+
+fn run_with(article: &Article<'_>, config: &Config, globals: &quotes::Globals) -> Vec<Finding> {
     let mut out = Vec::new();
     if config.enabled(boilerplate::CODE) {
         boilerplate::check(article, config.severity(boilerplate::CODE), &mut out);
@@ -56,11 +60,24 @@ pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
     if config.enabled(names::FIRST_REFERENCE) {
         names::check_first_reference(article, config.severity(names::FIRST_REFERENCE), &mut out);
     }
-    quotes::check(article, config, &mut out);
-    out.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    let all = 0..article.paragraphs.len();
+    quotes::check_in(article, config, all, globals, &mut out);
+    out.sort_by_key(order);
     out
+}
+
+/// How findings are ordered: by position, then code.
+fn order(f: &Finding) -> (usize, usize, &'static str) {
+    (f.range.start, f.range.end, f.code)
+}
+
+/// The checks that belong to paragraphs ([`quotes::check_in`]) and are
+/// redone in a window around an edit; the others are moved.
+fn local(code: &str) -> bool {
+    matches!(
+        code,
+        placeholder::CODE | quotes::UNATTRIBUTED | quotes::UNBALANCED | quotes::MARKS
+    )
 }
 
 /// The edits of every safe fix, merged so they can be applied together:
@@ -121,6 +138,8 @@ pub struct Pass {
     pub parts: ArticleParts,
     pub findings: Vec<Finding>,
     pub safe_edits: Vec<Edit>,
+    /// What the quote checks read from the whole article.
+    globals: quotes::Globals,
 }
 
 impl Pass {
@@ -135,10 +154,12 @@ impl Pass {
     }
 
     fn of(article: &Article<'_>, config: &Config) -> Self {
+        let globals = quotes::Globals::of(article);
         Self {
-            findings: run(article, config),
+            findings: run_with(article, config, &globals),
             safe_edits: safe_edits(article, config),
             parts: article.parts(),
+            globals,
         }
     }
 
@@ -159,9 +180,10 @@ impl Pass {
             parts,
             mut findings,
             mut safe_edits,
+            globals,
         } = self;
-        let (parts, reused) =
-            parts.update(earlier, paragraphs, diff, language, &config.names.canonical);
+        let (parts, reused, quotes) =
+            parts.update_in(earlier, paragraphs, diff, language, &config.names.canonical);
         if reused == Reused::Everything
             && move_findings(&mut findings, splice)
             && move_edits(&mut safe_edits, splice)
@@ -170,11 +192,43 @@ impl Pass {
                 parts,
                 findings,
                 safe_edits,
+                globals,
             };
             return (pass, reused);
         }
         let article = Article::from_parts(paragraphs, language, parts);
+        if let Some(quotes) = quotes {
+            let old = Old {
+                paragraphs: earlier,
+                findings,
+                safe_edits,
+                globals,
+            };
+            if let Some(pass) = old.update_around(&article, diff, quotes, config) {
+                return (pass, reused);
+            }
+        }
         (Self::of(&article, config), reused)
+    }
+
+    /// The pass without its findings and fix-all edits (which a server
+    /// hands out on their own), to be joined again for the next update.
+    pub fn split(self) -> (Kept, Vec<Finding>, Vec<Edit>) {
+        let kept = Kept {
+            parts: self.parts,
+            globals: self.globals,
+        };
+        (kept, self.findings, self.safe_edits)
+    }
+
+    /// The pass [`Pass::split`] took apart.
+    pub fn join(kept: Kept, findings: Vec<Finding>, safe_edits: Vec<Edit>) -> Self {
+        Self {
+            parts: kept.parts,
+            findings,
+            safe_edits,
+            globals: kept.globals,
+        }
     }
 
     /// The article model of this pass over the paragraphs it was made for.
@@ -184,6 +238,117 @@ impl Pass {
         language: Language,
     ) -> Article<'a> {
         Article::from_parts(paragraphs, language, self.parts.clone())
+    }
+}
+
+/// A pass without its findings ([`Pass::split`]).
+#[derive(Clone, Debug)]
+pub struct Kept {
+    pub parts: ArticleParts,
+    globals: quotes::Globals,
+}
+
+/// The findings of an earlier pass and what they were made over.
+struct Old<'e> {
+    paragraphs: &'e [Paragraph<ParagraphFacts>],
+    findings: Vec<Finding>,
+    safe_edits: Vec<Edit>,
+    globals: quotes::Globals,
+}
+
+impl Old<'_> {
+    /// The findings of `article`, made from these by redoing the paragraph
+    /// checks in a window around the paragraphs whose quotes changed (wide
+    /// enough for the people a quick fix may name) and moving the rest;
+    /// `None` when the edit reached something they read article-wide (web
+    /// furniture blocks, a name's place, the house style).
+    fn update_around(
+        self,
+        article: &Article<'_>,
+        diff: &Diff,
+        quotes: Range<usize>,
+        config: &Config,
+    ) -> Option<Pass> {
+        let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
+        let n = paragraphs.len();
+        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
+        if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
+            return None;
+        }
+        let splice = &diff.splice;
+        // Furniture blocks run over paragraphs: none may be near the edit.
+        let near = a.saturating_sub(1)..(b + 1).min(n);
+        if earlier[near.clone()]
+            .iter()
+            .chain(&paragraphs[near])
+            .any(|p| !p.facts.boilerplate.is_empty())
+        {
+            return None;
+        }
+        // The names checks (and the house style) read every mention: those
+        // of the changed paragraphs must be where the edit moved them.
+        for (old, new) in earlier[a..b].iter().zip(&paragraphs[a..b]) {
+            let at = |base: usize, r: &Range<usize>| base + r.start..base + r.end;
+            let moved = |r: &Range<usize>| {
+                let mut r = at(old.start, r);
+                splice.move_range(&mut r).then_some(r)
+            };
+            let (om, nm) = (&old.facts.mentions, &new.facts.mentions);
+            if om.len() != nm.len()
+                || om.iter().zip(nm).any(|(x, y)| {
+                    moved(&x.range) != Some(at(new.start, &y.range))
+                        || moved(&x.name) != Some(at(new.start, &y.name))
+                        || x.honorific_range.as_ref().map(moved)
+                            != y.honorific_range.as_ref().map(|r| Some(at(new.start, r)))
+                })
+            {
+                return None;
+            }
+        }
+        let globals = quotes::Globals::update(&self.globals, article);
+        if globals != self.globals {
+            return None;
+        }
+        let window = quotes.start.saturating_sub(quotes::NEAR)..(quotes.end + quotes::NEAR).min(n);
+        let bytes = earlier[window.start].start..earlier[window.end - 1].end();
+        let mut kept = Vec::with_capacity(self.findings.len());
+        for mut f in self.findings {
+            if local(f.code) && bytes.contains(&f.range.start) {
+                continue;
+            }
+            if !(splice.move_range(&mut f.range)
+                && f.fixes.iter_mut().all(|x| move_edits(&mut x.edits, splice)))
+            {
+                return None;
+            }
+            kept.push(f);
+        }
+        let mut safe_edits = self.safe_edits;
+        if !move_edits(&mut safe_edits, splice) {
+            return None;
+        }
+        let mut fresh = Vec::new();
+        if config.enabled(placeholder::CODE) {
+            let severity = config.severity(placeholder::CODE);
+            placeholder::check_in(article, severity, window.clone(), &mut fresh);
+        }
+        quotes::check_in(article, config, window, &globals, &mut fresh);
+        fresh.sort_by_key(order);
+        let mut findings = Vec::with_capacity(kept.len() + fresh.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for f in kept {
+            while let Some(x) = fresh.next_if(|x| order(x) < order(&f)) {
+                findings.push(x);
+            }
+            findings.push(f);
+        }
+        findings.extend(fresh);
+        Some(Pass {
+            parts: article.parts(),
+            findings,
+            safe_edits,
+            globals,
+        })
     }
 }
 

@@ -41,6 +41,16 @@ pub(crate) struct Globals {
 
 impl Globals {
     pub(crate) fn of(article: &Article<'_>) -> Self {
+        Self::with_style(name_style(article), article)
+    }
+
+    /// The globals of `article`, whose people and their mentions are those
+    /// `earlier` was worked out for (so the house style is the same).
+    pub(crate) fn update(earlier: &Self, article: &Article<'_>) -> Self {
+        Self::with_style(earlier.style, article)
+    }
+
+    fn with_style(style: NameStyle, article: &Article<'_>) -> Self {
         let (curly, straight) = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
             (
                 c + p.facts.quotes.curly_marks,
@@ -48,7 +58,7 @@ impl Globals {
             )
         });
         Self {
-            style: name_style(article),
+            style,
             curly_copy: curly > straight,
             quoted: article
                 .attribution

@@ -9,8 +9,8 @@ use thiserror::Error;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, Scanner};
-use crate::checks::{Edit, Finding, Pass};
+use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
+use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
 use crate::text::{diff, Change, Document, PositionEncoding, TextError};
 
@@ -35,7 +35,7 @@ pub struct Analysis {
     pub fix_all: Vec<Edit>,
     /// The article pass of this version, kept so requests need not redo it,
     /// until the next version's analysis takes it over to update in place.
-    parts: Mutex<Option<ArticleParts>>,
+    parts: Mutex<Option<Kept>>,
 }
 
 impl Analysis {
@@ -48,9 +48,9 @@ impl Analysis {
     pub fn article(&self) -> Article<'_> {
         let paragraphs = self.document.index().paragraphs();
         // Moved by the edits that changed no fact once, here, for every request.
-        let parts = lock(&self.parts).as_mut().map(|parts| {
-            parts.settle();
-            parts.clone()
+        let parts = lock(&self.parts).as_mut().map(|kept| {
+            kept.parts.settle();
+            kept.parts.clone()
         });
         match parts {
             Some(parts) => Article::from_parts(paragraphs, self.language, parts),
@@ -88,12 +88,8 @@ impl Analysis {
         let earlier = previous
             .filter(|p| Arc::ptr_eq(&p.config, &config) && p.language == language)
             .and_then(|p| {
-                let parts = lock(&p.parts).take()?;
-                let pass = Pass {
-                    parts,
-                    findings: p.findings.clone(),
-                    safe_edits: p.fix_all.clone(),
-                };
+                let kept = lock(&p.parts).take()?;
+                let pass = Pass::join(kept, p.findings.clone(), p.fix_all.clone());
                 Some((p, pass))
             });
         let pass = match earlier {
@@ -115,12 +111,8 @@ impl Analysis {
             }
             None => Pass::new(paragraphs, language, &config),
         };
-        let Pass {
-            parts,
-            findings,
-            safe_edits: fix_all,
-        } = pass;
-        let parts = Mutex::new(Some(parts));
+        let (kept, findings, fix_all) = pass.split();
+        let parts = Mutex::new(Some(kept));
         Self {
             document,
             language,

@@ -35,7 +35,8 @@ const REACH: usize = 64;
 /// Brings `attribution` (moved to `earlier`'s latest edits, not yet by
 /// `diff`) and `log` from `earlier` to `paragraphs`. `false` when the change
 /// reaches further than resuming follows; both are then half-updated and
-/// must be thrown away.
+/// must be thrown away. Else the paragraphs whose quotes were joined again
+/// (the only quotes that may differ).
 pub(crate) fn update(
     log: &mut WalkLog,
     attribution: &mut Attribution,
@@ -44,14 +45,14 @@ pub(crate) fn update(
     diff: &Diff,
     people: &People,
     not_prose: &[Range<usize>],
-) -> bool {
+) -> Option<Range<usize>> {
     let n = paragraphs.len();
     if earlier.len() != n || log.rows.len() != n || log.states.len() != n {
-        return false;
+        return None;
     }
     let (a, b) = (diff.shared_before(), n.saturating_sub(diff.shared_after()));
     if a >= b {
-        return false;
+        return None;
     }
     let splice = &diff.splice;
     // Whether fact `f` of paragraph `p` kept its place (untouched paragraphs do).
@@ -85,7 +86,7 @@ pub(crate) fn update(
         if pi >= b + REACH {
             // The change lives on in the state (a new role holder, say):
             // the whole pass is as cheap as walking on and comparing.
-            return false;
+            return None;
         }
         if pi > a {
             log.states[pi] = walk.clone();
@@ -106,7 +107,7 @@ pub(crate) fn update(
         .ne(new_rows.iter().map(|r| &r.roles))
         && first_roles(&log.rows) != log.person_roles
     {
-        return false;
+        return None;
     }
 
     // The cues resolved in the paragraphs walked again (found before the
@@ -175,5 +176,5 @@ pub(crate) fn update(
     );
     count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
     attribution.quotes.splice(first..to, new_quotes);
-    true
+    Some(start..last + 1)
 }
