@@ -244,7 +244,9 @@ impl ArticleParts {
             return (article.parts(), Reused::Nothing, None);
         }
         let excluded = excluded_ranges(paragraphs, language);
-        let not_prose = not_prose(paragraphs, &excluded);
+        let not_prose = self
+            .moved_not_prose(earlier, paragraphs, diff, language)
+            .unwrap_or_else(|| not_prose(paragraphs, &excluded));
         let ctx = Arc::clone(self.walk.ctx());
         if let Some(quotes) = self.resume(earlier, paragraphs, diff, &not_prose) {
             self.excluded = excluded;
@@ -253,6 +255,37 @@ impl ArticleParts {
         }
         let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
         (article.parts(), Reused::People, None)
+    }
+
+    /// What attribution skips after the edit, when in plain text no
+    /// paragraph it changed is (or was) furniture through and through: the
+    /// old ranges, moved.
+    fn moved_not_prose(
+        &self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        language: Language,
+    ) -> Option<Vec<Range<usize>>> {
+        let n = paragraphs.len();
+        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
+        if language != Language::PlainText || earlier.len() != n || a > b {
+            return None;
+        }
+        if earlier[a..b]
+            .iter()
+            .chain(&paragraphs[a..b])
+            .any(all_furniture)
+        {
+            return None;
+        }
+        self.not_prose
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                diff.splice.move_range(&mut r).then_some(r)
+            })
+            .collect()
     }
 
     /// Resumes the attribution walk around the edit (see
@@ -339,6 +372,13 @@ fn excluded_ranges(
     }
 }
 
+/// Whether every line of a paragraph is web furniture.
+fn all_furniture(p: &Paragraph<ParagraphFacts>) -> bool {
+    let lines = p.facts.lines.len();
+    let covered: usize = p.facts.boilerplate.iter().map(|hit| hit.lines.len()).sum();
+    lines > 0 && covered >= lines
+}
+
 /// What quote attribution skips: what is not copy, plus paragraphs that are
 /// web furniture through and through (a scare quote in a `READ MORE` link
 /// headline is nobody's quote). Sorted and disjoint.
@@ -347,16 +387,12 @@ fn not_prose(
     excluded: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = excluded.to_vec();
-    for p in paragraphs {
-        let lines = p.facts.lines.len();
-        let mut covered = 0;
-        for hit in &p.facts.boilerplate {
-            covered += hit.lines.len();
-        }
-        if lines > 0 && covered >= lines {
-            out.push(p.range());
-        }
-    }
+    out.extend(
+        paragraphs
+            .iter()
+            .filter(|p| all_furniture(p))
+            .map(|p| p.range()),
+    );
     out.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
     for r in out {

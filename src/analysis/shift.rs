@@ -129,8 +129,19 @@ pub fn facts_unchanged(
 /// Moves every position of an attribution by `splice`; `false` (and a
 /// half-moved attribution, to be thrown away) if one falls inside it.
 pub fn move_attribution(a: &mut Attribution, splice: &Splice) -> bool {
+    move_attribution_from(a, splice, 0, 0)
+}
+
+/// [`move_attribution`] for the quotes from index `quotes` on and the
+/// resolved cues from `resolved` on (those before lie before the splice).
+pub fn move_attribution_from(
+    a: &mut Attribution,
+    splice: &Splice,
+    quotes: usize,
+    resolved: usize,
+) -> bool {
     let mut ok = true;
-    for q in &mut a.quotes {
+    for q in a.quotes.iter_mut().skip(quotes) {
         ok &= splice.move_range(&mut q.range) && splice.move_range(&mut q.open);
         for r in q.content.iter_mut().chain(&mut q.close) {
             ok &= splice.move_range(r);
@@ -147,7 +158,7 @@ pub fn move_attribution(a: &mut Attribution, splice: &Splice) -> bool {
             }
         }
     }
-    for c in &mut a.resolved {
+    for c in a.resolved.iter_mut().skip(resolved) {
         ok &= splice.move_range(&mut c.range);
     }
     ok

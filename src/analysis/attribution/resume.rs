@@ -116,7 +116,11 @@ pub(crate) fn update(
     let (lo, hi) = (earlier[a].start, earlier[stop - 1].end());
     let from = attribution.resolved.partition_point(|c| c.range.start < lo);
     let to = attribution.resolved.partition_point(|c| c.range.start < hi);
-    shift::move_attribution(attribution, splice);
+    // Quotes before the first joined again lie before the edit.
+    let first = attribution
+        .quotes
+        .partition_point(|q| q.paragraphs.end <= a);
+    shift::move_attribution_from(attribution, splice, first, from);
     let placed = new_rows
         .iter()
         .zip(&paragraphs[walked.clone()])
