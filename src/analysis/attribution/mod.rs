@@ -282,12 +282,12 @@ struct Walk {
     last_group: Option<Seen>,
     last_person: Option<Seen>,
     /// Head noun → role entries, most recent last.
-    roles: imbl::HashMap<String, Arc<Vec<RoleEntry>>>,
-    learned: imbl::HashMap<PersonId, Gender>,
+    roles: imbl::OrdMap<String, Arc<Vec<RoleEntry>>>,
+    learned: imbl::OrdMap<PersonId, Gender>,
     /// The last cue's speaker (a person or source) and its gender.
     last_speaker: Option<(Seen, Option<Gender>)>,
     /// Surnames of people named so far outside quotes.
-    introduced: imbl::HashMap<String, PersonId>,
+    introduced: imbl::OrdMap<String, PersonId>,
     /// The latest people referred to, newest last, with their gender,
     /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
     /// and whether it opened its sentence (most likely its subject).
@@ -298,11 +298,12 @@ struct Walk {
 /// pointer first: a map no paragraph wrote to since is the same map.
 impl PartialEq for Walk {
     fn eq(&self, o: &Self) -> bool {
-        fn same<K: std::hash::Hash + Eq + Clone, V: PartialEq + Clone>(
-            a: &imbl::HashMap<K, V>,
-            b: &imbl::HashMap<K, V>,
+        // Only the parts that are not shared are visited.
+        fn same<K: Ord + Clone, V: PartialEq + Clone>(
+            a: &imbl::OrdMap<K, V>,
+            b: &imbl::OrdMap<K, V>,
         ) -> bool {
-            a.ptr_eq(b) || a == b
+            a.ptr_eq(b) || a.diff(b).next().is_none()
         }
         self.last_male == o.last_male
             && self.last_female == o.last_female
