@@ -231,6 +231,45 @@ struct RoleEntry {
     seen: Seen,
 }
 
+/// The holders of one role, newest first. The older ones are shared, so
+/// adding a holder copies nothing (the walk keeps many states).
+#[derive(Debug)]
+struct RoleList {
+    entry: RoleEntry,
+    older: Option<Arc<RoleList>>,
+}
+
+impl RoleList {
+    /// The holders a role noun is matched against, newest first.
+    fn newest(&self) -> impl Iterator<Item = &RoleEntry> {
+        std::iter::successors(Some(self), |n| n.older.as_deref())
+            .map(|n| &n.entry)
+            .take(ROLE_RECENCY)
+    }
+}
+
+/// Equal when the holders a role noun can reach are.
+impl PartialEq for RoleList {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other) || self.newest().eq(other.newest())
+    }
+}
+
+impl Eq for RoleList {}
+
+/// Drops a long list without recursing once per holder.
+impl Drop for RoleList {
+    fn drop(&mut self) {
+        let mut next = self.older.take();
+        while let Some(node) = next {
+            match Arc::try_unwrap(node) {
+                Ok(mut node) => next = node.older.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
 /// The words of a role up to its head noun (`the US secretary of state` →
 /// `us secretary`): the head is the last.
 fn role_words(role: &str) -> Vec<String> {
@@ -282,12 +321,13 @@ struct Walk {
     last_group: Option<Seen>,
     last_person: Option<Seen>,
     /// Head noun → role entries, most recent last.
-    roles: imbl::OrdMap<String, Arc<Vec<RoleEntry>>>,
+    roles: imbl::OrdMap<Arc<str>, Arc<RoleList>>,
     learned: imbl::OrdMap<PersonId, Gender>,
     /// The last cue's speaker (a person or source) and its gender.
     last_speaker: Option<(Seen, Option<Gender>)>,
-    /// Surnames of people named so far outside quotes.
-    introduced: imbl::OrdMap<String, PersonId>,
+    /// Surnames of people named so far outside quotes (by
+    /// [`Ctx::surname_group`]), and who was named last with each.
+    introduced: imbl::OrdMap<u32, PersonId>,
     /// The latest people referred to, newest last, with their gender,
     /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
     /// and whether it opened its sentence (most likely its subject).
@@ -365,24 +405,22 @@ impl Walk {
     fn add_role(&mut self, role: &str, seen: Seen) {
         let words = role_words(role);
         if let Some(head) = words.last().cloned() {
-            let entries = Arc::make_mut(self.roles.entry(head).or_default());
-            entries.push(RoleEntry {
+            let older = self.roles.get(head.as_str()).cloned();
+            let entry = RoleEntry {
                 words: words.into(),
                 seen,
-            });
-            // `find_role` looks at the newest ROLE_RECENCY only.
-            if entries.len() >= 2 * ROLE_RECENCY {
-                entries.drain(..ROLE_RECENCY);
-            }
+            };
+            let list = Arc::new(RoleList { entry, older });
+            self.roles.insert(head.into(), list);
         }
     }
 
     fn find_role(&self, phrase: &str) -> Option<&Seen> {
         let words = role_words(phrase);
         let head = words.last()?;
-        let entries = self.roles.get(head)?;
+        let entries = self.roles.get(head.as_str())?;
         let mut best: Option<(usize, &Seen)> = None;
-        for e in entries.iter().rev().take(ROLE_RECENCY) {
+        for e in entries.newest() {
             let score = words.iter().filter(|w| e.words.contains(w)).count();
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, &e.seen));
@@ -481,7 +519,7 @@ impl Walk {
         .chain(
             self.roles
                 .values()
-                .flat_map(|entries| entries.iter().map(|e| &e.seen)),
+                .flat_map(|entries| entries.newest().map(|e| &e.seen)),
         )
     }
 }
@@ -496,6 +534,8 @@ pub(crate) struct Ctx {
     /// lower-case surname.
     display: Vec<String>,
     surname_lower: Vec<String>,
+    /// Lower-case surnames as small numbers, for the walk's maps.
+    surname_group: HashMap<String, u32>,
 }
 
 impl Ctx {
@@ -529,6 +569,13 @@ impl Ctx {
                 .persons
                 .iter()
                 .map(|p| display_name(&p.canonical))
+                .collect(),
+            surname_group: people
+                .persons
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.surname.to_lowercase(), i as u32))
+                .rev()
                 .collect(),
             surname_lower: people
                 .persons
@@ -682,9 +729,10 @@ fn walk_paragraph<'p>(
                 let r = MentionRef { para: pi, index: i };
                 if let Some(person) = people.person_of(r) {
                     let m = &f.mentions[i];
-                    if let Some(surname) = w.ctx.surname_lower.get(person.id) {
-                        if walk.introduced.get(surname) != Some(&person.id) {
-                            walk.introduced.insert(surname.clone(), person.id);
+                    let surname = w.ctx.surname_lower.get(person.id);
+                    if let Some(&group) = surname.and_then(|s| w.ctx.surname_group.get(s)) {
+                        if walk.introduced.get(&group) != Some(&person.id) {
+                            walk.introduced.insert(group, person.id);
                         }
                     }
                     let seen = Seen {
@@ -708,7 +756,9 @@ fn walk_paragraph<'p>(
                 // of a mention already seen.
                 let (_, word) = &q.name_words[i];
                 let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
-                if let Some(&id) = walk.introduced.get(word).filter(|_| !in_mention) {
+                let group = w.ctx.surname_group.get(word.as_str());
+                let introduced = group.and_then(|g| walk.introduced.get(g));
+                if let Some(&id) = introduced.filter(|_| !in_mention) {
                     walk.saw(
                         people,
                         Seen {
@@ -859,14 +909,19 @@ fn role_of(
         .or_else(|| person_roles.get(&id).cloned())
 }
 
+/// Every how many paragraphs the walk keeps its state: resuming re-walks
+/// up to this many paragraphs before an edit (and after it) for a log this
+/// many times smaller.
+const STRIDE: usize = 4;
+
 /// What the walk leaves behind so that it can be resumed at any paragraph:
-/// its state before each one and what it made of each. Nothing in it is a
-/// document offset, so it stays true across edits that keep paragraphs'
-/// facts (see [`resume`]).
+/// its state before every [`STRIDE`]th one and what it made of each. Nothing
+/// in it is a document offset, so it stays true across edits that keep
+/// paragraphs' facts (see [`resume`]).
 #[derive(Clone, Debug)]
 pub(crate) struct WalkLog {
     ctx: Arc<Ctx>,
-    /// The state before paragraph `i`.
+    /// The state before paragraph `i * STRIDE`.
     states: Vec<Walk>,
     rows: Vec<Row>,
     person_roles: HashMap<PersonId, String>,
@@ -1097,10 +1152,12 @@ pub(crate) fn attribute_logged(
     // Whether a mention's name can be a person's, once per distinct name.
     let mut person_like: HashMap<&str, bool> = HashMap::new();
     let mut walk = Walk::default();
-    let mut states = Vec::with_capacity(paragraphs.len());
+    let mut states = Vec::with_capacity(paragraphs.len() / STRIDE + 1);
     let mut rows = Vec::with_capacity(paragraphs.len());
     for (pi, para) in paragraphs.iter().enumerate() {
-        states.push(walk.clone());
+        if pi % STRIDE == 0 {
+            states.push(walk.clone());
+        }
         rows.push(if is_copy(not_prose, para.start) {
             walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
         } else {

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use super::{
     count_quotes, first_roles, is_copy, walk_paragraph, Assembly, Attribution, FactRef, Row,
-    WalkLog, With,
+    WalkLog, With, STRIDE,
 };
 use crate::analysis::{shift, ParagraphFacts, People};
 use crate::text::{Diff, Paragraph};
@@ -47,7 +47,7 @@ pub(crate) fn update(
     not_prose: &[Range<usize>],
 ) -> Option<Range<usize>> {
     let n = paragraphs.len();
-    if earlier.len() != n || log.rows.len() != n || log.states.len() != n {
+    if earlier.len() != n || log.rows.len() != n || log.states.len() != n.div_ceil(STRIDE) {
         return None;
     }
     let (a, b) = (diff.shared_before(), n.saturating_sub(diff.shared_after()));
@@ -69,17 +69,22 @@ pub(crate) fn update(
         }
     };
 
-    // The walk, from the state before the first changed paragraph.
+    // The walk, from the last state kept before the first changed paragraph.
     let w = With {
         people,
         ctx: &log.ctx,
     };
-    let mut walk = log.states[a].clone();
+    let from = a - a % STRIDE;
+    let mut walk = log.states[from / STRIDE].clone();
     let mut person_like = std::collections::HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut stop = n;
-    for (pi, para) in paragraphs.iter().enumerate().skip(a) {
-        if pi >= b && walk == log.states[pi] && walk.seen().all(|s| kept(s.para, s.fact)) {
+    for (pi, para) in paragraphs.iter().enumerate().skip(from) {
+        let kept_state = (pi % STRIDE == 0).then(|| &log.states[pi / STRIDE]);
+        if pi >= b
+            && kept_state.is_some_and(|old| walk == *old)
+            && walk.seen().all(|s| kept(s.para, s.fact))
+        {
             stop = pi;
             break;
         }
@@ -88,8 +93,8 @@ pub(crate) fn update(
             // the whole pass is as cheap as walking on and comparing.
             return None;
         }
-        if pi > a {
-            log.states[pi] = walk.clone();
+        if pi > from && pi % STRIDE == 0 {
+            log.states[pi / STRIDE] = walk.clone();
         }
         rows.push(if is_copy(not_prose, para.start) {
             walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
@@ -97,7 +102,7 @@ pub(crate) fn update(
             Row::blank(para)
         });
     }
-    let walked = a..stop;
+    let walked = from..stop;
     let old_rows: Vec<Row> = log.rows.splice(walked.clone(), rows).collect();
     let new_rows = &log.rows[walked.clone()];
     // A role the copy gives someone for the first time shows on all their quotes.
@@ -113,19 +118,19 @@ pub(crate) fn update(
     // The cues resolved in the paragraphs walked again (found before the
     // move, in the old text's offsets), then everything moved by the edit:
     // what falls inside it is replaced.
-    let (lo, hi) = (earlier[a].start, earlier[stop - 1].end());
-    let from = attribution.resolved.partition_point(|c| c.range.start < lo);
-    let to = attribution.resolved.partition_point(|c| c.range.start < hi);
+    let (lo, hi) = (earlier[from].start, earlier[stop - 1].end());
+    let cues_from = attribution.resolved.partition_point(|c| c.range.start < lo);
+    let cues_to = attribution.resolved.partition_point(|c| c.range.start < hi);
     // Quotes before the first joined again lie before the edit.
     let first = attribution
         .quotes
         .partition_point(|q| q.paragraphs.end <= a);
-    shift::move_attribution_from(attribution, splice, first, from);
+    shift::move_attribution_from(attribution, splice, first, cues_from);
     let placed = new_rows
         .iter()
         .zip(&paragraphs[walked.clone()])
         .flat_map(|(row, para)| row.placed(para));
-    attribution.resolved.splice(from..to, placed);
+    attribution.resolved.splice(cues_from..cues_to, placed);
 
     // Join the quotes again, from a paragraph no quote runs into.
     let quotes = &attribution.quotes;
