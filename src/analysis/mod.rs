@@ -187,10 +187,19 @@ pub struct ArticleParts {
     people: Arc<People>,
     attribution: Arc<Attribution>,
     walk: Arc<attribution::WalkLog>,
-    /// Edits that changed no fact since the attribution was made: its
-    /// positions still have to be moved by them, in order (done when the
-    /// model is next asked for, so a keystroke does not walk every quote).
-    pending: Vec<Splice>,
+    /// Edits since the attribution was made that it still has to be moved
+    /// by, in order (done when the model is next asked for, so a keystroke
+    /// does not walk every quote).
+    pending: Vec<Pending>,
+}
+
+/// An edit the attribution still has to be moved by: the quotes from index
+/// `quotes` on, the resolved cues from `cues` on (those before are placed).
+#[derive(Clone, Debug)]
+struct Pending {
+    splice: Splice,
+    quotes: usize,
+    cues: usize,
 }
 
 /// How many far-apart edits may wait before the attribution is moved anyway.
@@ -248,10 +257,11 @@ impl ArticleParts {
             .moved_not_prose(earlier, paragraphs, diff, language)
             .unwrap_or_else(|| not_prose(paragraphs, &excluded));
         let ctx = Arc::clone(self.walk.ctx());
-        if let Some(quotes) = self.resume(earlier, paragraphs, diff, &not_prose) {
+        if let Some(resumed) = self.resume(earlier, paragraphs, diff, &not_prose) {
             self.excluded = excluded;
             self.not_prose = not_prose;
-            return (self, Reused::Walk, Some(quotes));
+            self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
+            return (self, Reused::Walk, Some(resumed.paragraphs));
         }
         let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
         (article.parts(), Reused::People, None)
@@ -297,7 +307,7 @@ impl ArticleParts {
         paragraphs: &[Paragraph<ParagraphFacts>],
         diff: &Diff,
         not_prose: &[Range<usize>],
-    ) -> Option<Range<usize>> {
+    ) -> Option<attribution::resume::Resumed> {
         // What is not copy must be where it was, moved.
         let moved = self.not_prose.iter().map(|r| {
             let mut r = r.clone();
@@ -321,14 +331,45 @@ impl ArticleParts {
     /// Records an edit that changed no fact.
     fn defer(&mut self, splice: Splice) {
         if let Some(last) = self.pending.last_mut() {
-            if let Some(both) = last.then(&splice) {
-                *last = both;
-                return;
+            if last.quotes == 0 && last.cues == 0 {
+                if let Some(both) = last.splice.then(&splice) {
+                    last.splice = both;
+                    return;
+                }
             }
         }
-        self.pending.push(splice);
+        self.defer_from(splice, 0, 0);
+    }
+
+    fn defer_from(&mut self, splice: Splice, quotes: usize, cues: usize) {
+        self.pending.push(Pending {
+            splice,
+            quotes,
+            cues,
+        });
         if self.pending.len() > MAX_PENDING {
             self.settle();
+        }
+    }
+
+    /// Moves the quotes of paragraphs before `para` by the pending edits,
+    /// so that they (and only they) can be read.
+    pub(crate) fn settle_quotes_before(&mut self, para: usize) {
+        let to = self
+            .attribution
+            .quotes
+            .partition_point(|q| q.paragraphs.start < para);
+        if self.pending.iter().all(|p| p.quotes >= to) {
+            return;
+        }
+        let quotes = &mut Arc::make_mut(&mut self.attribution).quotes;
+        let to = to.min(quotes.len());
+        for p in &mut self.pending {
+            if p.quotes < to {
+                let moved = shift::move_quotes(&mut quotes[p.quotes..to], &p.splice);
+                debug_assert!(moved, "a quote position fell inside a deferred edit");
+                p.quotes = to;
+            }
         }
     }
 
@@ -339,8 +380,8 @@ impl ArticleParts {
             return;
         }
         let attribution = Arc::make_mut(&mut self.attribution);
-        for splice in self.pending.drain(..) {
-            let moved = shift::move_attribution(attribution, &splice);
+        for p in self.pending.drain(..) {
+            let moved = shift::move_attribution_from(attribution, &p.splice, p.quotes, p.cues);
             // Every position was checked clear of the splice when it was deferred.
             debug_assert!(moved, "a quote position fell inside a deferred edit");
         }
@@ -473,6 +514,25 @@ impl<'a> Article<'a> {
             attribution: parts.attribution,
             not_prose: parts.not_prose,
             walk: parts.walk,
+        }
+    }
+
+    /// The model of `parts` as they stand: quotes still to be moved by
+    /// pending edits are read at their old offsets. For reading only what
+    /// [`ArticleParts::settle_quotes_before`] moved.
+    pub(crate) fn view(
+        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        language: Language,
+        parts: &ArticleParts,
+    ) -> Self {
+        Self {
+            language,
+            paragraphs,
+            excluded: parts.excluded.clone(),
+            people: Arc::clone(&parts.people),
+            attribution: Arc::clone(&parts.attribution),
+            not_prose: parts.not_prose.clone(),
+            walk: Arc::clone(&parts.walk),
         }
     }
 

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use crate::text::{Diff, Paragraph, Splice};
 
-use super::attribution::{Attribution, Resolution};
+use super::attribution::{Attribution, Quote, Resolution};
 use super::ParagraphFacts;
 
 /// How close (in bytes) a splice may come to a fact position: the widest
@@ -140,8 +140,17 @@ pub fn move_attribution_from(
     quotes: usize,
     resolved: usize,
 ) -> bool {
+    let mut ok = move_quotes(a.quotes.get_mut(quotes..).unwrap_or_default(), splice);
+    for c in a.resolved.iter_mut().skip(resolved) {
+        ok &= splice.move_range(&mut c.range);
+    }
+    ok
+}
+
+/// Moves every position of some quotes by `splice`; `false` if one falls inside it.
+pub fn move_quotes(quotes: &mut [Quote], splice: &Splice) -> bool {
     let mut ok = true;
-    for q in a.quotes.iter_mut().skip(quotes) {
+    for q in quotes {
         ok &= splice.move_range(&mut q.range) && splice.move_range(&mut q.open);
         for r in q.content.iter_mut().chain(&mut q.close) {
             ok &= splice.move_range(r);
@@ -157,9 +166,6 @@ pub fn move_attribution_from(
                 ok &= splice.move_offset(antecedent);
             }
         }
-    }
-    for c in a.resolved.iter_mut().skip(resolved) {
-        ok &= splice.move_range(&mut c.range);
     }
     ok
 }

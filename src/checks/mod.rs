@@ -196,18 +196,32 @@ impl Pass {
             };
             return (pass, reused);
         }
-        let article = Article::from_parts(paragraphs, language, parts);
+        let mut parts = parts;
         if let Some(quotes) = quotes {
+            // The checks redone read the quotes up to NEAR paragraphs past
+            // their window: only those need moving now.
+            let reach = quotes.end + 2 * quotes::NEAR;
+            parts.settle_quotes_before(reach);
             let old = Old {
                 paragraphs: earlier,
                 findings,
                 safe_edits,
                 globals,
             };
-            if let Some(pass) = old.update_around(&article, diff, quotes, config) {
+            let article = Article::view(paragraphs, language, &parts);
+            if let Some((findings, safe_edits, globals)) =
+                old.update_around(&article, diff, quotes, config)
+            {
+                let pass = Self {
+                    parts,
+                    findings,
+                    safe_edits,
+                    globals,
+                };
                 return (pass, reused);
             }
         }
+        let article = Article::from_parts(paragraphs, language, parts);
         (Self::of(&article, config), reused)
     }
 
@@ -257,7 +271,8 @@ struct Old<'e> {
 }
 
 impl Old<'_> {
-    /// The findings of `article`, made from these by redoing the paragraph
+    /// The findings of `article` (whose quotes are read only up to
+    /// [`quotes::NEAR`] paragraphs past the window), made from these by redoing the paragraph
     /// checks in a window around the paragraphs whose quotes changed (wide
     /// enough for the people a quick fix may name) and moving the rest;
     /// `None` when the edit reached something they read article-wide (web
@@ -268,7 +283,7 @@ impl Old<'_> {
         diff: &Diff,
         quotes: Range<usize>,
         config: &Config,
-    ) -> Option<Pass> {
+    ) -> Option<(Vec<Finding>, Vec<Edit>, quotes::Globals)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
         let n = paragraphs.len();
         let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
@@ -343,12 +358,7 @@ impl Old<'_> {
             findings.push(f);
         }
         findings.extend(fresh);
-        Some(Pass {
-            parts: article.parts(),
-            findings,
-            safe_edits,
-            globals,
-        })
+        Some((findings, safe_edits, globals))
     }
 }
 

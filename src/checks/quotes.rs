@@ -263,6 +263,17 @@ fn unattributed(
         }
     }
     let end = reach.end.min(article.paragraphs.len());
+    // Every quote that reaches into those paragraphs.
+    let near = {
+        let quotes = article.quotes();
+        let from = quotes.partition_point(|q| q.paragraphs.end <= reach.start);
+        let to = quotes.partition_point(|q| q.paragraphs.start < reach.end);
+        &quotes[from..to.max(from)]
+    };
+    let in_quote = |at: usize| {
+        let i = near.partition_point(|q| q.range.end <= at);
+        near.get(i).is_some_and(|q| q.range.start <= at)
+    };
     for (pi, p) in article
         .paragraphs
         .iter()
@@ -272,7 +283,7 @@ fn unattributed(
     {
         for (index, m) in p.facts.mentions.iter().enumerate() {
             let at = p.start + m.range.start;
-            if article.quote_at(at).is_some() {
+            if in_quote(at) {
                 continue;
             }
             if let Some(person) = article

@@ -35,8 +35,8 @@ const REACH: usize = 64;
 /// Brings `attribution` (moved to `earlier`'s latest edits, not yet by
 /// `diff`) and `log` from `earlier` to `paragraphs`. `false` when the change
 /// reaches further than resuming follows; both are then half-updated and
-/// must be thrown away. Else the paragraphs whose quotes were joined again
-/// (the only quotes that may differ).
+/// must be thrown away. Else what changed, and what is still to be moved by
+/// the splice ([`Resumed`]).
 pub(crate) fn update(
     log: &mut WalkLog,
     attribution: &mut Attribution,
@@ -45,7 +45,7 @@ pub(crate) fn update(
     diff: &Diff,
     people: &People,
     not_prose: &[Range<usize>],
-) -> Option<Range<usize>> {
+) -> Option<Resumed> {
     let n = paragraphs.len();
     if earlier.len() != n || log.rows.len() != n || log.states.len() != n.div_ceil(STRIDE) {
         return None;
@@ -115,21 +115,17 @@ pub(crate) fn update(
         return None;
     }
 
-    // The cues resolved in the paragraphs walked again (found before the
-    // move, in the old text's offsets), then everything moved by the edit:
-    // what falls inside it is replaced.
+    // The cues resolved in the paragraphs walked again (in the old text's
+    // offsets), replaced; those after them are left to be moved.
     let (lo, hi) = (earlier[from].start, earlier[stop - 1].end());
     let cues_from = attribution.resolved.partition_point(|c| c.range.start < lo);
     let cues_to = attribution.resolved.partition_point(|c| c.range.start < hi);
-    // Quotes before the first joined again lie before the edit.
-    let first = attribution
-        .quotes
-        .partition_point(|q| q.paragraphs.end <= a);
-    shift::move_attribution_from(attribution, splice, first, cues_from);
-    let placed = new_rows
+    let placed: Vec<_> = new_rows
         .iter()
         .zip(&paragraphs[walked.clone()])
-        .flat_map(|(row, para)| row.placed(para));
+        .flat_map(|(row, para)| row.placed(para))
+        .collect();
+    let cues_after = cues_from + placed.len();
     attribution.resolved.splice(cues_from..cues_to, placed);
 
     // Join the quotes again, from a paragraph no quote runs into.
@@ -170,7 +166,9 @@ pub(crate) fn update(
                     .count();
             let old_from = quotes.partition_point(|q| q.paragraphs.end <= pi);
             let old_to = quotes.partition_point(|q| q.paragraphs.start <= pi);
-            if asm.quotes[new_here..] == quotes[old_from.max(first)..old_to] {
+            // The old quotes here lie after the edit: moved, they must match.
+            let mut old = quotes[old_from.max(first)..old_to].to_vec();
+            if shift::move_quotes(&mut old, splice) && asm.quotes[new_here..] == old[..] {
                 last = pi;
                 break;
             }
@@ -184,6 +182,21 @@ pub(crate) fn update(
         false,
     );
     count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
+    let quotes_after = first + new_quotes.len();
     attribution.quotes.splice(first..to, new_quotes);
-    Some(start..last + 1)
+    Some(Resumed {
+        paragraphs: start..last + 1,
+        quotes_after,
+        cues_after,
+    })
+}
+
+/// What a resumed walk changed.
+pub(crate) struct Resumed {
+    /// The paragraphs whose quotes were joined again (no other quote differs).
+    pub paragraphs: Range<usize>,
+    /// The quotes and resolved cues from these indices on are the old ones,
+    /// still to be moved by the splice.
+    pub quotes_after: usize,
+    pub cues_after: usize,
 }
