@@ -196,7 +196,7 @@ pub struct ArticleParts {
 /// An edit the attribution still has to be moved by: the quotes from index
 /// `quotes` on, the resolved cues from `cues` on (those before are placed).
 #[derive(Clone, Debug)]
-struct Pending {
+pub(crate) struct Pending {
     splice: Splice,
     quotes: usize,
     cues: usize,
@@ -316,7 +316,6 @@ impl ArticleParts {
         if !moved.eq(not_prose.iter().cloned().map(Some)) {
             return None;
         }
-        self.settle();
         attribution::resume::update(
             Arc::make_mut(&mut self.walk),
             Arc::make_mut(&mut self.attribution),
@@ -325,23 +324,26 @@ impl ArticleParts {
             diff,
             &self.people,
             not_prose,
+            &mut self.pending,
         )
     }
 
     /// Records an edit that changed no fact.
     fn defer(&mut self, splice: Splice) {
+        self.defer_from(splice, 0, 0);
+    }
+
+    /// Records an edit the quotes from index `quotes` on and the resolved
+    /// cues from `cues` on still have to be moved by.
+    fn defer_from(&mut self, splice: Splice, quotes: usize, cues: usize) {
         if let Some(last) = self.pending.last_mut() {
-            if last.quotes == 0 && last.cues == 0 {
+            if (last.quotes, last.cues) == (quotes, cues) {
                 if let Some(both) = last.splice.then(&splice) {
                     last.splice = both;
                     return;
                 }
             }
         }
-        self.defer_from(splice, 0, 0);
-    }
-
-    fn defer_from(&mut self, splice: Splice, quotes: usize, cues: usize) {
         self.pending.push(Pending {
             splice,
             quotes,

@@ -120,6 +120,8 @@ pub struct Quote {
 pub struct ResolvedCue {
     /// Absolute byte range of the pronoun or role phrase.
     pub range: Range<usize>,
+    /// The paragraph it is in.
+    pub para: usize,
     pub person: PersonId,
     pub name: String,
     pub surname: String,
@@ -652,6 +654,7 @@ fn follow(
             index,
             ResolvedCue {
                 range: cue.clone(),
+                para,
                 person: id,
                 surname: w
                     .people
@@ -867,12 +870,14 @@ impl Row {
     /// The resolved cues, placed in the document.
     fn placed<'r>(
         &'r self,
+        pi: usize,
         para: &'r Paragraph<ParagraphFacts>,
     ) -> impl Iterator<Item = ResolvedCue> + 'r {
-        self.resolved.iter().filter_map(|(c, r)| {
+        self.resolved.iter().filter_map(move |(c, r)| {
             let phrase = para.facts.quotes.cues.get(*c)?.speaker.as_ref()?;
             Some(ResolvedCue {
                 range: para.start + phrase.range.start..para.start + phrase.range.end,
+                para: pi,
                 ..r.clone()
             })
         })
@@ -1188,7 +1193,8 @@ pub(crate) fn attribute_logged(
     let resolved = rows
         .iter()
         .zip(paragraphs)
-        .flat_map(|(row, para)| row.placed(para))
+        .enumerate()
+        .flat_map(|(pi, (row, para))| row.placed(pi, para))
         .collect();
     let attribution = Attribution {
         quotes,

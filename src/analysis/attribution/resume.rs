@@ -22,10 +22,10 @@
 use std::ops::Range;
 
 use super::{
-    count_quotes, first_roles, is_copy, walk_paragraph, Assembly, Attribution, FactRef, Row,
+    count_quotes, first_roles, is_copy, walk_paragraph, Assembly, Attribution, FactRef, Quote, Row,
     WalkLog, With, STRIDE,
 };
-use crate::analysis::{shift, ParagraphFacts, People};
+use crate::analysis::{shift, ParagraphFacts, Pending, People};
 use crate::text::{Diff, Paragraph};
 
 /// How many paragraphs past the change the walk may run before its state
@@ -45,6 +45,7 @@ pub(crate) fn update(
     diff: &Diff,
     people: &People,
     not_prose: &[Range<usize>],
+    pending: &mut [Pending],
 ) -> Option<Resumed> {
     let n = paragraphs.len();
     if earlier.len() != n || log.rows.len() != n || log.states.len() != n.div_ceil(STRIDE) {
@@ -115,29 +116,58 @@ pub(crate) fn update(
         return None;
     }
 
-    // The cues resolved in the paragraphs walked again (in the old text's
-    // offsets), replaced; those after them are left to be moved.
-    let (lo, hi) = (earlier[from].start, earlier[stop - 1].end());
-    let cues_from = attribution.resolved.partition_point(|c| c.range.start < lo);
-    let cues_to = attribution.resolved.partition_point(|c| c.range.start < hi);
+    // The cues resolved in the paragraphs walked again, replaced. Those
+    // before are moved by the edits still pending; those after are left to
+    // be moved, by those and this one.
+    let cues_from = attribution.resolved.partition_point(|c| c.para < from);
+    let cues_to = attribution.resolved.partition_point(|c| c.para < stop);
+    for p in pending.iter_mut().filter(|p| p.cues < cues_from) {
+        for c in &mut attribution.resolved[p.cues..cues_from] {
+            let moved = p.splice.move_range(&mut c.range);
+            debug_assert!(moved, "a cue fell inside a deferred edit");
+        }
+        p.cues = cues_from;
+    }
     let placed: Vec<_> = new_rows
         .iter()
-        .zip(&paragraphs[walked.clone()])
-        .flat_map(|(row, para)| row.placed(para))
+        .zip(walked.clone())
+        .flat_map(|(row, pi)| row.placed(pi, &paragraphs[pi]))
         .collect();
     let cues_after = cues_from + placed.len();
     attribution.resolved.splice(cues_from..cues_to, placed);
+    for p in pending.iter_mut() {
+        p.cues = (p.cues.max(cues_to) - cues_to) + cues_after;
+    }
 
     // Join the quotes again, from a paragraph no quote runs into.
-    let quotes = &attribution.quotes;
+    let all = &attribution.quotes;
     let mut start = a;
-    let i = quotes.partition_point(|q| q.paragraphs.start < a);
-    if let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) {
+    let i = all.partition_point(|q| q.paragraphs.start < a);
+    if let Some(q) = i.checked_sub(1).map(|i| &all[i]) {
         if q.paragraphs.end > a {
             start = q.paragraphs.start;
         }
     }
-    let first = quotes.partition_point(|q| q.paragraphs.start < start);
+    let first = all.partition_point(|q| q.paragraphs.start < start);
+    // The quotes before are read (and kept): moved by the pending edits now.
+    for p in pending.iter_mut().filter(|p| p.quotes < first) {
+        let moved = shift::move_quotes(&mut attribution.quotes[p.quotes..first], &p.splice);
+        debug_assert!(moved, "a quote fell inside a deferred edit");
+        p.quotes = first;
+    }
+    let quotes = &attribution.quotes;
+    // Quote `j` after the edit as it reads now: moved by the pending edits
+    // that apply to it, then by this one.
+    let current = |j: usize| {
+        let mut q = [quotes[j].clone()];
+        let moved = pending
+            .iter()
+            .filter(|p| p.quotes <= j)
+            .all(|p| shift::move_quotes(&mut q, &p.splice))
+            && shift::move_quotes(&mut q, splice);
+        let [q] = q;
+        moved.then_some(q)
+    };
     let prev_para = (0..start)
         .rev()
         .find(|&p| is_copy(not_prose, paragraphs[p].start));
@@ -167,8 +197,8 @@ pub(crate) fn update(
             let old_from = quotes.partition_point(|q| q.paragraphs.end <= pi);
             let old_to = quotes.partition_point(|q| q.paragraphs.start <= pi);
             // The old quotes here lie after the edit: moved, they must match.
-            let mut old = quotes[old_from.max(first)..old_to].to_vec();
-            if shift::move_quotes(&mut old, splice) && asm.quotes[new_here..] == old[..] {
+            let old: Option<Vec<Quote>> = (old_from.max(first)..old_to).map(current).collect();
+            if old.is_some_and(|old| asm.quotes[new_here..] == old[..]) {
                 last = pi;
                 break;
             }
@@ -184,6 +214,9 @@ pub(crate) fn update(
     count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
     let quotes_after = first + new_quotes.len();
     attribution.quotes.splice(first..to, new_quotes);
+    for p in pending.iter_mut() {
+        p.quotes = (p.quotes.max(to) - to) + quotes_after;
+    }
     Some(Resumed {
         paragraphs: start..last + 1,
         quotes_after,
