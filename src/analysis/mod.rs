@@ -382,11 +382,43 @@ impl ArticleParts {
             return;
         }
         let attribution = Arc::make_mut(&mut self.attribution);
-        for p in self.pending.drain(..) {
-            let moved = shift::move_attribution_from(attribution, &p.splice, p.quotes, p.cues);
-            // Every position was checked clear of the splice when it was deferred.
-            debug_assert!(moved, "a quote position fell inside a deferred edit");
+        let pending = std::mem::take(&mut self.pending);
+        // Every edit applies from its own index on: the stretch before the
+        // last of those, edit by edit; the rest, which all of them apply to,
+        // in one pass (as one splice when they touch, as typing does).
+        let quotes = pending.iter().map(|p| p.quotes).max().unwrap_or(0);
+        let quotes = quotes.min(attribution.quotes.len());
+        let cues = pending.iter().map(|p| p.cues).max().unwrap_or(0);
+        let cues = cues.min(attribution.resolved.len());
+        let mut moved = true;
+        for p in &pending {
+            if p.quotes < quotes {
+                moved &= shift::move_quotes(&mut attribution.quotes[p.quotes..quotes], &p.splice);
+            }
+            for c in attribution
+                .resolved
+                .get_mut(p.cues..cues)
+                .unwrap_or_default()
+            {
+                moved &= p.splice.move_range(&mut c.range);
+            }
         }
+        let one = pending
+            .iter()
+            .map(|p| Some(p.splice))
+            .reduce(|a, b| a?.then(&b?));
+        match one {
+            Some(Some(splice)) => {
+                moved &= shift::move_attribution_from(attribution, &splice, quotes, cues);
+            }
+            _ => {
+                for p in &pending {
+                    moved &= shift::move_attribution_from(attribution, &p.splice, quotes, cues);
+                }
+            }
+        }
+        // Every position was checked clear of the splice when it was deferred.
+        debug_assert!(moved, "a quote position fell inside a deferred edit");
     }
 }
 

@@ -37,6 +37,7 @@ const REACH: usize = 64;
 /// reaches further than resuming follows; both are then half-updated and
 /// must be thrown away. Else what changed, and what is still to be moved by
 /// the splice ([`Resumed`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn update(
     log: &mut WalkLog,
     attribution: &mut Attribution,
