@@ -216,8 +216,9 @@ impl ArticleParts {
     /// text the edits `diff` describes turned into theirs. When the edit changed no fact, the
     /// result is this one moved by the splice (the quotes lazily, see
     /// [`ArticleParts::settle`]) and nothing is resolved again; when it
-    /// changed no name, the people are kept. Equal to
-    /// [`Article::with_style_book`] either way.
+    /// changed no name, the people are kept and the attribution walk resumes
+    /// around the edit (`attribution::resume`) where it can. Equal to
+    /// [`Article::with_style_book`] every way.
     pub fn update(
         self,
         earlier: &[Paragraph<ParagraphFacts>],
@@ -422,7 +423,7 @@ impl ArticleParts {
     }
 }
 
-/// How much of an earlier pass [`Article::update`] kept.
+/// How much of an earlier pass [`ArticleParts::update`] kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reused {
     /// No fact changed: the whole result, moved by the edit.

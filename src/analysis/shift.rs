@@ -6,9 +6,10 @@
 //! adds a character's width to them, its result is the old result moved the
 //! same way. [`moved_facts`] proves the first half for a paragraph (the
 //! splice must keep clear of every fact position, so a position derived as
-//! "fact + one character" moves with its fact), and [`move_attribution`]
-//! does the moving. Anything else falls back to a fresh pass; the property
-//! test in `tests/incremental.rs` holds both paths to the from-scratch result.
+//! "fact + one character" moves with its fact), and [`move_attribution_from`]
+//! does the moving. Anything else resumes the attribution walk around the
+//! edit (`attribution::resume`) or falls back to a fresh pass; the property
+//! tests in `tests/incremental.rs` hold every path to the from-scratch result.
 
 use std::ops::Range;
 
@@ -126,14 +127,10 @@ pub fn facts_unchanged(
     })
 }
 
-/// Moves every position of an attribution by `splice`; `false` (and a
-/// half-moved attribution, to be thrown away) if one falls inside it.
-pub fn move_attribution(a: &mut Attribution, splice: &Splice) -> bool {
-    move_attribution_from(a, splice, 0, 0)
-}
-
-/// [`move_attribution`] for the quotes from index `quotes` on and the
-/// resolved cues from `resolved` on (those before lie before the splice).
+/// Moves every position of an attribution by `splice`, for the quotes from
+/// index `quotes` on and the resolved cues from `resolved` on (those before
+/// lie before it or were moved already); `false` (and a half-moved
+/// attribution, to be thrown away) if one falls inside it.
 pub fn move_attribution_from(
     a: &mut Attribution,
     splice: &Splice,

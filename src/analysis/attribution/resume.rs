@@ -32,11 +32,13 @@ use crate::text::{Diff, Paragraph};
 /// is back to what it was; beyond that the whole pass runs instead.
 const REACH: usize = 64;
 
-/// Brings `attribution` (moved to `earlier`'s latest edits, not yet by
-/// `diff`) and `log` from `earlier` to `paragraphs`. `false` when the change
-/// reaches further than resuming follows; both are then half-updated and
-/// must be thrown away. Else what changed, and what is still to be moved by
-/// the splice ([`Resumed`]).
+/// Brings `attribution` and `log` from `earlier` to `paragraphs`; the
+/// attribution's positions are those of `earlier` except for the moves still
+/// in `pending` (whose start indices are kept right across the splice of
+/// quotes and cues). `None` when the change reaches further than resuming
+/// follows; everything is then half-updated and must be thrown away. Else
+/// what changed, and what is still to be moved by `diff`'s splice
+/// ([`Resumed`]).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn update(
     log: &mut WalkLog,
