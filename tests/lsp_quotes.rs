@@ -267,3 +267,52 @@ fn typing_in_quotes_gives_what_a_fresh_open_gives() {
     assert_eq!(a, b);
     lsp.shutdown();
 }
+
+/// Breaking a cue word ("said" → "saidx") leaves its quotes with no speaker,
+/// and mending it gives them back, keystroke by keystroke through the
+/// server; each state is what a fresh open of the same text shows.
+#[test]
+fn breaking_and_mending_a_cue_word() {
+    let (mut lsp, text, opened) = start();
+    let at = line(&text, "Mr Blinken said");
+    let l = text.lines().nth(at as usize).expect("line");
+    let col = l[..l.find("Mr Blinken said").expect("cue") + "Mr Blinken said".len()]
+        .encode_utf16()
+        .count() as u64;
+    let unattributed_lines = |diags: &[Value]| -> Vec<u64> {
+        diags
+            .iter()
+            .filter(|d| d["code"] == "unattributed-quote")
+            .filter_map(|d| d["range"]["start"]["line"].as_u64())
+            .collect()
+    };
+    assert!(!unattributed_lines(&opened).contains(&at));
+    let insert = json!({"range": {"start": {"line": at, "character": col}, "end": {"line": at, "character": col}}, "newText": "x"});
+    let delete = json!({"range": {"start": {"line": at, "character": col}, "end": {"line": at, "character": col + 1}}, "newText": ""});
+    let mut edited = text.clone();
+    for (version, key) in [(2, &insert), (3, &delete)] {
+        change(
+            &mut lsp,
+            URI,
+            version,
+            json!([{"range": key["range"], "text": key["newText"]}]),
+        );
+        edited = apply_lsp_edits(&edited, &[key.clone()]);
+        let typed = lsp.diagnostics(URI, version);
+        let fresh_uri = format!("file:///desk/kyiv-quotes-{version}.txt");
+        open(&mut lsp, &fresh_uri, "plaintext", 1, &edited);
+        assert_eq!(typed, lsp.diagnostics(&fresh_uri, 1), "version {version}");
+        if version == 2 {
+            // Both halves of Mr Blinken's quote lose their speaker.
+            let flagged = unattributed_lines(&typed);
+            assert_eq!(
+                flagged.iter().filter(|&&l| l == at).count(),
+                2,
+                "{flagged:?}"
+            );
+        } else {
+            assert_eq!(typed, opened);
+        }
+    }
+    lsp.shutdown();
+}
