@@ -297,7 +297,7 @@ fn breaking_and_mending_a_cue_word() {
             version,
             json!([{"range": key["range"], "text": key["newText"]}]),
         );
-        edited = apply_lsp_edits(&edited, &[key.clone()]);
+        edited = apply_lsp_edits(&edited, std::slice::from_ref(key));
         let typed = lsp.diagnostics(URI, version);
         let fresh_uri = format!("file:///desk/kyiv-quotes-{version}.txt");
         open(&mut lsp, &fresh_uri, "plaintext", 1, &edited);
