@@ -271,11 +271,10 @@ fn rapid_edits_publish_only_in_order_and_end_on_the_last_version() {
         .filter(|m| m["method"] == "textDocument/publishDiagnostics")
         .filter_map(|m| m["params"]["version"].as_i64())
         .collect();
-    // A version may be published twice (the settings the server asks for
-    // after `initialized` can arrive mid-typing and republish the current
-    // one), never after a newer one.
+    // Strictly: the settings the server fetches after `initialized` may land
+    // mid-typing, and when they change nothing nothing is published again.
     assert!(
-        versions.windows(2).all(|w| w[0] <= w[1]),
+        versions.windows(2).all(|w| w[0] < w[1]),
         "published out of order: {versions:?}"
     );
     lsp.shutdown();

@@ -2,7 +2,7 @@
 //! diagnostics (push and pull), code actions, hover and settings.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
 use serde_json::Value;
 use tokio::sync::watch;
@@ -65,12 +65,21 @@ impl Backend {
         let client = self.client.clone();
         let store = Arc::clone(&self.store);
         tokio::spawn(async move {
+            // The analysis last published: a wake-up for a version already
+            // analysed (the newest was taken before its notice came) must
+            // not publish it again. A new analysis of the same version (new
+            // settings) is published.
+            let mut published: Weak<Analysis> = Weak::new();
             loop {
                 changed.borrow_and_update();
                 let task_store = Arc::clone(&store);
                 let task_uri = uri.clone();
+                let last = published.clone();
                 let analysed = tokio::task::spawn_blocking(move || {
                     let a = task_store.analysis(&task_uri)?;
+                    if Weak::ptr_eq(&last, &Arc::downgrade(&a)) {
+                        return Some(None);
+                    }
                     let enc = task_store.encoding();
                     let rope = a.document.rope();
                     let diags = a
@@ -78,12 +87,15 @@ impl Backend {
                         .iter()
                         .map(|f| convert::diagnostic(rope, f, enc))
                         .collect::<Vec<_>>();
-                    Some((a.version(), diags))
+                    Some(Some((a, diags)))
                 })
                 .await;
                 match analysed {
-                    Ok(Some((version, diags))) => {
+                    Ok(Some(None)) => {}
+                    Ok(Some(Some((analysis, diags)))) => {
+                        let version = analysis.version();
                         if store.current_version(&uri) == Some(version) {
+                            published = Arc::downgrade(&analysis);
                             client
                                 .publish_diagnostics(uri.clone(), diags, Some(version))
                                 .await;

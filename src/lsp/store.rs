@@ -234,10 +234,16 @@ impl Store {
             .map(|s| s.document.version())
     }
 
-    /// Installs a new configuration: rescans every document and wakes every publisher.
+    /// Installs a new configuration: rescans every document and wakes every
+    /// publisher. The same configuration again (a reload that changed
+    /// nothing) keeps everything, analyses included.
     pub fn set_config(&self, config: Config) {
-        let scanner = Arc::new(Scanner::new(&config));
         let mut inner = lock(&self.inner);
+        if *inner.config == config {
+            tracing::debug!("configuration unchanged");
+            return;
+        }
+        let scanner = Arc::new(Scanner::new(&config));
         inner.config = Arc::new(config);
         inner.scanner = Arc::clone(&scanner);
         for state in inner.docs.values_mut() {
