@@ -182,7 +182,7 @@ impl Pass {
             mut safe_edits,
             globals,
         } = self;
-        let (parts, reused, quotes) =
+        let (mut parts, reused, quotes) =
             parts.update_in(earlier, paragraphs, diff, language, &config.names.canonical);
         if reused == Reused::Everything
             && move_findings(&mut findings, splice)
@@ -196,7 +196,6 @@ impl Pass {
             };
             return (pass, reused);
         }
-        let mut parts = parts;
         if let Some(quotes) = quotes {
             // The checks redone read the quotes up to NEAR paragraphs past
             // their window: only those need moving now.
