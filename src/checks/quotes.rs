@@ -270,10 +270,6 @@ fn unattributed(
         let to = quotes.partition_point(|q| q.paragraphs.start < reach.end);
         &quotes[from..to.max(from)]
     };
-    let in_quote = |at: usize| {
-        let i = near.partition_point(|q| q.range.end <= at);
-        near.get(i).is_some_and(|q| q.range.start <= at)
-    };
     for (pi, p) in article
         .paragraphs
         .iter()
@@ -283,7 +279,7 @@ fn unattributed(
     {
         for (index, m) in p.facts.mentions.iter().enumerate() {
             let at = p.start + m.range.start;
-            if in_quote(at) {
+            if crate::analysis::attribution::quote_at(near, at).is_some() {
                 continue;
             }
             if let Some(person) = article

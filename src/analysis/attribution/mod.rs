@@ -141,9 +141,14 @@ pub struct Attribution {
 impl Attribution {
     /// The quote whose range holds `offset`.
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
-        let i = self.quotes.partition_point(|q| q.range.end <= offset);
-        self.quotes.get(i).filter(|q| q.range.start <= offset)
+        quote_at(&self.quotes, offset)
     }
+}
+
+/// The quote of `quotes` (in order) whose range holds `offset`.
+pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.range.end <= offset);
+    quotes.get(i).filter(|q| q.range.start <= offset)
 }
 
 /// A name without honorifics or leading role words and possessives
@@ -1137,16 +1142,8 @@ fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
     }
 }
 
-/// The article pass. `not_prose` are byte ranges that are not copy (sorted).
-pub fn attribute(
-    paragraphs: &[Paragraph<ParagraphFacts>],
-    people: &People,
-    not_prose: &[Range<usize>],
-) -> Attribution {
-    attribute_logged(paragraphs, people, Arc::new(Ctx::new(people)), not_prose).0
-}
-
 /// The article pass, and the log to resume it from ([`resume::update`]).
+/// `not_prose` are byte ranges that are not copy (sorted).
 pub(crate) fn attribute_logged(
     paragraphs: &[Paragraph<ParagraphFacts>],
     people: &People,
