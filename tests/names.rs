@@ -505,14 +505,17 @@ fn speed_figures() {
         let mut out = Vec::new();
         for _ in 0..runs {
             out.clear();
+            let everyone = || article.people.persons.iter().map(AsRef::as_ref);
             copydesk::checks::names::check_variants(
                 &article,
                 copydesk::config::Severity::Warning,
+                everyone(),
                 &mut out,
             );
             copydesk::checks::names::check_first_reference(
                 &article,
                 copydesk::config::Severity::Information,
+                everyone(),
                 &mut out,
             );
         }
@@ -702,4 +705,85 @@ fn person_at_an_offset_for_hover_and_references() {
         .mention_at(paras, text.find("Kyiv").expect("in text"))
         .is_none());
     assert_eq!(article.people.find("stoltenberg").count(), 1);
+}
+
+/// Typing into a name, or deleting a letter of it, anywhere in the test
+/// articles: the people regrouped around the edit equal people built from
+/// scratch (persons, who each mention is, the name index), and most such
+/// keystrokes regroup only the edited names' families.
+#[test]
+fn regrouping_around_a_name_edit_equals_a_fresh_build() {
+    use copydesk::analysis::Regrouped;
+    use copydesk::text::{diff, offset_to_position, Change, PositionEncoding};
+    let scanner = Scanner::default();
+    let mut paths = fixture_files("tests/names/precision");
+    paths.extend(fixture_files("tests/names/recall"));
+    paths.extend(fixture_files("tests/corpus"));
+    let style = ["Volodymyr Zelensky".to_string()];
+    let (mut edits, mut around, mut same_view) = (0, 0, 0);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("read");
+        for style in [&[][..], &style[..]] {
+            let doc = Document::new(&text, 1, &scanner);
+            let people = std::sync::Arc::new(People::build(doc.index().paragraphs(), style));
+            // Every third name: a letter typed at its end, and its last letter deleted.
+            let names: Vec<std::ops::Range<usize>> = doc
+                .index()
+                .paragraphs()
+                .iter()
+                .flat_map(|p| {
+                    p.facts
+                        .mentions
+                        .iter()
+                        .map(|m| p.start + m.name.start..p.start + m.name.end)
+                })
+                .step_by(3)
+                .collect();
+            for name in names {
+                let last = text[..name.end]
+                    .char_indices()
+                    .last()
+                    .map_or(name.start, |(i, _)| i);
+                for (from, to, typed) in [
+                    (name.end, name.end, "e"),
+                    (last, name.end, ""),
+                    (name.start, name.start, "O"),
+                ] {
+                    let mut next = doc.clone();
+                    let at = |o| offset_to_position(doc.rope(), o, PositionEncoding::Utf8);
+                    let change = Change {
+                        range: Some((at(from), at(to))),
+                        text: typed.into(),
+                    };
+                    next.apply_changes(2, &[change], PositionEncoding::Utf8, &scanner)
+                        .expect("edit");
+                    let d = diff(&doc, &next);
+                    let (updated, how) = People::update(
+                        doc.index().paragraphs(),
+                        &people,
+                        next.index().paragraphs(),
+                        &d,
+                        style,
+                    );
+                    let fresh = People::build(next.index().paragraphs(), style);
+                    assert_eq!(
+                        *updated,
+                        fresh,
+                        "{how:?} after {typed:?} at {from} in {}",
+                        path.display()
+                    );
+                    edits += 1;
+                    if let Regrouped::Around { same_view: s, .. } = how {
+                        around += 1;
+                        same_view += usize::from(s);
+                    }
+                }
+            }
+        }
+    }
+    println!("{edits} name edits: {around} regrouped around the edit, {same_view} of them reading as before");
+    assert!(
+        around * 2 >= edits,
+        "only {around} of {edits} name edits regrouped around the edit"
+    );
 }

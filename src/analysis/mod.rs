@@ -27,7 +27,7 @@ pub use attribution::{
 };
 pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
 pub use markdown::FenceLine;
-pub use names::{Gender, Mention, MentionRef, People, Person, PersonId};
+pub use names::{Gender, Mention, MentionRef, People, Person, PersonId, Regrouped};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
 pub use quotes::{QuoteFacts, QuoteKind};
 
@@ -227,7 +227,7 @@ impl ArticleParts {
         language: Language,
         style_book: &[String],
     ) -> (Self, Reused) {
-        let (parts, reused, _) = self.update_in(earlier, paragraphs, diff, language, style_book);
+        let (parts, reused, _, _) = self.update_in(earlier, paragraphs, diff, language, style_book);
         (parts, reused)
     }
 
@@ -240,19 +240,28 @@ impl ArticleParts {
         diff: &Diff,
         language: Language,
         style_book: &[String],
-    ) -> (Self, Reused, Option<Range<usize>>) {
+    ) -> (Self, Reused, Option<Range<usize>>, Regrouped) {
         if shift::facts_unchanged(earlier, paragraphs, diff)
             && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
             && self.not_prose.iter_mut().all(|r| diff.splice.move_range(r))
         {
             self.defer(diff.splice);
-            return (self, Reused::Everything, None);
+            return (self, Reused::Everything, None, Regrouped::Same);
         }
-        let people = People::reuse(earlier, &self.people, paragraphs, style_book);
-        if !Arc::ptr_eq(&people, &self.people) {
+        let (people, regrouped) =
+            People::update(earlier, &self.people, paragraphs, diff, style_book);
+        // Attribution reads of the people only what `same_view` compares:
+        // when that is as it was, the walk can resume around the edit.
+        let walkable = match &regrouped {
+            Regrouped::Same => true,
+            Regrouped::Around { same_view, .. } => *same_view,
+            Regrouped::Afresh => false,
+        };
+        if !walkable {
             let article = Article::with_people(paragraphs, language, people);
-            return (article.parts(), Reused::Nothing, None);
+            return (article.parts(), Reused::Nothing, None, regrouped);
         }
+        self.people = people;
         let excluded = excluded_ranges(paragraphs, language);
         let not_prose = self
             .moved_not_prose(earlier, paragraphs, diff, language)
@@ -262,10 +271,11 @@ impl ArticleParts {
             self.excluded = excluded;
             self.not_prose = not_prose;
             self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
-            return (self, Reused::Walk, Some(resumed.paragraphs));
+            return (self, Reused::Walk, Some(resumed.paragraphs), regrouped);
         }
+        let people = Arc::clone(&self.people);
         let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
-        (article.parts(), Reused::People, None)
+        (article.parts(), Reused::People, None, regrouped)
     }
 
     /// What attribution skips after the edit, when in plain text no
@@ -428,10 +438,11 @@ impl ArticleParts {
 pub enum Reused {
     /// No fact changed: the whole result, moved by the edit.
     Everything,
-    /// No name changed: the people, and the attribution walk resumed only
-    /// around the edit.
+    /// The people, or those the edited names did not touch (and the others
+    /// read to attribution as they did), and the attribution walk resumed
+    /// only around the edit.
     Walk,
-    /// No name changed: the people; quotes were attributed again.
+    /// The people, as for [`Reused::Walk`]; quotes were attributed again.
     People,
     /// A fresh pass.
     Nothing,

@@ -25,6 +25,7 @@
 
 mod gazetteer;
 mod people;
+mod regroup;
 pub mod variants;
 
 use std::ops::Range;
@@ -32,6 +33,7 @@ use std::ops::Range;
 use gazetteer::{Lexical, GAZETTEER};
 
 pub use people::{People, Person, PersonId, Spelling};
+pub use regroup::Regrouped;
 
 /// Grammatical gender as the copy shows it (honorifics, given names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

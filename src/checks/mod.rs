@@ -11,7 +11,10 @@ pub mod quotes;
 
 use std::ops::Range;
 
-use crate::analysis::{Article, ArticleParts, Language, ParagraphFacts, Reused, Scanner};
+use crate::analysis::{
+    Article, ArticleParts, Language, MentionRef, ParagraphFacts, People, PersonId, Regrouped,
+    Reused, Scanner,
+};
 use crate::config::{Config, Severity};
 use crate::text::{Diff, Document, Paragraph, Splice};
 
@@ -54,12 +57,8 @@ fn run_with(article: &Article<'_>, config: &Config, globals: &quotes::Globals) -
     if config.enabled(placeholder::CODE) {
         placeholder::check(article, config.severity(placeholder::CODE), &mut out);
     }
-    if config.enabled(names::VARIANT) {
-        names::check_variants(article, config.severity(names::VARIANT), &mut out);
-    }
-    if config.enabled(names::FIRST_REFERENCE) {
-        names::check_first_reference(article, config.severity(names::FIRST_REFERENCE), &mut out);
-    }
+    let everyone = || article.people.persons.iter().map(AsRef::as_ref);
+    names::check_people(article, config, everyone, &mut out);
     let all = 0..article.paragraphs.len();
     quotes::check_in(article, config, all, globals, &mut out);
     out.sort_by_key(order);
@@ -182,7 +181,8 @@ impl Pass {
             mut safe_edits,
             globals,
         } = self;
-        let (mut parts, reused, quotes) =
+        let old_people = std::sync::Arc::clone(parts.people());
+        let (mut parts, reused, quotes, regrouped) =
             parts.update_in(earlier, paragraphs, diff, language, &config.names.canonical);
         if reused == Reused::Everything
             && move_findings(&mut findings, splice)
@@ -203,13 +203,14 @@ impl Pass {
             parts.settle_quotes_before(reach);
             let old = Old {
                 paragraphs: earlier,
+                people: &old_people,
                 findings,
                 safe_edits,
                 globals,
             };
             let article = Article::view(paragraphs, language, &parts);
             if let Some((findings, safe_edits, globals)) =
-                old.update_around(&article, diff, quotes, config)
+                old.update_around(&article, diff, quotes, &regrouped, config)
             {
                 let pass = Self {
                     parts,
@@ -264,6 +265,7 @@ pub struct Kept {
 /// The findings of an earlier pass and what they were made over.
 struct Old<'e> {
     paragraphs: &'e [Paragraph<ParagraphFacts>],
+    people: &'e People,
     findings: Vec<Finding>,
     safe_edits: Vec<Edit>,
     globals: quotes::Globals,
@@ -271,16 +273,19 @@ struct Old<'e> {
 
 impl Old<'_> {
     /// The findings of `article` (whose quotes are read only up to
-    /// [`quotes::NEAR`] paragraphs past the window), made from these by redoing the paragraph
-    /// checks in a window around the paragraphs whose quotes changed (wide
-    /// enough for the people a quick fix may name) and moving the rest;
-    /// `None` when the edit reached something they read article-wide (web
-    /// furniture blocks, a name's place, the house style).
+    /// [`quotes::NEAR`] paragraphs past the window), made from these by
+    /// redoing the paragraph checks in a window around the paragraphs whose
+    /// quotes changed (wide enough for the people a quick fix may name), the
+    /// names checks of the people named in the edited paragraphs or
+    /// regrouped, and moving the rest; `None` when the edit reached
+    /// something they read article-wide (web furniture blocks, the house
+    /// style).
     fn update_around(
         self,
         article: &Article<'_>,
         diff: &Diff,
         quotes: Range<usize>,
+        regrouped: &Regrouped,
         config: &Config,
     ) -> Option<(Vec<Finding>, Vec<Edit>, quotes::Globals)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
@@ -299,35 +304,52 @@ impl Old<'_> {
         {
             return None;
         }
-        // The names checks (and the house style) read every mention: those
-        // of the changed paragraphs must be where the edit moved them.
-        for (old, new) in earlier[a..b].iter().zip(&paragraphs[a..b]) {
-            let at = |base: usize, r: &Range<usize>| base + r.start..base + r.end;
-            let moved = |r: &Range<usize>| {
-                let mut r = at(old.start, r);
-                splice.move_range(&mut r).then_some(r)
-            };
-            let (om, nm) = (&old.facts.mentions, &new.facts.mentions);
-            if om.len() != nm.len()
-                || om.iter().zip(nm).any(|(x, y)| {
-                    moved(&x.range) != Some(at(new.start, &y.range))
-                        || moved(&x.name) != Some(at(new.start, &y.name))
-                        || x.honorific_range.as_ref().map(moved)
-                            != y.honorific_range.as_ref().map(|r| Some(at(new.start, r)))
-                })
-            {
-                return None;
+        // The people whose names checks are redone: those named in the
+        // edited paragraphs, before and after, and those regrouped (the
+        // same ids before and after: see [`Regrouped`]).
+        let people = &article.people;
+        let mut redo: Vec<PersonId> = match regrouped {
+            Regrouped::Same => Vec::new(),
+            Regrouped::Around { persons, .. } => persons.clone(),
+            Regrouped::Afresh => return None,
+        };
+        for p in a..b {
+            let old =
+                (0..earlier[p].facts.mentions.len()).map(|index| MentionRef { para: p, index });
+            redo.extend(old.filter_map(|r| self.people.id_of(r)));
+            let new =
+                (0..paragraphs[p].facts.mentions.len()).map(|index| MentionRef { para: p, index });
+            redo.extend(new.filter_map(|r| people.id_of(r)));
+        }
+        redo.sort_unstable();
+        redo.dedup();
+        if people.persons.len() != self.people.persons.len() {
+            return None;
+        }
+        // Where their old names findings are.
+        let mut old_at: Vec<usize> = Vec::new();
+        for &id in &redo {
+            let person = self.people.person(id)?;
+            for r in &person.mentions {
+                let p = earlier.get(r.para)?;
+                let m = p.facts.mentions.get(r.index)?;
+                old_at.extend([p.start + m.name.start, p.start + m.range.start]);
             }
         }
-        let globals = quotes::Globals::update(&self.globals, article);
-        if globals != self.globals {
+        old_at.sort_unstable();
+        let is_redone = |f: &Finding| {
+            matches!(f.code, names::VARIANT | names::FIRST_REFERENCE)
+                && old_at.binary_search(&f.range.start).is_ok()
+        };
+        let globals = quotes::Globals::update(&self.globals, self.people, earlier, article, a..b);
+        if !globals.reads_as(&self.globals) {
             return None;
         }
         let window = quotes.start.saturating_sub(quotes::NEAR)..(quotes.end + quotes::NEAR).min(n);
         let bytes = earlier[window.start].start..earlier[window.end - 1].end();
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
-            if local(f.code) && bytes.contains(&f.range.start) {
+            if (local(f.code) && bytes.contains(&f.range.start)) || is_redone(&f) {
                 continue;
             }
             if !(splice.move_range(&mut f.range)
@@ -347,6 +369,8 @@ impl Old<'_> {
             placeholder::check_in(article, severity, window.clone(), &mut fresh);
         }
         quotes::check_in(article, config, window, &globals, &mut fresh);
+        let persons = || redo.iter().filter_map(|&id| people.person(id));
+        names::check_people(article, config, persons, &mut fresh);
         fresh.sort_by_key(order);
         let mut findings = Vec::with_capacity(kept.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();

@@ -5,7 +5,7 @@
 
 use super::{Edit, Finding, Fix};
 use crate::analysis::{Article, Mention, MentionRef, Person};
-use crate::config::Severity;
+use crate::config::{Config, Severity};
 
 pub const VARIANT: &str = "name-variant";
 pub const FIRST_REFERENCE: &str = "first-reference";
@@ -70,8 +70,30 @@ fn mentions<'a>(
     })
 }
 
-pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    for person in &article.people.persons {
+/// The names checks of `persons` (each finding lies on one of their
+/// mentions), as the configuration enables them.
+pub(crate) fn check_people<'p, I: Iterator<Item = &'p Person>>(
+    article: &Article<'_>,
+    config: &Config,
+    persons: impl Fn() -> I,
+    out: &mut Vec<Finding>,
+) {
+    if config.enabled(VARIANT) {
+        check_variants(article, config.severity(VARIANT), persons(), out);
+    }
+    if config.enabled(FIRST_REFERENCE) {
+        let severity = config.severity(FIRST_REFERENCE);
+        check_first_reference(article, severity, persons(), out);
+    }
+}
+
+pub fn check_variants<'p>(
+    article: &Article<'_>,
+    severity: Severity,
+    persons: impl Iterator<Item = &'p Person>,
+    out: &mut Vec<Finding>,
+) {
+    for person in persons {
         if !person.may_have_variants() {
             continue;
         }
@@ -139,8 +161,13 @@ pub fn check_variants(article: &Article<'_>, severity: Severity, out: &mut Vec<F
     }
 }
 
-pub fn check_first_reference(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    for person in &article.people.persons {
+pub fn check_first_reference<'p>(
+    article: &Article<'_>,
+    severity: Severity,
+    persons: impl Iterator<Item = &'p Person>,
+    out: &mut Vec<Finding>,
+) {
+    for person in persons {
         let full_at = person.first_full_reference;
         let first = mentions(article, person)
             .filter(|(_, m, _)| !m.heading)

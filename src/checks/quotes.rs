@@ -10,8 +10,11 @@ use std::ops::Range;
 
 use super::{Edit, Finding, Fix};
 use crate::analysis::quotes::{Family, MarkIssueKind};
-use crate::analysis::{Article, Gender, PersonId, Quote, QuoteKind};
+use crate::analysis::{
+    Article, Gender, Mention, MentionRef, ParagraphFacts, People, PersonId, Quote, QuoteKind,
+};
 use crate::config::{Config, Severity};
+use crate::text::Paragraph;
 
 pub const UNATTRIBUTED: &str = "unattributed-quote";
 pub const UNBALANCED: &str = "unbalanced-quote";
@@ -32,7 +35,7 @@ pub(crate) const NEAR: usize = 10;
 /// paragraphs of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Globals {
-    style: NameStyle,
+    style: StyleCounts,
     /// Curly marks outnumber straight ones.
     curly_copy: bool,
     /// Per person: whether any quote is attributed to them.
@@ -41,16 +44,61 @@ pub(crate) struct Globals {
 
 impl Globals {
     pub(crate) fn of(article: &Article<'_>) -> Self {
-        Self::with_style(name_style(article), article)
+        let mut style = StyleCounts::default();
+        for person in &article.people.persons {
+            for r in &person.mentions {
+                if let Some(m) = article
+                    .paragraphs
+                    .get(r.para)
+                    .and_then(|p| p.facts.mentions.get(r.index))
+                {
+                    style.count(m, 1);
+                }
+            }
+        }
+        Self::with_style(style, article)
     }
 
-    /// The globals of `article`, whose people and their mentions are those
-    /// `earlier` was worked out for (so the house style is the same).
-    pub(crate) fn update(earlier: &Self, article: &Article<'_>) -> Self {
-        Self::with_style(earlier.style, article)
+    /// The globals of `article`, made from `earlier`'s, which were worked
+    /// out for the paragraphs `before` and their people `people`, of which
+    /// only the paragraphs `edited` changed, and no one's mentions outside
+    /// them.
+    pub(crate) fn update(
+        earlier: &Self,
+        people: &People,
+        before: &[Paragraph<ParagraphFacts>],
+        article: &Article<'_>,
+        edited: Range<usize>,
+    ) -> Self {
+        let mut style = earlier.style;
+        for p in edited {
+            let count = |paras: &[Paragraph<ParagraphFacts>],
+                         people: &People,
+                         by: i32,
+                         style: &mut StyleCounts| {
+                let Some(para) = paras.get(p) else {
+                    return;
+                };
+                for (index, m) in para.facts.mentions.iter().enumerate() {
+                    if people.id_of(MentionRef { para: p, index }).is_some() {
+                        style.count(m, by);
+                    }
+                }
+            };
+            count(before, people, -1, &mut style);
+            count(article.paragraphs, &article.people, 1, &mut style);
+        }
+        Self::with_style(style, article)
     }
 
-    fn with_style(style: NameStyle, article: &Article<'_>) -> Self {
+    /// Whether the quote checks read the two the same way.
+    pub(crate) fn reads_as(&self, other: &Self) -> bool {
+        self.style.style() == other.style.style()
+            && self.curly_copy == other.curly_copy
+            && self.quoted == other.quoted
+    }
+
+    fn with_style(style: StyleCounts, article: &Article<'_>) -> Self {
         let (curly, straight) = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
             (
                 c + p.facts.quotes.curly_marks,
@@ -120,42 +168,46 @@ enum NameStyle {
     Bare,
 }
 
-fn name_style(article: &Article<'_>) -> NameStyle {
-    let (mut plain, mut dotted, mut bare) = (0, 0, 0);
-    // Only mentions of people count: a lone capitalised word that is no
-    // one's surname says nothing about the house style.
-    let people_mentions = article.people.persons.iter().flat_map(|person| {
-        person
-            .mentions
-            .iter()
-            .filter_map(|r| article.paragraphs.get(r.para)?.facts.mentions.get(r.index))
-    });
-    {
-        for m in people_mentions {
-            match m.honorific.as_deref() {
-                Some("Mr" | "Mrs" | "Ms" | "Miss") => {
-                    // The gap between the honorific and the name shows a full stop.
-                    let gap = m
-                        .honorific_range
-                        .as_ref()
-                        .map_or(0, |h| m.name.start.saturating_sub(h.end));
-                    if gap > 1 {
-                        dotted += 1;
-                    } else {
-                        plain += 1;
-                    }
+/// How often people are named by each style on second reference: only
+/// mentions of people count (a lone capitalised word that is no one's
+/// surname says nothing about the house style).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct StyleCounts {
+    plain: i32,
+    dotted: i32,
+    bare: i32,
+}
+
+impl StyleCounts {
+    /// Counts a person's mention `by` times (-1 takes it back).
+    fn count(&mut self, m: &Mention, by: i32) {
+        match m.honorific.as_deref() {
+            Some("Mr" | "Mrs" | "Ms" | "Miss") => {
+                // The gap between the honorific and the name shows a full stop.
+                let gap = m
+                    .honorific_range
+                    .as_ref()
+                    .map_or(0, |h| m.name.start.saturating_sub(h.end));
+                if gap > 1 {
+                    self.dotted += by;
+                } else {
+                    self.plain += by;
                 }
-                None if !m.is_full() => bare += 1,
-                _ => {}
             }
+            None if !m.is_full() => self.bare += by,
+            _ => {}
         }
     }
-    if plain + dotted == 0 || bare > plain + dotted {
-        NameStyle::Bare
-    } else if dotted > plain {
-        NameStyle::HonorificDot
-    } else {
-        NameStyle::Honorific
+
+    fn style(&self) -> NameStyle {
+        let (plain, dotted, bare) = (self.plain, self.dotted, self.bare);
+        if plain + dotted == 0 || bare > plain + dotted {
+            NameStyle::Bare
+        } else if dotted > plain {
+            NameStyle::HonorificDot
+        } else {
+            NameStyle::Honorific
+        }
     }
 }
 
@@ -297,7 +349,7 @@ fn unattributed(
         }
     }
     named.sort_unstable();
-    let style = globals.style;
+    let style = globals.style.style();
     for q in quotes {
         if !article.is_copy(q.range.start) {
             continue;

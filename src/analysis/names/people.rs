@@ -21,11 +21,13 @@
 //!    unless another spelling outnumbers it at least 2:1 and 3 times.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::analysis::ParagraphFacts;
 use crate::text::Paragraph;
 
 use super::gazetteer::{FastMap, GAZETTEER};
+use super::regroup::NameIndex;
 use super::variants::{fold, likely_typo, normalise_spelling, same_given};
 use super::{scan_mentions, Gender, Mention, MentionRef};
 
@@ -154,19 +156,25 @@ impl Person {
 /// The people of an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
-    pub persons: Vec<Person>,
+    /// In order of first mention; a person's id is its place here.
+    pub persons: Vec<Arc<Person>>,
     /// Per paragraph, per mention: the person (bare words may have none).
-    by_mention: Vec<Vec<Option<PersonId>>>,
+    pub(super) by_mention: imbl::Vector<Vec<Option<PersonId>>>,
+    /// The mentions by the names through which they can meet, to regroup
+    /// only around an edit ([`People::update`]).
+    pub(super) index: NameIndex,
+    /// The style book the people were grouped with.
+    pub(super) style_book: Vec<String>,
 }
 
 /// A style-book entry, scanned like copy.
-struct StyleEntry {
+pub(super) struct StyleEntry {
     given: Option<(String, String)>,
     surname: String,
     surname_key: String,
 }
 
-fn style_entries(style_book: &[String]) -> Vec<StyleEntry> {
+pub(super) fn style_entries(style_book: &[String]) -> Vec<StyleEntry> {
     style_book
         .iter()
         .filter_map(|e| {
@@ -180,7 +188,7 @@ fn style_entries(style_book: &[String]) -> Vec<StyleEntry> {
         .collect()
 }
 
-struct Draft {
+pub(super) struct Draft {
     parent: PersonId,
     surname_key: String,
     given_key: Option<String>,
@@ -587,128 +595,156 @@ fn preferred(first: &str, spellings: &[Spelling]) -> String {
         .map_or_else(|| first.to_string(), |s| s.text.clone())
 }
 
+/// Groups mentions (in article order, each with its place) into people:
+/// the drafts that are people, in order of first mention. The grouping of a
+/// set of mentions that no other mention interacts with (see
+/// [`super::regroup`]) is the same whether it runs over them alone or over
+/// the whole article.
+pub(super) fn group<'m>(
+    mentions: impl Iterator<Item = (MentionRef, &'m Mention)>,
+    style: &[StyleEntry],
+) -> Vec<Draft> {
+    let mut b = Builder::default();
+    let mut bare: Vec<(MentionRef, &Mention)> = Vec::new();
+    for (r, m) in mentions {
+        if m.bare {
+            bare.push((r, m));
+        } else {
+            b.assign(r, m);
+        }
+    }
+    b.merge_typos(style);
+    b.resolve_bare(&bare);
+    let mut roots: Vec<Draft> = std::mem::take(&mut b.drafts)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, d)| d.parent == *i && !d.mentions.is_empty())
+        .map(|(_, d)| d)
+        .collect();
+    roots.sort_by_key(|d| d.mentions[0]);
+    roots
+}
+
+/// The person a draft made: `mention` finds a mention by its place.
+pub(super) fn person<'m>(
+    id: PersonId,
+    d: &Draft,
+    mention: impl Fn(MentionRef) -> &'m Mention,
+    style: &[StyleEntry],
+) -> Person {
+    let ms: Vec<&Mention> = d.mentions.iter().map(|&r| mention(r)).collect();
+    let first_full = d
+        .mentions
+        .iter()
+        .zip(&ms)
+        .find(|(_, m)| m.is_full() && !m.heading)
+        .or_else(|| d.mentions.iter().zip(&ms).find(|(_, m)| m.is_full()));
+    let spellings = count_spellings(ms.iter().map(|m| m.surname_text.as_str()));
+    let given_spellings = count_spellings(ms.iter().filter_map(|m| m.given_text.as_deref()));
+    let entry = style.iter().find(|e| {
+        (e.surname_key == d.surname_key || likely_typo(&e.surname_key, &d.surname_key))
+            && match (&e.given, &d.given_key) {
+                (Some((_, a)), Some(b)) => same_given(a, b),
+                _ => true,
+            }
+    });
+    let first = first_full.map_or(ms[0], |(_, m)| *m);
+    let (surname, given) = match entry {
+        Some(e) => (
+            e.surname.clone(),
+            e.given
+                .as_ref()
+                .map(|(g, _)| g.clone())
+                .or_else(|| first.given_text.clone()),
+        ),
+        None => (
+            preferred(&first.surname_text, &spellings),
+            first
+                .given_text
+                .as_deref()
+                .map(|g| preferred(g, &given_spellings)),
+        ),
+    };
+    let canonical = match &given {
+        Some(g) => {
+            let middle = first
+                .given_text
+                .as_deref()
+                .and_then(|fg| first.name_text.strip_prefix(fg))
+                .and_then(|rest| rest.strip_suffix(first.surname_text.as_str()))
+                .map(str::trim)
+                .unwrap_or("");
+            if middle.is_empty() {
+                format!("{g} {surname}")
+            } else {
+                format!("{g} {middle} {surname}")
+            }
+        }
+        None => surname.clone(),
+    };
+    let mut roles: Vec<String> = Vec::new();
+    for m in &ms {
+        if let Some(role) = &m.role {
+            if !roles.contains(role) {
+                roles.push(role.clone());
+            }
+        }
+    }
+    let surname_key = fold(&surname);
+    let given_key = given.as_deref().map(fold);
+    Person {
+        id,
+        canonical,
+        surname,
+        given,
+        roles,
+        gender: d.gender,
+        mentions: d.mentions.clone(),
+        first_reference: d.mentions[0],
+        first_full_reference: first_full.filter(|(_, m)| !m.heading).map(|(&r, _)| r),
+        spellings,
+        given_spellings,
+        from_style_book: entry.is_some(),
+        surname_key,
+        given_key,
+    }
+}
+
 impl People {
     /// Groups the article's mentions into people. `style_book` holds the
     /// newsroom's canonical spellings (`Volodymyr Zelensky`).
     pub fn build(paragraphs: &[Paragraph<ParagraphFacts>], style_book: &[String]) -> Self {
         let style = style_entries(style_book);
-        let mut b = Builder::default();
-        let mut bare: Vec<(MentionRef, &Mention)> = Vec::new();
-        for (p, para) in paragraphs.iter().enumerate() {
-            for (index, m) in para.facts.mentions.iter().enumerate() {
-                let r = MentionRef { para: p, index };
-                if m.bare {
-                    bare.push((r, m));
-                } else {
-                    b.assign(r, m);
-                }
-            }
-        }
-        b.merge_typos(&style);
-        b.resolve_bare(&bare);
-        let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
-        let mut roots: Vec<PersonId> = (0..b.drafts.len())
-            .filter(|&i| b.drafts[i].parent == i && !b.drafts[i].mentions.is_empty())
-            .collect();
-        roots.sort_by_key(|&i| b.drafts[i].mentions[0]);
-        let mut people = People {
-            persons: Vec::new(),
-            by_mention: paragraphs
-                .iter()
-                .map(|p| vec![None; p.facts.mentions.len()])
-                .collect(),
-        };
-        for root in roots {
-            let d = &b.drafts[root];
-            let id = people.persons.len();
-            let ms: Vec<&Mention> = d.mentions.iter().map(|&r| mention(r)).collect();
-            let first_full = d
+        let all = paragraphs.iter().enumerate().flat_map(|(p, para)| {
+            para.facts
                 .mentions
                 .iter()
-                .zip(&ms)
-                .find(|(_, m)| m.is_full() && !m.heading)
-                .or_else(|| d.mentions.iter().zip(&ms).find(|(_, m)| m.is_full()));
-            let spellings = count_spellings(ms.iter().map(|m| m.surname_text.as_str()));
-            let given_spellings =
-                count_spellings(ms.iter().filter_map(|m| m.given_text.as_deref()));
-            let entry = style.iter().find(|e| {
-                (e.surname_key == d.surname_key || likely_typo(&e.surname_key, &d.surname_key))
-                    && match (&e.given, &d.given_key) {
-                        (Some((_, a)), Some(b)) => same_given(a, b),
-                        _ => true,
-                    }
-            });
-            let first = first_full.map_or(ms[0], |(_, m)| *m);
-            let (surname, given) = match entry {
-                Some(e) => (
-                    e.surname.clone(),
-                    e.given
-                        .as_ref()
-                        .map(|(g, _)| g.clone())
-                        .or_else(|| first.given_text.clone()),
-                ),
-                None => (
-                    preferred(&first.surname_text, &spellings),
-                    first
-                        .given_text
-                        .as_deref()
-                        .map(|g| preferred(g, &given_spellings)),
-                ),
-            };
-            let canonical = match &given {
-                Some(g) => {
-                    let middle = first
-                        .given_text
-                        .as_deref()
-                        .and_then(|fg| first.name_text.strip_prefix(fg))
-                        .and_then(|rest| rest.strip_suffix(first.surname_text.as_str()))
-                        .map(str::trim)
-                        .unwrap_or("");
-                    if middle.is_empty() {
-                        format!("{g} {surname}")
-                    } else {
-                        format!("{g} {middle} {surname}")
-                    }
-                }
-                None => surname.clone(),
-            };
-            let mut roles: Vec<String> = Vec::new();
-            for m in &ms {
-                if let Some(role) = &m.role {
-                    if !roles.contains(role) {
-                        roles.push(role.clone());
-                    }
+                .enumerate()
+                .map(move |(index, m)| (MentionRef { para: p, index }, m))
+        });
+        let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
+        let persons: Vec<Arc<Person>> = group(all, &style)
+            .iter()
+            .enumerate()
+            .map(|(id, d)| Arc::new(person(id, d, mention, &style)))
+            .collect();
+        let mut by_mention: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
+            .iter()
+            .map(|p| vec![None; p.facts.mentions.len()])
+            .collect();
+        for p in &persons {
+            for r in &p.mentions {
+                if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
+                    *slot = Some(p.id);
                 }
             }
-            for &r in &d.mentions {
-                if let Some(slot) = people
-                    .by_mention
-                    .get_mut(r.para)
-                    .and_then(|p| p.get_mut(r.index))
-                {
-                    *slot = Some(id);
-                }
-            }
-            let surname_key = fold(&surname);
-            let given_key = given.as_deref().map(fold);
-            people.persons.push(Person {
-                id,
-                canonical,
-                surname,
-                given,
-                roles,
-                gender: d.gender,
-                mentions: d.mentions.clone(),
-                first_reference: d.mentions[0],
-                first_full_reference: first_full.filter(|(_, m)| !m.heading).map(|(&r, _)| r),
-                spellings,
-                given_spellings,
-                from_style_book: entry.is_some(),
-                surname_key,
-                given_key,
-            });
         }
-        people
+        People {
+            persons,
+            by_mention,
+            index: NameIndex::build(paragraphs),
+            style_book: style_book.to_vec(),
+        }
     }
 
     /// Whether two versions of an article give the same people: the same
@@ -750,13 +786,17 @@ impl People {
     /// The person a mention refers to (`None` for a bare word that is not a
     /// known surname).
     pub fn person_of(&self, m: MentionRef) -> Option<&Person> {
-        let id = (*self.by_mention.get(m.para)?.get(m.index)?)?;
-        self.persons.get(id)
+        self.person(self.id_of(m)?)
+    }
+
+    /// The id of the person a mention refers to.
+    pub fn id_of(&self, m: MentionRef) -> Option<PersonId> {
+        *self.by_mention.get(m.para)?.get(m.index)?
     }
 
     /// A person by id.
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.persons.get(id)
+        self.persons.get(id).map(Arc::as_ref)
     }
 
     /// The mention (and its person) at a byte offset of the document, for
@@ -786,5 +826,6 @@ impl People {
         self.persons
             .iter()
             .filter(move |p| fold(&p.canonical) == key || fold(&p.surname) == key)
+            .map(Arc::as_ref)
     }
 }

@@ -1,0 +1,532 @@
+//! Regrouping people around an edit ([`People::update`]), with the result of
+//! grouping the whole article afresh.
+//!
+//! Grouping ([`super::people`]) is order-dependent, but a mention only ever
+//! meets another through a name both are listed under: the folded surname
+//! (`by_key`, read and written by every mention, and by a full name's whole
+//! name for compound surnames), the core of the surname (`al-Sisi` → `sisi`),
+//! and the given name (written by full names, read by a surname alone,
+//! `Mr Xi`), plus the typo test between two surnames with the same first
+//! letter. So the mentions fall into families that never meet, and the
+//! grouping of a family run alone is its grouping within the article.
+//!
+//! After an edit, the family of every mention in the edited paragraphs
+//! (before and after) is found through the [`NameIndex`] and grouped again;
+//! every other person is kept as it was. A given name links families only
+//! where someone is called by it alone (`Mr Dmytro`), so that `Dmytro Kuleba`
+//! and `Dmytro Nowak` stay in different families.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::{Bound, Range};
+use std::sync::Arc;
+
+use super::people::{group, person, style_entries, People, Person, PersonId};
+use super::variants::likely_typo;
+use super::{Mention, MentionRef};
+use crate::analysis::ParagraphFacts;
+use crate::text::{Diff, Paragraph};
+
+/// The mentions listed under one name, in article order, and how many of
+/// them make the name count: for a surname, the mentions that are not bare
+/// words (their surname is a key people are grouped by); for a given name,
+/// the mentions that read it (a surname alone).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Refs {
+    refs: Vec<MentionRef>,
+    strong: u32,
+}
+
+/// Every mention of the article under each name it can meet others through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NameIndex {
+    /// By folded surname (ordered: the typo test looks at one first letter).
+    surname: imbl::OrdMap<String, Arc<Refs>>,
+    /// Full names by folded whole name: they look it up as a surname.
+    whole: imbl::HashMap<String, Arc<Refs>>,
+    /// By core of the surname; bare words by their surname.
+    core: imbl::HashMap<String, Arc<Refs>>,
+    /// Full names by given name; a surname alone by its surname.
+    given: imbl::HashMap<String, Arc<Refs>>,
+}
+
+/// One of the name lists of [`NameIndex`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum List {
+    Surname,
+    Whole,
+    Core,
+    Given,
+}
+
+/// The lists a mention is in: (list, name, whether it counts as strong).
+fn entries(m: &Mention) -> impl Iterator<Item = (List, &str, bool)> {
+    let mut out: [Option<(List, &str, bool)>; 4] = [None; 4];
+    out[0] = Some((List::Surname, m.surname_key.as_str(), !m.bare));
+    if m.bare {
+        out[1] = Some((List::Core, m.surname_key.as_str(), false));
+    } else {
+        out[1] = Some((List::Core, m.core_key.as_str(), false));
+        if m.is_full() {
+            out[2] = Some((List::Whole, m.name_key.as_str(), false));
+        }
+        out[3] = Some(match &m.given_key {
+            Some(g) => (List::Given, g.as_str(), false),
+            None => (List::Given, m.surname_key.as_str(), true),
+        });
+    }
+    out.into_iter().flatten()
+}
+
+/// A name the grouping looks people up by: a surname (with the full names
+/// that look their whole name up as one), a core, a given name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Node {
+    Surname,
+    Core,
+    Given,
+}
+
+fn node(list: List) -> Node {
+    match list {
+        List::Surname | List::Whole => Node::Surname,
+        List::Core => Node::Core,
+        List::Given => Node::Given,
+    }
+}
+
+fn mention_at(paragraphs: &[Paragraph<ParagraphFacts>], r: MentionRef) -> Option<&Mention> {
+    paragraphs.get(r.para)?.facts.mentions.get(r.index)
+}
+
+fn mentions_of(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    paras: Range<usize>,
+) -> impl Iterator<Item = (MentionRef, &Mention)> {
+    let from = paras.start;
+    paragraphs
+        .get(paras)
+        .unwrap_or_default()
+        .iter()
+        .zip(from..)
+        .flat_map(|(p, para)| {
+            p.facts
+                .mentions
+                .iter()
+                .enumerate()
+                .map(move |(index, m)| (MentionRef { para, index }, m))
+        })
+}
+
+impl NameIndex {
+    fn get(&self, list: List, key: &str) -> Option<&Arc<Refs>> {
+        match list {
+            List::Surname => self.surname.get(key),
+            List::Whole => self.whole.get(key),
+            List::Core => self.core.get(key),
+            List::Given => self.given.get(key),
+        }
+    }
+
+    /// The index of a whole article.
+    pub(crate) fn build(paragraphs: &[Paragraph<ParagraphFacts>]) -> Self {
+        let mut lists: [HashMap<&str, Refs>; 4] = Default::default();
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (index, m) in para.facts.mentions.iter().enumerate() {
+                for (list, key, strong) in entries(m) {
+                    let e = lists[list as usize].entry(key).or_default();
+                    e.refs.push(MentionRef { para: p, index });
+                    e.strong += u32::from(strong);
+                }
+            }
+        }
+        let [surname, whole, core, given] = lists.map(|l| {
+            l.into_iter()
+                .map(|(k, v)| (k.to_string(), Arc::new(v)))
+                .collect::<Vec<_>>()
+        });
+        Self {
+            surname: surname.into_iter().collect(),
+            whole: whole.into_iter().collect(),
+            core: core.into_iter().collect(),
+            given: given.into_iter().collect(),
+        }
+    }
+
+    /// The index after paragraphs `changed` of `earlier` (the same number
+    /// of paragraphs as `paragraphs`) were edited into those of `paragraphs`.
+    fn update(
+        &mut self,
+        earlier: &[Paragraph<ParagraphFacts>],
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        changed: Range<usize>,
+    ) {
+        let mut edits: HashMap<(List, &str), (Vec<MentionRef>, i64)> = HashMap::new();
+        for (_, m) in mentions_of(earlier, changed.clone()) {
+            for (list, key, strong) in entries(m) {
+                edits.entry((list, key)).or_default().1 -= i64::from(strong);
+            }
+        }
+        for (r, m) in mentions_of(paragraphs, changed.clone()) {
+            for (list, key, strong) in entries(m) {
+                let e = edits.entry((list, key)).or_default();
+                e.0.push(r);
+                e.1 += i64::from(strong);
+            }
+        }
+        for ((list, key), (added, delta)) in edits {
+            let map_edit = |refs: &mut Refs| {
+                let lo = refs.refs.partition_point(|r| r.para < changed.start);
+                let hi = refs.refs.partition_point(|r| r.para < changed.end);
+                refs.refs.splice(lo..hi, added);
+                refs.strong = u32::try_from(i64::from(refs.strong) + delta).unwrap_or(0);
+                refs.refs.is_empty()
+            };
+            macro_rules! apply {
+                ($map:expr) => {{
+                    let empty = match $map.get_mut(key) {
+                        Some(refs) => map_edit(Arc::make_mut(refs)),
+                        None => {
+                            let mut refs = Refs::default();
+                            let empty = map_edit(&mut refs);
+                            if !empty {
+                                $map.insert(key.to_string(), Arc::new(refs));
+                            }
+                            false
+                        }
+                    };
+                    if empty {
+                        $map.remove(key);
+                    }
+                }};
+            }
+            match list {
+                List::Surname => apply!(self.surname),
+                List::Whole => apply!(self.whole),
+                List::Core => apply!(self.core),
+                List::Given => apply!(self.given),
+            }
+        }
+    }
+
+    /// The surnames that may be a typo of `key` (or it of them) for the
+    /// grouping: same first letter, and one of the two is a surname people
+    /// are grouped by (`key` may have been before the edit: `was_strong`).
+    fn typos<'s>(&'s self, key: &'s str, was_strong: bool) -> impl Iterator<Item = &'s str> + 's {
+        let strong = u32::from(was_strong) + self.surname.get(key).map_or(0, |r| r.strong);
+        let first = key.chars().next();
+        let lo = first.map(String::from).unwrap_or_default();
+        let hi = first
+            .and_then(|c| char::from_u32(c as u32 + 1))
+            .map(String::from);
+        let upper = match &hi {
+            Some(h) => Bound::Excluded(h.as_str()),
+            None => Bound::Unbounded,
+        };
+        let range: Vec<&'s str> = if first.is_none() {
+            Vec::new()
+        } else {
+            self.surname
+                .range::<_, str>((Bound::Included(lo.as_str()), upper))
+                .filter(|(k, refs)| {
+                    k.as_str() != key && (strong > 0 || refs.strong > 0) && likely_typo(key, k)
+                })
+                .map(|(k, _)| k.as_str())
+                .collect()
+        };
+        range.into_iter()
+    }
+
+    /// Every mention (of `paragraphs`, which this indexes) in the families
+    /// of the names `seeds`, in article order; `None` past `limit` mentions.
+    /// A seed that was strong (see [`Refs`]) before the edit links as it
+    /// did then.
+    fn family(
+        &self,
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        seeds: Vec<(Node, String, bool)>,
+        limit: usize,
+    ) -> Option<Vec<MentionRef>> {
+        let mut seen: HashSet<(Node, String)> = HashSet::new();
+        let mut members: HashSet<MentionRef> = HashSet::new();
+        let seeded: HashSet<(Node, String)> = seeds
+            .iter()
+            .filter(|s| s.2)
+            .map(|(n, k, _)| (*n, k.clone()))
+            .collect();
+        let mut todo: Vec<(Node, String)> = seeds.into_iter().map(|(n, k, _)| (n, k)).collect();
+        while let Some((n, key)) = todo.pop() {
+            if !seen.insert((n, key.clone())) {
+                continue;
+            }
+            let lists: &[List] = match n {
+                Node::Surname => &[List::Surname, List::Whole],
+                Node::Core => &[List::Core],
+                Node::Given => {
+                    // A given name links the families of those who have
+                    // it only where someone is called by it alone.
+                    let read = self.given.get(key.as_str()).is_some_and(|r| r.strong > 0);
+                    if !read && !seeded.contains(&(n, key.clone())) {
+                        continue;
+                    }
+                    &[List::Given]
+                }
+            };
+            if n == Node::Surname {
+                // A seed may have been a surname people were grouped by
+                // before the edit: its typo links then counted too.
+                let seed = seeded.contains(&(n, key.clone()));
+                for k in self.typos(&key, seed) {
+                    todo.push((Node::Surname, k.to_string()));
+                }
+            }
+            for &list in lists {
+                let Some(refs) = self.get(list, &key) else {
+                    continue;
+                };
+                for &r in &refs.refs {
+                    if !members.insert(r) {
+                        continue;
+                    }
+                    if members.len() > limit {
+                        return None;
+                    }
+                    let m = mention_at(paragraphs, r)?;
+                    for (l, k, _) in entries(m) {
+                        if !seen.contains(&(node(l), k.to_string())) {
+                            todo.push((node(l), k.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut out: Vec<MentionRef> = members.into_iter().collect();
+        out.sort_unstable();
+        Some(out)
+    }
+}
+
+/// How [`People::update`] came by its people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Regrouped {
+    /// The mentions are the earlier ones (offsets aside): the same people.
+    Same,
+    /// The families of the edited mentions were grouped again: `persons`
+    /// (ids of the new people); every other person is the earlier one, with
+    /// the same id. `same_view`: the regrouped people also read as they did
+    /// to attribution and the quote checks (names, roles, gender, first
+    /// references, honorific, and their mentions outside `changed`).
+    Around {
+        persons: Vec<PersonId>,
+        changed: Range<usize>,
+        same_view: bool,
+    },
+    /// Grouped afresh, or people were added or removed (ids moved).
+    Afresh,
+}
+
+/// The honorific a person is given by courtesy where the article first does.
+fn own_honorific<'a>(
+    person: &Person,
+    paragraphs: &'a [Paragraph<ParagraphFacts>],
+) -> Option<&'a str> {
+    person.mentions.iter().find_map(|&r| {
+        mention_at(paragraphs, r)
+            .filter(|m| m.has_courtesy_honorific())?
+            .honorific
+            .as_deref()
+    })
+}
+
+/// Whether `new` reads as `old` did to attribution and the quote checks.
+fn same_view(
+    old: &Person,
+    new: &Person,
+    earlier: &[Paragraph<ParagraphFacts>],
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    changed: &Range<usize>,
+) -> bool {
+    let outside = |p: &&MentionRef| !changed.contains(&p.para);
+    old.canonical == new.canonical
+        && old.surname == new.surname
+        && old.given == new.given
+        && old.gender == new.gender
+        && old.roles == new.roles
+        && old.first_reference == new.first_reference
+        && old.first_full_reference == new.first_full_reference
+        && old.from_style_book == new.from_style_book
+        && old
+            .mentions
+            .iter()
+            .filter(outside)
+            .eq(new.mentions.iter().filter(outside))
+        && own_honorific(old, earlier) == own_honorific(new, paragraphs)
+}
+
+impl People {
+    /// The people of `paragraphs`, from `previous`, the people of
+    /// `earlier`, whose text `diff` describes turned into theirs: the
+    /// previous people when no mention changed, else the families of the
+    /// edited mentions grouped again (see the module docs), else grouped
+    /// afresh. Equal to [`People::build`] every way.
+    pub fn update(
+        earlier: &[Paragraph<ParagraphFacts>],
+        previous: &Arc<People>,
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        style_book: &[String],
+    ) -> (Arc<People>, Regrouped) {
+        if previous.style_book == style_book && Self::same_mentions(earlier, paragraphs) {
+            return (Arc::clone(previous), Regrouped::Same);
+        }
+        match Self::regroup(earlier, previous, paragraphs, diff, style_book) {
+            Some((people, how)) => (Arc::new(people), how),
+            None => (
+                Arc::new(Self::build(paragraphs, style_book)),
+                Regrouped::Afresh,
+            ),
+        }
+    }
+
+    fn regroup(
+        earlier: &[Paragraph<ParagraphFacts>],
+        previous: &People,
+        paragraphs: &[Paragraph<ParagraphFacts>],
+        diff: &Diff,
+        style_book: &[String],
+    ) -> Option<(People, Regrouped)> {
+        let n = paragraphs.len();
+        if earlier.len() != n || previous.by_mention.len() != n || previous.style_book != style_book
+        {
+            return None;
+        }
+        let mut changed = diff.shared_before()..n.checked_sub(diff.shared_after())?;
+        // The paragraphs rescanned around the edit whose mentions are the
+        // same (offsets aside) are not part of it.
+        let same = |p: usize| {
+            let (a, b) = (&earlier[p].facts.mentions, &paragraphs[p].facts.mentions);
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_reference(y))
+        };
+        while changed.start < changed.end && same(changed.start) {
+            changed.start += 1;
+        }
+        while changed.start < changed.end && same(changed.end - 1) {
+            changed.end -= 1;
+        }
+        if changed.start >= changed.end {
+            return None;
+        }
+        let mut index = previous.index.clone();
+        index.update(earlier, paragraphs, changed.clone());
+        let seeds: Vec<(Node, String, bool)> = mentions_of(earlier, changed.clone())
+            .chain(mentions_of(paragraphs, changed.clone()))
+            .flat_map(|(_, m)| entries(m).map(|(l, k, strong)| (node(l), k.to_string(), strong)))
+            .collect();
+        let total: usize = previous.by_mention.iter().map(Vec::len).sum();
+        let members = index.family(paragraphs, seeds, total / 2 + 64)?;
+
+        let style = style_entries(style_book);
+        let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
+        let drafts = group(members.iter().map(|&r| (r, mention(r))), &style);
+        let old_ch = mentions_of(earlier, changed.clone()).map(|(r, _)| r);
+        let mut removed: Vec<PersonId> = members
+            .iter()
+            .copied()
+            .filter(|r| !changed.contains(&r.para))
+            .chain(old_ch)
+            .filter_map(|r| previous.id_of(r))
+            .collect();
+        removed.sort_unstable();
+        removed.dedup();
+
+        let mut persons = previous.persons.clone();
+        let mut stable = drafts.len() == removed.len();
+        if stable {
+            for (d, &id) in drafts.iter().zip(&removed) {
+                persons[id] = Arc::new(person(id, d, mention, &style));
+            }
+            let first = |i: usize| persons[i].first_reference;
+            stable = removed.iter().all(|&id| {
+                (id == 0 || first(id - 1) < first(id))
+                    && (id + 1 >= persons.len() || first(id) < first(id + 1))
+            });
+        }
+        if !stable {
+            // People came or went: the kept and the regrouped, in order
+            // of first mention, numbered again.
+            let gone: HashSet<PersonId> = removed.iter().copied().collect();
+            let mut all: Vec<Arc<Person>> = previous
+                .persons
+                .iter()
+                .filter(|p| !gone.contains(&p.id))
+                .cloned()
+                .chain(
+                    drafts
+                        .iter()
+                        .map(|d| Arc::new(person(usize::MAX, d, mention, &style))),
+                )
+                .collect();
+            all.sort_by_key(|p| p.first_reference);
+            for (id, p) in all.iter_mut().enumerate() {
+                if p.id != id {
+                    Arc::make_mut(p).id = id;
+                }
+            }
+            let mut by_mention: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
+                .iter()
+                .map(|p| vec![None; p.facts.mentions.len()])
+                .collect();
+            for p in &all {
+                for r in &p.mentions {
+                    if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index))
+                    {
+                        *slot = Some(p.id);
+                    }
+                }
+            }
+            let people = People {
+                persons: all,
+                by_mention,
+                index,
+                style_book: style_book.to_vec(),
+            };
+            return Some((people, Regrouped::Afresh));
+        }
+        let mut by_mention = previous.by_mention.clone();
+        for p in changed.clone() {
+            by_mention.set(p, vec![None; paragraphs[p].facts.mentions.len()]);
+        }
+        for r in &members {
+            if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
+                *slot = None;
+            }
+        }
+        for &id in &removed {
+            for r in &persons[id].mentions {
+                if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
+                    *slot = Some(id);
+                }
+            }
+        }
+        let same = removed.iter().all(|&id| {
+            same_view(
+                &previous.persons[id],
+                &persons[id],
+                earlier,
+                paragraphs,
+                &changed,
+            )
+        });
+        let people = People {
+            persons,
+            by_mention,
+            index,
+            style_book: style_book.to_vec(),
+        };
+        let how = Regrouped::Around {
+            persons: removed,
+            changed,
+            same_view: same,
+        };
+        Some((people, how))
+    }
+}
