@@ -327,16 +327,47 @@ pub fn article(bytes: usize, dense: bool) -> String {
     out
 }
 
-/// Byte offsets in the middle of `text` for two kinds of keystroke: inside
-/// the words of a quote (no fact changes: the common case), at the end
-/// of a speaker's surname (a name changes: the people and attribution are
-/// redone), and at the end of the cue word after it (`toldx reporters`: a
-/// cue changes, no name does).
-pub fn keystroke_sites(text: &str) -> (usize, usize, usize) {
+/// Where in the middle of an article a keystroke lands ([`keystroke_sites`]).
+pub struct Sites {
+    /// Inside the words of a quote: no fact changes (the common case).
+    pub quote: usize,
+    /// At the end of the cue word after a speaker (`toldx reporters`): a cue
+    /// changes, no name does.
+    pub cue: usize,
+    /// At the end of a speaker's long surname (`Mr Lindqvistx`): the name
+    /// becomes a misspelling of that surname, so its family of people is
+    /// regrouped and everyone reads as before.
+    pub variant: usize,
+    /// At the end of a speaker's short surname (`Mr Ruizx`): no near
+    /// spelling, so a new person appears and the ids of those after move.
+    pub new_person: usize,
+}
+
+/// The keystroke sites of `text`, past its middle.
+pub fn keystroke_sites(text: &str) -> Sites {
     let mid = text.len() / 2;
     let quote = text[mid..]
         .find("asking for the tools")
         .map_or(mid, |i| mid + i + "asking for the".len());
-    let name = text[mid..].find(" told reporters").map_or(mid, |i| mid + i);
-    (quote, name, name + " told".len())
+    // The end of the first surname before ` told reporters` past the
+    // middle whose length (in letters) `fits`.
+    let speaker = |fits: &dyn Fn(usize) -> bool| {
+        let mut from = mid;
+        while let Some(i) = text[from..].find(" told reporters") {
+            let at = from + i;
+            let word = text[..at].rsplit(' ').next().unwrap_or("");
+            if fits(word.chars().count()) {
+                return at;
+            }
+            from = at + 1;
+        }
+        mid
+    };
+    let variant = speaker(&|n| n >= 7);
+    Sites {
+        quote,
+        cue: variant + " told".len(),
+        variant,
+        new_person: speaker(&|n| n <= 4),
+    }
 }

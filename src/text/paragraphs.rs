@@ -60,6 +60,13 @@ impl<F> Paragraph<F> {
     }
 }
 
+/// How many cores the scan may use: asked once (the answer reads cgroup
+/// files, far dearer than a keystroke's rescan).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
 /// Splits text into paragraph ranges (relative to `text`). A line is blank
 /// when it holds only whitespace; lines end at `\n`, `\r\n` or `\r`.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
@@ -135,8 +142,11 @@ fn scan_region<F: Send + Sync>(
         len: r.len(),
         facts: Arc::new(scan.scan(&text[r.clone()])),
     };
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if text.len() < PARALLEL_BYTES || threads < 2 || ranges.len() < 2 * threads {
+    if text.len() < PARALLEL_BYTES {
+        return ranges.iter().map(one).collect();
+    }
+    let threads = cores();
+    if threads < 2 || ranges.len() < 2 * threads {
         return ranges.iter().map(one).collect();
     }
     // The same paragraphs in the same order, scanned in contiguous slices.

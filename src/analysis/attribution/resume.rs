@@ -147,7 +147,11 @@ pub(crate) fn update(
     let mut start = a;
     let i = all.partition_point(|q| q.paragraphs.start < a);
     if let Some(q) = i.checked_sub(1).map(|i| &all[i]) {
-        if q.paragraphs.end > a {
+        // A quote left open, with nothing but what is not copy after it,
+        // runs on into the edited paragraph if that now opens with a mark.
+        let open_into =
+            !q.closed && (q.paragraphs.end..a).all(|p| !is_copy(not_prose, paragraphs[p].start));
+        if q.paragraphs.end > a || open_into {
             start = q.paragraphs.start;
         }
     }

@@ -47,6 +47,8 @@ pub(crate) struct NameIndex {
     core: imbl::HashMap<String, Arc<Refs>>,
     /// Full names by given name; a surname alone by its surname.
     given: imbl::HashMap<String, Arc<Refs>>,
+    /// How many mentions the article has.
+    mentions: usize,
 }
 
 /// One of the name lists of [`NameIndex`].
@@ -130,7 +132,9 @@ impl NameIndex {
     /// The index of a whole article.
     pub(crate) fn build(paragraphs: &[Paragraph<ParagraphFacts>]) -> Self {
         let mut lists: [HashMap<&str, Refs>; 4] = Default::default();
+        let mut mentions = 0;
         for (p, para) in paragraphs.iter().enumerate() {
+            mentions += para.facts.mentions.len();
             for (index, m) in para.facts.mentions.iter().enumerate() {
                 for (list, key, strong) in entries(m) {
                     let e = lists[list as usize].entry(key).or_default();
@@ -149,6 +153,7 @@ impl NameIndex {
             whole: whole.into_iter().collect(),
             core: core.into_iter().collect(),
             given: given.into_iter().collect(),
+            mentions,
         }
     }
 
@@ -161,6 +166,13 @@ impl NameIndex {
         changed: Range<usize>,
     ) {
         let mut edits: HashMap<(List, &str), (Vec<MentionRef>, i64)> = HashMap::new();
+        let count = |paras: &[Paragraph<ParagraphFacts>]| -> usize {
+            paras[changed.clone()]
+                .iter()
+                .map(|p| p.facts.mentions.len())
+                .sum()
+        };
+        self.mentions = (self.mentions + count(paragraphs)).saturating_sub(count(earlier));
         for (_, m) in mentions_of(earlier, changed.clone()) {
             for (list, key, strong) in entries(m) {
                 edits.entry((list, key)).or_default().1 -= i64::from(strong);
@@ -421,8 +433,8 @@ impl People {
             .chain(mentions_of(paragraphs, changed.clone()))
             .flat_map(|(_, m)| entries(m).map(|(l, k, strong)| (node(l), k.to_string(), strong)))
             .collect();
-        let total: usize = previous.by_mention.iter().map(Vec::len).sum();
-        let members = index.family(paragraphs, seeds, total / 2 + 64)?;
+        // A family of half the article is regrouped as fast afresh.
+        let members = index.family(paragraphs, seeds, index.mentions / 2 + 64)?;
 
         let style = style_entries(style_book);
         let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
