@@ -36,6 +36,8 @@ pub(crate) const NEAR: usize = 10;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Globals {
     style: StyleCounts,
+    /// Curly and straight quote marks in the article.
+    marks: (u32, u32),
     /// Curly marks outnumber straight ones.
     curly_copy: bool,
     /// Per person: whether any quote is attributed to them.
@@ -56,7 +58,13 @@ impl Globals {
                 }
             }
         }
-        Self::with_style(style, article)
+        let marks = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
+            (
+                c + p.facts.quotes.curly_marks,
+                s + p.facts.quotes.straight_marks,
+            )
+        });
+        Self::with(style, marks, article)
     }
 
     /// The globals of `article`, made from `earlier`'s, which were worked
@@ -71,7 +79,19 @@ impl Globals {
         edited: Range<usize>,
     ) -> Self {
         let mut style = earlier.style;
+        let (mut curly, mut straight) = earlier.marks;
         for p in edited {
+            for (paras, add) in [(before, false), (article.paragraphs, true)] {
+                if let Some(q) = paras.get(p).map(|para| &para.facts.quotes) {
+                    if add {
+                        curly += q.curly_marks;
+                        straight += q.straight_marks;
+                    } else {
+                        curly = curly.saturating_sub(q.curly_marks);
+                        straight = straight.saturating_sub(q.straight_marks);
+                    }
+                }
+            }
             let count = |paras: &[Paragraph<ParagraphFacts>],
                          people: &People,
                          by: i32,
@@ -88,7 +108,7 @@ impl Globals {
             count(before, people, -1, &mut style);
             count(article.paragraphs, &article.people, 1, &mut style);
         }
-        Self::with_style(style, article)
+        Self::with(style, (curly, straight), article)
     }
 
     /// Whether the quote checks read the two the same way.
@@ -98,16 +118,11 @@ impl Globals {
             && self.quoted == other.quoted
     }
 
-    fn with_style(style: StyleCounts, article: &Article<'_>) -> Self {
-        let (curly, straight) = article.paragraphs.iter().fold((0u32, 0u32), |(c, s), p| {
-            (
-                c + p.facts.quotes.curly_marks,
-                s + p.facts.quotes.straight_marks,
-            )
-        });
+    fn with(style: StyleCounts, marks: (u32, u32), article: &Article<'_>) -> Self {
         Self {
             style,
-            curly_copy: curly > straight,
+            marks,
+            curly_copy: marks.0 > marks.1,
             quoted: article
                 .attribution
                 .quotes_by_person

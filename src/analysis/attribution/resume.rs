@@ -144,15 +144,25 @@ pub(crate) fn update(
 
     // Join the quotes again, from a paragraph no quote runs into.
     let all = &attribution.quotes;
+    // A quote that starts before `p` reaches it when it runs into it, or is
+    // left open with nothing but what is not copy after it (it runs on if
+    // `p` now opens with a mark). Start where no quote reaches.
+    let reaches = |q: &Quote, p: usize| {
+        q.paragraphs.end > p
+            || (!q.closed
+                && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs[x].start)))
+    };
     let mut start = a;
-    let i = all.partition_point(|q| q.paragraphs.start < a);
-    if let Some(q) = i.checked_sub(1).map(|i| &all[i]) {
-        // A quote left open, with nothing but what is not copy after it,
-        // runs on into the edited paragraph if that now opens with a mark.
-        let open_into =
-            !q.closed && (q.paragraphs.end..a).all(|p| !is_copy(not_prose, paragraphs[p].start));
-        if q.paragraphs.end > a || open_into {
-            start = q.paragraphs.start;
+    loop {
+        let i = all.partition_point(|q| q.paragraphs.start < start);
+        let from = all[..i]
+            .iter()
+            .filter(|q| reaches(q, start))
+            .map(|q| q.paragraphs.start)
+            .min();
+        match from {
+            Some(p) if p < start => start = p,
+            _ => break,
         }
     }
     let first = all.partition_point(|q| q.paragraphs.start < start);
