@@ -115,6 +115,12 @@ impl Mention {
             && self.heading == other.heading
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
+            // The keys grouping reads: a suffix (`Donald Trump Jr`) is in
+            // the given key and in no text above.
+            && self.given_key == other.given_key
+            && self.surname_key == other.surname_key
+            && self.core_key == other.core_key
+            && self.name_key == other.name_key
     }
 
     /// The mention shifted by `by` bytes (paragraph-relative to absolute).
