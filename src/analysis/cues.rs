@@ -208,6 +208,9 @@ const ORG_NOUNS: &[&str] = &[
     "energy", "water", "utilities", "telecom", "motors", "pharmaceuticals", "systems",
     "technologies", "semiconductor", "studios", "records", "entertainment", "league", "fc",
     "museum", "library", "gallery", "festival", "prison", "station", "brigade",
+    "complaint", "indictment", "lawsuit", "affidavit", "documents", "papers", "figures", "data",
+    "estimates", "analysis", "transcript", "minutes", "forecast", "forecasts", "census", "findings",
+    "records", "submission", "filings", "statistics",
 ];
 
 #[rustfmt::skip]
@@ -676,13 +679,28 @@ fn subject_before(text: &str, items: &[Item], v: usize, floor: usize) -> Option<
                 }
                 return None;
             }
+            // `a decision she called “…”`: a pronoun right before the
+            // verb is its subject, whatever comes before it.
+            if PRONOUNS.iter().any(|(p, _)| *p == lw) {
+                return phrase(text, items, j - 1, j);
+            }
             let s = walk_back(text, items, j, floor);
             if j - s > 8 {
-                return None;
+                // Only a source or organisation runs longer (`a spokesman
+                // for the Department of Health and Social Care`).
+                return phrase(text, items, s, j).filter(|p| {
+                    j - s <= 16
+                        && matches!(p.kind, PhraseKind::Anonymous | PhraseKind::Organisation)
+                });
             }
             phrase(text, items, s, j)
         }
         Item::Punct { ch: ',', .. } => {
+            // `Gillian Norcott, 54, a nurse from Leeds who …, said`: a name
+            // opening the sentence, then two or more appositions.
+            if let Some(p) = opening_name(text, items, floor, j - 1) {
+                return Some(p);
+            }
             // `X, the Y, said` or `the Y, X, said`: an apposition.
             let appo_end = j - 1;
             let mut c = appo_end;
@@ -753,6 +771,39 @@ fn subject_before(text: &str, items: &[Item], v: usize, floor: usize) -> Option<
         }
         _ => None,
     }
+}
+
+/// The name that opens a sentence (`floor`) and is followed by a comma and
+/// two or more comma-separated appositions up to the comma at `comma`
+/// (`Castañeda, who grew up in El Paso, Texas, has said`): the subject,
+/// whatever the appositions name.
+fn opening_name(text: &str, items: &[Item], floor: usize, comma: usize) -> Option<SpeakerPhrase> {
+    let mut e = floor;
+    while e < comma && (is_name_word(text, items, e) || is_abbrev_dot(text, items, e)) {
+        e += 1;
+    }
+    if e == floor || !matches!(items.get(e), Some(Item::Punct { ch: ',', .. })) {
+        return None;
+    }
+    let commas = items[e..comma]
+        .iter()
+        .filter(|it| matches!(it, Item::Punct { ch: ',', .. }))
+        .count();
+    // Only commas and words between: no quote, colon or sentence break.
+    let plain = items[e..comma].iter().all(|it| {
+        matches!(
+            it,
+            Item::Word { .. }
+                | Item::Punct {
+                    ch: ',' | '-' | '(' | ')',
+                    ..
+                }
+        )
+    });
+    if commas < 2 || !plain {
+        return None;
+    }
+    phrase(text, items, floor, e).filter(|p| p.kind == PhraseKind::Named)
 }
 
 /// The first name in a sentence before item `k` (a dateline in capitals aside):
@@ -882,6 +933,13 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                     && !text[range.clone()].starts_with(char::is_uppercase)
                     && !after_determiner(text, items, s - 1)
                     && (!BASE_FORMS.contains(&w.as_str()) || takes_base_form(text, items, s - 1));
+                if w == "and" {
+                    // `the Department of Health and Social Care`: one name.
+                    if let Some(head) = org_list_start(text, items, s - 1, floor) {
+                        s = head;
+                        continue;
+                    }
+                }
                 if is_in(&CLAUSE_WORDS_SET, w.as_str()) || verb {
                     break;
                 }
@@ -922,6 +980,42 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// When the `and` at item `and` joins the capitalised parts of one
+/// organisation's name (`the Department for Environment, Food and Rural
+/// Affairs`): the item of the name's head word (`Department`).
+fn org_list_start(text: &str, items: &[Item], and: usize, floor: usize) -> Option<usize> {
+    let cap = |i: usize| matches!(&items[i], Item::Word { cap: true, .. });
+    if !items.get(and + 1).is_some_and(|_| cap(and + 1)) || and == floor || !cap(and - 1) {
+        return None;
+    }
+    let mut i = and;
+    while i > floor {
+        match &items[i - 1] {
+            Item::Word { range, cap: true } => {
+                if is_org_word(&text[range.clone()]) && i < and {
+                    // The head must be followed by `of` or `for`.
+                    if matches!(&items[i], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "of" | "for"))
+                    {
+                        return Some(i - 1);
+                    }
+                }
+                i -= 1;
+            }
+            Item::Word { range, cap: false }
+                if matches!(lower(text, range).as_str(), "of" | "for" | "and") =>
+            {
+                i -= 1
+            }
+            Item::Punct { ch: ',', .. } => i -= 1,
+            _ => return None,
+        }
+        if and - i > 12 {
+            return None;
+        }
+    }
+    None
 }
 
 fn elided(items: &[Item], at: usize) -> SpeakerPhrase {
@@ -984,11 +1078,18 @@ fn speaker_after(text: &str, items: &[Item], v: usize, ceil: usize) -> Option<Sp
     {
         let s2 = e + 1;
         let mut e2 = s2;
-        while e2 < ceil && e2 - s2 < 5 && matches!(items[e2], Item::Word { .. }) {
+        while e2 < ceil
+            && e2 - s2 < 6
+            && (matches!(items[e2], Item::Word { .. }) || is_abbrev_dot(text, items, e2))
+        {
             e2 += 1;
         }
+        // The name must close the phrase (`…, Sir Alan Cresswell.`), not
+        // open a clause of its own (`according to the complaint, Mr.
+        // Kołodziej used …`).
+        let closes = e2 >= ceil || !matches!(items.get(e2), Some(Item::Word { .. }));
         if let Some(mut second) =
-            phrase(text, items, s2, e2).filter(|p| p.kind == PhraseKind::Named)
+            phrase(text, items, s2, e2).filter(|p| p.kind == PhraseKind::Named && closes)
         {
             second.role = Some(first.range.clone());
             second.range = first.range.start..second.range.end;
@@ -1445,6 +1546,37 @@ mod tests {
             (
                 "“The deployment will be sustained for as long as it is needed,” the ministry said.",
                 &[("said", "the ministry", PhraseKind::Organisation)],
+            ),
+            // A name opening the sentence, then two or more appositions.
+            (
+                "Gillian Norcott, 54, a nurse from Leeds who has worked there for 20 years, said the findings were “no surprise to anyone who works here”.",
+                &[("said", "Gillian Norcott", PhraseKind::Named)],
+            ),
+            (
+                "Castañeda, who grew up in El Paso, Texas, has said the film was “loosely based on my mother’s family”.",
+                &[("said", "Castañeda", PhraseKind::Named)],
+            ),
+            // A name after the comma that opens a clause of its own is not the source.
+            (
+                "According to the complaint, Mr. Kołodziej used a colleague’s card “on at least 30 occasions”.",
+                &[("according to", "the complaint", PhraseKind::Organisation)],
+            ),
+            // The parts of one department's name.
+            (
+                "The Department of Health and Social Care said: “We are investing record sums.”",
+                &[("said", "The Department of Health and Social Care", PhraseKind::Organisation)],
+            ),
+            (
+                "“We are investing record sums,” a spokesman for the Department of Health and Social Care said.",
+                &[("said", "a spokesman for the Department of Health and Social Care", PhraseKind::Anonymous)],
+            ),
+            (
+                "“We are investing record sums,” the Department for Environment, Food and Rural Affairs said.",
+                &[("said", "the Department for Environment, Food and Rural Affairs", PhraseKind::Organisation)],
+            ),
+            (
+                "The studio cancelled the sequel, a decision she called “heartbreaking and completely avoidable”.",
+                &[("called", "she", PhraseKind::Pronoun(Pronoun::She))],
             ),
         ];
         for (text, want) in cases {

@@ -455,7 +455,13 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool) -> QuoteKind {
         return QuoteKind::Partial;
     }
     let trimmed = words.trim();
-    let inner_punct = trimmed.contains(['.', '!', '?', ',', ';', ':']);
+    // A comma closing a title of two words or more is the sentence's (US
+    // style puts it inside the marks: `songs like “Midnight at the Crossroads,”`).
+    let inside = match trimmed.strip_suffix(',') {
+        Some(t) if tokens.len() >= 2 => t,
+        _ => trimmed,
+    };
+    let inner_punct = inside.contains(['.', '!', '?', ',', ';', ':']);
     let title_case = tokens.len() <= 8
         && tokens.iter().enumerate().all(|(i, w)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -581,6 +587,11 @@ mod tests {
         assert_eq!(
             kinds("“Noted.” That was it. He said the ban had “changed him completely for the better”."),
             vec![QuoteKind::Full, QuoteKind::Full]
+        );
+        // US style: the sentence's comma inside the marks of a title.
+        assert_eq!(
+            kinds("His 1974 album, \"Midnight at the Crossroads,\" drew on gospel. “Absolutely,” she said."),
+            vec![QuoteKind::Title, QuoteKind::Full]
         );
     }
 
