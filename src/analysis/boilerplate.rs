@@ -39,6 +39,11 @@ pub enum BoilerplateKind {
     PictureCredit,
     SourceLine,
     ClickHere,
+    /// `Published 4 March 2025`, `Updated at 14.32 GMT`: a web page's time stamp.
+    Timestamp,
+    /// Live-page and site controls: `Key events`, `Show key events only`,
+    /// `Scroll down for video`, `Reuse this content`, app promotions.
+    PageChrome,
     Copyright,
     /// Matched a pattern from the configuration.
     Custom,
@@ -175,6 +180,8 @@ const SOURCE: Groups = 1 << 8;
 const CLICK: Groups = 1 << 9;
 const LINK_TAG: Groups = 1 << 10;
 const CONTACT: Groups = 1 << 11;
+const TIMESTAMP: Groups = 1 << 12;
+const CHROME: Groups = 1 << 13;
 /// Prompts: lines that never report speech.
 const PROMPTS: Groups =
     COMMENT | CONTACT | SHARE | NEWSLETTER | FOLLOW | COPYRIGHT | SOURCE | CLICK;
@@ -188,13 +195,18 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("advertisement", ADVERT),
     ("advertisements", ADVERT),
     ("afp", CREDIT),
+    ("after", CHROME),
     ("alamy", CREDIT),
     ("all", COPYRIGHT),
     ("also", HEAD),
     ("anadolu", CREDIT),
     ("ap", CREDIT),
+    ("apr", TIMESTAMP),
+    ("april", TIMESTAMP),
     ("article", ADVERT),
     ("audio", CREDIT),
+    ("aug", TIMESTAMP),
+    ("august", TIMESTAMP),
     ("bloomberg", CREDIT),
     ("bluesky", SHARE | FOLLOW),
     ("catch", FOLLOW),
@@ -209,10 +221,12 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("copyright", COPYRIGHT),
     ("credit", CREDIT),
     ("credits", CREDIT),
+    ("dec", TIMESTAMP),
+    ("december", TIMESTAMP),
     ("do", HEAD | CONTACT),
     ("don't", HEAD | NEWSLETTER),
     ("dont", HEAD | NEWSLETTER),
-    ("download", CLICK),
+    ("download", CLICK | CHROME),
     ("dpa", CREDIT),
     ("editor's", HEAD),
     ("editors", HEAD),
@@ -222,9 +236,15 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("epa", CREDIT),
     ("explore", HEAD),
     ("facebook", SHARE | FOLLOW),
+    ("feb", TIMESTAMP),
+    ("february", TIMESTAMP),
     ("find", FOLLOW | CLICK),
+    ("first", TIMESTAMP),
     ("follow", FOLLOW),
     ("for", NEWSLETTER | FOLLOW | CLICK),
+    ("free", CHROME),
+    ("fri", TIMESTAMP),
+    ("friday", TIMESTAMP),
     ("further", HEAD),
     ("gallery", HEAD),
     ("get", NEWSLETTER | CLICK | CONTACT),
@@ -240,8 +260,16 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("images", CREDIT),
     ("in", HEAD),
     ("instagram", SHARE | FOLLOW),
+    ("jan", TIMESTAMP),
+    ("january", TIMESTAMP),
     ("join", COMMENT | NEWSLETTER | FOLLOW),
+    ("jul", TIMESTAMP),
+    ("july", TIMESTAMP),
     ("jump", COMMENT),
+    ("jun", TIMESTAMP),
+    ("june", TIMESTAMP),
+    ("key", CHROME),
+    ("last", TIMESTAMP),
     ("latest", HEAD),
     ("learn", CLICK),
     ("leave", COMMENT),
@@ -252,11 +280,21 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("live", HEAD),
     ("load", COMMENT),
     ("main", CREDIT),
+    ("mar", TIMESTAMP),
+    ("march", TIMESTAMP),
+    ("may", TIMESTAMP),
     ("media", CREDIT),
+    ("modified", TIMESTAMP),
+    ("mon", TIMESTAMP),
+    ("monday", TIMESTAMP),
     ("more", HEAD),
     ("most", HEAD),
     ("must", HEAD),
     ("never", NEWSLETTER),
+    ("nov", TIMESTAMP),
+    ("november", TIMESTAMP),
+    ("oct", TIMESTAMP),
+    ("october", TIMESTAMP),
     ("pa", CREDIT),
     ("paid", ADVERT),
     ("photo", CREDIT),
@@ -271,26 +309,37 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("pictures", CREDIT),
     ("pin", SHARE),
     ("pinterest", SHARE | FOLLOW),
+    ("please", CHROME),
     ("podcast", HEAD),
     ("post", COMMENT),
+    ("posted", TIMESTAMP),
     ("print", SHARE),
+    ("privacy", CHROME),
     ("promoted", ADVERT),
+    ("published", TIMESTAMP),
     ("read", HEAD | COMMENT | CLICK),
     ("receive", NEWSLETTER),
     ("recommended", HEAD),
     ("reddit", SHARE | FOLLOW),
     ("register", NEWSLETTER),
     ("related", HEAD),
+    ("reuse", CHROME),
     ("reuters", CREDIT),
     ("rex", CREDIT),
-    ("scroll", COMMENT | ADVERT),
+    ("sat", TIMESTAMP),
+    ("saturday", TIMESTAMP),
+    ("scroll", COMMENT | ADVERT | CHROME),
     ("see", HEAD | COMMENT | CLICK),
-    ("share", SHARE | COMMENT),
-    ("show", COMMENT),
+    ("sep", TIMESTAMP),
+    ("sept", TIMESTAMP),
+    ("september", TIMESTAMP),
+    ("share", SHARE | COMMENT | CHROME),
+    ("show", COMMENT | CHROME),
     ("shutterstock", CREDIT),
     ("sign", NEWSLETTER),
     ("sign-up", NEWSLETTER),
     ("signup", NEWSLETTER),
+    ("skip", CHROME),
     ("sound", COMMENT),
     ("source", SOURCE),
     ("sources", SOURCE),
@@ -298,6 +347,8 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("stay", NEWSLETTER),
     ("story", ADVERT),
     ("subscribe", NEWSLETTER),
+    ("sun", TIMESTAMP),
+    ("sunday", TIMESTAMP),
     ("supplied", CREDIT),
     ("tap", CLICK),
     ("telegram", SHARE | FOLLOW),
@@ -305,17 +356,29 @@ const FIRST_WORDS: &[(&str, Groups)] = &[
     ("text", ADVERT),
     ("this", COPYRIGHT),
     ("threads", SHARE | FOLLOW),
+    ("thu", TIMESTAMP),
+    ("thur", TIMESTAMP),
+    ("thurs", TIMESTAMP),
+    ("thursday", TIMESTAMP),
     ("tiktok", SHARE | FOLLOW),
     ("to", NEWSLETTER | CLICK),
+    ("toggle", CHROME),
     ("top", HEAD),
     ("trending", HEAD),
+    ("tue", TIMESTAMP),
+    ("tues", TIMESTAMP),
+    ("tuesday", TIMESTAMP),
     ("tweet", SHARE),
     ("twitter", SHARE | FOLLOW),
+    ("updated", TIMESTAMP),
     ("via", SOURCE),
     ("video", HEAD | CREDIT),
     ("view", COMMENT | CLICK),
     ("want", NEWSLETTER),
     ("watch", HEAD | CLICK | FOLLOW),
+    ("we", CHROME),
+    ("wed", TIMESTAMP),
+    ("wednesday", TIMESTAMP),
     ("were", CONTACT),
     ("what", HEAD | COMMENT),
     ("whatsapp", SHARE | FOLLOW),
@@ -334,14 +397,14 @@ fn gate(core: &str, phrases: Option<&Searcher>) -> Groups {
     if core.ends_with(']') {
         groups |= LINK_TAG;
     }
-    if core.ends_with(')') {
+    if core.ends_with(')') || core.contains("Photograph:") {
         groups |= CREDIT;
     }
     match first {
         '(' => groups |= CREDIT | COPYRIGHT,
         '©' => groups |= COPYRIGHT,
         '-' => groups |= ADVERT,
-        c if c.is_ascii_digit() => groups |= COMMENT,
+        c if c.is_ascii_digit() => groups |= COMMENT | TIMESTAMP,
         _ => {}
     }
     if phrases.is_some_and(|p| p.find(core).is_some()) {
@@ -485,9 +548,11 @@ struct Rules {
     link_tag: Regex,
     md_link_line: Regex,
     url_line: Regex,
+    timestamp: Regex,
+    chrome: Regex,
 }
 
-const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read(?: in [a-z]+)?|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks";
+const STRONG_HEADINGS: &str = r"read more|read next|read also|also read|also see|see also|don't miss|do not miss|more on this story|more on this|more from [a-z]+(?: [a-z]+)?|most read(?: in [a-z]+)?|most popular|most viewed|most shared|recommended(?: for you| reading| stories| articles| videos)?|you may also like|you might also like|you (?:may|might) (?:also )?be interested in|further reading|related (?:articles|stories|content|links|coverage|topics|reading|news|posts)|top stories|trending(?: now| stories)?|latest (?:news|stories|headlines)|more stories|watch more|what to read next|must read|in other news|editor's picks|explore more on these topics|more on these topics";
 
 const WEAK_HEADINGS: &str =
     r"related|latest|more|watch|listen|video|read|podcast|gallery|in pictures|in pics|live";
@@ -571,6 +636,7 @@ impl Rules {
             credit_end: r(concat!(
                 r"(?:\((?:pictures?|pics?|photos?|photograph|images?|credit|video|illustration)\s*:\s*[^()]{1,60}\)[.\s]*",
                 r"|\((?:photo|picture|image)s? by [^()]{1,60}\)[.\s]*",
+                r"|\bphotograph: [^.]{1,60}$|\([^()]{0,30}\bphoto/[^()]{1,60}\)[.\s]*",
                 r"|\((?:ap|pa|afp|epa|efe|dpa|reuters|getty|getty images|ap photo|pa wire|pa media|pa images|shutterstock|alamy|rex|bloomberg|anadolu|xinhua|handout)(?:\s*(?:/|via)\s*[^()]{1,40})?\))$"
             ))?,
             credit_bbc: r(
@@ -599,6 +665,20 @@ impl Rules {
             link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
             md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
             url_line: r(r"^(?:https?://|www\.)\S+$")?,
+            // Nothing but a date and time, maybe after `Published`/`Updated`.
+            timestamp: r(concat!(
+                r"^(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|on|at)\s*:?\s*",
+                r"|(?:\d{1,4}(?:[:.]\d\d)?(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|am|pm",
+                r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+                r"|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?",
+                r"|gmt|bst|utc|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt)\b[\s,|/·•-]*)+$"
+            ))?,
+            chrome: r(concat!(
+                r"^(?:key events?|show key events only|please turn on javascript to use this feature",
+                r"|scroll (?:down )?for (?:video|more|the video)|share or comment on this article:?|reuse this content",
+                r"|(?:skip past|after) newsletter promotion|we have more newsletters|free (?:daily|weekly) newsletters?",
+                r"|privacy notice: .*\bnewsletters?\b.*|download the .{1,40} app\b.*|toggle (?:caption|navigation))$"
+            ))?,
         })
     }
 
@@ -625,6 +705,8 @@ impl Rules {
             (COPYRIGHT, 30),
             (SOURCE, 30),
             (CLICK, 40),
+            (TIMESTAMP, 16),
+            (CHROME, 30),
             (CREDIT, usize::MAX),
         ]
         .iter()
@@ -679,6 +761,16 @@ impl Rules {
         }
         if has(ADVERT) && self.advert.is_match(n) {
             return Some(Class::Line(Advertisement));
+        }
+        if has(TIMESTAMP)
+            && words() <= 16
+            && n.bytes().any(|b| b.is_ascii_digit())
+            && self.timestamp.is_match(n)
+        {
+            return Some(Class::Line(Timestamp));
+        }
+        if has(CHROME) && words() <= 30 && self.chrome.is_match(n) {
+            return Some(Class::Line(PageChrome));
         }
         if !has(PROMPTS) || self.speech.is_match(n) {
             return None;
@@ -888,6 +980,19 @@ mod tests {
     fn furniture_lines_on_their_own() {
         let cases: &[(&str, BoilerplateKind)] = &[
             ("READ MORE: Minister quits over expenses row", LinkBlock),
+            ("Published March 4, 2025 8:42am", Timestamp),
+            ("Updated at 14.32 GMT", Timestamp),
+            ("Posted: Mar 4, 2025 / 02:32 PM CST", Timestamp),
+            ("Tue 4 Mar 2025 14.32 GMT", Timestamp),
+            ("Published: 09:12 BST, 4 June 2025 | Updated: 14:32 BST, 4 June 2025", Timestamp),
+            ("Key events", PageChrome),
+            ("Show key events only", PageChrome),
+            ("Please turn on JavaScript to use this feature", PageChrome),
+            ("Scroll down for video", PageChrome),
+            ("Reuse this content", PageChrome),
+            ("Download the KXMT 6 News app for breaking news alerts", PageChrome),
+            ("The minister in Downing Street on Monday. Photograph: Leon Marsh/Getty Images", PictureCredit),
+            ("FILE - A worker drinks water in Phoenix, July 18, 2024. (Meridian Photo/Dana Ruiz, File)", PictureCredit),
             ("Read more: Minister quits over expenses row", LinkBlock),
             ("DON’T MISS:", LinkBlock),
             ("Don't miss", LinkBlock),
@@ -987,6 +1092,11 @@ mod tests {
             "Photo ID will be required at polling stations, officials said.",
             "The advertisement was banned by the watchdog on Wednesday.",
             "Share prices fell 3% on Monday.",
+            "Updated forecasts from the OBR are due on Wednesday.",
+            "On Tuesday, 4 March, the talks resumed at 9am.",
+            "Key events in the trial were reported across Europe.",
+            "Download speeds fell sharply after the outage, the regulator said.",
+            "March 4 was the date the council chose.",
             "He said he would have his say at the meeting.",
             "Sources close to the minister said she would not resign.",
             "Image rights are a growing source of income for players.",

@@ -29,6 +29,10 @@ fn message(kind: BoilerplateKind) -> &'static str {
         BoilerplateKind::PictureCredit => "Picture credit or caption left in copy: remove it",
         BoilerplateKind::SourceLine => "Source link line left in copy: remove it",
         BoilerplateKind::ClickHere => "‘Click here’ only works on the web: remove the line",
+        BoilerplateKind::Timestamp => "Web page time stamp left in copy: remove it",
+        BoilerplateKind::PageChrome => {
+            "Web page controls or promotion left in copy: remove the line"
+        }
         BoilerplateKind::Copyright => "Copyright footer left in copy: remove it",
         BoilerplateKind::Custom => {
             "Line matches a boilerplate pattern in the configuration: remove it"
