@@ -191,8 +191,9 @@ pub fn check_first_reference<'p>(
             ),
             _ => {
                 // Never named in full: flag only a courtesy honorific or a bare
-                // surname (`President Biden`, `King Charles` are full references).
-                if m.honorific.is_some() && !m.has_courtesy_honorific() {
+                // surname (`President Biden`, `King Charles` are full
+                // references, and so is a peer's title: `Lord Brereton`).
+                if m.honorific.is_some() && !m.has_courtesy_honorific() || is_peerage(m) {
                     continue;
                 }
                 format!(
@@ -227,6 +228,25 @@ pub fn check_first_reference<'p>(
             fixes,
         });
     }
+}
+
+/// A peer called by title and surname (`Lord Brereton`, `Baroness Hale`):
+/// the style for the first reference too.
+fn is_peerage(m: &Mention) -> bool {
+    !m.is_full()
+        && m.honorific.as_deref().is_some_and(|h| {
+            matches!(
+                h,
+                "Lord"
+                    | "Lady"
+                    | "Baroness"
+                    | "Baron"
+                    | "Viscount"
+                    | "Viscountess"
+                    | "Earl"
+                    | "Countess"
+            )
+        })
 }
 
 /// The mention as the reader sees it: honorific and name.

@@ -86,6 +86,12 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
     if la.min(lb) < 4 || la.abs_diff(lb) > 2 {
         return false;
     }
+    // `the Johnstons` is the family, and Edwards, Richards or Williams are
+    // names of their own: a final `s` makes no typo.
+    let (short, long) = if la < lb { (a, b) } else { (b, a) };
+    if long.strip_suffix('s') == Some(short) {
+        return false;
+    }
     let edits = strsim::damerau_levenshtein(a, b);
     // One edit with the same first and last letter (PerfectIt's test):
     // Reeves/Reaves, Syrskyi/Sirskyi.
@@ -139,5 +145,7 @@ mod tests {
         assert!(!t("Khan", "Chan"));
         assert!(!t("Li", "Lu"));
         assert!(!t("Shaw", "Shah"));
+        assert!(!t("Johnston", "Johnstons"));
+        assert!(!t("Edward", "Edwards"));
     }
 }
