@@ -684,6 +684,12 @@ fn subject_before(text: &str, items: &[Item], v: usize, floor: usize) -> Option<
             if PRONOUNS.iter().any(|(p, _)| *p == lw) {
                 return phrase(text, items, j - 1, j);
             }
+            // `A neighbor who declined to give his name because he was
+            // worried about looters said`: the noun before the relative
+            // clause (the sentence's first `who`, no comma or cue after it).
+            if let Some(p) = relative_subject(text, items, j, floor) {
+                return Some(p);
+            }
             let s = walk_back(text, items, j, floor);
             if j - s > 8 {
                 // Only a source or organisation runs longer (`a spokesman
@@ -804,6 +810,32 @@ fn opening_name(text: &str, items: &[Item], floor: usize, comma: usize) -> Optio
         return None;
     }
     phrase(text, items, floor, e).filter(|p| p.kind == PhraseKind::Named)
+}
+
+/// The subject of the verb at `v` when a relative clause with no comma
+/// stands between them (`Officials who spoke on condition of anonymity
+/// said`): the phrase before the sentence's first `who`, if the clause holds
+/// no punctuation and no speech verb of its own.
+fn relative_subject(text: &str, items: &[Item], v: usize, floor: usize) -> Option<SpeakerPhrase> {
+    let rel = (floor + 1..v)
+        .find(|&i| matches!(&items[i], Item::Word { range, .. } if lower(text, range) == "who"))?;
+    if v - rel > 20 {
+        return None;
+    }
+    let clause_ok = items[rel + 1..v].iter().all(|it| match it {
+        Item::Word { range, .. } => !is_in(&CUE_VERBS_SET, lower(text, range).as_str()),
+        _ => false,
+    });
+    if !clause_ok {
+        return None;
+    }
+    let s = walk_back(text, items, rel, floor);
+    phrase(text, items, s, rel).filter(|p| {
+        matches!(
+            p.kind,
+            PhraseKind::Named | PhraseKind::Anonymous | PhraseKind::Role | PhraseKind::Organisation
+        )
+    })
 }
 
 /// The first name in a sentence before item `k` (a dateline in capitals aside):
@@ -1573,6 +1605,10 @@ mod tests {
             (
                 "“We are investing record sums,” the Department for Environment, Food and Rural Affairs said.",
                 &[("said", "the Department for Environment, Food and Rural Affairs", PhraseKind::Organisation)],
+            ),
+            (
+                "A neighbor who declined to give his name because he was worried about looters said: “Everything I own is under that pile.”",
+                &[("said", "A neighbor", PhraseKind::Anonymous)],
             ),
             (
                 "The studio cancelled the sequel, a decision she called “heartbreaking and completely avoidable”.",
