@@ -124,7 +124,7 @@ const CUE_VERBS: &[&str] = &[
     "cautioned", "pleaded", "promised", "boasted", "texted", "emailed", "messaged", "described",
     "describes", "called", "calls", "calling", "agreed", "wrote", "read", "reads",
     "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
-    "criticized", "condemned", "praised", "welcomed",
+    "criticized", "condemned", "praised", "welcomed", "answered", "answering",
 ];
 
 /// Verbs of reported speech: a sentence with one of these can be followed by
@@ -264,7 +264,8 @@ const NOT_NAMES: &[&str] = &[
     "city", "manager", "chief", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "july", "september",
     "october", "november", "december", "several", "most", "few", "speaking", "labour",
-    "conservative", "conservatives",
+    "conservative", "conservatives", "hours", "days", "weeks", "months", "years", "minutes",
+    "moments", "seconds", "decades", "today", "yesterday", "tonight", "now",
 ];
 
 /// Whether a capitalised word cannot start a person's name (`The`, `Several`, `Monday`).
@@ -779,16 +780,19 @@ fn subject_before(text: &str, items: &[Item], v: usize, floor: usize) -> Option<
     }
 }
 
-/// The name that opens a sentence (`floor`) and is followed by a comma and
+/// The name that opens a sentence (`floor`; role words may come first) and
+/// is followed by a comma and
 /// two or more comma-separated appositions up to the comma at `comma`
 /// (`Castañeda, who grew up in El Paso, Texas, has said`): the subject,
 /// whatever the appositions name.
 fn opening_name(text: &str, items: &[Item], floor: usize, comma: usize) -> Option<SpeakerPhrase> {
-    let mut e = floor;
-    while e < comma && (is_name_word(text, items, e) || is_abbrev_dot(text, items, e)) {
-        e += 1;
+    // The sentence up to its first comma (`Kirsty’s co-star Ricky Dane,`).
+    let e = (floor..comma)
+        .find(|&i| !matches!(items[i], Item::Word { .. }) && !is_abbrev_dot(text, items, i))?;
+    if e == floor || e - floor > 8 || !matches!(items.get(e), Some(Item::Punct { ch: ',', .. })) {
+        return None;
     }
-    if e == floor || !matches!(items.get(e), Some(Item::Punct { ch: ',', .. })) {
+    if !is_name_word(text, items, e - 1) || !is_name_word(text, items, floor) {
         return None;
     }
     let commas = items[e..comma]
@@ -965,6 +969,16 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                     && !text[range.clone()].starts_with(char::is_uppercase)
                     && !after_determiner(text, items, s - 1)
                     && (!BASE_FORMS.contains(&w.as_str()) || takes_base_form(text, items, s - 1));
+                // `a source close to the actress`, `sources close to the
+                // prime minister`: one phrase.
+                if w == "to"
+                    && s >= 2
+                    && s - 2 >= floor
+                    && matches!(&items[s - 2], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal"))
+                {
+                    s -= 2;
+                    continue;
+                }
                 if w == "and" {
                     // `the Department of Health and Social Care`: one name.
                     if let Some(head) = org_list_start(text, items, s - 1, floor) {
@@ -1000,9 +1014,16 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                                 _ => false,
                             })
                     };
+                    let close_to = || {
+                        s.checked_sub(2)
+                            .filter(|&b| b >= floor)
+                            .is_some_and(|b| matches!(&items[b], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal")))
+                    };
                     match before.as_deref() {
                         Some("for" | "of" | "at" | "from") => {}
                         Some("with") if noun_before_with() => s -= 1,
+                        // `a source close to the actress`.
+                        Some("to") if close_to() => s -= 2,
                         _ => break,
                     }
                 }
@@ -1605,6 +1626,18 @@ mod tests {
             (
                 "“We are investing record sums,” the Department for Environment, Food and Rural Affairs said.",
                 &[("said", "the Department for Environment, Food and Rural Affairs", PhraseKind::Organisation)],
+            ),
+            (
+                "A source close to the actress said: “She is devastated.”",
+                &[("said", "A source close to the actress", PhraseKind::Anonymous)],
+            ),
+            (
+                "Kirsty’s co-star Ricky Dane, 34, who plays her on-screen husband Gaz, said: “She is a trouper.”",
+                &[("said", "Ricky Dane", PhraseKind::Named)],
+            ),
+            (
+                "Outside the Capitol, Marisol Baca, a 16-year-old junior from Albuquerque, told reporters: “Half my friends would be relieved.”",
+                &[("told", "Marisol Baca", PhraseKind::Named)],
             ),
             (
                 "A neighbor who declined to give his name because he was worried about looters said: “Everything I own is under that pile.”",

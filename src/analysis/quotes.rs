@@ -461,7 +461,9 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool) -> QuoteKind {
         Some(t) if tokens.len() >= 2 => t,
         _ => trimmed,
     };
-    let inner_punct = inside.contains(['.', '!', '?', ',', ';', ':']);
+    // A title may have a subtitle after a colon (`Ground Truths: Subsidence
+    // in a Wetter Britain`).
+    let inner_punct = inside.contains(['.', '!', '?', ',', ';']);
     let title_case = tokens.len() <= 8
         && tokens.iter().enumerate().all(|(i, w)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
