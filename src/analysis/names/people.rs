@@ -710,6 +710,25 @@ pub(super) fn person<'m>(
     }
 }
 
+/// Per paragraph, per mention: the person it refers to.
+pub(super) fn by_mention(
+    paragraphs: &[Paragraph<ParagraphFacts>],
+    persons: &[Arc<Person>],
+) -> imbl::Vector<Vec<Option<PersonId>>> {
+    let mut out: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
+        .iter()
+        .map(|p| vec![None; p.facts.mentions.len()])
+        .collect();
+    for p in persons {
+        for r in &p.mentions {
+            if let Some(slot) = out.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
+                *slot = Some(p.id);
+            }
+        }
+    }
+    out
+}
+
 impl People {
     /// Groups the article's mentions into people. `style_book` holds the
     /// newsroom's canonical spellings (`Volodymyr Zelensky`).
@@ -728,20 +747,9 @@ impl People {
             .enumerate()
             .map(|(id, d)| Arc::new(person(id, d, mention, &style)))
             .collect();
-        let mut by_mention: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
-            .iter()
-            .map(|p| vec![None; p.facts.mentions.len()])
-            .collect();
-        for p in &persons {
-            for r in &p.mentions {
-                if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
-                    *slot = Some(p.id);
-                }
-            }
-        }
         People {
+            by_mention: by_mention(paragraphs, &persons),
             persons,
-            by_mention,
             index: NameIndex::build(paragraphs),
             style_book: style_book.to_vec(),
         }

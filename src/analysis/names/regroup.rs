@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
 use std::sync::Arc;
 
-use super::people::{group, person, style_entries, People, Person, PersonId};
+use super::people::{by_mention, group, person, style_entries, People, Person, PersonId};
 use super::variants::likely_typo;
 use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
@@ -483,21 +483,9 @@ impl People {
                     Arc::make_mut(p).id = id;
                 }
             }
-            let mut by_mention: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
-                .iter()
-                .map(|p| vec![None; p.facts.mentions.len()])
-                .collect();
-            for p in &all {
-                for r in &p.mentions {
-                    if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index))
-                    {
-                        *slot = Some(p.id);
-                    }
-                }
-            }
             let people = People {
+                by_mention: by_mention(paragraphs, &all),
                 persons: all,
-                by_mention,
                 index,
                 style_book: style_book.to_vec(),
             };
