@@ -169,7 +169,7 @@ pub struct Article<'a> {
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
     /// The people the article names, grouped from the mentions (shared, so
-    /// a keystroke that touches no name can keep them: [`People::reuse`]).
+    /// a keystroke keeps them, or regroups only around the edit: [`People::update`]).
     pub people: Arc<People>,
     /// Every quote with its speaker, the pronouns and role nouns resolved to people.
     pub attribution: Arc<Attribution>,
@@ -206,7 +206,7 @@ pub(crate) struct Pending {
 const MAX_PENDING: usize = 16;
 
 impl ArticleParts {
-    /// The people of the pass, to be reused by the next one ([`People::reuse`]).
+    /// The people of the pass, to be updated by the next one ([`People::update`]).
     pub fn people(&self) -> &Arc<People> {
         &self.people
     }

@@ -21,7 +21,8 @@
 //! [`Person::spellings`] and [`Person::is_variant`] give the spelling
 //! story. Ranges in a [`Mention`] are paragraph-relative: add the
 //! paragraph's `start` (or use [`Mention::shifted`]). A keystroke that
-//! touches no name can keep its people with [`People::reuse`].
+//! touches no name keeps its people, and one that does regroups only the
+//! families its names reach ([`People::update`]).
 
 mod gazetteer;
 mod people;

@@ -758,7 +758,7 @@ impl People {
     /// Whether two versions of an article give the same people: the same
     /// paragraphs' mentions, offsets aside. Cheap when paragraphs kept their
     /// facts (pointer comparison), so a keystroke that does not touch a name
-    /// can keep the people it had (see [`People::reuse`]).
+    /// can keep the people it had (see [`People::update`]).
     pub fn same_mentions(
         old: &[Paragraph<ParagraphFacts>],
         new: &[Paragraph<ParagraphFacts>],
@@ -784,7 +784,8 @@ impl People {
         paragraphs: &[Paragraph<ParagraphFacts>],
         style_book: &[String],
     ) -> std::sync::Arc<People> {
-        if Self::same_mentions(previous_paragraphs, paragraphs) {
+        if previous.style_book == style_book && Self::same_mentions(previous_paragraphs, paragraphs)
+        {
             std::sync::Arc::clone(previous)
         } else {
             std::sync::Arc::new(Self::build(paragraphs, style_book))

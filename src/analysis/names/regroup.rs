@@ -223,29 +223,21 @@ impl NameIndex {
     /// The surnames that may be a typo of `key` (or it of them) for the
     /// grouping: same first letter, and one of the two is a surname people
     /// are grouped by (`key` may have been before the edit: `was_strong`).
-    fn typos<'s>(&'s self, key: &'s str, was_strong: bool) -> impl Iterator<Item = &'s str> + 's {
+    fn typos<'s>(&'s self, key: &'s str, was_strong: bool) -> Vec<&'s str> {
+        let Some(first) = key.chars().next() else {
+            return Vec::new();
+        };
         let strong = u32::from(was_strong) + self.surname.get(key).map_or(0, |r| r.strong);
-        let first = key.chars().next();
-        let lo = first.map(String::from).unwrap_or_default();
-        let hi = first
-            .and_then(|c| char::from_u32(c as u32 + 1))
-            .map(String::from);
-        let upper = match &hi {
-            Some(h) => Bound::Excluded(h.as_str()),
-            None => Bound::Unbounded,
-        };
-        let range: Vec<&'s str> = if first.is_none() {
-            Vec::new()
-        } else {
-            self.surname
-                .range::<_, str>((Bound::Included(lo.as_str()), upper))
-                .filter(|(k, refs)| {
-                    k.as_str() != key && (strong > 0 || refs.strong > 0) && likely_typo(key, k)
-                })
-                .map(|(k, _)| k.as_str())
-                .collect()
-        };
-        range.into_iter()
+        let lo = String::from(first);
+        let hi = char::from_u32(first as u32 + 1).map(String::from);
+        let upper = hi.as_deref().map_or(Bound::Unbounded, Bound::Excluded);
+        self.surname
+            .range::<_, str>((Bound::Included(lo.as_str()), upper))
+            .filter(|(k, refs)| {
+                k.as_str() != key && (strong > 0 || refs.strong > 0) && likely_typo(key, k)
+            })
+            .map(|(k, _)| k.as_str())
+            .collect()
     }
 
     /// Every mention (of `paragraphs`, which this indexes) in the families
