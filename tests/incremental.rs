@@ -375,7 +375,7 @@ fn typing_into_names_equals_from_scratch() {
                     .mentions
                     .iter()
                     .filter(|m| !m.bare)
-                    .map(|m| p.start + m.name.start..p.start + m.name.end)
+                    .map(move |m| p.start + m.name.start..p.start + m.name.end)
             })
             .step_by(2)
             .collect();

@@ -471,7 +471,7 @@ fn speed_figures() {
         let mut times = Vec::new();
         let mut version = 0;
         for reuse in [false, true] {
-            let mut prev_paras = doc.index().paragraphs().to_vec();
+            let mut prev_index = doc.index().clone();
             let mut prev_people = std::sync::Arc::clone(&first_people);
             let t = Instant::now();
             for _ in 0..runs {
@@ -484,7 +484,7 @@ fn speed_figures() {
                     .expect("edit");
                 let paras = doc.index().paragraphs();
                 let people = if reuse {
-                    People::reuse(&prev_paras, &prev_people, paras, &[])
+                    People::reuse(prev_index.paragraphs(), &prev_people, paras, &[])
                 } else {
                     std::sync::Arc::new(People::build(paras, &[]))
                 };
@@ -493,7 +493,7 @@ fn speed_figures() {
                 assert!(findings
                     .iter()
                     .all(|f| f.range.end <= doc.rope().len_bytes()));
-                prev_paras = paras.to_vec();
+                prev_index = doc.index().clone();
                 prev_people = std::sync::Arc::clone(&article.people);
             }
             times.push(t.elapsed() / runs);
@@ -559,8 +559,8 @@ fn reused_people_equal_a_fresh_build() {
     let scanner = Scanner::default();
     let text = "Jens Stoltenberg spoke.\n\nMr Stoltenberg said allies agreed on Monday.\n\nDmytro Kuleba replied.\n";
     let mut doc = Document::new(text, 0, &scanner);
-    let before = doc.index().paragraphs().to_vec();
-    let people = std::sync::Arc::new(People::build(&before, &[]));
+    let before = doc.index().clone();
+    let people = std::sync::Arc::new(People::build(before.paragraphs(), &[]));
     let edit = |doc: &mut Document<_>, v, line, ch, s: &str| {
         let at = LineCol {
             line,
@@ -580,14 +580,14 @@ fn reused_people_equal_a_fresh_build() {
     // Typing in the paragraph, away from the name: the same people.
     edit(&mut doc, 1, 2, 20, "all ");
     let after = doc.index().paragraphs();
-    let reused = People::reuse(&before, &people, after, &[]);
+    let reused = People::reuse(before.paragraphs(), &people, after, &[]);
     assert!(std::sync::Arc::ptr_eq(&reused, &people));
     assert_eq!(*reused, People::build(after, &[]));
     // Misspelling the name changes the mentions: rebuilt.
-    let before = after.to_vec();
+    let before = doc.index().clone();
     edit(&mut doc, 2, 2, 14, "x");
     let after = doc.index().paragraphs();
-    let rebuilt = People::reuse(&before, &reused, after, &[]);
+    let rebuilt = People::reuse(before.paragraphs(), &reused, after, &[]);
     assert!(!std::sync::Arc::ptr_eq(&rebuilt, &reused));
     assert_eq!(*rebuilt, People::build(after, &[]));
     assert_eq!(
@@ -692,7 +692,7 @@ fn person_at_an_offset_for_hover_and_references() {
     assert_eq!(person.canonical, "Jens Stoltenberg");
     assert_eq!(person.mentions.len(), 2);
     assert_eq!(person.first_full_reference, Some(person.mentions[0]));
-    let m = paras[r.para].facts.mentions[r.index].shifted(paras[r.para].start);
+    let m = paras.at(r.para).facts.mentions[r.index].shifted(paras.at(r.para).start);
     assert_eq!(&text[m.range.clone()], "Mr Stoltenberg’s");
     assert_eq!(&text[m.surname_range.clone()], "Stoltenberg");
     // Not on a name, or on a place: nobody.
@@ -735,7 +735,7 @@ fn regrouping_around_a_name_edit_equals_a_fresh_build() {
                     p.facts
                         .mentions
                         .iter()
-                        .map(|m| p.start + m.name.start..p.start + m.name.end)
+                        .map(move |m| p.start + m.name.start..p.start + m.name.end)
                 })
                 .step_by(3)
                 .collect();

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::Paragraph;
+use crate::text::{Paragraph, Paragraphs};
 
 use super::ParagraphFacts;
 
@@ -65,12 +65,12 @@ pub fn fence_lines(lines: &[&str]) -> Vec<FenceLine> {
 }
 
 /// Byte ranges of code blocks and front matter, in order.
-pub fn excluded_ranges(paragraphs: &[Paragraph<ParagraphFacts>]) -> Vec<Range<usize>> {
-    let line_range = |p: &Paragraph<ParagraphFacts>, line: usize| {
+pub fn excluded_ranges(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Vec<Range<usize>> {
+    let line_range = |p: Paragraph<'_, ParagraphFacts>, line: usize| {
         let l = &p.facts.lines[line];
         p.start + l.start..p.start + l.end
     };
-    let doc_end = paragraphs.last().map_or(0, Paragraph::end);
+    let doc_end = paragraphs.last().map_or(0, |p| p.end());
     let mut out = Vec::new();
     let mut fences = paragraphs
         .iter()

@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
-use crate::text::{Diff, Paragraph, Scan, Splice};
+use crate::text::{Diff, Paragraph, Paragraphs, Scan, Splice};
 
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
@@ -165,7 +165,7 @@ impl Scan<ParagraphFacts> for Scanner {
 #[derive(Debug)]
 pub struct Article<'a> {
     pub language: Language,
-    pub paragraphs: &'a [Paragraph<ParagraphFacts>],
+    pub paragraphs: Paragraphs<'a, ParagraphFacts>,
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
     /// The people the article names, grouped from the mentions (shared, so
@@ -221,8 +221,8 @@ impl ArticleParts {
     /// [`Article::with_style_book`] every way.
     pub fn update(
         self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         language: Language,
         style_book: &[String],
@@ -235,8 +235,8 @@ impl ArticleParts {
     /// whose quotes may have changed (all others are the old ones, moved).
     pub(crate) fn update_in(
         mut self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         language: Language,
         style_book: &[String],
@@ -283,8 +283,8 @@ impl ArticleParts {
     /// old ranges, moved.
     fn moved_not_prose(
         &self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         language: Language,
     ) -> Option<Vec<Range<usize>>> {
@@ -293,9 +293,10 @@ impl ArticleParts {
         if language != Language::PlainText || earlier.len() != n || a > b {
             return None;
         }
-        if earlier[a..b]
+        if earlier
+            .slice(a..b)
             .iter()
-            .chain(&paragraphs[a..b])
+            .chain(paragraphs.slice(a..b))
             .any(all_furniture)
         {
             return None;
@@ -314,8 +315,8 @@ impl ArticleParts {
     /// `None` when only a whole pass will do.
     fn resume(
         &mut self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         not_prose: &[Range<usize>],
     ) -> Option<attribution::resume::Resumed> {
@@ -450,7 +451,7 @@ pub enum Reused {
 
 /// What is not copy: Markdown code and front matter.
 fn excluded_ranges(
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     language: Language,
 ) -> Vec<Range<usize>> {
     match language {
@@ -460,7 +461,7 @@ fn excluded_ranges(
 }
 
 /// Whether every line of a paragraph is web furniture.
-fn all_furniture(p: &Paragraph<ParagraphFacts>) -> bool {
+fn all_furniture(p: Paragraph<'_, ParagraphFacts>) -> bool {
     let lines = p.facts.lines.len();
     let covered: usize = p.facts.boilerplate.iter().map(|hit| hit.lines.len()).sum();
     lines > 0 && covered >= lines
@@ -470,14 +471,14 @@ fn all_furniture(p: &Paragraph<ParagraphFacts>) -> bool {
 /// web furniture through and through (a scare quote in a `READ MORE` link
 /// headline is nobody's quote). Sorted and disjoint.
 fn not_prose(
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     excluded: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = excluded.to_vec();
     out.extend(
         paragraphs
             .iter()
-            .filter(|p| all_furniture(p))
+            .filter(|p| all_furniture(*p))
             .map(|p| p.range()),
     );
     out.sort_by_key(|r| (r.start, r.end));
@@ -492,14 +493,14 @@ fn not_prose(
 }
 
 impl<'a> Article<'a> {
-    pub fn new(paragraphs: &'a [Paragraph<ParagraphFacts>], language: Language) -> Self {
+    pub fn new(paragraphs: Paragraphs<'a, ParagraphFacts>, language: Language) -> Self {
         Self::with_style_book(paragraphs, language, &[])
     }
 
     /// The article model with the style book's canonical name spellings
     /// (`config.names.canonical`).
     pub fn with_style_book(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
         style_book: &[String],
     ) -> Self {
@@ -513,7 +514,7 @@ impl<'a> Article<'a> {
     /// The article model with people already built (or reused) for these
     /// paragraphs.
     pub fn with_people(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
         people: Arc<People>,
     ) -> Self {
@@ -524,7 +525,7 @@ impl<'a> Article<'a> {
     }
 
     fn with_walk(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
         people: Arc<People>,
         ctx: Arc<attribution::Ctx>,
@@ -547,7 +548,7 @@ impl<'a> Article<'a> {
     /// The article model from parts computed earlier for these same
     /// paragraphs (see [`Article::parts`]): no pass is run again.
     pub fn from_parts(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
         mut parts: ArticleParts,
     ) -> Self {
@@ -567,7 +568,7 @@ impl<'a> Article<'a> {
     /// pending edits are read at their old offsets. For reading only what
     /// [`ArticleParts::settle_quotes_before`] moved.
     pub(crate) fn view(
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
         parts: &ArticleParts,
     ) -> Self {
@@ -618,7 +619,7 @@ impl<'a> Article<'a> {
 
     /// Absolute byte range of line `line` of paragraph `para`.
     pub fn line_range(&self, para: usize, line: usize) -> Range<usize> {
-        let p = &self.paragraphs[para];
+        let p = &self.paragraphs.at(para);
         let l = &p.facts.lines[line];
         p.start + l.start..p.start + l.end
     }

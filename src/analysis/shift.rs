@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::text::{Diff, Paragraph, Splice};
+use crate::text::{Diff, Paragraphs, Splice};
 
 use super::attribution::{Attribution, Quote, Resolution};
 use super::ParagraphFacts;
@@ -108,8 +108,8 @@ pub fn moved_facts(
 /// moved facts. Only the paragraphs between those the diff found shared
 /// are compared.
 pub fn facts_unchanged(
-    old: &[Paragraph<ParagraphFacts>],
-    new: &[Paragraph<ParagraphFacts>],
+    old: Paragraphs<'_, ParagraphFacts>,
+    new: Paragraphs<'_, ParagraphFacts>,
     diff: &Diff,
 ) -> bool {
     let splice = &diff.splice;
@@ -118,13 +118,16 @@ pub fn facts_unchanged(
         return false;
     }
     let middle = before..old.len() - after;
-    old[middle.clone()].iter().zip(&new[middle]).all(|(a, b)| {
-        if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
-            return false;
-        }
-        std::sync::Arc::ptr_eq(&a.facts, &b.facts)
-            || moved_facts(&a.facts, a.start, b.start, splice).as_ref() == Some(&*b.facts)
-    })
+    old.slice(middle.clone())
+        .iter()
+        .zip(new.slice(middle))
+        .all(|(a, b)| {
+            if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
+                return false;
+            }
+            std::sync::Arc::ptr_eq(a.facts, b.facts)
+                || moved_facts(a.facts, a.start, b.start, splice).as_ref() == Some(b.facts)
+        })
 }
 
 /// Moves every position of an attribution by `splice`, for the quotes from

@@ -124,7 +124,7 @@ fn removal_edits(article: &Article<'_>, blocks: &[Block]) -> Vec<Edit> {
             }
             i += 1;
         }
-        let line_count = paras[para].facts.lines.len();
+        let line_count = paras.at(para).facts.lines.len();
         for l in lines {
             if l.start == 0 && l.end >= line_count {
                 match units.last_mut() {
@@ -142,15 +142,15 @@ fn removal_edits(article: &Article<'_>, blocks: &[Block]) -> Vec<Edit> {
             let range = match u {
                 Unit::Paragraphs(run) => {
                     if run.end < paras.len() {
-                        paras[run.start].start..paras[run.end].start
+                        paras.at(run.start).start..paras.at(run.end).start
                     } else if run.start > 0 {
-                        paras[run.start - 1].end()..paras[run.end - 1].end()
+                        paras.at(run.start - 1).end()..paras.at(run.end - 1).end()
                     } else {
-                        paras[run.start].start..paras[run.end - 1].end()
+                        paras.at(run.start).start..paras.at(run.end - 1).end()
                     }
                 }
                 Unit::Lines(para, l) => {
-                    if l.end < paras[para].facts.lines.len() {
+                    if l.end < paras.at(para).facts.lines.len() {
                         article.line_range(para, l.start).start
                             ..article.line_range(para, l.end).start
                     } else {

@@ -16,7 +16,7 @@ use crate::analysis::{
     Reused, Scanner,
 };
 use crate::config::{Config, Severity};
-use crate::text::{Diff, Document, Paragraph, Splice};
+use crate::text::{Diff, Document, Paragraphs, Splice};
 
 /// Replace `range` (bytes of the current text) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -144,7 +144,7 @@ pub struct Pass {
 impl Pass {
     /// Analyses `paragraphs` from scratch.
     pub fn new(
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         language: Language,
         config: &Config,
     ) -> Self {
@@ -168,8 +168,8 @@ impl Pass {
     /// the splice, and the cost does not grow with the document.
     pub fn update(
         self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         language: Language,
         config: &Config,
@@ -248,7 +248,7 @@ impl Pass {
     /// The article model of this pass over the paragraphs it was made for.
     pub fn article<'a>(
         &self,
-        paragraphs: &'a [Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'a, ParagraphFacts>,
         language: Language,
     ) -> Article<'a> {
         Article::from_parts(paragraphs, language, self.parts.clone())
@@ -264,7 +264,7 @@ pub struct Kept {
 
 /// The findings of an earlier pass and what they were made over.
 struct Old<'e> {
-    paragraphs: &'e [Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'e, ParagraphFacts>,
     people: &'e People,
     findings: Vec<Finding>,
     safe_edits: Vec<Edit>,
@@ -297,9 +297,10 @@ impl Old<'_> {
         let splice = &diff.splice;
         // Furniture blocks run over paragraphs: none may be near the edit.
         let near = a.saturating_sub(1)..(b + 1).min(n);
-        if earlier[near.clone()]
+        if earlier
+            .slice(near.clone())
             .iter()
-            .chain(&paragraphs[near])
+            .chain(paragraphs.slice(near))
             .any(|p| !p.facts.boilerplate.is_empty())
         {
             return None;
@@ -315,10 +316,10 @@ impl Old<'_> {
         };
         for p in a..b {
             let old =
-                (0..earlier[p].facts.mentions.len()).map(|index| MentionRef { para: p, index });
+                (0..earlier.at(p).facts.mentions.len()).map(|index| MentionRef { para: p, index });
             redo.extend(old.filter_map(|r| self.people.id_of(r)));
-            let new =
-                (0..paragraphs[p].facts.mentions.len()).map(|index| MentionRef { para: p, index });
+            let new = (0..paragraphs.at(p).facts.mentions.len())
+                .map(|index| MentionRef { para: p, index });
             redo.extend(new.filter_map(|r| people.id_of(r)));
         }
         redo.sort_unstable();
@@ -346,7 +347,7 @@ impl Old<'_> {
             return None;
         }
         let window = quotes.start.saturating_sub(quotes::NEAR)..(quotes.end + quotes::NEAR).min(n);
-        let bytes = earlier[window.start].start..earlier[window.end - 1].end();
+        let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
             if (local(f.code) && bytes.contains(&f.range.start)) || is_redone(&f) {

@@ -35,7 +35,7 @@ pub(crate) fn check_in(
     paras: std::ops::Range<usize>,
     out: &mut Vec<Finding>,
 ) {
-    for p in article.paragraphs.get(paras).unwrap_or_default() {
+    for p in article.paragraphs.get_slice(paras).unwrap_or_default() {
         for hit in &p.facts.placeholders {
             let range = p.start + hit.range.start..p.start + hit.range.end;
             if !article.is_copy(range.start) {

@@ -14,7 +14,7 @@ use crate::analysis::{
     Article, Gender, Mention, MentionRef, ParagraphFacts, People, PersonId, Quote, QuoteKind,
 };
 use crate::config::{Config, Severity};
-use crate::text::Paragraph;
+use crate::text::Paragraphs;
 
 pub const UNATTRIBUTED: &str = "unattributed-quote";
 pub const UNBALANCED: &str = "unbalanced-quote";
@@ -74,7 +74,7 @@ impl Globals {
     pub(crate) fn update(
         earlier: &Self,
         people: &People,
-        before: &[Paragraph<ParagraphFacts>],
+        before: Paragraphs<'_, ParagraphFacts>,
         article: &Article<'_>,
         edited: Range<usize>,
     ) -> Self {
@@ -92,7 +92,7 @@ impl Globals {
                     }
                 }
             }
-            let count = |paras: &[Paragraph<ParagraphFacts>],
+            let count = |paras: Paragraphs<'_, ParagraphFacts>,
                          people: &People,
                          by: i32,
                          style: &mut StyleCounts| {
@@ -453,7 +453,11 @@ fn unbalanced(
             }],
         });
     }
-    for p in article.paragraphs.get(paras.clone()).unwrap_or_default() {
+    for p in article
+        .paragraphs
+        .get_slice(paras.clone())
+        .unwrap_or_default()
+    {
         for issue in &p.facts.quotes.issues {
             let range = p.start + issue.range.start..p.start + issue.range.end;
             if !article.is_copy(range.start) {
@@ -493,7 +497,11 @@ fn marks(
     curly_copy: bool,
     out: &mut Vec<Finding>,
 ) {
-    for p in article.paragraphs.get(paras.clone()).unwrap_or_default() {
+    for p in article
+        .paragraphs
+        .get_slice(paras.clone())
+        .unwrap_or_default()
+    {
         for issue in &p.facts.quotes.issues {
             let MarkIssueKind::Mismatched { replacement } = &issue.kind else {
                 continue;

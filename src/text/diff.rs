@@ -5,8 +5,6 @@
 //! (they still share their facts) bound the changed region from both ends,
 //! and only the text between them is compared byte by byte.
 
-use std::sync::Arc;
-
 use ropey::Rope;
 
 use super::document::Document;
@@ -114,33 +112,19 @@ pub fn splice_between<F>(old: &Document<F>, new: &Document<F>) -> Splice {
 
 /// What changed from `old` to `new` (a later version of the same document).
 pub fn diff<F>(old: &Document<F>, new: &Document<F>) -> Diff {
-    let (op, np) = (old.index().paragraphs(), new.index().paragraphs());
+    let (oi, ni) = (old.index(), new.index());
+    let op = oi.paragraphs();
     // Leading paragraphs neither version rescanned: their text, and all text
     // before them, is the same.
-    let mut lead = 0;
-    while lead < op.len()
-        && lead < np.len()
-        && Arc::ptr_eq(&op[lead].facts, &np[lead].facts)
-        && op[lead].start == np[lead].start
-        && op[lead].len == np[lead].len
-    {
-        lead += 1;
-    }
-    let from = if lead == 0 { 0 } else { op[lead - 1].end() };
+    let lead = oi.shared_before(ni);
+    let from = if lead == 0 { 0 } else { op.at(lead - 1).end() };
     let (old_len, new_len) = (old.rope().len_bytes(), new.rope().len_bytes());
     // Trailing paragraphs shared the same way, at the same distance from the end.
-    let mut trail = 0;
-    while trail < op.len() - lead && trail < np.len() - lead {
-        let (a, b) = (&op[op.len() - 1 - trail], &np[np.len() - 1 - trail]);
-        if !(Arc::ptr_eq(&a.facts, &b.facts) && old_len - a.start == new_len - b.start) {
-            break;
-        }
-        trail += 1;
-    }
+    let trail = oi.shared_after(old_len, ni, new_len, lead);
     let to_old = if trail == 0 {
         old_len
     } else {
-        op[op.len() - trail].start
+        op.at(op.len() - trail).start
     };
     let to_new = new_len - (old_len - to_old);
     Diff {

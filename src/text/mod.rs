@@ -11,5 +11,5 @@ mod position;
 
 pub use diff::{diff, splice_between, Diff, Splice};
 pub use document::{Change, Document, TextError};
-pub use paragraphs::{split_paragraphs, Paragraph, ParagraphIndex, Scan};
+pub use paragraphs::{split_paragraphs, Iter, Paragraph, ParagraphIndex, Paragraphs, Scan};
 pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::text::Paragraph;
+use crate::text::{Paragraph, Paragraphs};
 
 use super::cues::{
     is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
@@ -695,7 +695,7 @@ fn walk_paragraph<'p>(
     w: &With<'_>,
     walk: &mut Walk,
     pi: usize,
-    para: &'p Paragraph<ParagraphFacts>,
+    para: Paragraph<'p, ParagraphFacts>,
     person_like: &mut HashMap<&'p str, bool>,
 ) -> Row {
     let people = w.people;
@@ -876,7 +876,7 @@ impl Row {
     fn placed<'r>(
         &'r self,
         pi: usize,
-        para: &'r Paragraph<ParagraphFacts>,
+        para: Paragraph<'r, ParagraphFacts>,
     ) -> impl Iterator<Item = ResolvedCue> + 'r {
         self.resolved.iter().filter_map(move |(c, r)| {
             let phrase = para.facts.quotes.cues.get(*c)?.speaker.as_ref()?;
@@ -889,7 +889,7 @@ impl Row {
     }
 
     /// A paragraph that is not copy: no cue has a speaker.
-    fn blank(para: &Paragraph<ParagraphFacts>) -> Self {
+    fn blank(para: Paragraph<'_, ParagraphFacts>) -> Self {
         Self {
             speakers: vec![None; para.facts.quotes.cues.len()],
             ..Self::default()
@@ -947,7 +947,7 @@ impl WalkLog {
 /// Joins the walk's rows into quotes, paragraph by paragraph; can start at
 /// any paragraph that no quote runs into.
 struct Assembly<'a> {
-    paragraphs: &'a [Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'a, ParagraphFacts>,
     rows: &'a [Row],
     not_prose: &'a [Range<usize>],
     people: &'a People,
@@ -965,7 +965,7 @@ impl Assembly<'_> {
     /// The speaker of cue `c` of paragraph `pi`, placed in the document.
     fn cue_speaker(&self, pi: usize, c: usize) -> Option<Speaker> {
         let found = self.rows.get(pi)?.speakers.get(c)?.as_ref()?;
-        let para = &self.paragraphs[pi];
+        let para = &self.paragraphs.at(pi);
         let cue = para.facts.quotes.cues.get(found.cue)?;
         let phrase = cue.speaker.as_ref()?;
         let base = para.start;
@@ -976,7 +976,7 @@ impl Assembly<'_> {
             let at = self
                 .paragraphs
                 .get(p)
-                .and_then(|para| Some(para.start + fact.offset(&para.facts)?))
+                .and_then(|para| Some(para.start + fact.offset(para.facts)?))
                 .unwrap_or_default();
             if let Resolution::Pronoun { antecedent, .. }
             | Resolution::RoleNoun { antecedent, .. } = &mut s.resolution
@@ -991,7 +991,7 @@ impl Assembly<'_> {
     }
 
     fn paragraph(&mut self, pi: usize) {
-        let para = &self.paragraphs[pi];
+        let para = &self.paragraphs.at(pi);
         let q = &para.facts.quotes;
         let base = para.start;
         if !is_copy(self.not_prose, base) {
@@ -1041,7 +1041,7 @@ impl Assembly<'_> {
             if speaker.is_none() && k == first_new && first_new == 0 && s.open.start == q.first_char
             {
                 if let Some(pp) = prev_para {
-                    if let Some(t) = self.paragraphs[pp].facts.quotes.trailing_cue {
+                    if let Some(t) = self.paragraphs.at(pp).facts.quotes.trailing_cue {
                         speaker = self.cue_speaker(pp, t.cue()).map(|mut sp| {
                             sp.resolution = Resolution::PreviousParagraphCue;
                             sp
@@ -1098,7 +1098,7 @@ impl Assembly<'_> {
         if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
-                let prev = &self.paragraphs[pp].facts.quotes;
+                let prev = &self.paragraphs.at(pp).facts.quotes;
                 let prev_starts = prev
                     .outer()
                     .next()
@@ -1145,7 +1145,7 @@ fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
 /// The article pass, and the log to resume it from ([`resume::update`]).
 /// `not_prose` are byte ranges that are not copy (sorted).
 pub(crate) fn attribute_logged(
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     people: &People,
     ctx: Arc<Ctx>,
     not_prose: &[Range<usize>],

@@ -26,7 +26,7 @@ use super::{
     WalkLog, With, STRIDE,
 };
 use crate::analysis::{shift, ParagraphFacts, Pending, People};
-use crate::text::{Diff, Paragraph};
+use crate::text::{Diff, Paragraphs};
 
 /// How many paragraphs past the change the walk may run before its state
 /// is back to what it was; beyond that the whole pass runs instead.
@@ -43,8 +43,8 @@ const REACH: usize = 64;
 pub(crate) fn update(
     log: &mut WalkLog,
     attribution: &mut Attribution,
-    earlier: &[Paragraph<ParagraphFacts>],
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    earlier: Paragraphs<'_, ParagraphFacts>,
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     diff: &Diff,
     people: &People,
     not_prose: &[Range<usize>],
@@ -67,7 +67,7 @@ pub(crate) fn update(
         let (Some(old), Some(new)) = (earlier.get(p), paragraphs.get(p)) else {
             return false;
         };
-        match (f.offset(&old.facts), f.offset(&new.facts)) {
+        match (f.offset(old.facts), f.offset(new.facts)) {
             (Some(x), Some(y)) => splice.map(old.start + x) == Some(new.start + y),
             _ => false,
         }
@@ -134,7 +134,7 @@ pub(crate) fn update(
     let placed: Vec<_> = new_rows
         .iter()
         .zip(walked.clone())
-        .flat_map(|(row, pi)| row.placed(pi, &paragraphs[pi]))
+        .flat_map(|(row, pi)| row.placed(pi, paragraphs.at(pi)))
         .collect();
     let cues_after = cues_from + placed.len();
     attribution.resolved.splice(cues_from..cues_to, placed);
@@ -150,7 +150,7 @@ pub(crate) fn update(
     let reaches = |q: &Quote, p: usize| {
         q.paragraphs.end > p
             || (!q.closed
-                && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs[x].start)))
+                && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs.at(x).start)))
     };
     let mut start = a;
     loop {
@@ -187,7 +187,7 @@ pub(crate) fn update(
     };
     let prev_para = (0..start)
         .rev()
-        .find(|&p| is_copy(not_prose, paragraphs[p].start));
+        .find(|&p| is_copy(not_prose, paragraphs.at(p).start));
     let mut asm = Assembly {
         paragraphs,
         rows: &log.rows,

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::ParagraphFacts;
-use crate::text::Paragraph;
+use crate::text::Paragraphs;
 
 use super::gazetteer::{FastMap, GAZETTEER};
 use super::regroup::NameIndex;
@@ -712,7 +712,7 @@ pub(super) fn person<'m>(
 
 /// Per paragraph, per mention: the person it refers to.
 pub(super) fn by_mention(
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     persons: &[Arc<Person>],
 ) -> imbl::Vector<Vec<Option<PersonId>>> {
     let mut out: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
@@ -732,7 +732,7 @@ pub(super) fn by_mention(
 impl People {
     /// Groups the article's mentions into people. `style_book` holds the
     /// newsroom's canonical spellings (`Volodymyr Zelensky`).
-    pub fn build(paragraphs: &[Paragraph<ParagraphFacts>], style_book: &[String]) -> Self {
+    pub fn build(paragraphs: Paragraphs<'_, ParagraphFacts>, style_book: &[String]) -> Self {
         let style = style_entries(style_book);
         let all = paragraphs.iter().enumerate().flat_map(|(p, para)| {
             para.facts
@@ -741,7 +741,7 @@ impl People {
                 .enumerate()
                 .map(move |(index, m)| (MentionRef { para: p, index }, m))
         });
-        let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
+        let mention = |r: MentionRef| &paragraphs.at(r.para).facts.mentions[r.index];
         let persons: Vec<Arc<Person>> = group(all, &style)
             .iter()
             .enumerate()
@@ -760,12 +760,12 @@ impl People {
     /// facts (pointer comparison), so a keystroke that does not touch a name
     /// can keep the people it had (see [`People::update`]).
     pub fn same_mentions(
-        old: &[Paragraph<ParagraphFacts>],
-        new: &[Paragraph<ParagraphFacts>],
+        old: Paragraphs<'_, ParagraphFacts>,
+        new: Paragraphs<'_, ParagraphFacts>,
     ) -> bool {
         old.len() == new.len()
             && old.iter().zip(new).all(|(a, b)| {
-                std::sync::Arc::ptr_eq(&a.facts, &b.facts)
+                std::sync::Arc::ptr_eq(a.facts, b.facts)
                     || (a.facts.mentions.len() == b.facts.mentions.len()
                         && a.facts
                             .mentions
@@ -779,9 +779,9 @@ impl People {
     /// same as in `previous_paragraphs` (and the style book has not changed),
     /// else built afresh. Equal to [`People::build`] either way.
     pub fn reuse(
-        previous_paragraphs: &[Paragraph<ParagraphFacts>],
+        previous_paragraphs: Paragraphs<'_, ParagraphFacts>,
         previous: &std::sync::Arc<People>,
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         style_book: &[String],
     ) -> std::sync::Arc<People> {
         if previous.style_book == style_book && Self::same_mentions(previous_paragraphs, paragraphs)
@@ -812,7 +812,7 @@ impl People {
     /// hover, go-to-definition and rename.
     pub fn mention_at(
         &self,
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         offset: usize,
     ) -> Option<(MentionRef, &Person)> {
         let p = paragraphs.partition_point(|p| p.end() < offset);

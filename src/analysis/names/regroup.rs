@@ -24,7 +24,7 @@ use super::people::{by_mention, group, person, style_entries, People, Person, Pe
 use super::variants::likely_typo;
 use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
-use crate::text::{Diff, Paragraph};
+use crate::text::{Diff, Paragraphs};
 
 /// The mentions listed under one name, in article order, and how many of
 /// them make the name count: for a surname, the mentions that are not bare
@@ -96,17 +96,17 @@ fn node(list: List) -> Node {
     }
 }
 
-fn mention_at(paragraphs: &[Paragraph<ParagraphFacts>], r: MentionRef) -> Option<&Mention> {
+fn mention_at(paragraphs: Paragraphs<'_, ParagraphFacts>, r: MentionRef) -> Option<&Mention> {
     paragraphs.get(r.para)?.facts.mentions.get(r.index)
 }
 
 fn mentions_of(
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     paras: Range<usize>,
 ) -> impl Iterator<Item = (MentionRef, &Mention)> {
     let from = paras.start;
     paragraphs
-        .get(paras)
+        .get_slice(paras)
         .unwrap_or_default()
         .iter()
         .zip(from..)
@@ -130,7 +130,7 @@ impl NameIndex {
     }
 
     /// The index of a whole article.
-    pub(crate) fn build(paragraphs: &[Paragraph<ParagraphFacts>]) -> Self {
+    pub(crate) fn build(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Self {
         let mut lists: [HashMap<&str, Refs>; 4] = Default::default();
         let mut mentions = 0;
         for (p, para) in paragraphs.iter().enumerate() {
@@ -161,13 +161,14 @@ impl NameIndex {
     /// of paragraphs as `paragraphs`) were edited into those of `paragraphs`.
     fn update(
         &mut self,
-        earlier: &[Paragraph<ParagraphFacts>],
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         changed: Range<usize>,
     ) {
         let mut edits: HashMap<(List, &str), (Vec<MentionRef>, i64)> = HashMap::new();
-        let count = |paras: &[Paragraph<ParagraphFacts>]| -> usize {
-            paras[changed.clone()]
+        let count = |paras: Paragraphs<'_, ParagraphFacts>| -> usize {
+            paras
+                .slice(changed.clone())
                 .iter()
                 .map(|p| p.facts.mentions.len())
                 .sum()
@@ -246,7 +247,7 @@ impl NameIndex {
     /// did then.
     fn family(
         &self,
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         seeds: Vec<(Node, String, bool)>,
         limit: usize,
     ) -> Option<Vec<MentionRef>> {
@@ -331,7 +332,7 @@ pub enum Regrouped {
 /// The honorific a person is given by courtesy where the article first does.
 fn own_honorific<'a>(
     person: &Person,
-    paragraphs: &'a [Paragraph<ParagraphFacts>],
+    paragraphs: Paragraphs<'a, ParagraphFacts>,
 ) -> Option<&'a str> {
     person.mentions.iter().find_map(|&r| {
         mention_at(paragraphs, r)
@@ -345,8 +346,8 @@ fn own_honorific<'a>(
 fn same_view(
     old: &Person,
     new: &Person,
-    earlier: &[Paragraph<ParagraphFacts>],
-    paragraphs: &[Paragraph<ParagraphFacts>],
+    earlier: Paragraphs<'_, ParagraphFacts>,
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
     changed: &Range<usize>,
 ) -> bool {
     let outside = |p: &&MentionRef| !changed.contains(&p.para);
@@ -373,13 +374,19 @@ impl People {
     /// edited mentions grouped again (see the module docs), else grouped
     /// afresh. Equal to [`People::build`] every way.
     pub fn update(
-        earlier: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
         previous: &Arc<People>,
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         style_book: &[String],
     ) -> (Arc<People>, Regrouped) {
-        if previous.style_book == style_book && Self::same_mentions(earlier, paragraphs) {
+        // Only the paragraphs between those both versions share can differ.
+        let n = paragraphs.len();
+        let changed = diff.shared_before()..n.saturating_sub(diff.shared_after());
+        let same = earlier.len() == n
+            && (changed.start >= changed.end
+                || Self::same_mentions(earlier.slice(changed.clone()), paragraphs.slice(changed)));
+        if previous.style_book == style_book && same {
             return (Arc::clone(previous), Regrouped::Same);
         }
         match Self::regroup(earlier, previous, paragraphs, diff, style_book) {
@@ -392,9 +399,9 @@ impl People {
     }
 
     fn regroup(
-        earlier: &[Paragraph<ParagraphFacts>],
+        earlier: Paragraphs<'_, ParagraphFacts>,
         previous: &People,
-        paragraphs: &[Paragraph<ParagraphFacts>],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         style_book: &[String],
     ) -> Option<(People, Regrouped)> {
@@ -407,7 +414,10 @@ impl People {
         // The paragraphs rescanned around the edit whose mentions are the
         // same (offsets aside) are not part of it.
         let same = |p: usize| {
-            let (a, b) = (&earlier[p].facts.mentions, &paragraphs[p].facts.mentions);
+            let (a, b) = (
+                &earlier.at(p).facts.mentions,
+                &paragraphs.at(p).facts.mentions,
+            );
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_reference(y))
         };
         while changed.start < changed.end && same(changed.start) {
@@ -429,7 +439,7 @@ impl People {
         let members = index.family(paragraphs, seeds, index.mentions / 2 + 64)?;
 
         let style = style_entries(style_book);
-        let mention = |r: MentionRef| &paragraphs[r.para].facts.mentions[r.index];
+        let mention = |r: MentionRef| &paragraphs.at(r.para).facts.mentions[r.index];
         let drafts = group(members.iter().map(|&r| (r, mention(r))), &style);
         let old_ch = mentions_of(earlier, changed.clone()).map(|(r, _)| r);
         let mut removed: Vec<PersonId> = members
@@ -485,7 +495,7 @@ impl People {
         }
         let mut by_mention = previous.by_mention.clone();
         for p in changed.clone() {
-            by_mention.set(p, vec![None; paragraphs[p].facts.mentions.len()]);
+            by_mention.set(p, vec![None; paragraphs.at(p).facts.mentions.len()]);
         }
         for r in &members {
             if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
