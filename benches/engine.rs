@@ -165,5 +165,45 @@ fn edit_only(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, cold, keystroke, edit_only);
+/// The 1 MB : 10 KB keystroke ratio per site, robust to a shared
+/// machine's drift: the two articles are typed into by turns, keystroke by
+/// keystroke, and the medians compared (printed, not asserted).
+fn keystroke_ratio(_: &mut Criterion) {
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    let typists = |size: usize| {
+        let text = corpus::article(size, false);
+        let sites = corpus::keystroke_sites(&text);
+        [sites.quote, sites.cue, sites.variant, sites.new_person].map(|at| {
+            let (doc, change) = article_and_keystroke(&text, at, &scanner);
+            Typist::new(doc, change, &config)
+        })
+    };
+    let (mut small, mut large) = (typists(10 * 1024), typists(1024 * 1024));
+    let median = |mut v: Vec<std::time::Duration>| {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    for (i, site) in ["in_quote", "in_cue", "in_name", "new_person"]
+        .into_iter()
+        .enumerate()
+    {
+        let rounds = if site == "new_person" { 60 } else { 1000 };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            for (typist, times) in [(&mut small[i], &mut a), (&mut large[i], &mut b)] {
+                let t = std::time::Instant::now();
+                black_box(typist.keystroke(&scanner, &config));
+                times.push(t.elapsed());
+            }
+        }
+        let (a, b) = (median(a), median(b));
+        eprintln!(
+            "keystroke_ratio/{site}: 10KB median {a:?}, 1MB median {b:?}, ratio {:.2}",
+            b.as_secs_f64() / a.as_secs_f64()
+        );
+    }
+}
+
+criterion_group!(benches, cold, keystroke, edit_only, keystroke_ratio);
 criterion_main!(benches);

@@ -152,11 +152,15 @@ pub(crate) fn update(
             || (!q.closed
                 && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs.at(x).start)))
     };
+    // Quotes do not overlap, so one that starts before a closed quote
+    // lying wholly before `p` cannot reach `p`: the search stops there.
     let mut start = a;
     loop {
         let i = all.partition_point(|q| q.paragraphs.start < start);
         let from = all[..i]
             .iter()
+            .rev()
+            .take_while(|q| !(q.closed && q.paragraphs.end <= start))
             .filter(|q| reaches(q, start))
             .map(|q| q.paragraphs.start)
             .min();
