@@ -210,7 +210,9 @@ const ORG_NOUNS: &[&str] = &[
     "museum", "library", "gallery", "festival", "prison", "station", "brigade",
     "complaint", "indictment", "lawsuit", "affidavit", "documents", "papers", "figures", "data",
     "estimates", "analysis", "transcript", "minutes", "forecast", "forecasts", "census", "findings",
-    "records", "submission", "filings", "statistics",
+    "records", "submission", "filings", "statistics", "petition", "motion", "guidance",
+    "policy", "plan", "proposal", "proposals", "notice", "campaign", "charity", "club",
+    "trust", "group", "body", "team", "squad",
 ];
 
 #[rustfmt::skip]
@@ -371,7 +373,8 @@ fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
             let end = chars.get(j).map_or(text.len(), |x| x.0);
             out.push(Item::Word {
                 range: start..end,
-                cap: c.is_uppercase(),
+                cap: c.is_uppercase()
+                    || (c.is_lowercase() && super::names::is_joined_particle(&text[start..end])),
             });
             i = j;
         } else {
@@ -1216,6 +1219,22 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             k += 2;
             continue;
         }
+        // `as she puts it, “…”`, `as one voter put it:`: the words between
+        // `as` and the verb are the speaker.
+        if matches!(w.as_str(), "puts" | "put") && next_word(1) == "it" {
+            let is_as = |i: usize| matches!(&items[i], Item::Word { range, .. } if lower(text, range) == "as");
+            let opened = (floor..k).rev().take(6).find(|&i| is_as(i));
+            if let Some(speaker) = opened.and_then(|a| subject_before(text, &items, k, a + 1)) {
+                cues.push(Cue {
+                    verb: range.start..items[k + 1].end(),
+                    word: format!("{w} it"),
+                    speaker: Some(speaker),
+                });
+                cue_item.push(k);
+                k += 2;
+                continue;
+            }
+        }
         let went_on = w == "went" && next_word(1) == "on";
         if !went_on
             && (!is_in(&CUE_VERBS_SET, w.as_str())
@@ -1295,7 +1314,27 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
                     clause_subject(text, &items, sentence_start(k), k)
                         .or_else(|| cues[c].speaker.take())
                 }
-                None => cues[c].speaker.take(),
+                // A verb joined to an earlier one by `and` or `but` takes the
+                // subject the sentence opens with (`Mayor Tom Wilkes turned
+                // to the crowd and said: “…”`), not a name in between
+                // (`She thanked Wilkes and said`).
+                None => {
+                    let mut floor = sentence_start(k);
+                    // After an opening participle's clause (`Taking the
+                    // microphone, Ortega turned and said`).
+                    let participle = matches!(&items[floor], Item::Word { range, .. } if {
+                        let w = lower(text, range);
+                        w.ends_with("ing") || w.ends_with("ed")
+                    });
+                    if participle {
+                        floor = (floor..k)
+                            .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))
+                            .map_or(k, |comma| comma + 1);
+                    }
+                    clause_subject(text, &items, floor, k)
+                        .filter(|p| floor < k && p.range.start == items[floor].start())
+                        .or_else(|| cues[c].speaker.take())
+                }
             };
         }
     }
@@ -1575,6 +1614,34 @@ mod tests {
             (
                 "“He has energy, and he wants to win,” said Ortega.",
                 &[("said", "Ortega", PhraseKind::Named)],
+            ),
+            // `as X puts it`: the words between `as` and the verb.
+            (
+                "As she puts it, “The wards are fuller than ever.”",
+                &[("puts it", "she", PhraseKind::Pronoun(Pronoun::She))],
+            ),
+            (
+                "The centre is, as one volunteer put it, “a lifeline”.",
+                &[("put it", "one volunteer", PhraseKind::Anonymous)],
+            ),
+            // A verb joined by `and` takes the name the sentence opens with,
+            // also after an opening participle's clause, but not a name in between.
+            (
+                "Mayor Tom Wilkes turned to the crowd and said: “This is your city.”",
+                &[("said", "Tom Wilkes", PhraseKind::Named)],
+            ),
+            (
+                "Taking the microphone, Daniel Kiprotich turned and said: “You carried me.”",
+                &[("said", "Daniel Kiprotich", PhraseKind::Named)],
+            ),
+            (
+                "She thanked Wilkes and said: “This is your city.”",
+                &[("said", "and", PhraseKind::Elided)],
+            ),
+            // A particle joined to a surname reads as a capitalised name.
+            (
+                "“We are sorry,” Dr al-Hakim said.",
+                &[("said", "al-Hakim", PhraseKind::Named)],
             ),
             (
                 "“Our commitment is unshakeable,” the defence secretary said.",

@@ -213,6 +213,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// A lower-case word that reads as a capitalised name: a particle joined to
+/// one (`al-Hakim`, `d’Estaing`, `bin-Salman`).
+pub(crate) fn is_joined_particle(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && shape_of(w) == Shape::Cap
+}
+
 fn shape_of(w: &str) -> Shape {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {

@@ -361,7 +361,10 @@ pub fn scan(text: &str) -> QuoteFacts {
                     && before[..before.len() - before.chars().last().map_or(0, char::len_utf8)]
                         .trim_end()
                         .ends_with(['.', '?', '!']);
-            let kind = classify(words, sentence_start, close.is_none());
+            let kind = match named_by(before) && close.is_some() && !ends_sentence(words) {
+                true => QuoteKind::Title,
+                false => classify(words, sentence_start, close.is_none()),
+            };
             let last_char = words.trim_end().chars().last();
             let last_char_at =
                 last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
@@ -444,6 +447,31 @@ const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "or", "with", "by", "from", "is",
     "de", "la", "le", "von", "van",
 ];
+
+/// Words that put a title in quote marks right after them: `a review
+/// entitled “…”`, `the single “Hold the Line, Marie”`.
+#[rustfmt::skip]
+const TITLE_INTRODUCERS: &[&str] = &[
+    "titled", "entitled", "headlined", "subtitled", "single", "album", "song", "track", "novel",
+    "memoir", "documentary", "film", "movie", "podcast", "sitcom", "musical", "opera", "poem",
+    "exhibition", "anthem", "hymn",
+];
+
+/// Whether the text before an opening mark ends in a word that introduces a title.
+fn named_by(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    TITLE_INTRODUCERS.contains(&last.to_lowercase().as_str())
+}
+
+/// Whether quoted words end as a sentence does (a title does not, closing
+/// comma aside).
+fn ends_sentence(words: &str) -> bool {
+    let t = words.trim_end_matches([',', ' ', '\u{a0}']);
+    t.ends_with(['.', '!', '?', '…'])
+}
 
 /// Full, partial or title, from the quoted words and their place.
 fn classify(words: &str, sentence_start: bool, runs_on: bool) -> QuoteKind {
@@ -594,6 +622,25 @@ mod tests {
         assert_eq!(
             kinds("His 1974 album, \"Midnight at the Crossroads,\" drew on gospel. “Absolutely,” she said."),
             vec![QuoteKind::Title, QuoteKind::Full]
+        );
+    }
+
+    fn a_title_introduced_as_one_is_a_title_whatever_its_case() {
+        for text in [
+            "The review, entitled “Listening to Families: An Independent Review of Maternity Care”, examined 212 cases.",
+            "The paper, titled \"Daily stair climbing and cardiovascular disease: a cohort study,\" was published.",
+            "Her single “Hold the Line, Marie” was inescapable that summer.",
+        ] {
+            assert_eq!(kinds(text), vec![QuoteKind::Title], "{text}");
+        }
+        // A sentence quoted after such a word is still a quote.
+        assert_eq!(
+            kinds("He played the song. “It was the best night of my life,” he said."),
+            vec![QuoteKind::Full]
+        );
+        assert_eq!(
+            kinds("She sang the anthem “and then we all went home.”"),
+            vec![QuoteKind::Full]
         );
     }
 
