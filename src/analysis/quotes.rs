@@ -625,6 +625,7 @@ mod tests {
         );
     }
 
+    #[test]
     fn a_title_introduced_as_one_is_a_title_whatever_its_case() {
         for text in [
             "The review, entitled “Listening to Families: An Independent Review of Maternity Care”, examined 212 cases.",
