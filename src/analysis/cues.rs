@@ -867,6 +867,48 @@ fn clause_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
 }
 
+/// The name a sentence opens with, as the subject of a later verb at `k`
+/// joined to the first by `and`: the name itself (`Tom Wilkes turned and
+/// said`), after a possessive and up to three role words (`My colleague Tom
+/// Whitlow is there and sends this`), or after a role phrase as its
+/// apposition (`The mayor of Northbridge, Dev Bhattacharya, sounded the
+/// horn and told runners`).
+fn opening_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    if floor >= k {
+        return None;
+    }
+    let word = |i: usize| match &items[i] {
+        Item::Word { range, cap } => Some((lower(text, range), *cap)),
+        _ => None,
+    };
+    let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
+    let (first, _) = word(floor)?;
+    let determiner = matches!(
+        first.as_str(),
+        "my" | "our" | "his" | "her" | "their" | "the" | "a" | "an"
+    );
+    if !determiner {
+        return clause_subject(text, items, floor, k).filter(|p| at(p, floor));
+    }
+    if matches!(first.as_str(), "my" | "our" | "his" | "her" | "their") {
+        // Lower-case role words, then the name.
+        let mut i = floor + 1;
+        while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
+            i += 1;
+        }
+        return clause_subject(text, items, i, k).filter(|p| i > floor + 1 && at(p, i));
+    }
+    if matches!(first.as_str(), "the" | "a" | "an") {
+        // `The mayor of Northbridge, Dev Bhattacharya, …`
+        let comma =
+            (floor..k.min(floor + 8)).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
+        let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
+        let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
+        return matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p);
+    }
+    None
+}
+
 /// A word right after a determiner or possessive is a noun (`the report`,
 /// `her post`, `Labour’s claims`), not a speech verb.
 /// Cue verbs in their bare form, most of them nouns as well.
@@ -1219,6 +1261,23 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             k += 2;
             continue;
         }
+        // Live pages: `This from the race director, Priya Ramanathan: “…”`,
+        // `More from Ms Okafor:`, opening a sentence that quotes.
+        if k == floor && matches!(w.as_str(), "this" | "more") && next_word(1) == "from" {
+            let quotes = (k..ceil).any(|i| matches!(items[i], Item::Quote { .. }))
+                || matches!(items.get(ceil - 1), Some(Item::Punct { ch: ':', .. }));
+            let speaker = speaker_after(text, &items, k + 1, ceil);
+            if quotes && speaker.is_some() {
+                cues.push(Cue {
+                    verb: range.start..items[k + 1].end(),
+                    word: format!("{w} from"),
+                    speaker,
+                });
+                cue_item.push(k);
+                k += 2;
+                continue;
+            }
+        }
         // `as she puts it, “…”`, `as one voter put it:`: the words between
         // `as` and the verb are the speaker.
         if matches!(w.as_str(), "puts" | "put") && next_word(1) == "it" {
@@ -1236,7 +1295,10 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
             }
         }
         let went_on = w == "went" && next_word(1) == "on";
+        // A reporter on a live page `sends this:`.
+        let sends_this = matches!(w.as_str(), "sends" | "sent") && next_word(1) == "this";
         if !went_on
+            && !sends_this
             && (!is_in(&CUE_VERBS_SET, w.as_str())
                 || *cap && k != floor
                 || after_determiner(text, &items, k))
@@ -1331,9 +1393,7 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
                             .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))
                             .map_or(k, |comma| comma + 1);
                     }
-                    clause_subject(text, &items, floor, k)
-                        .filter(|p| floor < k && p.range.start == items[floor].start())
-                        .or_else(|| cues[c].speaker.take())
+                    opening_subject(text, &items, floor, k).or_else(|| cues[c].speaker.take())
                 }
             };
         }
@@ -1633,6 +1693,19 @@ mod tests {
             (
                 "Taking the microphone, Daniel Kiprotich turned and said: “You carried me.”",
                 &[("said", "Daniel Kiprotich", PhraseKind::Named)],
+            ),
+            (
+                "The mayor of Northbridge, Dev Bhattacharya, sounded the horn and told runners: “Enjoy every step.”",
+                &[("told", "Dev Bhattacharya", PhraseKind::Named)],
+            ),
+            (
+                "My colleague Tom Whitlow is there and sends this: “He is raising money for the hospice.”",
+                &[("sends", "Tom Whitlow", PhraseKind::Named)],
+            ),
+            // Live pages.
+            (
+                "This from the race director, Priya Ramanathan, on the heat: “We have added extra water.”",
+                &[("this from", "Priya Ramanathan", PhraseKind::Named)],
             ),
             (
                 "She thanked Wilkes and said: “This is your city.”",
