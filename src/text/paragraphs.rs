@@ -5,9 +5,12 @@
 //! side, and rescans only those; the other paragraphs keep their facts (their
 //! facts hold paragraph-relative offsets, so a shift costs one addition).
 //! Paragraphs are kept in shared chunks whose starts count from a chunk base,
-//! so a version costs a copy of the chunk list, and an edit copies the chunk
-//! it touches and moves the later bases: at 1 MB (6,700 paragraphs) a
-//! keystroke no longer copies and releases every paragraph.
+//! so a version costs a copy of the chunk list, and an edit that keeps the
+//! number of paragraphs copies the chunk it touches and moves the later
+//! bases: at 1 MB (6,700 paragraphs) a keystroke no longer copies and
+//! releases every paragraph. An edit that adds or removes a paragraph cuts
+//! the chunks again from the one it touches on (every chunk but the last is
+//! full), as costly as the flat list was.
 //! Invariant (property-tested): after any edit the index equals the index
 //! built from scratch from the new text.
 
@@ -552,6 +555,11 @@ impl<F> ParagraphIndex<F> {
     /// `floor` of either out.
     pub fn shared_after(&self, end: usize, other: &Self, other_end: usize, floor: usize) -> usize {
         let (a, b) = (self.paragraphs(), other.paragraphs());
+        debug_assert!(
+            a.last().is_none_or(|p| p.end() <= end)
+                && b.last().is_none_or(|p| p.end() <= other_end),
+            "the ends are the texts' lengths"
+        );
         let room = a.len().min(b.len()).saturating_sub(floor);
         let mut trail = 0;
         if a.len() == b.len() {
