@@ -211,8 +211,7 @@ const ORG_NOUNS: &[&str] = &[
     "complaint", "indictment", "lawsuit", "affidavit", "documents", "papers", "figures", "data",
     "estimates", "analysis", "transcript", "minutes", "forecast", "forecasts", "census", "findings",
     "records", "submission", "filings", "statistics", "petition", "motion", "guidance",
-    "policy", "plan", "proposal", "proposals", "notice", "campaign", "charity", "club",
-    "trust", "group", "body", "team", "squad",
+    "policy", "plan", "proposal", "proposals", "notice", "body", "squad",
 ];
 
 #[rustfmt::skip]
@@ -883,30 +882,25 @@ fn opening_subject(text: &str, items: &[Item], floor: usize, k: usize) -> Option
     };
     let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
     let (first, _) = word(floor)?;
-    let determiner = matches!(
-        first.as_str(),
-        "my" | "our" | "his" | "her" | "their" | "the" | "a" | "an"
-    );
-    if !determiner {
-        return clause_subject(text, items, floor, k).filter(|p| at(p, floor));
-    }
-    if matches!(first.as_str(), "my" | "our" | "his" | "her" | "their") {
-        // Lower-case role words, then the name.
-        let mut i = floor + 1;
-        while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
-            i += 1;
+    match first.as_str() {
+        "my" | "our" | "his" | "her" | "their" => {
+            // Lower-case role words, then the name.
+            let mut i = floor + 1;
+            while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
+                i += 1;
+            }
+            clause_subject(text, items, i, k).filter(|p| i > floor + 1 && at(p, i))
         }
-        return clause_subject(text, items, i, k).filter(|p| i > floor + 1 && at(p, i));
+        "the" | "a" | "an" => {
+            // `The mayor of Northbridge, Dev Bhattacharya, …`
+            let comma = (floor..k.min(floor + 8))
+                .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
+            let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
+            let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
+            matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p)
+        }
+        _ => clause_subject(text, items, floor, k).filter(|p| at(p, floor)),
     }
-    if matches!(first.as_str(), "the" | "a" | "an") {
-        // `The mayor of Northbridge, Dev Bhattacharya, …`
-        let comma =
-            (floor..k.min(floor + 8)).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
-        let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
-        let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
-        return matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p);
-    }
-    None
 }
 
 /// A word right after a determiner or possessive is a noun (`the report`,
@@ -1014,13 +1008,8 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                     && !text[range.clone()].starts_with(char::is_uppercase)
                     && !after_determiner(text, items, s - 1)
                     && (!BASE_FORMS.contains(&w.as_str()) || takes_base_form(text, items, s - 1));
-                // `a source close to the actress`, `sources close to the
-                // prime minister`: one phrase.
-                if w == "to"
-                    && s >= 2
-                    && s - 2 >= floor
-                    && matches!(&items[s - 2], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal"))
-                {
+                // `sources close to Mr Adeyemi`: one phrase.
+                if w == "to" && close_to(text, items, s - 1, floor) {
                     s -= 2;
                     continue;
                 }
@@ -1059,16 +1048,11 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
                                 _ => false,
                             })
                     };
-                    let close_to = || {
-                        s.checked_sub(2)
-                            .filter(|&b| b >= floor)
-                            .is_some_and(|b| matches!(&items[b], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal")))
-                    };
                     match before.as_deref() {
                         Some("for" | "of" | "at" | "from") => {}
                         Some("with") if noun_before_with() => s -= 1,
                         // `a source close to the actress`.
-                        Some("to") if close_to() => s -= 2,
+                        Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
                         _ => break,
                     }
                 }
@@ -1078,6 +1062,14 @@ fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// Whether the `to` at item `to` follows `close` (`a source close to the
+/// actress`), `near` or `loyal`, within the sentence from `floor`.
+fn close_to(text: &str, items: &[Item], to: usize, floor: usize) -> bool {
+    to > floor
+        && matches!(&items[to - 1], Item::Word { range, .. }
+            if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal"))
 }
 
 /// When the `and` at item `and` joins the capitalised parts of one
@@ -1384,14 +1376,16 @@ pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, O
                     let mut floor = sentence_start(k);
                     // After an opening participle's clause (`Taking the
                     // microphone, Ortega turned and said`).
+                    // Not a name that ends so (`Fred Smith, 54, turned and said`).
                     let participle = matches!(&items[floor], Item::Word { range, .. } if {
                         let w = lower(text, range);
-                        w.ends_with("ing") || w.ends_with("ed")
+                        (w.ends_with("ing") || w.ends_with("ed"))
+                            && !super::names::is_given_name(&text[range.clone()])
                     });
-                    if participle {
-                        floor = (floor..k)
-                            .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))
-                            .map_or(k, |comma| comma + 1);
+                    let comma =
+                        (floor..k).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }));
+                    if let (true, Some(comma)) = (participle, comma) {
+                        floor = comma + 1;
                     }
                     opening_subject(text, &items, floor, k).or_else(|| cues[c].speaker.take())
                 }
@@ -1706,6 +1700,14 @@ mod tests {
             (
                 "This from the race director, Priya Ramanathan, on the heat: “We have added extra water.”",
                 &[("this from", "Priya Ramanathan", PhraseKind::Named)],
+            ),
+            (
+                "Fred Ashworth, 54, stood up and said: “We were never asked.”",
+                &[("said", "Fred Ashworth", PhraseKind::Named)],
+            ),
+            (
+                "Manning turned to the bench and said: “That was for them.”",
+                &[("said", "Manning", PhraseKind::Named)],
             ),
             (
                 "She thanked Wilkes and said: “This is your city.”",

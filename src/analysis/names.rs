@@ -213,6 +213,11 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// A known given name, as written (`Fred`).
+pub(crate) fn is_given_name(w: &str) -> bool {
+    GAZETTEER.given(w).is_some()
+}
+
 /// A lower-case word that reads as a capitalised name: a particle joined to
 /// one (`al-Hakim`, `d’Estaing`, `bin-Salman`).
 pub(crate) fn is_joined_particle(w: &str) -> bool {
