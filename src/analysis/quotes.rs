@@ -361,10 +361,7 @@ pub fn scan(text: &str) -> QuoteFacts {
                     && before[..before.len() - before.chars().last().map_or(0, char::len_utf8)]
                         .trim_end()
                         .ends_with(['.', '?', '!']);
-            let kind = match named_by(before) && close.is_some() && !ends_sentence(words) {
-                true => QuoteKind::Title,
-                false => classify(words, sentence_start, close.is_none()),
-            };
+            let kind = classify(words, sentence_start, close.is_none(), named_by(before));
             let last_char = words.trim_end().chars().last();
             let last_char_at =
                 last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
@@ -473,8 +470,13 @@ fn ends_sentence(words: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// Full, partial or title, from the quoted words and their place.
-fn classify(words: &str, sentence_start: bool, runs_on: bool) -> QuoteKind {
+/// Full, partial or title, from the quoted words and their place: at the
+/// start of a sentence, running on into the next paragraph, right after a
+/// word that introduces a title (`named`).
+fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> QuoteKind {
+    if named && !runs_on && !ends_sentence(words) {
+        return QuoteKind::Title;
+    }
     let tokens: Vec<&str> = words
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
