@@ -619,7 +619,7 @@ impl<'a> Article<'a> {
 
     /// Absolute byte range of line `line` of paragraph `para`.
     pub fn line_range(&self, para: usize, line: usize) -> Range<usize> {
-        let p = &self.paragraphs.at(para);
+        let p = self.paragraphs.at(para);
         let l = &p.facts.lines[line];
         p.start + l.start..p.start + l.end
     }

@@ -564,10 +564,9 @@ impl<F> ParagraphIndex<F> {
         let mut trail = 0;
         if a.len() == b.len() {
             // The chunks line up: whole chunks at a time from the end.
-            for (c, (x, y)) in self.chunks.iter().zip(&other.chunks).enumerate().rev() {
-                let same = Arc::ptr_eq(&x.paras, &y.paras)
-                    && end.wrapping_sub(x.base) == other_end.wrapping_sub(y.base);
-                if !same || trail + x.paras.len() > room || c * CHUNK < floor {
+            for (x, y) in self.chunks.iter().zip(&other.chunks).rev() {
+                let same = Arc::ptr_eq(&x.paras, &y.paras) && end - x.base == other_end - y.base;
+                if !same || trail + x.paras.len() > room {
                     break;
                 }
                 trail += x.paras.len();

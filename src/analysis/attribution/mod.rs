@@ -965,7 +965,7 @@ impl Assembly<'_> {
     /// The speaker of cue `c` of paragraph `pi`, placed in the document.
     fn cue_speaker(&self, pi: usize, c: usize) -> Option<Speaker> {
         let found = self.rows.get(pi)?.speakers.get(c)?.as_ref()?;
-        let para = &self.paragraphs.at(pi);
+        let para = self.paragraphs.at(pi);
         let cue = para.facts.quotes.cues.get(found.cue)?;
         let phrase = cue.speaker.as_ref()?;
         let base = para.start;
@@ -991,7 +991,7 @@ impl Assembly<'_> {
     }
 
     fn paragraph(&mut self, pi: usize) {
-        let para = &self.paragraphs.at(pi);
+        let para = self.paragraphs.at(pi);
         let q = &para.facts.quotes;
         let base = para.start;
         if !is_copy(self.not_prose, base) {
