@@ -187,6 +187,9 @@ pub struct ArticleParts {
     people: Arc<People>,
     attribution: Arc<Attribution>,
     walk: Arc<attribution::WalkLog>,
+    /// Which words the paragraphs look people up by, once someone has come
+    /// or gone (kept up from then on).
+    reads: Option<Arc<attribution::Reads>>,
     /// Edits since the attribution was made that it still has to be moved
     /// by, in order (done when the model is next asked for, so a keystroke
     /// does not walk every quote).
@@ -250,32 +253,86 @@ impl ArticleParts {
         }
         let (people, regrouped) =
             People::update(earlier, &self.people, paragraphs, diff, style_book);
+        let n = paragraphs.len();
+        let edited = diff.shared_before()..n.saturating_sub(diff.shared_after());
+        let mut reads = self.reads.take();
+        if let Some(r) = &mut reads {
+            let old = diff.shared_before()..earlier.len().saturating_sub(diff.shared_after());
+            Arc::make_mut(r).update(earlier, old, paragraphs, edited.clone());
+        }
         // Attribution reads of the people only what `same_view` compares:
         // when that is as it was, the walk can resume around the edit.
-        let walkable = match &regrouped {
-            Regrouped::Same => true,
-            Regrouped::Around { same_view, .. } => *same_view,
-            Regrouped::Afresh => false,
+        let (walkable, reshaped) = match &regrouped {
+            Regrouped::Same => (true, false),
+            Regrouped::Around {
+                same_view,
+                reshaped,
+                ..
+            } => (*same_view, *reshaped),
+            Regrouped::Afresh => (false, false),
         };
         if !walkable {
             let article = Article::with_people(paragraphs, language, people);
-            return (article.parts(), Reused::Nothing, None, regrouped);
+            let parts = ArticleParts {
+                reads,
+                ..article.parts()
+            };
+            return (parts, Reused::Nothing, None, regrouped);
         }
+        // Who came or went, by id.
+        let came_or_went: Vec<PersonId> = match &regrouped {
+            Regrouped::Around { persons, .. } if reshaped => persons
+                .iter()
+                .copied()
+                .filter(|&id| self.people.person(id).is_none() || people.person(id).is_none())
+                .collect(),
+            _ => Vec::new(),
+        };
         self.people = people;
         let excluded = excluded_ranges(paragraphs, language);
         let not_prose = self
             .moved_not_prose(earlier, paragraphs, diff, language)
             .unwrap_or_else(|| not_prose(paragraphs, &excluded));
-        let ctx = Arc::clone(self.walk.ctx());
-        if let Some(resumed) = self.resume(earlier, paragraphs, diff, &not_prose) {
-            self.excluded = excluded;
-            self.not_prose = not_prose;
-            self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
-            return (self, Reused::Walk, Some(resumed.paragraphs), regrouped);
+        let mut ctx = Arc::clone(self.walk.ctx());
+        let mut resumable = true;
+        if reshaped {
+            // Someone came or went: the walk looks names up anew, which
+            // only the paragraphs that read those names can tell.
+            ctx = Arc::new(attribution::Ctx::new(&self.people));
+            let reads = reads.get_or_insert_with(|| Arc::new(attribution::Reads::build(paragraphs)));
+            resumable = self
+                .walk
+                .ctx()
+                .changed_names(&ctx)
+                .iter()
+                .all(|k| reads.only_in(k, paragraphs, edited.clone()));
+            if resumable {
+                Arc::make_mut(&mut self.walk).set_ctx(Arc::clone(&ctx));
+                if let Regrouped::Around { persons, .. } = &regrouped {
+                    self.walk
+                        .make_room(Arc::make_mut(&mut self.attribution), &self.people, persons);
+                }
+            }
+        }
+        if resumable {
+            let reads_now = reads.as_deref();
+            if let Some(resumed) =
+                self.resume(earlier, paragraphs, diff, &not_prose, reads_now, &came_or_went)
+            {
+                self.excluded = excluded;
+                self.not_prose = not_prose;
+                self.reads = reads;
+                self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
+                return (self, Reused::Walk, Some(resumed.paragraphs), regrouped);
+            }
         }
         let people = Arc::clone(&self.people);
         let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
-        (article.parts(), Reused::People, None, regrouped)
+        let parts = ArticleParts {
+            reads,
+            ..article.parts()
+        };
+        (parts, Reused::People, None, regrouped)
     }
 
     /// What attribution skips after the edit, when in plain text no
@@ -319,6 +376,8 @@ impl ArticleParts {
         paragraphs: Paragraphs<'_, ParagraphFacts>,
         diff: &Diff,
         not_prose: &[Range<usize>],
+        reads: Option<&attribution::Reads>,
+        came_or_went: &[PersonId],
     ) -> Option<attribution::resume::Resumed> {
         // What is not copy must be where it was, moved.
         let moved = self.not_prose.iter().map(|r| {
@@ -336,6 +395,8 @@ impl ArticleParts {
             diff,
             &self.people,
             not_prose,
+            reads,
+            came_or_went,
             &mut self.pending,
         )
     }
@@ -591,8 +652,17 @@ impl<'a> Article<'a> {
             people: Arc::clone(&self.people),
             attribution: Arc::clone(&self.attribution),
             walk: Arc::clone(&self.walk),
+            reads: None,
             pending: Vec::new(),
         }
+    }
+
+    /// The people and attribution with people numbered in order of first
+    /// mention, as a fresh pass numbers them (ids kept across edits are
+    /// only labels: see [`PersonId`]). For comparing passes.
+    pub fn renumbered(&self) -> (People, Attribution) {
+        let (people, map) = self.people.renumbered();
+        (people, self.attribution.renumbered(&map))
     }
 
     /// The quotes of the article, in order.

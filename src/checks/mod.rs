@@ -57,7 +57,7 @@ fn run_with(article: &Article<'_>, config: &Config, globals: &quotes::Globals) -
     if config.enabled(placeholder::CODE) {
         placeholder::check(article, config.severity(placeholder::CODE), &mut out);
     }
-    let everyone = || article.people.persons.iter().map(AsRef::as_ref);
+    let everyone = || article.people.iter();
     names::check_people(article, config, everyone, &mut out);
     let all = 0..article.paragraphs.len();
     quotes::check_in(article, config, all, globals, &mut out);
@@ -324,13 +324,12 @@ impl Old<'_> {
         }
         redo.sort_unstable();
         redo.dedup();
-        if people.persons.len() != self.people.persons.len() {
-            return None;
-        }
-        // Where their old names findings are.
+        // Where their old names findings are (a person new to the article had none).
         let mut old_at: Vec<usize> = Vec::new();
         for &id in &redo {
-            let person = self.people.person(id)?;
+            let Some(person) = self.people.person(id) else {
+                continue;
+            };
             for r in &person.mentions {
                 let p = earlier.get(r.para)?;
                 let m = p.facts.mentions.get(r.index)?;
@@ -343,7 +342,15 @@ impl Old<'_> {
                 && old_at.binary_search(&f.range.start).is_ok()
         };
         let globals = quotes::Globals::update(&self.globals, self.people, earlier, article, a..b);
-        if !globals.reads_as(&self.globals) {
+        // Whether someone is quoted is read only near their mentions: it
+        // may change for those named only in the edited paragraphs.
+        let only_here = |id: PersonId| {
+            [self.people, &**people].iter().all(|p| {
+                p.person(id)
+                    .is_none_or(|p| p.mentions.iter().all(|r| (a..b).contains(&r.para)))
+            })
+        };
+        if !globals.reads_as(&self.globals, only_here) {
             return None;
         }
         let window = quotes.start.saturating_sub(quotes::NEAR)..(quotes.end + quotes::NEAR).min(n);

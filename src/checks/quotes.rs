@@ -47,7 +47,7 @@ pub(crate) struct Globals {
 impl Globals {
     pub(crate) fn of(article: &Article<'_>) -> Self {
         let mut style = StyleCounts::default();
-        for person in &article.people.persons {
+        for person in article.people.iter() {
             for r in &person.mentions {
                 if let Some(m) = article
                     .paragraphs
@@ -111,11 +111,14 @@ impl Globals {
         Self::with(style, (curly, straight), article)
     }
 
-    /// Whether the quote checks read the two the same way.
-    pub(crate) fn reads_as(&self, other: &Self) -> bool {
+    /// Whether the quote checks read the two the same way, but for whether
+    /// the people `local` holds for are quoted.
+    pub(crate) fn reads_as(&self, other: &Self, local: impl Fn(PersonId) -> bool) -> bool {
+        let quoted = |q: &[bool], id: usize| q.get(id).copied().unwrap_or(false);
         self.style.style() == other.style.style()
             && self.curly_copy == other.curly_copy
-            && self.quoted == other.quoted
+            && (0..self.quoted.len().max(other.quoted.len()))
+                .all(|id| quoted(&self.quoted, id) == quoted(&other.quoted, id) || local(id))
     }
 
     fn with(style: StyleCounts, marks: (u32, u32), article: &Article<'_>) -> Self {
@@ -228,7 +231,7 @@ impl StyleCounts {
 
 /// `Mr Surname` (or `Mr. Surname`, or `Surname`) for a person, in the article's style.
 fn reference(article: &Article<'_>, id: PersonId, style: NameStyle) -> Option<String> {
-    let person = article.people.persons.get(id)?;
+    let person = article.people.person(id)?;
     let surname = person.surname.trim_end_matches("’s").trim_end_matches("'s");
     if style == NameStyle::Bare {
         return Some(surname.to_string());

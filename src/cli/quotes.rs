@@ -120,7 +120,6 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
         .collect();
     let people = article
         .people
-        .persons
         .iter()
         .map(|p| PersonOut {
             name: display_name(&p.canonical),

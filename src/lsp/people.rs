@@ -196,7 +196,6 @@ pub fn symbols(a: &Analysis, article: &Article<'_>, enc: PositionEncoding) -> Ve
     let rope = a.document.rope();
     article
         .people
-        .persons
         .iter()
         .filter_map(|person| {
             let all = mentions(article, person);

@@ -20,7 +20,7 @@ use super::cues::{
     is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
     ROLE_NOUNS_SET,
 };
-use super::names::{Gender, MentionRef, People, PersonId};
+use super::names::{Gender, MentionRef, People, Person, PersonId};
 use super::quotes::QuoteKind;
 use super::ParagraphFacts;
 
@@ -142,6 +142,32 @@ impl Attribution {
     /// The quote whose range holds `offset`.
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
         quote_at(&self.quotes, offset)
+    }
+
+    /// The attribution with its people's ids changed by `map` (old id →
+    /// new id, from [`People::renumbered`]); the tables by person keep
+    /// only the people `map` keeps.
+    pub fn renumbered(&self, map: &[Option<PersonId>]) -> Attribution {
+        let to = |id: PersonId| map.get(id).copied().flatten();
+        let mut out = self.clone();
+        for q in &mut out.quotes {
+            if let Some(sp) = &mut q.speaker {
+                sp.person = sp.person.and_then(to);
+            }
+        }
+        for c in &mut out.resolved {
+            c.person = to(c.person).unwrap_or(usize::MAX);
+        }
+        let kept = map.iter().flatten().count();
+        out.quotes_by_person = vec![0; kept];
+        out.roles = vec![None; kept];
+        for (old, new) in map.iter().enumerate() {
+            if let Some(new) = *new {
+                out.quotes_by_person[new] = self.quotes_by_person.get(old).copied().unwrap_or(0);
+                out.roles[new] = self.roles.get(old).cloned().flatten();
+            }
+        }
+        out
     }
 }
 
@@ -332,9 +358,9 @@ struct Walk {
     learned: imbl::OrdMap<PersonId, Gender>,
     /// The last cue's speaker (a person or source) and its gender.
     last_speaker: Option<(Seen, Option<Gender>)>,
-    /// Surnames of people named so far outside quotes (by
-    /// [`Ctx::surname_group`]), and who was named last with each.
-    introduced: imbl::OrdMap<u32, PersonId>,
+    /// Surnames (lower case) of people named so far outside quotes, and
+    /// who was named last with each.
+    introduced: imbl::OrdMap<Arc<str>, PersonId>,
     /// The latest people referred to, newest last, with their gender,
     /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
     /// and whether it opened its sentence (most likely its subject).
@@ -345,6 +371,15 @@ struct Walk {
 /// pointer first: a map no paragraph wrote to since is the same map.
 impl PartialEq for Walk {
     fn eq(&self, o: &Self) -> bool {
+        self.same_but(o, |_| false).is_some()
+    }
+}
+
+impl Walk {
+    /// Whether the states are equal but for who was named last with the
+    /// surnames `unread` holds for (which nothing from here on reads):
+    /// those surnames, or `None` when they differ otherwise.
+    fn same_but(&self, o: &Self, unread: impl Fn(&str) -> bool) -> Option<Vec<Arc<str>>> {
         // Only the parts that are not shared are visited.
         fn same<K: Ord + Clone, V: PartialEq + Clone>(
             a: &imbl::OrdMap<K, V>,
@@ -352,7 +387,7 @@ impl PartialEq for Walk {
         ) -> bool {
             a.ptr_eq(b) || a.diff(b).next().is_none()
         }
-        self.last_male == o.last_male
+        let rest = self.last_male == o.last_male
             && self.last_female == o.last_female
             && self.last_unknown == o.last_unknown
             && self.last_group == o.last_group
@@ -360,8 +395,24 @@ impl PartialEq for Walk {
             && self.last_speaker == o.last_speaker
             && self.recent == o.recent
             && same(&self.learned, &o.learned)
-            && same(&self.introduced, &o.introduced)
-            && same(&self.roles, &o.roles)
+            && same(&self.roles, &o.roles);
+        if !rest {
+            return None;
+        }
+        if self.introduced.ptr_eq(&o.introduced) {
+            return Some(Vec::new());
+        }
+        self.introduced
+            .diff(&o.introduced)
+            .map(|d| {
+                let k = match d {
+                    imbl::ordmap::DiffItem::Add(k, _)
+                    | imbl::ordmap::DiffItem::Remove(k, _)
+                    | imbl::ordmap::DiffItem::Update { new: (k, _), .. } => k,
+                };
+                unread(k).then(|| Arc::clone(k))
+            })
+            .collect()
     }
 }
 
@@ -373,7 +424,7 @@ impl Walk {
         self.learned
             .get(&id)
             .copied()
-            .or_else(|| people.persons.get(id).and_then(|p| p.gender))
+            .or_else(|| people.person(id).and_then(|p| p.gender))
     }
 
     fn saw(&mut self, people: &People, seen: Seen, gender: Option<Gender>) {
@@ -537,12 +588,10 @@ impl Walk {
 pub(crate) struct Ctx {
     surnames: HashMap<String, PersonId>,
     given: HashMap<String, Option<PersonId>>,
-    /// Per person: the name without honorifics ([`display_name`]) and the
-    /// lower-case surname.
+    /// By person id: the name without honorifics ([`display_name`]) and
+    /// the lower-case surname.
     display: Vec<String>,
-    surname_lower: Vec<String>,
-    /// Lower-case surnames as small numbers, for the walk's maps.
-    surname_group: HashMap<String, u32>,
+    surname_lower: Vec<Arc<str>>,
 }
 
 impl Ctx {
@@ -551,12 +600,41 @@ impl Ctx {
         self.display.get(id).map(String::as_str)
     }
 
+    /// The names whose lookup gives someone else (or no one) in `other`.
+    pub(crate) fn changed_names(&self, other: &Self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut note = |k: &String| out.push(k.clone());
+        for (k, v) in &self.surnames {
+            if other.surnames.get(k) != Some(v) {
+                note(k);
+            }
+        }
+        for k in other.surnames.keys() {
+            if !self.surnames.contains_key(k) {
+                note(k);
+            }
+        }
+        for (k, v) in &self.given {
+            if other.given.get(k) != Some(v) {
+                note(k);
+            }
+        }
+        for k in other.given.keys() {
+            if !self.given.contains_key(k) {
+                note(k);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub(crate) fn new(people: &People) -> Self {
         let mut surnames = HashMap::new();
         // Given names that only one person has (`Dad-of-three Mark said` for
         // Mark Jones): `None` once a second person shares it.
         let mut given: HashMap<String, Option<PersonId>> = HashMap::new();
-        for p in &people.persons {
+        for p in people.iter() {
             if looks_like_person(&p.canonical) {
                 surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
                 if let Some(g) = &p.given {
@@ -569,25 +647,18 @@ impl Ctx {
         }
         // A surname wins over a given name (`Mr Mark` is Mr Mark).
         given.retain(|g, _| !surnames.contains_key(g));
+        let by_id = |f: &dyn Fn(&Person) -> String| -> Vec<String> {
+            (0..people.id_bound())
+                .map(|id| people.person(id).map(f).unwrap_or_default())
+                .collect()
+        };
         Self {
             surnames,
             given,
-            display: people
-                .persons
-                .iter()
-                .map(|p| display_name(&p.canonical))
-                .collect(),
-            surname_group: people
-                .persons
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.surname.to_lowercase(), i as u32))
-                .rev()
-                .collect(),
-            surname_lower: people
-                .persons
-                .iter()
-                .map(|p| p.surname.to_lowercase())
+            display: by_id(&|p| display_name(&p.canonical)),
+            surname_lower: by_id(&|p| p.surname.to_lowercase())
+                .into_iter()
+                .map(Arc::from)
                 .collect(),
         }
     }
@@ -601,7 +672,7 @@ struct With<'a> {
 
 impl With<'_> {
     fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
-        match (self.people.persons.get(id), self.ctx.display.get(id)) {
+        match (self.people.person(id), self.ctx.display.get(id)) {
             (Some(p), Some(name)) => (name.clone(), p.roles.first().cloned()),
             _ => (String::new(), None),
         }
@@ -663,8 +734,7 @@ fn follow(
                 person: id,
                 surname: w
                     .people
-                    .persons
-                    .get(id)
+                    .person(id)
                     .map(|p| p.surname.clone())
                     .unwrap_or_default(),
                 name: name.clone(),
@@ -737,10 +807,9 @@ fn walk_paragraph<'p>(
                 let r = MentionRef { para: pi, index: i };
                 if let Some(person) = people.person_of(r) {
                     let m = &f.mentions[i];
-                    let surname = w.ctx.surname_lower.get(person.id);
-                    if let Some(&group) = surname.and_then(|s| w.ctx.surname_group.get(s)) {
-                        if walk.introduced.get(&group) != Some(&person.id) {
-                            walk.introduced.insert(group, person.id);
+                    if let Some(surname) = w.ctx.surname_lower.get(person.id) {
+                        if walk.introduced.get(surname) != Some(&person.id) {
+                            walk.introduced.insert(Arc::clone(surname), person.id);
                         }
                     }
                     let seen = Seen {
@@ -764,8 +833,7 @@ fn walk_paragraph<'p>(
                 // of a mention already seen.
                 let (_, word) = &q.name_words[i];
                 let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
-                let group = w.ctx.surname_group.get(word.as_str());
-                let introduced = group.and_then(|g| walk.introduced.get(g));
+                let introduced = walk.introduced.get(word.as_str());
                 if let Some(&id) = introduced.filter(|_| !in_mention) {
                     walk.saw(
                         people,
@@ -913,8 +981,7 @@ fn role_of(
     id: PersonId,
 ) -> Option<String> {
     people
-        .persons
-        .get(id)
+        .person(id)
         .and_then(|p| p.roles.first().cloned())
         .or_else(|| person_roles.get(&id).cloned())
 }
@@ -931,6 +998,10 @@ const STRIDE: usize = 4;
 #[derive(Clone, Debug)]
 pub(crate) struct WalkLog {
     ctx: Arc<Ctx>,
+    /// Surnames for which the states from a paragraph on may not say who
+    /// was named last with them (kept across an edit because nothing after
+    /// it read them: [`resume`]), with that paragraph.
+    glossed: Vec<(Arc<str>, usize)>,
     /// The state before paragraph `i * STRIDE`.
     states: Vec<Walk>,
     rows: Vec<Row>,
@@ -941,6 +1012,30 @@ impl WalkLog {
     /// What the walk derived from its people, for a walk over the same people.
     pub(crate) fn ctx(&self) -> &Arc<Ctx> {
         &self.ctx
+    }
+
+    /// The walk is to resume over people some of whom came or went: what
+    /// it derives from them.
+    pub(crate) fn set_ctx(&mut self, ctx: Arc<Ctx>) {
+        self.ctx = ctx;
+    }
+
+    /// Makes `attribution`'s tables by person fit `people`, in which the
+    /// people `persons` were regrouped (some new, some gone).
+    pub(crate) fn make_room(
+        &self,
+        attribution: &mut Attribution,
+        people: &People,
+        persons: &[PersonId],
+    ) {
+        let bound = people.id_bound();
+        attribution.quotes_by_person.resize(bound, 0);
+        attribution.roles.resize(bound, None);
+        for &id in persons {
+            if let Some(slot) = attribution.roles.get_mut(id) {
+                *slot = role_of(people, &self.person_roles, id);
+            }
+        }
     }
 }
 
@@ -1182,9 +1277,9 @@ pub(crate) fn attribute_logged(
         asm.paragraph(pi);
     }
     let quotes = asm.quotes;
-    let mut quotes_by_person = vec![0; people.persons.len()];
+    let mut quotes_by_person = vec![0; people.id_bound()];
     count_quotes(&quotes, &mut quotes_by_person, true);
-    let roles = (0..people.persons.len())
+    let roles = (0..people.id_bound())
         .map(|id| role_of(people, &person_roles, id))
         .collect();
     let resolved = rows
@@ -1201,6 +1296,7 @@ pub(crate) fn attribute_logged(
     };
     let log = WalkLog {
         ctx,
+        glossed: Vec::new(),
         states,
         rows,
         person_roles,
@@ -1235,11 +1331,7 @@ fn person_for_name(
         .find_map(|(index, _)| w.people.person_of(MentionRef { para: pi, index }))
         .map(|p| p.id);
     by_mention.or_else(|| {
-        let surname = text.rsplit(' ').next()?;
-        let surname = surname
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_lowercase();
+        let surname = lookup_key(text)?;
         w.ctx.surnames.get(&surname).copied().or_else(|| {
             // A given name alone, when the phrase is that one word.
             (!text.contains(' '))
@@ -1247,6 +1339,101 @@ fn person_for_name(
                 .flatten()
         })
     })
+}
+
+/// The word a name in a cue or role link is looked up by among the
+/// people when no mention covers it: its last, lower case, without `’s`.
+fn lookup_key(text: &str) -> Option<String> {
+    let last = text.rsplit(' ').next()?;
+    Some(
+        last.trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_lowercase(),
+    )
+}
+
+/// The words by which a paragraph's walk looks people up by name, beside
+/// its mentions: a named cue's name and a role link's name ([`lookup_key`]),
+/// and a surname used alone (a name word outside every mention).
+fn reads_of(f: &ParagraphFacts) -> impl Iterator<Item = String> + '_ {
+    let q = &f.quotes;
+    let cues = q.cues.iter().filter_map(|c| {
+        let sp = c.speaker.as_ref().filter(|sp| sp.kind == PhraseKind::Named)?;
+        lookup_key(sp.name_text.as_deref().unwrap_or(&sp.text))
+    });
+    let links = q.roles.iter().filter_map(|l| lookup_key(&l.name_text));
+    let words = q
+        .name_words
+        .iter()
+        .filter(|(at, _)| !f.mentions.iter().any(|m| m.range.contains(at)))
+        .map(|(_, w)| w.clone());
+    cues.chain(links).chain(words)
+}
+
+/// How many times the article's paragraphs look each word up by name
+/// ([`reads_of`]): a change to who a name means reaches only the
+/// paragraphs that read it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Reads(imbl::HashMap<Arc<str>, u32>);
+
+impl Reads {
+    pub(crate) fn build(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Self {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for p in paragraphs {
+            for k in reads_of(p.facts) {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        Self(counts.into_iter().map(|(k, n)| (k.into(), n)).collect())
+    }
+
+    /// After paragraphs `old` of `earlier` became `new` of `paragraphs`.
+    pub(crate) fn update(
+        &mut self,
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        old: Range<usize>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        new: Range<usize>,
+    ) {
+        let mut delta: HashMap<String, i64> = HashMap::new();
+        for (paras, range, by) in [(earlier, old, -1), (paragraphs, new, 1)] {
+            for p in paras.get_slice(range).unwrap_or_default() {
+                for k in reads_of(p.facts) {
+                    *delta.entry(k).or_default() += by;
+                }
+            }
+        }
+        for (k, d) in delta.into_iter().filter(|(_, d)| *d != 0) {
+            let n = i64::from(self.count(&k)) + d;
+            if n <= 0 {
+                self.0.remove(k.as_str());
+            } else {
+                self.0.insert(k.into(), u32::try_from(n).unwrap_or(u32::MAX));
+            }
+        }
+    }
+
+    /// How many times `key` is read.
+    pub(crate) fn count(&self, key: &str) -> u32 {
+        self.0.get(key).copied().unwrap_or(0)
+    }
+
+    /// Whether every read of `key` is in paragraphs `within`.
+    pub(crate) fn only_in(
+        &self,
+        key: &str,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        within: Range<usize>,
+    ) -> bool {
+        let here = paragraphs
+            .get_slice(within)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|p| reads_of(p.facts))
+            .filter(|k| k == key)
+            .count();
+        usize::try_from(self.count(key)).is_ok_and(|n| n <= here)
+    }
 }
 
 /// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
@@ -1336,9 +1523,9 @@ fn resolve(
             let mut seen = walk.pronoun(p, pi)?.clone();
             // `“Sam’s been our best player,” he said`: not Sam.
             let named_in_quote = |id: PersonId| {
-                w.people.persons.get(id).is_some_and(|person| {
+                w.people.person(id).is_some_and(|person| {
                     quoted.iter().any(|word| {
-                        w.ctx.surname_lower.get(id) == Some(word)
+                        w.ctx.surname_lower.get(id).map(|s| &**s) == Some(word.as_str())
                             || person
                                 .given
                                 .as_deref()

@@ -21,16 +21,22 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use super::{
-    count_quotes, first_roles, is_copy, walk_paragraph, Assembly, Attribution, FactRef, Quote, Row,
-    WalkLog, With, STRIDE,
+    count_quotes, first_roles, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution,
+    FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
 };
+use crate::analysis::names::PersonId;
 use crate::analysis::{shift, ParagraphFacts, Pending, People};
 use crate::text::{Diff, Paragraphs};
 
 /// How many paragraphs past the change the walk may run before its state
 /// is back to what it was; beyond that the whole pass runs instead.
 const REACH: usize = 64;
+
+/// How many surnames the states may be unsure of before a whole pass runs.
+const MAX_GLOSSED: usize = 32;
 
 /// Brings `attribution` and `log` from `earlier` to `paragraphs`; the
 /// attribution's positions are those of `earlier` except for the moves still
@@ -48,6 +54,8 @@ pub(crate) fn update(
     diff: &Diff,
     people: &People,
     not_prose: &[Range<usize>],
+    reads: Option<&Reads>,
+    came_or_went: &[PersonId],
     pending: &mut [Pending],
 ) -> Option<Resumed> {
     let n = paragraphs.len();
@@ -79,18 +87,37 @@ pub(crate) fn update(
         ctx: &log.ctx,
     };
     let from = a - a % STRIDE;
+    // A state kept across an edit that nothing read a surname after may
+    // not say who was named last with it: a walk from it must not read it.
+    let reads_glossed = |(k, stale): &(Arc<str>, usize)| {
+        from >= *stale
+            && paragraphs
+                .get_slice(from..b)
+                .unwrap_or_default()
+                .iter()
+                .any(|p| reads_of(p.facts).any(|x| *x == **k))
+    };
+    if log.glossed.iter().any(reads_glossed) {
+        return None;
+    }
     let mut walk = log.states[from / STRIDE].clone();
+    let mut glossed: Vec<Arc<str>> = Vec::new();
     let mut person_like = std::collections::HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut stop = n;
     for (pi, para) in paragraphs.iter().enumerate().skip(from) {
         let kept_state = (pi % STRIDE == 0).then(|| &log.states[pi / STRIDE]);
-        if pi >= b
-            && kept_state.is_some_and(|old| walk == *old)
-            && walk.seen().all(|s| kept(s.para, s.fact))
-        {
-            stop = pi;
-            break;
+        // Who was named last with a surname that only the edited
+        // paragraphs read does not matter from here on.
+        let unread = |k: &str| reads.is_some_and(|r| r.only_in(k, paragraphs, a..b));
+        if let Some(old) = kept_state.filter(|_| pi >= b) {
+            if let Some(keys) = walk.same_but(old, unread) {
+                if walk.seen().all(|s| kept(s.para, s.fact)) {
+                    glossed = keys;
+                    stop = pi;
+                    break;
+                }
+            }
         }
         if pi >= b + REACH {
             // The change lives on in the state (a new role holder, say):
@@ -106,17 +133,43 @@ pub(crate) fn update(
             Row::blank(para)
         });
     }
+    for k in glossed {
+        match log.glossed.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, at)) => *at = (*at).min(stop),
+            None => log.glossed.push((k, stop)),
+        }
+    }
+    if log.glossed.len() > MAX_GLOSSED {
+        return None;
+    }
     let walked = from..stop;
     let old_rows: Vec<Row> = log.rows.splice(walked.clone(), rows).collect();
     let new_rows = &log.rows[walked.clone()];
-    // A role the copy gives someone for the first time shows on all their quotes.
+    // A role the copy gives someone for the first time shows on all their
+    // quotes: those of someone who came or went are all around the edit.
     if old_rows
         .iter()
         .map(|r| &r.roles)
         .ne(new_rows.iter().map(|r| &r.roles))
-        && first_roles(&log.rows) != log.person_roles
     {
-        return None;
+        let roles = first_roles(&log.rows);
+        if roles != log.person_roles {
+            let ids: Vec<PersonId> = roles
+                .keys()
+                .chain(log.person_roles.keys())
+                .copied()
+                .filter(|id| roles.get(id) != log.person_roles.get(id))
+                .collect();
+            if !ids.iter().all(|id| came_or_went.contains(id)) {
+                return None;
+            }
+            for id in ids {
+                if let Some(slot) = attribution.roles.get_mut(id) {
+                    *slot = role_of(people, &roles, id);
+                }
+            }
+            log.person_roles = roles;
+        }
     }
 
     // The cues resolved in the paragraphs walked again, replaced. Those
@@ -233,6 +286,12 @@ pub(crate) fn update(
         false,
     );
     count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
+    // No quote may be left to someone no longer in the article.
+    if (0..attribution.quotes_by_person.len())
+        .any(|id| attribution.quotes_by_person[id] > 0 && people.person(id).is_none())
+    {
+        return None;
+    }
     let quotes_after = first + new_quotes.len();
     attribution.quotes.splice(first..to, new_quotes);
     for p in pending.iter_mut() {

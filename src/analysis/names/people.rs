@@ -31,6 +31,11 @@ use super::regroup::NameIndex;
 use super::variants::{fold, likely_typo, normalise_spelling, same_given};
 use super::{scan_mentions, Gender, Mention, MentionRef};
 
+/// A person's id: their slot in [`People`]. A fresh grouping numbers
+/// people in order of first mention; regrouping around an edit keeps every
+/// person's slot and gives a new person a new one, so ids held elsewhere
+/// (quote speakers, the attribution walk's log) stay true. Only the order
+/// people are listed in ([`People::iter`]) means anything to a reader.
 pub type PersonId = usize;
 
 /// One way a name is spelled in the article, and how often.
@@ -156,8 +161,10 @@ impl Person {
 /// The people of an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
-    /// In order of first mention; a person's id is its place here.
-    pub persons: Vec<Arc<Person>>,
+    /// By id; `None` for a person an edit took away (see [`PersonId`]).
+    pub(super) slots: Vec<Option<Arc<Person>>>,
+    /// The ids of the people, in order of first mention.
+    pub(super) order: Vec<PersonId>,
     /// Per paragraph, per mention: the person (bare words may have none).
     pub(super) by_mention: imbl::Vector<Vec<Option<PersonId>>>,
     /// The mentions by the names through which they can meet, to regroup
@@ -195,7 +202,7 @@ pub(super) struct Draft {
     /// Folded full names used (`andresmanuellopezobrador`).
     full_keys: Vec<String>,
     gender: Option<Gender>,
-    mentions: Vec<MentionRef>,
+    pub(super) mentions: Vec<MentionRef>,
     /// Mentions by surname alone (`Mr Trump`), in order.
     short: Vec<MentionRef>,
     /// Introduced as someone's relative (`his son Hunter Biden`).
@@ -713,13 +720,13 @@ pub(super) fn person<'m>(
 /// Per paragraph, per mention: the person it refers to.
 pub(super) fn by_mention(
     paragraphs: Paragraphs<'_, ParagraphFacts>,
-    persons: &[Arc<Person>],
+    persons: &[Option<Arc<Person>>],
 ) -> imbl::Vector<Vec<Option<PersonId>>> {
     let mut out: imbl::Vector<Vec<Option<PersonId>>> = paragraphs
         .iter()
         .map(|p| vec![None; p.facts.mentions.len()])
         .collect();
-    for p in persons {
+    for p in persons.iter().flatten() {
         for r in &p.mentions {
             if let Some(slot) = out.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
                 *slot = Some(p.id);
@@ -742,14 +749,15 @@ impl People {
                 .map(move |(index, m)| (MentionRef { para: p, index }, m))
         });
         let mention = |r: MentionRef| &paragraphs.at(r.para).facts.mentions[r.index];
-        let persons: Vec<Arc<Person>> = group(all, &style)
+        let slots: Vec<Option<Arc<Person>>> = group(all, &style)
             .iter()
             .enumerate()
-            .map(|(id, d)| Arc::new(person(id, d, mention, &style)))
+            .map(|(id, d)| Some(Arc::new(person(id, d, mention, &style))))
             .collect();
         People {
-            by_mention: by_mention(paragraphs, &persons),
-            persons,
+            by_mention: by_mention(paragraphs, &slots),
+            order: (0..slots.len()).collect(),
+            slots,
             index: NameIndex::build(paragraphs),
             style_book: style_book.to_vec(),
         }
@@ -805,7 +813,58 @@ impl People {
 
     /// A person by id.
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.persons.get(id).map(Arc::as_ref)
+        self.slots.get(id)?.as_deref()
+    }
+
+    /// The people, in order of first mention.
+    pub fn iter(&self) -> impl Iterator<Item = &Person> + '_ {
+        self.order.iter().filter_map(|&id| self.person(id))
+    }
+
+    /// How many people the article names.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// One more than the largest id: the length of a table by id.
+    pub fn id_bound(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The people numbered as a fresh grouping numbers them (in order of
+    /// first mention, no gaps), and the old id → new id table: equal to
+    /// [`People::build`] when `self` is equal to it but for the ids.
+    pub fn renumbered(&self) -> (People, Vec<Option<PersonId>>) {
+        let mut map = vec![None; self.slots.len()];
+        for (rank, &id) in self.order.iter().enumerate() {
+            map[id] = Some(rank);
+        }
+        let slots = self
+            .iter()
+            .enumerate()
+            .map(|(rank, p)| {
+                let mut p = p.clone();
+                p.id = rank;
+                Some(Arc::new(p))
+            })
+            .collect();
+        let by_mention = self
+            .by_mention
+            .iter()
+            .map(|v| v.iter().map(|id| id.and_then(|id| map[id])).collect())
+            .collect();
+        let people = People {
+            slots,
+            order: (0..self.order.len()).collect(),
+            by_mention,
+            index: self.index.clone(),
+            style_book: self.style_book.clone(),
+        };
+        (people, map)
     }
 
     /// The mention (and its person) at a byte offset of the document, for
@@ -832,9 +891,7 @@ impl People {
     /// The people whose canonical name or surname folds to `name`'s fold.
     pub fn find(&self, name: &str) -> impl Iterator<Item = &Person> {
         let key = fold(name);
-        self.persons
-            .iter()
+        self.iter()
             .filter(move |p| fold(&p.canonical) == key || fold(&p.surname) == key)
-            .map(Arc::as_ref)
     }
 }

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
 use std::sync::Arc;
 
-use super::people::{by_mention, group, person, style_entries, People, Person, PersonId};
+use super::people::{group, person, style_entries, People, Person, PersonId};
 use super::variants::likely_typo;
 use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
@@ -316,16 +316,19 @@ pub enum Regrouped {
     /// The mentions are the earlier ones (offsets aside): the same people.
     Same,
     /// The families of the edited mentions were grouped again: `persons`
-    /// (ids of the new people); every other person is the earlier one, with
-    /// the same id. `same_view`: the regrouped people also read as they did
-    /// to attribution and the quote checks (names, roles, gender, first
-    /// references, honorific, and their mentions outside `changed`).
+    /// (their ids, and those of people gone); every other person is the
+    /// earlier one, with the same id. `same_view`: the regrouped people
+    /// also read as they did to attribution and the quote checks (names,
+    /// roles, gender, first references, honorific, and their mentions
+    /// outside `changed`), and anyone who came or went (`reshaped`) is
+    /// mentioned only in `changed`.
     Around {
         persons: Vec<PersonId>,
         changed: Range<usize>,
         same_view: bool,
+        reshaped: bool,
     },
-    /// Grouped afresh, or people were added or removed (ids moved).
+    /// Grouped afresh: the ids are new.
     Afresh,
 }
 
@@ -452,47 +455,62 @@ impl People {
         removed.sort_unstable();
         removed.dedup();
 
-        let mut persons = previous.persons.clone();
-        let mut stable = drafts.len() == removed.len();
-        if stable {
-            for (d, &id) in drafts.iter().zip(&removed) {
-                persons[id] = Arc::new(person(id, d, mention, &style));
-            }
-            let first = |i: usize| persons[i].first_reference;
-            stable = removed.iter().all(|&id| {
-                (id == 0 || first(id - 1) < first(id))
-                    && (id + 1 >= persons.len() || first(id) < first(id + 1))
-            });
-        }
-        if !stable {
-            // People came or went: the kept and the regrouped, in order
-            // of first mention, numbered again.
-            let gone: HashSet<PersonId> = removed.iter().copied().collect();
-            let mut all: Vec<Arc<Person>> = previous
-                .persons
+        // Each regrouped person keeps the id of the earlier person their
+        // first mention outside the edit belonged to; one with no such
+        // mention (or whose earlier person is taken) gets a new id, and an
+        // earlier person no one took is gone (see [`PersonId`]).
+        let mut slots = previous.slots.clone();
+        let mut claimed: HashSet<PersonId> = HashSet::new();
+        let mut touched: Vec<PersonId> = Vec::with_capacity(drafts.len());
+        let mut added: Vec<PersonId> = Vec::new();
+        for d in &drafts {
+            let old = d
+                .mentions
                 .iter()
-                .filter(|p| !gone.contains(&p.id))
-                .cloned()
-                .chain(
-                    drafts
-                        .iter()
-                        .map(|d| Arc::new(person(usize::MAX, d, mention, &style))),
-                )
-                .collect();
-            all.sort_by_key(|p| p.first_reference);
-            for (id, p) in all.iter_mut().enumerate() {
-                if p.id != id {
-                    Arc::make_mut(p).id = id;
+                .filter(|r| !changed.contains(&r.para))
+                .filter_map(|&r| previous.id_of(r))
+                .find(|id| !claimed.contains(id));
+            let id = match old {
+                Some(id) => id,
+                None => {
+                    slots.push(None);
+                    added.push(slots.len() - 1);
+                    slots.len() - 1
                 }
-            }
-            let people = People {
-                by_mention: by_mention(paragraphs, &all),
-                persons: all,
-                index,
-                style_book: style_book.to_vec(),
             };
-            return Some((people, Regrouped::Afresh));
+            claimed.insert(id);
+            slots[id] = Some(Arc::new(person(id, d, mention, &style)));
+            touched.push(id);
         }
+        let gone: Vec<PersonId> = removed
+            .iter()
+            .copied()
+            .filter(|id| !claimed.contains(id))
+            .collect();
+        for &id in &gone {
+            slots[id] = None;
+        }
+        // Too many ids of people gone: number them afresh.
+        if slots.len() > 2 * (previous.order.len() + added.len()) + 64 {
+            return None;
+        }
+        let first = |id: PersonId| slots[id].as_ref().map(|p| p.first_reference);
+        // The order of first mention: the others' as it was, the regrouped
+        // merged in.
+        let redone: HashSet<PersonId> = touched.iter().chain(&gone).copied().collect();
+        let mut fresh: Vec<(Option<MentionRef>, PersonId)> =
+            touched.iter().map(|&id| (first(id), id)).collect();
+        fresh.sort_unstable();
+        let mut order = Vec::with_capacity(previous.order.len() + added.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for &id in previous.order.iter().filter(|id| !redone.contains(id)) {
+            while let Some((_, f)) = fresh.next_if(|(r, _)| *r < first(id)) {
+                order.push(f);
+            }
+            order.push(id);
+        }
+        order.extend(fresh.map(|(_, id)| id));
+
         let mut by_mention = previous.by_mention.clone();
         for p in changed.clone() {
             by_mention.set(p, vec![None; paragraphs.at(p).facts.mentions.len()]);
@@ -502,32 +520,41 @@ impl People {
                 *slot = None;
             }
         }
-        for &id in &removed {
-            for r in &persons[id].mentions {
+        for &id in &touched {
+            for r in slots[id].iter().flat_map(|p| &p.mentions) {
                 if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
                     *slot = Some(id);
                 }
             }
         }
-        let same = removed.iter().all(|&id| {
-            same_view(
-                &previous.persons[id],
-                &persons[id],
-                earlier,
-                paragraphs,
-                &changed,
-            )
-        });
+        // Attribution meets a person who came or went only in the edited
+        // paragraphs when all their mentions are there.
+        let within = |p: Option<&Arc<Person>>| {
+            p.is_none_or(|p| p.mentions.iter().all(|r| changed.contains(&r.para)))
+        };
+        let same = touched.iter().all(|&id| match previous.person(id) {
+            Some(old) => slots[id].as_ref().is_some_and(|new| {
+                same_view(old, new, earlier, paragraphs, &changed)
+            }),
+            None => within(slots[id].as_ref()),
+        }) && gone
+            .iter()
+            .all(|&id| within(previous.slots[id].as_ref()));
+        let reshaped = !added.is_empty() || !gone.is_empty();
+        let mut persons: Vec<PersonId> = redone.into_iter().collect();
+        persons.sort_unstable();
         let people = People {
-            persons,
+            slots,
+            order,
             by_mention,
             index,
             style_book: style_book.to_vec(),
         };
         let how = Regrouped::Around {
-            persons: removed,
+            persons,
             changed,
             same_view: same,
+            reshaped,
         };
         Some((people, how))
     }
