@@ -298,12 +298,15 @@ impl ArticleParts {
         if reshaped {
             // Someone came or went: the walk looks names up anew, which
             // only the paragraphs that read those names can tell.
-            ctx = Arc::new(attribution::Ctx::new(&self.people));
+            let persons = match &regrouped {
+                Regrouped::Around { persons, .. } => persons.as_slice(),
+                _ => &[],
+            };
+            let (patched, names) = self.walk.ctx().patched(&self.people, persons);
+            debug_assert_eq!(patched, attribution::Ctx::new(&self.people));
+            ctx = Arc::new(patched);
             let reads = reads.get_or_insert_with(|| Arc::new(attribution::Reads::build(paragraphs)));
-            resumable = self
-                .walk
-                .ctx()
-                .changed_names(&ctx)
+            resumable = names
                 .iter()
                 .all(|k| reads.only_in(k, paragraphs, edited.clone()));
             if resumable {

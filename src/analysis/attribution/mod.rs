@@ -20,7 +20,7 @@ use super::cues::{
     is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
     ROLE_NOUNS_SET,
 };
-use super::names::{Gender, MentionRef, People, Person, PersonId};
+use super::names::{Gender, MentionRef, People, PersonId};
 use super::quotes::QuoteKind;
 use super::ParagraphFacts;
 
@@ -583,84 +583,136 @@ impl Walk {
 }
 
 /// What the walk needs to know of the people, worked out once per
-/// [`People`] (and kept while the people are).
-#[derive(Debug)]
+/// [`People`] (and kept while the people are, or patched where some were
+/// regrouped: [`Ctx::patched`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Ctx {
-    surnames: HashMap<String, PersonId>,
-    given: HashMap<String, Option<PersonId>>,
-    /// By person id: the name without honorifics ([`display_name`]) and
-    /// the lower-case surname.
-    display: Vec<String>,
-    surname_lower: Vec<Arc<str>>,
+    /// Lower-case surname → the first person (in order of first mention)
+    /// with a person's name who has it.
+    surnames: imbl::HashMap<Arc<str>, PersonId>,
+    /// Given names that only one person has (`Dad-of-three Mark said` for
+    /// Mark Jones): `None` once a second person shares it; none that is
+    /// someone's surname (`Mr Mark` is Mr Mark).
+    given: imbl::HashMap<Arc<str>, Option<PersonId>>,
+    /// By person id: the name without honorifics ([`display_name`]), the
+    /// lower-case surname and given name, and whether the canonical name
+    /// looks like a person's ([`looks_like_person`]).
+    display: imbl::Vector<Arc<str>>,
+    surname_lower: imbl::Vector<Arc<str>>,
+    given_lower: imbl::Vector<Option<Arc<str>>>,
+    like: imbl::Vector<bool>,
 }
 
 impl Ctx {
     /// A person's name without honorifics or leading role words.
     pub(crate) fn display(&self, id: PersonId) -> Option<&str> {
-        self.display.get(id).map(String::as_str)
-    }
-
-    /// The names whose lookup gives someone else (or no one) in `other`.
-    pub(crate) fn changed_names(&self, other: &Self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        let mut note = |k: &String| out.push(k.clone());
-        for (k, v) in &self.surnames {
-            if other.surnames.get(k) != Some(v) {
-                note(k);
-            }
-        }
-        for k in other.surnames.keys() {
-            if !self.surnames.contains_key(k) {
-                note(k);
-            }
-        }
-        for (k, v) in &self.given {
-            if other.given.get(k) != Some(v) {
-                note(k);
-            }
-        }
-        for k in other.given.keys() {
-            if !self.given.contains_key(k) {
-                note(k);
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.display.get(id).map(|s| &**s)
     }
 
     pub(crate) fn new(people: &People) -> Self {
-        let mut surnames = HashMap::new();
-        // Given names that only one person has (`Dad-of-three Mark said` for
-        // Mark Jones): `None` once a second person shares it.
-        let mut given: HashMap<String, Option<PersonId>> = HashMap::new();
+        let mut ctx = Self {
+            surnames: imbl::HashMap::new(),
+            given: imbl::HashMap::new(),
+            display: imbl::Vector::new(),
+            surname_lower: imbl::Vector::new(),
+            given_lower: imbl::Vector::new(),
+            like: imbl::Vector::new(),
+        };
+        for id in 0..people.id_bound() {
+            ctx.set_person(people, id);
+        }
+        let mut surnames: HashMap<Arc<str>, PersonId> = HashMap::new();
+        let mut given: HashMap<Arc<str>, Option<PersonId>> = HashMap::new();
         for p in people.iter() {
-            if looks_like_person(&p.canonical) {
-                surnames.entry(p.surname.to_lowercase()).or_insert(p.id);
-                if let Some(g) = &p.given {
+            if ctx.like[p.id] {
+                surnames
+                    .entry(Arc::clone(&ctx.surname_lower[p.id]))
+                    .or_insert(p.id);
+                if let Some(g) = &ctx.given_lower[p.id] {
                     given
-                        .entry(g.to_lowercase())
+                        .entry(Arc::clone(g))
                         .and_modify(|e| *e = None)
                         .or_insert(Some(p.id));
                 }
             }
         }
-        // A surname wins over a given name (`Mr Mark` is Mr Mark).
         given.retain(|g, _| !surnames.contains_key(g));
-        let by_id = |f: &dyn Fn(&Person) -> String| -> Vec<String> {
-            (0..people.id_bound())
-                .map(|id| people.person(id).map(f).unwrap_or_default())
-                .collect()
-        };
-        Self {
-            surnames,
-            given,
-            display: by_id(&|p| display_name(&p.canonical)),
-            surname_lower: by_id(&|p| p.surname.to_lowercase())
-                .into_iter()
-                .map(Arc::from)
-                .collect(),
+        ctx.surnames = surnames.into_iter().collect();
+        ctx.given = given.into_iter().collect();
+        ctx
+    }
+
+    /// Person `id`'s entries by id (empty for someone gone).
+    fn set_person(&mut self, people: &People, id: PersonId) {
+        while self.display.len() <= id {
+            self.display.push_back(Arc::from(""));
+            self.surname_lower.push_back(Arc::from(""));
+            self.given_lower.push_back(None);
+            self.like.push_back(false);
         }
+        let p = people.person(id);
+        self.display.set(
+            id,
+            p.map_or_else(|| Arc::from(""), |p| display_name(&p.canonical).into()),
+        );
+        self.surname_lower.set(
+            id,
+            p.map_or_else(|| Arc::from(""), |p| p.surname.to_lowercase().into()),
+        );
+        self.given_lower.set(
+            id,
+            p.and_then(|p| p.given.as_ref()).map(|g| g.to_lowercase().into()),
+        );
+        self.like
+            .set(id, p.is_some_and(|p| looks_like_person(&p.canonical)));
+    }
+
+    /// This context for `people`, in which only the people `persons` were
+    /// regrouped (some new, some gone), and the names whose lookup
+    /// changed. Equal to [`Ctx::new`] of `people`.
+    pub(crate) fn patched(&self, people: &People, persons: &[PersonId]) -> (Self, Vec<Arc<str>>) {
+        let mut ctx = self.clone();
+        let mut keys: Vec<Arc<str>> = Vec::new();
+        let mut note = |c: &Ctx, id: PersonId| {
+            if let Some(s) = c.surname_lower.get(id).filter(|s| !s.is_empty()) {
+                keys.push(Arc::clone(s));
+            }
+            if let Some(Some(g)) = c.given_lower.get(id) {
+                keys.push(Arc::clone(g));
+            }
+        };
+        for &id in persons {
+            note(self, id);
+            ctx.set_person(people, id);
+            note(&ctx, id);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        // Each name's lookups, again over everyone who has it.
+        for k in &keys {
+            let like = |id: PersonId| ctx.like.get(id).copied().unwrap_or(false);
+            let surname = people
+                .iter()
+                .find(|p| like(p.id) && ctx.surname_lower[p.id] == *k)
+                .map(|p| p.id);
+            let mut given = people
+                .iter()
+                .filter(|p| like(p.id) && ctx.given_lower[p.id].as_ref() == Some(k))
+                .map(|p| p.id);
+            let given = given.next().map(|first| given.next().is_none().then_some(first));
+            match surname {
+                Some(id) => ctx.surnames.insert(Arc::clone(k), id),
+                None => ctx.surnames.remove(k),
+            };
+            match given.filter(|_| surname.is_none()) {
+                Some(g) => ctx.given.insert(Arc::clone(k), g),
+                None => ctx.given.remove(k),
+            };
+        }
+        keys.retain(|k| {
+            self.surnames.get(k) != ctx.surnames.get(k) || self.given.get(k) != ctx.given.get(k)
+        });
+        (ctx, keys)
     }
 }
 
@@ -673,7 +725,7 @@ struct With<'a> {
 impl With<'_> {
     fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
         match (self.people.person(id), self.ctx.display.get(id)) {
-            (Some(p), Some(name)) => (name.clone(), p.roles.first().cloned()),
+            (Some(p), Some(name)) => (name.to_string(), p.roles.first().cloned()),
             _ => (String::new(), None),
         }
     }
@@ -1332,10 +1384,10 @@ fn person_for_name(
         .map(|p| p.id);
     by_mention.or_else(|| {
         let surname = lookup_key(text)?;
-        w.ctx.surnames.get(&surname).copied().or_else(|| {
+        w.ctx.surnames.get(surname.as_str()).copied().or_else(|| {
             // A given name alone, when the phrase is that one word.
             (!text.contains(' '))
-                .then(|| w.ctx.given.get(&surname).copied().flatten())
+                .then(|| w.ctx.given.get(surname.as_str()).copied().flatten())
                 .flatten()
         })
     })
