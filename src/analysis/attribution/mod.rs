@@ -601,6 +601,10 @@ pub(crate) struct Ctx {
     surname_lower: imbl::Vector<Arc<str>>,
     given_lower: imbl::Vector<Option<Arc<str>>>,
     like: imbl::Vector<bool>,
+    /// The people with a person's name by lower-case surname and by given
+    /// name, to patch the lookups by them.
+    with_surname: imbl::HashMap<Arc<str>, Vec<PersonId>>,
+    with_given: imbl::HashMap<Arc<str>, Vec<PersonId>>,
 }
 
 impl Ctx {
@@ -617,10 +621,25 @@ impl Ctx {
             surname_lower: imbl::Vector::new(),
             given_lower: imbl::Vector::new(),
             like: imbl::Vector::new(),
+            with_surname: imbl::HashMap::new(),
+            with_given: imbl::HashMap::new(),
         };
+        let mut with_surname: HashMap<Arc<str>, Vec<PersonId>> = HashMap::new();
+        let mut with_given: HashMap<Arc<str>, Vec<PersonId>> = HashMap::new();
         for id in 0..people.id_bound() {
             ctx.set_person(people, id);
+            if ctx.like[id] {
+                with_surname
+                    .entry(Arc::clone(&ctx.surname_lower[id]))
+                    .or_default()
+                    .push(id);
+                if let Some(g) = &ctx.given_lower[id] {
+                    with_given.entry(Arc::clone(g)).or_default().push(id);
+                }
+            }
         }
+        ctx.with_surname = with_surname.into_iter().collect();
+        ctx.with_given = with_given.into_iter().collect();
         let mut surnames: HashMap<Arc<str>, PersonId> = HashMap::new();
         let mut given: HashMap<Arc<str>, Option<PersonId>> = HashMap::new();
         for p in people.iter() {
@@ -681,25 +700,53 @@ impl Ctx {
                 keys.push(Arc::clone(g));
             }
         };
+        fn list(
+            map: &mut imbl::HashMap<Arc<str>, Vec<PersonId>>,
+            key: Option<&Arc<str>>,
+            id: PersonId,
+            add: bool,
+        ) {
+            let Some(key) = key else { return };
+            let ids = map.entry(Arc::clone(key)).or_default();
+            ids.retain(|&x| x != id);
+            if add {
+                ids.push(id);
+                ids.sort_unstable();
+            }
+            if ids.is_empty() {
+                map.remove(key);
+            }
+        }
         for &id in persons {
             note(self, id);
+            if ctx.like.get(id).copied().unwrap_or(false) {
+                list(&mut ctx.with_surname, ctx.surname_lower.get(id), id, false);
+                let given = ctx.given_lower.get(id).cloned().flatten();
+                list(&mut ctx.with_given, given.as_ref(), id, false);
+            }
             ctx.set_person(people, id);
+            if ctx.like[id] {
+                let surname = Arc::clone(&ctx.surname_lower[id]);
+                list(&mut ctx.with_surname, Some(&surname), id, true);
+                let given = ctx.given_lower[id].clone();
+                list(&mut ctx.with_given, given.as_ref(), id, true);
+            }
             note(&ctx, id);
         }
         keys.sort_unstable();
         keys.dedup();
         // Each name's lookups, again over everyone who has it.
+        let first = |id: &PersonId| people.person(*id).map(|p| p.first_reference);
         for k in &keys {
-            let like = |id: PersonId| ctx.like.get(id).copied().unwrap_or(false);
-            let surname = people
-                .iter()
-                .find(|p| like(p.id) && ctx.surname_lower[p.id] == *k)
-                .map(|p| p.id);
-            let mut given = people
-                .iter()
-                .filter(|p| like(p.id) && ctx.given_lower[p.id].as_ref() == Some(k))
-                .map(|p| p.id);
-            let given = given.next().map(|first| given.next().is_none().then_some(first));
+            let surname = ctx
+                .with_surname
+                .get(k)
+                .and_then(|ids| ids.iter().min_by_key(|id| first(id)))
+                .copied();
+            let given = ctx.with_given.get(k).map(|ids| match ids.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            });
             match surname {
                 Some(id) => ctx.surnames.insert(Arc::clone(k), id),
                 None => ctx.surnames.remove(k),
