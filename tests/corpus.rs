@@ -221,8 +221,7 @@ fn article_pass_cost_by_size() {
         let per = start.elapsed() / runs;
         let start = std::time::Instant::now();
         for _ in 0..runs {
-            n += copydesk::analysis::People::build(doc.index().paragraphs(), &[])
-                .len();
+            n += copydesk::analysis::People::build(doc.index().paragraphs(), &[]).len();
         }
         let people = start.elapsed() / runs;
         let start = std::time::Instant::now();

@@ -305,23 +305,32 @@ impl ArticleParts {
             let (patched, names) = self.walk.ctx().patched(&self.people, persons);
             debug_assert_eq!(patched, attribution::Ctx::new(&self.people));
             ctx = Arc::new(patched);
-            let reads = reads.get_or_insert_with(|| Arc::new(attribution::Reads::build(paragraphs)));
+            let reads =
+                reads.get_or_insert_with(|| Arc::new(attribution::Reads::build(paragraphs)));
             resumable = names
                 .iter()
                 .all(|k| reads.only_in(k, paragraphs, edited.clone()));
             if resumable {
                 Arc::make_mut(&mut self.walk).set_ctx(Arc::clone(&ctx));
                 if let Regrouped::Around { persons, .. } = &regrouped {
-                    self.walk
-                        .make_room(Arc::make_mut(&mut self.attribution), &self.people, persons);
+                    self.walk.make_room(
+                        Arc::make_mut(&mut self.attribution),
+                        &self.people,
+                        persons,
+                    );
                 }
             }
         }
         if resumable {
             let reads_now = reads.as_deref();
-            if let Some(resumed) =
-                self.resume(earlier, paragraphs, diff, &not_prose, reads_now, &came_or_went)
-            {
+            if let Some(resumed) = self.resume(
+                earlier,
+                paragraphs,
+                diff,
+                &not_prose,
+                reads_now,
+                &came_or_went,
+            ) {
                 self.excluded = excluded;
                 self.not_prose = not_prose;
                 self.reads = reads;

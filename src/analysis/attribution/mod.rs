@@ -680,7 +680,8 @@ impl Ctx {
         );
         self.given_lower.set(
             id,
-            p.and_then(|p| p.given.as_ref()).map(|g| g.to_lowercase().into()),
+            p.and_then(|p| p.given.as_ref())
+                .map(|g| g.to_lowercase().into()),
         );
         self.like
             .set(id, p.is_some_and(|p| looks_like_person(&p.canonical)));
@@ -1457,7 +1458,10 @@ fn lookup_key(text: &str) -> Option<String> {
 fn reads_of(f: &ParagraphFacts) -> impl Iterator<Item = String> + '_ {
     let q = &f.quotes;
     let cues = q.cues.iter().filter_map(|c| {
-        let sp = c.speaker.as_ref().filter(|sp| sp.kind == PhraseKind::Named)?;
+        let sp = c
+            .speaker
+            .as_ref()
+            .filter(|sp| sp.kind == PhraseKind::Named)?;
         lookup_key(sp.name_text.as_deref().unwrap_or(&sp.text))
     });
     let links = q.roles.iter().filter_map(|l| lookup_key(&l.name_text));
@@ -1507,7 +1511,8 @@ impl Reads {
             if n <= 0 {
                 self.0.remove(k.as_str());
             } else {
-                self.0.insert(k.into(), u32::try_from(n).unwrap_or(u32::MAX));
+                self.0
+                    .insert(k.into(), u32::try_from(n).unwrap_or(u32::MAX));
             }
         }
     }

@@ -245,22 +245,22 @@ impl NameIndex {
     /// of the names `seeds`, in article order; `None` past `limit` mentions.
     /// A seed that was strong (see [`Refs`]) before the edit links as it
     /// did then.
-    fn family(
-        &self,
-        paragraphs: Paragraphs<'_, ParagraphFacts>,
-        seeds: Vec<(Node, String, bool)>,
+    fn family<'k>(
+        &'k self,
+        paragraphs: Paragraphs<'k, ParagraphFacts>,
+        seeds: Vec<(Node, &'k str, bool)>,
         limit: usize,
     ) -> Option<Vec<MentionRef>> {
-        let mut seen: HashSet<(Node, String)> = HashSet::new();
+        let mut seen: HashSet<(Node, &'k str)> = HashSet::new();
         let mut members: HashSet<MentionRef> = HashSet::new();
-        let seeded: HashSet<(Node, String)> = seeds
+        let seeded: HashSet<(Node, &'k str)> = seeds
             .iter()
             .filter(|s| s.2)
-            .map(|(n, k, _)| (*n, k.clone()))
+            .map(|&(n, k, _)| (n, k))
             .collect();
-        let mut todo: Vec<(Node, String)> = seeds.into_iter().map(|(n, k, _)| (n, k)).collect();
+        let mut todo: Vec<(Node, &'k str)> = seeds.into_iter().map(|(n, k, _)| (n, k)).collect();
         while let Some((n, key)) = todo.pop() {
-            if !seen.insert((n, key.clone())) {
+            if !seen.insert((n, key)) {
                 continue;
             }
             let lists: &[List] = match n {
@@ -269,8 +269,8 @@ impl NameIndex {
                 Node::Given => {
                     // A given name links the families of those who have
                     // it only where someone is called by it alone.
-                    let read = self.given.get(key.as_str()).is_some_and(|r| r.strong > 0);
-                    if !read && !seeded.contains(&(n, key.clone())) {
+                    let read = self.given.get(key).is_some_and(|r| r.strong > 0);
+                    if !read && !seeded.contains(&(n, key)) {
                         continue;
                     }
                     &[List::Given]
@@ -279,13 +279,13 @@ impl NameIndex {
             if n == Node::Surname {
                 // A seed may have been a surname people were grouped by
                 // before the edit: its typo links then counted too.
-                let seed = seeded.contains(&(n, key.clone()));
-                for k in self.typos(&key, seed) {
-                    todo.push((Node::Surname, k.to_string()));
+                let seed = seeded.contains(&(n, key));
+                for k in self.typos(key, seed) {
+                    todo.push((Node::Surname, k));
                 }
             }
             for &list in lists {
-                let Some(refs) = self.get(list, &key) else {
+                let Some(refs) = self.get(list, key) else {
                     continue;
                 };
                 for &r in &refs.refs {
@@ -297,8 +297,8 @@ impl NameIndex {
                     }
                     let m = mention_at(paragraphs, r)?;
                     for (l, k, _) in entries(m) {
-                        if !seen.contains(&(node(l), k.to_string())) {
-                            todo.push((node(l), k.to_string()));
+                        if !seen.contains(&(node(l), k)) {
+                            todo.push((node(l), k));
                         }
                     }
                 }
@@ -434,9 +434,9 @@ impl People {
         }
         let mut index = previous.index.clone();
         index.update(earlier, paragraphs, changed.clone());
-        let seeds: Vec<(Node, String, bool)> = mentions_of(earlier, changed.clone())
+        let seeds: Vec<(Node, &str, bool)> = mentions_of(earlier, changed.clone())
             .chain(mentions_of(paragraphs, changed.clone()))
-            .flat_map(|(_, m)| entries(m).map(|(l, k, strong)| (node(l), k.to_string(), strong)))
+            .flat_map(|(_, m)| entries(m).map(|(l, k, strong)| (node(l), k, strong)))
             .collect();
         // A family of half the article is regrouped as fast afresh.
         let members = index.family(paragraphs, seeds, index.mentions / 2 + 64)?;
@@ -511,19 +511,28 @@ impl People {
         }
         order.extend(fresh.map(|(_, id)| id));
 
+        // Who each regrouped mention is, written only where it changed (a
+        // write copies the shared paragraphs around it).
+        let assigned: HashMap<MentionRef, PersonId> = touched
+            .iter()
+            .flat_map(|&id| {
+                slots[id]
+                    .iter()
+                    .flat_map(move |p| p.mentions.iter().map(move |&r| (r, id)))
+            })
+            .collect();
         let mut by_mention = previous.by_mention.clone();
         for p in changed.clone() {
-            by_mention.set(p, vec![None; paragraphs.at(p).facts.mentions.len()]);
+            let ids = (0..paragraphs.at(p).facts.mentions.len())
+                .map(|index| assigned.get(&MentionRef { para: p, index }).copied())
+                .collect();
+            by_mention.set(p, ids);
         }
-        for r in &members {
-            if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
-                *slot = None;
-            }
-        }
-        for &id in &touched {
-            for r in slots[id].iter().flat_map(|p| &p.mentions) {
+        for r in members.iter().filter(|r| !changed.contains(&r.para)) {
+            let id = assigned.get(r).copied();
+            if by_mention.get(r.para).and_then(|v| v.get(r.index)) != Some(&id) {
                 if let Some(slot) = by_mention.get_mut(r.para).and_then(|v| v.get_mut(r.index)) {
-                    *slot = Some(id);
+                    *slot = id;
                 }
             }
         }
@@ -533,13 +542,11 @@ impl People {
             p.is_none_or(|p| p.mentions.iter().all(|r| changed.contains(&r.para)))
         };
         let same = touched.iter().all(|&id| match previous.person(id) {
-            Some(old) => slots[id].as_ref().is_some_and(|new| {
-                same_view(old, new, earlier, paragraphs, &changed)
-            }),
+            Some(old) => slots[id]
+                .as_ref()
+                .is_some_and(|new| same_view(old, new, earlier, paragraphs, &changed)),
             None => within(slots[id].as_ref()),
-        }) && gone
-            .iter()
-            .all(|&id| within(previous.slots[id].as_ref()));
+        }) && gone.iter().all(|&id| within(previous.slots[id].as_ref()));
         let reshaped = !added.is_empty() || !gone.is_empty();
         let mut persons: Vec<PersonId> = redone.into_iter().collect();
         persons.sort_unstable();
