@@ -288,7 +288,7 @@ impl ArticleParts {
                 .collect(),
             _ => Vec::new(),
         };
-        self.people = people;
+        let before = std::mem::replace(&mut self.people, people);
         let excluded = excluded_ranges(paragraphs, language);
         let not_prose = self
             .moved_not_prose(earlier, paragraphs, diff, language)
@@ -302,7 +302,7 @@ impl ArticleParts {
                 Regrouped::Around { persons, .. } => persons.as_slice(),
                 _ => &[],
             };
-            let (patched, names) = self.walk.ctx().patched(&self.people, persons);
+            let (patched, names) = self.walk.ctx().patched(&before, &self.people, persons);
             debug_assert_eq!(patched, attribution::Ctx::new(&self.people));
             ctx = Arc::new(patched);
             let reads =

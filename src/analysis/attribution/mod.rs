@@ -690,7 +690,12 @@ impl Ctx {
     /// This context for `people`, in which only the people `persons` were
     /// regrouped (some new, some gone), and the names whose lookup
     /// changed. Equal to [`Ctx::new`] of `people`.
-    pub(crate) fn patched(&self, people: &People, persons: &[PersonId]) -> (Self, Vec<Arc<str>>) {
+    pub(crate) fn patched(
+        &self,
+        before: &People,
+        people: &People,
+        persons: &[PersonId],
+    ) -> (Self, Vec<Arc<str>>) {
         let mut ctx = self.clone();
         let mut keys: Vec<Arc<str>> = Vec::new();
         let mut note = |c: &Ctx, id: PersonId| {
@@ -719,6 +724,14 @@ impl Ctx {
             }
         }
         for &id in persons {
+            // What the context reads of a person, unchanged, keeps its entries.
+            fn read(p: &People, id: PersonId) -> Option<(&str, &str, Option<&str>)> {
+                p.person(id)
+                    .map(|p| (p.canonical.as_str(), p.surname.as_str(), p.given.as_deref()))
+            }
+            if read(before, id).is_some() && read(before, id) == read(people, id) {
+                continue;
+            }
             note(self, id);
             if ctx.like.get(id).copied().unwrap_or(false) {
                 list(&mut ctx.with_surname, ctx.surname_lower.get(id), id, false);

@@ -16,10 +16,11 @@
 //! where someone is called by it alone (`Mr Dmytro`), so that `Dmytro Kuleba`
 //! and `Dmytro Nowak` stay in different families.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::{Bound, Range};
 use std::sync::Arc;
 
+use super::gazetteer::{FastMap, FastSet};
 use super::people::{group, person, style_entries, People, Person, PersonId};
 use super::variants::likely_typo;
 use super::{Mention, MentionRef};
@@ -251,9 +252,9 @@ impl NameIndex {
         seeds: Vec<(Node, &'k str, bool)>,
         limit: usize,
     ) -> Option<Vec<MentionRef>> {
-        let mut seen: HashSet<(Node, &'k str)> = HashSet::new();
-        let mut members: HashSet<MentionRef> = HashSet::new();
-        let seeded: HashSet<(Node, &'k str)> = seeds
+        let mut seen: FastSet<(Node, &'k str)> = FastSet::default();
+        let mut members: FastSet<MentionRef> = FastSet::default();
+        let seeded: FastSet<(Node, &'k str)> = seeds
             .iter()
             .filter(|s| s.2)
             .map(|&(n, k, _)| (n, k))
@@ -460,7 +461,7 @@ impl People {
         // mention (or whose earlier person is taken) gets a new id, and an
         // earlier person no one took is gone (see [`PersonId`]).
         let mut slots = previous.slots.clone();
-        let mut claimed: HashSet<PersonId> = HashSet::new();
+        let mut claimed: FastSet<PersonId> = FastSet::default();
         let mut touched: Vec<PersonId> = Vec::with_capacity(drafts.len());
         let mut added: Vec<PersonId> = Vec::new();
         for d in &drafts {
@@ -494,26 +495,35 @@ impl People {
         if slots.len() > 2 * (previous.order.len() + added.len()) + 64 {
             return None;
         }
-        let first = |id: PersonId| slots[id].as_ref().map(|p| p.first_reference);
-        // The order of first mention: the others' as it was, the regrouped
-        // merged in.
-        let redone: HashSet<PersonId> = touched.iter().chain(&gone).copied().collect();
-        let mut fresh: Vec<(Option<MentionRef>, PersonId)> =
-            touched.iter().map(|&id| (first(id), id)).collect();
-        fresh.sort_unstable();
-        let mut order = Vec::with_capacity(previous.order.len() + added.len());
-        let mut fresh = fresh.into_iter().peekable();
-        for &id in previous.order.iter().filter(|id| !redone.contains(id)) {
-            while let Some((_, f)) = fresh.next_if(|(r, _)| *r < first(id)) {
-                order.push(f);
-            }
-            order.push(id);
+        // The order of first mention: the regrouped taken out where they
+        // were and put back where they are now (found by halving).
+        let mut redone: Vec<PersonId> = touched.iter().chain(&gone).copied().collect();
+        redone.sort_unstable();
+        redone.dedup();
+        let mut order = previous.order.clone();
+        let was = |id: PersonId| previous.person(id).map(|p| p.first_reference);
+        let mut out: Vec<usize> = redone
+            .iter()
+            .filter_map(|&id| {
+                let at = was(id)?;
+                let i = order.partition_point(|&o| was(o) < Some(at));
+                (order.get(i) == Some(&id)).then_some(i)
+            })
+            .collect();
+        out.sort_unstable();
+        for i in out.into_iter().rev() {
+            order.remove(i);
         }
-        order.extend(fresh.map(|(_, id)| id));
+        let now = |id: PersonId| slots[id].as_ref().map(|p| p.first_reference);
+        for &id in &touched {
+            let at = now(id);
+            let i = order.partition_point(|&o| now(o) < at);
+            order.insert(i, id);
+        }
 
         // Who each regrouped mention is, written only where it changed (a
         // write copies the shared paragraphs around it).
-        let assigned: HashMap<MentionRef, PersonId> = touched
+        let assigned: FastMap<MentionRef, PersonId> = touched
             .iter()
             .flat_map(|&id| {
                 slots[id]
@@ -548,8 +558,7 @@ impl People {
             None => within(slots[id].as_ref()),
         }) && gone.iter().all(|&id| within(previous.slots[id].as_ref()));
         let reshaped = !added.is_empty() || !gone.is_empty();
-        let mut persons: Vec<PersonId> = redone.into_iter().collect();
-        persons.sort_unstable();
+        let persons = redone;
         let people = People {
             slots,
             order,
