@@ -263,8 +263,75 @@ proptest! {
     }
 }
 
+/// Edits to people's names, one per version: `op` picks what to do to the
+/// name of mention `pick` (of those with a name in the current text).
+/// Most make someone new or take someone away (`Kulebax`, `McKuleba`,
+/// back again), others copy a surname elsewhere as a cue's speaker or a
+/// sentence's opening word, where the walk looks names up.
+fn editing_names_case(article: usize, edits: Vec<(usize, usize, usize)>) -> Result<(), TestCaseError> {
+    let texts = articles_and_long_ones();
+    let text = &texts[article % texts.len()];
+    let config = Config::default();
+    let scanner = Scanner::new(&config);
+    let mut doc = Document::new(text, 1, &scanner);
+    let mut model = text.clone();
+    let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
+    for (v, (pick, op, to)) in edits.into_iter().enumerate() {
+        let names: Vec<std::ops::Range<usize>> = doc
+            .index()
+            .paragraphs()
+            .iter()
+            .flat_map(|p| {
+                p.facts
+                    .mentions
+                    .iter()
+                    .filter(|m| !m.bare)
+                    .map(move |m| p.start + m.surname_range.start..p.start + m.surname_range.end)
+            })
+            .collect();
+        let Some(name) = names.get(pick % names.len().max(1)).cloned() else {
+            break;
+        };
+        let surname = model[name.clone()].to_string();
+        let last = model[..name.end]
+            .char_indices()
+            .last()
+            .map_or(name.start, |(i, _)| i);
+        let para = boundary(&model, to % (model.len() + 1));
+        let para = model[..para].rfind("\n\n").map_or(0, |i| i + 2);
+        let (s, e, typed) = match op % 6 {
+            0 => (name.end, name.end, "x".to_string()),
+            1 => (name.end, name.end, "s".to_string()),
+            2 => (last.max(name.start), name.end, String::new()),
+            3 => (name.start, name.start, "Mc".to_string()),
+            4 => (para, para, format!("“We will see,” {surname} said. ")),
+            _ => (para, para, format!("{surname}, who was there, agreed. ")),
+        };
+        let enc = PositionEncoding::Utf16;
+        let change = Change {
+            range: Some((
+                reference_position(&model, s, enc),
+                reference_position(&model, e, enc),
+            )),
+            text: typed.clone(),
+        };
+        model.replace_range(s..e, &typed);
+        let earlier = doc.clone();
+        doc.apply_changes(v as i32 + 2, &[change], enc, &scanner)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        pass = same_as_fresh(pass, &earlier, &doc, &config, Language::PlainText)?.0;
+    }
+    prop_assert_eq!(doc.text(), model);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 60, failure_persistence: Some(Box::new(prop::test_runner::FileFailurePersistence::WithSource("regressions"))), ..ProptestConfig::default() })]
+
+    #[test]
+    fn editing_names_equals_from_scratch(article in 0usize..128, edits in prop::collection::vec((0usize..10_000, 0usize..60, 0usize..1_000_000), 8..24)) {
+        editing_names_case(article, edits)?;
+    }
 
     #[test]
     fn typing_into_an_article_equals_from_scratch(article in 0usize..128, keys in prop::collection::vec((0usize..100_000, 0usize..64), 12..40)) {

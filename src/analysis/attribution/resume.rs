@@ -1,5 +1,6 @@
 //! Resuming the attribution walk after an edit that changed facts in some
-//! paragraphs but no name (the people are the same).
+//! paragraphs, where the people read as they did (or the only people who
+//! came or went are named only in the edited paragraphs).
 //!
 //! The walk is a fold over paragraphs: a state goes in, a row and a state
 //! come out, and the row is paragraph-relative. So the walk restarts from the
@@ -18,6 +19,15 @@
 //! Whatever reaches further (a role given to someone for the first time, a
 //! different number of paragraphs) is left to the whole pass, which the
 //! property tests in `tests/incremental.rs` hold this to.
+//!
+//! Someone new (`Mr Ruizx`, a keystroke into `Mr Ruiz`) keeps everyone
+//! else's id ([`PersonId`]), so the rows and quotes kept still name the
+//! right people. What the walk then carries on is who was named last with
+//! the new surname, which no state before the edit knows: a state that
+//! differs only there counts as equal when only the edited paragraphs read
+//! that surname ([`Reads`]). The states kept after the stop are then unsure
+//! of it (`glossed`), so a later walk that starts from one of them must not
+//! read it, or the whole pass runs.
 
 use std::ops::Range;
 

@@ -15,6 +15,13 @@
 //! every other person is kept as it was. A given name links families only
 //! where someone is called by it alone (`Mr Dmytro`), so that `Dmytro Kuleba`
 //! and `Dmytro Nowak` stay in different families.
+//!
+//! A regrouped person keeps the id of the earlier person their first
+//! mention outside the edit belonged to; anyone else regrouped is new and
+//! gets a new id, and the ids of people gone are left empty (until there
+//! are as many empty as full, when the people are grouped afresh). So a
+//! new name in the middle of a long article moves no one else's id, and
+//! the attribution walk can resume around it.
 
 use std::collections::HashMap;
 use std::ops::{Bound, Range};
