@@ -339,8 +339,12 @@ pub struct Sites {
     /// regrouped and everyone reads as before.
     pub variant: usize,
     /// At the end of a speaker's short surname (`Mr Ruizx`): no near
-    /// spelling, so a new person appears and the ids of those after move.
+    /// spelling, so a new person appears (everyone else keeps their id).
     pub new_person: usize,
+    /// At the end of the given name of a person's first full reference
+    /// (`Rafaelx Ruiz said on Tuesday`): a near spelling of it, so the
+    /// person's canonical name changes.
+    pub rename: usize,
 }
 
 /// The keystroke sites of `text`, past its middle.
@@ -364,10 +368,29 @@ pub fn keystroke_sites(text: &str) -> Sites {
         mid
     };
     let variant = speaker(&|n| n >= 7);
+    // The end of the first given name of six letters or more before a
+    // surname and ` said on Tuesday` past the middle.
+    let rename = {
+        let mut from = mid;
+        let mut at = mid;
+        while let Some(i) = text[from..].find(" said on Tuesday") {
+            let end = from + i;
+            let mut words = text[..end].rsplit(' ');
+            let surname = words.next().unwrap_or("");
+            let given = words.next().unwrap_or("");
+            if given.chars().count() >= 6 {
+                at = end - surname.len() - 1;
+                break;
+            }
+            from = end + 1;
+        }
+        at
+    };
     Sites {
         quote,
         cue: variant + " told".len(),
         variant,
         new_person: speaker(&|n| n <= 4),
+        rename,
     }
 }

@@ -110,7 +110,9 @@ impl Typist {
 /// fact changes but no name: the attribution walk resumes around it), at
 /// the end of a speaker's long surname (a misspelling of it: the family of
 /// that surname is regrouped, the walk resumes), and at the end of a short
-/// surname (a new person: ids move, every quote is attributed again).
+/// surname (a new person: everyone else keeps their id, the walk resumes),
+/// and at the end of the given name of a first full reference (the person's
+/// canonical name changes, and with it the name on all their quotes).
 fn keystroke(c: &mut Criterion) {
     let config = Config::default();
     let scanner = Scanner::new(&config);
@@ -128,6 +130,7 @@ fn keystroke(c: &mut Criterion) {
             ("in_cue", sites.cue),
             ("in_name", sites.variant),
             ("new_person", sites.new_person),
+            ("rename", sites.rename),
         ] {
             let (doc, change) = article_and_keystroke(&text, at, &scanner);
             let mut typist = Typist::new(doc, change, &config);
@@ -174,7 +177,14 @@ fn keystroke_ratio(_: &mut Criterion) {
     let typists = |size: usize| {
         let text = corpus::article(size, false);
         let sites = corpus::keystroke_sites(&text);
-        [sites.quote, sites.cue, sites.variant, sites.new_person].map(|at| {
+        [
+            sites.quote,
+            sites.cue,
+            sites.variant,
+            sites.new_person,
+            sites.rename,
+        ]
+        .map(|at| {
             let (doc, change) = article_and_keystroke(&text, at, &scanner);
             Typist::new(doc, change, &config)
         })
@@ -184,11 +194,11 @@ fn keystroke_ratio(_: &mut Criterion) {
         v.sort_unstable();
         v[v.len() / 2]
     };
-    for (i, site) in ["in_quote", "in_cue", "in_name", "new_person"]
+    for (i, site) in ["in_quote", "in_cue", "in_name", "new_person", "rename"]
         .into_iter()
         .enumerate()
     {
-        let rounds = if site == "new_person" { 60 } else { 1000 };
+        let rounds = 1000;
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..rounds {
             for (typist, times) in [(&mut small[i], &mut a), (&mut large[i], &mut b)] {

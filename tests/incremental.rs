@@ -268,7 +268,10 @@ proptest! {
 /// Most make someone new or take someone away (`Kulebax`, `McKuleba`,
 /// back again), others copy a surname elsewhere as a cue's speaker or a
 /// sentence's opening word, where the walk looks names up.
-fn editing_names_case(article: usize, edits: Vec<(usize, usize, usize)>) -> Result<(), TestCaseError> {
+fn editing_names_case(
+    article: usize,
+    edits: Vec<(usize, usize, usize)>,
+) -> Result<(), TestCaseError> {
     let texts = articles_and_long_ones();
     let text = &texts[article % texts.len()];
     let config = Config::default();
@@ -277,18 +280,16 @@ fn editing_names_case(article: usize, edits: Vec<(usize, usize, usize)>) -> Resu
     let mut model = text.clone();
     let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
     for (v, (pick, op, to)) in edits.into_iter().enumerate() {
-        let names: Vec<std::ops::Range<usize>> = doc
-            .index()
-            .paragraphs()
-            .iter()
-            .flat_map(|p| {
-                p.facts
-                    .mentions
-                    .iter()
-                    .filter(|m| !m.bare)
-                    .map(move |m| p.start + m.surname_range.start..p.start + m.surname_range.end)
-            })
-            .collect();
+        let names: Vec<std::ops::Range<usize>> =
+            doc.index()
+                .paragraphs()
+                .iter()
+                .flat_map(|p| {
+                    p.facts.mentions.iter().filter(|m| !m.bare).map(move |m| {
+                        p.start + m.surname_range.start..p.start + m.surname_range.end
+                    })
+                })
+                .collect();
         let Some(name) = names.get(pick % names.len().max(1)).cloned() else {
             break;
         };

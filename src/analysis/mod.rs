@@ -262,14 +262,15 @@ impl ArticleParts {
         }
         // Attribution reads of the people only what `same_view` compares:
         // when that is as it was, the walk can resume around the edit.
-        let (walkable, reshaped) = match &regrouped {
-            Regrouped::Same => (true, false),
+        let (walkable, reshaped, renamed) = match &regrouped {
+            Regrouped::Same => (true, false, &[][..]),
             Regrouped::Around {
                 same_view,
                 reshaped,
+                renamed,
                 ..
-            } => (*same_view, *reshaped),
-            Regrouped::Afresh => (false, false),
+            } => (*same_view, *reshaped, renamed.as_slice()),
+            Regrouped::Afresh => (false, false, &[][..]),
         };
         if !walkable {
             let article = Article::with_people(paragraphs, language, people);
@@ -295,9 +296,10 @@ impl ArticleParts {
             .unwrap_or_else(|| not_prose(paragraphs, &excluded));
         let mut ctx = Arc::clone(self.walk.ctx());
         let mut resumable = true;
-        if reshaped {
-            // Someone came or went: the walk looks names up anew, which
-            // only the paragraphs that read those names can tell.
+        if reshaped || !renamed.is_empty() {
+            // Someone came or went, or is called otherwise: the walk looks
+            // names up anew, which only the paragraphs that read those
+            // names can tell.
             let persons = match &regrouped {
                 Regrouped::Around { persons, .. } => persons.as_slice(),
                 _ => &[],
@@ -311,14 +313,13 @@ impl ArticleParts {
                 .iter()
                 .all(|k| reads.only_in(k, paragraphs, edited.clone()));
             if resumable {
-                Arc::make_mut(&mut self.walk).set_ctx(Arc::clone(&ctx));
+                let walk = Arc::make_mut(&mut self.walk);
+                walk.set_ctx(Arc::clone(&ctx));
+                let attribution = Arc::make_mut(&mut self.attribution);
                 if let Regrouped::Around { persons, .. } = &regrouped {
-                    self.walk.make_room(
-                        Arc::make_mut(&mut self.attribution),
-                        &self.people,
-                        persons,
-                    );
+                    walk.make_room(attribution, &self.people, persons);
                 }
+                walk.rename(attribution, &self.people, renamed);
             }
         }
         if resumable {
@@ -335,7 +336,12 @@ impl ArticleParts {
                 self.not_prose = not_prose;
                 self.reads = reads;
                 self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
-                return (self, Reused::Walk, Some(resumed.paragraphs), regrouped);
+                // The quotes of someone called otherwise changed too.
+                let mut changed = resumed.paragraphs;
+                for span in self.attribution.spans_of(&self.people, renamed) {
+                    changed = changed.start.min(span.start)..changed.end.max(span.end);
+                }
+                return (self, Reused::Walk, Some(changed), regrouped);
             }
         }
         let people = Arc::clone(&self.people);

@@ -144,6 +144,27 @@ impl Attribution {
         quote_at(&self.quotes, offset)
     }
 
+    /// For each of the people `ids`, the paragraphs from their first
+    /// mention or quote to their last.
+    pub fn spans_of<'s>(
+        &'s self,
+        people: &'s People,
+        ids: &'s [PersonId],
+    ) -> impl Iterator<Item = Range<usize>> + 's {
+        ids.iter().filter_map(move |&id| {
+            let person = people.person(id)?;
+            let mentions = person.mentions.iter().map(|r| r.para..r.para + 1);
+            let quotes = self
+                .quotes
+                .iter()
+                .filter(|q| q.speaker.as_ref().and_then(|s| s.person) == Some(id))
+                .map(|q| q.paragraphs.clone());
+            mentions
+                .chain(quotes)
+                .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        })
+    }
+
     /// The attribution with its people's ids changed by `map` (old id →
     /// new id, from [`People::renumbered`]); the tables by person keep
     /// only the people `map` keeps.
@@ -1131,6 +1152,54 @@ impl WalkLog {
     /// it derives from them.
     pub(crate) fn set_ctx(&mut self, ctx: Arc<Ctx>) {
         self.ctx = ctx;
+    }
+
+    /// The people `ids` are called otherwise in `people` (and this log's
+    /// context): their names in the rows, quotes and resolved cues follow.
+    pub(crate) fn rename(
+        &mut self,
+        attribution: &mut Attribution,
+        people: &People,
+        ids: &[PersonId],
+    ) {
+        if ids.is_empty() {
+            return;
+        }
+        let ctx = Arc::clone(&self.ctx);
+        let name = |id: PersonId| ctx.display(id).unwrap_or_default().to_string();
+        let surname = |id: PersonId| {
+            people
+                .person(id)
+                .map(|p| p.surname.clone())
+                .unwrap_or_default()
+        };
+        let speaker = |s: &mut Speaker| {
+            if let Some(id) = s.person.filter(|id| ids.contains(id)) {
+                s.name = name(id);
+            }
+        };
+        let cue = |c: &mut ResolvedCue| {
+            if ids.contains(&c.person) {
+                c.name = name(c.person);
+                c.surname = surname(c.person);
+            }
+        };
+        for row in &mut self.rows {
+            for f in row.speakers.iter_mut().flatten() {
+                speaker(&mut f.speaker);
+            }
+            for (_, c) in &mut row.resolved {
+                cue(c);
+            }
+        }
+        for q in &mut attribution.quotes {
+            if let Some(s) = &mut q.speaker {
+                speaker(s);
+            }
+        }
+        for c in &mut attribution.resolved {
+            cue(c);
+        }
     }
 
     /// Makes `attribution`'s tables by person fit `people`, in which the

@@ -328,13 +328,15 @@ pub enum Regrouped {
     /// earlier one, with the same id. `same_view`: the regrouped people
     /// also read as they did to attribution and the quote checks (names,
     /// roles, gender, first references, honorific, and their mentions
-    /// outside `changed`), and anyone who came or went (`reshaped`) is
-    /// mentioned only in `changed`.
+    /// outside `changed`) but for the names of those `renamed` (typing
+    /// into a first full reference), and anyone who came or went
+    /// (`reshaped`) is mentioned only in `changed`.
     Around {
         persons: Vec<PersonId>,
         changed: Range<usize>,
         same_view: bool,
         reshaped: bool,
+        renamed: Vec<PersonId>,
     },
     /// Grouped afresh: the ids are new.
     Afresh,
@@ -353,7 +355,16 @@ fn own_honorific<'a>(
     })
 }
 
-/// Whether `new` reads as `old` did to attribution and the quote checks.
+/// Whether `new` is called as `old` was: canonical name, surname, given name.
+fn same_names(old: &Person, new: &Person) -> bool {
+    old.canonical == new.canonical
+        && old.surname == new.surname
+        && old.given == new.given
+        && old.from_style_book == new.from_style_book
+}
+
+/// Whether `new` reads as `old` did to attribution and the quote checks,
+/// but for their names ([`same_names`]).
 fn same_view(
     old: &Person,
     new: &Person,
@@ -362,14 +373,10 @@ fn same_view(
     changed: &Range<usize>,
 ) -> bool {
     let outside = |p: &&MentionRef| !changed.contains(&p.para);
-    old.canonical == new.canonical
-        && old.surname == new.surname
-        && old.given == new.given
-        && old.gender == new.gender
+    old.gender == new.gender
         && old.roles == new.roles
         && old.first_reference == new.first_reference
         && old.first_full_reference == new.first_full_reference
-        && old.from_style_book == new.from_style_book
         && old
             .mentions
             .iter()
@@ -558,12 +565,20 @@ impl People {
         let within = |p: Option<&Arc<Person>>| {
             p.is_none_or(|p| p.mentions.iter().all(|r| changed.contains(&r.para)))
         };
-        let same = touched.iter().all(|&id| match previous.person(id) {
-            Some(old) => slots[id]
-                .as_ref()
-                .is_some_and(|new| same_view(old, new, earlier, paragraphs, &changed)),
-            None => within(slots[id].as_ref()),
-        }) && gone.iter().all(|&id| within(previous.slots[id].as_ref()));
+        let mut renamed: Vec<PersonId> = Vec::new();
+        let mut same = gone.iter().all(|&id| within(previous.slots[id].as_ref()));
+        for &id in &touched {
+            same &= match (previous.person(id), slots[id].as_ref()) {
+                (Some(old), Some(new)) => {
+                    if !same_names(old, new) {
+                        renamed.push(id);
+                    }
+                    same_view(old, new, earlier, paragraphs, &changed)
+                }
+                (None, new) => within(new),
+                (Some(_), None) => false,
+            };
+        }
         let reshaped = !added.is_empty() || !gone.is_empty();
         let persons = redone;
         let people = People {
@@ -578,6 +593,7 @@ impl People {
             changed,
             same_view: same,
             reshaped,
+            renamed,
         };
         Some((people, how))
     }
