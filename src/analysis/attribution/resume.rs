@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{
-    count_quotes, first_roles, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution,
+    count_quotes, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution,
     FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
 };
 use crate::analysis::names::PersonId;
@@ -162,23 +162,37 @@ pub(crate) fn update(
         .map(|r| &r.roles)
         .ne(new_rows.iter().map(|r| &r.roles))
     {
-        let roles = first_roles(&log.rows);
-        if roles != log.person_roles {
-            let ids: Vec<PersonId> = roles
-                .keys()
-                .chain(log.person_roles.keys())
-                .copied()
-                .filter(|id| roles.get(id) != log.person_roles.get(id))
-                .collect();
-            if !ids.iter().all(|id| came_or_went.contains(id)) {
-                return None;
-            }
-            for id in ids {
-                if let Some(slot) = attribution.roles.get_mut(id) {
-                    *slot = role_of(people, &roles, id);
+        // Only those given a role in the rows walked again can have a new first one.
+        let mut ids: Vec<PersonId> = old_rows
+            .iter()
+            .chain(new_rows)
+            .flat_map(|r| r.roles.iter().map(|(id, _)| *id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut firsts = Vec::new();
+        for id in ids {
+            let first = log
+                .rows
+                .iter()
+                .flat_map(|r| &r.roles)
+                .find(|(i, _)| *i == id)
+                .map(|(_, role)| role.clone());
+            if first.as_ref() != log.person_roles.get(&id) {
+                if !came_or_went.contains(&id) {
+                    return None;
                 }
+                firsts.push((id, first));
             }
-            log.person_roles = roles;
+        }
+        for (id, first) in firsts {
+            match first {
+                Some(role) => log.person_roles.insert(id, role),
+                None => log.person_roles.remove(&id),
+            };
+            if let Some(slot) = attribution.roles.get_mut(id) {
+                *slot = role_of(people, &log.person_roles, id);
+            }
         }
     }
 
