@@ -1099,25 +1099,26 @@ impl Row {
     }
 }
 
-/// The first role the copy gave each person, in article order.
-fn first_roles(rows: &[Row]) -> HashMap<PersonId, String> {
+/// The first role the copy gave each person, in article order, and the
+/// row it is in.
+type FirstRoles = HashMap<PersonId, (usize, String)>;
+
+fn first_roles(rows: &[Row]) -> FirstRoles {
     let mut out = HashMap::new();
-    for (id, role) in rows.iter().flat_map(|r| &r.roles) {
-        out.entry(*id).or_insert_with(|| role.clone());
+    for (at, row) in rows.iter().enumerate() {
+        for (id, role) in &row.roles {
+            out.entry(*id).or_insert_with(|| (at, role.clone()));
+        }
     }
     out
 }
 
 /// A person's role: from their mentions, else the first the copy gave them.
-fn role_of(
-    people: &People,
-    person_roles: &HashMap<PersonId, String>,
-    id: PersonId,
-) -> Option<String> {
+fn role_of(people: &People, person_roles: &FirstRoles, id: PersonId) -> Option<String> {
     people
         .person(id)
         .and_then(|p| p.roles.first().cloned())
-        .or_else(|| person_roles.get(&id).cloned())
+        .or_else(|| person_roles.get(&id).map(|(_, r)| r.clone()))
 }
 
 /// Every how many paragraphs the walk keeps its state: resuming re-walks
@@ -1139,7 +1140,7 @@ pub(crate) struct WalkLog {
     /// The state before paragraph `i * STRIDE`.
     states: Vec<Walk>,
     rows: Vec<Row>,
-    person_roles: HashMap<PersonId, String>,
+    person_roles: FirstRoles,
 }
 
 impl WalkLog {
@@ -1228,7 +1229,7 @@ struct Assembly<'a> {
     rows: &'a [Row],
     not_prose: &'a [Range<usize>],
     people: &'a People,
-    person_roles: &'a HashMap<PersonId, String>,
+    person_roles: &'a FirstRoles,
     /// The quotes before the first paragraph assembled.
     before: &'a [Quote],
     quotes: Vec<Quote>,

@@ -34,8 +34,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{
-    count_quotes, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution,
-    FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
+    count_quotes, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution, FactRef,
+    Quote, Reads, Row, WalkLog, With, STRIDE,
 };
 use crate::analysis::names::PersonId;
 use crate::analysis::{shift, ParagraphFacts, Pending, People};
@@ -170,20 +170,37 @@ pub(crate) fn update(
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        // Their first roles: one before the rows walked again stays; the
+        // others are looked for from there on, in one pass.
+        ids.retain(|id| log.person_roles.get(id).is_none_or(|(at, _)| *at >= from));
+        let mut found: Vec<Option<(usize, &String)>> = vec![None; ids.len()];
+        let mut left = ids.len();
+        let later = log.rows.iter().enumerate().skip(from);
+        'rows: for (at, row) in later {
+            if left == 0 {
+                break;
+            }
+            for (i, role) in &row.roles {
+                if let Ok(k) = ids.binary_search(i) {
+                    if found[k].is_none() {
+                        found[k] = Some((at, role));
+                        left -= 1;
+                        if left == 0 {
+                            break 'rows;
+                        }
+                    }
+                }
+            }
+        }
         let mut firsts = Vec::new();
-        for id in ids {
-            let first = log
-                .rows
-                .iter()
-                .flat_map(|r| &r.roles)
-                .find(|(i, _)| *i == id)
-                .map(|(_, role)| role.clone());
-            if first.as_ref() != log.person_roles.get(&id) {
+        for (id, first) in ids.into_iter().zip(found) {
+            let first = first.map(|(at, role)| (at, role.clone()));
+            if first.as_ref().map(|(_, r)| r) != log.person_roles.get(&id).map(|(_, r)| r) {
                 if !came_or_went.contains(&id) {
                     return None;
                 }
-                firsts.push((id, first));
             }
+            firsts.push((id, first));
         }
         for (id, first) in firsts {
             match first {
