@@ -195,10 +195,9 @@ pub(crate) fn update(
         let mut firsts = Vec::new();
         for (id, first) in ids.into_iter().zip(found) {
             let first = first.map(|(at, role)| (at, role.clone()));
-            if first.as_ref().map(|(_, r)| r) != log.person_roles.get(&id).map(|(_, r)| r) {
-                if !came_or_went.contains(&id) {
-                    return None;
-                }
+            let moved = first.as_ref().map(|(_, r)| r) != log.person_roles.get(&id).map(|(_, r)| r);
+            if moved && !came_or_went.contains(&id) {
+                return None;
             }
             firsts.push((id, first));
         }
