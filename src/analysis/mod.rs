@@ -177,6 +177,8 @@ pub struct Article<'a> {
     not_prose: Vec<Range<usize>>,
     /// The attribution walk's states and rows, to resume it after an edit.
     walk: Arc<attribution::WalkLog>,
+    /// Which words the paragraphs look people up by ([`ArticleParts`]).
+    reads: Option<Arc<attribution::Reads>>,
 }
 
 /// The results of an article pass, without the paragraphs they were computed over.
@@ -621,6 +623,7 @@ impl<'a> Article<'a> {
             attribution: Arc::new(attribution),
             not_prose,
             walk: Arc::new(walk),
+            reads: None,
         }
     }
 
@@ -640,6 +643,7 @@ impl<'a> Article<'a> {
             attribution: parts.attribution,
             not_prose: parts.not_prose,
             walk: parts.walk,
+            reads: parts.reads,
         }
     }
 
@@ -659,6 +663,7 @@ impl<'a> Article<'a> {
             attribution: Arc::clone(&parts.attribution),
             not_prose: parts.not_prose.clone(),
             walk: Arc::clone(&parts.walk),
+            reads: parts.reads.clone(),
         }
     }
 
@@ -670,7 +675,7 @@ impl<'a> Article<'a> {
             people: Arc::clone(&self.people),
             attribution: Arc::clone(&self.attribution),
             walk: Arc::clone(&self.walk),
-            reads: None,
+            reads: self.reads.clone(),
             pending: Vec::new(),
         }
     }
