@@ -212,41 +212,82 @@ fn articles_and_long_ones() -> Vec<String> {
 /// emoji, a curly apostrophe, a new paragraph, or deleting one character.
 const KEYS: &[&str] = &["e", "n", " ", ".", "é", "😀", "’", "", "\n\n"];
 
-/// Typing anywhere in a real article, one keystroke per version: the
-/// incremental pass equals the fresh one.
-fn typing_case(article: usize, keys: Vec<(usize, usize)>) -> Result<(), TestCaseError> {
-    let texts = articles_and_long_ones();
-    let text = &texts[article % texts.len()];
-    let config = Config::default();
-    let scanner = Scanner::new(&config);
-    let mut doc = Document::new(text, 1, &scanner);
-    let mut model = text.clone();
-    let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
-    for (v, (at, key)) in keys.iter().enumerate() {
-        let s = boundary(&model, at % (model.len() + 1));
-        let key = KEYS[key % KEYS.len()];
-        let e = if key.is_empty() {
-            let next = model[s..].chars().next().map_or(0, char::len_utf8);
-            boundary(&model, s + next).max(s)
-        } else {
-            s
-        };
+/// An article typed into version by version, each pass checked against a
+/// fresh one.
+struct Typing {
+    config: Config,
+    scanner: Scanner,
+    doc: Document<ParagraphFacts>,
+    model: String,
+    pass: Option<checks::Pass>,
+    version: i32,
+}
+
+impl Typing {
+    /// Test article `article` (of [`articles_and_long_ones`]).
+    fn new(article: usize) -> Self {
+        let texts = articles_and_long_ones();
+        let text = texts[article % texts.len()].clone();
+        let config = Config::default();
+        let scanner = Scanner::new(&config);
+        let doc = Document::new(&text, 1, &scanner);
+        let pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
+        Self {
+            config,
+            scanner,
+            doc,
+            model: text,
+            pass: Some(pass),
+            version: 1,
+        }
+    }
+
+    /// Replaces bytes `s..e` of the text with `typed`, as an editor sends it
+    /// (UTF-16 positions), and compares the updated pass with a fresh one.
+    fn edit(&mut self, s: usize, e: usize, typed: &str) -> Result<(), TestCaseError> {
         let enc = PositionEncoding::Utf16;
         let change = Change {
             range: Some((
-                reference_position(&model, s, enc),
-                reference_position(&model, e, enc),
+                reference_position(&self.model, s, enc),
+                reference_position(&self.model, e, enc),
             )),
-            text: key.to_string(),
+            text: typed.to_string(),
         };
-        model.replace_range(s..e, key);
-        let earlier = doc.clone();
-        doc.apply_changes(v as i32 + 2, &[change], enc, &scanner)
+        self.model.replace_range(s..e, typed);
+        let earlier = self.doc.clone();
+        self.version += 1;
+        self.doc
+            .apply_changes(self.version, &[change], enc, &self.scanner)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        pass = same_as_fresh(pass, &earlier, &doc, &config, Language::PlainText)?.0;
+        let pass = self.pass.take().expect("a pass");
+        let config = &self.config;
+        let (pass, _) = same_as_fresh(pass, &earlier, &self.doc, config, Language::PlainText)?;
+        self.pass = Some(pass);
+        Ok(())
     }
-    prop_assert_eq!(doc.text(), model);
-    Ok(())
+
+    fn done(self) -> Result<(), TestCaseError> {
+        prop_assert_eq!(self.doc.text(), self.model);
+        Ok(())
+    }
+}
+
+/// Typing anywhere in a real article, one keystroke per version: the
+/// incremental pass equals the fresh one.
+fn typing_case(article: usize, keys: Vec<(usize, usize)>) -> Result<(), TestCaseError> {
+    let mut t = Typing::new(article);
+    for (at, key) in keys {
+        let s = boundary(&t.model, at % (t.model.len() + 1));
+        let key = KEYS[key % KEYS.len()];
+        let e = if key.is_empty() {
+            let next = t.model[s..].chars().next().map_or(0, char::len_utf8);
+            boundary(&t.model, s + next).max(s)
+        } else {
+            s
+        };
+        t.edit(s, e, key)?;
+    }
+    t.done()
 }
 
 proptest! {
@@ -272,16 +313,11 @@ fn editing_names_case(
     article: usize,
     edits: Vec<(usize, usize, usize)>,
 ) -> Result<(), TestCaseError> {
-    let texts = articles_and_long_ones();
-    let text = &texts[article % texts.len()];
-    let config = Config::default();
-    let scanner = Scanner::new(&config);
-    let mut doc = Document::new(text, 1, &scanner);
-    let mut model = text.clone();
-    let mut pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
-    for (v, (pick, op, to)) in edits.into_iter().enumerate() {
+    let mut t = Typing::new(article);
+    for (pick, op, to) in edits {
         let names: Vec<std::ops::Range<usize>> =
-            doc.index()
+            t.doc
+                .index()
                 .paragraphs()
                 .iter()
                 .flat_map(|p| {
@@ -293,12 +329,13 @@ fn editing_names_case(
         let Some(name) = names.get(pick % names.len().max(1)).cloned() else {
             break;
         };
+        let model = &t.model;
         let surname = model[name.clone()].to_string();
         let last = model[..name.end]
             .char_indices()
             .last()
             .map_or(name.start, |(i, _)| i);
-        let para = boundary(&model, to % (model.len() + 1));
+        let para = boundary(model, to % (model.len() + 1));
         let para = model[..para].rfind("\n\n").map_or(0, |i| i + 2);
         let (s, e, typed) = match op % 6 {
             0 => (name.end, name.end, "x".to_string()),
@@ -308,22 +345,9 @@ fn editing_names_case(
             4 => (para, para, format!("“We will see,” {surname} said. ")),
             _ => (para, para, format!("{surname}, who was there, agreed. ")),
         };
-        let enc = PositionEncoding::Utf16;
-        let change = Change {
-            range: Some((
-                reference_position(&model, s, enc),
-                reference_position(&model, e, enc),
-            )),
-            text: typed.clone(),
-        };
-        model.replace_range(s..e, &typed);
-        let earlier = doc.clone();
-        doc.apply_changes(v as i32 + 2, &[change], enc, &scanner)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        pass = same_as_fresh(pass, &earlier, &doc, &config, Language::PlainText)?.0;
+        t.edit(s, e, &typed)?;
     }
-    prop_assert_eq!(doc.text(), model);
-    Ok(())
+    t.done()
 }
 
 proptest! {
