@@ -456,7 +456,8 @@ fn most_keystrokes_reuse_the_whole_pass() {
 /// it, in every test article: the pass updated around the edit (people
 /// regrouped, the walk resumed, the names checks redone for the people
 /// touched) equals a fresh pass; and when the regrouped people read as
-/// before, the walk resumes instead of running over the whole article.
+/// before (someone new or gone aside), the walk resumes instead of running
+/// over the whole article.
 #[test]
 fn typing_into_names_equals_from_scratch() {
     let config = Config::default();
@@ -526,10 +527,11 @@ fn typing_into_names_equals_from_scratch() {
         "of {typed} keystrokes in names, {same_view} left everyone reading as before \
          ({same_resumed} of them resumed the walk); {resumed} resumed in all"
     );
-    // Most make a new person (`Kulebas`, `McKuleba`) or change a canonical
-    // spelling (typing into a first full reference), and run the whole
-    // walk; of those that do not, the walk resumes unless the change lives
-    // on (a first role, furniture near the edit).
+    // Those that leave everyone reading as before, or only add or take away
+    // someone named in the edited paragraph alone (`Kulebas`, `McKuleba`),
+    // or only rename someone (typing into a first full reference), resume
+    // the walk unless the change lives on (a first role, furniture near the
+    // edit, the name read elsewhere); the rest run the whole walk.
     assert!(same_view > 0, "no keystroke kept the people's reading");
     assert!(
         same_resumed * 10 >= same_view * 9,

@@ -1113,6 +1113,27 @@ fn first_roles(rows: &[Row]) -> FirstRoles {
     out
 }
 
+/// The first role rows `from` on give each of the people `ids` (sorted),
+/// with its row.
+fn first_roles_from(rows: &[Row], from: usize, ids: &[PersonId]) -> Vec<Option<(usize, String)>> {
+    let mut found: Vec<Option<(usize, String)>> = vec![None; ids.len()];
+    let mut left = ids.len();
+    for (at, row) in rows.iter().enumerate().skip(from) {
+        for (id, role) in &row.roles {
+            if left == 0 {
+                return found;
+            }
+            if let Ok(k) = ids.binary_search(id) {
+                if found[k].is_none() {
+                    found[k] = Some((at, role.clone()));
+                    left -= 1;
+                }
+            }
+        }
+    }
+    found
+}
+
 /// A person's role: from their mentions, else the first the copy gave them.
 fn role_of(people: &People, person_roles: &FirstRoles, id: PersonId) -> Option<String> {
     people

@@ -34,8 +34,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{
-    count_quotes, is_copy, reads_of, role_of, walk_paragraph, Assembly, Attribution, FactRef,
-    Quote, Reads, Row, WalkLog, With, STRIDE,
+    count_quotes, first_roles_from, is_copy, reads_of, role_of, walk_paragraph, Assembly,
+    Attribution, FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
 };
 use crate::analysis::names::PersonId;
 use crate::analysis::{shift, ParagraphFacts, Pending, People};
@@ -115,11 +115,11 @@ pub(crate) fn update(
     let mut person_like = std::collections::HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut stop = n;
+    // Who was named last with a surname that only the edited paragraphs
+    // read does not matter past them.
+    let unread = |k: &str| reads.is_some_and(|r| r.only_in(k, paragraphs, a..b));
     for (pi, para) in paragraphs.iter().enumerate().skip(from) {
         let kept_state = (pi % STRIDE == 0).then(|| &log.states[pi / STRIDE]);
-        // Who was named last with a surname that only the edited
-        // paragraphs read does not matter from here on.
-        let unread = |k: &str| reads.is_some_and(|r| r.only_in(k, paragraphs, a..b));
         if let Some(old) = kept_state.filter(|_| pi >= b) {
             if let Some(keys) = walk.same_but(old, unread) {
                 if walk.seen().all(|s| kept(s.para, s.fact)) {
@@ -171,30 +171,11 @@ pub(crate) fn update(
         ids.sort_unstable();
         ids.dedup();
         // Their first roles: one before the rows walked again stays; the
-        // others are looked for from there on, in one pass.
+        // others are looked for from there on.
         ids.retain(|id| log.person_roles.get(id).is_none_or(|(at, _)| *at >= from));
-        let mut found: Vec<Option<(usize, &String)>> = vec![None; ids.len()];
-        let mut left = ids.len();
-        let later = log.rows.iter().enumerate().skip(from);
-        'rows: for (at, row) in later {
-            if left == 0 {
-                break;
-            }
-            for (i, role) in &row.roles {
-                if let Ok(k) = ids.binary_search(i) {
-                    if found[k].is_none() {
-                        found[k] = Some((at, role));
-                        left -= 1;
-                        if left == 0 {
-                            break 'rows;
-                        }
-                    }
-                }
-            }
-        }
+        let found = first_roles_from(&log.rows, from, &ids);
         let mut firsts = Vec::new();
         for (id, first) in ids.into_iter().zip(found) {
-            let first = first.map(|(at, role)| (at, role.clone()));
             let moved = first.as_ref().map(|(_, r)| r) != log.person_roles.get(&id).map(|(_, r)| r);
             if moved && !came_or_went.contains(&id) {
                 return None;
@@ -327,9 +308,9 @@ pub(crate) fn update(
     );
     count_quotes(&new_quotes, &mut attribution.quotes_by_person, true);
     // No quote may be left to someone no longer in the article.
-    if (0..attribution.quotes_by_person.len())
-        .any(|id| attribution.quotes_by_person[id] > 0 && people.person(id).is_none())
-    {
+    if came_or_went.iter().any(|&id| {
+        people.person(id).is_none() && attribution.quotes_by_person.get(id).is_some_and(|&n| n > 0)
+    }) {
         return None;
     }
     let quotes_after = first + new_quotes.len();
