@@ -1,0 +1,167 @@
+"""PolNeAR reading (brat standoff) and quote-span scanning, shared by quotes.py and names.py.
+
+Layout: DATA/{train,dev}/text/<article>.txt and DATA/{train,dev}/attributions/<article>_<annotator>.ann.
+Offsets in .ann files are Python string offsets into the .txt read as UTF-8 (a BOM
+counts as a character). When an article has several .ann files (several annotators),
+the first in sorted order is used. The test split is never read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+SPLITS = ("train", "dev")
+_ANN = re.compile(r"^(.*)_([0-9a-f]{4})\.ann$")
+_TLINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
+
+
+def check_split(split: str):
+    if split not in SPLITS:
+        raise SystemExit(f"split must be one of {SPLITS} (the test split is never used)")
+
+
+def articles(data: str, split: str, need_ann: bool = True) -> list[tuple[str, str, str | None]]:
+    """[(name, text_path, ann_path or None)] sorted by name."""
+    check_split(split)
+    tdir = os.path.join(data, split, "text")
+    adir = os.path.join(data, split, "attributions")
+    if not os.path.isdir(tdir):
+        raise SystemExit(f"no PolNeAR text at {tdir}")
+    anns: dict[str, list[str]] = {}
+    if os.path.isdir(adir):
+        for f in sorted(os.listdir(adir)):
+            m = _ANN.match(f)
+            if m:
+                anns.setdefault(m.group(1), []).append(os.path.join(adir, f))
+    out = []
+    for f in sorted(os.listdir(tdir)):
+        if not f.endswith(".txt"):
+            continue
+        name = f[:-4]
+        ann = anns.get(name, [None])[0]
+        if need_ann and ann is None:
+            continue
+        out.append((name, os.path.join(tdir, f), ann))
+    return out
+
+
+def read_text(path: str) -> str:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+@dataclass
+class Attribution:
+    id: str
+    kind: str  # Attribution | Attribution-no-source
+    content: list[tuple[int, int]] = field(default_factory=list)
+    source: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+
+
+def parse_ann(path: str) -> list[Attribution]:
+    """Attribution events with their Content (and Content2), Source and Cue segments."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            m = _TLINE.match(line)
+            if m:
+                segs = []
+                for part in m.group(3).split(";"):
+                    a, b = part.split()
+                    segs.append((int(a), int(b)))
+                spans[m.group(1)] = (m.group(2), segs)
+            elif re.match(r"^E\d+\t", line):
+                eid, args = line.split("\t", 1)
+                events.append((eid, args.split()))
+    out = []
+    for eid, args in events:
+        head = args[0].split(":", 1)
+        a = Attribution(eid, head[0])
+        for arg in args[1:]:
+            if ":" not in arg:
+                continue
+            role, tid = arg.split(":", 1)
+            segs = spans.get(tid, (None, []))[1]
+            if role.startswith("Content"):
+                a.content.extend(segs)
+            elif role.startswith("Source"):
+                a.source.extend(segs)
+            elif role.startswith("Cue"):
+                a.cue.extend(segs)
+        a.content.sort()
+        if a.content:
+            out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------- quote spans
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_OPEN_CTX = " \t\u00a0([{—–-/"
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Top-level quoted spans per paragraph line: (start, end, closed), marks included.
+
+    Double marks (curly, straight, guillemets, low) pair up; a double quote still open
+    at the end of the line runs to the line end (a quote continued in the next
+    paragraph). Single marks count only outside a double quote, open after a space or
+    bracket and close before a non-letter; an unclosed single is an apostrophe.
+    """
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.extend((pos + a, pos + b, c) for a, b, c in _line_quotes(body))
+        pos += len(line)
+    return out
+
+
+def _line_quotes(s: str):
+    res = []
+    dopen = None  # index of the open double mark
+    sopen = None  # index of an open top-level single mark
+    n = len(s)
+    for j, c in enumerate(s):
+        prev = s[j - 1] if j else " "
+        nxt = s[j + 1] if j + 1 < n else " "
+        if dopen is None:
+            if c in _DOUBLE_OPEN or (c == '"' and sopen is None):
+                if sopen is not None:
+                    continue  # a double inside a top-level single
+                dopen = j
+                continue
+            if c == '"' and sopen is not None:
+                continue
+            if c in "‘'" and sopen is None and (prev in _OPEN_CTX or j == 0) and nxt.isalnum():
+                sopen = j
+                continue
+            if c in "’'" and sopen is not None and not nxt.isalpha() and not prev.isspace():
+                if j - sopen > 1:
+                    res.append((sopen, j + 1, True))
+                sopen = None
+                continue
+        else:
+            if c in _DOUBLE_CLOSE or c == '"' or (c == "“" and s[dopen] == "„"):
+                if j - dopen > 1:
+                    res.append((dopen, j + 1, True))
+                dopen = None
+    if dopen is not None and n - dopen > 1:
+        res.append((dopen, n, False))
+    return res
+
+
+def interior(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without its quote marks (and the whitespace next to them)."""
+    a, b = span
+    while a < b and (text[a] in "“”„«»‘’‚\"'" or text[a].isspace()):
+        a += 1
+    while b > a and (text[b - 1] in "“”„«»‘’‚\"'" or text[b - 1].isspace()):
+        b -= 1
+    return a, b
