@@ -123,6 +123,7 @@ def main(argv=None):
     ap.add_argument("--list", metavar="CODE", help="print each finding of CODE ('all' for every code)")
     ap.add_argument("--max", type=int, default=0)
     ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--json", metavar="FILE", help="also write the raw counts as JSON")
     ap.add_argument("--selftest", action="store_true", help="run on a tiny made-up article (no data needed)")
     a = ap.parse_args(argv)
     binary = C.find_copydesk(a.copydesk)
@@ -133,7 +134,9 @@ def main(argv=None):
     splits = P.SPLITS if a.split == "all" else (a.split,)
     res = run(a.data, splits, binary, a.config, a.limit)
     label = "+".join(splits)
-    print(summary(label, *evaluate(res)))
+    S, by_code, by_sev, arts_with = evaluate(res)
+    print(summary(label, S, by_code, by_sev, arts_with))
+    C.write_json(a.json, {**S, **{"code." + k: v for k, v in by_code.items()}})
     if a.split == "all":
         for sp in splits:
             sub = [r for r in res if r[0].startswith(sp + "/")]

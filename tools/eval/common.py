@@ -207,3 +207,10 @@ def pct(n: int, d: int) -> str:
 
 def rate(n: float, d: float, per: float = 1.0) -> str:
     return f"{per * n / d:.2f}" if d else "n/a"
+
+
+def write_json(path: str | None, counters: dict) -> None:
+    """Write raw counters (for before/after comparisons) when --json was given."""
+    if path:
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(dict(sorted(counters.items())), fh, indent=1, ensure_ascii=False)

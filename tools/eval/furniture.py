@@ -45,8 +45,10 @@ A line is flagged by a code when a finding of that code starts on it or covers i
 `copydesk fix --dry-run` is parsed: a removed non-empty line (a '-' line with no
 matching '+' line in its hunk) is a removal; fix precision = removed furniture lines /
 removed lines; a changed line (edited, not removed) is counted apart.
-Missed furniture lines are grouped by a rough kind (headline-like, credit/copyright,
-caption, short label, share/follow/subscribe prompt, other).
+Missed furniture lines are grouped by a rough kind (byline/date, credit/copyright,
+share/follow/subscribe prompt, caption, short label, headline-like, other: the first
+that fits, in that order) and by place (above the first body line, between body
+lines, below the last).
 """
 
 from __future__ import annotations
@@ -261,9 +263,16 @@ _CAPTION = re.compile(r"^(image caption|caption|photo:|pictured|above:|top:|left
                       r"poses|stands|speaks during|looks on|arrives)\b", re.I)
 
 
+_BYLINE = re.compile(r"^(by|written by|posted by|updated|published|last updated|reporting by)\b|\bmin(ute)?s? read\b|"
+                     r"\b\d{1,2}:\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+                     r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
+
+
 def kind(lines: list[str], i: int) -> str:
     ln = lines[i]
     words = ln.split()
+    if _BYLINE.search(ln) and len(words) <= 14:
+        return "byline/date"
     if _CREDIT.search(ln) and len(words) <= 14:
         return "credit/copyright"
     if _SHARE.search(ln) and len(words) <= 12:
@@ -468,6 +477,9 @@ def evaluate(pages: list[Page]):
                 S[f"changed.{lab}"] += 1
             if not b and i not in pg.flags.get("boilerplate", ()):
                 missed_kinds[kind(pg.lines, i)] += 1
+                first = pg.body.index(True)
+                last = len(pg.body) - 1 - pg.body[::-1].index(True)
+                S["missed.pos." + ("above" if i < first else "below" if i > last else "inside")] += 1
         for code, ls in pg.flags.items():
             if code not in ("boilerplate", "placeholder"):
                 S[f"other.{code}"] += len(ls)
@@ -487,6 +499,8 @@ def summary(S: Counter, kinds: Counter) -> str:
     L.append(f"fix --dry-run removes {rem} lines: precision {C.pct(S['removed.furn'], rem)} "
              f"(body lines removed {S['removed.body']}); changed in place: {S['changed.furn']} furniture, {S['changed.body']} body")
     L.append("missed furniture by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
+    L.append(f"missed furniture by place: above the first body line {S['missed.pos.above']}, between body lines "
+             f"{S['missed.pos.inside']}, below the last {S['missed.pos.below']}")
     oth = [(k[6:], v) for k, v in S.items() if k.startswith("other.")]
     if oth:
         L.append("other codes (lines flagged): " + ", ".join(f"{k} {v}" for k, v in sorted(oth, key=lambda x: -x[1])))
@@ -583,10 +597,11 @@ def main(argv=None):
     ap.add_argument("--list", metavar="WHAT", choices=("missed", "false", "caught", "fix-false", "body", "furniture", "page", "skipped"),
                     help="print lines: missed furniture, false (body flagged), caught, fix-false (body removed by fix), ...")
     ap.add_argument("--code", default="boilerplate", help="with --list: the code (default boilerplate)")
-    ap.add_argument("--kind", help="with --list missed: only this kind")
+    ap.add_argument("--kind", help="with --list: only lines of this kind (e.g. 'headline-like')")
     ap.add_argument("--max", type=int, default=0)
     ap.add_argument("--limit", type=int, help="only the first N pages")
     ap.add_argument("--keep", metavar="DIR", help="write the page texts to DIR and keep them (for study)")
+    ap.add_argument("--json", metavar="FILE", help="also write the raw counters as JSON")
     ap.add_argument("--selftest", action="store_true", help="run on a tiny made-up page (no data needed)")
     a = ap.parse_args(argv)
     binary = C.find_copydesk(a.copydesk)
@@ -597,6 +612,7 @@ def main(argv=None):
     pages = run(a.data, binary, a.config, a.context, a.blank_lines, a.limit, a.keep)
     S, kinds = evaluate(pages)
     print(summary(S, kinds))
+    C.write_json(a.json, {**S, **{"missed.kind." + k: v for k, v in kinds.items()}})
     if a.list:
         listing(pages, a.list, a.max, a.code, a.kind)
 

@@ -85,6 +85,7 @@ times tribune herald globe magazine network channel fox cnn nbc abc cbs msnbc np
 inc corp co ltd llc group association union foundation fund bank company court supreme federal
 national international world global capitol hill street day week year trump's
 catholic christian muslim jewish god lord jesus christ church
+morning evening night many some most several all every both each other another no
 act bill law amendment constitution report statement
 """.split())
 TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "prof",
@@ -473,6 +474,7 @@ def main(argv=None):
     ap.add_argument("--list-people", action="store_true", help="print the eligible people per article")
     ap.add_argument("--max", type=int, default=0, help="at most N listed items")
     ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--json", metavar="FILE", help="also write the raw counts as JSON")
     ap.add_argument("--selftest", action="store_true", help="run on a tiny made-up sample (no data needed)")
     a = ap.parse_args(argv)
     binary = C.find_copydesk(a.copydesk)
@@ -482,6 +484,12 @@ def main(argv=None):
         ap.error("DATA is required (PolNeAR's data/ folder)")
     texts, clean, plants, n_people = run(a.data, a.split, binary, a.seed, a.config, a.limit)
     print(summary(a.split, texts, clean, plants, n_people))
+    if a.json:
+        counts = Counter(f"{pl.cls}.{pl.outcome}" for pl in plants)
+        counts.update(f"{pl.cls}.n" for pl in plants)
+        counts.update(f"clean.{d.get('code')}" for diags in clean.values() for d in (diags or []))
+        counts["clean.articles"] = sum(1 for v in clean.values() if v is not None)
+        C.write_json(a.json, counts)
     if a.list_people:
         for name, text in texts.items():
             ps = find_people(text)
