@@ -10,11 +10,11 @@ People (a heuristic, independent of copydesk's own word lists)
 In the body (every line after the first non-empty one, the headline), a *full-name
 mention* ends a run of 2-4 capitalised words (leading titles and stop words dropped):
 the last word is the surname, the word before it (or before a middle initial:
-`Charles B. Rangel`) the given name. The given name (capitalised, then lowercase, not a stop word) and whose
-last word (the surname) is not a stop word, never appears lowercase in the article
-and is not followed by another capitalised word. A person is eligible when the first
+`Maria T. Lund`) the given name. The given name is capitalised then lowercase and
+not a stop word; the surname is not a stop word, not all capitals and never
+appears lowercase in the article. A person is eligible when the first
 occurrence of the surname in the body is inside a full-name mention and the surname
-occurs again on its own (`Clinton`, `Mrs. Clinton`, `Clinton's`): mentioned >= 2
+occurs again on its own (`Lund`, `Ms. Lund`, `Lund's`): mentioned >= 2
 times with a full-name first mention.
 
 Planting (one misspelling per copy of an article, deterministic seed)
@@ -194,7 +194,7 @@ def find_people(text: str) -> dict[str, Person]:
         mentions = []
         for m in occ:
             fa = full_at.get(m.start())
-            # `Hillary Clinton` split over a line or after another given name is not surname-only
+            # `Maria Lund` split over a line or after another given name is not surname-only
             prev = text[max(0, m.start() - 40):m.start()]
             glued = re.search(r"(" + "|".join(re.escape(f) for f in firsts) + r")\s+(?:[A-Z]\.\s+)?$", prev)
             mentions.append(Mention(m.start(), m.end(), fa is not None or bool(glued), fa))

@@ -29,10 +29,10 @@ Speaker correctness
 -------------------
 The gold Source is cut to its head: at the first comma, bracket, dash, colon or
 `who/which/whose/that/when/where`; at a preposition after a lowercase word
-(`a spokesman for Clinton` -> `a spokesman`); after the last possessive
-(`Clinton's spokesman Brian Fallon` -> `spokesman Brian Fallon`). Then:
+(`a spokesman for Ortiz` -> `a spokesman`); after the last possessive
+(`Ortiz's spokesman Tom Reyes` -> `spokesman Tom Reyes`). Then:
 * NAMED source: the head ends in a run of capitalised words that is not only a
-  title (`Sen. Claire McCaskill`, `Trump`, `The New York Post`). A one-word run at the
+  title (`Sen. Ann Holt`, `Holt`, `The Daily Ledger`). A one-word run at the
   start of the source whose lowercase form occurs in the article (`Officials`) is not
   a name. copydesk is right when its speaker mention overlaps that name run, or its
   speaker's canonical name shares its surname (last word, Jr./III dropped, case and
@@ -155,12 +155,12 @@ def analyse_source(text: str, segs: list[tuple[int, int]], lower_words: set) -> 
             toks = toks[:i]
             break
     # 2. a preposition ends the head unless it follows a title: `a spokesman for X`,
-    #    `Rep. Charles Rangel of New York`, but `Secretary of State John Kerry`
+    #    `Rep. Ann Holt of Ohio`, but `Secretary of State Ann Holt`
     for i, (a, b, w) in enumerate(toks):
         if i > 0 and w.lower() in PREPS and C.fold(toks[i - 1][2]) not in TITLES:
             toks = toks[:i]
             break
-    # 3. after the last possessive: `Clinton's spokesman Brian Fallon`
+    # 3. after the last possessive: `Ortiz's spokesman Tom Reyes`
     for i in range(len(toks) - 2, -1, -1):
         w = toks[i][2].replace("’", "'")
         if w.endswith("'s") or (w.endswith("'") and len(w) > 2):
