@@ -13,12 +13,16 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
 WORKERS = 2
+
+if hasattr(signal, "SIGPIPE"):  # `… | head` ends quietly
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 # ---------------------------------------------------------------- binary
