@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::text::LayoutSetting;
+
 /// The file name looked for at a workspace root.
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
@@ -120,9 +122,21 @@ pub struct Config {
     pub placeholder: PatternSettings,
     #[serde(default)]
     pub names: NameSettings,
+    /// How paragraphs are found: `auto` (from the copy's own line shapes),
+    /// `blank-line` or `line` (every line a paragraph).
+    #[serde(default)]
+    pub paragraphs: LayoutSetting,
 }
 
 impl Config {
+    /// How the paragraphs of a document in `language` are found.
+    pub fn paragraphing(&self, language: crate::analysis::Language) -> crate::text::Paragraphing {
+        crate::text::Paragraphing::new(
+            self.paragraphs,
+            language == crate::analysis::Language::Markdown,
+        )
+    }
+
     /// Parses and validates TOML; `path` is only used in messages.
     pub fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError::Toml {

@@ -42,6 +42,8 @@ fn pasted_pages_flag_their_furniture_and_leave_the_copy() {
             .collect();
         let checked = check_text(&text, Language::PlainText, &config);
         let rope = checked.document.rope();
+        let lines: Vec<&str> = text.lines().collect();
+        let line = |n: u32| lines.get(n as usize - 1).copied().unwrap_or("");
         let mut got = BTreeSet::new();
         for f in checked
             .findings
@@ -50,14 +52,14 @@ fn pasted_pages_flag_their_furniture_and_leave_the_copy() {
         {
             let from = offset_to_position(rope, f.range.start, PositionEncoding::Utf16).line;
             let to = offset_to_position(rope, f.range.end, PositionEncoding::Utf16).line;
-            for line in from..=to {
-                got.insert((line + 1, f.code.to_string()));
+            // A block of furniture paragraphs covers the blank lines between
+            // them, which are no line of copy.
+            for n in (from + 1..=to + 1).filter(|&n| !line(n).trim().is_empty()) {
+                got.insert((n, f.code.to_string()));
             }
         }
         let name = file.file_name().map(|n| n.to_string_lossy().to_string());
         let name = name.unwrap_or_default();
-        let lines: Vec<&str> = text.lines().collect();
-        let line = |n: u32| lines.get(n as usize - 1).copied().unwrap_or("");
         for w in want.difference(&got) {
             report.push_str(&format!("{name}:{} missed {}: {}\n", w.0, w.1, line(w.0)));
         }

@@ -199,18 +199,36 @@ fn articles() -> Vec<String> {
     out
 }
 
-/// The articles, and long articles of several of them, of more paragraphs
-/// than one chunk of the paragraph index holds (edits cross and move chunks).
+/// An article laid out a line a paragraph, as Word and CMS exports save it:
+/// no blank lines, one line break (of the article's own kind) between paragraphs.
+fn line_per_paragraph(text: &str) -> String {
+    let crlf = text.contains("\r\n");
+    let paragraphs: Vec<String> = copydesk::text::split_paragraphs(text)
+        .into_iter()
+        .map(|r| text[r].replace("\r\n", " ").replace('\n', " "))
+        .collect();
+    paragraphs.join(if crlf { "\r\n" } else { "\n" })
+}
+
+/// The articles, each also laid out a line a paragraph, and long articles
+/// of several of them, of more paragraphs than one chunk of the paragraph
+/// index holds (edits cross and move chunks).
 fn articles_and_long_ones() -> Vec<String> {
     let mut out = articles();
+    let lines: Vec<String> = out.iter().map(|t| line_per_paragraph(t)).collect();
     let long: Vec<String> = out.chunks(9).map(|group| group.join("\n\n")).collect();
+    let long_lines: Vec<String> = lines.chunks(9).map(|group| group.join("\n")).collect();
+    out.extend(lines);
     out.extend(long);
+    out.extend(long_lines);
     out
 }
 
 /// Keystrokes: a letter, a space, a full stop, an accented letter, an
-/// emoji, a curly apostrophe, a new paragraph, or deleting one character.
-const KEYS: &[&str] = &["e", "n", " ", ".", "é", "😀", "’", "", "\n\n"];
+/// emoji, a curly apostrophe, a new paragraph (a blank line, or one line
+/// break, either of which may change how the article is laid out), or
+/// deleting one character.
+const KEYS: &[&str] = &["e", "n", " ", ".", "é", "😀", "’", "", "\n\n", "\n"];
 
 /// An article typed into version by version, each pass checked against a
 /// fresh one.
@@ -359,7 +377,7 @@ proptest! {
     }
 
     #[test]
-    fn typing_into_an_article_equals_from_scratch(article in 0usize..128, keys in prop::collection::vec((0usize..100_000, 0usize..64), 12..40)) {
+    fn typing_into_an_article_equals_from_scratch(article in 0usize..512, keys in prop::collection::vec((0usize..100_000, 0usize..64), 12..40)) {
         typing_case(article, keys)?;
     }
 }
@@ -386,7 +404,44 @@ fn splitting_and_rejoining_a_crlf_pair() {
         doc.index(),
         Document::new("Copy.\r\nMore.", 0, &scanner).index()
     );
-    assert_eq!(doc.index().paragraphs().len(), 1);
+    // Two lines and no blank line: a line a paragraph.
+    assert_eq!(doc.index().paragraphs().len(), 2);
+}
+
+/// A line-per-paragraph article given a blank line after each paragraph,
+/// one keystroke at a time, then a hard-wrapped one given its paragraph
+/// breaks back as single line breaks: the layout changes half way (the
+/// whole index is split again) and every version equals a fresh pass.
+#[test]
+fn edits_that_change_the_layout_equal_from_scratch() {
+    use copydesk::text::Layout;
+    let texts = articles_and_long_ones();
+    let plain = articles().len();
+    let mut flips = 0;
+    for article in [plain, plain + 5, plain + 12] {
+        let mut t = Typing::new(article);
+        assert_eq!(t.doc.index().layout(), Layout::Line, "article {article}");
+        let mut at = 0;
+        while let Some(i) = t.model[at..].find('\n') {
+            let s = at + i;
+            t.edit(s, s, "\n")
+                .map_err(|e| e.to_string())
+                .expect("same as fresh");
+            at = s + 2;
+        }
+        if t.doc.index().layout() == Layout::BlankLine {
+            flips += 1;
+        }
+        // And back: every blank line taken out again.
+        while let Some(i) = t.model.find("\n\n") {
+            t.edit(i, i + 1, "")
+                .map_err(|e| e.to_string())
+                .expect("same as fresh");
+        }
+        assert_eq!(t.doc.index().layout(), Layout::Line);
+        assert_eq!(t.model, texts[article]);
+    }
+    assert_eq!(flips, 3);
 }
 
 /// A letter typed at every fifth character of every test article: where the

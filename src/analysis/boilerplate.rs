@@ -16,11 +16,12 @@
 //! stop, perhaps bulleted, a Markdown link or ending in a `[TAG]`). Body copy
 //! ends a block. Neighbouring hits of one kind are joined into one hit.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::packed::Searcher;
 use regex::Regex;
+
+use crate::text::is_wrapped;
 
 /// What sort of furniture a line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,12 +50,30 @@ pub enum BoilerplateKind {
     Custom,
 }
 
-/// A run of whole lines of furniture within one paragraph.
+/// How one line of a paragraph reads on its own: a paragraph fact. Only
+/// lines with something to say are listed. Blocks of furniture are put
+/// together from these across paragraphs ([`blocks`]), so a `READ MORE:`
+/// heading takes its link lines whether the copy puts them in one paragraph,
+/// a line each, or blank lines between.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BoilerplateHit {
-    /// Line indices within the paragraph.
-    pub lines: Range<usize>,
-    pub kind: BoilerplateKind,
+    /// Line index within the paragraph.
+    pub line: usize,
+    /// What the line is on its own, if furniture.
+    pub class: Option<LineClass>,
+    /// Shaped like a line under a link-block heading (a link, or a headline).
+    pub link: bool,
+    /// How many lines it covers: one, or a hard-wrapped paragraph's all.
+    pub span: usize,
+}
+
+/// What a line of furniture is on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LineClass {
+    /// A link-block heading (`READ MORE:`): takes the link lines after it.
+    Heading,
+    /// One line of furniture.
+    Line(BoilerplateKind),
 }
 
 /// Finds furniture lines. Built-in shapes plus configured regexes.
@@ -63,61 +82,160 @@ pub struct BoilerplateMatcher {
     extra: Vec<Regex>,
 }
 
-/// How one line reads on its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Class {
-    /// A link-block heading: takes the link lines after it.
-    Heading,
-    /// One line of furniture.
-    Line(BoilerplateKind),
-}
-
 impl BoilerplateMatcher {
     pub fn new(extra: Vec<Regex>) -> Self {
         Self { extra }
     }
 
-    /// Hits among a paragraph's lines (line texts without terminators), in order.
+    /// How each line of a paragraph (line texts without terminators) reads
+    /// on its own, for the lines that are furniture or link-shaped, in order.
+    /// A hard-wrapped paragraph ([`is_wrapped`]) whose first or last line
+    /// reads as the whole does is one line, covering the rest.
     pub fn scan(&self, lines: &[&str]) -> Vec<BoilerplateHit> {
         let mut out: Vec<BoilerplateHit> = Vec::new();
         let Some(rules) = RULES.as_ref() else {
             return out;
         };
         let mut buf = String::new();
-        let mut i = 0;
-        while i < lines.len() {
-            let class = rules.classify(lines[i], &mut buf).or_else(|| {
-                let t = lines[i].trim();
-                self.extra
-                    .iter()
-                    .any(|r| r.is_match(t))
-                    .then_some(Class::Line(BoilerplateKind::Custom))
-            });
-            let (kind, end) = match class {
-                None => {
-                    i += 1;
-                    continue;
+        let wrapped = is_wrapped(lines.iter().copied());
+        if wrapped {
+            // Read as one line when its first or last line reads as the whole
+            // does (`Have you been affected? Get in touch:` wrapped before the
+            // address, a caption wrapped before its credit); a body line with
+            // furniture under it is read line by line.
+            let joined = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+            let class = self.classify(rules, &joined, &mut buf);
+            let link = rules.is_link_line(core(&joined));
+            let first = lines.first().copied().unwrap_or_default();
+            let last = lines.last().copied().unwrap_or_default();
+            let same = match class {
+                Some(_) => {
+                    class == self.classify(rules, first, &mut buf)
+                        || class == self.classify(rules, last, &mut buf)
                 }
-                Some(Class::Heading) => {
-                    let mut end = i + 1;
-                    while end < lines.len() && rules.is_link_line(core(lines[end])) {
-                        end += 1;
-                    }
-                    (BoilerplateKind::LinkBlock, end)
-                }
-                Some(Class::Line(kind)) => (kind, i + 1),
+                None => link && rules.is_link_line(core(first)),
             };
-            match out.last_mut() {
-                Some(last) if last.kind == kind && last.lines.end == i => last.lines.end = end,
-                _ => out.push(BoilerplateHit {
-                    lines: i..end,
-                    kind,
-                }),
+            if same {
+                out.push(BoilerplateHit {
+                    line: 0,
+                    class,
+                    link,
+                    span: lines.len(),
+                });
+                return out;
             }
-            i = end;
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let class = self.classify(rules, line, &mut buf);
+            // A piece of a hard-wrapped text is no link line on its own.
+            let link = !wrapped && rules.is_link_line(core(line));
+            if class.is_some() || link {
+                out.push(BoilerplateHit {
+                    line: i,
+                    class,
+                    link,
+                    span: 1,
+                });
+            }
         }
         out
     }
+
+    fn classify(&self, rules: &Rules, line: &str, buf: &mut String) -> Option<LineClass> {
+        rules.classify(line, buf).or_else(|| {
+            let t = line.trim();
+            self.extra
+                .iter()
+                .any(|r| r.is_match(t))
+                .then_some(LineClass::Line(BoilerplateKind::Custom))
+        })
+    }
+}
+
+/// A line of a document: paragraph index and line index in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineRef {
+    pub para: usize,
+    pub line: usize,
+}
+
+/// A run of furniture lines of one kind, possibly over several paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// First and last line (inclusive).
+    pub first: LineRef,
+    pub last: LineRef,
+    /// How many lines (a hard-wrapped paragraph counts as one).
+    pub lines: usize,
+    pub kind: BoilerplateKind,
+}
+
+/// The furniture blocks of the paragraphs, in order, from their lines'
+/// facts: a heading takes the link-shaped lines right after it, and
+/// neighbouring lines of one kind join, with no regard to where the copy
+/// breaks its paragraphs (blank lines between furniture lines are not copy).
+pub fn blocks<'a, I>(paragraphs: I) -> Vec<Block>
+where
+    I: IntoIterator<Item = (usize, &'a [BoilerplateHit])>,
+{
+    let mut out: Vec<Block> = Vec::new();
+    // The flat line number of each block's last line, and whether the last
+    // block is a heading's that still takes link lines.
+    let mut last_flat = usize::MAX;
+    let mut open = false;
+    let mut base = 0usize;
+    for (para, (line_count, hits)) in paragraphs.into_iter().enumerate() {
+        for hit in hits {
+            let flat = base + hit.line;
+            let end = LineRef {
+                para,
+                line: hit.line + hit.span - 1,
+            };
+            let at = LineRef {
+                para,
+                line: hit.line,
+            };
+            let next = last_flat.wrapping_add(1) == flat;
+            // A heading takes the link lines after it, but not a line that is
+            // furniture of another kind on its own (`Advertisement`).
+            let takes = matches!(
+                hit.class,
+                None | Some(LineClass::Line(BoilerplateKind::LinkTag))
+            );
+            if open && next && hit.link && takes {
+                if let Some(b) = out.last_mut() {
+                    b.last = end;
+                    b.lines += 1;
+                }
+                last_flat = flat + hit.span - 1;
+                continue;
+            }
+            open = false;
+            let kind = match hit.class {
+                None => continue,
+                Some(LineClass::Heading) => {
+                    open = true;
+                    BoilerplateKind::LinkBlock
+                }
+                Some(LineClass::Line(kind)) => kind,
+            };
+            match out.last_mut() {
+                Some(b) if b.kind == kind && next => {
+                    b.last = end;
+                    b.lines += 1;
+                }
+                _ => out.push(Block {
+                    first: at,
+                    last: end,
+                    lines: 1,
+                    kind,
+                }),
+            }
+            last_flat = flat + hit.span - 1;
+        }
+        base += line_count;
+    }
+    out
 }
 
 /// The line without surrounding space, bullets, Markdown marks or emoji.
@@ -683,7 +801,7 @@ impl Rules {
     }
 
     /// What a line is on its own, if furniture.
-    fn classify(&self, line: &str, buf: &mut String) -> Option<Class> {
+    fn classify(&self, line: &str, buf: &mut String) -> Option<LineClass> {
         let core = core(line);
         let groups = gate(core, self.phrases.as_ref());
         if groups == 0 {
@@ -691,7 +809,7 @@ impl Rules {
         }
         use BoilerplateKind::*;
         if groups & LINK_TAG != 0 && self.is_link_tag_line(core) {
-            return Some(Class::Line(LinkTag));
+            return Some(LineClass::Line(LinkTag));
         }
         // Most checks want a short line: skip long copy before copying it.
         let limit = [
@@ -728,7 +846,7 @@ impl Rules {
             if self.heading_alone.is_match(n)
                 || (self.heading_tail_strong.is_match(n) && words() <= 30)
             {
-                return Some(Class::Heading);
+                return Some(LineClass::Heading);
             }
             // `READ MORE Minister quits`: a heading in capitals, no colon.
             if self.heading_caps.is_match(n)
@@ -738,14 +856,14 @@ impl Rules {
                     .take(2)
                     .any(|w| w.chars().any(char::is_lowercase))
             {
-                return Some(Class::Heading);
+                return Some(LineClass::Heading);
             }
             if self.heading_tail_weak.is_match(n) {
                 let tail = core
                     .split_once([':', '|', '»', '>', '›', '►', '▶', '→', '•'])
                     .map_or("", |(_, t)| t.trim());
                 if self.is_link_line(tail) {
-                    return Some(Class::Heading);
+                    return Some(LineClass::Heading);
                 }
             }
         }
@@ -757,20 +875,20 @@ impl Rules {
                 || self.credit_end.is_match(n)
                 || is_credit_only(n))
         {
-            return Some(Class::Line(PictureCredit));
+            return Some(LineClass::Line(PictureCredit));
         }
         if has(ADVERT) && self.advert.is_match(n) {
-            return Some(Class::Line(Advertisement));
+            return Some(LineClass::Line(Advertisement));
         }
         if has(TIMESTAMP)
             && words() <= 16
             && n.bytes().any(|b| b.is_ascii_digit())
             && self.timestamp.is_match(n)
         {
-            return Some(Class::Line(Timestamp));
+            return Some(LineClass::Line(Timestamp));
         }
         if has(CHROME) && words() <= 30 && self.chrome.is_match(n) {
-            return Some(Class::Line(PageChrome));
+            return Some(LineClass::Line(PageChrome));
         }
         if !has(PROMPTS) || self.speech.is_match(n) {
             return None;
@@ -778,30 +896,30 @@ impl Rules {
         if has(COMMENT)
             && ((self.comment.is_match(n) && words() <= 25) || self.comment_alone.is_match(n))
         {
-            return Some(Class::Line(CommentPrompt));
+            return Some(LineClass::Line(CommentPrompt));
         }
         if has(CONTACT) && words() <= 30 && self.contact.is_match(n) {
-            return Some(Class::Line(ContactPrompt));
+            return Some(LineClass::Line(ContactPrompt));
         }
         if has(SHARE) && ((self.share.is_match(n) && words() <= 10) || is_network_list(n)) {
-            return Some(Class::Line(SharePrompt));
+            return Some(LineClass::Line(SharePrompt));
         }
         if has(NEWSLETTER)
             && words() <= 30
             && ((self.newsletter.is_match(n) && (words() <= 6 || self.newsletter_what.is_match(n)))
                 || self.newsletter_any.is_match(n))
         {
-            return Some(Class::Line(Newsletter));
+            return Some(LineClass::Line(Newsletter));
         }
         if has(FOLLOW) && words() <= 16 && self.follow.is_match(n) {
-            return Some(Class::Line(SocialFollow));
+            return Some(LineClass::Line(SocialFollow));
         }
         if has(COPYRIGHT)
             && words() <= 30
             && ((self.copyright.is_match(n) && self.copyright_owner.is_match(n))
                 || self.rights.is_match(n))
         {
-            return Some(Class::Line(Copyright));
+            return Some(LineClass::Line(Copyright));
         }
         if has(SOURCE) {
             if let Some(c) = self.source.captures(n) {
@@ -809,7 +927,7 @@ impl Rules {
                 let has_colon = n[..c.get(1).map_or(0, |m| m.start())].contains(':');
                 let domain = self.domain.is_match(tail);
                 if domain || (has_colon && word_count(tail) <= 6 && !tail.ends_with(['.', ','])) {
-                    return Some(Class::Line(SourceLine));
+                    return Some(LineClass::Line(SourceLine));
                 }
             }
         }
@@ -817,7 +935,7 @@ impl Rules {
             && ((self.click.is_match(n) && words() <= 40)
                 || (self.here.is_match(n) && words() <= 14))
         {
-            return Some(Class::Line(ClickHere));
+            return Some(LineClass::Line(ClickHere));
         }
         None
     }
@@ -903,6 +1021,13 @@ fn headline_shaped(s: &str) -> bool {
     if s.ends_with(['.', ',', ';', ':', '-']) && !s.ends_with("...") {
         return false;
     }
+    // A sentence that ends inside its closing quote mark (`… 42 days.”`).
+    if [".”", ".\"", ".’", ".'", ",”", ",\""]
+        .iter()
+        .any(|e| s.ends_with(e))
+    {
+        return false;
+    }
     let last = s
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
         .find(|w| !w.is_empty())
@@ -959,15 +1084,15 @@ mod tests {
     use super::BoilerplateKind::*;
     use super::*;
 
-    fn scan(text: &str) -> Vec<(Range<usize>, BoilerplateKind)> {
+    fn scan(text: &str) -> Vec<(std::ops::Range<usize>, BoilerplateKind)> {
         let lines: Vec<&str> = crate::analysis::line_spans(text)
             .into_iter()
             .map(|r| &text[r])
             .collect();
-        BoilerplateMatcher::new(Vec::new())
-            .scan(&lines)
+        let hits = BoilerplateMatcher::new(Vec::new()).scan(&lines);
+        blocks([(lines.len(), hits.as_slice())])
             .into_iter()
-            .map(|h| (h.lines, h.kind))
+            .map(|b| (b.first.line..b.last.line + 1, b.kind))
             .collect()
     }
 
@@ -1199,24 +1324,17 @@ mod tests {
     #[test]
     fn configured_patterns_are_custom_lines() {
         let m = BoilerplateMatcher::new(vec![Regex::new(r"^Listen to this article").unwrap()]);
-        let hits = m.scan(&[
+        let lines = [
             "  Listen to this article (4 min)",
             "The copy.",
             "Advertisement",
-        ]);
-        assert_eq!(
-            hits,
-            vec![
-                BoilerplateHit {
-                    lines: 0..1,
-                    kind: Custom
-                },
-                BoilerplateHit {
-                    lines: 2..3,
-                    kind: Advertisement
-                },
-            ]
-        );
+        ];
+        let hits = m.scan(&lines);
+        let kinds: Vec<_> = blocks([(lines.len(), hits.as_slice())])
+            .into_iter()
+            .map(|b| (b.first.line, b.lines, b.kind))
+            .collect();
+        assert_eq!(kinds, vec![(0, 1, Custom), (2, 1, Advertisement)]);
     }
 
     /// A long article in wire style: varied body paragraphs, with a link
@@ -1349,9 +1467,14 @@ mod tests {
             let hits = BoilerplateMatcher::new(vec![Regex::new("^Z").unwrap()]).scan(&lines);
             let mut at = 0;
             for h in &hits {
-                proptest::prop_assert!(h.lines.start >= at && h.lines.start < h.lines.end);
-                proptest::prop_assert!(h.lines.end <= lines.len());
-                at = h.lines.end;
+                proptest::prop_assert!(h.line >= at && h.line < lines.len());
+                at = h.line + 1;
+            }
+            let mut last = None;
+            for b in blocks([(lines.len(), hits.as_slice())]) {
+                proptest::prop_assert!(b.first <= b.last && b.last.line < lines.len());
+                proptest::prop_assert!(last.is_none_or(|l| l < b.first));
+                last = Some(b.last);
             }
         }
     }

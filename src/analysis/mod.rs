@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
-use crate::text::{Diff, Paragraph, Paragraphs, Scan, Splice};
+use crate::text::{Diff, LineShape, Paragraph, Paragraphs, Scan, Splice};
 
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
@@ -73,7 +73,9 @@ pub type LineSpan = Range<usize>;
 pub struct ParagraphFacts {
     /// Each line's content range, relative to the paragraph.
     pub lines: Vec<LineSpan>,
-    /// Web furniture: whole lines.
+    /// How each line starts and ends (for wrapped sentences).
+    pub shapes: Vec<LineShape>,
+    /// Lines that read as web furniture, or as links, on their own.
     pub boilerplate: Vec<BoilerplateHit>,
     /// Desk placeholders.
     pub placeholders: Vec<PlaceholderHit>,
@@ -144,6 +146,7 @@ impl Scanner {
         let lines = line_spans(text);
         let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
         ParagraphFacts {
+            shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
@@ -374,7 +377,7 @@ impl ArticleParts {
             .slice(a..b)
             .iter()
             .chain(paragraphs.slice(a..b))
-            .any(all_furniture)
+            .any(has_furniture)
         {
             return None;
         }
@@ -541,11 +544,37 @@ fn excluded_ranges(
     }
 }
 
-/// Whether every line of a paragraph is web furniture.
-fn all_furniture(p: Paragraph<'_, ParagraphFacts>) -> bool {
-    let lines = p.facts.lines.len();
-    let covered: usize = p.facts.boilerplate.iter().map(|hit| hit.lines.len()).sum();
-    lines > 0 && covered >= lines
+/// Whether a paragraph has a line that reads as furniture or as a link: an
+/// edit to it may change the furniture blocks around it.
+fn has_furniture(p: Paragraph<'_, ParagraphFacts>) -> bool {
+    !p.facts.boilerplate.is_empty()
+}
+
+/// The indices of the paragraphs that are web furniture through and through.
+fn furniture_paragraphs(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Vec<usize> {
+    let facts = paragraphs
+        .iter()
+        .map(|p| (p.facts.lines.len(), p.facts.boilerplate.as_slice()));
+    let mut out = Vec::new();
+    for b in boilerplate::blocks(facts) {
+        for para in b.first.para..=b.last.para {
+            let from = if para == b.first.para {
+                b.first.line
+            } else {
+                0
+            };
+            let lines = paragraphs.at(para).facts.lines.len();
+            let to = if para == b.last.para {
+                b.last.line + 1
+            } else {
+                lines
+            };
+            if from == 0 && to >= lines && out.last() != Some(&para) {
+                out.push(para);
+            }
+        }
+    }
+    out
 }
 
 /// What quote attribution skips: what is not copy, plus paragraphs that are
@@ -557,10 +586,9 @@ fn not_prose(
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = excluded.to_vec();
     out.extend(
-        paragraphs
-            .iter()
-            .filter(|p| all_furniture(*p))
-            .map(|p| p.range()),
+        furniture_paragraphs(paragraphs)
+            .into_iter()
+            .map(|i| paragraphs.at(i).range()),
     );
     out.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());

@@ -350,30 +350,42 @@ fn line_terminated(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…', ','])
 }
 
-/// Per line: (heading, title case).
+/// Per line: (heading, title case). A hard-wrapped paragraph is read as one
+/// line: every piece of it has the kind of the whole.
 fn line_kinds(text: &str, lines: &[Range<usize>]) -> Vec<(bool, bool)> {
+    if crate::text::is_wrapped(lines.iter().map(|l| &text[l.clone()])) {
+        let joined: String = lines
+            .iter()
+            .map(|l| text[l.clone()].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = line_kind(&joined, true);
+        return vec![kind; lines.len()];
+    }
     lines
         .iter()
-        .map(|l| {
-            let line = &text[l.clone()];
-            let trimmed = line.trim_start();
-            let md_heading = trimmed.starts_with('#');
-            let unterminated = !line_terminated(line);
-            let heading = md_heading || (unterminated && lines.len() == 1);
-            let mut long = 0;
-            let mut caps = 0;
-            for w in line.split(|c: char| !is_word_char(c)) {
-                if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
-                    long += 1;
-                    if w.chars().next().is_some_and(char::is_uppercase) {
-                        caps += 1;
-                    }
-                }
-            }
-            let title_case = unterminated && long >= 3 && caps * 10 >= long * 7;
-            (heading, title_case)
-        })
+        .map(|l| line_kind(&text[l.clone()], lines.len() == 1))
         .collect()
+}
+
+/// A line's (heading, title case), `alone` when it is its paragraph's only line.
+fn line_kind(line: &str, alone: bool) -> (bool, bool) {
+    let trimmed = line.trim_start();
+    let md_heading = trimmed.starts_with('#');
+    let unterminated = !line_terminated(line);
+    let heading = md_heading || (unterminated && alone);
+    let mut long = 0;
+    let mut caps = 0;
+    for w in line.split(|c: char| !is_word_char(c)) {
+        if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+    }
+    let title_case = unterminated && long >= 3 && caps * 10 >= long * 7;
+    (heading, title_case)
 }
 
 fn lower_ascii_into<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{Edit, Finding, Fix};
+use crate::analysis::boilerplate::blocks;
 use crate::analysis::{Article, BoilerplateKind};
 use crate::config::Severity;
 
@@ -42,62 +43,109 @@ fn message(kind: BoilerplateKind) -> &'static str {
 
 /// Furniture lines of one paragraph to remove.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Block {
+struct Segment {
     para: usize,
     lines: Range<usize>,
 }
 
+/// A furniture block as the paragraphs of one article hold it.
+struct Found {
+    kind: BoilerplateKind,
+    range: Range<usize>,
+    lines: usize,
+    segments: Vec<Segment>,
+}
+
 /// Every furniture block that is copy (not in Markdown code), in order.
-fn blocks<'a>(article: &'a Article<'_>) -> impl Iterator<Item = (Block, BoilerplateKind)> + 'a {
-    article
-        .paragraphs
+fn found(article: &Article<'_>) -> Vec<Found> {
+    let paras = article.paragraphs;
+    let facts = paras
         .iter()
-        .enumerate()
-        .flat_map(move |(i, p)| {
-            p.facts
-                .boilerplate
-                .iter()
-                .filter(move |h| article.is_copy(article.line_range(i, h.lines.start).start))
-                .map(move |h| {
-                    (
-                        Block {
-                            para: i,
-                            lines: h.lines.clone(),
-                        },
-                        h.kind,
-                    )
+        .map(|p| (p.facts.lines.len(), p.facts.boilerplate.as_slice()));
+    blocks(facts)
+        .into_iter()
+        .filter(|b| article.is_copy(article.line_range(b.first.para, b.first.line).start))
+        .map(|b| {
+            let range = article.line_range(b.first.para, b.first.line).start
+                ..article.line_range(b.last.para, b.last.line).end;
+            let segments = (b.first.para..=b.last.para)
+                .map(|para| {
+                    let from = if para == b.first.para {
+                        b.first.line
+                    } else {
+                        0
+                    };
+                    let to = if para == b.last.para {
+                        b.last.line + 1
+                    } else {
+                        paras.at(para).facts.lines.len()
+                    };
+                    Segment {
+                        para,
+                        lines: from..to,
+                    }
                 })
+                .collect();
+            Found {
+                kind: b.kind,
+                range,
+                lines: b.lines,
+                segments,
+            }
         })
+        .collect()
 }
 
 pub fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    for (block, kind) in blocks(article) {
-        let range = article.line_range(block.para, block.lines.start).start
-            ..article.line_range(block.para, block.lines.end - 1).end;
-        let n = block.lines.len();
+    for block in found(article) {
+        let n = block.lines;
         let title = if n == 1 {
             "Remove this boilerplate line".to_string()
         } else {
             format!("Remove this boilerplate block ({n} lines)")
         };
+        let safe = safe_to_remove(article, &block.segments);
         out.push(Finding {
             code: CODE,
             severity,
-            range,
-            message: message(kind).to_string(),
+            range: block.range,
+            message: message(block.kind).to_string(),
             fixes: vec![Fix {
                 title,
-                edits: removal_edits(article, &[block]),
-                safe: true,
+                edits: removal_edits(article, &block.segments),
+                safe,
             }],
         });
     }
 }
 
-/// Edits removing every furniture block in the article.
+/// Edits removing every furniture block in the article that is safe to
+/// remove without asking ([`safe_to_remove`]).
 pub fn remove_all(article: &Article<'_>) -> Vec<Edit> {
-    let all: Vec<Block> = blocks(article).map(|(b, _)| b).collect();
+    let all: Vec<Segment> = found(article)
+        .into_iter()
+        .filter(|b| safe_to_remove(article, &b.segments))
+        .flat_map(|b| b.segments)
+        .collect();
     removal_edits(article, &all)
+}
+
+/// Whether removing these lines takes whole paragraphs, or whole lines that
+/// are no part of a sentence wrapped over the lines around them: a line
+/// inside a paragraph is removed without asking only when the line before
+/// it ends a sentence and the line after it does not carry on its last.
+fn safe_to_remove(article: &Article<'_>, segments: &[Segment]) -> bool {
+    segments.iter().all(|s| {
+        let shapes = &article.paragraphs.at(s.para).facts.shapes;
+        let count = shapes.len();
+        if s.lines.start == 0 && s.lines.end >= count {
+            return true;
+        }
+        let before_ok = s.lines.start == 0 || shapes[s.lines.start - 1].ends_sentence();
+        let after_ok =
+            s.lines.end >= count || !shapes[s.lines.end - 1].continues_into(shapes[s.lines.end]);
+        before_ok && after_ok
+    })
 }
 
 /// What to delete: runs of whole paragraphs, or some lines of one paragraph.
@@ -106,18 +154,18 @@ enum Unit {
     Lines(usize, Range<usize>),
 }
 
-/// Edits that delete `blocks` (ordered) and leave the blank-line structure
-/// as if they had never been there.
-fn removal_edits(article: &Article<'_>, blocks: &[Block]) -> Vec<Edit> {
+/// Edits that delete `segments` (ordered) and leave the blank-line
+/// structure as if they had never been there.
+fn removal_edits(article: &Article<'_>, segments: &[Segment]) -> Vec<Edit> {
     let paras = article.paragraphs;
-    // Merge the blocks of each paragraph; whole paragraphs join into runs.
+    // Merge the segments of each paragraph; whole paragraphs join into runs.
     let mut units: Vec<Unit> = Vec::new();
     let mut i = 0;
-    while i < blocks.len() {
-        let para = blocks[i].para;
+    while i < segments.len() {
+        let para = segments[i].para;
         let mut lines: Vec<Range<usize>> = Vec::new();
-        while i < blocks.len() && blocks[i].para == para {
-            let b = &blocks[i].lines;
+        while i < segments.len() && segments[i].para == para {
+            let b = &segments[i].lines;
             match lines.last_mut() {
                 Some(last) if b.start <= last.end => last.end = last.end.max(b.end),
                 _ => lines.push(b.clone()),

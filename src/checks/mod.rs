@@ -114,7 +114,7 @@ pub struct Checked {
 /// Checks a text from scratch.
 pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
     let scanner = Scanner::new(config);
-    let document = Document::new(text, 0, &scanner);
+    let document = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
     let article = Article::with_style_book(
         document.index().paragraphs(),
         language,

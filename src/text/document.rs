@@ -7,6 +7,7 @@ use std::ops::Range;
 use ropey::Rope;
 use thiserror::Error;
 
+use super::layout::Paragraphing;
 use super::paragraphs::{ParagraphIndex, Scan};
 use super::position::{position_to_offset, LineCol, PositionEncoding};
 
@@ -67,9 +68,20 @@ impl<F> Document<F> {
 }
 
 impl<F: Send + Sync> Document<F> {
+    /// A plain-text document, its layout decided from its text.
     pub fn new(text: &str, version: i32, scan: &impl Scan<F>) -> Self {
+        Self::with_paragraphing(text, version, Paragraphing::default(), scan)
+    }
+
+    /// A document whose paragraphs are made as `paragraphing` decides.
+    pub fn with_paragraphing(
+        text: &str,
+        version: i32,
+        paragraphing: Paragraphing,
+        scan: &impl Scan<F>,
+    ) -> Self {
         let rope = Rope::from_str(text);
-        let index = ParagraphIndex::build(&rope, scan);
+        let index = ParagraphIndex::build_with(&rope, paragraphing, scan);
         Self {
             rope,
             version,
@@ -80,6 +92,12 @@ impl<F: Send + Sync> Document<F> {
     /// Rescans every paragraph, e.g. after the configuration changed.
     pub fn rescan(&mut self, scan: &impl Scan<F>) {
         self.index.rescan(&self.rope, scan);
+    }
+
+    /// Splits the paragraphs again as `paragraphing` decides, and rescans
+    /// them (after the layout setting changed).
+    pub fn reparagraph(&mut self, paragraphing: Paragraphing, scan: &impl Scan<F>) {
+        self.index.reparagraph(&self.rope, paragraphing, scan);
     }
 
     /// Applies `changes` in order and moves to `version`. All or nothing: on
@@ -102,7 +120,8 @@ impl<F: Send + Sync> Document<F> {
         // change leaves the document untouched. Then the index, in place.
         enum Step {
             Rebuild(Rope),
-            Edit(Rope, Range<usize>, usize),
+            /// The text before, the text after, the range replaced, the new length.
+            Edit(Rope, Rope, Range<usize>, usize),
         }
         let mut rope = self.rope.clone();
         let mut steps = Vec::with_capacity(changes.len());
@@ -122,16 +141,19 @@ impl<F: Send + Sync> Document<F> {
                             end,
                         });
                     }
+                    let before = rope.clone();
                     replace(&mut rope, s..e, &change.text);
-                    steps.push(Step::Edit(rope.clone(), s..e, change.text.len()));
+                    steps.push(Step::Edit(before, rope.clone(), s..e, change.text.len()));
                 }
             }
         }
         for step in steps {
             match step {
-                Step::Rebuild(r) => self.index = ParagraphIndex::build(&r, scan),
-                Step::Edit(r, old, new_len) => {
-                    self.index.edit(&r, old, new_len, scan);
+                Step::Rebuild(r) => {
+                    self.index = ParagraphIndex::build_with(&r, self.index.paragraphing(), scan)
+                }
+                Step::Edit(before, r, old, new_len) => {
+                    self.index.edit(&before, &r, old, new_len, scan);
                 }
             }
         }

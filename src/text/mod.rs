@@ -6,10 +6,15 @@
 
 mod diff;
 mod document;
+mod layout;
 mod paragraphs;
 mod position;
 
 pub use diff::{diff, splice_between, Diff, Splice};
 pub use document::{Change, Document, TextError};
-pub use paragraphs::{split_paragraphs, Iter, Paragraph, ParagraphIndex, Paragraphs, Scan};
+pub use layout::{
+    continues, is_wrapped, Layout, LayoutSetting, LineShape, LineStats, Paragraphing, LONG_LINE,
+    WRAP_MIN,
+};
+pub use paragraphs::{split, split_paragraphs, Iter, Paragraph, ParagraphIndex, Paragraphs, Scan};
 pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};

@@ -19,6 +19,11 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
+use super::layout::{
+    is_blank, is_long, is_markdown_heading, line_ranges, starts_markdown_block, Layout, LineStats,
+    Paragraphing,
+};
+
 /// Computes a paragraph's facts from its text. Must be a pure function
 /// (paragraphs of a large region are scanned on several threads).
 pub trait Scan<F>: Sync {
@@ -347,39 +352,47 @@ fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
-/// Splits text into paragraph ranges (relative to `text`). A line is blank
-/// when it holds only whitespace; lines end at `\n`, `\r\n` or `\r`.
+/// Splits text into paragraph ranges (relative to `text`), paragraphs made
+/// by blank lines (and, in plain text, lines too long to be hard-wrapped;
+/// in Markdown, the blocks CommonMark starts on a line of their own). A
+/// line is blank when it holds only whitespace; lines end at `\n`, `\r\n`
+/// or `\r`.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
+    split(text, Layout::BlankLine, false)
+}
+
+/// Splits text into paragraph ranges (relative to `text`) in a layout.
+pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    let mut line_start = 0;
-    let mut i = 0;
-    loop {
-        let at_end = i >= bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = &text[line_start..i];
-            if line.trim().is_empty() {
-                if let Some(p) = current.take() {
-                    out.push(p);
-                }
-            } else {
-                match &mut current {
-                    Some(p) => p.end = i,
-                    None => current = Some(line_start..i),
-                }
+    let mut prev: Option<&str> = None;
+    for r in line_ranges(text) {
+        let line = &text[r.clone()];
+        if is_blank(line) {
+            if let Some(p) = current.take() {
+                out.push(p);
             }
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            i += 1;
-            line_start = i;
-        } else {
-            i += 1;
+            prev = None;
+            continue;
         }
+        let breaks = match (layout, prev) {
+            (_, None) => false,
+            (Layout::Line, Some(_)) => true,
+            (Layout::BlankLine, Some(p)) if markdown => {
+                is_markdown_heading(p) || starts_markdown_block(line)
+            }
+            (Layout::BlankLine, Some(p)) => is_long(p) || is_long(line),
+        };
+        if breaks {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+        }
+        match &mut current {
+            Some(p) => p.end = r.end,
+            None => current = Some(r),
+        }
+        prev = Some(line);
     }
     if let Some(p) = current {
         out.push(p);
@@ -392,6 +405,11 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
 pub struct ParagraphIndex<F> {
     chunks: Vec<Chunk<F>>,
     len: usize,
+    /// What decides the layout, the line statistics it is decided from, and
+    /// the layout the paragraphs were split in.
+    paragraphing: Paragraphing,
+    stats: LineStats,
+    layout: Layout,
 }
 
 impl<F> Clone for ParagraphIndex<F> {
@@ -399,6 +417,9 @@ impl<F> Clone for ParagraphIndex<F> {
         Self {
             chunks: self.chunks.clone(),
             len: self.len,
+            paragraphing: self.paragraphing,
+            stats: self.stats,
+            layout: self.layout,
         }
     }
 }
@@ -411,7 +432,9 @@ impl<F: std::fmt::Debug> std::fmt::Debug for ParagraphIndex<F> {
 
 impl<F: PartialEq> PartialEq for ParagraphIndex<F> {
     fn eq(&self, other: &Self) -> bool {
-        self.paragraphs() == other.paragraphs()
+        self.layout == other.layout
+            && self.stats == other.stats
+            && self.paragraphs() == other.paragraphs()
     }
 }
 
@@ -421,10 +444,12 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 fn scan_region<F: Send + Sync>(
     rope: &Rope,
     region: Range<usize>,
+    layout: Layout,
+    markdown: bool,
     scan: &impl Scan<F>,
 ) -> Vec<Scanned<F>> {
     let text: std::borrow::Cow<'_, str> = rope.byte_slice(region.clone()).into();
-    let ranges = split_paragraphs(&text);
+    let ranges = split(&text, layout, markdown);
     let one = |r: &Range<usize>| Scanned {
         start: region.start + r.start,
         len: r.len(),
@@ -465,12 +490,30 @@ impl<F> ParagraphIndex<F> {
         }
     }
 
-    fn of(items: Vec<Scanned<F>>) -> Self {
+    fn of(items: Vec<Scanned<F>>, paragraphing: Paragraphing, stats: LineStats) -> Self {
         let len = items.len();
         Self {
             chunks: chunked(items),
             len,
+            paragraphing,
+            layout: paragraphing.decide(&stats),
+            stats,
         }
+    }
+
+    /// The layout the paragraphs are split in.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// The line statistics the layout was decided from.
+    pub fn line_stats(&self) -> LineStats {
+        self.stats
+    }
+
+    /// What decides the layout.
+    pub fn paragraphing(&self) -> Paragraphing {
+        self.paragraphing
     }
 
     /// Paragraph `i` as an edit keeps it: moved by `delta` when at or
@@ -584,21 +627,54 @@ impl<F> ParagraphIndex<F> {
 }
 
 impl<F: Send + Sync> ParagraphIndex<F> {
-    /// Splits and scans the whole document.
+    /// Splits and scans the whole document, its layout decided from its
+    /// text (plain text, no layout forced).
     pub fn build(rope: &Rope, scan: &impl Scan<F>) -> Self {
-        Self::of(scan_region(rope, 0..rope.len_bytes(), scan))
+        Self::build_with(rope, Paragraphing::default(), scan)
     }
 
-    /// Updates the index after `old` (a byte range of the text before the edit)
-    /// was replaced by `new_len` bytes; `rope` is the text after the edit.
-    /// Returns how many paragraphs were scanned.
+    /// Splits and scans the whole document in the layout `paragraphing`
+    /// decides for it.
+    pub fn build_with(rope: &Rope, paragraphing: Paragraphing, scan: &impl Scan<F>) -> Self {
+        Self::build_from(rope, paragraphing, LineStats::of_rope(rope), scan)
+    }
+
+    fn build_from(
+        rope: &Rope,
+        paragraphing: Paragraphing,
+        stats: LineStats,
+        scan: &impl Scan<F>,
+    ) -> Self {
+        let layout = paragraphing.decide(&stats);
+        let items = scan_region(
+            rope,
+            0..rope.len_bytes(),
+            layout,
+            paragraphing.markdown,
+            scan,
+        );
+        Self::of(items, paragraphing, stats)
+    }
+
+    /// Updates the index after `old` (a byte range of `before`, the text
+    /// before the edit) was replaced by `new_len` bytes; `rope` is the text
+    /// after the edit. An edit that changes the document's layout (the first
+    /// blank line typed into copy laid out a line a paragraph) splits and
+    /// scans it all again. Returns how many paragraphs were scanned.
     pub fn edit(
         &mut self,
+        before: &Rope,
         rope: &Rope,
         old: Range<usize>,
         new_len: usize,
         scan: &impl Scan<F>,
     ) -> usize {
+        let stats = self.stats.edited(before, rope, old.clone(), new_len);
+        if self.paragraphing.decide(&stats) != self.layout {
+            *self = Self::build_from(rope, self.paragraphing, stats, scan);
+            return self.len;
+        }
+        self.stats = stats;
         let paras = self.paragraphs();
         let n = paras.len();
         let old_doc_len = rope.len_bytes() + old.len() - new_len;
@@ -614,7 +690,13 @@ impl<F: Send + Sync> ParagraphIndex<F> {
             (n, old_doc_len)
         };
         let region_end_new = region_end_old + new_len - old.len();
-        let fresh = scan_region(rope, region_start..region_end_new, scan);
+        let fresh = scan_region(
+            rope,
+            region_start..region_end_new,
+            self.layout,
+            self.paragraphing.markdown,
+            scan,
+        );
         let scanned = fresh.len();
         let delta = new_len as isize - old.len() as isize;
         let first = first.min(last_excl);
@@ -624,7 +706,13 @@ impl<F: Send + Sync> ParagraphIndex<F> {
 
     /// Rescans every paragraph (after the scanner itself changed).
     pub fn rescan(&mut self, rope: &Rope, scan: &impl Scan<F>) {
-        *self = Self::build(rope, scan);
+        *self = Self::build_from(rope, self.paragraphing, self.stats, scan);
+    }
+
+    /// Splits and scans again in the layout `paragraphing` decides (after
+    /// the setting changed).
+    pub fn reparagraph(&mut self, rope: &Rope, paragraphing: Paragraphing, scan: &impl Scan<F>) {
+        *self = Self::build_from(rope, paragraphing, self.stats, scan);
     }
 }
 
@@ -689,8 +777,9 @@ mod tests {
         let mut rope = Rope::from_str("One.\n\nTwo.\n\nThree.\n\nFour.\n");
         let mut index = ParagraphIndex::build(&rope, &scan);
         // Delete the blank line between "Two." and "Three.".
+        let before = rope.clone();
         rope.remove(rope.byte_to_char(10)..rope.byte_to_char(11));
-        index.edit(&rope, 10..11, 0, &scan);
+        index.edit(&before, &rope, 10..11, 0, &scan);
         assert_eq!(index, ParagraphIndex::build(&rope, &scan));
         assert_eq!(index.paragraphs().at(1).facts.as_str(), "Two.\nThree.");
     }
@@ -710,8 +799,9 @@ mod tests {
             .map(|p| Arc::clone(p.facts))
             .collect();
         let at = index.paragraphs().at(25).start + 3;
+        let old = rope.clone();
         rope.insert(rope.byte_to_char(at), "X");
-        let scanned = index.edit(&rope, at..at, 1, &scan);
+        let scanned = index.edit(&old, &rope, at..at, 1, &scan);
         assert_eq!(
             scanned, 3,
             "the touched paragraph and one neighbour each side"
@@ -754,9 +844,10 @@ mod tests {
                 };
                 let at = if at_end { para.end() } else { para.start };
                 let end = (at + remove).min(rope.len_bytes());
+                let before = rope.clone();
                 rope.remove(rope.byte_to_char(at)..rope.byte_to_char(end));
                 rope.insert(rope.byte_to_char(at), insert);
-                index.edit(&rope, at..end, insert.len(), &scan);
+                index.edit(&before, &rope, at..end, insert.len(), &scan);
                 assert_eq!(
                     index,
                     ParagraphIndex::build(&rope, &scan),
@@ -782,11 +873,13 @@ mod tests {
         );
         // Everything deleted, then typed into the empty document.
         let whole = rope.len_bytes();
+        let before = rope.clone();
         rope.remove(..);
-        index.edit(&rope, 0..whole, 0, &scan);
+        index.edit(&before, &rope, 0..whole, 0, &scan);
         assert!(index.paragraphs().is_empty());
+        let before = rope.clone();
         rope.insert(0, "Fresh.");
-        index.edit(&rope, 0..0, 6, &scan);
+        index.edit(&before, &rope, 0..0, 6, &scan);
         assert_eq!(index, ParagraphIndex::build(&rope, &scan));
     }
 }
