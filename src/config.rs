@@ -140,7 +140,7 @@ pub enum ConfigProblem {
     },
     #[error("the empty pattern matches every line; remove it")]
     EmptyPattern,
-    #[error("`{pattern}` matches every line (it matches an empty line, or lines of every shape); a pattern must match only furniture")]
+    #[error("`{pattern}` matches every line (it matches an empty line, or lines of every shape)")]
     MatchesEverything { pattern: String },
     #[error("`{pattern}` is too large once compiled (over {} KiB); use fewer repetitions, or ASCII classes such as [A-Za-z] rather than \\w", limit / 1024)]
     PatternTooBig { pattern: String, limit: usize },

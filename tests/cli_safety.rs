@@ -132,8 +132,21 @@ fn fix_keeps_an_edit_saved_while_it_runs() {
     let p = dir.path();
     let article = p.join("budget.txt");
     let update = "UPDATE: The full council will vote on the budget on 4 March.\n\n";
-    for (how, by_rename) in [("in place", false), ("by rename", true)] {
+    let web_copy = p.join("web-copy.txt");
+    for (how, by_rename, hard_linked) in [
+        ("in place", false, false),
+        ("by rename", true, false),
+        (
+            "in place, a hard-linked file (fix writes it in place)",
+            false,
+            true,
+        ),
+    ] {
+        let _ = std::fs::remove_file(&web_copy);
         std::fs::write(&article, STORY).unwrap();
+        if hard_linked {
+            std::fs::hard_link(&article, &web_copy).unwrap();
+        }
         let (mut child, stderr) = fix_paused(p, "budget.txt");
         // The editor saves the reporter's new top line.
         let edited = format!("{update}{STORY}");
@@ -154,6 +167,9 @@ fn fix_keeps_an_edit_saved_while_it_runs() {
             "{how}: the edit is kept and fixed: {err}"
         );
         assert!(err.contains("changed while"), "{how}: {err}");
+        if hard_linked {
+            assert_eq!(read(&web_copy), now, "{how}: still one file");
+        }
     }
 }
 
