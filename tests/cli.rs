@@ -333,7 +333,7 @@ fn folders_are_walked_in_order_for_articles_only() {
 }
 
 #[test]
-fn config_is_found_upwards_and_a_malformed_one_is_one_line() {
+fn config_is_found_upwards_and_a_malformed_one_stops_the_check() {
     let dir = desk_dir();
     let sub = dir.path().join("news/today");
     std::fs::create_dir_all(&sub).unwrap();
@@ -353,25 +353,23 @@ fn config_is_found_upwards_and_a_malformed_one_is_one_line() {
     let o = run_in(&sub, &["check", "a.txt"], None);
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("copydesk: error in copydesk.toml: "),
-        "{err}"
-    );
-    assert!(err.contains("line 1"), "{err}");
-    assert!(err.ends_with("; using the default settings\n"), "{err}");
-    assert_eq!(
-        code(&o),
-        0,
-        "the defaults, not the parent's file, are in force"
-    );
+    assert!(err.starts_with("copydesk: copydesk.toml:1: "), "{err}");
+    assert!(err.ends_with("; nothing was checked\n"), "{err}");
+    assert_eq!(code(&o), 2, "neither the defaults nor the parent's file");
+    assert!(stdout(&o).is_empty());
 
     std::fs::write(
         sub.join("copydesk.toml"),
         "[rules.boilerplte]\nenabled = false\n",
     )
     .unwrap();
-    let err = stderr(&run_in(&sub, &["check", "a.txt"], None));
-    assert!(err.contains("unknown rule `boilerplte`"), "{err}");
+    let o = run_in(&sub, &["check", "a.txt"], None);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("copydesk: copydesk.toml:1: `rules.boilerplte`: unknown rule `boilerplte`"),
+        "{err}"
+    );
+    assert_eq!(code(&o), 2);
 
     let o = run_in(&sub, &["check", "--config", "nope.toml", "a.txt"], None);
     assert_eq!(code(&o), 2);
@@ -393,13 +391,15 @@ fn binary_files_are_refused_by_name_and_the_rest_checked() {
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
     assert!(
-        err.contains("photo.txt: not a text file (it contains NUL bytes)"),
+        err.contains("photo.txt: not a text file (it contains NUL bytes"),
         "{err}"
     );
+    // Not UTF-8 and no NUL: legacy text, read with a note (issue 14).
     assert!(
-        err.contains("latin1.txt: not a text file (invalid UTF-8 at byte 3)"),
+        err.contains("latin1.txt: not UTF-8; read as Windows-1252"),
         "{err}"
     );
+    assert!(stdout(&o).contains("latin1.txt:1:17: error[placeholder]"));
     assert!(stdout(&o).contains("ok.txt:1:1: error[placeholder]"));
 }
 

@@ -64,7 +64,7 @@ fn table_and_errors() {
     assert!(out.contains("UNATTRIBUTED"), "{out}");
     let (code, _, err) = run(&["quotes", "/no/such/article.txt"], "");
     assert_eq!(code, 2);
-    assert!(err.contains("cannot read"), "{err}");
+    assert!(err.contains("article.txt: no such file or folder"), "{err}");
 }
 
 #[test]

@@ -1,13 +1,17 @@
 //! The command-line front ends: `check` and `fix` (and `quotes`).
 //!
-//! - [`input`]: paths → sources (folders walked), bytes → text (binary
-//!   refused, byte order mark set aside).
+//! - [`input`]: paths → sources (folders walked without leaving them),
+//!   bytes → text (regular files only, within the size limit; UTF-8, UTF-16
+//!   with a byte order mark, else Windows-1252; binary refused).
 //! - [`report`]: findings placed in a file (byte ranges → positions, once).
 //! - [`text`], [`json`], [`sarif`]: the three output formats of `check`.
-//! - [`fix`](mod@fix): safe fixes written back atomically, or shown as a diff.
+//! - [`fix`](mod@fix): safe fixes, or a diff; [`write`](mod@write): writing a
+//!   file back atomically, keeping its identity, never over someone else's
+//!   edit.
 //!
-//! Exit codes: 0 clean, 1 a warning or error found (`check` only), 2 a usage
-//! or I/O error (after going on with the other files).
+//! Exit codes: 0 clean, 1 a warning or error found (`check` only), 2 a usage,
+//! configuration or I/O error, or nothing to read (after going on with the
+//! other files). A closed stdout ends the output, not the run.
 
 mod fix;
 pub mod input;
@@ -16,6 +20,7 @@ pub mod quotes;
 pub mod report;
 pub mod sarif;
 pub mod text;
+mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -24,7 +29,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use crate::checks::check_text;
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigProblem};
 use input::{InputError, Source};
 use report::{FileReport, Tally};
 
@@ -70,39 +75,46 @@ fn report_error(message: impl std::fmt::Display) {
     eprintln!("copydesk: {message}");
 }
 
-/// A path shown relative to the current folder when it is inside it.
-fn shown_path(path: &Path) -> String {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
-        .display()
-        .to_string()
+/// Standard output that takes a closed pipe (`copydesk check | head -1`)
+/// as the reader having seen enough: writing stops, the run goes on, and
+/// the exit status is the one it would have had.
+#[derive(Debug, Default)]
+pub struct Stdout {
+    closed: bool,
 }
 
-/// One line saying what is wrong with a configuration.
-fn config_problem(e: &ConfigError, text: &str) -> String {
-    match e {
-        ConfigError::Toml { source, .. } => {
-            let message = source.message().trim_end_matches('.').to_string();
-            match source.span() {
-                Some(span) => {
-                    let before = &text[..span.start.min(text.len())];
-                    let line = before.matches('\n').count() + 1;
-                    format!("{message} (line {line})")
-                }
-                None => message,
-            }
+impl Stdout {
+    /// Writes bytes; `Ok` when the reader has gone.
+    pub fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
         }
-        other => other.to_string(),
+        let mut out = std::io::stdout().lock();
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                tracing::debug!("stdout closed by its reader");
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
     }
-    .replace(['\n', '\r'], " ")
+
+    pub fn print(&mut self, s: &str) -> std::io::Result<()> {
+        self.write(s.as_bytes())
+    }
+
+    /// Whether the reader has gone.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
 }
 
-/// The configuration: `--config FILE` (unreadable is fatal), else the nearest
-/// `copydesk.toml` from the current folder up. A malformed one is reported in
-/// one line and the defaults stay in force.
-fn load_config(explicit: Option<&Path>) -> Result<Config, ()> {
+/// The configuration: `--config FILE`, else the nearest `copydesk.toml` from
+/// the current folder up, else the defaults. Any problem with it is reported
+/// (file, line, key) and stops the command: a desk's settings are never
+/// silently replaced by the defaults.
+pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config, ()> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => {
@@ -114,32 +126,32 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, ()> {
         }
     };
     let shown = if explicit.is_some() {
-        path.display().to_string()
+        path.clone()
     } else {
-        shown_path(&path)
+        PathBuf::from(input::shown(&path))
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            report_error(format_args!("cannot read configuration {shown}: {e}"));
-            return Err(());
-        }
-    };
-    match Config::from_toml(&text, &path) {
+    match Config::load(&path) {
         Ok(c) => Ok(c),
-        Err(e) => {
-            report_error(format_args!(
-                "error in {shown}: {}; using the default settings",
-                config_problem(&e, &text)
-            ));
-            Ok(Config::default())
+        Err(mut e) => {
+            e.path = Some(shown.clone());
+            match &e.problem {
+                ConfigProblem::Read(io) => report_error(format_args!(
+                    "cannot read configuration {}: {io}; nothing {verb}",
+                    shown.display()
+                )),
+                _ => report_error(format_args!("{e}; nothing {verb}")),
+            }
+            Err(())
         }
     }
 }
 
 /// Checks one source.
 fn check_source(source: &Source, config: &Config) -> Result<FileReport, InputError> {
-    let article = input::read(source)?;
+    let article = input::read(source, config.max_file_bytes())?;
+    if let Some(note) = article.note() {
+        eprintln!("copydesk: note: {note}");
+    }
     let checked = check_text(&article.text, source.language(), config);
     let rope = checked.document.rope();
     let diagnostics = checked
@@ -147,9 +159,9 @@ fn check_source(source: &Source, config: &Config) -> Result<FileReport, InputErr
         .iter()
         .map(|f| report::place(rope, f))
         .collect();
-    let uri = match source {
-        Source::Stdin => "stdin".to_string(),
-        Source::File(p) => sarif::uri_for(p),
+    let uri = match source.path() {
+        None => "stdin".to_string(),
+        Some(p) => sarif::uri_for(p),
     };
     Ok(FileReport {
         path: source.display(),
@@ -158,26 +170,30 @@ fn check_source(source: &Source, config: &Config) -> Result<FileReport, InputErr
     })
 }
 
-/// Writes to stdout; a closed pipe is not an error worth a panic.
-fn print(s: &str) -> bool {
-    let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes())
-        .and_then(|()| out.flush())
-        .is_ok()
+/// Names what a folder walk passed over, and says so when nothing was left.
+fn report_skipped(sources: &input::Sources) {
+    for s in &sources.skipped {
+        report_error(s);
+    }
 }
+
+const NOTHING_READ: &str = "copydesk reads plain-text articles (.txt, .md, .markdown)";
 
 /// `copydesk check`.
 pub fn check(args: CheckArgs) -> ExitCode {
-    let Ok(config) = load_config(args.config.as_deref()) else {
+    let Ok(config) = load_config(args.config.as_deref(), "was checked") else {
         return ExitCode::from(USAGE_OR_IO);
     };
     let style = text::Style {
         color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let mut out = Stdout::default();
     let mut failed = false;
     let mut tally = Tally::default();
     let mut reports = Vec::new();
-    for source in input::sources(&args.paths) {
+    let sources = input::sources(&args.paths);
+    report_skipped(&sources);
+    for source in sources.found {
         let report = match source.and_then(|s| check_source(&s, &config)) {
             Ok(r) => r,
             Err(e) => {
@@ -189,20 +205,32 @@ pub fn check(args: CheckArgs) -> ExitCode {
         tally.add(&report);
         if args.format == CheckFormat::Text {
             // Stream: a long run shows findings as it goes.
-            if !print(&text::render_file(&report, style)) {
-                failed = true;
+            if !out.closed() {
+                if let Err(e) = out.print(&text::render_file(&report, style)) {
+                    report_error(format_args!("cannot write to stdout: {e}"));
+                    return ExitCode::from(USAGE_OR_IO);
+                }
             }
         } else {
             reports.push(report);
         }
     }
-    let tail = match args.format {
-        CheckFormat::Text => format!("{}\n", tally.summary()),
-        CheckFormat::Json => json::render(&reports),
-        CheckFormat::Sarif => sarif::render(&reports),
-    };
-    if !print(&tail) {
+    if tally.files == 0 && !failed {
+        report_error(format_args!(
+            "no articles checked: {NOTHING_READ}; save other documents as plain text first"
+        ));
         failed = true;
+    }
+    if !out.closed() {
+        let tail = match args.format {
+            CheckFormat::Text => format!("{}\n", tally.summary()),
+            CheckFormat::Json => json::render(&reports),
+            CheckFormat::Sarif => sarif::render(&reports),
+        };
+        if let Err(e) = out.print(&tail) {
+            report_error(format_args!("cannot write to stdout: {e}"));
+            failed = true;
+        }
     }
     if failed {
         ExitCode::from(USAGE_OR_IO)
@@ -215,19 +243,32 @@ pub fn check(args: CheckArgs) -> ExitCode {
 
 /// `copydesk fix`.
 pub fn fix(args: FixArgs) -> ExitCode {
-    let Ok(config) = load_config(args.config.as_deref()) else {
+    let Ok(config) = load_config(args.config.as_deref(), "was fixed") else {
         return ExitCode::from(USAGE_OR_IO);
     };
+    let mut out = Stdout::default();
     let mut failed = false;
-    for source in input::sources(&args.paths) {
-        let outcome = source.and_then(|s| fix::fix_source(&s, &config, args.dry_run));
+    let mut done = 0;
+    let sources = input::sources(&args.paths);
+    report_skipped(&sources);
+    for source in sources.found {
+        let outcome = source.and_then(|s| fix::fix_source(&s, &config, args.dry_run, &mut out));
         match outcome {
-            Ok(message) => eprintln!("{message}"),
+            Ok(message) => {
+                done += 1;
+                eprintln!("{message}");
+            }
             Err(e) => {
                 report_error(e);
                 failed = true;
             }
         }
+    }
+    if done == 0 && !failed {
+        report_error(format_args!(
+            "no articles fixed: {NOTHING_READ}; save other documents as plain text first"
+        ));
+        failed = true;
     }
     if failed {
         ExitCode::from(USAGE_OR_IO)

@@ -5,7 +5,6 @@
 //!   "people":[{"name","role","mentions","quotes","variants"}]}`
 //! with 0-based lines and UTF-16 characters.
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +12,7 @@ use clap::{Args, ValueEnum};
 use ropey::Rope;
 use serde::Serialize;
 
+use super::input::{self, Source};
 use crate::analysis::attribution::display_name;
 use crate::analysis::{Article, Language, QuoteKind, Scanner};
 use crate::config::Config;
@@ -91,7 +91,7 @@ fn range(rope: &Rope, r: &std::ops::Range<usize>) -> Range {
 /// Builds the quote sheet of a text.
 pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
     let scanner = Scanner::new(config);
-    let doc = Document::new(text, 0, &scanner);
+    let doc = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
     let rope = doc.rope();
     let article =
         Article::with_style_book(doc.index().paragraphs(), language, &config.names.canonical);
@@ -145,7 +145,7 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
 /// The quote sheet as a table: line, speaker and opening words of each quote.
 pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> String {
     let scanner = Scanner::new(config);
-    let doc = Document::new(text, 0, &scanner);
+    let doc = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
     let article =
         Article::with_style_book(doc.index().paragraphs(), language, &config.names.canonical);
     let mut out = String::new();
@@ -183,36 +183,25 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
 
 /// Runs `copydesk quotes`.
 pub fn quotes(args: QuotesArgs) -> ExitCode {
-    let config = match &args.config {
-        Some(path) => Config::load(path),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| Config::find_file(&d))
-            .map_or_else(|| Ok(Config::default()), |p| Config::load(&p)),
+    let Ok(config) = super::load_config(args.config.as_deref(), "was read") else {
+        return ExitCode::from(2);
     };
-    let config = match config {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("copydesk quotes: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let (text, language) = if args.path.as_os_str() == "-" {
-        let mut s = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
-            eprintln!("copydesk quotes: cannot read stdin: {e}");
-            return ExitCode::from(2);
-        }
-        (s, Language::PlainText)
+    let source = if args.path.as_os_str() == "-" {
+        Source::Stdin
     } else {
-        match std::fs::read_to_string(&args.path) {
-            Ok(s) => (s, Language::from_path(&args.path)),
-            Err(e) => {
-                eprintln!("copydesk quotes: cannot read {}: {e}", args.path.display());
-                return ExitCode::from(2);
-            }
+        Source::File(args.path.clone())
+    };
+    let article = match input::read(&source, config.max_file_bytes()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            return ExitCode::from(2);
         }
     };
+    if let Some(note) = article.note() {
+        eprintln!("copydesk: note: {note}");
+    }
+    let (text, language) = (article.text, source.language());
     let sheet = sheet(&text, language, &config);
     let output = match args.format {
         QuotesFormat::Json => match serde_json::to_string(&sheet) {
@@ -224,8 +213,8 @@ pub fn quotes(args: QuotesArgs) -> ExitCode {
         },
         QuotesFormat::Table => table(&text, &sheet, language, &config),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(output.as_bytes()).is_err() {
+    if let Err(e) = super::Stdout::default().print(&output) {
+        eprintln!("copydesk quotes: cannot write to stdout: {e}");
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS

@@ -1,85 +1,164 @@
 //! "Add ‘X’ to the style book": an edit to `copydesk.toml` at the workspace
-//! root that adds a canonical spelling, touching nothing else in the file
-//! (creating the file when there is none).
+//! root that adds a canonical spelling to `names.canonical`, touching
+//! nothing else in the file (creating the file when there is none).
+//!
+//! The file is edited as TOML, not as text (`toml_edit`, which keeps
+//! comments, order and layout), so every way of writing the list works:
+//! `[names]` with `canonical = [...]` on one line or many, a dotted
+//! `names.canonical = [...]`, an inline table `names = { canonical = [...] }`,
+//! a file with a byte order mark or CRLF line ends. The edit handed to the
+//! editor is the smallest replacement that turns the old text into the new.
 
 use std::ops::Range;
 
-/// A TOML basic string.
-fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+use toml_edit::{Array, DocumentMut, Value};
+
+const BOM: &str = "\u{feff}";
+
+/// The edit adding `name` to `names.canonical` in a config file's text:
+/// `(byte range to replace, replacement)`. `None` when the name is already
+/// there, or the file is not valid TOML, or `names` is not a table or
+/// `names.canonical` not a list (then nothing is touched).
+pub fn insertion(existing: Option<&str>, name: &str) -> Option<(Range<usize>, String)> {
+    let text = existing.unwrap_or("");
+    let new = with_name(text, name)?;
+    Some(smallest_edit(text, &new))
 }
 
-/// The insertion adding `name` to `[names] canonical` in a config file's
-/// text: `(byte offset, text to insert)`. `None` when the name is already
-/// there or the file is not valid TOML (then nothing is touched).
-pub fn insertion(existing: Option<&str>, name: &str) -> Option<(Range<usize>, String)> {
-    let quoted = toml_string(name);
-    let Some(text) = existing else {
-        return Some((0..0, format!("[names]\ncanonical = [{quoted}]\n")));
+/// The whole text of the file with `name` added to its style book.
+pub fn with_name(text: &str, name: &str) -> Option<String> {
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", text),
     };
-    let parsed: toml::Table = toml::from_str(text).ok()?;
-    let names = parsed.get("names").and_then(|n| n.as_table());
-    let listed = names
+    let mut doc: DocumentMut = body.parse().ok()?;
+    let names = doc.entry("names").or_insert(toml_edit::table());
+    let table = names.as_table_like_mut()?;
+    match table.get_mut("canonical") {
+        Some(item) => {
+            let list = item.as_array_mut()?;
+            if list.iter().any(|v| v.as_str() == Some(name)) {
+                return None;
+            }
+            push_in_style(list, name);
+        }
+        None => {
+            let mut list = Array::new();
+            list.push(name);
+            table.insert("canonical", toml_edit::value(list));
+        }
+    }
+    let mut out = format!("{bom}{doc}");
+    if text.contains("\r\n") && !has_lone_lf(text) {
+        out = crlf(&out);
+    }
+    // Never hand out a file that does not read back with the name in it.
+    let back: toml::Table = toml::from_str(out.trim_start_matches(BOM)).ok()?;
+    let listed = back
+        .get("names")
         .and_then(|n| n.get("canonical"))
         .and_then(|c| c.as_array())
         .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(name)));
-    if listed {
-        return None;
-    }
-    // Find the [names] header and, within its section, `canonical = [`.
-    let mut offset = 0;
-    let mut in_names = false;
-    let mut names_header_end = None;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[') {
-            in_names = t.trim_start_matches('[').trim_end_matches(']').trim() == "names";
-            if in_names {
-                names_header_end = Some(offset + line.len());
-            }
-        } else if in_names {
-            if let Some(rest) = t.strip_prefix("canonical") {
-                if let Some(after_eq) = rest.trim_start().strip_prefix('=') {
-                    if after_eq.trim_start().starts_with('[') {
-                        let bracket = offset + line.find('[')?;
-                        let empty = after_eq.trim_start()[1..].trim_start().starts_with(']');
-                        let insert = if empty { quoted } else { format!("{quoted}, ") };
-                        return Some((bracket + 1..bracket + 1, insert));
-                    }
-                }
-            }
+    listed.then_some(out)
+}
+
+/// Appends `name` to a list laid out as the list is: on its own line, with
+/// the same indent, when the list is one item a line (a comment after the
+/// last item stays on that item's line).
+fn push_in_style(list: &mut Array, name: &str) {
+    let Some(last) = list.len().checked_sub(1) else {
+        list.push(name);
+        return;
+    };
+    let decor_str =
+        |raw: Option<&toml_edit::RawString>| raw.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let Some(last_value) = list.get(last) else {
+        list.push(name);
+        return;
+    };
+    let prefix = decor_str(last_value.decor().prefix());
+    let suffix = decor_str(last_value.decor().suffix());
+    let Some(line_start) = prefix.rfind('\n') else {
+        list.push(name);
+        return;
+    };
+    let indent = prefix[line_start + 1..].to_string();
+    let mut value = Value::from(name);
+    if list.trailing_comma() {
+        let trailing = list.trailing().as_str().unwrap_or("").to_string();
+        let (head, tail) = split_at_last_newline(&trailing);
+        value.decor_mut().set_prefix(format!("{head}\n{indent}"));
+        value.decor_mut().set_suffix("");
+        list.set_trailing(tail);
+    } else {
+        let (head, tail) = split_at_last_newline(&suffix);
+        if let Some(v) = list.get_mut(last) {
+            v.decor_mut().set_suffix("");
         }
-        offset += line.len();
+        value.decor_mut().set_prefix(format!("{head}\n{indent}"));
+        value.decor_mut().set_suffix(tail);
     }
-    match names_header_end {
-        Some(at) => {
-            let newline = if text[..at].ends_with('\n') { "" } else { "\n" };
-            Some((at..at, format!("{newline}canonical = [{quoted}]\n")))
+    list.push_formatted(value);
+}
+
+/// `(before the last newline, from it on)`; all of it is `head` without one.
+fn split_at_last_newline(s: &str) -> (&str, &str) {
+    match s.rfind('\n') {
+        Some(i) => {
+            let i = if s[..i].ends_with('\r') { i - 1 } else { i };
+            (&s[..i], &s[i..])
         }
-        None => {
-            let sep = if text.is_empty() || text.ends_with("\n\n") {
-                ""
-            } else if text.ends_with('\n') {
-                "\n"
-            } else {
-                "\n\n"
-            };
-            Some((
-                text.len()..text.len(),
-                format!("{sep}[names]\ncanonical = [{quoted}]\n"),
-            ))
-        }
+        None => (s, ""),
     }
+}
+
+fn has_lone_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
+}
+
+/// Every lone `\n` as `\r\n`.
+fn crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+/// The smallest `(range of old, replacement)` that turns `old` into `new`.
+fn smallest_edit(old: &str, new: &str) -> (Range<usize>, String) {
+    let mut start = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !(old.is_char_boundary(start) && new.is_char_boundary(start)) {
+        start -= 1;
+    }
+    let room = (old.len() - start).min(new.len() - start);
+    let mut common = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !(old.is_char_boundary(old.len() - common) && new.is_char_boundary(new.len() - common)) {
+        common -= 1;
+    }
+    (
+        start..old.len() - common,
+        new[start..new.len() - common].to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -94,17 +173,29 @@ mod tests {
         s
     }
 
+    /// The edited file is valid configuration with exactly these names.
+    fn canonical(text: &str) -> Vec<String> {
+        let config = Config::from_toml(
+            text.trim_start_matches(BOM),
+            std::path::Path::new("copydesk.toml"),
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        config.names.canonical
+    }
+
     #[test]
     fn adds_to_the_list_and_keeps_everything_else() {
         let file = "# Desk settings\n[rules.placeholder]\nseverity = \"warning\"\n\n[names]\ncanonical = [\"Volodymyr Zelensky\"] # house style\n";
         let out = add(Some(file), "Pedro Sánchez");
         assert_eq!(
             out,
-            "# Desk settings\n[rules.placeholder]\nseverity = \"warning\"\n\n[names]\ncanonical = [\"Pedro Sánchez\", \"Volodymyr Zelensky\"] # house style\n"
+            "# Desk settings\n[rules.placeholder]\nseverity = \"warning\"\n\n[names]\ncanonical = [\"Volodymyr Zelensky\", \"Pedro Sánchez\"] # house style\n"
         );
-        let config =
-            Config::from_toml(&out, std::path::Path::new("copydesk.toml")).expect("still valid");
-        assert_eq!(config.names.canonical.len(), 2);
+        assert_eq!(canonical(&out), ["Volodymyr Zelensky", "Pedro Sánchez"]);
+        // The edit is only the new name.
+        let (range, text) = insertion(Some(file), "Pedro Sánchez").unwrap();
+        assert_eq!(text, ", \"Pedro Sánchez\"");
+        assert_eq!(range.len(), 0);
     }
 
     #[test]
@@ -113,18 +204,22 @@ mod tests {
             add(None, "Dmytro Kuleba"),
             "[names]\ncanonical = [\"Dmytro Kuleba\"]\n"
         );
-        assert_eq!(
-            add(Some("[rules.boilerplate]\nenabled = true"), "Dmytro Kuleba"),
-            "[rules.boilerplate]\nenabled = true\n\n[names]\ncanonical = [\"Dmytro Kuleba\"]\n"
+        let out = add(Some("[rules.boilerplate]\nenabled = true"), "Dmytro Kuleba");
+        assert!(
+            out.starts_with("[rules.boilerplate]\nenabled = true\n"),
+            "{out}"
         );
+        assert!(
+            out.ends_with("[names]\ncanonical = [\"Dmytro Kuleba\"]\n"),
+            "{out}"
+        );
+        assert_eq!(canonical(&out), ["Dmytro Kuleba"]);
         assert_eq!(
             add(Some("[names]\n"), "Sinéad O’Connor"),
             "[names]\ncanonical = [\"Sinéad O’Connor\"]\n"
         );
-        assert_eq!(
-            add(Some("[names]\ncanonical = []\n"), "A \"B\" C"),
-            "[names]\ncanonical = [\"A \\\"B\\\" C\"]\n"
-        );
+        let out = add(Some("[names]\ncanonical = []\n"), "A \"B\" C\\D");
+        assert_eq!(canonical(&out), ["A \"B\" C\\D"]);
     }
 
     #[test]
@@ -140,5 +235,89 @@ mod tests {
             insertion(Some("[names\ncanonical = "), "Dmytro Kuleba"),
             None
         );
+        assert_eq!(insertion(Some("names = 3\n"), "Dmytro Kuleba"), None);
+        assert_eq!(
+            insertion(
+                Some("[names]\ncanonical = \"Dmytro Kuleba\"\n"),
+                "Pedro Sánchez"
+            ),
+            None
+        );
+    }
+
+    /// Every shape the list can be written in gives valid TOML with the name
+    /// added once, the comments and the order of everything else kept.
+    #[test]
+    fn every_shape_of_the_style_book() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "dotted key at the top",
+                "# newsroom style\nnames.canonical = [\"Volodymyr Zelensky\"] # agreed 2022\n\n[rules.boilerplate]\nenabled = false\n",
+                "# newsroom style\nnames.canonical = [\"Volodymyr Zelensky\", \"Pedro Sánchez\"] # agreed 2022\n\n[rules.boilerplate]\nenabled = false\n",
+            ),
+            (
+                "inline table",
+                "names = { canonical = [\"Volodymyr Zelensky\"] } # the style book\n[rules.placeholder]\nseverity = \"warning\"\n",
+                "names = { canonical = [\"Volodymyr Zelensky\", \"Pedro Sánchez\"] } # the style book\n[rules.placeholder]\nseverity = \"warning\"\n",
+            ),
+            (
+                "inline table without the list",
+                "names = {}\n",
+                "names = { canonical = [\"Pedro Sánchez\"] }\n",
+            ),
+            (
+                "byte order mark",
+                "\u{feff}[names]\ncanonical = [\"Volodymyr Zelensky\"]\n",
+                "\u{feff}[names]\ncanonical = [\"Volodymyr Zelensky\", \"Pedro Sánchez\"]\n",
+            ),
+            (
+                "one name a line, trailing comma, comments",
+                "[names]\n# Foreign desk, agreed with the night editor\ncanonical = [\n    \"Volodymyr Zelensky\", # not Zelenskyy\n    \"Recep Tayyip Erdoğan\", # keep the ğ\n]\n# end of names\n\n[boilerplate]\npatterns = [\"^Sponsored by \"]\n",
+                "[names]\n# Foreign desk, agreed with the night editor\ncanonical = [\n    \"Volodymyr Zelensky\", # not Zelenskyy\n    \"Recep Tayyip Erdoğan\", # keep the ğ\n    \"Pedro Sánchez\",\n]\n# end of names\n\n[boilerplate]\npatterns = [\"^Sponsored by \"]\n",
+            ),
+            (
+                "one name a line, no trailing comma",
+                "[names]\ncanonical = [\n  \"Volodymyr Zelensky\",\n  \"Recep Tayyip Erdoğan\" # keep the ğ\n]\n",
+                "[names]\ncanonical = [\n  \"Volodymyr Zelensky\",\n  \"Recep Tayyip Erdoğan\", # keep the ğ\n  \"Pedro Sánchez\"\n]\n",
+            ),
+            (
+                "CRLF",
+                "[names]\r\ncanonical = [\r\n  \"Volodymyr Zelensky\",\r\n]\r\n",
+                "[names]\r\ncanonical = [\r\n  \"Volodymyr Zelensky\",\r\n  \"Pedro Sánchez\",\r\n]\r\n",
+            ),
+            (
+                "CRLF, new section",
+                "# desk\r\n[rules.boilerplate]\r\nenabled = true\r\n",
+                "# desk\r\n[rules.boilerplate]\r\nenabled = true\r\n\r\n[names]\r\ncanonical = [\"Pedro Sánchez\"]\r\n",
+            ),
+            (
+                "names table after other sections, with a comment before it",
+                "[rules.boilerplate]\nenabled = true\n\n# the style book\n[names]\n\n[placeholder]\npatterns = [\"\\\\bTK\\\\b\"]\n",
+                "[rules.boilerplate]\nenabled = true\n\n# the style book\n[names]\ncanonical = [\"Pedro Sánchez\"]\n\n[placeholder]\npatterns = [\"\\\\bTK\\\\b\"]\n",
+            ),
+        ];
+        for (shape, before, after) in cases {
+            let out = add(Some(before), "Pedro Sánchez");
+            assert_eq!(&out, after, "{shape}");
+            let names = canonical(&out);
+            assert_eq!(
+                names.iter().filter(|n| *n == "Pedro Sánchez").count(),
+                1,
+                "{shape}"
+            );
+            // Adding it again changes nothing.
+            assert_eq!(insertion(Some(&out), "Pedro Sánchez"), None, "{shape}");
+        }
+    }
+
+    #[test]
+    fn a_large_style_book_is_edited_in_place() {
+        let list: String = (0..20_000)
+            .map(|i| format!("  \"Reporter Number{i}\",\n"))
+            .collect();
+        let file = format!("[names]\ncanonical = [\n{list}]\n");
+        let (range, text) = insertion(Some(&file), "Pedro Sánchez").unwrap();
+        assert_eq!(text, "  \"Pedro Sánchez\",\n");
+        assert_eq!(range, file.len() - 2..file.len() - 2);
     }
 }
