@@ -37,17 +37,6 @@ use crate::text::LayoutSetting;
 /// The file name looked for at a workspace root.
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
-/// Every rule code copydesk knows, with its default severity.
-pub const RULES: &[(&str, Severity)] = &[
-    ("boilerplate", Severity::Warning),
-    ("placeholder", Severity::Error),
-    ("unattributed-quote", Severity::Warning),
-    ("unbalanced-quote", Severity::Error),
-    ("quote-marks", Severity::Information),
-    ("name-variant", Severity::Warning),
-    ("first-reference", Severity::Information),
-];
-
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -384,7 +373,27 @@ pub struct LimitSettings {
     pub max_file_mb: Option<u64>,
 }
 
-/// The whole configuration.
+/// Where a configuration came from, to name it in errors found after it was
+/// parsed: its file, and the line of each `[rules.<code>]` key. Not part of
+/// the settings: two configurations of the same settings are equal wherever
+/// they came from.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    path: Option<PathBuf>,
+    rule_lines: BTreeMap<String, usize>,
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Origin {}
+
+/// The whole configuration. It knows no rule: the rule names under
+/// `[rules]` are checked against the registry by the engine
+/// (`crate::checks::validate`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -402,6 +411,8 @@ pub struct Config {
     /// `blank-line` or `line` (every line a paragraph).
     #[serde(default)]
     pub paragraphs: LayoutSetting,
+    #[serde(skip)]
+    origin: Origin,
 }
 
 impl Config {
@@ -441,6 +452,19 @@ impl Config {
             e.line = line;
             e
         })?;
+        let mut config = config;
+        config.origin = Origin {
+            path: Some(path.to_path_buf()),
+            rule_lines: config
+                .rules
+                .keys()
+                .filter_map(|rule| {
+                    let key = [Step::Key("rules".to_string()), Step::Key(rule.clone())];
+                    let at = locate::offset_of(text, &key)?;
+                    Some((rule.clone(), line_of(text, at)))
+                })
+                .collect(),
+        };
         Ok(config)
     }
 
@@ -504,18 +528,6 @@ impl Config {
     }
 
     fn check(&self) -> Result<(), Invalid> {
-        for rule in self.rules.keys() {
-            if !RULES.iter().any(|(code, _)| code == rule) {
-                let known = RULES.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ");
-                return Err(Invalid::at(
-                    &["rules", rule],
-                    ConfigProblem::UnknownRule {
-                        rule: rule.clone(),
-                        known,
-                    },
-                ));
-            }
-        }
         if let Some(mb) = self.limits.max_file_mb {
             if !(1..=MAX_FILE_MB_CEILING).contains(&mb) {
                 return Err(Invalid::at(
@@ -562,23 +574,44 @@ impl Config {
         self.limits.max_file_mb.unwrap_or(DEFAULT_MAX_FILE_MB) * 1024 * 1024
     }
 
-    /// Whether a rule is switched on (all are by default).
-    pub fn enabled(&self, rule: &str) -> bool {
-        self.rules.get(rule).and_then(|r| r.enabled).unwrap_or(true)
+    /// Whether a rule is switched on: as configured, else `default`.
+    pub fn enabled_or(&self, rule: &str, default: bool) -> bool {
+        self.rules
+            .get(rule)
+            .and_then(|r| r.enabled)
+            .unwrap_or(default)
     }
 
-    /// The severity of a rule: the configured one, else its default.
-    pub fn severity(&self, rule: &str) -> Severity {
+    /// The severity of a rule: as configured, else `default`.
+    pub fn severity_or(&self, rule: &str, default: Severity) -> Severity {
         self.rules
             .get(rule)
             .and_then(|r| r.severity)
-            .unwrap_or_else(|| {
-                RULES
-                    .iter()
-                    .find(|(c, _)| *c == rule)
-                    .map(|(_, s)| *s)
-                    .unwrap_or(Severity::Warning)
-            })
+            .unwrap_or(default)
+    }
+
+    /// An error for the first rule under `[rules]` that `is_rule` does not
+    /// know, naming the file and line it came from; `known` lists the codes.
+    pub fn check_rule_names(
+        &self,
+        is_rule: impl Fn(&str) -> bool,
+        known: &str,
+    ) -> Result<(), ConfigError> {
+        match self.rules.keys().find(|r| !is_rule(r)) {
+            None => Ok(()),
+            Some(rule) => Err(ConfigError {
+                path: self.origin.path.clone(),
+                line: self.origin.rule_lines.get(rule).copied(),
+                key: Some(show_key(&[
+                    Step::Key("rules".to_string()),
+                    Step::Key(rule.clone()),
+                ])),
+                problem: ConfigProblem::UnknownRule {
+                    rule: rule.clone(),
+                    known: known.to_string(),
+                },
+            }),
+        }
     }
 }
 
@@ -660,10 +693,16 @@ mod tests {
             Path::new("copydesk.toml"),
         )
         .unwrap();
-        assert!(!c.enabled("placeholder"));
-        assert!(c.enabled("boilerplate"));
-        assert_eq!(c.severity("boilerplate"), Severity::Error);
-        assert_eq!(c.severity("placeholder"), Severity::Error);
+        assert!(!c.enabled_or("placeholder", true));
+        assert!(c.enabled_or("boilerplate", true));
+        assert_eq!(
+            c.severity_or("boilerplate", Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            c.severity_or("placeholder", Severity::Error),
+            Severity::Error
+        );
         assert_eq!(c.boilerplate.patterns, vec!["^Sponsored by "]);
     }
 
@@ -681,8 +720,11 @@ mod tests {
         }))
         .unwrap();
         let c = file.merged(&editor);
-        assert!(!c.enabled("boilerplate"));
-        assert_eq!(c.severity("boilerplate"), Severity::Error);
+        assert!(!c.enabled_or("boilerplate", true));
+        assert_eq!(
+            c.severity_or("boilerplate", Severity::Warning),
+            Severity::Error
+        );
         assert_eq!(
             c.names.canonical,
             vec!["Volodymyr Zelensky", "Pedro Sánchez"]
@@ -697,9 +739,15 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("desk/copydesk.toml:"), "{e}");
-        let e = Config::from_toml("[rules.boilerplte]\nenabled = false", Path::new("c.toml"))
+        let c = Config::from_toml("\n[rules.boilerplte]\nenabled = false", Path::new("c.toml"))
+            .unwrap();
+        let e = c
+            .check_rule_names(|r| r == "boilerplate", "boilerplate")
             .unwrap_err();
-        assert!(e.to_string().contains("unknown rule `boilerplte`"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "c.toml:2: `rules.boilerplte`: unknown rule `boilerplte` (known rules: boilerplate)"
+        );
         let e = Config::from_toml(
             "[boilerplate]\npatterns = [\"(unclosed\"]",
             Path::new("c.toml"),
@@ -745,6 +793,7 @@ mod tests {
             "[rules]\nboilerplate.enabled = true\n\n[rules.boilerplte]\nenabled = false\n",
             path,
         )
+        .and_then(|c| c.check_rule_names(|r| r == "boilerplate", "boilerplate"))
         .unwrap_err();
         assert_eq!(
             (e.line, e.key.as_deref()),

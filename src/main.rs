@@ -30,6 +30,10 @@ enum Command {
     Fix(cli::FixArgs),
     /// Print the quote sheet: every quote and who said it.
     Quotes(cli::quotes::QuotesArgs),
+    /// List every rule: code, severity, whether it is on by default, what it finds.
+    Rules(cli::rules::RulesArgs),
+    /// Explain one rule: what it finds and why, a bad and a good example, its settings.
+    Explain(cli::rules::ExplainArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,5 +58,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check(args),
         Command::Fix(args) => cli::fix(args),
         Command::Quotes(args) => cli::quotes::quotes(args),
+        Command::Rules(args) => cli::rules::rules(args),
+        Command::Explain(args) => cli::rules::explain(args),
     }
 }

@@ -504,13 +504,13 @@ fn speed_figures() {
         for _ in 0..runs {
             out.clear();
             let everyone = || article.people.iter();
-            copydesk::checks::names::check_variants(
+            copydesk::rules::name_variant::check_variants(
                 &article,
                 copydesk::config::Severity::Warning,
                 everyone(),
                 &mut out,
             );
-            copydesk::checks::names::check_first_reference(
+            copydesk::rules::first_reference::check_first_reference(
                 &article,
                 copydesk::config::Severity::Information,
                 everyone(),

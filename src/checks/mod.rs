@@ -1,13 +1,11 @@
-//! Checks: one module per rule, turning the article model into findings.
+//! The engine that runs the rules (`crate::rules`) over the article model
+//! and keeps their findings across edits.
 //!
 //! A finding is a code, a severity, a byte range into the document, a
 //! one-line message naming the fix, and the fixes themselves as byte-range
-//! edits. Nothing here knows what a diagnostic or a line number is.
-
-pub mod boilerplate;
-pub mod names;
-pub mod placeholder;
-pub mod quotes;
+//! edits. Nothing here knows what a diagnostic or a line number is, and
+//! nothing here names a rule: what an edit makes the engine redo follows
+//! from each rule's declared [`Scope`].
 
 use std::ops::Range;
 
@@ -15,52 +13,64 @@ use crate::analysis::{
     Article, ArticleParts, Language, MentionRef, ParagraphFacts, People, PersonId, Regrouped,
     Reused, Scanner,
 };
-use crate::config::{Config, Severity};
+use crate::config::Config;
+use crate::rules::{self, Cx, Part, Rule, Scope, Shared, NEAR};
 use crate::text::{Diff, Document, Paragraphs, Splice};
 
-/// Replace `range` (bytes of the current text) with `new_text`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Edit {
-    pub range: Range<usize>,
-    pub new_text: String,
+pub use crate::rules::{apply_edits, Edit, Finding, Fix};
+
+/// Checks that every rule the configuration names is a rule copydesk knows.
+pub fn validate(config: &Config) -> Result<(), crate::config::ConfigError> {
+    let known = rules::codes().collect::<Vec<_>>().join(", ");
+    config.check_rule_names(|code| rules::find(code).is_some(), &known)
 }
 
-/// One way to fix a finding. `safe` fixes are applied by `copydesk fix` and
-/// the fix-all action without asking.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fix {
-    pub title: String,
-    pub edits: Vec<Edit>,
-    pub safe: bool,
+/// Reads, parses and validates `copydesk.toml` (rule names included).
+pub fn load_config(path: &std::path::Path) -> Result<Config, crate::config::ConfigError> {
+    let config = Config::load(path)?;
+    validate(&config)?;
+    Ok(config)
 }
 
-/// What a check found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub range: Range<usize>,
-    pub message: String,
-    pub fixes: Vec<Fix>,
+/// Parses and validates the editor's `copydesk` settings (rule names included).
+pub fn config_from_json(value: serde_json::Value) -> Result<Config, crate::config::ConfigError> {
+    let config = Config::from_json(value)?;
+    validate(&config)?;
+    Ok(config)
 }
 
-/// Runs every enabled check. Findings come ordered by position, then code.
+/// The rules this configuration switches on.
+fn enabled(config: &Config) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    rules::REGISTRY
+        .iter()
+        .copied()
+        .filter(|r| rules::enabled(config, r.info()))
+}
+
+fn cx<'c, 'a>(
+    article: &'c Article<'a>,
+    config: &'c Config,
+    shared: &'c Shared,
+    rule: &dyn Rule,
+) -> Cx<'c, 'a> {
+    Cx {
+        article,
+        config,
+        severity: rules::severity(config, rule.info()),
+        shared,
+    }
+}
+
+/// Runs every enabled rule. Findings come ordered by position, then code.
 pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
-    run_with(article, config, &quotes::Globals::of(article))
+    run_with(article, config, &Shared::of(article))
 }
 
-fn run_with(article: &Article<'_>, config: &Config, globals: &quotes::Globals) -> Vec<Finding> {
+fn run_with(article: &Article<'_>, config: &Config, shared: &Shared) -> Vec<Finding> {
     let mut out = Vec::new();
-    if config.enabled(boilerplate::CODE) {
-        boilerplate::check(article, config.severity(boilerplate::CODE), &mut out);
+    for rule in enabled(config) {
+        rule.check(&cx(article, config, shared, rule), Part::All, &mut out);
     }
-    if config.enabled(placeholder::CODE) {
-        placeholder::check(article, config.severity(placeholder::CODE), &mut out);
-    }
-    let everyone = || article.people.iter();
-    names::check_people(article, config, everyone, &mut out);
-    let all = 0..article.paragraphs.len();
-    quotes::check_in(article, config, all, globals, &mut out);
     out.sort_by_key(order);
     out
 }
@@ -70,37 +80,34 @@ fn order(f: &Finding) -> (usize, usize, &'static str) {
     (f.range.start, f.range.end, f.code)
 }
 
-/// The checks that belong to paragraphs ([`quotes::check_in`]) and are
-/// redone in a window around an edit; the others are moved.
-fn local(code: &str) -> bool {
-    matches!(
-        code,
-        placeholder::CODE | quotes::UNATTRIBUTED | quotes::UNBALANCED | quotes::MARKS
-    )
+/// The scope of the rule that made a finding.
+fn scope_of(code: &str) -> Scope {
+    rules::find(code).map_or(Scope::Article, |r| r.info().scope)
 }
 
 /// The edits of every safe fix, merged so they can be applied together:
 /// sorted, non-overlapping.
 pub fn safe_edits(article: &Article<'_>, config: &Config) -> Vec<Edit> {
-    if config.enabled(boilerplate::CODE) {
-        boilerplate::remove_all(article)
-    } else {
-        Vec::new()
-    }
-}
-
-/// Applies sorted, non-overlapping edits to a text.
-pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
+    let shared = Shared::of(article);
+    let mut edits: Vec<Edit> = enabled(config)
+        .flat_map(|rule| rule.fix_all(&cx(article, config, &shared, rule)))
+        .collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
-        debug_assert!(e.range.start >= at, "edits must be sorted and disjoint");
-        out.push_str(&text[at..e.range.start]);
-        out.push_str(&e.new_text);
-        at = e.range.end;
+        match merged.last_mut() {
+            Some(last) if e.range.start < last.range.end => {}
+            Some(last)
+                if e.range.start == last.range.end
+                    && e.new_text.is_empty()
+                    && last.new_text.is_empty() =>
+            {
+                last.range.end = e.range.end
+            }
+            _ => merged.push(e),
+        }
     }
-    out.push_str(&text[at..]);
-    out
+    merged
 }
 
 /// A whole text checked from scratch: the document, its findings and the
@@ -137,8 +144,8 @@ pub struct Pass {
     pub parts: ArticleParts,
     pub findings: Vec<Finding>,
     pub safe_edits: Vec<Edit>,
-    /// What the quote checks read from the whole article.
-    globals: quotes::Globals,
+    /// What the quote rules read from the whole article.
+    globals: Shared,
 }
 
 impl Pass {
@@ -153,7 +160,7 @@ impl Pass {
     }
 
     fn of(article: &Article<'_>, config: &Config) -> Self {
-        let globals = quotes::Globals::of(article);
+        let globals = Shared::of(article);
         Self {
             findings: run_with(article, config, &globals),
             safe_edits: safe_edits(article, config),
@@ -199,7 +206,7 @@ impl Pass {
         if let Some(quotes) = quotes {
             // The checks redone read the quotes up to NEAR paragraphs past
             // their window: only those need moving now.
-            let reach = quotes.end + 2 * quotes::NEAR;
+            let reach = quotes.end + 2 * NEAR;
             parts.settle_quotes_before(reach);
             let old = Old {
                 paragraphs: earlier,
@@ -259,7 +266,7 @@ impl Pass {
 #[derive(Clone, Debug)]
 pub struct Kept {
     pub parts: ArticleParts,
-    globals: quotes::Globals,
+    globals: Shared,
 }
 
 /// The findings of an earlier pass and what they were made over.
@@ -268,18 +275,18 @@ struct Old<'e> {
     people: &'e People,
     findings: Vec<Finding>,
     safe_edits: Vec<Edit>,
-    globals: quotes::Globals,
+    globals: Shared,
 }
 
 impl Old<'_> {
-    /// The findings of `article` (whose quotes are read only up to
-    /// [`quotes::NEAR`] paragraphs past the window), made from these by
-    /// redoing the paragraph checks in a window around the paragraphs whose
-    /// quotes changed (wide enough for the people a quick fix may name), the
-    /// names checks of the people named in the edited paragraphs or
-    /// regrouped, and moving the rest; `None` when the edit reached
-    /// something they read article-wide (web furniture blocks, the house
-    /// style).
+    /// The findings of `article` (whose quotes are read only up to [`NEAR`]
+    /// paragraphs past the window), made from these by rule scope: the
+    /// findings of [`Scope::Paragraph`] rules are redone in a window around
+    /// the paragraphs whose quotes changed (wide enough for the people a
+    /// quick fix may name), those of [`Scope::Person`] rules for the people
+    /// named in the edited paragraphs or regrouped, and the rest are moved;
+    /// `None` when the edit reached something read article-wide (a
+    /// paragraph a [`Scope::Article`] rule reads, the house style).
     fn update_around(
         self,
         article: &Article<'_>,
@@ -287,7 +294,7 @@ impl Old<'_> {
         quotes: Range<usize>,
         regrouped: &Regrouped,
         config: &Config,
-    ) -> Option<(Vec<Finding>, Vec<Edit>, quotes::Globals)> {
+    ) -> Option<(Vec<Finding>, Vec<Edit>, Shared)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
         let n = paragraphs.len();
         let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
@@ -295,13 +302,17 @@ impl Old<'_> {
             return None;
         }
         let splice = &diff.splice;
-        // Furniture blocks run over paragraphs: none may be near the edit.
+        // An article-wide rule's findings run over paragraphs: none it
+        // reads may be near the edit.
         let near = a.saturating_sub(1)..(b + 1).min(n);
+        let article_wide: Vec<&dyn Rule> = enabled(config)
+            .filter(|r| r.info().scope == Scope::Article)
+            .collect();
         if earlier
             .slice(near.clone())
             .iter()
             .chain(paragraphs.slice(near))
-            .any(|p| !p.facts.boilerplate.is_empty())
+            .any(|p| article_wide.iter().any(|r| r.reads(p.facts)))
         {
             return None;
         }
@@ -337,11 +348,12 @@ impl Old<'_> {
             }
         }
         old_at.sort_unstable();
-        let is_redone = |f: &Finding| {
-            matches!(f.code, names::VARIANT | names::FIRST_REFERENCE)
-                && old_at.binary_search(&f.range.start).is_ok()
+        let is_redone = |f: &Finding| match scope_of(f.code) {
+            Scope::Person => old_at.binary_search(&f.range.start).is_ok(),
+            Scope::Paragraph => false,
+            Scope::Article => false,
         };
-        let globals = quotes::Globals::update(&self.globals, self.people, earlier, article, a..b);
+        let globals = Shared::update(&self.globals, self.people, earlier, article, a..b);
         // Whether someone is quoted is read only near their mentions: it
         // may change for those named only in the edited paragraphs.
         let only_here = |id: PersonId| {
@@ -353,11 +365,13 @@ impl Old<'_> {
         if !globals.reads_as(&self.globals, only_here) {
             return None;
         }
-        let window = quotes.start.saturating_sub(quotes::NEAR)..(quotes.end + quotes::NEAR).min(n);
+        let window = quotes.start.saturating_sub(NEAR)..(quotes.end + NEAR).min(n);
         let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
+        let in_window =
+            |f: &Finding| scope_of(f.code) == Scope::Paragraph && bytes.contains(&f.range.start);
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
-            if (local(f.code) && bytes.contains(&f.range.start)) || is_redone(&f) {
+            if in_window(&f) || is_redone(&f) {
                 continue;
             }
             if !(splice.move_range(&mut f.range)
@@ -372,13 +386,14 @@ impl Old<'_> {
             return None;
         }
         let mut fresh = Vec::new();
-        if config.enabled(placeholder::CODE) {
-            let severity = config.severity(placeholder::CODE);
-            placeholder::check_in(article, severity, window.clone(), &mut fresh);
+        for rule in enabled(config) {
+            let part = match rule.info().scope {
+                Scope::Paragraph => Part::Paragraphs(&window),
+                Scope::Person => Part::People(&redo),
+                Scope::Article => continue,
+            };
+            rule.check(&cx(article, config, &globals, rule), part, &mut fresh);
         }
-        quotes::check_in(article, config, window, &globals, &mut fresh);
-        let persons = || redo.iter().filter_map(|&id| people.person(id));
-        names::check_people(article, config, persons, &mut fresh);
         fresh.sort_by_key(order);
         let mut findings = Vec::with_capacity(kept.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();
@@ -403,4 +418,39 @@ fn move_findings(findings: &mut [Finding], splice: &Splice) -> bool {
 
 fn move_edits(edits: &mut [Edit], splice: &Splice) -> bool {
     edits.iter_mut().all(|e| splice.move_range(&mut e.range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Every rule's findings and fixes stay on char boundaries, whatever
+        /// marks, names and breaks the copy holds.
+        #[test]
+        fn never_panics_and_edits_stay_on_char_boundaries(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", " said", " he", " Mr Kuleba",
+                "Ms Lee", " the minister", ",", ".", ":", "?", " ", "\u{a0}", "\n", "\r\n", "\n\n",
+                "🎉", "won’t", "’90s", "according to", " a senior official", "We", " will", "#",
+                "READ MORE:", "Advertisement", "TK", " [REPORT]",
+            ]), 0..60)
+        ) {
+            let text: String = parts.concat();
+            let checked = check_text(&text, Language::Markdown, &Config::default());
+            for f in &checked.findings {
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                for fix in &f.fixes {
+                    let mut edits = fix.edits.clone();
+                    edits.sort_by_key(|e| e.range.start);
+                    for e in &edits {
+                        proptest::prop_assert!(e.range.end <= text.len());
+                        proptest::prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+                    }
+                    let _ = apply_edits(&text, &edits);
+                }
+            }
+            let _ = apply_edits(&text, &checked.safe_edits);
+        }
+    }
 }

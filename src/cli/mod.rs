@@ -18,6 +18,7 @@ pub mod input;
 pub mod json;
 pub mod quotes;
 pub mod report;
+pub mod rules;
 pub mod sarif;
 pub mod text;
 mod write;
@@ -130,7 +131,7 @@ pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config,
     } else {
         PathBuf::from(input::shown(&path))
     };
-    match Config::load(&path) {
+    match crate::checks::load_config(&path) {
         Ok(c) => Ok(c),
         Err(mut e) => {
             e.path = Some(shown.clone());

@@ -6,7 +6,8 @@
 use serde_json::{json, Value};
 
 use super::report::{FileReport, PlacedEdit};
-use crate::config::{Severity, RULES};
+use crate::config::Severity;
+use crate::rules::REGISTRY;
 use crate::text::LineCol;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -16,19 +17,6 @@ fn level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Information | Severity::Hint => "note",
-    }
-}
-
-fn short_description(code: &str) -> &'static str {
-    match code {
-        "boilerplate" => "Web furniture (link blocks, share prompts, credits) left in copy",
-        "placeholder" => "Desk placeholder (TK, XX, [CHECK]) left in copy",
-        "unattributed-quote" => "Direct quote with no speaker",
-        "unbalanced-quote" => "Quote opened but never closed",
-        "quote-marks" => "Stray or mismatched quote marks",
-        "name-variant" => "A person's name spelled more than one way",
-        "first-reference" => "A person not introduced with a full name at first reference",
-        _ => "copydesk rule",
     }
 }
 
@@ -51,13 +39,16 @@ fn replacement(e: &PlacedEdit) -> Value {
 
 /// The SARIF log for the checked files (pretty-printed, newline-terminated).
 pub fn render(files: &[FileReport]) -> String {
-    let rules: Vec<Value> = RULES
+    let rules: Vec<Value> = REGISTRY
         .iter()
-        .map(|(code, severity)| {
+        .map(|rule| rule.info())
+        .map(|info| {
             json!({
-                "id": code,
-                "shortDescription": { "text": short_description(code) },
-                "defaultConfiguration": { "level": level(*severity) },
+                "id": info.code,
+                "shortDescription": { "text": info.summary },
+                "fullDescription": { "text": info.explanation.split_whitespace().collect::<Vec<_>>().join(" ") },
+                "help": { "text": info.summary, "markdown": crate::rules::docs::page(info) },
+                "defaultConfiguration": { "level": level(info.severity), "enabled": info.enabled },
             })
         })
         .collect();
@@ -83,7 +74,7 @@ pub fn render(files: &[FileReport]) -> String {
                     })
                 })
                 .collect();
-            let rule_index = RULES.iter().position(|(c, _)| *c == d.code);
+            let rule_index = REGISTRY.iter().position(|r| r.info().code == d.code);
             let mut result = json!({
                 "ruleId": d.code,
                 "level": level(d.severity),

@@ -5,7 +5,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::store::Analysis;
-use crate::checks::{self, Edit};
+use crate::checks::Edit;
 use crate::text::PositionEncoding;
 
 pub fn fix_all_kind() -> CodeActionKind {
@@ -65,13 +65,16 @@ pub fn code_actions(
                 }));
             }
         }
-        if touching.iter().any(|f| f.code == checks::boilerplate::CODE) {
+        if touching
+            .iter()
+            .any(|f| f.code == crate::rules::boilerplate::CODE)
+        {
             let article = a.article();
-            let edits = checks::boilerplate::remove_all(&article);
+            let edits = crate::rules::boilerplate::remove_all(&article);
             let all = a
                 .findings
                 .iter()
-                .filter(|f| f.code == checks::boilerplate::CODE)
+                .filter(|f| f.code == crate::rules::boilerplate::CODE)
                 .map(|f| convert::diagnostic(rope, f, enc))
                 .collect::<Vec<_>>();
             out.push(CodeActionOrCommand::CodeAction(CodeAction {

@@ -124,7 +124,7 @@ impl Backend {
         let root = self.info(|i| i.root.clone());
         let mut problems = Vec::new();
         let file_config = match root.as_deref().and_then(Config::find_file) {
-            Some(path) => match Config::load(&path) {
+            Some(path) => match crate::checks::load_config(&path) {
                 Ok(c) => c,
                 Err(e) => {
                     problems.push(e.to_string());
@@ -149,7 +149,7 @@ impl Backend {
             pushed
         };
         let editor_config = match editor_value.map(editor_section) {
-            Some(v) => match Config::from_json(v) {
+            Some(v) => match crate::checks::config_from_json(v) {
                 Ok(c) => c,
                 Err(e) => {
                     problems.push(e.to_string());

@@ -4,12 +4,55 @@
 
 use std::ops::Range;
 
-use super::{Edit, Finding, Fix};
+use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::boilerplate::blocks;
-use crate::analysis::{Article, BoilerplateKind};
+use crate::analysis::{Article, BoilerplateKind, ParagraphFacts};
 use crate::config::Severity;
 
 pub const CODE: &str = "boilerplate";
+
+pub static INFO: RuleInfo = RuleInfo {
+    code: CODE,
+    severity: Severity::Warning,
+    enabled: true,
+    scope: Scope::Article,
+    summary: "Web furniture (link blocks, share prompts, credits) left in copy",
+    explanation: "Copy pasted from a web page brings the page with it: `READ MORE:` and \
+`DON’T MISS:` blocks with their link lines, headlines tagged `[REPORT]` or `[VIDEO]`, \
+comment and share prompts, newsletter sign-ups, social follow lines, `Advertisement`, \
+picture credits and captions, time stamps and copyright footers. A line is judged by its \
+whole shape and its place, so body copy that starts like furniture (`Police said the \
+source of the fire…`) is left alone. The fix deletes the furniture and the blank line it \
+leaves; `copydesk fix` and the fix-all action apply it only where it takes whole \
+paragraphs, or whole lines no sentence runs across.",
+    bad: "The council will vote on Monday.\n\nREAD MORE:\nCouncil tax to rise by 5% [REPORT]\n\nFollow me on Twitter @jsmith",
+    good: "The council will vote on Monday.",
+    settings: &[Setting {
+        key: "boilerplate.patterns",
+        kind: SettingKind::Patterns,
+        description: "Extra regular expressions: a line that matches is furniture (`^Sponsored by `).",
+    }],
+};
+
+pub struct Boilerplate;
+
+impl Rule for Boilerplate {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_, '_>, _part: Part<'_>, out: &mut Vec<Finding>) {
+        check(cx.article, cx.severity, out);
+    }
+
+    fn fix_all(&self, cx: &Cx<'_, '_>) -> Vec<Edit> {
+        remove_all(cx.article)
+    }
+
+    fn reads(&self, facts: &ParagraphFacts) -> bool {
+        !facts.boilerplate.is_empty()
+    }
+}
 
 fn message(kind: BoilerplateKind) -> &'static str {
     match kind {
@@ -96,7 +139,7 @@ fn found(article: &Article<'_>) -> Vec<Found> {
         .collect()
 }
 
-pub fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
+fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
     for block in found(article) {
         let n = block.lines;
         let title = if n == 1 {
@@ -230,8 +273,9 @@ fn removal_edits(article: &Article<'_>, segments: &[Segment]) -> Vec<Edit> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::Language;
-    use crate::checks::{apply_edits, check_text};
+    use crate::checks::check_text;
     use crate::config::Config;
+    use crate::rules::apply_edits;
 
     fn config() -> Config {
         // A configured pattern, so these tests exercise removal whatever the built-in shapes are.

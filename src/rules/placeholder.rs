@@ -1,10 +1,47 @@
 //! `placeholder`: desk placeholders that must be filled in before publication.
 
-use super::Finding;
+use super::{Cx, Finding, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::{Article, PlaceholderKind};
 use crate::config::Severity;
 
 pub const CODE: &str = "placeholder";
+
+pub static INFO: RuleInfo = RuleInfo {
+    code: CODE,
+    severity: Severity::Error,
+    enabled: true,
+    scope: Scope::Paragraph,
+    summary: "A desk placeholder (TK, XX, [CHECK]) left in copy",
+    explanation: "Placeholders are how a desk marks what is still to come: `TK` for a fact \
+to come, `XX` for a missing figure (`£XXm`, `XX per cent`), bracketed desk notes \
+(`[CHECK]`, `[TBC]`, `[INSERT QUOTE]`) and editors' notes in double brackets. Any of them \
+in published copy is an error. The message says what to fill in; there is no automatic \
+fix, because only the reporter knows the fact.",
+    bad: "The council will borrow £XXm to rebuild the bridge [CHECK].",
+    good: "The council will borrow £14m to rebuild the bridge.",
+    settings: &[Setting {
+        key: "placeholder.patterns",
+        kind: SettingKind::Patterns,
+        description: "Extra regular expressions: each match is a placeholder (`\\bFIXME\\b`).",
+    }],
+};
+
+pub struct Placeholder;
+
+impl Rule for Placeholder {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        let all = 0..cx.article.paragraphs.len();
+        let paras = match part {
+            Part::Paragraphs(p) => p.clone(),
+            _ => all,
+        };
+        check_in(cx.article, cx.severity, paras, out);
+    }
+}
 
 fn message(kind: PlaceholderKind, text: &str) -> String {
     match kind {
@@ -24,12 +61,8 @@ fn message(kind: PlaceholderKind, text: &str) -> String {
     }
 }
 
-pub fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    check_in(article, severity, 0..article.paragraphs.len(), out);
-}
-
 /// The placeholders of paragraphs `paras`.
-pub(crate) fn check_in(
+fn check_in(
     article: &Article<'_>,
     severity: Severity,
     paras: std::ops::Range<usize>,

@@ -1,0 +1,168 @@
+//! `name-variant`: a person's name spelled differently from its canonical
+//! spelling (the style book, else the article's first full reference).
+
+use super::people::{mentions, persons};
+use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
+use crate::analysis::{Article, Mention, Person};
+use crate::config::Severity;
+
+pub const CODE: &str = "name-variant";
+
+pub static INFO: RuleInfo = RuleInfo {
+    code: CODE,
+    severity: Severity::Warning,
+    enabled: true,
+    scope: Scope::Person,
+    summary: "A person's name spelled more than one way in one article",
+    explanation: "A name spelled two ways is a correction waiting to happen. copydesk groups \
+the mentions of each person (full names, honorific and surname, surname alone) and flags \
+the spellings that differ from the canonical one: a dropped or doubled letter, two letters \
+swapped, a missing accent, a hyphen for a space. The canonical spelling is the style \
+book's (`names.canonical`), else the article's first full reference. Different people \
+with close names (siblings, spouses, `Li` and `Lee`) are never merged. The fixes change \
+this mention, or every variant at once.",
+    bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
+    good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
+    settings: &[Setting {
+        key: "names.canonical",
+        kind: SettingKind::Names,
+        description: "The style book: full names spelled as the newsroom spells them (`Volodymyr Zelensky`); they win over the article's own spelling.",
+    }],
+};
+
+pub struct NameVariant;
+
+impl Rule for NameVariant {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        check_variants(
+            cx.article,
+            cx.severity,
+            persons(cx.article, part).into_iter(),
+            out,
+        );
+    }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// The mention's name as it should read, and the edits that make it so
+/// (name tokens only: honorific and possessive stay).
+fn correction(person: &Person, m: &Mention, start: usize) -> (String, Vec<Edit>) {
+    let mut edits = Vec::new();
+    let mut text = m.name_text.clone();
+    if person.given_variant(m) {
+        if let (Some(g), Some(canon), Some(written)) = (&m.given, &person.given, &m.given_text) {
+            edits.push(Edit {
+                range: start + g.start..start + g.end,
+                new_text: canon.clone(),
+            });
+            if let Some(rest) = text.strip_prefix(written.as_str()) {
+                text = format!("{canon}{rest}");
+            }
+        }
+    }
+    if person.whole_name_is_surname(m) {
+        if person.surname_variant(m) {
+            edits.push(Edit {
+                range: start + m.name.start..start + m.name.end,
+                new_text: person.surname.clone(),
+            });
+            text = person.surname.clone();
+        }
+        return (text, edits);
+    }
+    if person.surname_variant(m) {
+        edits.push(Edit {
+            range: start + m.surname_range.start..start + m.surname_range.end,
+            new_text: person.surname.clone(),
+        });
+        if let Some(rest) = text.strip_suffix(m.surname_text.as_str()) {
+            text = format!("{rest}{}", person.surname);
+        }
+    }
+    (text, edits)
+}
+
+pub fn check_variants<'p>(
+    article: &Article<'_>,
+    severity: Severity,
+    persons: impl Iterator<Item = &'p Person>,
+    out: &mut Vec<Finding>,
+) {
+    for person in persons {
+        if !person.may_have_variants() {
+            continue;
+        }
+        let variants: Vec<(&Mention, usize)> = mentions(article, person)
+            .filter(|(_, m, _)| person.is_variant(m))
+            .map(|(_, m, s)| (m, s))
+            .collect();
+        if variants.is_empty() {
+            continue;
+        }
+        let mut all: Vec<Edit> = variants
+            .iter()
+            .flat_map(|(m, s)| correction(person, m, *s).1)
+            .collect();
+        all.sort_by_key(|e| (e.range.start, e.range.end));
+        let n = variants.len();
+        let canonical_uses = person.canonical_count();
+        for (m, start) in &variants {
+            let (fixed, edits) = correction(person, m, *start);
+            let message = if person.from_style_book {
+                format!(
+                    "‘{}’: the style book spells {} ‘{}’ ({} in this article): change to ‘{}’",
+                    m.name_text,
+                    person.canonical,
+                    person.surname,
+                    if canonical_uses == 0 {
+                        "not used".to_string()
+                    } else {
+                        format!("used {}", times(canonical_uses))
+                    },
+                    fixed
+                )
+            } else {
+                format!(
+                    "‘{}’ is spelled ‘{}’ elsewhere ({}, {}): use one spelling, ‘{}’",
+                    m.name_text,
+                    person.surname,
+                    times(canonical_uses),
+                    person.canonical,
+                    fixed
+                )
+            };
+            let mut fixes = vec![Fix {
+                title: format!("Change to ‘{fixed}’"),
+                edits,
+                safe: false,
+            }];
+            // One edit list per finding: past 50 variants the "all" fix would
+            // make the findings quadratic in size.
+            if n > 1 && n <= 50 {
+                fixes.push(Fix {
+                    title: format!("Change all {n} variants to ‘{}’", person.canonical),
+                    edits: all.clone(),
+                    safe: false,
+                });
+            }
+            out.push(Finding {
+                code: CODE,
+                severity,
+                range: start + m.name.start..start + m.name.end,
+                message,
+                fixes,
+            });
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! `quote-marks`: a mark standing where another belongs (`’’` for `”`, a
+//! straight mark in copy that is otherwise curly).
+
+use std::ops::Range;
+
+use super::quotes::straight_of;
+use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
+use crate::analysis::quotes::{Family, MarkIssueKind};
+use crate::analysis::Article;
+use crate::config::Severity;
+
+pub const CODE: &str = "quote-marks";
+
+pub static INFO: RuleInfo = RuleInfo {
+    code: CODE,
+    severity: Severity::Information,
+    enabled: true,
+    scope: Scope::Paragraph,
+    summary: "A mismatched quote mark, or straight marks in curly copy",
+    explanation: "Copy pasted from several sources mixes its marks: two apostrophes \
+standing for a closing double quote, a straight quote in an article set in curly ones. \
+Which marks are the article's own is read from the whole article (the kind it uses \
+most); a mark of the other kind is offered its replacement. The fix is safe: it changes \
+the mark and nothing else.",
+    bad: "“We are ready,’’ the coach said, and \"nobody\" disagreed.",
+    good: "“We are ready,” the coach said, and “nobody” disagreed.",
+    settings: &[],
+};
+
+pub struct QuoteMarks;
+
+impl Rule for QuoteMarks {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        let all = 0..cx.article.paragraphs.len();
+        let paras = match part {
+            Part::Paragraphs(p) => p,
+            _ => &all,
+        };
+        marks(cx.article, cx.severity, paras, cx.shared.curly_copy, out);
+    }
+}
+
+fn marks(
+    article: &Article<'_>,
+    severity: Severity,
+    paras: &Range<usize>,
+    curly_copy: bool,
+    out: &mut Vec<Finding>,
+) {
+    for p in article
+        .paragraphs
+        .get_slice(paras.clone())
+        .unwrap_or_default()
+    {
+        for issue in &p.facts.quotes.issues {
+            let MarkIssueKind::Mismatched { replacement } = &issue.kind else {
+                continue;
+            };
+            let range = p.start + issue.range.start..p.start + issue.range.end;
+            if !article.is_copy(range.start) {
+                continue;
+            }
+            let replacement = if curly_copy {
+                replacement.clone()
+            } else {
+                straight_of(replacement)
+            };
+            out.push(Finding {
+                code: CODE,
+                severity,
+                range: range.clone(),
+                message: format!("Wrong quote mark here: use {replacement}"),
+                fixes: vec![Fix {
+                    title: format!("Replace with {replacement}"),
+                    edits: vec![Edit {
+                        range,
+                        new_text: replacement,
+                    }],
+                    safe: true,
+                }],
+            });
+        }
+        if !curly_copy {
+            continue;
+        }
+        for s in &p.facts.quotes.spans {
+            if !s.straight || !article.is_copy(p.start + s.open.start) {
+                continue;
+            }
+            let (open, close) = match s.family {
+                Family::Double => ("“", "”"),
+                Family::Single => ("‘", "’"),
+            };
+            let mut edits = vec![Edit {
+                range: p.start + s.open.start..p.start + s.open.end,
+                new_text: open.to_string(),
+            }];
+            if let Some(c) = &s.close {
+                edits.push(Edit {
+                    range: p.start + c.start..p.start + c.end,
+                    new_text: close.to_string(),
+                });
+            }
+            out.push(Finding {
+                code: CODE,
+                severity,
+                range: p.start + s.open.start..p.start + s.open.end,
+                message: format!("Straight quote marks in curly copy: use {open} {close}"),
+                fixes: vec![Fix {
+                    title: format!("Use {open} {close}"),
+                    edits,
+                    safe: true,
+                }],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Language;
+    use crate::checks::check_text;
+    use crate::config::Config;
+    use crate::rules::{apply_edits, Finding};
+
+    fn findings(text: &str, code: &str) -> Vec<Finding> {
+        check_text(text, Language::PlainText, &Config::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.code == code)
+            .collect()
+    }
+
+    #[test]
+    fn mismatched_and_straight_marks_in_curly_copy() {
+        let text = "“We are ready,’’ the coach said. “So are the fans,” he added, and \"nobody\" disagreed.\r\n";
+        let f = findings(text, "quote-marks");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let mut fixed = text.to_string();
+        for finding in f.iter().rev() {
+            fixed = apply_edits(&fixed, &finding.fixes[0].edits);
+        }
+        assert_eq!(
+            fixed,
+            "“We are ready,” the coach said. “So are the fans,” he added, and “nobody” disagreed.\r\n"
+        );
+    }
+}
