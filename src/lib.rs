@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod lexicon;
 pub mod lsp;
 pub mod rules;
 pub mod text;

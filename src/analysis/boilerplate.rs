@@ -614,28 +614,6 @@ const CREDIT_WORDS: &[&str] = &[
     "agency", "pool", "file", "ltd",
 ];
 
-const NETWORKS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "email",
-    "e-mail",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "messenger",
-    "telegram",
-    "flipboard",
-    "print",
-    "copy",
-    "link",
-    "sms",
-    "threads",
-    "bluesky",
-    "share",
-];
-
 struct Rules {
     phrases: Option<Searcher>,
     heading_alone: Regex,
@@ -1071,7 +1049,7 @@ fn is_network_list(n: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if !NETWORKS.contains(&w) {
+        if !crate::lexicon::furniture::share_networks().contains(w) {
             return false;
         }
         count += 1;

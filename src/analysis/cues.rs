@@ -18,7 +18,8 @@ pub fn is_in(set: &WordSet, word: &str) -> bool {
 }
 
 pub static ROLE_NOUNS_SET: WordSet = WordSet::new(|| ROLE_NOUNS.iter().copied().collect());
-pub static CUE_VERBS_SET: WordSet = WordSet::new(|| CUE_VERBS.iter().copied().collect());
+pub static CUE_VERBS_SET: WordSet =
+    WordSet::new(|| crate::lexicon::quotes::speech_verbs().iter().collect());
 pub static NOT_NAMES_SET: WordSet = WordSet::new(|| NOT_NAMES.iter().copied().collect());
 pub static ORG_NOUNS_SET: WordSet = WordSet::new(|| ORG_NOUNS.iter().copied().collect());
 pub static SOURCE_NOUNS_SET: WordSet = WordSet::new(|| SOURCE_NOUNS.iter().copied().collect());
@@ -105,27 +106,6 @@ pub struct RoleLink {
     pub name_text: String,
     pub role_text: String,
 }
-
-#[rustfmt::skip]
-const CUE_VERBS: &[&str] = &[
-    "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
-    "adding", "ask", "asked", "asks", "asking", "write", "wrote", "writes", "writing", "tweet",
-    "tweeted", "tweets", "post", "posted", "posts", "warn", "warned", "warns", "warning", "insist",
-    "insisted", "insists", "note", "noted", "notes", "noting", "explain", "explained", "explains",
-    "argue", "argued", "argues", "arguing", "claim", "claimed", "claims", "continue", "continued",
-    "continues", "state", "stated", "states", "reply", "replied", "replies", "respond", "responded",
-    "responds", "acknowledge", "acknowledged", "acknowledges", "admit", "admitted", "admits",
-    "concede", "conceded", "concedes", "urge", "urged", "urges", "stress", "stressed", "stresses",
-    "confirm", "confirmed", "confirms", "announce", "announced", "announces", "declare", "declared",
-    "declares", "vow", "vowed", "vows", "recall", "recalled", "recalls", "suggest", "suggested",
-    "suggests", "predict", "predicted", "predicts", "complain", "complained", "complains", "joke",
-    "joked", "jokes", "quipped", "report", "reported", "reports", "testified", "testifies",
-    "shouted", "remarked", "observed", "reiterated", "maintained", "countered", "conceded",
-    "cautioned", "pleaded", "promised", "boasted", "texted", "emailed", "messaged", "described",
-    "describes", "called", "calls", "calling", "agreed", "wrote", "read", "reads",
-    "dubbed", "branded", "labelled", "labeled", "hailed", "denounced", "slammed", "criticised",
-    "criticized", "condemned", "praised", "welcomed", "answered", "answering",
-];
 
 /// Verbs of reported speech: a sentence with one of these can be followed by
 /// the speaker's quote (`X said the talks had failed. “…”`).

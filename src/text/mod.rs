@@ -9,6 +9,7 @@ mod document;
 mod layout;
 mod paragraphs;
 mod position;
+pub mod words;
 
 pub use diff::{diff, splice_between, Diff, Splice};
 pub use document::{Change, Document, TextError};

@@ -1,0 +1,130 @@
+//! Every word list copydesk uses, loaded once from `data/` (compiled into
+//! the binary with `include_str!`, parsed on first use).
+//!
+//! A list file holds one entry per line; `#` starts a comment, blank lines
+//! are skipped, and an entry may carry fields after a space or a tab (a
+//! gender, a flag), which the list that reads it interprets. Entries are
+//! matched case-insensitively unless the list says otherwise. Rule and
+//! scanner code never carries a word list of its own: add the words here.
+//!
+//! Areas: [`quotes`] (speech verbs, pronouns, speaker nouns), [`furniture`]
+//! (web furniture phrases), and the names gazetteer
+//! (`crate::analysis::names::gazetteer`, which reads `data/` the same way).
+
+pub mod furniture;
+pub mod quotes;
+
+use std::collections::HashSet;
+
+use crate::text::words::lower_into;
+
+/// The entries of a list file: each line's text before any comment, trimmed,
+/// skipping blank lines.
+pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// A list of words or phrases, looked up without regard to case.
+#[derive(Debug, Default)]
+pub struct WordList {
+    set: HashSet<String>,
+    /// The entries in file order, lower-cased.
+    ordered: Vec<String>,
+}
+
+impl WordList {
+    /// A list from a file's text: the first field of each entry.
+    pub fn parse(data: &'static str) -> Self {
+        let mut list = Self::default();
+        for e in entries(data) {
+            list.add(e);
+        }
+        list
+    }
+
+    /// A list of these words.
+    pub fn of(words: &[&str]) -> Self {
+        let mut list = Self::default();
+        for w in words {
+            list.add(w);
+        }
+        list
+    }
+
+    fn add(&mut self, entry: &str) {
+        let lower = entry.to_lowercase();
+        if self.set.insert(lower.clone()) {
+            self.ordered.push(lower);
+        }
+    }
+
+    /// Whether the list holds `word`, in any case.
+    pub fn contains(&self, word: &str) -> bool {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+            return self.set.contains(word);
+        }
+        let mut buf = [0u8; 48];
+        lower_into(word, &mut buf).is_some_and(|w| self.set.contains(w))
+    }
+
+    /// The entries, lower-cased, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.ordered.iter().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ordered.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ordered.is_empty()
+    }
+}
+
+/// Declares word lists read from `data/` files, each a function returning
+/// the list, parsed once.
+#[macro_export]
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> &'static $crate::lexicon::WordList {
+                static LIST: std::sync::LazyLock<$crate::lexicon::WordList> =
+                    std::sync::LazyLock::new(|| {
+                        $crate::lexicon::WordList::parse(include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"),
+                            "/data/",
+                            $file
+                        )))
+                    });
+                &LIST
+            }
+        )*
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_ignore_case_and_comments() {
+        let list = WordList::parse("# speech verbs\nsaid\nTold  # past\n\nsays\n");
+        assert_eq!(list.len(), 3);
+        assert!(list.contains("said") && list.contains("TOLD") && list.contains("Says"));
+        assert!(!list.contains("say"));
+        assert_eq!(
+            list.iter().collect::<Vec<_>>(),
+            vec!["said", "told", "says"]
+        );
+    }
+
+    #[test]
+    fn every_list_loads() {
+        for list in [quotes::speech_verbs(), furniture::share_networks()] {
+            assert!(!list.is_empty());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Words as every scanner sees them: what joins letters into a word, what
+//! separates words, apostrophes and joiners, and case folding into a
+//! buffer (no allocation per word).
+
+/// A character of a word: a letter or digit, or a combining accent (copy
+/// from some systems carries `é` as `e` + U+0301).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Space between words: whitespace (NBSP included), zero-width space, BOM.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// An apostrophe, straight or curly (`won’t`, `Russia's`, `Hawai`ʻ`i`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// A character that joins two word parts into one word when letters stand
+/// on both sides of it (`Osei-Bonsu`, `O’Brien`).
+pub fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}') || is_apostrophe(c)
+}
+
+/// `word` lower-cased into `buf`, or `None` when it does not fit (a word
+/// that long is in no word list).
+pub fn lower_into<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// The word without a possessive ending (`’s`, `'s`, or a bare apostrophe
+/// after `s`: `the Smiths’`) and without a final full stop.
+pub fn bare(word: &str) -> &str {
+    let w = word.trim_end_matches('.');
+    for end in ["’s", "'s", "ʼs", "’S", "'S"] {
+        if let Some(stem) = w.strip_suffix(end) {
+            return stem;
+        }
+    }
+    match w.strip_suffix(['’', '\'']) {
+        Some(stem) if stem.ends_with('s') => stem,
+        _ => w,
+    }
+}
+
+/// Whether a word starts with a capital letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether every letter of a word is a capital (and it has two or more).
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Whether a line is in title case: at least three words of four letters
+/// or more, seven in ten of them capitalised (`Council Approves Budget
+/// After Marathon Debate`).
+pub fn is_title_case(line: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in line.split(|c: char| !is_word_char(c)) {
+        if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            if is_capitalised(w) {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps * 10 >= long * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_words_and_case() {
+        assert_eq!(bare("Kuleba’s"), "Kuleba");
+        assert_eq!(bare("Smiths’"), "Smiths");
+        assert_eq!(bare("Mr."), "Mr");
+        assert_eq!(bare("Ross'"), "Ross");
+        let mut buf = [0; 48];
+        assert_eq!(lower_into("SÁNCHEZ", &mut buf), Some("sánchez"));
+        assert!(is_title_case(
+            "Council Approves Budget After Marathon Debate"
+        ));
+        assert!(!is_title_case(
+            "The council approved the budget after a debate"
+        ));
+        assert!(is_all_caps("NATO") && !is_all_caps("A") && !is_all_caps("Nato"));
+    }
+}
