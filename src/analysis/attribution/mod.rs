@@ -17,8 +17,8 @@ use std::sync::Arc;
 use crate::text::{Paragraph, Paragraphs};
 
 use super::cues::{
-    is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
-    ROLE_NOUNS_SET,
+    is_org_word, is_role_noun, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun,
+    SpeakerPhrase,
 };
 use super::names::{Gender, MentionRef, People, PersonId};
 use super::quotes::QuoteKind;
@@ -209,7 +209,7 @@ pub fn display_name(name: &str) -> String {
         }
         let low = t.trim_end_matches('.').to_lowercase();
         let bare = low.trim_end_matches("’s").trim_end_matches("'s");
-        if is_in(&ROLE_NOUNS_SET, bare)
+        if is_role_noun(bare)
             || HONORIFICS.contains(&bare)
             || low.ends_with("’s")
             || low.ends_with("'s")
@@ -1781,8 +1781,7 @@ fn resolve(
                             "his" | "her" | "their" | "its" | "our" | "my" | "your"
                         )
                 });
-                ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
-                    || head.contains('-'))
+                ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
                     && !possessive)
                     .then(|| walk.last_not_possessive().cloned())
                     .flatten()
