@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, Weak};
 
 use serde_json::Value;
 use tokio::sync::watch;
-use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -283,19 +283,6 @@ impl Backend {
                 .map(|r| convert::range(rope, r, enc))
                 .collect(),
         )
-    }
-
-    /// The answer to a malformed request (see `transport`).
-    pub async fn malformed(&self, params: Value) -> Result<()> {
-        let why = params
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or("malformed message");
-        Err(Error {
-            code: ErrorCode::InvalidRequest,
-            message: format!("copydesk: {why}").into(),
-            data: None,
-        })
     }
 
     fn analysis_or_log(&self, uri: &Uri, what: &str) -> Option<Arc<Analysis>> {
