@@ -1,16 +1,26 @@
 //! The language server under faults and hostile input, through the real
-//! binary over stdio: bad request ids, wrong or huge Content-Lengths,
-//! endless headers, an editor that never answers or goes away, unknown `$/`
-//! requests.
+//! binary over stdio: a reopened document, broken settings, bad request ids,
+//! wrong or huge Content-Lengths, endless headers, an editor that never
+//! answers or goes away, unknown `$/` requests, a big document beside a
+//! small one, settings that come late, and a root that is not a folder.
 
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::{json, Value};
 
 const SMALL: &str = "file:///desk/brief.txt";
+const BIG: &str = "file:///desk/big.txt";
+
+fn lines_of(diags: &[Value], code: &str) -> Vec<u64> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap_or(u64::MAX))
+        .collect()
+}
 
 fn hover_params(uri: &str, line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
@@ -27,6 +37,155 @@ fn still_answers(lsp: &mut Lsp) {
 }
 
 const BRIEF: &str = "Police said the fire started in a kitchen.\n\nShare on Facebook\n";
+
+// Item 3: everything computed is tied to the text it was computed on.
+#[test]
+fn a_document_reopened_with_the_same_version_never_gets_the_old_texts_findings_or_fixes() {
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], None);
+    open(&mut lsp, SMALL, "plaintext", 1, BRIEF);
+    // The old text: long, with furniture every other paragraph, so its
+    // analysis is still running when the document is closed and reopened.
+    let old =
+        "The council’s finance chief said the figures showed a widening gap.\n\nAdvertisement\n\n"
+            .repeat(30_000);
+    let new = "The mayor opened the bridge on Tuesday.\n\nREAD MORE: Bridge costs soar\n\nShe said it had been worth the wait.\n";
+    let new_lines = new.lines().count() as u64;
+    open(&mut lsp, BIG, "plaintext", 1, &old);
+    // A round trip: the open has been handled and its analysis begun.
+    still_answers(&mut lsp);
+    std::thread::sleep(Duration::from_millis(50));
+    lsp.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": BIG}}),
+    );
+    open(&mut lsp, BIG, "plaintext", 1, new);
+    let diags = lsp.diagnostics(BIG, 1);
+    // Give the old analysis time to finish and be (wrongly) used.
+    std::thread::sleep(Duration::from_millis(2500));
+    let fix_all = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": BIG}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let pulled = lsp.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": BIG}}),
+    );
+    let published: Vec<Value> = lsp
+        .backlog
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == BIG)
+        .flat_map(|m| {
+            m["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .chain(diags.iter().cloned())
+        .chain(
+            pulled["result"]["items"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        )
+        .collect();
+    let past_end: Vec<&Value> = published
+        .iter()
+        .filter(|d| d["range"]["start"]["line"].as_u64().unwrap_or(0) >= new_lines)
+        .collect();
+    assert!(
+        past_end.is_empty(),
+        "{} diagnostics past the end of the new text, e.g. {:?}",
+        past_end.len(),
+        past_end.first()
+    );
+    assert_eq!(lines_of(&diags, "boilerplate"), vec![2], "{diags:?}");
+    let actions = fix_all["result"].as_array().cloned().unwrap_or_default();
+    let edits = actions
+        .first()
+        .map(|a| action_edits(a, BIG))
+        .unwrap_or_default();
+    let fixed = apply_lsp_edits(new, &edits);
+    assert_eq!(
+        fixed, "The mayor opened the bridge on Tuesday.\n\nShe said it had been worth the wait.\n",
+        "fix-all removes only the new text's furniture"
+    );
+    lsp.shutdown();
+}
+
+// Item 7: a broken copydesk.toml or editor setting keeps the last good settings.
+#[test]
+fn broken_settings_keep_the_last_good_ones_and_say_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("copydesk.toml");
+    std::fs::write(&config, "[rules.boilerplate]\nenabled = false\n").expect("write");
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], Some(dir.path()));
+    let uri = format!("file://{}/story.txt", dir.path().display());
+    let text = "Police said the fire started in a kitchen. TK\n\nShare on Facebook\n";
+    open(&mut lsp, &uri, "plaintext", 1, text);
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(lines_of(&diags, "boilerplate").is_empty(), "{diags:?}");
+
+    // One wrong type in the file.
+    std::fs::write(&config, "[rules.boilerplate]\nenabled = \"sometimes\"\n").expect("write");
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", config.display()), "type": 2}]}),
+    );
+    let msg = lsp.wait_for(|m| m["method"] == "window/showMessage");
+    let text_of = |m: &Value| {
+        m["params"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(text_of(&msg).contains("copydesk.toml"), "{msg}");
+    assert!(text_of(&msg).contains("last good"), "{msg}");
+    change(
+        &mut lsp,
+        &uri,
+        2,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}]),
+    );
+    let diags = lsp.diagnostics(&uri, 2);
+    assert!(
+        lines_of(&diags, "boilerplate").is_empty(),
+        "furniture the file turned off stays off: {diags:?}"
+    );
+
+    // The same for the editor's settings.
+    std::fs::write(&config, "").expect("write");
+    lsp.settings_value = json!({"rules": {"placeholder": {"enabled": false}}});
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let m = lsp.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| !d.is_empty() && d.iter().all(|d| d["code"] != "placeholder"))
+    });
+    assert_eq!(m["params"]["version"], 2);
+    lsp.settings_value = json!({"rules": {"placeholder": {"enabled": "nope"}}});
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let msg = lsp.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(text_of(&msg).contains("last good"), "{msg}");
+    change(
+        &mut lsp,
+        &uri,
+        3,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}, "text": ""}]),
+    );
+    let diags = lsp.diagnostics(&uri, 3);
+    assert!(lines_of(&diags, "placeholder").is_empty(), "{diags:?}");
+    assert_eq!(lines_of(&diags, "boilerplate"), vec![2], "{diags:?}");
+    lsp.shutdown();
+}
 
 // Item 10: ids the protocol does not allow get InvalidRequest (id null); the server lives.
 #[test]
@@ -191,4 +350,138 @@ fn unknown_dollar_requests_are_answered_and_notifications_ignored() {
         lsp.backlog
     );
     lsp.shutdown();
+}
+
+fn big_text() -> String {
+    let para = "The council’s finance chief said the figures, published on Tuesday, showed a widening gap between income and spending. 📉\n\n";
+    para.repeat(22 * 1024 * 1024 / para.len())
+}
+
+// Item 15: long work goes off the main loop, can be cancelled, and a small
+// document stays responsive while a big one is busy.
+#[test]
+fn a_small_document_answers_while_a_big_one_is_busy() {
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], None);
+    open(&mut lsp, SMALL, "plaintext", 1, BRIEF);
+    still_answers(&mut lsp);
+    let big = big_text();
+    let end = big.matches('\n').count() as u32;
+    open(&mut lsp, BIG, "plaintext", 1, &big);
+    // Typed while the big document is still being scanned: kept, in order.
+    change(
+        &mut lsp,
+        BIG,
+        2,
+        json!([{"range": {"start": {"line": end, "character": 0}, "end": {"line": end, "character": 0}}, "text": "ADVERTISEMENT\n"}]),
+    );
+    let symbols = lsp.send_request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": BIG}}),
+    );
+    let cancelled = lsp.send_request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": BIG}}),
+    );
+    lsp.notify("$/cancelRequest", json!({"id": cancelled}));
+    let hover = lsp.send_request("textDocument/hover", hover_params(SMALL, 2, 2));
+    let started = Instant::now();
+    let mut order = Vec::new();
+    while order.len() < 3 {
+        let m = lsp.wait_for(|m| {
+            m.get("method").is_none() && [symbols, cancelled, hover].iter().any(|id| m["id"] == *id)
+        });
+        order.push((m["id"].as_i64().unwrap_or(0), m, started.elapsed()));
+    }
+    let position = |id| {
+        order
+            .iter()
+            .position(|(i, _, _)| *i == id)
+            .unwrap_or(usize::MAX)
+    };
+    assert!(
+        position(hover) < position(symbols),
+        "the small document's hover waited for the big one: {:?}",
+        order.iter().map(|(i, _, t)| (i, t)).collect::<Vec<_>>()
+    );
+    let (_, hover_reply, _) = &order[position(hover)];
+    assert!(hover_reply["result"]["contents"]["value"]
+        .as_str()
+        .is_some_and(|v| v.contains("boilerplate")));
+    let (_, cancel_reply, _) = &order[position(cancelled)];
+    assert_eq!(cancel_reply["error"]["code"], -32800, "{cancel_reply}");
+    let (_, symbol_reply, _) = &order[position(symbols)];
+    assert!(symbol_reply["result"].is_array(), "{symbol_reply}");
+    let diags = lsp.diagnostics(BIG, 2);
+    assert_eq!(lines_of(&diags, "boilerplate"), vec![u64::from(end)]);
+    lsp.shutdown();
+}
+
+// Item 19: the first diagnostics wait (briefly) for the editor's settings.
+#[test]
+fn the_first_diagnostics_use_the_editors_settings_even_when_they_come_late() {
+    let mut lsp = Lsp::start();
+    lsp.answer_requests = false;
+    initialize(&mut lsp, &["utf-16"], None);
+    let asked = lsp.wait_for(|m| m["method"] == "workspace/configuration");
+    open(&mut lsp, SMALL, "plaintext", 1, BRIEF);
+    // The editor is slow to answer.
+    std::thread::sleep(Duration::from_millis(400));
+    lsp.settings_value = json!({"rules": {"boilerplate": {"enabled": false}}});
+    lsp.answer(&asked);
+    lsp.answer_requests = true;
+    let first = lsp.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == SMALL
+    });
+    let diags = first["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        lines_of(&diags, "boilerplate").is_empty(),
+        "the first diagnostics ignored the editor's settings: {diags:?}"
+    );
+    lsp.shutdown();
+}
+
+// Item 19: a root that is not a local folder is not read as a path.
+#[test]
+fn a_root_uri_that_is_not_a_file_is_not_read_as_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules.boilerplate]\nenabled = false\n",
+    )
+    .expect("write");
+    for root in [
+        format!("vscode-vfs://github{}", dir.path().display()),
+        format!("untitled:{}", dir.path().display()),
+    ] {
+        let mut lsp = Lsp::start();
+        let r = lsp.request(
+            "initialize",
+            json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "remote"}],
+                   "capabilities": {"workspace": {"configuration": true}}}),
+        );
+        assert!(r.get("result").is_some(), "{r}");
+        lsp.notify("initialized", json!({}));
+        open(&mut lsp, SMALL, "plaintext", 1, BRIEF);
+        lsp.diagnostics(SMALL, 1);
+        // Once the settings are surely in, an edit: its diagnostics are made
+        // with whatever the server read.
+        std::thread::sleep(Duration::from_millis(300));
+        change(
+            &mut lsp,
+            SMALL,
+            2,
+            json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}]),
+        );
+        let diags = lsp.diagnostics(SMALL, 2);
+        assert_eq!(
+            lines_of(&diags, "boilerplate"),
+            vec![2],
+            "{root} was read as a folder"
+        );
+        lsp.shutdown();
+    }
 }
