@@ -2,8 +2,11 @@
 //!
 //! - `store`: open documents, settings, latest analysis (one mutex; edits are
 //!   applied synchronously at the top of `did_change`, so they land in order).
-//! - `server`: the handlers; a publisher task per document coalesces
-//!   analyses (newest version wins, stale results are never published).
+//!   An analysis is tied to the open and revision of the text it was made
+//!   on, computed once per revision on a blocking thread.
+//! - `server`: the handlers, whose work runs on blocking threads; a
+//!   publisher task per document coalesces analyses (newest text wins,
+//!   stale results are never published).
 //! - `convert`: byte ranges ↔ LSP positions in the negotiated encoding.
 //! - `panic`: a panic in a handler becomes an error reply, not a crash.
 //! - `transport`: the guard in front of the framework's reader: bounded
@@ -11,10 +14,12 @@
 //!   malformed requests answered, the end of input noticed.
 //! - `reply`: answers what the framework leaves unanswered (malformed
 //!   requests, unknown `$/` requests).
+//! - `memory`: gives freed memory back to the system after a close.
 
 mod actions;
 mod convert;
 mod hover;
+mod memory;
 mod panic;
 mod people;
 mod quotes;

@@ -15,6 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions;
 use super::convert;
 use super::hover;
+use super::memory;
 use super::people;
 use super::quotes;
 use super::store::{Analysis, Store, StoreError};
@@ -651,6 +652,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         if self.store.close(&uri) {
+            memory::release_soon();
             let _turn = self.publishing.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
