@@ -14,7 +14,8 @@
 //!   malformed requests answered, the end of input noticed.
 //! - `reply`: answers what the framework leaves unanswered (malformed
 //!   requests, unknown `$/` requests).
-//! - `memory`: gives freed memory back to the system after a close.
+//! - `memory`: two malloc arenas, and freed memory given back to the
+//!   system after a close.
 
 mod actions;
 mod convert;
@@ -52,6 +53,7 @@ const GRACE: Duration = Duration::from_millis(200);
 /// Runs the server on stdin/stdout until the client sends `exit` or closes
 /// its end. Exits 0 after `shutdown`, 1 otherwise (the LSP rule for `exit`).
 pub fn run_stdio() -> anyhow::Result<ExitCode> {
+    memory::limit_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

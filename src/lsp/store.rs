@@ -330,7 +330,11 @@ impl Store {
         let mut inner = lock(&self.inner);
         let current = Arc::clone(&inner.scanner);
         let Some(state) = inner.docs.get_mut(uri).filter(|s| s.open == open) else {
-            return; // closed, or opened again, meanwhile
+            // Closed, or opened again, meanwhile: the scan is dropped.
+            drop(inner);
+            drop(document);
+            super::memory::release_soon();
+            return;
         };
         if !Arc::ptr_eq(scanner, &current) {
             // The settings changed while this scan ran: scan again.
@@ -520,6 +524,10 @@ impl Store {
             let mut inner = lock(&self.inner);
             let config = Arc::clone(&inner.config);
             let Some(state) = inner.docs.get_mut(uri).filter(|s| s.open == analysis.open) else {
+                // Made for a document closed meanwhile: once it is let go of,
+                // its memory can be given back.
+                drop(inner);
+                super::memory::release_soon();
                 return;
             };
             if state
