@@ -102,10 +102,12 @@ fn vet(body: &[u8]) -> Verdict {
     };
     match serde_json::from_str::<Message>(text) {
         Ok(Message::Request(r)) => {
+            // The framework stops at `exit` even with an id (which it
+            // should not have), so that ends the session here too.
             return Verdict::Forward {
-                exit: r.method() == "exit" && r.id().is_none(),
-                shutdown: r.method() == "shutdown",
-            }
+                exit: r.method() == "exit",
+                shutdown: r.method() == "shutdown" && r.id().is_some(),
+            };
         }
         Ok(Message::Response(_)) => {
             return Verdict::Forward {
@@ -602,6 +604,15 @@ mod tests {
             Verdict::Forward {
                 exit: false,
                 shutdown: true
+            }
+        );
+        // `exit` ends the session even sent as a request, as the framework
+        // treats it.
+        assert_eq!(
+            vet(br#"{"jsonrpc":"2.0","id":4,"method":"exit"}"#),
+            Verdict::Forward {
+                exit: true,
+                shutdown: false
             }
         );
         let answer = |body: &[u8]| -> Value {
