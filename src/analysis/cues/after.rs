@@ -27,7 +27,7 @@ pub(super) fn speaker_after(
             }
             Item::Punct { ch: '.', at }
                 if e > start
-                    && matches!(&items[e - 1], Item::Word { range, .. } if range.end == *at && lex::abbreviations().contains(&lower(text, range).as_str())) =>
+                    && matches!(&items[e - 1], Item::Word { range, .. } if range.end == *at && lex::abbreviations().contains(lower(text, range).as_str())) =>
             {
                 e += 1
             }

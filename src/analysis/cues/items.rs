@@ -117,7 +117,7 @@ pub(super) fn is_abbrev_dot(text: &str, items: &[Item], k: usize) -> bool {
     match (&items[k], k.checked_sub(1).map(|j| &items[j])) {
         (Item::Punct { ch: '.', at }, Some(Item::Word { range, .. })) if range.end == *at => {
             let w = lower(text, range);
-            lex::abbreviations().contains(&w.as_str())
+            lex::abbreviations().contains(w.as_str())
                 || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
         }
         _ => false,
@@ -142,7 +142,7 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
                     && k > 0
                     && matches!(&items[k - 1], Item::Word { range, .. } if range.end == *at && {
                         let w = lower(text, range);
-                        lex::abbreviations().contains(&w.as_str())
+                        lex::abbreviations().contains(w.as_str())
                             || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
                     });
                 matches!(ch, '.' | '?' | '!' | '…') && !abbrev && next_starts

@@ -60,7 +60,7 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     }
     let head = w(head_at);
     let first_word = w(first);
-    let starts_with_det = lex::determiners().contains(&first_word.as_str());
+    let starts_with_det = lex::determiners().contains(first_word.as_str());
     // A run of name words ending the phrase (or ending at the head).
     let name_words: Vec<usize> = words
         .iter()
@@ -102,14 +102,14 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             start -= 1;
         }
         let mut run = &name_words[start..];
-        while run.len() > 1 && lex::name_honorifics().contains(&w(run[0]).as_str()) {
+        while run.len() > 1 && lex::name_honorifics().contains(w(run[0]).as_str()) {
             run = &run[1..];
         }
         if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
             if b == head_at {
                 // The words before the name, less its honorific (`Mr`,
                 // `Dr`): those are no role.
-                let honorific = |k: usize| lex::name_honorifics().contains(&w(k).as_str());
+                let honorific = |k: usize| lex::name_honorifics().contains(w(k).as_str());
                 let mut end = a;
                 while end > first {
                     if honorific(end - 1) {

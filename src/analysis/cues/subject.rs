@@ -21,7 +21,7 @@ pub(super) fn subject_before(
     while j > floor {
         match &items[j - 1] {
             Item::Word { range, .. }
-                if lex::between_subject_and_verb().contains(&lower(text, range).as_str()) =>
+                if lex::between_subject_and_verb().contains(lower(text, range).as_str()) =>
             {
                 j -= 1
             }

@@ -27,7 +27,7 @@ pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
-            lex::plural_subjects().contains(&w.as_str())
+            lex::plural_subjects().contains(w.as_str())
                 || (w.ends_with('s')
                     && !["ss", "us", "is", "’s", "'s"]
                         .iter()
@@ -42,7 +42,7 @@ pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
-            lex::determiners().contains(&w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
+            lex::determiners().contains(w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
         }
         _ => false,
     }
@@ -59,7 +59,7 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                 let verb = lex::speech_verbs().contains(w.as_str())
                     && !text[range.clone()].starts_with(char::is_uppercase)
                     && !after_determiner(text, items, s - 1)
-                    && (!lex::noun_bases().contains(&w.as_str())
+                    && (!lex::noun_bases().contains(w.as_str())
                         || takes_base_form(text, items, s - 1));
                 // `sources close to Mr Adeyemi`: one phrase.
                 if w == "to" && close_to(text, items, s - 1, floor) {
@@ -77,7 +77,7 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                     break;
                 }
                 s -= 1;
-                if lex::determiners().contains(&w.as_str()) {
+                if lex::determiners().contains(w.as_str()) {
                     let before =
                         s.checked_sub(1)
                             .filter(|&b| b >= floor)
