@@ -508,47 +508,57 @@ impl Walk {
         best.map(|(_, s)| s)
     }
 
+    /// The person or source a pronoun in paragraph `para` refers to, by
+    /// salience: the speaker of the paragraph's last cue if the pronoun fits
+    /// (`Harper said she saw Bell reach for it. “…,” she said.`); else,
+    /// among the people and sources the pronoun's gender allows (a person of
+    /// unknown gender fits either), the one named nearest in paragraphs, a
+    /// sentence's subject before anyone else there (`Ryan said Obama had
+    /// never respected the law. He says …`: Ryan), one whose gender the copy
+    /// shows before one whose it does not, the newest last.
     fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
-        // The speaker of the paragraph's last cue, if the pronoun fits
-        // (`Harper said she saw Bell reach for it. “…,” she said.`).
         if let Some((sp, g)) = &self.last_speaker {
             let fits = match p {
                 Pronoun::He => *g != Some(Gender::Female),
                 Pronoun::She => *g != Some(Gender::Male),
-                Pronoun::They | Pronoun::It => false,
+                _ => false,
             };
             if sp.para == para && fits {
                 return Some(sp);
             }
         }
-        fn pick<'s>(a: &'s Option<Seen>, b: &'s Option<Seen>) -> Option<&'s Seen> {
-            match (a.as_ref(), b.as_ref()) {
-                (Some(x), Some(y)) => Some(if (x.para, x.at) >= (y.para, y.at) {
-                    x
-                } else {
-                    y
-                }),
-                (Some(x), None) | (None, Some(x)) => Some(x),
-                (None, None) => None,
-            }
-        }
-        // A person the copy shows to be of the pronoun's gender wins over a
-        // more recent one of unknown gender when named in this paragraph or the last.
-        let newest = self.last_unknown.as_ref().map_or(0, |s| s.para);
-        fn recent(g: &Option<Seen>, newest: usize) -> Option<&Seen> {
-            g.as_ref().filter(|g| g.para >= newest)
-        }
-        let gendered = |g| recent(g, newest);
-        match p {
-            Pronoun::He => {
-                gendered(&self.last_male).or_else(|| pick(&self.last_male, &self.last_unknown))
-            }
-            Pronoun::She => {
-                gendered(&self.last_female).or_else(|| pick(&self.last_female, &self.last_unknown))
-            }
-            Pronoun::They => self.last_group.as_ref().or(self.last_person.as_ref()),
-            Pronoun::It => self.last_group.as_ref(),
-        }
+        let want = match p {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            Pronoun::They => return self.last_group.as_ref().or(self.last_person.as_ref()),
+            Pronoun::It => return self.last_group.as_ref(),
+        };
+        let near = |s: &Seen| match para.saturating_sub(s.para) {
+            0 => 3,
+            1 => 2,
+            2 => 1,
+            _ => 0,
+        };
+        let people = self.recent.iter().filter_map(|(s, g, possessive, subject)| {
+            let fits = g.is_none_or(|g| g == want);
+            fits.then_some((s, (near(s), *subject && !possessive, g.is_some(), s.para, s.at)))
+        });
+        // Sources of this gender (`a spokeswoman`) are no people of the
+        // list: the newest of them, as a sentence's subject.
+        let source = [&self.last_male, &self.last_female]
+            .into_iter()
+            .flatten()
+            .filter(|s| matches!(s.target, Target::Source { .. }))
+            .filter(|s| match want {
+                Gender::Male => self.last_male.as_ref() == Some(*s),
+                Gender::Female => self.last_female.as_ref() == Some(*s),
+            })
+            .map(|s| (s, (near(s), true, true, s.para, s.at)));
+        people
+            .chain(source)
+            .max_by_key(|(_, key)| *key)
+            .map(|(s, _)| s)
+            .or_else(|| self.last_unknown.as_ref())
     }
 
     /// The newest person referred to by more than a possessive (`said the
@@ -1013,6 +1023,18 @@ fn walk_paragraph<'p>(
                     .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
                     .collect();
                 let sp = resolve(w, walk, f, pi, i, phrase, &quoted, &mut row);
+                if let Some((_, _, _, Some(id), _, _)) = &sp {
+                    // A speaker is as salient as a sentence's subject.
+                    if let Some(e) = walk
+                        .recent
+                        .iter_mut()
+                        .rev()
+                        .find(|(s, ..)| s.target == Target::Person(*id))
+                    {
+                        e.3 = true;
+                        e.2 = false;
+                    }
+                }
                 if let Some((kind, name, _, person, _, _)) = &sp {
                     if *kind != SpeakerKind::Organisation {
                         let (target, gender) = match person {
