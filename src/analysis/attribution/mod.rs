@@ -558,7 +558,7 @@ impl Walk {
             .chain(source)
             .max_by_key(|(_, key)| *key)
             .map(|(s, _)| s)
-            .or_else(|| self.last_unknown.as_ref())
+            .or(self.last_unknown.as_ref())
     }
 
     /// The newest person referred to by more than a possessive (`said the
