@@ -539,10 +539,16 @@ impl Walk {
             2 => 1,
             _ => 0,
         };
-        let people = self.recent.iter().filter_map(|(s, g, possessive, subject)| {
-            let fits = g.is_none_or(|g| g == want);
-            fits.then_some((s, (near(s), *subject && !possessive, g.is_some(), s.para, s.at)))
-        });
+        let people = self
+            .recent
+            .iter()
+            .filter_map(|(s, g, possessive, subject)| {
+                let fits = g.is_none_or(|g| g == want);
+                fits.then_some((
+                    s,
+                    (near(s), *subject && !possessive, g.is_some(), s.para, s.at),
+                ))
+            });
         // Sources of this gender (`a spokeswoman`) are no people of the
         // list: the newest of them, as a sentence's subject.
         let source = [&self.last_male, &self.last_female]

@@ -149,13 +149,20 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
             }
             Item::Quote { index, .. } => {
                 let last = outer[*index].last_char;
-                // `“…?” Klein asked.`: a cue right after keeps the sentence going.
-                let cue_follows = items[k + 1..].iter().take(4).any(|it| match it {
-                    Item::Word { range, cap: false } => {
-                        lex::speech_verbs().contains(&lower(text, range))
-                    }
-                    _ => false,
-                });
+                // `“…?” Klein asked.`, `“…!” US Senator Jeff Sessions said`:
+                // a cue right after (past a name) keeps the sentence going.
+                let cue_follows = items[k + 1..]
+                    .iter()
+                    .take(8)
+                    .take_while(|it| {
+                        matches!(it, Item::Word { .. } | Item::Punct { ch: '.' | ',', .. })
+                    })
+                    .any(|it| match it {
+                        Item::Word { range, cap: false } => {
+                            lex::speech_verbs().contains(&lower(text, range))
+                        }
+                        _ => false,
+                    });
                 (last == Some('.') || matches!(last, Some('?' | '!')) && !cue_follows)
                     && next_starts
             }

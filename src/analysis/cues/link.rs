@@ -47,7 +47,7 @@ fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize
         let next_quote = p.quotes.get(qi + 1).copied().unwrap_or(usize::MAX);
         if let Some(c) = cues_between(found, k + 1, e).next() {
             let ci = found.at[c];
-            if ci < next_quote && ci - k <= 12 && has_speaker(c) {
+            if ci < next_quote && ci - k <= 40 && has_speaker(c) {
                 after = Some(c);
             }
         }
@@ -126,13 +126,14 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     Some(add(p, found, k - 1, at..at + 1, ":", subject))
 }
 
-/// A fragment woven into the reporter's own sentence (`He called the plan
-/// “a disaster”`, `Cruz vowed to “carpet bomb them”`): the sentence's
-/// subject, when the sentence names one before the quote.
+/// A quote woven into the reporter's own sentence with no speech verb
+/// (`He called the plan “a disaster”`, `Cruz vowed to “carpet bomb them”`,
+/// `Trump issued a statement, “…”`): the sentence's subject, when the
+/// sentence names one before the quote.
 fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
     let span = p.outer[qi];
     let s = p.sentence_start(k);
-    if k == s || span.kind != QuoteKind::Partial {
+    if k == s || span.kind == QuoteKind::Title {
         return None;
     }
     let subject = sentence_subject(p, s, k)?;

@@ -17,14 +17,22 @@ pub(super) fn subject_before(
     floor: usize,
 ) -> Option<SpeakerPhrase> {
     let mut j = v;
-    // Skip adverbs and auxiliaries.
+    // Skip adverbs and auxiliaries (`has previously said`, `jokingly said`),
+    // and a party tag (`Rep. Earl Blumenauer (D-Ore.) said`).
     while j > floor {
         match &items[j - 1] {
-            Item::Word { range, .. }
-                if lex::between_subject_and_verb().contains(lower(text, range).as_str()) =>
-            {
-                j -= 1
+            Item::Word { range, cap: false } => {
+                let w = lower(text, range);
+                if lex::between_subject_and_verb().contains(w.as_str()) || w.ends_with("ly") {
+                    j -= 1
+                } else {
+                    break;
+                }
             }
+            Item::Punct { ch: ')', .. } => match party_tag(text, items, j - 1, floor) {
+                Some(open) => j = open,
+                None => break,
+            },
             _ => break,
         }
     }
@@ -359,4 +367,27 @@ fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
         PhraseKind::Organisation => true,
         PhraseKind::Elided => false,
     }
+}
+
+/// A parenthesised party or state tag closing at item `close` (`(D-Ore.)`,
+/// `(R)`, `(I-Vt.)`): the item of its opening bracket.
+pub(super) fn party_tag(text: &str, items: &[Item], close: usize, floor: usize) -> Option<usize> {
+    let open = (floor..close)
+        .rev()
+        .take(6)
+        .find(|&i| matches!(items[i], Item::Punct { ch: '(', .. }))?;
+    let inner: String = items[open + 1..close]
+        .iter()
+        .map(|it| &text[it.start()..it.end()])
+        .collect();
+    let tag = inner.trim_end_matches('.');
+    let mut parts = tag.splitn(2, '-');
+    let party = parts.next()?;
+    let ok = matches!(party, "D" | "R" | "I" | "L" | "G")
+        && parts.next().is_none_or(|state| {
+            (1..=6).contains(&state.len())
+                && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+                && state.starts_with(|c: char| c.is_ascii_uppercase())
+        });
+    ok.then_some(open)
 }
