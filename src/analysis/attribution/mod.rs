@@ -1330,8 +1330,24 @@ impl Assembly<'_> {
         let mut first_new = 0;
         let mut speaker_in_para: Option<Speaker> = None;
         if let Some(open) = self.pending.take() {
+            // A transcript's next speaker (`"PENCE: …` after `"WALLACE: …`)
+            // reopens the marks but starts a quote of their own; the open
+            // quote before is balanced by the reopening all the same.
+            let labelled = outer.first().is_some_and(|s| {
+                q.quote_cues.first().copied().flatten().is_some_and(|c| {
+                    q.cues
+                        .get(c)
+                        .and_then(|cue| cue.speaker.as_ref())
+                        .is_some_and(|sp| {
+                            s.content.start <= sp.range.start && sp.range.start < s.end(para.len)
+                        })
+                })
+            });
+            if labelled {
+                self.quotes[open].closed = true;
+            }
             match outer.first() {
-                Some(s) if s.open.start == q.first_char => {
+                Some(s) if s.open.start == q.first_char && !labelled => {
                     let first_cue = q.quote_cues.first().copied().flatten();
                     let cue_speaker = match &self.quotes[open].speaker {
                         None => first_cue.and_then(|c| self.cue_speaker(pi, c)),

@@ -22,10 +22,119 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
     }
     for (qi, &k) in p.quotes.iter().enumerate() {
         if out[qi].is_none() {
-            out[qi] = colon_cue(p, found, k).or_else(|| woven_into(p, found, qi, k));
+            out[qi] = label_inside(p, found, qi, k)
+                .or_else(|| signed_after(p, found, k))
+                .or_else(|| colon_cue(p, found, k))
+                .or_else(|| woven_into(p, found, qi, k))
+                .or_else(|| headline_subject(p, found, qi, k))
+                .or_else(|| subject_before_quote(p, found, qi, k));
         }
     }
     out
+}
+
+/// A transcript's speaker label opening the quote (`"PENCE: Well, look…`,
+/// `"Q: …`): the label, in capitals, before a colon.
+fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    let words = &p.text[span.content.clone()];
+    let lead = words.len() - words.trim_start().len();
+    let colon = words.find(": ")?;
+    let label = &words[lead..colon];
+    let ok = (2..=30).contains(&label.len())
+        && label.split(' ').count() <= 3
+        && label.chars().any(|c| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    if !ok {
+        return None;
+    }
+    let range = span.content.start + lead..span.content.start + colon;
+    let phrase = super::SpeakerPhrase {
+        range: range.clone(),
+        kind: super::PhraseKind::Named,
+        name: Some(range.clone()),
+        role: None,
+        head: None,
+        gender: None,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    };
+    Some(add(p, found, k, range.end..range.end + 1, ":", phrase))
+}
+
+/// A sign-off after the quote (`“…” ― Pamela Padilla`, `“…” — Maria
+/// Lopez, Phoenix`): the name after the dash.
+fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    let dash = k + 1;
+    if !["―", "—", "–", "-"]
+        .iter()
+        .any(|d| p.punct(dash, d.chars().next().unwrap_or('-')))
+    {
+        return None;
+    }
+    let end = (dash + 1..p.items.len())
+        .take(6)
+        .take_while(|&i| {
+            matches!(p.items[i], Item::Word { cap: true, .. })
+                || super::items::is_abbrev_dot(p.text, &p.items, i)
+        })
+        .last()?
+        + 1;
+    let phrase = super::phrase::phrase(p.text, &p.items, dash + 1, end)
+        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+    let Item::Punct { at, .. } = p.items[dash] else {
+        return None;
+    };
+    Some(add(p, found, dash, at..at + 1, "—", phrase))
+}
+
+/// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
+/// Insult’ if …`, `Hillary Clinton Speaks ‘Directly To White People’`): the
+/// name the headline opens with, before its verb.
+fn headline_subject(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let line_end = p.text.find(['\n', '\r']).unwrap_or(p.text.len());
+    if p.outer[qi].open.start >= line_end || !crate::text::words::is_title_case(&p.text[..line_end])
+    {
+        return None;
+    }
+    // The words before the quote: a name, then a verb in -s.
+    let verb = (1..k.min(5)).find(|&i| {
+        p.word(i)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+    })?;
+    let phrase = super::phrase::phrase(p.text, &p.items, 0, verb)
+        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+    let range = p.items[verb].start()..p.items[verb].end();
+    let word = p.word(verb)?;
+    Some(add(p, found, verb, range, &word, phrase))
+}
+
+/// A quote opening a sentence in mid-paragraph, after a sentence whose
+/// subject is a person (`His former partner, Lawrence Cummings, called him
+/// a master of the deal. “He showed again and again …”`): that subject.
+fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let s = p.sentence_start(k);
+    if k != s || s == 0 || p.outer[qi].kind != QuoteKind::Full {
+        return None;
+    }
+    let prev = p.sentence(p.sent[s - 1]);
+    if prev.is_empty() || p.quotes.iter().any(|&q| prev.contains(&q)) {
+        return None;
+    }
+    let subject = sentence_subject(p, prev.start, prev.end).filter(|ph| {
+        matches!(
+            ph.kind,
+            super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
+        )
+    })?;
+    let v = (prev.start..prev.end)
+        .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
+    let verb = p.items[v].start()..p.items[v].end();
+    let word = p.word(v)?;
+    Some(add(p, found, v, verb, &word, subject))
 }
 
 /// The cues standing in items `from..to`: their indices in `found`.

@@ -87,11 +87,15 @@ pub(super) fn subject_before(
             }
             let s = walk_back(text, items, j, floor);
             if j - s > 8 {
-                // Only a source or organisation runs longer (`a spokesman
-                // for the Department of Health and Social Care`).
+                // Only a source, a role or an organisation runs longer (`a
+                // spokesman for the Department of Health and Social Care`,
+                // `the independent Vermont senator and Democratic candidate`).
                 return phrase(text, items, s, j).filter(|p| {
                     j - s <= 16
-                        && matches!(p.kind, PhraseKind::Anonymous | PhraseKind::Organisation)
+                        && matches!(
+                            p.kind,
+                            PhraseKind::Anonymous | PhraseKind::Organisation | PhraseKind::Role
+                        )
                 });
             }
             phrase(text, items, s, j)

@@ -28,6 +28,8 @@ pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
             lex::plural_subjects().contains(w.as_str())
+                // `he will say`, `they would argue`.
+                || lex::auxiliaries().contains(w.as_str())
                 || (w.ends_with('s')
                     && !["ss", "us", "is", "’s", "'s"]
                         .iter()
