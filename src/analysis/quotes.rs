@@ -89,7 +89,17 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
             && before[..before.len() - before.chars().last().map_or(0, char::len_utf8)]
                 .trim_end()
                 .ends_with(['.', '?', '!']);
+    // Right after a word of the reporter's sentence (`would make her
+    // “completely a third Obama term”`, `called it “…”`, `said that “…”`).
+    let after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     let kind = classify(words, sentence_start, close.is_none(), named_by(before));
+    let kind = match kind {
+        QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
+        k => k,
+    };
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
     let open_mark = if open.len() > 3 {
@@ -175,6 +185,17 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
     }
 }
 
+/// Whether quoted words right after a word of the reporter's sentence are a
+/// fragment woven into it: they start in lower case (`to “win my engraved
+/// shotgun!”`), not a sentence of someone's words (`he said “We will win.”`).
+fn woven(words: &str) -> bool {
+    words
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// A headline or subhead: a `#` heading, or one short line without terminal
 /// punctuation (closing quote marks aside).
 fn is_headline(text: &str) -> bool {
@@ -182,11 +203,16 @@ fn is_headline(text: &str) -> bool {
     if t.starts_with('#') {
         return true;
     }
-    if t.contains(['\n', '\r']) {
+    if t.contains(['\n', '\r']) || t.split_whitespace().count() > 20 {
         return false;
     }
     let core = t.trim_end_matches(['”', '’', '"', '\'', '»', ')', ' ']);
-    !core.ends_with(['.', '!', '?', ':', ';', ',', '…']) && t.split_whitespace().count() <= 20
+    // A headline ends in no full stop of its own; one inside its closing
+    // quote (`Carson: Clinton ‘Not Fit To Serve.’`) is the quote's.
+    let quoted_stop =
+        core.len() < t.len() && (t.contains(": ") || crate::text::words::is_title_case(t));
+    !core.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        || quoted_stop && core.ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -279,9 +305,10 @@ mod tests {
             kinds("It was a “developers’ charter”, critics said of “The Long Shore” and “Salt and Iron”."),
             vec![QuoteKind::Partial, QuoteKind::Title, QuoteKind::Title]
         );
+        // A fragment woven into the reporter's sentence is partial.
         assert_eq!(
             kinds("“Noted.” That was it. He said the ban had “changed him completely for the better”."),
-            vec![QuoteKind::Full, QuoteKind::Full]
+            vec![QuoteKind::Full, QuoteKind::Partial]
         );
         // US style: the sentence's comma inside the marks of a title.
         assert_eq!(
@@ -306,7 +333,7 @@ mod tests {
         );
         assert_eq!(
             kinds("She sang the anthem “and then we all went home.”"),
-            vec![QuoteKind::Full]
+            vec![QuoteKind::Partial]
         );
     }
 

@@ -1041,8 +1041,10 @@ fn walk_paragraph<'p>(
                         e.2 = false;
                     }
                 }
+                // The writer (`I said`) is no one a later pronoun refers to.
+                let writer = matches!(phrase.head.as_deref(), Some("i" | "we"));
                 if let Some((kind, name, _, person, _, _)) = &sp {
-                    if *kind != SpeakerKind::Organisation {
+                    if *kind != SpeakerKind::Organisation && !writer {
                         let (target, gender) = match person {
                             Some(id) => (Target::Person(*id), walk.gender(people, *id)),
                             None => (
@@ -1392,7 +1394,10 @@ impl Assembly<'_> {
                     }
                 }
             }
-            if speaker.is_none() {
+            // A quote ending in a comma waits for its own cue: with none,
+            // its attribution is missing, not to be taken from a neighbour.
+            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
+            if speaker.is_none() && !waits {
                 speaker = speaker_in_para.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1423,7 +1428,9 @@ impl Assembly<'_> {
         // A quote before the paragraph's attributed one takes its speaker.
         let mut later: Option<Speaker> = None;
         for quote in self.quotes[first_quote_index..].iter_mut().rev() {
-            if quote.speaker.is_none() {
+            let waits =
+                quote.last_char == Some(',') && quote.closed && quote.kind == QuoteKind::Full;
+            if quote.speaker.is_none() && !waits {
                 quote.speaker = later.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1441,13 +1448,18 @@ impl Assembly<'_> {
         if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
+                // A run of quote paragraphs by one speaker: the paragraph
+                // before opens with a full quote too. (A quote after
+                // narrative is not handed to whoever spoke last.)
                 let prev = &self.paragraphs.at(pp).facts.quotes;
-                let prev_starts = prev
+                let prev_quotes = prev
                     .outer()
                     .next()
                     .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
+                let waits = first.last_char == Some(',') && first.closed;
                 if starts_with_quote
-                    && prev_starts
+                    && prev_quotes
+                    && !waits
                     && first.speaker.is_none()
                     && first.kind == QuoteKind::Full
                 {

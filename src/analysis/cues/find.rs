@@ -159,7 +159,15 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     let Item::Word { range, .. } = &p.items[k] else {
         return None;
     };
-    let (floor, ceil) = (p.sentence_start(k), p.sentence_end(k));
+    let (mut floor, ceil) = (p.sentence_start(k), p.sentence_end(k));
+    // A sentence that opens with the quote: the subject comes after it
+    // (`“…,” Harry Bond, 30, of Raleigh, who was polled, said`).
+    if floor + 1 < k && matches!(p.items[floor], Item::Quote { .. }) {
+        floor += 1;
+        if p.punct(floor, ',') && floor + 1 < k {
+            floor += 1;
+        }
+    }
     // A reporter on a live page `sends this:`.
     let sends_this = matches!(w, "sends" | "sent") && p.is(k + 1, "this");
     let used = match phrasal(p, k, w) {
@@ -174,7 +182,7 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         w.to_string()
     };
     let last = k + used - 1;
-    let inverted = k == floor || k > floor && matches!(p.items[k - 1], Item::Quote { .. });
+    let inverted = k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. });
     let participle = w.ends_with("ing") && k > floor;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
@@ -185,12 +193,18 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             .or_else(|| clause_subject(p.text, &p.items, floor, k))
             .or_else(|| subject_before(p.text, &p.items, k, floor))
     } else {
-        subject_before(p.text, &p.items, k, floor).or_else(|| {
+        // The subject before, unless only an elided one is there and a name
+        // follows (`“…” about the decision, said RoseAnn DeMoro`).
+        let named_after = || {
             (!takes_listener(w))
                 .then(|| speaker_after(p.text, &p.items, last, ceil))
                 .flatten()
                 .filter(|s| s.kind == PhraseKind::Named)
-        })
+        };
+        match subject_before(p.text, &p.items, k, floor) {
+            Some(s) if s.kind != PhraseKind::Elided => Some(s),
+            elided => named_after().or(elided),
+        }
     };
     // A participle cue (`…, saying: “…”`) takes the clause's subject.
     let speaker = speaker.or_else(|| {

@@ -151,18 +151,25 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
                 let last = outer[*index].last_char;
                 // `“…?” Klein asked.`, `“…!” US Senator Jeff Sessions said`:
                 // a cue right after (past a name) keeps the sentence going.
-                let cue_follows = items[k + 1..]
+                let next: Vec<&Item> = items[k + 1..]
                     .iter()
                     .take(8)
                     .take_while(|it| {
                         matches!(it, Item::Word { .. } | Item::Punct { ch: '.' | ',', .. })
                     })
-                    .any(|it| match it {
-                        Item::Word { range, cap: false } => {
-                            lex::speech_verbs().contains(&lower(text, range))
-                        }
-                        _ => false,
-                    });
+                    .collect();
+                let word = |i: usize| match next.get(i) {
+                    Some(Item::Word { range, .. }) => Some(lower(text, range)),
+                    _ => None,
+                };
+                let cue_follows = (0..next.len()).any(|i| match next[i] {
+                    Item::Word { cap: false, .. } => word(i).is_some_and(|w| {
+                        lex::speech_verbs().contains(&w)
+                            || word(i + 1)
+                                .is_some_and(|n| lex::phrasal_cues().contains(&format!("{w} {n}")))
+                    }),
+                    _ => false,
+                });
                 (last == Some('.') || matches!(last, Some('?' | '!')) && !cue_follows)
                     && next_starts
             }

@@ -18,10 +18,15 @@ use super::{Cue, SpeakerPhrase, Trailing};
 pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
     let mut out = vec![None; p.quotes.len()];
     for (qi, &k) in p.quotes.iter().enumerate() {
-        out[qi] = in_sentence(p, found, qi, k).or_else(|| reported_before(p, found, k));
+        out[qi] = in_sentence(p, found, qi, k)
+            .or_else(|| short_cue_after(p, found, qi, k))
+            .or_else(|| reported_before(p, found, k));
     }
     for (qi, &k) in p.quotes.iter().enumerate() {
-        if out[qi].is_none() {
+        // A quote that ends in a comma waits for its cue (`“…,” she said`):
+        // with none, its attribution is missing, not to be guessed.
+        let waits = p.outer[qi].last_char == Some(',') && p.outer[qi].kind == QuoteKind::Full;
+        if out[qi].is_none() && !waits {
             out[qi] = label_inside(p, found, qi, k)
                 .or_else(|| signed_after(p, found, k))
                 .or_else(|| colon_cue(p, found, k))
@@ -173,6 +178,23 @@ fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize
     } else {
         before.or(after)
     }
+}
+
+/// A quote closing its sentence with a full stop, then a sentence that is
+/// only its cue (`“I hope you’re able to find them.” Trump said.`): that cue.
+fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize> {
+    if !matches!(p.outer[qi].last_char, Some('.' | '?' | '!')) || p.sentence_end(k) != k + 1 {
+        return None;
+    }
+    let next = p.sentence(*p.sent.get(k + 1)?);
+    if next.len() > 8 || p.quotes.iter().any(|&q| next.contains(&q)) {
+        return None;
+    }
+    let c = cues_between(found, next.start, next.end).next()?;
+    let ci = found.at[c];
+    // The cue ends the sentence, but for its full stop.
+    let ends = next.end - ci <= 3;
+    (ends && found.cues[c].speaker.is_some()).then_some(c)
 }
 
 /// `She said ministers had been warned. “When we put that in writing…”`:

@@ -29,6 +29,20 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     let last = *words.last()?;
     let range = items[first].start()..items[last].end();
     let w = |k: usize| bare(&text[items[k].start()..items[k].end()]);
+    if words.len() == 1 && matches!(w(first).as_str(), "i" | "we") {
+        // The writer (`“Okay,” I said`), or the writer's side (`we said`).
+        return Some(SpeakerPhrase {
+            range,
+            kind: PhraseKind::Anonymous,
+            name: None,
+            role: None,
+            head: Some(w(first)),
+            gender: None,
+            text: String::new(),
+            name_text: None,
+            role_text: None,
+        });
+    }
     if words.len() == 1 {
         if let Some((_, p)) = PRONOUNS.iter().find(|(p, _)| *p == w(first)) {
             let gender = match p {

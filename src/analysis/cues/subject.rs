@@ -76,7 +76,7 @@ pub(super) fn subject_before(
             }
             // `a decision she called “…”`: a pronoun right before the
             // verb is its subject, whatever comes before it.
-            if PRONOUNS.iter().any(|(p, _)| *p == lw) {
+            if PRONOUNS.iter().any(|(p, _)| *p == lw) || matches!(lw.as_str(), "i" | "we") {
                 return phrase(text, items, j - 1, j);
             }
             // `A neighbor who declined to give his name because he was
@@ -208,7 +208,7 @@ pub(super) fn opening_name(
             it,
             Item::Word { .. }
                 | Item::Punct {
-                    ch: ',' | '-' | '(' | ')',
+                    ch: ',' | '-' | '(' | ')' | '.',
                     ..
                 }
         )
