@@ -77,7 +77,6 @@ fn reading(path: &Path, code: &str, scope: Scope) -> String {
                         Resolution::RoleNoun { .. } => "role",
                         Resolution::Continuation => "continuation",
                         Resolution::PreviousParagraphCue => "cue before",
-                        Resolution::FollowOn => "follow-on",
                     };
                     format!("{} ({}, {how})", one_line(&s.name), s.kind.as_str())
                 });

@@ -53,6 +53,13 @@ pub struct QuoteSpan {
     /// The quoted words, paragraph-relative: between the marks, or from the
     /// opening mark to the paragraph's end.
     pub content: Range<usize>,
+    /// Punctuation with no words stands where an attribution would be: before
+    /// the quote at its sentence's start (`: “…”`), or after it to its
+    /// sentence's end (`“…,” .`) — the marks an attribution cut out leaves.
+    pub stray: bool,
+    /// Words and a colon lead into the quote in its sentence (`From the
+    /// report: “…”`): the copy introduces it, even with no speech verb.
+    pub colon_led: bool,
 }
 
 impl QuoteSpan {

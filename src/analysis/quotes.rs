@@ -6,6 +6,7 @@ use super::cues::{self, Cue};
 use super::marks::{self, Pair};
 pub use super::marks::{Family, MarkIssue, MarkIssueKind, QuoteKind, QuoteSpan};
 use crate::lexicon::quotes as lex;
+use std::ops::Range;
 
 /// Everything about quotes in one paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -100,6 +101,12 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
         k => k,
     };
+    let stray = stray_punctuation(text, &open, close.as_ref());
+    // `Republican pollster Daron Shaw: “…”`, `From the report: “…”`.
+    let colon_led = before.strip_suffix(':').is_some_and(|lead| {
+        let lead = lead.trim_end();
+        !lead.is_empty() && !lead.ends_with(['.', '!', '?', '”', '"', '’', ':', ','])
+    });
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
     let open_mark = if open.len() > 3 {
@@ -124,7 +131,31 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         open_mark,
         sentence_start,
         content,
+        stray,
+        colon_led,
     }
+}
+
+/// Whether only punctuation stands where an attribution would be: between
+/// the sentence's start (or the paragraph's) and the opening mark, a colon or
+/// a comma and nothing else (`Smith said: “…”` with `Smith said` cut);
+/// between the closing mark and the sentence's end, a space and then only
+/// punctuation (`“…,” Smith said.` with `Smith said` cut).
+fn stray_punctuation(text: &str, open: &Range<usize>, close: Option<&Range<usize>>) -> bool {
+    let before = text[..open.start].trim_end();
+    let lead = before.trim_end_matches([':', ',', ';', ' ', '\u{a0}']);
+    let led = lead.len() < before.len()
+        && (lead.is_empty() || lead.ends_with(['.', '!', '?', '”', '"', '’']));
+    let trailed = close.is_some_and(|c| {
+        let after = &text[c.end..];
+        let sentence = after.split_inclusive(['.', '!', '?']).next().unwrap_or("");
+        after.starts_with([' ', '\u{a0}'])
+            && !sentence.trim().is_empty()
+            && sentence
+                .chars()
+                .all(|ch| ch.is_whitespace() || ",.;:!?".contains(ch))
+    });
+    led || trailed
 }
 
 /// Whether the text before an opening mark ends in a word that introduces a title.
@@ -158,6 +189,15 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
         return QuoteKind::Partial;
     }
     let trimmed = words.trim();
+    // Words in capitals only are a headline or a slogan quoted as such
+    // (`“DIVISIVE, STUPID AND WRONG”`), not someone's sentence.
+    if tokens.len() >= 2
+        && trimmed.chars().any(char::is_alphabetic)
+        && !trimmed.chars().any(char::is_lowercase)
+        && !runs_on
+    {
+        return QuoteKind::Title;
+    }
     // A comma closing a title of two words or more is the sentence's (US
     // style puts it inside the marks: `songs like “Midnight at the Crossroads,”`).
     let inside = match trimmed.strip_suffix(',') {

@@ -1,9 +1,11 @@
 //! `copydesk quotes`: the quote sheet — who said what — as a table or JSON.
 //!
 //! The JSON shape is stable (tests outside this repository read it):
-//! `{"quotes":[{"range":…,"text":…,"speaker":null|{"name","kind","role","mention":{"range","text"},"cue"}}],
+//! `{"quotes":[{"range":…,"text":…,"speaker":null|{"name","kind","role","mention":{"range","text"},"cue","how"}}],
 //!   "people":[{"name","role","mentions","quotes","variants"}]}`
-//! with 0-based lines and UTF-16 characters.
+//! with 0-based lines and UTF-16 characters. `kind` is person, anonymous or
+//! organisation; `how` says how the speaker was found: named, pronoun, role,
+//! continuation or previous-cue.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +58,7 @@ struct SpeakerOut {
     role: Option<String>,
     mention: MentionOut,
     cue: String,
+    how: &'static str,
 }
 
 #[derive(Serialize)]
@@ -115,6 +118,7 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
                     text: s.mention.text.clone(),
                 },
                 cue: s.cue.clone(),
+                how: s.resolution.as_str(),
             }),
         })
         .collect();
@@ -156,14 +160,19 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
         .max()
         .unwrap_or(12)
         .max(12);
-    out.push_str(&format!("{:>5}  {:<width$}  QUOTE\n", "LINE", "SPEAKER"));
+    out.push_str(&format!(
+        "{:>5}  {:<width$}  {:<12}  QUOTE\n",
+        "LINE", "SPEAKER", "HOW"
+    ));
     for (q, quote) in sheet.quotes.iter().zip(article.quotes()) {
         let who = match (&q.speaker, quote.kind) {
             (Some(s), _) => s.name.clone(),
-            (None, QuoteKind::Full) if !quote.headline => "UNATTRIBUTED".to_string(),
+            (None, _) if crate::rules::needs_speaker(quote) => "UNATTRIBUTED".to_string(),
+            (None, QuoteKind::Full) if !quote.headline => "(unresolved)".to_string(),
             (None, QuoteKind::Title) => "(title)".to_string(),
             (None, _) => "(partial)".to_string(),
         };
+        let how = q.speaker.as_ref().map_or("", |s| s.how);
         let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
         let more = if q.text.split_whitespace().count() > 8 {
             " …"
@@ -171,9 +180,10 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
             ""
         };
         out.push_str(&format!(
-            "{:>5}  {:<width$}  {}{}\n",
+            "{:>5}  {:<width$}  {:<12}  {}{}\n",
             q.range.start.line + 1,
             who,
+            how,
             words.join(" "),
             more
         ));
@@ -263,9 +273,12 @@ mod tests {
         let s = sheet(text, Language::PlainText, &config);
         let t = table(text, &s, Language::PlainText, &config);
         assert!(
-            t.contains("    3  UNATTRIBUTED  It is the only place some people go …"),
+            t.contains("    3  UNATTRIBUTED                It is the only place some people go …"),
             "{t}"
         );
-        assert!(t.contains("    5  (partial)     reform"), "{t}");
+        assert!(
+            t.contains("    5  (partial)                   reform"),
+            "{t}"
+        );
     }
 }

@@ -122,11 +122,6 @@ pub fn hover(
                         line_of(a, sp.cue_range.start)
                     )
                 }
-                Resolution::FollowOn => format!(
-                    "Attributed: follows reported speech by ‘{}’ (line {})",
-                    sp.mention.text,
-                    line_of(a, sp.mention.range.start)
-                ),
             };
             s.push_str(&how);
             if let Some(id) = sp.person {

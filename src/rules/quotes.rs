@@ -127,9 +127,13 @@ pub(crate) fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &
     &quotes[from..to]
 }
 
-/// Whether a quote must be attributed.
+/// Whether a quote must be attributed: a full quote with no speaker that
+/// nothing in the copy introduces, or whose attribution was visibly cut out
+/// (stray punctuation where it stood, a comma ending the quote with no cue).
+/// A quote the copy introduces (`as if to say, “…”`, `From the report: “…”`)
+/// whose speaker copydesk cannot resolve is not the copy's fault.
 pub fn needs_speaker(q: &Quote) -> bool {
-    q.kind == QuoteKind::Full && q.speaker.is_none() && !q.headline
+    q.kind == QuoteKind::Full && q.speaker.is_none() && !q.headline && (!q.introduced || q.broken)
 }
 
 /// How the article refers to people on second reference.

@@ -20,8 +20,14 @@ looks for the speaker the way a reader does: a speech verb before, after or betw
 quote's halves (`Mr X said: “…”`, `“…,” said X.`, `according to X`), a cue closing the \
 paragraph before (`He added:`), a pronoun or role noun that points back to someone named \
 (`she`, `the minister`), and a quote running on over paragraphs. Only a full direct quote \
-(a clause or more given as someone's words) is flagged: scare quotes, titles, nicknames \
-and headlines are not. The fixes attribute the quote to one of the people named nearest \
+(a clause or more given as someone's words) is flagged: scare quotes, titles, slogans in \
+capitals, nicknames and headlines are not. A quote the copy introduces (a speech verb \
+whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a colon, \
+`From the report: “…”`; a lone quote paragraph continuing a speaker's run) is not \
+flagged either, and copydesk does not guess its speaker. What is always flagged is an \
+attribution visibly cut out: a quote ending in a comma with no cue after it, or stray \
+punctuation where the cue stood (`“…,” .`) — such a quote is never handed to a \
+neighbouring speaker. The fixes attribute the quote to one of the people named nearest \
 to it, in the article's own style (`Mr X`, `Mr. X` or `X`).",
     bad: "The council voted 7-2 to close the library.\n\n“We had no choice, the money simply is not there.”",
     good: "The council voted 7-2 to close the library.\n\n“We had no choice, the money simply is not there,” Cllr Amira Haddad said.",

@@ -58,8 +58,21 @@ pub enum Resolution {
     Continuation,
     /// A cue ending the previous paragraph (`He added:`).
     PreviousParagraphCue,
-    /// A lone quote paragraph right after an attributed quote paragraph.
-    FollowOn,
+}
+
+impl Resolution {
+    /// How the speaker was found, in one word for the quote sheet: `named`,
+    /// `pronoun`, `role`, `continuation` (a quote running on), `previous-cue`
+    /// (`He added:` ending the paragraph before).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Resolution::Direct => "named",
+            Resolution::Pronoun { .. } => "pronoun",
+            Resolution::RoleNoun { .. } => "role",
+            Resolution::Continuation => "continuation",
+            Resolution::PreviousParagraphCue => "previous-cue",
+        }
+    }
 }
 
 /// The words in the copy that name the speaker.
@@ -112,6 +125,13 @@ pub struct Quote {
     /// In a headline: the article's first line without terminal punctuation,
     /// or a Markdown `#` heading.
     pub headline: bool,
+    /// The copy shows an attribution cut out of it: the quote ends in a comma
+    /// with no cue after it, or only punctuation stands where the cue was.
+    pub broken: bool,
+    /// The copy introduces the quote: a speech verb is attached to it
+    /// (`as if to say, “…”`) or a lead-in ends in a colon before it, whether
+    /// or not the speaker could be resolved.
+    pub introduced: bool,
     pub speaker: Option<Speaker>,
 }
 
@@ -1365,6 +1385,8 @@ impl Assembly<'_> {
                     quote.closed = s.close.is_some();
                     quote.last_char = s.last_char;
                     quote.last_char_at = s.last_char_at.map(|a| base + a);
+                    quote.broken |= s.stray;
+                    quote.introduced |= first_cue.is_some();
                     if quote.speaker.is_none() {
                         if let Some(sp) = cue_speaker {
                             quote.speaker = Some(sp);
@@ -1383,7 +1405,15 @@ impl Assembly<'_> {
         for (k, s) in outer.iter().enumerate().skip(first_new) {
             let cue = q.quote_cues.get(k).copied().flatten();
             let mut speaker = cue.and_then(|c| self.cue_speaker(pi, c));
-            if speaker.is_none() && k == first_new && first_new == 0 && s.open.start == q.first_char
+            // A quote ending in a comma waits for its own cue: with none,
+            // its attribution is missing, not to be taken from a neighbour.
+            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
+            let broken = s.stray || waits && cue.is_none();
+            if speaker.is_none()
+                && !broken
+                && k == first_new
+                && first_new == 0
+                && s.open.start == q.first_char
             {
                 if let Some(pp) = prev_para {
                     if let Some(t) = self.paragraphs.at(pp).facts.quotes.trailing_cue {
@@ -1394,10 +1424,7 @@ impl Assembly<'_> {
                     }
                 }
             }
-            // A quote ending in a comma waits for its own cue: with none,
-            // its attribution is missing, not to be taken from a neighbour.
-            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
-            if speaker.is_none() && !waits {
+            if speaker.is_none() && !waits && !broken {
                 speaker = speaker_in_para.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1419,6 +1446,8 @@ impl Assembly<'_> {
                 last_char_at: s.last_char_at.map(|a| base + a),
                 open_mark: s.open_mark,
                 headline: q.heading || q.headline && first_copy_para,
+                broken,
+                introduced: cue.is_some() || s.colon_led,
                 speaker,
             });
             if s.close.is_none() {
@@ -1430,7 +1459,7 @@ impl Assembly<'_> {
         for quote in self.quotes[first_quote_index..].iter_mut().rev() {
             let waits =
                 quote.last_char == Some(',') && quote.closed && quote.kind == QuoteKind::Full;
-            if quote.speaker.is_none() && !waits {
+            if quote.speaker.is_none() && !waits && !quote.broken {
                 quote.speaker = later.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1469,12 +1498,13 @@ impl Assembly<'_> {
                         .chain(self.before.iter().rev())
                         .find(|x| x.paragraphs.contains(&pp))
                         .and_then(|x| x.speaker.clone());
-                    if let Some(sp) = prev_speaker {
+                    // It reads as that speaker's run, but nothing in the copy
+                    // says so: no alarm, and no speaker guessed either (a
+                    // quote whose attribution was cut looks just like it,
+                    // and must not be silently credited to someone else).
+                    if prev_speaker.is_some() {
                         for quote in &mut self.quotes[first_quote_index..] {
-                            quote.speaker = Some(Speaker {
-                                resolution: Resolution::FollowOn,
-                                ..sp.clone()
-                            });
+                            quote.introduced = true;
                         }
                     }
                 }
@@ -1935,7 +1965,6 @@ mod tests {
                     Resolution::RoleNoun { .. } => "role",
                     Resolution::Continuation => "continuation",
                     Resolution::PreviousParagraphCue => "previous",
-                    Resolution::FollowOn => "follow-on",
                 });
                 (
                     words.join(" "),
@@ -2019,7 +2048,7 @@ mod tests {
                 "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
                 &[
                     ("The water was", Some("Chris Tovey"), Some("direct")),
-                    ("Another twenty minutes", Some("Chris Tovey"), Some("follow-on")),
+                    ("Another twenty minutes", None, None),
                 ],
             ),
         ];

@@ -31,6 +31,14 @@ pub(super) fn speaker_after(
             {
                 e += 1
             }
+            // `said 9/11 widow Terry Strada`: a slash inside a word.
+            Item::Punct { ch: '/', at }
+                if e > start
+                    && items[e - 1].end() == *at
+                    && items.get(e + 1).is_some_and(|n| n.start() == at + 1) =>
+            {
+                e += 1
+            }
             _ => break,
         }
         if e - start > 8 {

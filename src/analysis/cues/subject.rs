@@ -129,6 +129,12 @@ pub(super) fn subject_before(
             }
             let appo = phrase(text, items, c, appo_end);
             let mut head_end = c - 1;
+            // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`.
+            if head_end > floor && matches!(items[head_end - 1], Item::Punct { ch: ')', .. }) {
+                if let Some(open) = party_tag(text, items, head_end - 1, floor) {
+                    head_end = open;
+                }
+            }
             // `One engineer who lost her job, and who asked …, said`: the noun before `who`.
             if let Some(rel) = (floor..head_end).find(|&i| matches!(&items[i], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "who" | "which" | "whose"))) {
                 if rel > floor && !items[rel..head_end].iter().any(|it| matches!(it, Item::Punct { .. })) {
@@ -374,7 +380,7 @@ fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
 }
 
 /// A parenthesised party or state tag closing at item `close` (`(D-Ore.)`,
-/// `(R)`, `(I-Vt.)`): the item of its opening bracket.
+/// `(R)`, `(I-Vt.)`, `(Lab)`): the item of its opening bracket.
 pub(super) fn party_tag(text: &str, items: &[Item], close: usize, floor: usize) -> Option<usize> {
     let open = (floor..close)
         .rev()
@@ -387,7 +393,12 @@ pub(super) fn party_tag(text: &str, items: &[Item], close: usize, floor: usize) 
     let tag = inner.trim_end_matches('.');
     let mut parts = tag.splitn(2, '-');
     let party = parts.next()?;
-    let ok = matches!(party, "D" | "R" | "I" | "L" | "G")
+    // US one-letter parties (`D`, `R`, `I`), UK and other short party
+    // names (`Lab`, `Con`, `LD`, `SNP`, `DUP`, `Green`).
+    let short_party = (2..=5).contains(&party.len())
+        && party.starts_with(|c: char| c.is_ascii_uppercase())
+        && party.chars().all(|c| c.is_ascii_alphabetic());
+    let ok = (matches!(party, "D" | "R" | "I" | "L" | "G") || short_party)
         && parts.next().is_none_or(|state| {
             (1..=6).contains(&state.len())
                 && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')

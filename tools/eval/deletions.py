@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Deleted attributions (issue 16, "a deleted attribution is flagged"): cut the
+attribution out of one full direct quote of a real article at a time and see
+what copydesk makes of the quote that is left.
+
+    python3 tools/eval/deletions.py DATA [--split dev] [--copydesk PATH] [--mode tidy|raw|both]
+                                         [--list OUTCOME] [--limit N]
+
+DATA is PolNeAR's `data/` folder; the test split is never read. Standard library only.
+
+Which quotes
+------------
+A gold FULL direct quote (as tools/eval/quotes.py defines it) whose attribution has a
+Source and a Cue, all on the quote's own line (paragraph), outside the quote, and
+together with the text between them free of other quote marks and no longer than 200
+characters. One copy of the article per such quote, with only that attribution cut.
+
+How it is cut
+-------------
+The span from the first to the last Source/Cue character is removed.
+* raw: nothing else changes (`“…,” .` is left when `“…,” Holt said.` loses `Holt said`);
+* tidy: the copy is made to read as if it had never had an attribution: the space
+  around the cut collapses, a comma ending the quote becomes a full stop when only a
+  full stop followed (`“…,” .` -> `“….”`), and a lead-in left with only a comma or
+  colon before the quote loses it (`, “…”` -> `“…”`), as a careless cut and a careful
+  sub would leave it respectively.
+
+Outcomes (per copy, for the cut quote)
+--------------------------------------
+* flagged: an `unattributed-quote` finding overlaps the quote;
+* same: no alarm, copydesk's speaker shares the gold Source's surname (the speaker is
+  named again nearby, e.g. the quote continues that person's run) - acceptable;
+* other: no alarm and copydesk credits the quote to someone else - the silent error;
+* silent: no alarm, no speaker (read as partial or not a quote).
+Targets (issue 16): flagged >= 90%, other <= 3%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common as C  # noqa: E402
+import polnear as P  # noqa: E402
+import quotes as Q  # noqa: E402
+
+MARKS = "“”„«»\"‘’'"
+
+
+def candidates(text: str, atts) -> list:
+    """(gold quote, cut start, cut end) for each quote whose attribution can be cut."""
+    out = []
+    lines = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+
+    def line_of(i):
+        for a, b in lines:
+            if a <= i <= b:
+                return (a, b)
+        return None
+
+    for g in Q.gold_quotes(text, atts):
+        if g.cls != "full" or not g.att.source or not g.att.cue:
+            continue
+        segs = g.att.source + g.att.cue
+        a = min(s for s, _ in segs)
+        b = max(e for _, e in segs)
+        ln = line_of(g.span[0])
+        if ln is None or not (ln[0] <= a and b <= ln[1]):
+            continue
+        if a < g.span[1] and g.span[0] < b:
+            continue
+        if b - a > 200 or any(c in MARKS for c in text[a:b] if c not in "’'"):
+            continue
+        out.append((g, a, b))
+    return out
+
+
+def cut(text: str, g, a: int, b: int, mode: str) -> tuple[str, tuple[int, int]]:
+    """The copy with [a, b) removed and the quote's new span (marks included)."""
+    qs, qe = g.span
+    new = text[:a] + text[b:]
+    shift = b - a if a < qs else 0
+    qs, qe = qs - shift, qe - shift
+    if mode == "raw":
+        return new, (qs, qe)
+    # collapse the space the cut leaves
+    left, right = new[:a - (0 if a < g.span[0] else 0)], new[a - 0:]
+    left, right = new[:a], new[a:]
+    if left.endswith((" ", "\u00a0")) and right.startswith((" ", "\u00a0", ",", ".", ":", ";")):
+        left = left.rstrip(" \u00a0")
+        if a <= qs:
+            qs -= a - len(left)
+            qe -= a - len(left)
+        a = len(left)
+        new = left + right
+    # after the quote: `“…,” .` -> `“….”`
+    if a >= qe:
+        tail = new[qe:]
+        m = re.match(r"[ \u00a0]*([.,;:])", tail)
+        inside = new[qs:qe]
+        if m and m.group(1) == "." and len(inside) >= 2 and inside[-2] == ",":
+            new = new[:qe - 2] + "." + new[qe - 1:qe] + tail[m.end():]
+        elif m and m.group(1) in ",;:" and not tail[m.end():].strip():
+            new = new[:qe] + tail[m.end():]
+    else:  # before the quote: `, “…”` or `: “…”` at the start of its sentence
+        head = new[:qs]
+        stripped = head.rstrip(" \u00a0")
+        if stripped.endswith((",", ":")):
+            rest = stripped[:-1].rstrip(" \u00a0")
+            if not rest or rest[-1] in ".!?”\"’\n":
+                gap = len(head) - len(rest)
+                new = rest + (" " if rest and rest[-1] != "\n" else "") + new[qs:]
+                delta = gap - (1 if rest and rest[-1] != "\n" else 0)
+                qs -= delta
+                qe -= delta
+    return new, (qs, qe)
+
+
+def outcome(binary: str, text: str, span, g, gold_text: str) -> tuple[str, str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8", newline="") as fh:
+        fh.write(text)
+        path = fh.name
+    try:
+        diags = C.check_json(binary, [path])[os.path.abspath(path)]
+        sheet = C.quotes_json(binary, path)
+    finally:
+        os.unlink(path)
+    idx = C.LineIndex(text)
+    for d in diags:
+        if d.get("code") == "unattributed-quote" and C.overlap(idx.span(d["range"]), span) > 0:
+            return "flagged", ""
+    best = None
+    for q in Q.cd_quotes(text, sheet):
+        ov = C.overlap(q.span, span)
+        if ov > 0 and (best is None or ov > best[0]):
+            best = (ov, q)
+    if best is None or not best[1].speaker:
+        return "silent", ""
+    sp = best[1].speaker
+    name = sp.get("name") or (sp.get("mention") or {}).get("text", "")
+    src = g.source
+    if src is not None and src.names and Q.surname(name) in src.names:
+        return "same", name
+    if not name:
+        return "silent", ""
+    return "other", f"{sp.get('how', '?')}: {name} (gold: {gold_text})"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data")
+    ap.add_argument("--split", default="dev", choices=["train", "dev"])
+    ap.add_argument("--copydesk", default="target/release/copydesk")
+    ap.add_argument("--mode", default="both", choices=["tidy", "raw", "both"])
+    ap.add_argument("--list", metavar="OUTCOME", help="print each copy with this outcome (flagged|same|other|silent)")
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args(argv)
+    P.check_split(args.split)
+    binary = C.find_copydesk(args.copydesk)
+    arts = P.articles(args.data, args.split)
+    if args.limit:
+        arts = arts[:args.limit]
+    jobs = []
+    for name, tp, ap_ in arts:
+        text = P.read_text(tp)
+        for g, a, b in candidates(text, P.parse_ann(ap_)):
+            jobs.append((name, text, g, a, b))
+    modes = ["tidy", "raw"] if args.mode == "both" else [args.mode]
+    for mode in modes:
+        def one(job):
+            name, text, g, a, b = job
+            new, span = cut(text, g, a, b, mode)
+            try:
+                res, why = outcome(binary, new, span, g, text[a:b])
+            except RuntimeError as e:
+                print(f"warning: {name}: {e}", file=sys.stderr)
+                return None
+            return name, res, why, C.snippet(new, span[0], span[1])
+        results = [r for r in C.pmap(one, jobs) if r is not None]
+        n = len(results)
+        counts = Counter(r[1] for r in results)
+        print(f"deleted attributions ({args.split}, {mode}): {n} quotes in {len(arts)} articles")
+        for k in ["flagged", "same", "other", "silent"]:
+            print(f"  {k:8} {counts[k]:5}  {C.pct(counts[k], n)}")
+        hows = Counter(r[2].split(":")[0] for r in results if r[1] == "other")
+        if hows:
+            print("  other, by how the speaker was found: " + ", ".join(f"{k} {v}" for k, v in hows.most_common()))
+        if args.list:
+            for name, res, why, snip in results:
+                if res == args.list:
+                    print(f"{name}: {why}\n    {snip}")
+
+
+if __name__ == "__main__":
+    main()
