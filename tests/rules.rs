@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use copydesk::analysis::{Article, Language, Resolution, Scanner};
 use copydesk::checks::check_text;
-use copydesk::config::Config;
 use copydesk::rules::{Scope, REGISTRY};
 use copydesk::text::{offset_to_position, Document, PositionEncoding};
 
@@ -40,7 +39,11 @@ fn one_line(s: &str) -> String {
 fn reading(path: &Path, code: &str, scope: Scope) -> String {
     let text = std::fs::read_to_string(path).expect("fixture");
     let language = Language::from_path(path);
-    let config = Config::default();
+    // The rule under test runs even where it is off by default.
+    let config = copydesk::checks::config_from_json(
+        serde_json::json!({ "rules": { code: { "enabled": true } } }),
+    )
+    .expect("config");
     let checked = check_text(&text, language, &config);
     let rope = checked.document.rope();
     let at = |offset: usize| {

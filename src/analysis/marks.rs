@@ -142,9 +142,65 @@ pub fn pair(text: &str) -> Marks {
     };
     let mut i = 0;
     while i < p.chars.len() {
-        i += p.mark(i);
+        i += match html_tag(&p.chars, i).or_else(|| feet_and_inches(&p.chars, i)) {
+            Some(n) => n,
+            None => p.mark(i),
+        };
     }
     p.finish()
+}
+
+/// An HTML tag starting at character `i` (`<a href="…">`, `</tweet>`,
+/// `<!-- … -->` on one line): its length in characters. Its marks are
+/// markup, not quotes.
+fn html_tag(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    if chars[i].1 != '<' {
+        return None;
+    }
+    let next = chars.get(i + 1)?.1;
+    if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
+        return None;
+    }
+    let name = chars[i + 1..]
+        .iter()
+        .skip_while(|c| c.1 == '/' || c.1 == '!')
+        .take_while(|c| c.1.is_ascii_alphanumeric() || c.1 == '-')
+        .count();
+    if name == 0 && next != '!' {
+        return None;
+    }
+    let len = chars[i..].iter().take(2000).position(|c| c.1 == '>')? + 1;
+    // A comparison in prose (`x < y and y > z`) has spaces inside the "name".
+    let inner: String = chars[i + 1..i + len - 1].iter().map(|c| c.1).collect();
+    let quotes = inner.matches('"').count();
+    (quotes % 2 == 0 && !inner.contains('<')).then_some(len)
+}
+
+/// A straight double mark after feet and inches (`6'3"`, `5' 10"`): a unit,
+/// not a quote. Returns 1 to step over it.
+fn feet_and_inches(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    if chars[i].1 != '"' || i == 0 {
+        return None;
+    }
+    let mut j = i;
+    let digits = |j: &mut usize| {
+        let start = *j;
+        while *j > 0 && chars[*j - 1].1.is_ascii_digit() {
+            *j -= 1;
+        }
+        start - *j
+    };
+    if digits(&mut j) == 0 {
+        return None;
+    }
+    if j > 0 && chars[j - 1].1 == ' ' {
+        j -= 1;
+    }
+    if j == 0 || !matches!(chars[j - 1].1, '\'' | '’' | '′') {
+        return None;
+    }
+    j -= 1;
+    (digits(&mut j) > 0).then_some(1)
 }
 
 /// The pairing's state: the marks still open, and what it found.

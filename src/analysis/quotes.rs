@@ -340,6 +340,24 @@ mod tests {
     }
 
     #[test]
+    fn markup_and_inch_marks_are_not_quotes() {
+        // An embedded post pasted with its HTML: the attribute values' marks
+        // are markup; the post's words in quotes are still a quote.
+        let f = scan("<blockquote class=\"twitter-tweet\" data-lang=\"en\">“We are going home,” she wrote.</blockquote>");
+        assert!(f.issues.is_empty(), "{:?}", f.issues);
+        assert_eq!(f.outer().count(), 1);
+        // Heights in feet and inches.
+        let f = scan("The centre, who is 6'3\" and 15 st, said he was “ready to start”.");
+        assert!(f.issues.is_empty(), "{:?}", f.issues);
+        assert_eq!(f.outer().count(), 1);
+        let f = scan("At 5' 10\" she was the tallest in the squad.");
+        assert!(f.issues.is_empty(), "{:?}", f.issues);
+        // A comparison in prose is not a tag.
+        let f = scan("If x < 3 and \"the rest\" > 2, the quote still counts.");
+        assert_eq!(f.outer().count(), 1);
+    }
+
+    #[test]
     fn partial_title_and_full() {
         assert_eq!(
             kinds("It was a “developers’ charter”, critics said of “The Long Shore” and “Salt and Iron”."),

@@ -23,6 +23,7 @@ pub mod name_variant;
 mod people;
 pub mod placeholder;
 pub mod quote_marks;
+pub mod quote_style;
 mod quotes;
 pub mod unattributed_quote;
 pub mod unbalanced_quote;
@@ -164,6 +165,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &unattributed_quote::UnattributedQuote,
     &unbalanced_quote::UnbalancedQuote,
     &quote_marks::QuoteMarks,
+    &quote_style::QuoteStyle,
     &name_variant::NameVariant,
     &first_reference::FirstReference,
     &boilerplate::Boilerplate,

@@ -1,11 +1,12 @@
 //! `quote-marks`: a mark standing where another belongs (`’’` for `”`, a
-//! straight mark in copy that is otherwise curly).
+//! closing mark used to open). Straight marks in curly copy are
+//! `quote-style`'s.
 
 use std::ops::Range;
 
 use super::quotes::straight_of;
 use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
-use crate::analysis::quotes::{Family, MarkIssueKind};
+use crate::analysis::quotes::MarkIssueKind;
 use crate::analysis::Article;
 use crate::config::Severity;
 
@@ -16,14 +17,14 @@ pub static INFO: RuleInfo = RuleInfo {
     severity: Severity::Information,
     enabled: true,
     scope: Scope::Paragraph,
-    summary: "A mismatched quote mark, or straight marks in curly copy",
-    explanation: "Copy pasted from several sources mixes its marks: two apostrophes \
-standing for a closing double quote, a straight quote in an article set in curly ones. \
-Which marks are the article's own is read from the whole article (the kind it uses \
-most); a mark of the other kind is offered its replacement. The fix is safe: it changes \
-the mark and nothing else.",
-    bad: "“We are ready,’’ the coach said, and \"nobody\" disagreed.",
-    good: "“We are ready,” the coach said, and “nobody” disagreed.",
+    summary:
+        "A mismatched quote mark: two apostrophes for a closing quote, a closing mark used to open",
+    explanation: "Copy typed on old keyboards or pasted from several sources mixes its \
+marks: two apostrophes standing for a closing double quote, a closing mark used to open a \
+quote. The replacement is in the article's own style (curly or straight, the kind it uses \
+most). The fix is safe: it changes the mark and nothing else.",
+    bad: "“We are ready,’’ the coach said.",
+    good: "“We are ready,” the coach said.",
     settings: &[],
 };
 
@@ -84,39 +85,6 @@ fn marks(
                 }],
             });
         }
-        if !curly_copy {
-            continue;
-        }
-        for s in &p.facts.quotes.spans {
-            if !s.straight || !article.is_copy(p.start + s.open.start) {
-                continue;
-            }
-            let (open, close) = match s.family {
-                Family::Double => ("“", "”"),
-                Family::Single => ("‘", "’"),
-            };
-            let mut edits = vec![Edit {
-                range: p.start + s.open.start..p.start + s.open.end,
-                new_text: open.to_string(),
-            }];
-            if let Some(c) = &s.close {
-                edits.push(Edit {
-                    range: p.start + c.start..p.start + c.end,
-                    new_text: close.to_string(),
-                });
-            }
-            out.push(Finding {
-                code: CODE,
-                severity,
-                range: p.start + s.open.start..p.start + s.open.end,
-                message: format!("Straight quote marks in curly copy: use {open} {close}"),
-                fixes: vec![Fix {
-                    title: format!("Use {open} {close}"),
-                    edits,
-                    safe: true,
-                }],
-            });
-        }
     }
 }
 
@@ -136,10 +104,10 @@ mod tests {
     }
 
     #[test]
-    fn mismatched_and_straight_marks_in_curly_copy() {
-        let text = "“We are ready,’’ the coach said. “So are the fans,” he added, and \"nobody\" disagreed.\r\n";
+    fn mismatched_marks_take_the_copys_style() {
+        let text = "“We are ready,’’ the coach said. “So are the fans,” he added, and “nobody” disagreed.\r\n";
         let f = findings(text, "quote-marks");
-        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f.len(), 1, "{f:?}");
         let mut fixed = text.to_string();
         for finding in f.iter().rev() {
             fixed = apply_edits(&fixed, &finding.fixes[0].edits);
