@@ -627,3 +627,65 @@ fn a_closed_stdout_is_a_normal_end() {
         assert!(err.is_empty(), "{args:?}: {err:?}");
     }
 }
+
+/// Item 8: furniture-looking lines inside an HTML comment or an indented
+/// Markdown code block are not copy: never flagged, never removed.
+#[test]
+fn fix_leaves_comments_and_indented_code_alone() {
+    let dir = desk();
+    let p = dir.path();
+    let md = concat!(
+        "# Harbour wall to be rebuilt\n\n",
+        "The council approved £4.2m for the harbour wall on Tuesday.\n\n",
+        "<!-- desk note: check the figure with the council\n\n",
+        "READ MORE: Storm damage bill tops £10m\n\n",
+        "Follow me on Twitter @harbourdesk -->\n\n",
+        "The embed code the web team asked for:\n\n",
+        "    <div class=\"related\">\n",
+        "    READ MORE: Storm damage bill tops £10m\n",
+        "    </div>\n\n",
+        "Work starts in March.\n\n",
+        "READ MORE: Storm damage bill tops £10m\n",
+    );
+    std::fs::write(p.join("story.md"), md).unwrap();
+    let txt = "The council approved £4.2m for the harbour wall on Tuesday.\r\n\r\n<!-- READ MORE: Storm damage bill tops £10m -->\r\n\r\nWork starts in March.\r\n\r\nREAD MORE: Storm damage bill tops £10m\r\n";
+    std::fs::write(p.join("story.txt"), txt).unwrap();
+
+    let out = run(p, &["check", "--format", "json", "story.md", "story.txt"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    for f in json["files"].as_array().unwrap() {
+        let lines: Vec<u64> = f["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "boilerplate")
+            .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+            .collect();
+        // Only the last line, the real furniture, in each file.
+        let last = if f["path"].as_str().unwrap().ends_with(".md") {
+            18
+        } else {
+            6
+        };
+        assert_eq!(lines, vec![last], "{f}");
+    }
+
+    let out = run(p, &["fix", "story.md", "story.txt"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let fixed_md = read(&p.join("story.md"));
+    assert_eq!(
+        fixed_md,
+        md.strip_suffix("\n\nREAD MORE: Storm damage bill tops £10m\n")
+            .unwrap()
+            .to_string()
+            + "\n"
+    );
+    let fixed_txt = read(&p.join("story.txt"));
+    assert_eq!(
+        fixed_txt,
+        txt.strip_suffix("\r\n\r\nREAD MORE: Storm damage bill tops £10m\r\n")
+            .unwrap()
+            .to_string()
+            + "\r\n"
+    );
+}

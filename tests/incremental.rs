@@ -35,6 +35,9 @@ const PIECES: &[&str] = &[
     "Mr Blinken said",
     "```\n",
     "---\n",
+    "<!-- ",
+    " -->",
+    "\n    ",
     "(Picture: PA)",
 ];
 
@@ -442,6 +445,42 @@ fn edits_that_change_the_layout_equal_from_scratch() {
         assert_eq!(t.model, texts[article]);
     }
     assert_eq!(flips, 3);
+}
+
+/// An HTML comment typed around paragraphs of plain-text articles, one
+/// character at a time, then taken out: what it hides is not copy, and the
+/// incremental pass equals a fresh one at every keystroke.
+#[test]
+fn typing_an_html_comment_equals_from_scratch() {
+    for article in 0..3 {
+        let mut t = Typing::new(article);
+        let Some(first) = t.model.find("\n\n").map(|i| i + 2) else {
+            continue;
+        };
+        for (k, c) in "<!-- ".char_indices() {
+            t.edit(first + k, first + k, &c.to_string())
+                .map_err(|e| e.to_string())
+                .expect("same as fresh");
+        }
+        let Some(end) = t.model[first..].find("\n\n").map(|i| first + i) else {
+            continue;
+        };
+        for (k, c) in " -->".char_indices() {
+            t.edit(end + k, end + k, &c.to_string())
+                .map_err(|e| e.to_string())
+                .expect("same as fresh");
+        }
+        let hidden = Article::new(t.doc.index().paragraphs(), Language::PlainText);
+        assert_eq!(hidden.excluded, vec![first..end + 4]);
+        // And out again.
+        t.edit(end, end + 4, "")
+            .map_err(|e| e.to_string())
+            .expect("same");
+        t.edit(first, first + 5, "")
+            .map_err(|e| e.to_string())
+            .expect("same");
+        assert_eq!(t.model, articles_and_long_ones()[article]);
+    }
 }
 
 /// A letter typed at every fifth character of every test article: where the

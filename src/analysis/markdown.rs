@@ -1,6 +1,9 @@
-//! What in a Markdown document is not copy: fenced code blocks (``` or ~~~,
-//! which may hold blank lines and so span paragraphs) and front matter
-//! (`---` or `+++` on the very first line, up to the matching line).
+//! What in a document is not copy: in Markdown, fenced code blocks (``` or
+//! ~~~, which may hold blank lines and so span paragraphs), indented code
+//! blocks (a paragraph whose every line is indented by four spaces or a tab)
+//! and front matter (`---` or `+++` on the very first line, up to the
+//! matching line); in any text, HTML comments (`<!-- … -->`, which may span
+//! paragraphs; one left open runs to the end, as in CommonMark).
 
 use std::ops::Range;
 
@@ -118,7 +121,72 @@ pub fn excluded_ranges(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Vec<Range<
     if let Some((start, _, _)) = open {
         out.push(start..doc_end);
     }
+    // Indented code: a paragraph of indented lines only (it cannot continue
+    // a paragraph, and paragraphs here are split at blank lines).
+    for p in paragraphs.iter() {
+        let shapes = &p.facts.shapes;
+        if !shapes.is_empty() && shapes.iter().all(|s| s.indented()) {
+            out.push(p.start..p.end());
+        }
+    }
+    out.sort_by_key(|r| r.start);
     out
+}
+
+/// Where HTML comments open and close in a paragraph's text.
+pub fn comment_marks(text: &str) -> Vec<(usize, bool)> {
+    if !text.contains("<!--") && !text.contains("-->") {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, bool)> = text
+        .match_indices("<!--")
+        .map(|(i, _)| (i, true))
+        .chain(text.match_indices("-->").map(|(i, _)| (i, false)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// `code` (sorted ranges that are not copy) with the HTML comments outside
+/// them added, sorted and merged.
+pub fn with_comments(
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
+    mut code: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let doc_end = paragraphs.last().map_or(0, |p| p.end());
+    let in_code = |at: usize, code: &[Range<usize>]| code.iter().any(|r| r.contains(&at));
+    let mut comments = Vec::new();
+    let mut open: Option<usize> = None;
+    for p in paragraphs.iter().filter(|p| !p.facts.comments.is_empty()) {
+        for &(at, opens) in &p.facts.comments {
+            let at = p.start + at;
+            match (open, opens) {
+                (None, true) if !in_code(at, &code) => open = Some(at),
+                // `-->` ends a comment only after its `<!--` (`<!-->` does not).
+                (Some(start), false) if at >= start + 4 => {
+                    comments.push(start..at + 3);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(start) = open {
+        comments.push(start..doc_end);
+    }
+    if comments.is_empty() {
+        return code;
+    }
+    code.extend(comments);
+    code.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(code.len());
+    for r in code {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -142,6 +210,20 @@ mod tests {
             vec![
                 "---\ntitle: Budget\n\nauthor: TK\n---",
                 "```text\nREAD MORE: x\n\nFollow me on Twitter\n```"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_comments_and_indented_code_are_not_copy() {
+        let text = "Copy.\n\n<!-- note\n\nREAD MORE: x -->\n\n    let x = 1;\n    READ MORE: y\n\n```\n<!-- in code\n```\n\nEnd <!-- open";
+        assert_eq!(
+            excluded(text),
+            vec![
+                "<!-- note\n\nREAD MORE: x -->",
+                "    let x = 1;\n    READ MORE: y",
+                "```\n<!-- in code\n```",
+                "<!-- open"
             ]
         );
     }

@@ -82,6 +82,9 @@ pub struct ParagraphFacts {
     pub placeholders: Vec<PlaceholderHit>,
     /// Lines that open or close a Markdown code fence, or delimit front matter.
     pub fences: Vec<FenceLine>,
+    /// HTML comment delimiters (`<!--` opens, `-->` closes): paragraph-relative
+    /// byte offset of each, and whether it opens.
+    pub comments: Vec<(usize, bool)>,
     /// References to people by name.
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
@@ -151,6 +154,7 @@ impl Scanner {
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
+            comments: markdown::comment_marks(text),
             mentions: names::scan_mentions(text),
             quotes: quotes::scan(text),
             lines,
@@ -378,7 +382,7 @@ impl ArticleParts {
             .slice(a..b)
             .iter()
             .chain(paragraphs.slice(a..b))
-            .any(has_furniture)
+            .any(|p| has_furniture(p) || !p.facts.comments.is_empty())
         {
             return None;
         }
@@ -534,15 +538,17 @@ pub enum Reused {
     Nothing,
 }
 
-/// What is not copy: Markdown code and front matter.
+/// What is not copy: HTML comments in any text; in Markdown also code
+/// (fenced and indented) and front matter.
 fn excluded_ranges(
     paragraphs: Paragraphs<'_, ParagraphFacts>,
     language: Language,
 ) -> Vec<Range<usize>> {
-    match language {
+    let code = match language {
         Language::Markdown => markdown::excluded_ranges(paragraphs),
         Language::PlainText => Vec::new(),
-    }
+    };
+    markdown::with_comments(paragraphs, code)
 }
 
 /// Whether a paragraph has a line that reads as furniture or as a link: an

@@ -239,6 +239,7 @@ pub struct LineShape(u8);
 impl LineShape {
     const ENDS: u8 = 1;
     const LOWER: u8 = 2;
+    const INDENTED: u8 = 4;
 
     pub fn of(line: &str) -> Self {
         let last = line.trim_end().chars().next_back();
@@ -251,7 +252,19 @@ impl LineShape {
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
-        Self(if ends { Self::ENDS } else { 0 } | if lower { Self::LOWER } else { 0 })
+        // Four spaces or a tab before words: a Markdown indented code line.
+        let indented =
+            (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
+        Self(
+            if ends { Self::ENDS } else { 0 }
+                | if lower { Self::LOWER } else { 0 }
+                | if indented { Self::INDENTED } else { 0 },
+        )
+    }
+
+    /// The line is indented by four spaces or a tab.
+    pub fn indented(self) -> bool {
+        self.0 & Self::INDENTED != 0
     }
 
     /// The line ends as a sentence, heading or list item ends.
