@@ -684,3 +684,29 @@ fn sarif_is_valid_for_code_scanning() {
         }
     }
 }
+
+/// `--explain-layout` says how each article's paragraphs were read, and why,
+/// on stderr (stdout keeps the report).
+#[test]
+fn explain_layout_says_how_paragraphs_were_read() {
+    let dir = desk_dir();
+    let one_per_line = "Councillors voted 7-2 on Tuesday night to close three branch libraries in the borough, a decision campaigners called “the end of a promise”.\r\n“We had no choice, the money simply is not there,” said Cllr Amira Haddad, the council’s finance lead, after the meeting.\r\nThe libraries will close on 31 March, and their books will be moved to the central library in the town centre by the summer.\r\n";
+    std::fs::write(dir.path().join("export.txt"), one_per_line).unwrap();
+    let wrapped = "Councillors voted 7-2 on Tuesday night to close three branch\nlibraries in the borough, a decision campaigners called the end of\na promise.\n\nThe libraries will close on 31 March, and their books will be\nmoved to the central library by the summer.\n";
+    std::fs::write(dir.path().join("wrapped.txt"), wrapped).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["check", "--explain-layout", "export.txt", "wrapped.txt"],
+        None,
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("export.txt: 3 paragraphs; every line is a paragraph (detected:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("wrapped.txt: 2 paragraphs; paragraphs end at blank lines (detected:"),
+        "{err}"
+    );
+    assert!(!stdout(&out).contains("paragraphs end at"));
+}

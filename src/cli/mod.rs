@@ -50,6 +50,10 @@ pub struct CheckArgs {
     /// Configuration file (default: copydesk.toml in the current folder or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Say on stderr how each article's paragraphs were read (blank-line or
+    /// line-per-paragraph layout, and why).
+    #[arg(long)]
+    pub explain_layout: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -148,12 +152,25 @@ pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config,
 }
 
 /// Checks one source.
-fn check_source(source: &Source, config: &Config) -> Result<FileReport, InputError> {
+fn check_source(
+    source: &Source,
+    config: &Config,
+    explain_layout: bool,
+) -> Result<FileReport, InputError> {
     let article = input::read(source, config.max_file_bytes())?;
     if let Some(note) = article.note() {
         eprintln!("copydesk: note: {note}");
     }
     let checked = check_text(&article.text, source.language(), config);
+    if explain_layout {
+        let index = checked.document.index();
+        eprintln!(
+            "copydesk: {}: {} paragraphs; {}",
+            source.display(),
+            index.paragraphs().len(),
+            index.paragraphing().explain(&index.line_stats())
+        );
+    }
     let rope = checked.document.rope();
     let diagnostics = checked
         .findings
@@ -195,7 +212,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let sources = input::sources(&args.paths);
     report_skipped(&sources);
     for source in sources.found {
-        let report = match source.and_then(|s| check_source(&s, &config)) {
+        let report = match source.and_then(|s| check_source(&s, &config, args.explain_layout)) {
             Ok(r) => r,
             Err(e) => {
                 report_error(e);

@@ -82,6 +82,28 @@ impl Paragraphing {
     }
 }
 
+impl Paragraphing {
+    /// Why a document with these statistics gets the layout it gets, in one
+    /// line for people (`copydesk check --explain-layout`).
+    pub fn explain(self, stats: &LineStats) -> String {
+        let layout = match self.decide(stats) {
+            Layout::BlankLine => "paragraphs end at blank lines",
+            Layout::Line => "every line is a paragraph",
+        };
+        let why = match self.setting {
+            LayoutSetting::BlankLine | LayoutSetting::Line => {
+                "set by `paragraphs` in the configuration".to_string()
+            }
+            LayoutSetting::Auto if self.markdown => "Markdown (CommonMark)".to_string(),
+            LayoutSetting::Auto => format!(
+                "detected: {} lines, {} line breaks between two lines ({} mid-sentence, as hard wrapping leaves them), {} blank-line gaps, {} lines over {LONG_LINE} characters",
+                stats.lines, stats.joined, stats.wrapped, stats.gaps, stats.long
+            ),
+        };
+        format!("{layout} ({why})")
+    }
+}
+
 /// In plain text laid out by blank lines, a line longer than this (in
 /// characters) cannot be part of a hard-wrapped paragraph: the line breaks
 /// on either side of it end paragraphs.
