@@ -1,0 +1,305 @@
+//! The article pass: the walk over paragraphs, quotes joined over paragraphs
+//! and given their speakers, and the log to resume it from.
+
+use super::*;
+
+/// Joins the walk's rows into quotes, paragraph by paragraph; can start at
+/// any paragraph that no quote runs into.
+pub(super) struct Assembly<'a> {
+    pub(super) paragraphs: Paragraphs<'a, ParagraphFacts>,
+    pub(super) rows: &'a [Row],
+    pub(super) not_prose: &'a [Range<usize>],
+    pub(super) people: &'a People,
+    pub(super) person_roles: &'a FirstRoles,
+    /// The quotes before the first paragraph assembled.
+    pub(super) before: &'a [Quote],
+    pub(super) quotes: Vec<Quote>,
+    /// The quote (in `quotes`) still open at the end of the last paragraph.
+    pub(super) pending: Option<usize>,
+    /// The last paragraph of copy.
+    pub(super) prev_para: Option<usize>,
+}
+
+impl Assembly<'_> {
+    /// The speaker of cue `c` of paragraph `pi`, placed in the document.
+    fn cue_speaker(&self, pi: usize, c: usize) -> Option<Speaker> {
+        let found = self.rows.get(pi)?.speakers.get(c)?.as_ref()?;
+        let para = self.paragraphs.at(pi);
+        let cue = para.facts.quotes.cues.get(found.cue)?;
+        let phrase = cue.speaker.as_ref()?;
+        let base = para.start;
+        let mut s = found.speaker.clone();
+        s.mention.range = base + phrase.range.start..base + phrase.range.end;
+        s.cue_range = base + cue.verb.start..base + cue.verb.end;
+        if let Some((p, fact)) = found.antecedent {
+            let at = self
+                .paragraphs
+                .get(p)
+                .and_then(|para| Some(para.start + fact.offset(para.facts)?))
+                .unwrap_or_default();
+            if let Resolution::Pronoun { antecedent, .. }
+            | Resolution::RoleNoun { antecedent, .. } = &mut s.resolution
+            {
+                *antecedent = at;
+            }
+        }
+        if let (Some(id), None) = (s.person, &s.role) {
+            s.role = role_of(self.people, self.person_roles, id);
+        }
+        Some(s)
+    }
+
+    pub(super) fn paragraph(&mut self, pi: usize) {
+        let para = self.paragraphs.at(pi);
+        let q = &para.facts.quotes;
+        let base = para.start;
+        if !is_copy(self.not_prose, base) {
+            return;
+        }
+        let prev_para = self.prev_para;
+        let first_copy_para = prev_para.is_none();
+        let outer: Vec<_> = q.outer().collect();
+        let mut first_new = 0;
+        let mut speaker_in_para: Option<Speaker> = None;
+        if let Some(open) = self.pending.take() {
+            // A transcript's next speaker (`"PENCE: …` after `"WALLACE: …`)
+            // reopens the marks but starts a quote of their own; the open
+            // quote before is balanced by the reopening all the same.
+            let labelled = outer.first().is_some_and(|s| {
+                q.quote_cues.first().copied().flatten().is_some_and(|c| {
+                    q.cues
+                        .get(c)
+                        .and_then(|cue| cue.speaker.as_ref())
+                        .is_some_and(|sp| {
+                            s.content.start <= sp.range.start && sp.range.start < s.end(para.len)
+                        })
+                })
+            });
+            if labelled {
+                self.quotes[open].closed = true;
+            }
+            match outer.first() {
+                Some(s) if s.open.start == q.first_char && !labelled => {
+                    let first_cue = q.quote_cues.first().copied().flatten();
+                    let cue_speaker = match &self.quotes[open].speaker {
+                        None => first_cue.and_then(|c| self.cue_speaker(pi, c)),
+                        Some(_) => None,
+                    };
+                    let quote = &mut self.quotes[open];
+                    quote
+                        .content
+                        .push(base + s.content.start..base + s.content.end);
+                    quote.paragraphs.end = pi + 1;
+                    quote.range.end = base + s.end(para.len);
+                    quote.close = s.close.as_ref().map(|c| base + c.start..base + c.end);
+                    quote.closed = s.close.is_some();
+                    quote.last_char = s.last_char;
+                    quote.last_char_at = s.last_char_at.map(|a| base + a);
+                    quote.broken |= s.stray;
+                    quote.introduced |= first_cue.is_some();
+                    if quote.speaker.is_none() {
+                        if let Some(sp) = cue_speaker {
+                            quote.speaker = Some(sp);
+                        }
+                    }
+                    speaker_in_para = quote.speaker.clone();
+                    if s.close.is_none() {
+                        self.pending = Some(open);
+                    }
+                    first_new = 1;
+                }
+                _ => {}
+            }
+        }
+        let first_quote_index = self.quotes.len();
+        for (k, s) in outer.iter().enumerate().skip(first_new) {
+            let cue = q.quote_cues.get(k).copied().flatten();
+            let mut speaker = cue.and_then(|c| self.cue_speaker(pi, c));
+            // A quote ending in a comma waits for its own cue: with none,
+            // its attribution is missing, not to be taken from a neighbour.
+            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
+            let broken = s.stray || waits && cue.is_none();
+            if speaker.is_none()
+                && !broken
+                && k == first_new
+                && first_new == 0
+                && s.open.start == q.first_char
+            {
+                if let Some(pp) = prev_para {
+                    if let Some(t) = self.paragraphs.at(pp).facts.quotes.trailing_cue {
+                        speaker = self.cue_speaker(pp, t.cue()).map(|mut sp| {
+                            sp.resolution = Resolution::PreviousParagraphCue;
+                            sp
+                        });
+                    }
+                }
+            }
+            if speaker.is_none() && !waits && !broken {
+                speaker = speaker_in_para.clone().map(|mut sp| {
+                    sp.resolution = Resolution::Continuation;
+                    sp
+                });
+            }
+            if speaker.is_some() {
+                speaker_in_para = speaker.clone();
+            }
+            let close = s.close.as_ref().map(|c| base + c.start..base + c.end);
+            self.quotes.push(Quote {
+                range: base + s.open.start..base + s.end(para.len),
+                content: std::iter::once(base + s.content.start..base + s.content.end).collect(),
+                paragraphs: pi..pi + 1,
+                kind: s.kind,
+                closed: s.close.is_some(),
+                open: base + s.open.start..base + s.open.end,
+                close,
+                last_char: s.last_char,
+                last_char_at: s.last_char_at.map(|a| base + a),
+                open_mark: s.open_mark,
+                headline: q.heading || q.headline && first_copy_para,
+                broken,
+                introduced: cue.is_some() || s.colon_led,
+                speaker,
+            });
+            if s.close.is_none() {
+                self.pending = Some(self.quotes.len() - 1);
+            }
+        }
+        // A quote before the paragraph's attributed one takes its speaker.
+        let mut later: Option<Speaker> = None;
+        for quote in self.quotes[first_quote_index..].iter_mut().rev() {
+            let waits =
+                quote.last_char == Some(',') && quote.closed && quote.kind == QuoteKind::Full;
+            if quote.speaker.is_none() && !waits && !quote.broken {
+                quote.speaker = later.clone().map(|mut sp| {
+                    sp.resolution = Resolution::Continuation;
+                    sp
+                });
+            } else {
+                later = quote.speaker.clone();
+            }
+        }
+        // A lone quote paragraph right after an attributed quote paragraph.
+        let names_outside = para.facts.mentions.iter().any(|m| {
+            !outer
+                .iter()
+                .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
+        });
+        if first_new == 0 && q.cues.is_empty() && !names_outside {
+            if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
+                let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
+                // A run of quote paragraphs by one speaker: the paragraph
+                // before opens with a full quote too. (A quote after
+                // narrative is not handed to whoever spoke last.)
+                let prev = &self.paragraphs.at(pp).facts.quotes;
+                let prev_quotes = prev
+                    .outer()
+                    .next()
+                    .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
+                let waits = first.last_char == Some(',') && first.closed;
+                if starts_with_quote
+                    && prev_quotes
+                    && !waits
+                    && first.speaker.is_none()
+                    && first.kind == QuoteKind::Full
+                {
+                    let prev_speaker = self.quotes[..first_quote_index]
+                        .iter()
+                        .rev()
+                        .chain(self.before.iter().rev())
+                        .find(|x| x.paragraphs.contains(&pp))
+                        .and_then(|x| x.speaker.clone());
+                    // It reads as that speaker's run, but nothing in the copy
+                    // says so: no alarm, and no speaker guessed either (a
+                    // quote whose attribution was cut looks just like it,
+                    // and must not be silently credited to someone else).
+                    if prev_speaker.is_some() {
+                        for quote in &mut self.quotes[first_quote_index..] {
+                            quote.introduced = true;
+                        }
+                    }
+                }
+            }
+        }
+        self.prev_para = Some(pi);
+    }
+}
+
+/// Per person: how many quotes are attributed to them.
+pub(super) fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
+    for id in quotes.iter().filter_map(|q| q.speaker.as_ref()?.person) {
+        if let Some(n) = counts.get_mut(id) {
+            if add {
+                *n += 1;
+            } else {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// The article pass, and the log to resume it from ([`resume::update`]).
+/// `not_prose` are byte ranges that are not copy (sorted).
+pub(crate) fn attribute_logged(
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
+    people: &People,
+    ctx: Arc<Ctx>,
+    not_prose: &[Range<usize>],
+) -> (Attribution, WalkLog) {
+    let w = With { people, ctx: &ctx };
+    // Whether a mention's name can be a person's, once per distinct name.
+    let mut person_like: HashMap<&str, bool> = HashMap::new();
+    let mut walk = Walk::default();
+    let mut states = Vec::with_capacity(paragraphs.len() / STRIDE + 1);
+    let mut rows = Vec::with_capacity(paragraphs.len());
+    for (pi, para) in paragraphs.iter().enumerate() {
+        if pi % STRIDE == 0 {
+            states.push(walk.clone());
+        }
+        rows.push(if is_copy(not_prose, para.start) {
+            walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
+        } else {
+            Row::blank(para)
+        });
+    }
+    let person_roles = first_roles(&rows);
+    let mut asm = Assembly {
+        paragraphs,
+        rows: &rows,
+        not_prose,
+        people,
+        person_roles: &person_roles,
+        before: &[],
+        quotes: Vec::new(),
+        pending: None,
+        prev_para: None,
+    };
+    for pi in 0..paragraphs.len() {
+        asm.paragraph(pi);
+    }
+    let quotes = asm.quotes;
+    let mut quotes_by_person = vec![0; people.id_bound()];
+    count_quotes(&quotes, &mut quotes_by_person, true);
+    let roles = (0..people.id_bound())
+        .map(|id| role_of(people, &person_roles, id))
+        .collect();
+    let resolved = rows
+        .iter()
+        .zip(paragraphs)
+        .enumerate()
+        .flat_map(|(pi, (row, para))| row.placed(pi, para))
+        .collect();
+    let attribution = Attribution {
+        quotes,
+        resolved,
+        quotes_by_person,
+        roles,
+    };
+    let log = WalkLog {
+        ctx,
+        glossed: Vec::new(),
+        states,
+        rows,
+        person_roles,
+    };
+    (attribution, log)
+}

@@ -1,0 +1,201 @@
+//! A cue's speaker phrase resolved to a person, an organisation or a source.
+
+use super::*;
+
+pub(super) type Resolved = (
+    SpeakerKind,
+    String,
+    Option<String>,
+    Option<PersonId>,
+    Resolution,
+    Option<(usize, FactRef)>,
+);
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn resolve(
+    w: &With<'_>,
+    walk: &mut Walk,
+    f: &ParagraphFacts,
+    pi: usize,
+    index: usize,
+    phrase: &SpeakerPhrase,
+    quoted: &[String],
+    row: &mut Row,
+) -> Option<Resolved> {
+    let at = phrase.range.start;
+    let here = |target: Target| Seen {
+        target,
+        para: pi,
+        fact: FactRef::Cue(index),
+        at,
+    };
+    match phrase.kind {
+        PhraseKind::Named => {
+            let name_range = phrase.name.clone().unwrap_or(phrase.range.clone());
+            let name_text = phrase.name_text.clone().unwrap_or(phrase.text.clone());
+            match person_for_name(w, f, pi, &name_range, &name_text) {
+                Some(id) => {
+                    if let Some(role) = &phrase.role_text {
+                        walk.add_role(role, here(Target::Person(id)));
+                        row.roles.push((id, role.clone()));
+                    }
+                    walk.saw(w.people, here(Target::Person(id)), None);
+                    let (name, role) = w.person_speaker(id);
+                    Some((
+                        SpeakerKind::Person,
+                        name,
+                        role.or(phrase.role_text.clone()),
+                        Some(id),
+                        Resolution::Direct,
+                        None,
+                    ))
+                }
+                None => {
+                    let name = display_name(&name_text);
+                    let gender = phrase.role_text.as_deref().and_then(role_gender);
+                    walk.saw(
+                        w.people,
+                        here(Target::Source {
+                            name: name.as_str().into(),
+                            kind: SpeakerKind::Person,
+                        }),
+                        gender,
+                    );
+                    Some((
+                        SpeakerKind::Person,
+                        name,
+                        phrase.role_text.clone(),
+                        None,
+                        Resolution::Direct,
+                        None,
+                    ))
+                }
+            }
+        }
+        PhraseKind::Pronoun(p) => {
+            let mut seen = walk.pronoun(p, pi)?.clone();
+            // `“Sam’s been our best player,” he said`: not Sam.
+            let named_in_quote = |id: PersonId| {
+                w.people.person(id).is_some_and(|person| {
+                    quoted.iter().any(|word| {
+                        w.ctx.surname_lower.get(id).map(|s| &**s) == Some(word.as_str())
+                            || person
+                                .given
+                                .as_deref()
+                                .is_some_and(|g| g.to_lowercase() == *word)
+                    })
+                })
+            };
+            if matches!(seen.target, Target::Person(id) if named_in_quote(id)) {
+                if let Some(other) = walk.other_for(p, named_in_quote) {
+                    seen = other.clone();
+                }
+            }
+            if let (Target::Person(id), Some(g)) = (&seen.target, phrase.gender) {
+                if walk.gender(w.people, *id).is_none() {
+                    walk.learned.insert(*id, g);
+                }
+            }
+            let (kind, name, role, person) = follow(
+                w,
+                walk,
+                row,
+                &seen,
+                at..phrase.range.end,
+                index,
+                pi,
+                phrase.gender,
+            );
+            let res = Resolution::Pronoun {
+                para: seen.para,
+                antecedent: 0,
+            };
+            Some((kind, name, role, person, res, Some((seen.para, seen.fact))))
+        }
+        PhraseKind::Role => {
+            let head = phrase.head.clone().unwrap_or_default();
+            let found = walk.find_role(&phrase.text).cloned().or_else(|| {
+                // `said the Russian`, `the 21-year-old`: the person last named.
+                // Not `Smith’s spokesman`, `his representative` or `the
+                // official`: someone else.
+                let possessive = phrase.text.split(' ').next().is_some_and(|w| {
+                    w.ends_with("’s")
+                        || w.ends_with("'s")
+                        || matches!(
+                            w.to_lowercase().as_str(),
+                            "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                        )
+                });
+                ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
+                    && !possessive)
+                    .then(|| walk.last_not_possessive().cloned())
+                    .flatten()
+            });
+            match found {
+                Some(seen) => {
+                    let (kind, name, role, person) = follow(
+                        w,
+                        walk,
+                        row,
+                        &seen,
+                        at..phrase.range.end,
+                        index,
+                        pi,
+                        phrase.gender,
+                    );
+                    let res = Resolution::RoleNoun {
+                        para: seen.para,
+                        antecedent: 0,
+                    };
+                    let antecedent = Some((seen.para, seen.fact));
+                    let role = role.or(Some(phrase.text.clone()));
+                    Some((kind, name, role, person, res, antecedent))
+                }
+                None => {
+                    // An unknown role: an anonymous source named by that role.
+                    let name = normalise(&phrase.text);
+                    let target = Target::Source {
+                        name: name.as_str().into(),
+                        kind: SpeakerKind::Anonymous,
+                    };
+                    walk.add_role(&name, here(target.clone()));
+                    walk.saw(w.people, here(target), phrase.gender);
+                    let direct = Resolution::Direct;
+                    Some((SpeakerKind::Anonymous, name, None, None, direct, None))
+                }
+            }
+        }
+        PhraseKind::Anonymous | PhraseKind::Organisation => {
+            let kind = if phrase.kind == PhraseKind::Organisation {
+                SpeakerKind::Organisation
+            } else {
+                SpeakerKind::Anonymous
+            };
+            let definite = phrase.text.to_lowercase().starts_with("the ");
+            // `the official` after `a senior official`; `the association` after its full name.
+            if definite {
+                if let Some(seen) = walk.find_role(&phrase.text).cloned() {
+                    if let Target::Source { name, kind: k } = &seen.target {
+                        let res = Resolution::RoleNoun {
+                            para: seen.para,
+                            antecedent: 0,
+                        };
+                        let antecedent = Some((seen.para, seen.fact));
+                        let out = (*k, name.to_string(), None, None, res, antecedent);
+                        walk.saw(w.people, here(seen.target.clone()), phrase.gender);
+                        return Some(out);
+                    }
+                }
+            }
+            let name = phrase.text.clone();
+            let target = Target::Source {
+                name: name.as_str().into(),
+                kind,
+            };
+            walk.add_role(&name, here(target.clone()));
+            walk.saw(w.people, here(target), phrase.gender);
+            Some((kind, name, None, None, Resolution::Direct, None))
+        }
+        PhraseKind::Elided => None,
+    }
+}

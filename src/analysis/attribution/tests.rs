@@ -1,0 +1,163 @@
+use super::*;
+use crate::analysis::{Article, Language, Scanner};
+use crate::text::Document;
+
+/// Each quote's first three words, its speaker's name and how it was resolved.
+fn sheet(text: &str) -> Vec<(String, Option<String>, Option<&'static str>)> {
+    let doc = Document::new(text, 0, &Scanner::default());
+    let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+    article
+        .quotes()
+        .iter()
+        .map(|q| {
+            let words: Vec<&str> = text[q.content[0].clone()]
+                .split_whitespace()
+                .take(3)
+                .collect();
+            let how = q.speaker.as_ref().map(|s| match s.resolution {
+                Resolution::Direct => "direct",
+                Resolution::Pronoun { .. } => "pronoun",
+                Resolution::RoleNoun { .. } => "role",
+                Resolution::Continuation => "continuation",
+                Resolution::PreviousParagraphCue => "previous",
+            });
+            (
+                words.join(" "),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                how,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn resolves_speakers_in_small_passages() {
+    type Want<'a> = &'a [(&'a str, Option<&'a str>, Option<&'a str>)];
+    let cases: &[(&str, Want<'_>)] = &[
+        (
+            // Tabloid style: a descriptor before a first name used alone,
+            // a plural noun that is no cue, someone's representative.
+            "Guests said property developer Mark Jones, 48, was hit from behind.\n\nDad-of-three Mark said last night: “I made one joke.”\n\nThe band left two security posts empty. His representative said: “He regrets it.”",
+            &[
+                ("I made one", Some("Mark Jones"), Some("direct")),
+                ("He regrets it.", Some("His representative"), Some("direct")),
+            ],
+        ),
+        (
+            // A role noun with no holder: the last person named as more
+            // than a possessive. A pronoun: not someone the quote names.
+            "Tomasz Kowalczyk scored twice for Rovers, whose manager is Kieran Doyle.\n\nBut Kowalczyk turned the game. He swept home Jamie Ellard’s cut-back.\n\n“Tonight it went in,” the striker said.\n\nDoyle singled out Sam Whitlow, whose save from Ricky Mensah kept them level. “Sam’s been our best player,” he said.",
+            &[
+                ("Tonight it went", Some("Tomasz Kowalczyk"), Some("role")),
+                ("Sam’s been our", Some("Kieran Doyle"), Some("pronoun")),
+            ],
+        ),
+        (
+            // Pronoun to the last compatible person; the honorific gives gender.
+            "Mrs Angharad Pugh introduced the ban. Mr Gareth Bevan opposed it.\n\n“I support the aim,” he said. “Not the method.”\n\nMrs Pugh disagreed. “Governors were told in June,” she said.",
+            &[
+                ("I support the", Some("Gareth Bevan"), Some("pronoun")),
+                ("Not the method.", Some("Gareth Bevan"), Some("continuation")),
+                ("Governors were told", Some("Angharad Pugh"), Some("pronoun")),
+            ],
+        ),
+        (
+            // Role nouns to the person introduced with the role.
+            "Ukraine’s Foreign Minister Dmytro Kuleba met Antony Blinken, the US secretary of state, in Brussels.\n\n“Any settlement has to be one Ukraine can accept,” the secretary of state said.\n\n“Our door is open to talks,” the foreign minister said.",
+            &[
+                ("Any settlement has", Some("Antony Blinken"), Some("role")),
+                ("Our door is", Some("Dmytro Kuleba"), Some("role")),
+            ],
+        ),
+        (
+            // A cue ending the previous paragraph; a continuation paragraph.
+            "The union’s leader, Alan Burridge, wrote to members. He added:\n\n“This offer is not everything we asked for.\n\n“But it is a great deal more than we were told was possible.”",
+            &[("This offer is", Some("Alan Burridge"), Some("previous"))],
+        ),
+        (
+            // Anonymous sources, and `the diplomat` back to `a senior European diplomat`.
+            "A senior European diplomat said the plan had been “dead on arrival”.\n\n“Nobody in the room thought Kyiv would accept it,” the diplomat said.",
+            &[
+                ("dead on arrival", Some("A senior European diplomat"), Some("direct")),
+                ("Nobody in the", Some("A senior European diplomat"), Some("role")),
+            ],
+        ),
+        (
+            // Organisations, and `according to`.
+            "\"The contracts were never put out to bid,\" The Post reported.\n\nThe figures are \"a damning verdict on a decade of neglect,\" according to Dr Samuel Okafor.",
+            &[
+                ("The contracts were", Some("The Post"), Some("direct")),
+                ("a damning verdict", Some("Samuel Okafor"), Some("direct")),
+            ],
+        ),
+        (
+            // The hard negative: a quote paragraph after narrative with no cue.
+            "Jenny Marlow said the response had been overwhelming. “People gave what they could,” she said.\n\nThe shop reopens on December 1.\n\n“We never once thought we would fail.”",
+            &[
+                ("People gave what", Some("Jenny Marlow"), Some("pronoun")),
+                ("We never once", None, None),
+            ],
+        ),
+        (
+            // A lone quote paragraph right after an attributed quote paragraph.
+            "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
+            &[
+                ("The water was", Some("Chris Tovey"), Some("direct")),
+                ("Another twenty minutes", None, None),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, Option<String>, Option<&str>)> = want
+            .iter()
+            .map(|(w, s, h)| (w.to_string(), s.map(str::to_string), *h))
+            .collect();
+        assert_eq!(sheet(text), want, "{text}");
+    }
+}
+
+#[test]
+fn pronoun_and_role_cues_are_listed_for_hints() {
+    let text = "Defence Secretary Mark Halloran visited the base.\n\n“Our commitment is unshakeable,” the defence secretary said. He added: “We are here to stay.”";
+    let doc = Document::new(text, 0, &Scanner::default());
+    let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+    let hints: Vec<(&str, &str)> = article
+        .attribution
+        .resolved
+        .iter()
+        .map(|r| (&text[r.range.clone()], r.surname.as_str()))
+        .collect();
+    assert_eq!(
+        hints,
+        vec![("the defence secretary", "Halloran"), ("He", "Halloran")]
+    );
+    let at = text.find("stay").unwrap_or(0);
+    assert_eq!(
+        article
+            .quote_at(at)
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.cue.as_str()),
+        Some("added")
+    );
+}
+
+#[test]
+fn an_honorific_is_no_role() {
+    let text = "“We will appeal,” said Ms Sarah Lindqvist.\n\n“The ruling stands,” said Foreign Minister Dmytro Kuleba.\n\n“It is over,” said Mr. Hale.";
+    let doc = Document::new(text, 0, &Scanner::default());
+    let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+    let roles: Vec<(&str, Option<&str>)> = article
+        .quotes()
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("Sarah Lindqvist", None),
+            ("Dmytro Kuleba", Some("Foreign Minister")),
+            ("Hale", None)
+        ]
+    );
+}
