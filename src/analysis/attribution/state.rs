@@ -1,0 +1,401 @@
+//! The walk's running state: the last person by gender, the last
+//! organisation, the roles people were introduced with, who was seen where.
+
+use super::*;
+
+/// Who a phrase can refer back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Target {
+    Person(PersonId),
+    Source { name: Arc<str>, kind: SpeakerKind },
+}
+
+/// Which fact of its paragraph a walk entry was made at. Its byte offset is
+/// looked up in the facts when needed, so an entry kept across an edit that
+/// moved the paragraph's words still points at the right place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum FactRef {
+    Mention(usize),
+    Link(usize),
+    Cue(usize),
+    Word(usize),
+}
+
+impl FactRef {
+    /// The fact's offset in its paragraph.
+    pub(super) fn offset(self, f: &ParagraphFacts) -> Option<usize> {
+        let q = &f.quotes;
+        match self {
+            FactRef::Mention(i) => f.mentions.get(i).map(|m| m.range.start),
+            FactRef::Link(i) => q.roles.get(i).map(|l| l.name.start),
+            FactRef::Cue(i) => Some(q.cues.get(i)?.speaker.as_ref()?.range.start),
+            FactRef::Word(i) => q.name_words.get(i).map(|(at, _)| *at),
+        }
+    }
+}
+
+/// Where a person or source was referred to.
+#[derive(Clone, Debug)]
+pub(super) struct Seen {
+    pub(super) target: Target,
+    pub(super) para: usize,
+    pub(super) fact: FactRef,
+    /// The fact's offset in the paragraph when it was seen: only for
+    /// ordering references within one paragraph.
+    pub(super) at: usize,
+}
+
+/// Two references are the same when they are to the same fact of the same
+/// paragraph (offsets are the facts' business).
+impl PartialEq for Seen {
+    fn eq(&self, other: &Self) -> bool {
+        self.para == other.para && self.fact == other.fact && self.target == other.target
+    }
+}
+
+impl Eq for Seen {}
+
+/// Role index entry: the words of a role and who holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct RoleEntry {
+    pub(super) words: Arc<[String]>,
+    pub(super) seen: Seen,
+}
+
+/// The holders of one role, newest first. The older ones are shared, so
+/// adding a holder copies nothing (the walk keeps many states).
+#[derive(Debug)]
+pub(super) struct RoleList {
+    pub(super) entry: RoleEntry,
+    pub(super) older: Option<Arc<RoleList>>,
+}
+
+impl RoleList {
+    /// The holders a role noun is matched against, newest first.
+    pub(super) fn newest(&self) -> impl Iterator<Item = &RoleEntry> {
+        std::iter::successors(Some(self), |n| n.older.as_deref())
+            .map(|n| &n.entry)
+            .take(ROLE_RECENCY)
+    }
+}
+
+/// Equal when the holders a role noun can reach are.
+impl PartialEq for RoleList {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other) || self.newest().eq(other.newest())
+    }
+}
+
+impl Eq for RoleList {}
+
+/// Drops a long list without recursing once per holder.
+impl Drop for RoleList {
+    fn drop(&mut self) {
+        let mut next = self.older.take();
+        while let Some(node) = next {
+            match Arc::try_unwrap(node) {
+                Ok(mut node) => next = node.older.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+/// The words of a role up to its head noun (`the US secretary of state` →
+/// `us secretary`): the head is the last.
+pub(super) fn role_words(role: &str) -> Vec<String> {
+    let mut words = all_role_words(role);
+    if let Some(p) = words.iter().skip(1).position(|w| {
+        matches!(
+            w.as_str(),
+            "for" | "at" | "from" | "in" | "who" | "with" | "whose" | "which" | "on"
+        )
+    }) {
+        words.truncate(p + 1);
+    }
+    words
+}
+
+pub(super) fn all_role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
+        .map(|w| {
+            w.to_lowercase()
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+                )
+        })
+        .collect::<Vec<_>>()
+        .split(|w| w == "of")
+        .next()
+        .map(<[String]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// How many of the latest holders of a role a role noun is matched against.
+const ROLE_RECENCY: usize = 16;
+
+/// The running state of the walk. Cheap to clone (the maps are persistent
+/// and share their structure), so the walk keeps a copy from before every
+/// paragraph and can be resumed anywhere ([`WalkLog`]).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Walk {
+    pub(super) last_male: Option<Seen>,
+    pub(super) last_female: Option<Seen>,
+    pub(super) last_unknown: Option<Seen>,
+    pub(super) last_group: Option<Seen>,
+    pub(super) last_person: Option<Seen>,
+    /// Head noun → role entries, most recent last.
+    pub(super) roles: imbl::OrdMap<Arc<str>, Arc<RoleList>>,
+    pub(super) learned: imbl::OrdMap<PersonId, Gender>,
+    /// The last cue's speaker (a person or source) and its gender.
+    pub(super) last_speaker: Option<(Seen, Option<Gender>)>,
+    /// Surnames (lower case) of people named so far outside quotes, and
+    /// who was named last with each.
+    pub(super) introduced: imbl::OrdMap<Arc<str>, PersonId>,
+    /// The latest people referred to, newest last, with their gender,
+    /// whether the reference was only a possessive (`Jamie Ellard’s cross`)
+    /// and whether it opened its sentence (most likely its subject).
+    pub(super) recent: Vec<(Seen, Option<Gender>, bool, bool)>,
+}
+
+/// Equal states give equal walks from there on. The maps compare by
+/// pointer first: a map no paragraph wrote to since is the same map.
+impl PartialEq for Walk {
+    fn eq(&self, o: &Self) -> bool {
+        self.same_but(o, |_| false).is_some()
+    }
+}
+
+impl Walk {
+    /// Whether the states are equal but for who was named last with the
+    /// surnames `unread` holds for (which nothing from here on reads):
+    /// those surnames, or `None` when they differ otherwise.
+    pub(super) fn same_but(
+        &self,
+        o: &Self,
+        unread: impl Fn(&str) -> bool,
+    ) -> Option<Vec<Arc<str>>> {
+        // Only the parts that are not shared are visited.
+        fn same<K: Ord + Clone, V: PartialEq + Clone>(
+            a: &imbl::OrdMap<K, V>,
+            b: &imbl::OrdMap<K, V>,
+        ) -> bool {
+            a.ptr_eq(b) || a.diff(b).next().is_none()
+        }
+        let rest = self.last_male == o.last_male
+            && self.last_female == o.last_female
+            && self.last_unknown == o.last_unknown
+            && self.last_group == o.last_group
+            && self.last_person == o.last_person
+            && self.last_speaker == o.last_speaker
+            && self.recent == o.recent
+            && same(&self.learned, &o.learned)
+            && same(&self.roles, &o.roles);
+        if !rest {
+            return None;
+        }
+        if self.introduced.ptr_eq(&o.introduced) {
+            return Some(Vec::new());
+        }
+        self.introduced
+            .diff(&o.introduced)
+            .map(|d| {
+                let k = match d {
+                    imbl::ordmap::DiffItem::Add(k, _)
+                    | imbl::ordmap::DiffItem::Remove(k, _)
+                    | imbl::ordmap::DiffItem::Update { new: (k, _), .. } => k,
+                };
+                unread(k).then(|| Arc::clone(k))
+            })
+            .collect()
+    }
+}
+
+/// How many recent people a pronoun or role noun can reach back to.
+const RECENT: usize = 8;
+
+impl Walk {
+    pub(super) fn gender(&self, people: &People, id: PersonId) -> Option<Gender> {
+        self.learned
+            .get(&id)
+            .copied()
+            .or_else(|| people.person(id).and_then(|p| p.gender))
+    }
+
+    pub(super) fn saw(&mut self, people: &People, seen: Seen, gender: Option<Gender>) {
+        match &seen.target {
+            Target::Person(id) => {
+                let g = gender.or_else(|| self.gender(people, *id));
+                self.recent.retain(|(s, _, _, _)| s.target != seen.target);
+                self.recent.push((seen.clone(), g, false, false));
+                if self.recent.len() > RECENT {
+                    self.recent.remove(0);
+                }
+                match g {
+                    Some(Gender::Male) => self.last_male = Some(seen.clone()),
+                    Some(Gender::Female) => self.last_female = Some(seen.clone()),
+                    None => self.last_unknown = Some(seen.clone()),
+                }
+                self.last_person = Some(seen);
+            }
+            Target::Source { kind, .. } => {
+                let person_like = *kind != SpeakerKind::Organisation;
+                match gender {
+                    Some(Gender::Male) => self.last_male = Some(seen.clone()),
+                    Some(Gender::Female) => self.last_female = Some(seen.clone()),
+                    None if person_like => self.last_unknown = Some(seen.clone()),
+                    None => {}
+                }
+                if *kind == SpeakerKind::Person {
+                    self.last_person = Some(seen);
+                } else {
+                    self.last_group = Some(seen);
+                }
+            }
+        }
+    }
+
+    pub(super) fn add_role(&mut self, role: &str, seen: Seen) {
+        let words = role_words(role);
+        if let Some(head) = words.last().cloned() {
+            let older = self.roles.get(head.as_str()).cloned();
+            let entry = RoleEntry {
+                words: words.into(),
+                seen,
+            };
+            let list = Arc::new(RoleList { entry, older });
+            self.roles.insert(head.into(), list);
+        }
+    }
+
+    pub(super) fn find_role(&self, phrase: &str) -> Option<&Seen> {
+        let words = role_words(phrase);
+        let head = words.last()?;
+        let entries = self.roles.get(head.as_str())?;
+        let mut best: Option<(usize, &Seen)> = None;
+        for e in entries.newest() {
+            let score = words.iter().filter(|w| e.words.contains(w)).count();
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, &e.seen));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    /// The person or source a pronoun in paragraph `para` refers to, by
+    /// salience: the speaker of the paragraph's last cue if the pronoun fits
+    /// (`Harper said she saw Bell reach for it. “…,” she said.`); else,
+    /// among the people and sources the pronoun's gender allows (a person of
+    /// unknown gender fits either), the one named nearest in paragraphs, a
+    /// sentence's subject before anyone else there (`Ryan said Obama had
+    /// never respected the law. He says …`: Ryan), one whose gender the copy
+    /// shows before one whose it does not, the newest last.
+    pub(super) fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
+        if let Some((sp, g)) = &self.last_speaker {
+            let fits = match p {
+                Pronoun::He => *g != Some(Gender::Female),
+                Pronoun::She => *g != Some(Gender::Male),
+                _ => false,
+            };
+            if sp.para == para && fits {
+                return Some(sp);
+            }
+        }
+        let want = match p {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            Pronoun::They => return self.last_group.as_ref().or(self.last_person.as_ref()),
+            Pronoun::It => return self.last_group.as_ref(),
+        };
+        let near = |s: &Seen| match para.saturating_sub(s.para) {
+            0 => 3,
+            1 => 2,
+            2 => 1,
+            _ => 0,
+        };
+        let people = self
+            .recent
+            .iter()
+            .filter_map(|(s, g, possessive, subject)| {
+                let fits = g.is_none_or(|g| g == want);
+                fits.then_some((
+                    s,
+                    (near(s), *subject && !possessive, g.is_some(), s.para, s.at),
+                ))
+            });
+        // Sources of this gender (`a spokeswoman`) are no people of the
+        // list: the newest of them, as a sentence's subject.
+        let source = [&self.last_male, &self.last_female]
+            .into_iter()
+            .flatten()
+            .filter(|s| matches!(s.target, Target::Source { .. }))
+            .filter(|s| match want {
+                Gender::Male => self.last_male.as_ref() == Some(*s),
+                Gender::Female => self.last_female.as_ref() == Some(*s),
+            })
+            .map(|s| (s, (near(s), true, true, s.para, s.at)));
+        people
+            .chain(source)
+            .max_by_key(|(_, key)| *key)
+            .map(|(s, _)| s)
+            .or(self.last_unknown.as_ref())
+    }
+
+    /// The newest person referred to by more than a possessive (`said the
+    /// Russian` after `He swept home Ellard’s cross` is not Ellard).
+    pub(super) fn last_not_possessive(&self) -> Option<&Seen> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|(_, _, possessive, _)| !possessive)
+            .map(|(s, _, _, _)| s)
+            .or(self.last_person.as_ref())
+    }
+
+    /// The newest person of a gender that fits `p`, other than `not`: one
+    /// who opened a sentence first (`Doyle singled out Whitlow, whose save
+    /// from Mensah…`: Doyle), else any.
+    pub(super) fn other_for(&self, p: Pronoun, not: impl Fn(PersonId) -> bool) -> Option<&Seen> {
+        let fitting = || {
+            self.recent.iter().rev().filter(|(s, g, _, _)| {
+                let fits = match p {
+                    Pronoun::He => *g != Some(Gender::Female),
+                    Pronoun::She => *g != Some(Gender::Male),
+                    Pronoun::They | Pronoun::It => false,
+                };
+                fits && matches!(s.target, Target::Person(id) if !not(id))
+            })
+        };
+        fitting()
+            .find(|(_, _, _, subject)| *subject)
+            .or_else(|| fitting().next())
+            .map(|(s, _, _, _)| s)
+    }
+
+    /// Every reference the state holds.
+    pub(super) fn seen(&self) -> impl Iterator<Item = &Seen> {
+        [
+            &self.last_male,
+            &self.last_female,
+            &self.last_unknown,
+            &self.last_group,
+            &self.last_person,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.last_speaker.iter().map(|(s, _)| s))
+        .chain(self.recent.iter().map(|(s, _, _, _)| s))
+        .chain(
+            self.roles
+                .values()
+                .flat_map(|entries| entries.newest().map(|e| &e.seen)),
+        )
+    }
+}
