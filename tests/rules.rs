@@ -40,7 +40,15 @@ fn one_line(s: &str) -> String {
 fn reading(path: &Path, code: &str, scope: Scope) -> String {
     let text = std::fs::read_to_string(path).expect("fixture");
     let language = Language::from_path(path);
-    let config = Config::default();
+    // The rule under test runs even when it is off by default.
+    let mut config = Config::default();
+    config.rules.insert(
+        code.to_string(),
+        copydesk::config::RuleSettings {
+            enabled: Some(true),
+            ..Default::default()
+        },
+    );
     let checked = check_text(&text, language, &config);
     let rope = checked.document.rope();
     let at = |offset: usize| {

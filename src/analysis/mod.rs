@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
+pub use crate::lexicon::english::Tongue;
 use crate::text::{Diff, LineShape, Paragraph, Paragraphs, Scan, Splice};
 
 pub use attribution::{
@@ -85,6 +86,9 @@ pub struct ParagraphFacts {
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
     pub quotes: QuoteFacts,
+    /// Whether the paragraph reads in English ([`Tongue`]): copy in another
+    /// language gets no name or quote findings ([`Article::is_foreign`]).
+    pub tongue: Tongue,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -152,6 +156,7 @@ impl Scanner {
             fences: markdown::fence_lines(&line_texts),
             mentions: names::scan_mentions(text),
             quotes: quotes::scan(text),
+            tongue: Tongue::of(text),
             lines,
         }
     }
@@ -730,6 +735,14 @@ impl<'a> Article<'a> {
     /// (`Foreign Minister Dmytro Kuleba` → `Dmytro Kuleba`).
     pub fn display_name(&self, id: PersonId) -> Option<&str> {
         self.walk.ctx().display(id)
+    }
+
+    /// Whether the article is not in English (a German or Russian page
+    /// pasted by mistake): more of its paragraphs read in another language
+    /// than in English, and at least two. Name and quote rules say nothing
+    /// on such copy. O(1): the count is kept with the people.
+    pub fn is_foreign(&self) -> bool {
+        self.people.is_foreign()
     }
 
     /// Whether the byte at `offset` is copy (not code or front matter).

@@ -301,6 +301,11 @@ impl Old<'_> {
         if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
             return None;
         }
+        // Copy not in English (before or after) is checked whole: whether
+        // it is foreign is read by every rule that says nothing on it.
+        if self.people.is_foreign() || article.is_foreign() {
+            return None;
+        }
         let splice = &diff.splice;
         // An article-wide rule's findings run over paragraphs: none it
         // reads may be near the edit.

@@ -1,5 +1,5 @@
 //! `name-variant`: a person's name spelled differently from its canonical
-//! spelling (the style book, else the article's first full reference).
+//! spelling (the style book, else the spelling the article uses most).
 
 use super::people::{mentions, persons};
 use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
@@ -18,9 +18,13 @@ pub static INFO: RuleInfo = RuleInfo {
 the mentions of each person (full names, honorific and surname, surname alone) and flags \
 the spellings that differ from the canonical one: a dropped or doubled letter, two letters \
 swapped, a missing accent, a hyphen for a space. The canonical spelling is the style \
-book's (`names.canonical`), else the article's first full reference. Different people \
-with close names (siblings, spouses, `Li` and `Lee`) are never merged. The fixes change \
-this mention, or every variant at once.",
+book's (`names.canonical`), else the one the article uses most (between spellings used as \
+often, a known surname, then the first full reference's): a typo in the first reference \
+does not become the name. Different people with close names (siblings, spouses, `Li` and \
+`Lee`, `Ed` and `David Miliband`) are never merged, a short name is joined only by a \
+spelling that is no word or name of its own, a spelling marked `[sic]` is the source's, \
+and copy not in English is not checked. The fixes change this mention, or every variant \
+at once.",
     bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
     good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
     settings: &[Setting {
@@ -38,6 +42,10 @@ impl Rule for NameVariant {
     }
 
     fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        // Copy not in English gets one `not-english` finding and no other.
+        if cx.article.is_foreign() {
+            return;
+        }
         check_variants(
             cx.article,
             cx.severity,
@@ -93,6 +101,13 @@ fn correction(person: &Person, m: &Mention, start: usize) -> (String, Vec<Edit>)
     (text, edits)
 }
 
+/// Whether the article shows the person is a person: named in full, or
+/// with an honorific or title (`Mr Kuleba`), at least once. A capitalised
+/// word grouped on its own (`Pride`, `Universe`) has no spelling to keep.
+fn is_someone(article: &Article<'_>, person: &Person) -> bool {
+    person.given.is_some() || mentions(article, person).any(|(_, m, _)| m.honorific.is_some())
+}
+
 pub fn check_variants<'p>(
     article: &Article<'_>,
     severity: Severity,
@@ -100,7 +115,7 @@ pub fn check_variants<'p>(
     out: &mut Vec<Finding>,
 ) {
     for person in persons {
-        if !person.may_have_variants() {
+        if !person.may_have_variants() || !is_someone(article, person) {
             continue;
         }
         let variants: Vec<(&Mention, usize)> = mentions(article, person)

@@ -1,0 +1,184 @@
+//! Joining spellings that are a likely typo of each other: distinct
+//! surnames merged into the commoner (or the style book's) one, and bare
+//! words that are a known surname, or a typo of one, made mentions.
+
+use std::collections::HashMap;
+
+use super::canonical::StyleEntry;
+use super::group::{compatible, Builder};
+use super::person::PersonId;
+use super::variants::{near_spelling, plausible_typo, same_given};
+use super::{Mention, MentionRef};
+use crate::lexicon::english::is_english_word;
+use crate::lexicon::names::is_known_surname;
+use crate::lexicon::names::{FastMap, GAZETTEER};
+
+impl Builder {
+    /// Merges people whose distinct surnames are likely typos of each other.
+    pub(super) fn merge_typos(&mut self, style: &[StyleEntry]) {
+        let mut keys: Vec<String> = self.by_key.keys().cloned().collect();
+        keys.sort();
+        let mut buckets: HashMap<char, Vec<String>> = HashMap::new();
+        for k in keys {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k);
+            }
+        }
+        let mut initials: Vec<char> = buckets.keys().copied().collect();
+        initials.sort_unstable();
+        let in_style = |k: &str| style.iter().any(|e| e.surname_key == k);
+        for c in initials {
+            let bucket = &buckets[&c];
+            for (x, a) in bucket.iter().enumerate() {
+                for b in &bucket[x + 1..] {
+                    if !near_spelling(a, b) {
+                        continue;
+                    }
+                    let (ca, cb) = (self.key_count(a), self.key_count(b));
+                    // The suspect is the spelling used less (or, as often,
+                    // the one that is no known surname).
+                    let a_suspect = ca < cb || (ca == cb && !is_known_surname(a));
+                    let (suspect, other) = if a_suspect { (a, b) } else { (b, a) };
+                    if !plausible_typo(suspect, other) {
+                        continue;
+                    }
+                    // The style book's spelling wins, then a spelling the
+                    // article introduces with a given name, then the commoner.
+                    let a_wins = match (in_style(a), in_style(b)) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => match (self.has_given(a), self.has_given(b)) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        },
+                    };
+                    let (win, lose) = if a_wins { (a, b) } else { (b, a) };
+                    self.merge_key(win, lose);
+                }
+            }
+        }
+    }
+
+    fn has_given(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&i| self.drafts[self.root(i)].given_key.is_some())
+        })
+    }
+
+    fn first_of(&self, key: &str) -> Option<MentionRef> {
+        self.by_key
+            .get(key)
+            .and_then(|ids| {
+                ids.iter()
+                    .filter_map(|&i| self.drafts[i].mentions.first())
+                    .min()
+            })
+            .copied()
+    }
+
+    fn merge_key(&mut self, win: &str, lose: &str) {
+        let winners: Vec<PersonId> = self.by_key.get(win).cloned().unwrap_or_default();
+        let losers: Vec<PersonId> = self.by_key.get(lose).cloned().unwrap_or_default();
+        // A spelling that comes with its own given name, not one of the
+        // other spelling's, is another person's name (Mark Johnson, Jane
+        // Johnston): none of its people merge.
+        let givens = |ids: &[PersonId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| self.drafts[self.root(i)].given_key.clone())
+                .collect()
+        };
+        let (wg, lg) = (givens(&winners), givens(&losers));
+        if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+            return;
+        }
+        for q in losers {
+            let q = self.root(q);
+            let (qg, qgen) = (self.drafts[q].given_key.clone(), self.drafts[q].gender);
+            let target = winners
+                .iter()
+                .map(|&p| self.root(p))
+                .filter(|&p| p != q && compatible(self.drafts[p].gender, qgen))
+                .filter(|&p| match (&self.drafts[p].given_key, &qg) {
+                    (Some(a), Some(b)) => same_given(a, b),
+                    _ => true,
+                })
+                .max_by_key(|&p| (self.drafts[p].mentions.len(), std::cmp::Reverse(p)));
+            if let Some(p) = target {
+                self.union(q, p);
+            }
+        }
+    }
+    /// Whether the people spelled `key` include someone the article names
+    /// in full or more than once: a spelling a bare word may be a typo of.
+    fn is_someone(&self, key: &str) -> bool {
+        self.has_given(key) || self.key_count(key) >= 2
+    }
+
+    /// Bare capitalised words that are a known surname become mentions.
+    pub(super) fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
+        let mut bare_count: FastMap<&str, usize> = FastMap::default();
+        for (_, m) in bare {
+            *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
+        }
+        // Known surnames by first letter: the typo test only compares within one.
+        let mut buckets: HashMap<char, Vec<&str>> = HashMap::new();
+        for k in self.by_key.keys() {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k.as_str());
+            }
+        }
+        for b in buckets.values_mut() {
+            b.sort_unstable();
+        }
+        let mut typo_of: FastMap<&str, Option<&str>> = FastMap::default();
+        let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
+        for &(r, m) in bare {
+            let key = m.surname_key.as_str();
+            let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
+            if cands.is_none() && may_be_typo(m) {
+                let target = *typo_of.entry(key).or_insert_with(|| {
+                    let n = bare_count.get(key).copied().unwrap_or(0);
+                    key.chars()
+                        .next()
+                        .and_then(|c| buckets.get(&c))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|k| {
+                            near_spelling(k, key)
+                                && self.key_count(k) >= n.max(1)
+                                && self.is_someone(k)
+                                && plausible_typo(key, k)
+                        })
+                        .max_by(|a, b| {
+                            strsim::jaro_winkler(a, key)
+                                .total_cmp(&strsim::jaro_winkler(b, key))
+                                .then_with(|| b.cmp(a))
+                        })
+                });
+                cands = target.and_then(|k| self.by_key.get(k));
+            }
+            if let Some(c) = cands.and_then(|c| self.pick(c, None, r)) {
+                assigned.push((c, r));
+            }
+        }
+        for (c, r) in assigned {
+            self.drafts[c].mentions.push(r);
+        }
+        for d in &mut self.drafts {
+            d.mentions.sort_unstable();
+        }
+    }
+}
+
+/// Whether a bare word (not a known surname) may be a misspelling of one:
+/// three letters or more, and no given name or English word (`Woman`,
+/// `These`); at a sentence start, where any word has a capital, five or more.
+fn may_be_typo(m: &Mention) -> bool {
+    let n = m.surname_key.chars().count();
+    n >= if m.sentence_start { 5 } else { 3 }
+        && GAZETTEER.given(&m.surname_text).is_none()
+        && !is_english_word(&m.surname_text)
+}
