@@ -116,6 +116,15 @@ impl Builder {
         self.has_given(key) || self.key_count(key) >= 2
     }
 
+    /// Whether the bare word `m` (folded `key`, written `n` times) and the
+    /// surname `k` near it are one name: the bare word a misspelling of a
+    /// surname used at least as often, or the surname (a full reference,
+    /// `Donald Truump`) a misspelling of the bare word (`Trump said`).
+    fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
+        (may_be_typo(m) && self.key_count(k) >= n.max(1) && plausible_typo(key, k))
+            || (name_like(m, n) && plausible_typo(k, key))
+    }
+
     /// Bare capitalised words that are a known surname become mentions.
     pub(super) fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
         let mut bare_count: FastMap<&str, usize> = FastMap::default();
@@ -137,7 +146,7 @@ impl Builder {
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
             let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
-            if cands.is_none() && may_be_typo(m) {
+            if cands.is_none() && (may_be_typo(m) || name_like(m, bare_count[key])) {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
                     key.chars()
@@ -148,9 +157,8 @@ impl Builder {
                         .copied()
                         .filter(|k| {
                             near_spelling(k, key)
-                                && self.key_count(k) >= n.max(1)
                                 && self.is_someone(k)
-                                && plausible_typo(key, k)
+                                && self.typo_between(m, key, n, k)
                         })
                         .max_by(|a, b| {
                             strsim::jaro_winkler(a, key)
@@ -171,6 +179,17 @@ impl Builder {
             d.mentions.sort_unstable();
         }
     }
+}
+
+/// Whether a bare word, written `n` times, reads as a name another
+/// spelling may be a typo of: three letters or more, no given name, and no
+/// English word, or a known surname that is one written more than once
+/// (`Trump`, not a lone `Board` or `Baptist`).
+fn name_like(m: &Mention, n: usize) -> bool {
+    let w = &m.surname_text;
+    m.surname_key.chars().count() >= 3
+        && GAZETTEER.given(w).is_none()
+        && (!is_english_word(w) || (is_known_surname(w) && n >= 2))
 }
 
 /// Whether a bare word (not a known surname) may be a misspelling of one:
