@@ -29,6 +29,8 @@ crate::word_lists! {
     role_connectors = "names/role_connectors.txt";
     /// Determiners that may open a role (`the`, `his`).
     determiners = "names/determiners.txt";
+    /// How a byline, credit or sign-off starts (`By`, `Reporting by`).
+    credit_openers = "names/credit_openers.txt";
     /// Surnames common in the United States (census), to choose between
     /// two spellings used equally often.
     surnames = "names/surnames.txt";
@@ -206,6 +208,12 @@ impl Gazetteer {
             } else {
                 g.demonyms.insert(l);
             }
+        }
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/organisation_names.txt"
+        ))) {
+            multi(&mut g, l);
         }
         for l in lines(include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -57,8 +57,8 @@ fn count_spellings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<Spelling> {
 }
 
 /// The spelling to use: the one used most; between spellings used as often,
-/// a known name (`known`) over one that is not, then the first full
-/// reference's (`first`), then the earlier. Never blindly the first: a typo
+/// the one with accents, then a known name (`known`) over one that is not,
+/// then the first full reference's (`first`), then the earlier. Never blindly the first: a typo
 /// in the first reference loses to the spelling the rest of the copy uses.
 fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> bool) -> String {
     let key = spelling_key(first);
@@ -68,12 +68,20 @@ fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> bool) -> 
         .max_by_key(|(i, s)| {
             (
                 s.count,
+                accents(&s.text),
                 known(&s.text),
                 spelling_key(&s.text) == key,
                 std::cmp::Reverse(*i),
             )
         })
         .map_or_else(|| first.to_string(), |(_, s)| s.text.clone())
+}
+
+/// How many letters outside ASCII a spelling has: between two spellings of
+/// a name used as often, the one with its accents (`Díaz`, `António`) is
+/// the more complete.
+fn accents(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
 }
 
 /// Whether a person is called by the first part of their full name: a
@@ -89,9 +97,16 @@ fn family_first(first: &Mention, ms: &[&Mention]) -> bool {
         return false;
     }
     let gk = fold(given);
+    // `Sir Keir`, `Dame Judi`: honours take the given name.
+    let by_given_name = |m: &Mention| {
+        matches!(
+            m.honorific.as_deref(),
+            Some("Sir" | "Dame" | "Sheikh" | "Sheikha")
+        )
+    };
     let short = |key: &str| {
         ms.iter()
-            .filter(|m| !m.is_full() && m.surname_key == key)
+            .filter(|m| !m.is_full() && m.surname_key == key && !by_given_name(m))
             .count()
     };
     gk != first.surname_key && short(&gk) > short(&first.surname_key)

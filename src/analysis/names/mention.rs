@@ -8,7 +8,9 @@ use std::ops::Range;
 use super::scan::Scan;
 use super::tokens::{is_space, is_suffix, Shape};
 use super::{variants, Gender, Mention};
-use crate::lexicon::names::{determiners, is_cap_particle, role_connectors, Lexical};
+use crate::lexicon::names::{
+    determiners, is_cap_particle, is_known_surname, role_connectors, Lexical,
+};
 
 /// A small word inside a role (`of`, `the`), as written in lower case.
 fn is_connector(w: &str) -> bool {
@@ -121,7 +123,10 @@ fn surname_start(s: &Scan<'_>, i: usize, j: usize) -> usize {
     while sn > i && (s.toks[sn - 1].shape == Shape::Particle || is_cap_particle(s.word(sn - 1))) {
         sn -= 1;
     }
-    if sn == i && j > i && s.given_name(i).is_some() {
+    // `Al Gore`, `Van Morrison`: a particle that is also a given name is the
+    // given name before a known surname (but `Al Sisi`, `Van Dijk`).
+    let particle_first = j > i && is_cap_particle(s.word(i)) && !is_known_surname(s.word(i + 1));
+    if sn == i && j > i && s.given_name(i).is_some() && !particle_first {
         sn = i + 1;
     }
     sn

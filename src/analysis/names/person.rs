@@ -5,6 +5,7 @@ use super::tokens::is_given_name;
 use super::variants::{fold, normalise_spelling, same_given, spelling_key};
 use super::{Gender, Mention, MentionRef};
 use crate::lexicon::english::is_english_word;
+use crate::lexicon::names::is_cap_particle;
 
 /// A person's id: their slot in [`People`]. A fresh grouping numbers
 /// people in order of first mention; regrouping around an edit keeps every
@@ -99,6 +100,11 @@ impl Person {
                 }
             }
         }
+        // `Gore` for Al Gore, `Sisi` for Abdel Fattah Al Sisi: a leading
+        // particle left out is the same spelling.
+        if drops_particle(surname, &self.surname) || drops_particle(&self.surname, surname) {
+            return false;
+        }
         // `Sir Keir` for Keir Starmer: the name used is the person's given name.
         if !m.is_full() && !self.family_first {
             if let (Some(g), Some(gk)) = (&self.given, &self.given_key) {
@@ -153,4 +159,11 @@ impl Person {
             .map(|s| s.count)
             .sum()
     }
+}
+
+/// Whether `short` is `long` without its leading particle (`Gore`, `Al Gore`).
+fn drops_particle(short: &str, long: &str) -> bool {
+    long.split_once([' ', '-']).is_some_and(|(first, rest)| {
+        rest == short && (is_cap_particle(first) || crate::lexicon::names::is_particle(first))
+    })
 }

@@ -204,9 +204,33 @@ impl<'t> Scan<'t> {
     }
 }
 
+/// Whether a paragraph is a byline, credit or sign-off (`By Staff Reporter`,
+/// `(Reporting by Jane Doe; Editing by John Roe)`): one short line that
+/// starts so and ends as no sentence does. Its names are the writers', not
+/// people of the story.
+fn is_credit(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['(', '[']);
+    // A sentence (`By Monday, Mr Kuleba had left.`) ends as one.
+    let sentence = t
+        .trim_end_matches([')', ']'])
+        .ends_with(['.', '!', '?', '”', '"', ':']);
+    if sentence || t.contains(['\n', '\r']) || t.split_whitespace().count() > 16 {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().take(3).collect();
+    (1..=3).any(|n| {
+        words.len() > n
+            && crate::lexicon::names::credit_openers().contains(&words[..n].join(" "))
+            && words[n].starts_with(char::is_uppercase)
+    })
+}
+
 /// References to people in one paragraph, in order, bare candidates
 /// included ([`Mention::bare`]). Pure.
 pub fn scan_mentions(text: &str) -> Vec<Mention> {
+    if is_credit(text) {
+        return Vec::new();
+    }
     let s = Scan::new(text);
     let n = s.toks.len();
     let mut out = Vec::new();

@@ -10,8 +10,7 @@ use super::person::PersonId;
 use super::variants::{near_spelling, plausible_typo, same_given};
 use super::{Mention, MentionRef};
 use crate::lexicon::english::is_english_word;
-use crate::lexicon::names::is_known_surname;
-use crate::lexicon::names::{FastMap, GAZETTEER};
+use crate::lexicon::names::{is_known_surname, FastMap, GAZETTEER};
 
 impl Builder {
     /// Merges people whose distinct surnames are likely typos of each other.
@@ -35,11 +34,14 @@ impl Builder {
                         continue;
                     }
                     let (ca, cb) = (self.key_count(a), self.key_count(b));
-                    // The suspect is the spelling used less (or, as often,
-                    // the one that is no known surname).
-                    let a_suspect = ca < cb || (ca == cb && !is_known_surname(a));
-                    let (suspect, other) = if a_suspect { (a, b) } else { (b, a) };
-                    if !plausible_typo(suspect, other) {
+                    // The suspect is the spelling used less; used as often,
+                    // either may be.
+                    let typo = match ca.cmp(&cb) {
+                        std::cmp::Ordering::Less => plausible_typo(a, b),
+                        std::cmp::Ordering::Greater => plausible_typo(b, a),
+                        std::cmp::Ordering::Equal => plausible_typo(a, b) || plausible_typo(b, a),
+                    };
+                    if !typo {
                         continue;
                     }
                     // The style book's spelling wins, then a spelling the
