@@ -30,6 +30,7 @@
 //! touches no name keeps its people, and one that does regroups only the
 //! families its names reach ([`People::update`]).
 
+pub mod across;
 mod canonical;
 mod group;
 mod index;
@@ -47,6 +48,7 @@ use std::ops::Range;
 use crate::lexicon::names::{Lexical, GAZETTEER};
 
 pub use crate::lexicon::names::Gender;
+pub use across::{cross_variants, named_people, CrossVariant, Named};
 pub use people::People;
 pub use person::{Person, PersonId, Spelling};
 pub use regroup::Regrouped;

@@ -116,6 +116,9 @@ pub struct Checked {
     pub document: Document<ParagraphFacts>,
     pub findings: Vec<Finding>,
     pub safe_edits: Vec<Edit>,
+    /// The people the article names in full, to compare spellings across
+    /// the articles of a folder ([`crate::analysis::names::cross_variants`]).
+    pub named: Vec<crate::analysis::names::Named>,
 }
 
 /// Checks a text from scratch.
@@ -129,10 +132,12 @@ pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
     );
     let findings = run(&article, config);
     let safe_edits = safe_edits(&article, config);
+    let named = crate::analysis::names::named_people(&article);
     Checked {
         document,
         findings,
         safe_edits,
+        named,
     }
 }
 

@@ -24,7 +24,9 @@ does not become the name. Different people with close names (siblings, spouses, 
 `Lee`, `Ed` and `David Miliband`) are never merged, a short name is joined only by a \
 spelling that is no word or name of its own, a spelling marked `[sic]` is the source's, \
 and copy not in English is not checked. The fixes change this mention, or every variant \
-at once.",
+at once. `copydesk check FOLDER` also compares the articles found in one folder: a person \
+named in full one way in one article and another way in another is flagged where the odd \
+article names them (the style book, else the spelling most articles use, decides).",
     bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
     good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
     settings: &[Setting {
