@@ -11,6 +11,7 @@ pub mod attribution;
 pub mod boilerplate;
 pub mod cues;
 mod markdown;
+pub mod marks;
 pub mod names;
 pub mod placeholder;
 pub mod quotes;
