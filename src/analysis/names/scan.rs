@@ -371,6 +371,15 @@ fn word_before_name(s: &Scan<'_>, i: usize) -> bool {
         && crate::lexicon::english::is_english_word(s.word(i))
 }
 
+/// Whether token `j` is followed by `of` or `for` and a capitalised word.
+fn thing_before_of(s: &Scan<'_>, j: usize) -> bool {
+    s.joined(j)
+        && s.toks.get(j + 1).is_some()
+        && matches!(s.word(j + 1), "of" | "for")
+        && s.joined(j + 1)
+        && s.toks.get(j + 2).is_some_and(|t| t.shape == Shape::Cap)
+}
+
 /// `Institute for Fiscal Studies`, `Bank of England`: a capitalised run after
 /// `of`/`for`/`&` is part of the name of a thing; the token after it.
 fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
@@ -408,6 +417,16 @@ fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
     s.role_word(i).is_some() || w.contains("-of-") || (w.len() > 5 && w.ends_with("ing"))
 }
 
+/// A capitalised English word after a full name on a title-case line
+/// (`Hillary Clinton Calls ISIS …`, `Obama Sees`): the headline's verb, not
+/// a third name, unless it is a surname too (`Mary Ann Rose`).
+fn headline_verb(s: &Scan<'_>, k: usize) -> bool {
+    let w = s.word(k);
+    s.kinds.get(s.toks[k].line).is_some_and(|kind| kind.1)
+        && crate::lexicon::english::is_english_word(w)
+        && !crate::lexicon::names::is_known_surname(w)
+}
+
 /// How far the name core from `i` runs (see [`core_at`]).
 fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<usize>, usize)> {
     let n = s.toks.len();
@@ -415,6 +434,9 @@ fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<
     let mut j = i;
     while j + 1 < n && j + 1 - i < 6 && s.joined(j) && s.name_like(j + 1) {
         if is_suffix(s.word(j + 1).trim_end_matches('.')) {
+            break;
+        }
+        if j > i && headline_verb(s, j + 1) {
             break;
         }
         match s.lexical(j + 1) {
@@ -442,6 +464,11 @@ fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<
         j -= 1;
     }
     if matches!(s.toks[j].shape, Shape::Letter | Shape::Initials) {
+        return Some((None, j + 1));
+    }
+    // `Board of Contributors`, `Bank of England`: one word before `of` and
+    // a capitalised word names a thing (`Duke of York` is a title).
+    if j == i && !after_honorific && thing_before_of(s, j) {
         return Some((None, j + 1));
     }
     // All places or demonyms (`Kyiv Kharkiv`): not a person.

@@ -119,12 +119,12 @@ impl Builder {
     }
 
     /// Whether the bare word `m` (folded `key`, written `n` times) and the
-    /// surname `k` near it are one name: the bare word a misspelling of a
-    /// surname used at least as often, or the surname (a full reference,
+    /// surname `k` near it (also written bare `k_bare` times) are one name:
+    /// the bare word a misspelling of a surname used at least as often, or the surname (a full reference,
     /// `Donald Truump`) a misspelling of the bare word (`Trump said`).
-    fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
-        (may_be_typo(m) && self.key_count(k) >= n.max(1) && plausible_typo(key, k))
-            || (name_like(m, n) && plausible_typo(k, key))
+    fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+        (may_be_typo(m) && self.key_count(k) + k_bare >= n.max(1) && plausible_typo(key, k))
+            || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
     }
 
     /// Bare capitalised words that are a known surname become mentions.
@@ -160,7 +160,13 @@ impl Builder {
                         .filter(|k| {
                             near_spelling(k, key)
                                 && self.is_someone(k)
-                                && self.typo_between(m, key, n, k)
+                                && self.typo_between(
+                                    m,
+                                    key,
+                                    n,
+                                    k,
+                                    bare_count.get(k).copied().unwrap_or(0),
+                                )
                         })
                         .max_by(|a, b| {
                             strsim::jaro_winkler(a, key)
@@ -184,14 +190,33 @@ impl Builder {
 }
 
 /// Whether a bare word, written `n` times, reads as a name another
-/// spelling may be a typo of: three letters or more, no given name, and no
-/// English word, or a known surname that is one written more than once
-/// (`Trump`, not a lone `Board` or `Baptist`).
+/// spelling may be a typo of: three letters or more, and either no given
+/// name or English word, or a known surname or given name written more
+/// than once or mid-sentence (`Trump`, `Graham`; not a sentence's first
+/// word).
 fn name_like(m: &Mention, n: usize) -> bool {
     let w = &m.surname_text;
-    m.surname_key.chars().count() >= 3
-        && GAZETTEER.given(w).is_none()
-        && (!is_english_word(w) || (is_known_surname(w) && n >= 2))
+    if m.surname_key.chars().count() < 3 {
+        return false;
+    }
+    let given = GAZETTEER.given(w).is_some();
+    let english = is_english_word(w);
+    if !given && !english {
+        return true;
+    }
+    let known = is_known_surname(w) || given;
+    known && (n >= 2 || !m.sentence_start)
+}
+
+/// Whether a folded spelling is a name of its own: a known surname or
+/// given name (`Carson` is no typo of `Carlson`).
+fn is_own_name(key: &str) -> bool {
+    let mut c = key.chars();
+    let Some(first) = c.next() else {
+        return false;
+    };
+    let cap: String = first.to_uppercase().chain(c).collect();
+    is_known_surname(&cap) || GAZETTEER.given(&cap).is_some()
 }
 
 /// Whether a bare word (not a known surname) may be a misspelling of one:
