@@ -149,6 +149,12 @@ pub fn check_variants<'p>(
                     },
                     fixed
                 )
+            } else if canonical_uses == 0 {
+                // A relative's spelling (`Hillary Clinto` beside `Bill Clinton`).
+                format!(
+                    "‘{}’: the surname is spelled ‘{}’ elsewhere in the article: use ‘{}’",
+                    m.name_text, person.surname, fixed
+                )
             } else {
                 format!(
                     "‘{}’ is spelled ‘{}’ elsewhere ({}, {}): use one spelling, ‘{}’",

@@ -207,7 +207,9 @@ pub(super) fn person<'m>(
                 .or_else(|| first_given.map(str::to_string)),
         ),
         None => (
-            choose(first_surname, &spellings, is_known_surname),
+            d.family_spelling
+                .clone()
+                .unwrap_or_else(|| choose(first_surname, &spellings, is_known_surname)),
             first_given.map(|g| choose(g, &given_spellings, |s| GAZETTEER.given(s).is_some())),
         ),
     };

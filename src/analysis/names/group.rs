@@ -38,6 +38,12 @@ pub(super) struct Draft {
     pub(super) short: Vec<MentionRef>,
     /// Introduced as someone's relative (`his son Hunter Biden`).
     pub(super) relative: bool,
+    /// The surname as first written.
+    pub(super) surname_text: String,
+    /// A relative's spelling of the surname that this person's spelling
+    /// misspells (`Hillary Clinto` beside `Bill Clinton`): the person stays
+    /// apart, and is spelled so.
+    pub(super) family_spelling: Option<String>,
 }
 
 /// Whether a role makes the person someone's relative.
@@ -85,6 +91,8 @@ impl Builder {
             mentions: Vec::new(),
             short: Vec::new(),
             relative: false,
+            surname_text: m.surname_text.clone(),
+            family_spelling: None,
         });
         if let Some(g) = m.given_key.as_ref().filter(|_| given_may_be_called(m)) {
             self.by_given.entry(g.clone()).or_default().push(id);

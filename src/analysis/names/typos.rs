@@ -93,6 +93,7 @@ impl Builder {
         };
         let (wg, lg) = (givens(&winners), givens(&losers));
         if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+            self.family_spelling(win, lose, &winners, &losers);
             return;
         }
         for q in losers {
@@ -112,6 +113,34 @@ impl Builder {
             }
         }
     }
+    /// People spelled `lose` who have their own given names stay apart from
+    /// those spelled `win`, but when `lose` is no name of its own and `win`
+    /// is written more often (`Hillary Clinto` beside `Bill Clinton` and
+    /// `Clinton said`), `lose` is their relatives' surname misspelt.
+    fn family_spelling(
+        &mut self,
+        win: &str,
+        lose: &str,
+        winners: &[PersonId],
+        losers: &[PersonId],
+    ) {
+        if is_own_name(lose) || self.key_count(win) <= self.key_count(lose) {
+            return;
+        }
+        let Some(written) = winners
+            .iter()
+            .map(|&p| self.root(p))
+            .max_by_key(|&p| (self.drafts[p].mentions.len(), std::cmp::Reverse(p)))
+            .map(|p| self.drafts[p].surname_text.clone())
+        else {
+            return;
+        };
+        for &q in losers {
+            let q = self.root(q);
+            self.drafts[q].family_spelling = Some(written.clone());
+        }
+    }
+
     /// Whether the people spelled `key` include someone the article names
     /// in full or more than once: a spelling a bare word may be a typo of.
     fn is_someone(&self, key: &str) -> bool {
@@ -221,10 +250,12 @@ fn is_own_name(key: &str) -> bool {
 
 /// Whether a bare word (not a known surname) may be a misspelling of one:
 /// three letters or more, and no given name or English word (`Woman`,
-/// `These`); at a sentence start, where any word has a capital, five or more.
+/// `These`); at a sentence start, where any word has a capital, five or
+/// more unless it is no known name either (`Crzu said`).
 fn may_be_typo(m: &Mention) -> bool {
     let n = m.surname_key.chars().count();
-    n >= if m.sentence_start { 5 } else { 3 }
+    n >= 3
+        && (!m.sentence_start || n >= 5 || !is_own_name(&m.surname_key))
         && GAZETTEER.given(&m.surname_text).is_none()
         && !is_english_word(&m.surname_text)
 }

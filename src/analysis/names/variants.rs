@@ -125,8 +125,15 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
         return false;
     };
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if fa != fb || la.min(lb) < 3 || la.max(lb) < 4 || la.max(lb) > 5 || la.abs_diff(lb) > 1 {
+    if fa != fb || la.min(lb) < 3 || la.max(lb) > 5 || la.abs_diff(lb) > 1 {
         return false;
+    }
+    // Three letters: only two swapped (`Aeb` for `Abe`); a letter dropped
+    // or changed makes another name as often as not (`Lee`, `Li`).
+    if la.max(lb) == 3 {
+        return la == lb
+            && strsim::damerau_levenshtein(a, b) == 1
+            && strsim::levenshtein(a, b) == 2;
     }
     let (short, long) = if la < lb { (a, b) } else { (b, a) };
     if long.strip_suffix('s') == Some(short) {
