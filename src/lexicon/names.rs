@@ -118,6 +118,8 @@ pub struct Gazetteer {
     orgs: FastSet<&'static str>,
     common: FastSet<&'static str>,
     given: FastMap<&'static str, Option<Gender>>,
+    /// Given names by rank in the list (commonest first).
+    given_rank: FastMap<&'static str, usize>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -149,6 +151,7 @@ impl Gazetteer {
             orgs: FastSet::default(),
             common: FastSet::default(),
             given: FastMap::default(),
+            given_rank: FastMap::default(),
         };
         for l in lines(include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -234,6 +237,8 @@ impl Gazetteer {
             let mut f = l.split_whitespace();
             if let Some(w) = f.next() {
                 g.given.insert(w, gender(f.next()));
+                let rank = g.given_rank.len();
+                g.given_rank.entry(w).or_insert(rank);
             }
         }
         let words: Vec<&'static str> = g
@@ -306,6 +311,12 @@ impl Gazetteer {
     /// A known given name, with the gender it usually gives.
     pub fn given(&self, w: &str) -> Option<Option<Gender>> {
         self.given.get(w).copied()
+    }
+
+    /// A known given name's rank in the list, commonest first (`Hillary`
+    /// before `Hilary`).
+    pub fn given_rank(&self, w: &str) -> Option<usize> {
+        self.given_rank.get(w).copied()
     }
 }
 

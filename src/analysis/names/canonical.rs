@@ -57,10 +57,11 @@ fn count_spellings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<Spelling> {
 }
 
 /// The spelling to use: the one used most; between spellings used as often,
-/// the one with accents, then a known name (`known`) over one that is not,
-/// then the first full reference's (`first`), then the earlier. Never blindly the first: a typo
-/// in the first reference loses to the spelling the rest of the copy uses.
-fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> bool) -> String {
+/// the one with accents, then the better known name (`known`: higher is
+/// better, 0 for none), then the first full reference's (`first`), then
+/// the earlier. Never blindly the first: a typo in the first reference
+/// loses to the spelling the rest of the copy uses.
+fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> usize) -> String {
     let key = spelling_key(first);
     spellings
         .iter()
@@ -75,6 +76,12 @@ fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> bool) -> 
             )
         })
         .map_or_else(|| first.to_string(), |(_, s)| s.text.clone())
+}
+
+/// How well known a given name is: the commoner, the higher (`Hillary`
+/// over `Hilary`); 0 for none.
+fn given_score(s: &str) -> usize {
+    GAZETTEER.given_rank(s).map_or(0, |r| usize::MAX - r)
 }
 
 /// How many letters outside ASCII a spelling has: between two spellings of
@@ -207,10 +214,12 @@ pub(super) fn person<'m>(
                 .or_else(|| first_given.map(str::to_string)),
         ),
         None => (
-            d.family_spelling
-                .clone()
-                .unwrap_or_else(|| choose(first_surname, &spellings, is_known_surname)),
-            first_given.map(|g| choose(g, &given_spellings, |s| GAZETTEER.given(s).is_some())),
+            d.family_spelling.clone().unwrap_or_else(|| {
+                choose(first_surname, &spellings, |s| {
+                    usize::from(is_known_surname(s))
+                })
+            }),
+            first_given.map(|g| choose(g, &given_spellings, given_score)),
         ),
     };
     let canonical = full_name(given.as_deref(), &surname, first, family_first);

@@ -247,6 +247,11 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             i = skip_to;
             continue;
         };
+        // `Getty Images/Jane Doe`, `LinkedIn/Geert Supré`: a picture credit.
+        if s.text[..s.toks[i].start].ends_with('/') {
+            i = core_end + 1;
+            continue;
+        }
         let title_case = s.kinds.get(s.toks[i].line).is_some_and(|k| k.1);
         let end = if title_case {
             // Title-case headline: only given name + surname, or single words.
@@ -469,6 +474,15 @@ fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<
     // `Board of Contributors`, `Bank of England`: one word before `of` and
     // a capitalised word names a thing (`Duke of York` is a title).
     if j == i && !after_honorific && thing_before_of(s, j) {
+        return Some((None, j + 1));
+    }
+    // A run that ends in a place or demonym and opens with no given name
+    // (`Glam Belleza Latina`, `Radio Free Asia`) names a thing.
+    if j > i
+        && !after_honorific
+        && s.given_name(i).is_none()
+        && matches!(s.lexical(j), Some(Lexical::Place | Lexical::Demonym))
+    {
         return Some((None, j + 1));
     }
     // All places or demonyms (`Kyiv Kharkiv`): not a person.
