@@ -113,6 +113,7 @@ fn name_variant_flags_each_misspelling_with_the_canonical_spelling() {
     // (A name no mention gives in full or with a title is not checked: President Al-Sisi.)
     let got = variants(text, &Config::default());
     assert_eq!(got.len(), 3, "{got:?}");
+    // Hyphen or space used as often: no tie, the hyphenated spelling wins.
     assert_eq!(got[2].0, "Al Sisi");
     assert!(got[2].1.contains("‘Al-Sisi’"), "{}", got[2].1);
     assert_eq!(got[0].0, "Sanchez");
@@ -296,8 +297,20 @@ fn recall_fixtures_flag_each_seeded_misspelling() {
         let text = std::fs::read_to_string(path).expect("fixture");
         let expect = std::fs::read_to_string(path.with_extension("expect")).expect("sidecar");
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-        let got = findings(&text, "name-variant", &Config::default());
-        flagged += got.len();
+        let all = findings(&text, "name-variant", &Config::default());
+        // A seeded misspelling used as often as the right spelling is a tie:
+        // the right spelling is flagged too ("also spelled ‘Petters’").
+        let seeded_spellings: Vec<&str> = expect
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        let (ties, got): (Vec<Finding>, Vec<Finding>) = all.into_iter().partition(|f| {
+            seeded_spellings
+                .iter()
+                .any(|w| f.message.contains(&format!("is also spelled ‘{w}’")))
+        });
+        flagged += got.len() + ties.len();
+        correct += ties.len();
         let mut used = vec![false; got.len()];
         for line in expect.lines().filter(|l| !l.trim().is_empty()) {
             let mut f = line.split('\t');

@@ -110,6 +110,26 @@ fn is_someone(article: &Article<'_>, person: &Person) -> bool {
     person.given.is_some() || mentions(article, person).any(|(_, m, _)| m.honorific.is_some())
 }
 
+/// For a person spelled two ways as often ([`Person::tied_with`]), the
+/// mentions spelled the canonical way: either spelling may be the typo.
+fn check_ties(article: &Article<'_>, severity: Severity, person: &Person, out: &mut Vec<Finding>) {
+    let Some(other) = &person.tied_with else {
+        return;
+    };
+    for (_, m, start) in mentions(article, person).filter(|(_, m, _)| person.tied_mention(m)) {
+        out.push(Finding {
+            code: CODE,
+            severity,
+            range: start + m.name.start..start + m.name.end,
+            message: format!(
+                "‘{}’ is also spelled ‘{other}’ in this article, as often: check which is right and use one spelling",
+                m.name_text
+            ),
+            fixes: Vec::new(),
+        });
+    }
+}
+
 pub fn check_variants<'p>(
     article: &Article<'_>,
     severity: Severity,
@@ -127,6 +147,7 @@ pub fn check_variants<'p>(
         if variants.is_empty() {
             continue;
         }
+        check_ties(article, severity, person, out);
         let mut all: Vec<Edit> = variants
             .iter()
             .flat_map(|(m, s)| correction(person, m, *s).1)

@@ -78,6 +78,25 @@ fn choose(first: &str, spellings: &[Spelling], known: impl Fn(&str) -> usize) ->
         .map_or_else(|| first.to_string(), |(_, s)| s.text.clone())
 }
 
+/// The spelling that ties with the chosen surname `chosen`: used as often,
+/// with as many accents and as well known, so that only its place decided
+/// (`Faraage` once, `Farage` once). Neither can be called the typo. Case,
+/// hyphens and accents are no tie: the fuller spelling wins those.
+fn rival(chosen: &str, spellings: &[Spelling]) -> Option<String> {
+    let rank = |s: &str| (accents(s), is_known_surname(s));
+    let key = spelling_key(chosen);
+    let count = spellings
+        .iter()
+        .find(|s| spelling_key(&s.text) == key)?
+        .count;
+    spellings
+        .iter()
+        .find(|s| {
+            fold(&s.text) != fold(chosen) && s.count == count && rank(&s.text) == rank(chosen)
+        })
+        .map(|s| s.text.clone())
+}
+
 /// How well known a given name is: the commoner, the higher (`Hillary`
 /// over `Hilary`); 0 for none.
 fn given_score(s: &str) -> usize {
@@ -222,6 +241,11 @@ pub(super) fn person<'m>(
             first_given.map(|g| choose(g, &given_spellings, given_score)),
         ),
     };
+    let tied_with = if entry.is_none() && d.family_spelling.is_none() {
+        rival(&surname, &spellings)
+    } else {
+        None
+    };
     let canonical = full_name(given.as_deref(), &surname, first, family_first);
     let mut roles: Vec<String> = Vec::new();
     for m in &ms {
@@ -246,6 +270,7 @@ pub(super) fn person<'m>(
         spellings,
         given_spellings,
         from_style_book: entry.is_some(),
+        tied_with,
         family_first,
         surname_key,
         given_key,

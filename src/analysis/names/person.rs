@@ -46,6 +46,10 @@ pub struct Person {
     pub given_spellings: Vec<Spelling>,
     /// The canonical spelling comes from the style book.
     pub from_style_book: bool,
+    /// Another surname spelling used as often, and as complete and well
+    /// known, as the canonical one: only its place made it lose, so both
+    /// spellings are for the desk to check.
+    pub tied_with: Option<String>,
     /// The surname is written first (`Xi Jinping`, `Ban Ki-moon`): in a full
     /// mention its first part is the surname, and the canonical name keeps
     /// that order.
@@ -148,6 +152,15 @@ impl Person {
         };
         !(one(&self.spellings, Some(&self.surname))
             && one(&self.given_spellings, self.given.as_deref()))
+    }
+
+    /// Whether the mention spells the surname the canonical way while
+    /// another spelling is used as often ([`Person::tied_with`]).
+    pub fn tied_mention(&self, m: &Mention) -> bool {
+        self.tied_with.is_some()
+            && !m.sic
+            && !self.is_variant(m)
+            && spelling_key(self.written(m).0) == spelling_key(&self.surname)
     }
 
     /// How many mentions spell the surname the canonical way.

@@ -93,7 +93,13 @@ impl Builder {
         };
         let (wg, lg) = (givens(&winners), givens(&losers));
         if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
-            self.family_spelling(win, lose, &winners, &losers);
+            // The winner was picked for its given name: the family's
+            // spelling is the one written more.
+            if self.key_count(win) >= self.key_count(lose) {
+                self.family_spelling(win, lose, &winners, &losers);
+            } else {
+                self.family_spelling(lose, win, &losers, &winners);
+            }
             return;
         }
         for q in losers {

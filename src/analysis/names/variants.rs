@@ -87,9 +87,9 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
         return false;
     }
     // `the Johnstons` is the family, and Edwards, Richards or Williams are
-    // names of their own: a final `s` makes no typo.
+    // names of their own: a final `s` makes no typo (but `Sanderss` is one).
     let (short, long) = if la < lb { (a, b) } else { (b, a) };
-    if long.strip_suffix('s') == Some(short) {
+    if long.strip_suffix('s') == Some(short) && !short.ends_with('s') {
         return false;
     }
     // Every test below wants at most two edits, and an edit changes the
