@@ -232,6 +232,11 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         return Vec::new();
     }
     let s = Scan::new(text);
+    let posts = if text.contains('<') {
+        embedded_posts(text)
+    } else {
+        Vec::new()
+    };
     let n = s.toks.len();
     let mut out = Vec::new();
     let mut buf = String::new();
@@ -266,6 +271,8 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             core_end
         };
         if let Some(mut m) = mention(&s, i, end, floor) {
+            // An embedded post keeps its writer's spelling, as `[sic]` does.
+            m.sic |= posts.iter().any(|p| p.contains(&m.name.start));
             if title_case && end == i {
                 // `Judge Sets Date`: in a title-case line one word is only a candidate.
                 m.bare = true;
@@ -283,6 +290,23 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             out.push(m);
         }
         i = end + 1;
+    }
+    out
+}
+
+/// The embedded social posts pasted with the copy (`<tweet …>…</tweet>`,
+/// `<blockquote class="twitter-tweet">…</blockquote>`): someone else's
+/// words, spelled as they wrote them. An unclosed one runs to the end.
+fn embedded_posts(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for tag in ["tweet", "blockquote"] {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut from = 0;
+        while let Some(o) = text[from..].find(&open).map(|o| from + o) {
+            let end = text[o..].find(&close).map_or(text.len(), |c| o + c);
+            out.push(o..end);
+            from = end.max(o + 1);
+        }
     }
     out
 }
