@@ -19,11 +19,14 @@ the mentions of each person (full names, honorific and surname, surname alone) a
 the spellings that differ from the canonical one: a dropped or doubled letter, two letters \
 swapped, a missing accent, a hyphen for a space. The canonical spelling is the style \
 book's (`names.canonical`), else the one the article uses most (between spellings used as \
-often, a known surname, then the first full reference's): a typo in the first reference \
-does not become the name. Different people with close names (siblings, spouses, `Li` and \
+often, the one with accents, a known surname or the commoner given name): a typo in the \
+first reference does not become the name. Two spellings used as often with nothing to \
+choose between them are both flagged, for the desk to check which is right. A relative's \
+surname misspelt (`Laura Bsuh` beside `George W. Bush`) is flagged with the family's \
+spelling, the two people kept apart. Different people with close names (siblings, spouses, `Li` and \
 `Lee`, `Ed` and `David Miliband`) are never merged, a short name is joined only by a \
-spelling that is no word or name of its own, a spelling marked `[sic]` is the source's, \
-and copy not in English is not checked. The fixes change this mention, or every variant \
+spelling that is no word or name of its own, a spelling marked `[sic]` or inside an \
+embedded post is the writer's, and copy not in English is not checked. The fixes change this mention, or every variant \
 at once. `copydesk check FOLDER` also compares the articles found in one folder: a person \
 named in full one way in one article and another way in another is flagged where the odd \
 article names them (the style book, else the spelling most articles use, decides).",
