@@ -228,7 +228,15 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
             }
         }
     }
-    let title_case = unterminated && long >= 3 && caps * 10 >= long * 7;
+    // A headline may carry a full stop (some feeds add one): a line alone
+    // in its paragraph whose long words are nearly all capitalised is one.
+    // A list of names (`Ann Lee, Bo Kim.`) is no headline.
+    let headline_stop = alone
+        && line.trim_end().ends_with('.')
+        && !line.contains([',', ';'])
+        && line.split_whitespace().count() <= 20
+        && caps * 10 >= long * 8;
+    let title_case = (unterminated || headline_stop) && long >= 3 && caps * 10 >= long * 7;
     (heading, title_case)
 }
 
