@@ -332,6 +332,61 @@ fn folders_are_walked_in_order_for_articles_only() {
     assert_eq!(v["files"][1]["diagnostics"][0]["code"], "placeholder");
 }
 
+/// Three stories of one day's desk: the one that spells the NATO chief
+/// otherwise is told so where it names him; files named one by one are
+/// not compared.
+#[test]
+fn a_folder_s_articles_spell_a_person_one_way() {
+    let dir = desk_dir();
+    let p = dir.path();
+    let day = p.join("day");
+    std::fs::create_dir_all(&day).unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "Nato chief urges allies to hold firm\n\nBRUSSELS (Reuters) - Nato Secretary General Jens Stoltenberg said on Tuesday that allies must keep up their support.\n\n\"We cannot let this slip,\" Stoltenberg told reporters.\n",
+        ),
+        (
+            "b.txt",
+            "Ministers gather in Brussels\r\n\r\nNato\u{2019}s Secretary General Jens Stoltenburg said ministers would meet again in June.\r\n\r\nStoltenburg said the talks had been \u{201c}useful and frank\u{201d}.\r\n",
+        ),
+        (
+            "c.md",
+            "# Alliance to weigh new package\n\nJens Stoltenberg welcomed the ministers on Wednesday. Stoltenberg said he expected an agreement.\n",
+        ),
+    ] {
+        std::fs::write(day.join(name), text).unwrap();
+    }
+    let o = run_in(p, &["check", "--format", "json", "day"], None);
+    let v = json(&o);
+    let found: Vec<(String, String, u64)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            f["diagnostics"].as_array().unwrap().iter().map(move |d| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    d["code"].as_str().unwrap().to_string(),
+                    d["range"]["start"]["line"].as_u64().unwrap(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("day/b.txt".to_string(), "name-variant".to_string(), 2)],
+        "{}",
+        stdout(&o)
+    );
+    assert!(v["files"][1]["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("‘Jens Stoltenberg’"));
+    let o = run_in(p, &["check", "day/a.txt", "day/b.txt", "day/c.md"], None);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
 #[test]
 fn config_is_found_upwards_and_a_malformed_one_stops_the_check() {
     let dir = desk_dir();

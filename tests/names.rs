@@ -109,9 +109,11 @@ fn variants(text: &str, config: &Config) -> Vec<(String, String)> {
 
 #[test]
 fn name_variant_flags_each_misspelling_with_the_canonical_spelling() {
-    let text = "Spain’s Prime Minister Pedro Sánchez met Jens Stoltenberg.\n\nMr Sanchez said Mr Stoltenburg was right. Al-Sisi and Al Sisi.\n\nSánchez later left.\n";
+    let text = "Spain’s Prime Minister Pedro Sánchez met Jens Stoltenberg.\n\nMr Sanchez said Mr Stoltenburg was right. President Al-Sisi and Al Sisi.\n\nSánchez later left, and Mr Stoltenberg stayed.\n";
+    // (A name no mention gives in full or with a title is not checked: President Al-Sisi.)
     let got = variants(text, &Config::default());
     assert_eq!(got.len(), 3, "{got:?}");
+    // Hyphen or space used as often: no tie, the hyphenated spelling wins.
     assert_eq!(got[2].0, "Al Sisi");
     assert!(got[2].1.contains("‘Al-Sisi’"), "{}", got[2].1);
     assert_eq!(got[0].0, "Sanchez");
@@ -133,7 +135,7 @@ fn name_variant_hyphen_case_and_typo() {
 
 #[test]
 fn name_variant_fixes_keep_honorific_and_possessive() {
-    let text = "Jens Stoltenberg spoke.\n\nMr Stoltenburg’s aide and Mr Stoltenburg agreed.\n";
+    let text = "Jens Stoltenberg spoke.\n\nMr Stoltenburg’s aide and Mr Stoltenburg agreed.\n\nMr Stoltenberg thanked them. Mr Stoltenberg left.\n";
     let checked = check_text(text, Language::PlainText, &Config::default());
     let f: Vec<&Finding> = checked
         .findings
@@ -146,7 +148,7 @@ fn name_variant_fixes_keep_honorific_and_possessive() {
     let one = copydesk::checks::apply_edits(text, &f[0].fixes[0].edits);
     assert_eq!(
         one,
-        "Jens Stoltenberg spoke.\n\nMr Stoltenberg’s aide and Mr Stoltenburg agreed.\n"
+        "Jens Stoltenberg spoke.\n\nMr Stoltenberg’s aide and Mr Stoltenburg agreed.\n\nMr Stoltenberg thanked them. Mr Stoltenberg left.\n"
     );
     assert_eq!(
         f[0].fixes[1].title,
@@ -155,7 +157,7 @@ fn name_variant_fixes_keep_honorific_and_possessive() {
     let all = copydesk::checks::apply_edits(text, &f[0].fixes[1].edits);
     assert_eq!(
         all,
-        "Jens Stoltenberg spoke.\n\nMr Stoltenberg’s aide and Mr Stoltenberg agreed.\n"
+        "Jens Stoltenberg spoke.\n\nMr Stoltenberg’s aide and Mr Stoltenberg agreed.\n\nMr Stoltenberg thanked them. Mr Stoltenberg left.\n"
     );
     // Safe fixes never touch names.
     assert!(checked.safe_edits.is_empty());
@@ -175,10 +177,25 @@ fn style_book_variants_are_flagged_even_when_consistent() {
     assert!(variants(text, &Config::default()).is_empty());
 }
 
+/// The configuration with `first-reference` on (it is off by default).
+fn first_reference_on() -> Config {
+    let mut config = Config::default();
+    config.rules.insert(
+        "first-reference".to_string(),
+        copydesk::config::RuleSettings {
+            enabled: Some(true),
+            ..Default::default()
+        },
+    );
+    config
+}
+
 #[test]
 fn first_reference_flags_surname_before_full_name() {
     let text = "Blinken in Kyiv\n\nMr Blinken arrived on Tuesday.\n\nAntony Blinken, the US secretary of state, met officials.\n";
-    let f = findings(text, "first-reference", &Config::default());
+    // Off by default: published copy calls people by surname all the time.
+    assert!(findings(text, "first-reference", &Config::default()).is_empty());
+    let f = findings(text, "first-reference", &first_reference_on());
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(&text[f[0].range.clone()], "Mr Blinken");
     assert!(f[0].message.contains("‘Antony Blinken’"));
@@ -189,9 +206,9 @@ fn first_reference_flags_surname_before_full_name() {
     );
     // Headline use is fine; full name first is fine.
     let ok = "Blinken in Kyiv\n\nAntony Blinken arrived on Tuesday.\n\nMr Blinken met officials.\n";
-    assert!(findings(ok, "first-reference", &Config::default()).is_empty());
+    assert!(findings(ok, "first-reference", &first_reference_on()).is_empty());
     let md = "# Blinken in Kyiv\n\nAntony Blinken arrived. Mr Blinken left.\n";
-    assert!(check_text(md, Language::Markdown, &Config::default())
+    assert!(check_text(md, Language::Markdown, &first_reference_on())
         .findings
         .iter()
         .all(|f| f.code != "first-reference"));
@@ -280,8 +297,20 @@ fn recall_fixtures_flag_each_seeded_misspelling() {
         let text = std::fs::read_to_string(path).expect("fixture");
         let expect = std::fs::read_to_string(path.with_extension("expect")).expect("sidecar");
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-        let got = findings(&text, "name-variant", &Config::default());
-        flagged += got.len();
+        let all = findings(&text, "name-variant", &Config::default());
+        // A seeded misspelling used as often as the right spelling is a tie:
+        // the right spelling is flagged too ("also spelled ‘Petters’").
+        let seeded_spellings: Vec<&str> = expect
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        let (ties, got): (Vec<Finding>, Vec<Finding>) = all.into_iter().partition(|f| {
+            seeded_spellings
+                .iter()
+                .any(|w| f.message.contains(&format!("is also spelled ‘{w}’")))
+        });
+        flagged += got.len() + ties.len();
+        correct += ties.len();
         let mut used = vec![false; got.len()];
         for line in expect.lines().filter(|l| !l.trim().is_empty()) {
             let mut f = line.split('\t');
@@ -598,7 +627,7 @@ fn reused_people_equal_a_fresh_build() {
 
 #[test]
 fn first_reference_never_named_in_full() {
-    let config = Config::default();
+    let config = first_reference_on();
     // A courtesy honorific with no full name anywhere: flagged, no fix.
     let text = "Talks resumed on Monday.\n\nMrs Okafor said the council would meet again.\n";
     let f = findings(text, "first-reference", &config);
@@ -616,9 +645,14 @@ fn first_reference_never_named_in_full() {
     ] {
         assert!(findings(ok, "first-reference", &config).is_empty(), "{ok}");
     }
-    // A full name in the byline only is not flagged again in the body.
+    // A byline names the writer, not a person of the story (issue 17.5).
     let byline = "By Oksana Petrenko\n\nKyiv was quiet. Ms Petrenko reported from the station.\n";
-    assert!(findings(byline, "first-reference", &config).is_empty());
+    assert_eq!(people(byline, &[]), vec![("Petrenko".to_string(), 1)]);
+    let credit = "Talks resumed.\n\n(Reporting by Jane Doe; Editing by John Roe)\n";
+    assert!(people(credit, &[]).is_empty());
+    // A sentence that starts with `By` is copy.
+    let copy = "By Monday, Dmytro Kuleba had left.\n";
+    assert_eq!(people(copy, &[]), vec![("Dmytro Kuleba".to_string(), 1)]);
 }
 
 #[test]

@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{compile_patterns, Config};
+pub use crate::lexicon::english::Tongue;
 use crate::text::{Diff, LineShape, Paragraph, Paragraphs, Scan, Splice};
 
 pub use attribution::{
@@ -89,6 +90,9 @@ pub struct ParagraphFacts {
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
     pub quotes: QuoteFacts,
+    /// Whether the paragraph reads in English ([`Tongue`]): copy in another
+    /// language gets no name or quote findings ([`Article::is_foreign`]).
+    pub tongue: Tongue,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -157,6 +161,7 @@ impl Scanner {
             comments: markdown::comment_marks(text),
             mentions: names::scan_mentions(text),
             quotes: quotes::scan(text),
+            tongue: Tongue::of(text),
             lines,
         }
     }
@@ -737,6 +742,14 @@ impl<'a> Article<'a> {
     /// (`Foreign Minister Dmytro Kuleba` → `Dmytro Kuleba`).
     pub fn display_name(&self, id: PersonId) -> Option<&str> {
         self.walk.ctx().display(id)
+    }
+
+    /// Whether the article is not in English (a German or Russian page
+    /// pasted by mistake): more of its paragraphs read in another language
+    /// than in English, and at least two. Name and quote rules say nothing
+    /// on such copy. O(1): the count is kept with the people.
+    pub fn is_foreign(&self) -> bool {
+        self.people.is_foreign()
     }
 
     /// Whether the byte at `offset` is copy (not code or front matter).

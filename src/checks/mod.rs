@@ -116,6 +116,9 @@ pub struct Checked {
     pub document: Document<ParagraphFacts>,
     pub findings: Vec<Finding>,
     pub safe_edits: Vec<Edit>,
+    /// The people the article names in full, to compare spellings across
+    /// the articles of a folder ([`crate::analysis::names::cross_variants`]).
+    pub named: Vec<crate::analysis::names::Named>,
 }
 
 /// Checks a text from scratch.
@@ -129,10 +132,12 @@ pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
     );
     let findings = run(&article, config);
     let safe_edits = safe_edits(&article, config);
+    let named = crate::analysis::names::named_people(&article);
     Checked {
         document,
         findings,
         safe_edits,
+        named,
     }
 }
 
@@ -299,6 +304,11 @@ impl Old<'_> {
         let n = paragraphs.len();
         let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
         if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
+            return None;
+        }
+        // Copy not in English (before or after) is checked whole: whether
+        // it is foreign is read by every rule that says nothing on it.
+        if self.people.is_foreign() || article.is_foreign() {
             return None;
         }
         let splice = &diff.splice;

@@ -13,6 +13,7 @@
 //! configuration or I/O error, or nothing to read (after going on with the
 //! other files). A closed stdout ends the output, not the run.
 
+mod across;
 mod fix;
 pub mod input;
 pub mod json;
@@ -31,6 +32,7 @@ use clap::{Args, ValueEnum};
 
 use crate::checks::check_text;
 use crate::config::{Config, ConfigProblem};
+use across::Roster;
 use input::{InputError, Source};
 use report::{FileReport, Tally};
 
@@ -151,12 +153,13 @@ pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config,
     }
 }
 
-/// Checks one source.
+/// Checks one source: its report, and what comparing it with the other
+/// articles of its folder needs.
 fn check_source(
     source: &Source,
     config: &Config,
     explain_layout: bool,
-) -> Result<FileReport, InputError> {
+) -> Result<(FileReport, Roster), InputError> {
     let article = input::read(source, config.max_file_bytes())?;
     if let Some(note) = article.note() {
         eprintln!("copydesk: note: {note}");
@@ -181,11 +184,13 @@ fn check_source(
         None => "stdin".to_string(),
         Some(p) => sarif::uri_for(p),
     };
-    Ok(FileReport {
+    let report = FileReport {
         path: source.display(),
         uri,
         diagnostics,
-    })
+    };
+    let roster = Roster::new(source, &checked, &report);
+    Ok((report, roster))
 }
 
 /// Names what a folder walk passed over, and says so when nothing was left.
@@ -209,11 +214,15 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let mut failed = false;
     let mut tally = Tally::default();
     let mut reports = Vec::new();
+    let mut rosters = Vec::new();
     let sources = input::sources(&args.paths);
     report_skipped(&sources);
     for source in sources.found {
         let report = match source.and_then(|s| check_source(&s, &config, args.explain_layout)) {
-            Ok(r) => r,
+            Ok((report, roster)) => {
+                rosters.push(roster);
+                report
+            }
             Err(e) => {
                 report_error(e);
                 failed = true;
@@ -231,6 +240,23 @@ pub fn check(args: CheckArgs) -> ExitCode {
             }
         } else {
             reports.push(report);
+        }
+    }
+    // Across the files: printed after them (text), or added to their reports.
+    for extra in across::findings(&rosters, &config) {
+        tally.add_findings(&extra);
+        if args.format == CheckFormat::Text {
+            if !out.closed() {
+                if let Err(e) = out.print(&text::render_file(&extra, style)) {
+                    report_error(format_args!("cannot write to stdout: {e}"));
+                    return ExitCode::from(USAGE_OR_IO);
+                }
+            }
+        } else if let Some(r) = reports
+            .iter_mut()
+            .find(|r: &&mut FileReport| r.path == extra.path)
+        {
+            r.diagnostics.extend(extra.diagnostics);
         }
     }
     if tally.files == 0 && !failed {

@@ -160,6 +160,11 @@ pub struct Tally {
 impl Tally {
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        self.add_findings(report);
+    }
+
+    /// Counts a report's findings, not as another file.
+    pub fn add_findings(&mut self, report: &FileReport) {
         for d in &report.diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,

@@ -8,10 +8,12 @@
 //! scanner code never carries a word list of its own: add the words here.
 //!
 //! Areas: [`quotes`] (speech verbs, pronouns, speaker nouns), [`furniture`]
-//! (web furniture phrases), and the names gazetteer
-//! (`crate::analysis::names::gazetteer`, which reads `data/` the same way).
+//! (web furniture phrases), [`english`] (English words) and [`names`] (the names gazetteer and the lists
+//! of name structure, in `data/names/`).
 
+pub mod english;
 pub mod furniture;
+pub mod names;
 pub mod quotes;
 
 use std::collections::HashSet;
@@ -123,7 +125,14 @@ mod tests {
 
     #[test]
     fn every_list_loads() {
-        for list in [quotes::speech_verbs(), furniture::share_networks()] {
+        for list in [
+            quotes::speech_verbs(),
+            furniture::share_networks(),
+            names::particles(),
+            names::cap_particles(),
+            names::family(),
+            names::peerages(),
+        ] {
             assert!(!list.is_empty());
         }
     }

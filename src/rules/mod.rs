@@ -20,6 +20,7 @@ pub mod boilerplate;
 pub mod docs;
 pub mod first_reference;
 pub mod name_variant;
+pub mod not_english;
 mod people;
 pub mod placeholder;
 pub mod quote_marks;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &quote_style::QuoteStyle,
     &name_variant::NameVariant,
     &first_reference::FirstReference,
+    &not_english::NotEnglish,
     &boilerplate::Boilerplate,
     &placeholder::Placeholder,
 ];

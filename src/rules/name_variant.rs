@@ -1,5 +1,5 @@
 //! `name-variant`: a person's name spelled differently from its canonical
-//! spelling (the style book, else the article's first full reference).
+//! spelling (the style book, else the spelling the article uses most).
 
 use super::people::{mentions, persons};
 use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
@@ -18,9 +18,18 @@ pub static INFO: RuleInfo = RuleInfo {
 the mentions of each person (full names, honorific and surname, surname alone) and flags \
 the spellings that differ from the canonical one: a dropped or doubled letter, two letters \
 swapped, a missing accent, a hyphen for a space. The canonical spelling is the style \
-book's (`names.canonical`), else the article's first full reference. Different people \
-with close names (siblings, spouses, `Li` and `Lee`) are never merged. The fixes change \
-this mention, or every variant at once.",
+book's (`names.canonical`), else the one the article uses most (between spellings used as \
+often, the one with accents, a known surname or the commoner given name): a typo in the \
+first reference does not become the name. Two spellings used as often with nothing to \
+choose between them are both flagged, for the desk to check which is right. A relative's \
+surname misspelt (`Laura Bsuh` beside `George W. Bush`) is flagged with the family's \
+spelling, the two people kept apart. Different people with close names (siblings, spouses, `Li` and \
+`Lee`, `Ed` and `David Miliband`) are never merged, a short name is joined only by a \
+spelling that is no word or name of its own, a spelling marked `[sic]` or inside an \
+embedded post is the writer's, and copy not in English is not checked. The fixes change this mention, or every variant \
+at once. `copydesk check FOLDER` also compares the articles found in one folder: a person \
+named in full one way in one article and another way in another is flagged where the odd \
+article names them (the style book, else the spelling most articles use, decides).",
     bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
     good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
     settings: &[Setting {
@@ -38,6 +47,10 @@ impl Rule for NameVariant {
     }
 
     fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        // Copy not in English gets one `not-english` finding and no other.
+        if cx.article.is_foreign() {
+            return;
+        }
         check_variants(
             cx.article,
             cx.severity,
@@ -93,6 +106,33 @@ fn correction(person: &Person, m: &Mention, start: usize) -> (String, Vec<Edit>)
     (text, edits)
 }
 
+/// Whether the article shows the person is a person: named in full, or
+/// with an honorific or title (`Mr Kuleba`), at least once. A capitalised
+/// word grouped on its own (`Pride`, `Universe`) has no spelling to keep.
+fn is_someone(article: &Article<'_>, person: &Person) -> bool {
+    person.given.is_some() || mentions(article, person).any(|(_, m, _)| m.honorific.is_some())
+}
+
+/// For a person spelled two ways as often ([`Person::tied_with`]), the
+/// mentions spelled the canonical way: either spelling may be the typo.
+fn check_ties(article: &Article<'_>, severity: Severity, person: &Person, out: &mut Vec<Finding>) {
+    let Some(other) = &person.tied_with else {
+        return;
+    };
+    for (_, m, start) in mentions(article, person).filter(|(_, m, _)| person.tied_mention(m)) {
+        out.push(Finding {
+            code: CODE,
+            severity,
+            range: start + m.name.start..start + m.name.end,
+            message: format!(
+                "‘{}’ is also spelled ‘{other}’ in this article, as often: check which is right and use one spelling",
+                m.name_text
+            ),
+            fixes: Vec::new(),
+        });
+    }
+}
+
 pub fn check_variants<'p>(
     article: &Article<'_>,
     severity: Severity,
@@ -100,7 +140,7 @@ pub fn check_variants<'p>(
     out: &mut Vec<Finding>,
 ) {
     for person in persons {
-        if !person.may_have_variants() {
+        if !person.may_have_variants() || !is_someone(article, person) {
             continue;
         }
         let variants: Vec<(&Mention, usize)> = mentions(article, person)
@@ -110,6 +150,7 @@ pub fn check_variants<'p>(
         if variants.is_empty() {
             continue;
         }
+        check_ties(article, severity, person, out);
         let mut all: Vec<Edit> = variants
             .iter()
             .flat_map(|(m, s)| correction(person, m, *s).1)
@@ -131,6 +172,12 @@ pub fn check_variants<'p>(
                         format!("used {}", times(canonical_uses))
                     },
                     fixed
+                )
+            } else if canonical_uses == 0 {
+                // A relative's spelling (`Hillary Clinto` beside `Bill Clinton`).
+                format!(
+                    "‘{}’: the surname is spelled ‘{}’ elsewhere in the article: use ‘{}’",
+                    m.name_text, person.surname, fixed
                 )
             } else {
                 format!(

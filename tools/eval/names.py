@@ -31,6 +31,8 @@ For each article and class, one eligible person is picked at random (seeded by
   surname-only  typo in a mention that is the surname alone
   diacritic     a letter's diacritic removed (only names that have one; else skipped)
   hyphen        a hyphen in the name replaced by a space (hyphenated names only)
+  top           typo (swap, drop or double) in a later mention of the article's most-mentioned
+                person (`Trupm`, `Tump`, `Donald Trum`), any surname length
 An edit that gives a word already in the article is not used.
 The planted copy is written to a temp dir and checked with `copydesk check --format json`.
 CAUGHT: a `name-variant` finding overlaps the planted word. ON-LINE: a `name-variant`
@@ -59,7 +61,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as C  # noqa: E402
 import polnear as P  # noqa: E402
 
-CLASSES = ("swap", "drop", "double", "short", "full-name", "surname-only", "diacritic", "hyphen")
+CLASSES = ("swap", "drop", "double", "short", "full-name", "surname-only", "diacritic", "hyphen", "top")
 
 STOP = set("""
 the a an and but or nor so yet for if when while where whether why what which who whom whose how
@@ -228,6 +230,8 @@ def plant(article: str, text: str, cls: str, people: dict[str, Person], seed: in
     avoid = {C.fold(w) for w in re.findall(r"[^\W\d_]+", text)}
     keys = sorted(people)
     rng.shuffle(keys)
+    if cls == "top":
+        keys = sorted(keys, key=lambda k: (-len(people[k].mentions), k))[:1]
     for key in keys:
         p = people[key]
         ms = p.mentions
@@ -251,6 +255,12 @@ def plant(article: str, text: str, cls: str, people: dict[str, Person], seed: in
                 new = _typo(p.surname, op, rng, avoid)
                 if new:
                     break
+            target = (m, m.start, m.end, new)
+        elif cls == "top":
+            if not later:
+                continue
+            m = rng.choice(later)
+            new = _typo(p.surname, rng.choice(["swap", "drop", "double"]), rng, avoid)
             target = (m, m.start, m.end, new)
         elif cls == "full-name":
             fulls = [m for m in ms if m.first_name]
@@ -439,6 +449,7 @@ def selftest(binary: str) -> None:
         seen[cls] = pl
     assert seen["short"].person == "Tom Rees" and seen["diacritic"].planted == "Nunez-Prado", seen
     assert seen["hyphen"].planted == "Núñez Prado"
+    assert seen["top"].person == "Margaret Ellingham" and not seen["top"].in_first, seen["top"]
     again = plant("a1", text, "swap", people, 1)
     assert again.planted == seen["swap"].planted, "planting is deterministic"
     with tempfile.TemporaryDirectory() as d:

@@ -87,9 +87,9 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
         return false;
     }
     // `the Johnstons` is the family, and Edwards, Richards or Williams are
-    // names of their own: a final `s` makes no typo.
+    // names of their own: a final `s` makes no typo (but `Sanderss` is one).
     let (short, long) = if la < lb { (a, b) } else { (b, a) };
-    if long.strip_suffix('s') == Some(short) {
+    if long.strip_suffix('s') == Some(short) && !short.ends_with('s') {
         return false;
     }
     // Every test below wants at most two edits, and an edit changes the
@@ -109,6 +109,85 @@ pub fn likely_typo(a: &str, b: &str) -> bool {
     // Jaro-Winkler alone joins Austria and Australia: a typo is also at most
     // two edits, and two only between names of the same length.
     strsim::jaro_winkler(a, b) >= 0.92 && (edits == 1 || (edits == 2 && la == lb))
+}
+
+/// Whether two distinct folded surnames may be one name misspelt: the
+/// [`likely_typo`] test, or one edit of any kind (a swap, a dropped or
+/// doubled letter, the last letter too) between names of three to five
+/// letters. The name index links families by this test, so it must allow
+/// every pair the grouping may join; the grouping asks more of short names
+/// ([`plausible_typo`]).
+pub fn near_spelling(a: &str, b: &str) -> bool {
+    if likely_typo(a, b) {
+        return true;
+    }
+    let (Some(fa), Some(fb)) = (a.chars().next(), b.chars().next()) else {
+        return false;
+    };
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if fa != fb || la.min(lb) < 3 || la.max(lb) > 5 || la.abs_diff(lb) > 1 {
+        return false;
+    }
+    // Three letters: only two swapped (`Aeb` for `Abe`); a letter dropped
+    // or changed makes another name as often as not (`Lee`, `Li`).
+    if la.max(lb) == 3 {
+        return la == lb
+            && strsim::damerau_levenshtein(a, b) == 1
+            && strsim::levenshtein(a, b) == 2;
+    }
+    let (short, long) = if la < lb { (a, b) } else { (b, a) };
+    if long.strip_suffix('s') == Some(short) {
+        return false;
+    }
+    bag_distance(a, b).is_none_or(|d| d <= 1) && strsim::damerau_levenshtein(a, b) == 1
+}
+
+/// Whether `suspect`, a folded spelling near the folded surname `target`
+/// ([`near_spelling`]), reads as a misspelling of it rather than a word or
+/// a name of its own: never an English word (`Woman` is not `Women`), and,
+/// between names of five letters or fewer, neither a known surname (`Kahn`
+/// is not `Khan`) nor a given name.
+pub fn plausible_typo(suspect: &str, target: &str) -> bool {
+    use crate::lexicon::english::is_english_word;
+    use crate::lexicon::names::is_known_surname;
+    if is_english_word(suspect) {
+        return false;
+    }
+    // Between names of five letters or fewer one edit is a name of its own
+    // as often as a typo (`Conn.` is not `Coon`).
+    let short = suspect.chars().count().max(target.chars().count()) <= 5;
+    if short {
+        return near_spelling(suspect, target)
+            && !is_known_surname(suspect)
+            && !is_known_given(suspect);
+    }
+    likely_typo(suspect, target)
+}
+
+/// Whether a folded word is a known given name (the gazetteer lists them
+/// capitalised).
+fn is_known_given(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let Some(first) = c.next() else {
+        return false;
+    };
+    let cap: String = first.to_uppercase().chain(c).collect();
+    crate::lexicon::names::GAZETTEER.given(&cap).is_some()
+}
+
+/// A spelling with apostrophes and spaces made uniform and the case of a
+/// leading particle ignored: `De Blasio` (a sentence start, a headline) and
+/// `de Blasio` are one spelling.
+pub fn spelling_key(s: &str) -> String {
+    let n = normalise_spelling(s);
+    let first = n.split([' ', '-']).next().unwrap_or("");
+    if n.len() > first.len() && crate::lexicon::names::is_cap_particle(first) {
+        let mut c = n.chars();
+        if let Some(f) = c.next() {
+            return f.to_lowercase().chain(c).collect();
+        }
+    }
+    n
 }
 
 /// How many more of some letters one ASCII word has than the other (the
@@ -171,6 +250,20 @@ mod tests {
         assert!(!t("Shaw", "Shah"));
         assert!(!t("Johnston", "Johnstons"));
         assert!(!t("Edward", "Edwards"));
+    }
+
+    #[test]
+    fn short_names_take_one_edit_of_any_kind_when_the_other_is_no_word() {
+        let near = |a: &str, b: &str| near_spelling(&fold(a), &fold(b));
+        assert!(near("Trump", "Trupm") && near("Trump", "Tump") && near("Cruz", "Crz"));
+        assert!(near("Bush", "Bsuh") && near("Rubio", "Rubi"));
+        assert!(!near("Lee", "Li") && !near("Khan", "Chan") && !near("Fields", "Field"));
+        let typo = |a: &str, b: &str| plausible_typo(&fold(a), &fold(b));
+        assert!(typo("Trupm", "Trump") && typo("Bsuh", "Bush") && typo("Crz", "Cruz"));
+        // An English word, a surname of its own or a given name is no typo.
+        assert!(!typo("Woman", "Women") && !typo("Kahn", "Khan") && !typo("Shah", "Shaw"));
+        assert!(!typo("Board", "Bovard"));
+        assert_eq!(spelling_key("De Blasio"), spelling_key("de Blasio"));
     }
 
     #[test]

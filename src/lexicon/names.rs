@@ -1,16 +1,65 @@
-//! The built-in gazetteer: honorifics, titles, role nouns, places, demonyms,
-//! organisation words, common capitalised words and given names, loaded once
-//! from the text files in `data/`.
+//! Word lists for names, loaded once from `data/names/`: the gazetteer
+//! (honorifics, titles, role nouns, places, demonyms, organisation words,
+//! common capitalised words and given names) and the small lists of name
+//! structure (particles, generational suffixes, family roles, peerages).
 
 use std::collections::{HashMap, HashSet};
 
 use std::sync::LazyLock;
 
-use super::Gender;
+/// Grammatical gender as the copy shows it (honorifics, given names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+crate::word_lists! {
+    /// Lower-case surname particles (`de`, `van`, `al`, `bin`).
+    particles = "names/particles.txt";
+    /// Capitalised particles inside a name (`Al`, `Van`, `Ní`).
+    cap_particles = "names/particles_cap.txt";
+    /// Short prefixes joined to a name (`d’Estaing`, `ad-Darwish`).
+    particle_prefixes = "names/particle_prefixes.txt";
+    /// Role words that make someone a relative (`son`, `widow`).
+    family = "names/family.txt";
+    /// Peers' titles (`Lord`, `Baroness`).
+    peerages = "names/peerages.txt";
+    /// Small words inside a role (`of`, `the`, `for`).
+    role_connectors = "names/role_connectors.txt";
+    /// Determiners that may open a role (`the`, `his`).
+    determiners = "names/determiners.txt";
+    /// How a byline, credit or sign-off starts (`By`, `Reporting by`).
+    credit_openers = "names/credit_openers.txt";
+    /// Surnames common in the United States (census), to choose between
+    /// two spellings used equally often.
+    surnames = "names/surnames.txt";
+}
+
+/// A known surname in any case (`Trump`, `Nguyen`).
+pub fn is_known_surname(w: &str) -> bool {
+    surnames().contains(w)
+}
+
+/// A lower-case surname particle, as written (`de`, `al`).
+pub fn is_particle(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && particles().contains(w)
+}
+
+/// A capitalised particle inside a name, as written (`Al`, `Van`, `Ní`).
+pub fn is_cap_particle(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && cap_particles().contains(w)
+}
+
+/// A lower-case prefix joined to a capitalised name that keeps it a name
+/// (`al` of `al-Sisi`, `d` of `d’Estaing`).
+pub fn is_particle_prefix(w: &str) -> bool {
+    is_particle(w) || particle_prefixes().contains(w)
+}
 
 /// What a capitalised word is, when it is not (the start of) a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lexical {
+pub enum Lexical {
     /// `Mr`, `Dr`, `Sir`: a courtesy honorific.
     Honorific(Option<Gender>),
     /// `President`, `Minister`, `Sgt`; `head` is false for modifiers (`Foreign`).
@@ -28,7 +77,7 @@ pub(crate) enum Lexical {
 /// FNV-1a: the gazetteer's keys are short words, looked up for every
 /// capitalised word of copy; SipHash's DoS resistance buys nothing here.
 #[derive(Clone, Copy, Default)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -48,10 +97,10 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 
-pub(crate) struct Gazetteer {
+pub struct Gazetteer {
     /// Every capitalised word with what it is, honorifics first.
     words: FastMap<&'static str, Lexical>,
     honorifics: FastMap<&'static str, Option<Gender>>,
@@ -69,6 +118,8 @@ pub(crate) struct Gazetteer {
     orgs: FastSet<&'static str>,
     common: FastSet<&'static str>,
     given: FastMap<&'static str, Option<Gender>>,
+    /// Given names by rank in the list (commonest first).
+    given_rank: FastMap<&'static str, usize>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -100,14 +151,21 @@ impl Gazetteer {
             orgs: FastSet::default(),
             common: FastSet::default(),
             given: FastMap::default(),
+            given_rank: FastMap::default(),
         };
-        for l in lines(include_str!("../../../data/honorifics.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/honorifics.txt"
+        ))) {
             let mut f = l.split_whitespace();
             if let Some(w) = f.next() {
                 g.honorifics.insert(w, gender(f.next()));
             }
         }
-        for l in lines(include_str!("../../../data/titles.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/titles.txt"
+        ))) {
             let mut f = l.split_whitespace();
             if let Some(w) = f.next() {
                 let gd = gender(f.next());
@@ -115,7 +173,10 @@ impl Gazetteer {
                 g.titles.insert(w, (gd, head));
             }
         }
-        for l in lines(include_str!("../../../data/roles.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/roles.txt"
+        ))) {
             let mut f = l.split_whitespace();
             if let Some(w) = f.next() {
                 let head = f.next() == Some("h");
@@ -131,30 +192,53 @@ impl Gazetteer {
             }
             g.max_multi = g.max_multi.max(n);
         };
-        for l in lines(include_str!("../../../data/places.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/places.txt"
+        ))) {
             if l.contains(' ') {
                 multi(&mut g, l);
             } else {
                 g.places.insert(l);
             }
         }
-        for l in lines(include_str!("../../../data/demonyms.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/demonyms.txt"
+        ))) {
             if l.contains(' ') {
                 multi(&mut g, l);
             } else {
                 g.demonyms.insert(l);
             }
         }
-        for l in lines(include_str!("../../../data/organisations.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/organisation_names.txt"
+        ))) {
+            multi(&mut g, l);
+        }
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/organisations.txt"
+        ))) {
             g.orgs.insert(l);
         }
-        for l in lines(include_str!("../../../data/common.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/common.txt"
+        ))) {
             g.common.insert(l);
         }
-        for l in lines(include_str!("../../../data/given_names.txt")) {
+        for l in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/names/given_names.txt"
+        ))) {
             let mut f = l.split_whitespace();
             if let Some(w) = f.next() {
                 g.given.insert(w, gender(f.next()));
+                let rank = g.given_rank.len();
+                g.given_rank.entry(w).or_insert(rank);
             }
         }
         let words: Vec<&'static str> = g
@@ -177,7 +261,7 @@ impl Gazetteer {
 
     /// What a capitalised word is, honorific and title first. `None` for a
     /// word that may be a name.
-    pub(crate) fn lexical(&self, w: &str) -> Option<Lexical> {
+    pub fn lexical(&self, w: &str) -> Option<Lexical> {
         self.words.get(w).copied()
     }
 
@@ -207,30 +291,36 @@ impl Gazetteer {
     }
 
     /// Whether `w` starts a multi-word place, and the longest such length.
-    pub(crate) fn multi_start(&self, w: &str) -> bool {
+    pub fn multi_start(&self, w: &str) -> bool {
         self.multi_starts.contains(w)
     }
 
-    pub(crate) fn max_multi(&self) -> usize {
+    pub fn max_multi(&self) -> usize {
         self.max_multi
     }
 
-    pub(crate) fn is_multi_place(&self, joined: &str) -> bool {
+    pub fn is_multi_place(&self, joined: &str) -> bool {
         self.multi_places.contains(joined)
     }
 
     /// A lower-case role word: `Some(true)` for a head noun.
-    pub(crate) fn role(&self, lower: &str) -> Option<bool> {
+    pub fn role(&self, lower: &str) -> Option<bool> {
         self.roles.get(lower).copied()
     }
 
     /// A known given name, with the gender it usually gives.
-    pub(crate) fn given(&self, w: &str) -> Option<Option<Gender>> {
+    pub fn given(&self, w: &str) -> Option<Option<Gender>> {
         self.given.get(w).copied()
+    }
+
+    /// A known given name's rank in the list, commonest first (`Hillary`
+    /// before `Hilary`).
+    pub fn given_rank(&self, w: &str) -> Option<usize> {
+        self.given_rank.get(w).copied()
     }
 }
 
-pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,519 @@
+//! Finding the names of one paragraph: the cores (`Dmytro Kuleba`, `al-Sisi`,
+//! `J.K. Rowling`) that are not places, organisations or capitalised
+//! descriptors, read over the paragraph's tokens ([`Scan`]).
+
+use std::ops::Range;
+
+use super::mention::mention;
+use super::tokens::{is_space, is_suffix, line_kinds, lower_ascii_into, tokenize, Shape, Tok};
+use super::{Gender, Mention};
+use crate::lexicon::names::{is_cap_particle, Lexical, GAZETTEER};
+
+/// The paragraph being scanned: text, tokens and what is known of them.
+pub(super) struct Scan<'t> {
+    pub(super) text: &'t str,
+    pub(super) toks: Vec<Tok>,
+    pub(super) kinds: Vec<(bool, bool)>,
+    /// Each token's gazetteer entry, looked up once.
+    lex: Vec<Option<Lexical>>,
+}
+
+impl<'t> Scan<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut toks = tokenize(text);
+        let lex: Vec<Option<Lexical>> = toks
+            .iter()
+            .map(|t| {
+                let w = text[t.start..t.end].trim_end_matches('.');
+                // `President-elect`, `Prime Minister-designate`: still a title.
+                let base = w
+                    .strip_suffix("-elect")
+                    .or_else(|| w.strip_suffix("-designate"))
+                    .unwrap_or(w);
+                GAZETTEER.lexical(base)
+            })
+            .collect();
+        let lines = crate::analysis::line_spans(text);
+        let kinds = line_kinds(text, &lines);
+        let mut line = 0;
+        for i in 0..toks.len() {
+            while line + 1 < lines.len() && toks[i].start > lines[line].end {
+                line += 1;
+            }
+            toks[i].line = line;
+            let gap_start = if i == 0 { 0 } else { toks[i - 1].outer_end };
+            let gap = &text[gap_start..toks[i].start];
+            toks[i].gap_space = i > 0 && !gap.is_empty() && gap.chars().all(is_space);
+            toks[i].gap_dot_space =
+                i > 0 && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space);
+            toks[i].sentence_start = if i == 0 {
+                true
+            } else {
+                let prev = &toks[i - 1];
+                let pw = &text[prev.start..prev.end];
+                let abbrev = matches!(prev.shape, Shape::Letter | Shape::Initials)
+                    || matches!(
+                        lex[i - 1],
+                        Some(Lexical::Honorific(_) | Lexical::Title { .. })
+                    )
+                    || is_suffix(pw)
+                    || matches!(pw, "St" | "No" | "Co" | "vs" | "v");
+                // An opening quote right before the word, after a space or
+                // punctuation: `said, “We`, `(AP) — “Blinken`.
+                let mut rev = gap.chars().rev();
+                let opens = rev.next().is_some_and(|q| "“‘«„\"'".contains(q))
+                    && rev
+                        .next()
+                        .is_none_or(|c| is_space(c) || "([—–-:;,".contains(c));
+                gap.contains(['!', '?', '…', ':', '#', '•'])
+                    || (gap.contains('.') && !abbrev)
+                    || opens
+                    || (gap.contains(['\n', '\r']) && kinds.get(prev.line).is_some_and(|k| k.0))
+            };
+        }
+        Scan {
+            text,
+            toks,
+            kinds,
+            lex,
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'t str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    pub(super) fn lexical(&self, i: usize) -> Option<Lexical> {
+        self.lex.get(i).copied().flatten()
+    }
+
+    /// Whether token `a + 1` continues a name or title from token `a`.
+    pub(super) fn joined(&self, a: usize) -> bool {
+        !self.toks[a].possessive && self.adjacent(a)
+    }
+
+    /// Whether only spaces (or an abbreviation's full stop) separate tokens
+    /// `a` and `a + 1`; a possessive may stand before (`Ukraine’s Foreign Minister`).
+    pub(super) fn adjacent(&self, a: usize) -> bool {
+        let Some(next) = self.toks.get(a + 1) else {
+            return false;
+        };
+        let t = &self.toks[a];
+        next.gap_space
+            || (next.gap_dot_space
+                && t.period
+                && (matches!(t.shape, Shape::Letter | Shape::Initials)
+                    || matches!(
+                        self.lexical(a),
+                        Some(Lexical::Honorific(_) | Lexical::Title { .. })
+                    )))
+    }
+
+    pub(super) fn is_initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.shape {
+            Shape::Initials => true,
+            Shape::Letter => {
+                let w = self.word(i);
+                (t.period || (w != "I" && w != "A")) && self.joined(i) && self.name_like(i + 1)
+            }
+            // `JD Vance`, `AJ Tracey`: two capitals as initials before a name.
+            Shape::AllCaps => {
+                self.word(i).len() == 2
+                    && self.lexical(i).is_none()
+                    && self.joined(i)
+                    && self.toks[i + 1].shape == Shape::Cap
+                    && self.lexical(i + 1).is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// A token that can be part of a name (not checking the gazetteer).
+    pub(super) fn name_like(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.shape {
+            Shape::Cap => true,
+            Shape::Letter | Shape::Initials => self.is_initial(i),
+            Shape::Particle => {
+                self.joined(i)
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.shape, Shape::Cap | Shape::Particle))
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn given_name(&self, i: usize) -> Option<Option<Gender>> {
+        GAZETTEER.given(self.word(i))
+    }
+
+    /// Length of a multi-word place starting at token `i` (0 when none).
+    pub(super) fn multi_place(&self, i: usize, buf: &mut String) -> usize {
+        if !GAZETTEER.multi_start(self.word(i)) {
+            return 0;
+        }
+        let mut best = 0;
+        buf.clear();
+        buf.push_str(self.word(i));
+        let mut j = i;
+        while j + 1 < self.toks.len() && j + 1 - i < GAZETTEER.max_multi() && self.joined(j) {
+            j += 1;
+            buf.push(' ');
+            buf.push_str(self.word(j));
+            if GAZETTEER.is_multi_place(buf) {
+                best = j + 1 - i;
+            }
+        }
+        best
+    }
+
+    pub(super) fn role_word(&self, i: usize) -> Option<bool> {
+        let mut buf = [0u8; 32];
+        let w = self.word(i);
+        lower_ascii_into(w, &mut buf).and_then(|l| GAZETTEER.role(l))
+    }
+
+    /// A title token: a capitalised title, or a lower-case role word when `lower`.
+    pub(super) fn title_head(&self, i: usize) -> Option<bool> {
+        match self.lexical(i) {
+            Some(Lexical::Title { head, .. }) => Some(head),
+            _ => None,
+        }
+    }
+
+    pub(super) fn normalised(&self, r: Range<usize>) -> String {
+        let mut out = String::with_capacity(r.len());
+        let mut space = false;
+        for c in self.text[r].chars() {
+            if is_space(c) {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a paragraph is a byline, credit or sign-off (`By Staff Reporter`,
+/// `(Reporting by Jane Doe; Editing by John Roe)`): one short line that
+/// starts so and ends as no sentence does. Its names are the writers', not
+/// people of the story.
+fn is_credit(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['(', '[']);
+    // A sentence (`By Monday, Mr Kuleba had left.`) ends as one.
+    let sentence = t
+        .trim_end_matches([')', ']'])
+        .ends_with(['.', '!', '?', '”', '"', ':']);
+    if sentence || t.contains(['\n', '\r']) || t.split_whitespace().count() > 16 {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().take(3).collect();
+    (1..=3).any(|n| {
+        words.len() > n
+            && crate::lexicon::names::credit_openers().contains(&words[..n].join(" "))
+            && words[n].starts_with(char::is_uppercase)
+    })
+}
+
+/// References to people in one paragraph, in order, bare candidates
+/// included ([`Mention::bare`]). Pure.
+pub fn scan_mentions(text: &str) -> Vec<Mention> {
+    if is_credit(text) {
+        return Vec::new();
+    }
+    let s = Scan::new(text);
+    let posts = if text.contains('<') {
+        embedded_posts(text)
+    } else {
+        Vec::new()
+    };
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    // First token after the last name (not bare word): role scans stop there.
+    let mut floor = 0;
+    let mut i = 0;
+    while i < n {
+        let Some((core_end, skip_to)) = core_at(&s, i, &mut buf) else {
+            i += 1;
+            continue;
+        };
+        let Some(core_end) = core_end else {
+            i = skip_to;
+            continue;
+        };
+        // `Getty Images/Jane Doe`, `LinkedIn/Geert Supré`: a picture credit.
+        if s.text[..s.toks[i].start].ends_with('/') {
+            i = core_end + 1;
+            continue;
+        }
+        let title_case = s.kinds.get(s.toks[i].line).is_some_and(|k| k.1);
+        let end = if title_case {
+            // Title-case headline: only given name + surname, or single words.
+            let two = s.given_name(i).is_some() && core_end > i;
+            let end = if two {
+                (i + 2).min(core_end + 1) - 1
+            } else {
+                i
+            };
+            extend_particles(&s, i, end, core_end)
+        } else {
+            core_end
+        };
+        if let Some(mut m) = mention(&s, i, end, floor) {
+            // An embedded post keeps its writer's spelling, as `[sic]` does.
+            m.sic |= posts.iter().any(|p| p.contains(&m.name.start));
+            if title_case && end == i {
+                // `Judge Sets Date`: in a title-case line one word is only a candidate.
+                m.bare = true;
+            }
+            // Bare words a role took in (`Catalan leader Carles Puigdemont`).
+            while out
+                .last()
+                .is_some_and(|p: &Mention| p.bare && p.range.start >= m.range.start)
+            {
+                out.pop();
+            }
+            if !m.bare {
+                floor = end + 1;
+            }
+            out.push(m);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The embedded social posts pasted with the copy (`<tweet …>…</tweet>`,
+/// `<blockquote class="twitter-tweet">…</blockquote>`): someone else's
+/// words, spelled as they wrote them. An unclosed one runs to the end.
+fn embedded_posts(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for tag in ["tweet", "blockquote"] {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut from = 0;
+        while let Some(o) = text[from..].find(&open).map(|o| from + o) {
+            let end = text[o..].find(&close).map_or(text.len(), |c| o + c);
+            out.push(o..end);
+            from = end.max(o + 1);
+        }
+    }
+    out
+}
+
+/// In a title-case line a two-word name may hold particles: `Ursula von der
+/// Leyen`, `Aoife Ní Bhriain`.
+fn extend_particles(s: &Scan<'_>, i: usize, end: usize, core_end: usize) -> usize {
+    let mut e = end;
+    if e > i {
+        while e < core_end && (s.toks[e].shape == Shape::Particle || is_cap_particle(s.word(e))) {
+            e += 1;
+        }
+    }
+    e
+}
+
+fn honorific_before(s: &Scan<'_>, i: usize) -> bool {
+    i > 0
+        && s.joined(i - 1)
+        && matches!(
+            s.lexical(i - 1),
+            Some(Lexical::Honorific(_) | Lexical::Title { head: true, .. })
+        )
+}
+
+/// The name core starting at `i`: `Some((Some(last), _))` for tokens
+/// `i..=last`, `Some((None, next))` when the sequence is an institution or
+/// place (skip to `next`), `None` when no name starts here.
+fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, usize)> {
+    let after_honorific = honorific_before(s, i);
+    let starts = match s.toks[i].shape {
+        Shape::Cap => true,
+        Shape::Initials | Shape::Letter | Shape::AllCaps => s.is_initial(i),
+        Shape::Particle => s.name_like(i),
+        _ => false,
+    };
+    if !starts {
+        return None;
+    }
+    let places = s.multi_place(i, buf);
+    if places > 0 && !after_honorific {
+        return Some((None, i + places));
+    }
+    if matches!(
+        s.lexical(i),
+        Some(Lexical::Honorific(_) | Lexical::Title { .. })
+    ) || (!after_honorific && !first_word_names(s, i))
+    {
+        return None;
+    }
+    if word_before_name(s, i) {
+        return None;
+    }
+    if !after_honorific {
+        if let Some(next) = thing_after_of(s, i) {
+            return Some((None, next));
+        }
+        if descriptor_at(s, i) {
+            return None;
+        }
+    }
+    core_extent(s, i, after_honorific)
+}
+
+/// Whether a word the gazetteer knows can still start a name: only as a
+/// known given name before a plain capitalised word (`Paris Hilton`).
+fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
+    match s.lexical(i) {
+        None => true,
+        Some(Lexical::Honorific(_) | Lexical::Title { .. }) => false,
+        Some(Lexical::Place | Lexical::Demonym | Lexical::Common | Lexical::Organisation) => {
+            s.given_name(i).is_some()
+                && s.joined(i)
+                && s.name_like(i + 1)
+                && s.toks[i + 1].shape == Shape::Cap
+                && s.lexical(i + 1).is_none()
+        }
+    }
+}
+
+/// An English word before a full name that starts with a known given name
+/// (`Miss Universe Alicia Machado`, `Billionaire Donald Trump`): a
+/// description, not a first name.
+fn word_before_name(s: &Scan<'_>, i: usize) -> bool {
+    s.given_name(i).is_none()
+        && s.joined(i)
+        && s.given_name(i + 1).is_some()
+        && s.toks[i + 1].shape == Shape::Cap
+        && s.joined(i + 1)
+        && s.toks.get(i + 2).is_some_and(|t| t.shape == Shape::Cap)
+        && crate::lexicon::english::is_english_word(s.word(i))
+}
+
+/// Whether token `j` is followed by `of` or `for` and a capitalised word.
+fn thing_before_of(s: &Scan<'_>, j: usize) -> bool {
+    s.joined(j)
+        && s.toks.get(j + 1).is_some()
+        && matches!(s.word(j + 1), "of" | "for")
+        && s.joined(j + 1)
+        && s.toks.get(j + 2).is_some_and(|t| t.shape == Shape::Cap)
+}
+
+/// `Institute for Fiscal Studies`, `Bank of England`: a capitalised run after
+/// `of`/`for`/`&` is part of the name of a thing; the token after it.
+fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
+    let n = s.toks.len();
+    let title = |k: usize| {
+        matches!(
+            s.lexical(k),
+            Some(Lexical::Title { .. } | Lexical::Honorific(_))
+        )
+    };
+    let thing = i >= 2
+        && s.joined(i - 1)
+        && matches!(s.word(i - 1), "of" | "for" | "&")
+        && s.joined(i - 2)
+        && matches!(s.toks[i - 2].shape, Shape::Cap | Shape::AllCaps)
+        && !title(i - 2);
+    if !thing {
+        return None;
+    }
+    let mut k = i;
+    while k + 1 < n && s.joined(k) && s.name_like(k + 1) && !title(k + 1) {
+        k += 1;
+    }
+    Some(k + 1)
+}
+
+/// A role or descriptor capitalised to start a sentence (`Prosecutor
+/// Jonathan Fairweather`, `Dad-of-three Mark`), or a sentence-initial -ing
+/// word (`Defending Ashworth, …`, `Speaking in Kyiv`).
+fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
+    if !s.toks[i].sentence_start || s.given_name(i).is_some() {
+        return false;
+    }
+    let w = s.word(i);
+    s.role_word(i).is_some() || w.contains("-of-") || (w.len() > 5 && w.ends_with("ing"))
+}
+
+/// A capitalised English word after a full name on a title-case line
+/// (`Hillary Clinton Calls ISIS …`, `Obama Sees`): the headline's verb, not
+/// a third name, unless it is a surname too (`Mary Ann Rose`).
+fn headline_verb(s: &Scan<'_>, k: usize) -> bool {
+    let w = s.word(k);
+    s.kinds.get(s.toks[k].line).is_some_and(|kind| kind.1)
+        && crate::lexicon::english::is_english_word(w)
+        && !crate::lexicon::names::is_known_surname(w)
+}
+
+/// How far the name core from `i` runs (see [`core_at`]).
+fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<usize>, usize)> {
+    let n = s.toks.len();
+    let given_first = s.given_name(i).is_some();
+    let mut j = i;
+    while j + 1 < n && j + 1 - i < 6 && s.joined(j) && s.name_like(j + 1) {
+        if is_suffix(s.word(j + 1).trim_end_matches('.')) {
+            break;
+        }
+        if j > i && headline_verb(s, j + 1) {
+            break;
+        }
+        match s.lexical(j + 1) {
+            // `Downing Street`, `Manchester United`: not a person; but after
+            // an honorific or title the word is a surname (`Sen. Lydia Park`).
+            Some(Lexical::Organisation) if !after_honorific => {
+                return Some((None, j + 2));
+            }
+            Some(Lexical::Honorific(_) | Lexical::Title { .. }) => break,
+            Some(Lexical::Common) if !given_first => break,
+            _ => {}
+        }
+        j += 1;
+        if s.toks[j].possessive {
+            break;
+        }
+    }
+    // Trailing particles or initials do not end a name.
+    while j > i
+        && matches!(
+            s.toks[j].shape,
+            Shape::Particle | Shape::Letter | Shape::Initials
+        )
+    {
+        j -= 1;
+    }
+    if matches!(s.toks[j].shape, Shape::Letter | Shape::Initials) {
+        return Some((None, j + 1));
+    }
+    // `Board of Contributors`, `Bank of England`: one word before `of` and
+    // a capitalised word names a thing (`Duke of York` is a title).
+    if j == i && !after_honorific && thing_before_of(s, j) {
+        return Some((None, j + 1));
+    }
+    // A run that ends in a place or demonym and opens with no given name
+    // (`Glam Belleza Latina`, `Radio Free Asia`) names a thing.
+    if j > i
+        && !after_honorific
+        && s.given_name(i).is_none()
+        && matches!(s.lexical(j), Some(Lexical::Place | Lexical::Demonym))
+    {
+        return Some((None, j + 1));
+    }
+    // All places or demonyms (`Kyiv Kharkiv`): not a person.
+    if !after_honorific
+        && (i..=j).all(|k| matches!(s.lexical(k), Some(Lexical::Place | Lexical::Demonym)))
+    {
+        return Some((None, j + 1));
+    }
+    Some((Some(j), j + 1))
+}

@@ -1,0 +1,267 @@
+//! Joining spellings that are a likely typo of each other: distinct
+//! surnames merged into the commoner (or the style book's) one, and bare
+//! words that are a known surname, or a typo of one, made mentions.
+
+use std::collections::HashMap;
+
+use super::canonical::StyleEntry;
+use super::group::{compatible, Builder};
+use super::person::PersonId;
+use super::variants::{near_spelling, plausible_typo, same_given};
+use super::{Mention, MentionRef};
+use crate::lexicon::english::is_english_word;
+use crate::lexicon::names::{is_known_surname, FastMap, GAZETTEER};
+
+impl Builder {
+    /// Merges people whose distinct surnames are likely typos of each other.
+    pub(super) fn merge_typos(&mut self, style: &[StyleEntry]) {
+        let mut keys: Vec<String> = self.by_key.keys().cloned().collect();
+        keys.sort();
+        let mut buckets: HashMap<char, Vec<String>> = HashMap::new();
+        for k in keys {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k);
+            }
+        }
+        let mut initials: Vec<char> = buckets.keys().copied().collect();
+        initials.sort_unstable();
+        let in_style = |k: &str| style.iter().any(|e| e.surname_key == k);
+        for c in initials {
+            let bucket = &buckets[&c];
+            for (x, a) in bucket.iter().enumerate() {
+                for b in &bucket[x + 1..] {
+                    if !near_spelling(a, b) {
+                        continue;
+                    }
+                    let (ca, cb) = (self.key_count(a), self.key_count(b));
+                    // The suspect is the spelling used less; used as often,
+                    // either may be.
+                    let typo = match ca.cmp(&cb) {
+                        std::cmp::Ordering::Less => plausible_typo(a, b),
+                        std::cmp::Ordering::Greater => plausible_typo(b, a),
+                        std::cmp::Ordering::Equal => plausible_typo(a, b) || plausible_typo(b, a),
+                    };
+                    if !typo {
+                        continue;
+                    }
+                    // The style book's spelling wins, then a spelling the
+                    // article introduces with a given name, then the commoner.
+                    let a_wins = match (in_style(a), in_style(b)) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => match (self.has_given(a), self.has_given(b)) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            _ => ca > cb || (ca == cb && self.first_of(a) < self.first_of(b)),
+                        },
+                    };
+                    let (win, lose) = if a_wins { (a, b) } else { (b, a) };
+                    self.merge_key(win, lose);
+                }
+            }
+        }
+    }
+
+    fn has_given(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&i| self.drafts[self.root(i)].given_key.is_some())
+        })
+    }
+
+    fn first_of(&self, key: &str) -> Option<MentionRef> {
+        self.by_key
+            .get(key)
+            .and_then(|ids| {
+                ids.iter()
+                    .filter_map(|&i| self.drafts[i].mentions.first())
+                    .min()
+            })
+            .copied()
+    }
+
+    fn merge_key(&mut self, win: &str, lose: &str) {
+        let winners: Vec<PersonId> = self.by_key.get(win).cloned().unwrap_or_default();
+        let losers: Vec<PersonId> = self.by_key.get(lose).cloned().unwrap_or_default();
+        // A spelling that comes with its own given name, not one of the
+        // other spelling's, is another person's name (Mark Johnson, Jane
+        // Johnston): none of its people merge.
+        let givens = |ids: &[PersonId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| self.drafts[self.root(i)].given_key.clone())
+                .collect()
+        };
+        let (wg, lg) = (givens(&winners), givens(&losers));
+        if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+            // The winner was picked for its given name: the family's
+            // spelling is the one written more.
+            if self.key_count(win) >= self.key_count(lose) {
+                self.family_spelling(win, lose, &winners, &losers);
+            } else {
+                self.family_spelling(lose, win, &losers, &winners);
+            }
+            return;
+        }
+        for q in losers {
+            let q = self.root(q);
+            let (qg, qgen) = (self.drafts[q].given_key.clone(), self.drafts[q].gender);
+            let target = winners
+                .iter()
+                .map(|&p| self.root(p))
+                .filter(|&p| p != q && compatible(self.drafts[p].gender, qgen))
+                .filter(|&p| match (&self.drafts[p].given_key, &qg) {
+                    (Some(a), Some(b)) => same_given(a, b),
+                    _ => true,
+                })
+                .max_by_key(|&p| (self.drafts[p].mentions.len(), std::cmp::Reverse(p)));
+            if let Some(p) = target {
+                self.union(q, p);
+            }
+        }
+    }
+    /// People spelled `lose` who have their own given names stay apart from
+    /// those spelled `win`, but when `lose` is no name of its own and `win`
+    /// is written more often (`Hillary Clinto` beside `Bill Clinton` and
+    /// `Clinton said`), `lose` is their relatives' surname misspelt.
+    fn family_spelling(
+        &mut self,
+        win: &str,
+        lose: &str,
+        winners: &[PersonId],
+        losers: &[PersonId],
+    ) {
+        if is_own_name(lose) || self.key_count(win) <= self.key_count(lose) {
+            return;
+        }
+        let Some(written) = winners
+            .iter()
+            .map(|&p| self.root(p))
+            .max_by_key(|&p| (self.drafts[p].mentions.len(), std::cmp::Reverse(p)))
+            .map(|p| self.drafts[p].surname_text.clone())
+        else {
+            return;
+        };
+        for &q in losers {
+            let q = self.root(q);
+            self.drafts[q].family_spelling = Some(written.clone());
+        }
+    }
+
+    /// Whether the people spelled `key` include someone the article names
+    /// in full or more than once: a spelling a bare word may be a typo of.
+    fn is_someone(&self, key: &str) -> bool {
+        self.has_given(key) || self.key_count(key) >= 2
+    }
+
+    /// Whether the bare word `m` (folded `key`, written `n` times) and the
+    /// surname `k` near it (also written bare `k_bare` times) are one name:
+    /// the bare word a misspelling of a surname used at least as often, or the surname (a full reference,
+    /// `Donald Truump`) a misspelling of the bare word (`Trump said`).
+    fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+        (may_be_typo(m) && self.key_count(k) + k_bare >= n.max(1) && plausible_typo(key, k))
+            || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
+    }
+
+    /// Bare capitalised words that are a known surname become mentions.
+    pub(super) fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
+        let mut bare_count: FastMap<&str, usize> = FastMap::default();
+        for (_, m) in bare {
+            *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
+        }
+        // Known surnames by first letter: the typo test only compares within one.
+        let mut buckets: HashMap<char, Vec<&str>> = HashMap::new();
+        for k in self.by_key.keys() {
+            if let Some(c) = k.chars().next() {
+                buckets.entry(c).or_default().push(k.as_str());
+            }
+        }
+        for b in buckets.values_mut() {
+            b.sort_unstable();
+        }
+        let mut typo_of: FastMap<&str, Option<&str>> = FastMap::default();
+        let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
+        for &(r, m) in bare {
+            let key = m.surname_key.as_str();
+            let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
+            if cands.is_none() && (may_be_typo(m) || name_like(m, bare_count[key])) {
+                let target = *typo_of.entry(key).or_insert_with(|| {
+                    let n = bare_count.get(key).copied().unwrap_or(0);
+                    key.chars()
+                        .next()
+                        .and_then(|c| buckets.get(&c))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|k| {
+                            near_spelling(k, key)
+                                && self.is_someone(k)
+                                && self.typo_between(
+                                    m,
+                                    key,
+                                    n,
+                                    k,
+                                    bare_count.get(k).copied().unwrap_or(0),
+                                )
+                        })
+                        .max_by(|a, b| {
+                            strsim::jaro_winkler(a, key)
+                                .total_cmp(&strsim::jaro_winkler(b, key))
+                                .then_with(|| b.cmp(a))
+                        })
+                });
+                cands = target.and_then(|k| self.by_key.get(k));
+            }
+            if let Some(c) = cands.and_then(|c| self.pick(c, None, r)) {
+                assigned.push((c, r));
+            }
+        }
+        for (c, r) in assigned {
+            self.drafts[c].mentions.push(r);
+        }
+        for d in &mut self.drafts {
+            d.mentions.sort_unstable();
+        }
+    }
+}
+
+/// Whether a bare word, written `n` times, reads as a name another
+/// spelling may be a typo of: three letters or more, and either no given
+/// name or English word, or a known surname or given name written more
+/// than once or mid-sentence (`Trump`, `Graham`; not a sentence's first
+/// word).
+fn name_like(m: &Mention, n: usize) -> bool {
+    let w = &m.surname_text;
+    if m.surname_key.chars().count() < 3 {
+        return false;
+    }
+    let given = GAZETTEER.given(w).is_some();
+    let english = is_english_word(w);
+    if !given && !english {
+        return true;
+    }
+    let known = is_known_surname(w) || given;
+    known && (n >= 2 || !m.sentence_start)
+}
+
+/// Whether a folded spelling is a name of its own: a known surname or
+/// given name (`Carson` is no typo of `Carlson`).
+fn is_own_name(key: &str) -> bool {
+    let mut c = key.chars();
+    let Some(first) = c.next() else {
+        return false;
+    };
+    let cap: String = first.to_uppercase().chain(c).collect();
+    is_known_surname(&cap) || GAZETTEER.given(&cap).is_some()
+}
+
+/// Whether a bare word (not a known surname) may be a misspelling of one:
+/// three letters or more, and no given name or English word (`Woman`,
+/// `These`); at a sentence start, where any word has a capital, five or
+/// more unless it is no known name either (`Crzu said`).
+fn may_be_typo(m: &Mention) -> bool {
+    let n = m.surname_key.chars().count();
+    n >= 3
+        && (!m.sentence_start || n >= 5 || !is_own_name(&m.surname_key))
+        && GAZETTEER.given(&m.surname_text).is_none()
+        && !is_english_word(&m.surname_text)
+}
