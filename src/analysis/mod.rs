@@ -8,8 +8,8 @@
 //!    quotes across paragraphs, speakers and people).
 
 pub mod attribution;
-pub mod boilerplate;
 pub mod cues;
+pub mod furniture;
 mod markdown;
 pub mod names;
 pub mod placeholder;
@@ -25,7 +25,7 @@ use crate::text::{Diff, LineShape, Paragraph, Paragraphs, Scan, Splice};
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
 };
-pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
+pub use furniture::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
 pub use markdown::FenceLine;
 pub use names::{Gender, Mention, MentionRef, People, Person, PersonId, Regrouped};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
@@ -556,7 +556,7 @@ fn furniture_paragraphs(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Vec<usize
         .iter()
         .map(|p| (p.facts.lines.len(), p.facts.boilerplate.as_slice()));
     let mut out = Vec::new();
-    for b in boilerplate::blocks(facts) {
+    for b in furniture::blocks(facts) {
         for para in b.first.para..=b.last.para {
             let from = if para == b.first.para {
                 b.first.line

@@ -11,6 +11,7 @@
 //! (web furniture phrases), and the names gazetteer
 //! (`crate::analysis::names::gazetteer`, which reads `data/` the same way).
 
+pub mod dates;
 pub mod furniture;
 pub mod quotes;
 
@@ -103,6 +104,37 @@ macro_rules! word_lists {
             }
         )*
     };
+}
+
+/// Declares ordered lists read from `data/` files with each entry kept as
+/// written (case and all): regular-expression fragments, or entries with
+/// fields for the reader to split. Each is a function returning the entries
+/// in file order, read once.
+#[macro_export]
+macro_rules! pattern_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> &'static [&'static str] {
+                static LIST: std::sync::LazyLock<Vec<&'static str>> =
+                    std::sync::LazyLock::new(|| {
+                        $crate::lexicon::entries(include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"),
+                            "/data/",
+                            $file
+                        )))
+                        .collect()
+                    });
+                &LIST
+            }
+        )*
+    };
+}
+
+/// The entries of a pattern list joined as one regular-expression
+/// alternation (each entry a fragment, in file order).
+pub fn alternation(entries: &[&str]) -> String {
+    entries.join("|")
 }
 
 #[cfg(test)]

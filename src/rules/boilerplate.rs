@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
-use crate::analysis::boilerplate::blocks;
+use crate::analysis::furniture::blocks;
 use crate::analysis::{Article, BoilerplateKind, ParagraphFacts};
 use crate::config::Severity;
 

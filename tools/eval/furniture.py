@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Score `boilerplate` (and `placeholder`) on real news pages: the ScrapingHub benchmark (issue 18.5).
 
-    python3 tools/eval/furniture.py DATA [--copydesk PATH] [--list missed|false|fix-false|body|furniture]
+    python3 tools/eval/furniture.py DATA [--copydesk PATH] [--split all|dev|held] [--list missed|false|fix-false|body|furniture]
+
+--split dev takes the pages whose hash starts 0-9 (develop and read examples on
+these), --split held those starting a-f (look only at the figures, to check
+that a change generalises).
 
 DATA is the article-extraction-benchmark folder with html/<hash>.html.gz and
 ground-truth.json (`articleBody` per hash). Standard library only.
@@ -425,10 +429,14 @@ def run_fix(binary: str, pages: list[Page], config, cwd: str):
             pg.changed = {pg.line_of[n] for n in chg if n < len(pg.line_of) and pg.line_of[n] >= 0}
 
 
-def run(data: str, binary: str, config=None, context: int = 3, blank: bool = False, limit=None, keep: str | None = None):
+SPLITS = {"all": "0123456789abcdef", "dev": "0123456789", "held": "abcdef"}
+
+
+def run(data: str, binary: str, config=None, context: int = 3, blank: bool = False, limit=None, keep: str | None = None,
+        split: str = "all"):
     with open(os.path.join(data, "ground-truth.json"), encoding="utf-8") as fh:
         gt = json.load(fh)
-    keys = sorted(gt)
+    keys = sorted(k for k in gt if k[:1].lower() in SPLITS[split])
     if limit:
         keys = keys[:limit]
     pages = C.pmap(lambda k: load_page(data, k, gt[k].get("url", ""), gt[k].get("articleBody", ""), context), keys)
@@ -600,6 +608,8 @@ def main(argv=None):
     ap.add_argument("--kind", help="with --list: only lines of this kind (e.g. 'headline-like')")
     ap.add_argument("--max", type=int, default=0)
     ap.add_argument("--limit", type=int, help="only the first N pages")
+    ap.add_argument("--split", choices=sorted(SPLITS), default="all",
+                    help="pages by the first character of their hash: dev 0-9 (develop on these), held a-f (check on these)")
     ap.add_argument("--keep", metavar="DIR", help="write the page texts to DIR and keep them (for study)")
     ap.add_argument("--json", metavar="FILE", help="also write the raw counters as JSON")
     ap.add_argument("--selftest", action="store_true", help="run on a tiny made-up page (no data needed)")
@@ -609,7 +619,7 @@ def main(argv=None):
         return selftest(binary)
     if not a.data:
         ap.error("DATA is required (the benchmark folder)")
-    pages = run(a.data, binary, a.config, a.context, a.blank_lines, a.limit, a.keep)
+    pages = run(a.data, binary, a.config, a.context, a.blank_lines, a.limit, a.keep, a.split)
     S, kinds = evaluate(pages)
     print(summary(S, kinds))
     C.write_json(a.json, {**S, **{"missed.kind." + k: v for k, v in kinds.items()}})

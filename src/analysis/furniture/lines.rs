@@ -1,0 +1,307 @@
+//! What one line is on its own: the compiled shapes (mostly anchored
+//! regular expressions built from the pattern lists in `data/furniture/`)
+//! and the order they are tried in.
+
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+use aho_corasick::packed::Searcher;
+use regex::Regex;
+
+use super::gate::*;
+use super::text::{core, headline_shaped, is_credit_only, normalise, word_count};
+use super::{BoilerplateKind, LineClass};
+use crate::lexicon::alternation as alt;
+use crate::lexicon::furniture as lists;
+
+/// The compiled shapes.
+pub(super) struct Rules {
+    pub(super) phrases: Option<Searcher>,
+    heading_alone: Regex,
+    heading_tail_strong: Regex,
+    heading_tail_weak: Regex,
+    heading_caps: Regex,
+    pub(super) newsletter_what: Regex,
+    credit_by: Regex,
+    pub(super) comment: Regex,
+    pub(super) comment_alone: Regex,
+    pub(super) contact: Regex,
+    pub(super) share: Regex,
+    pub(super) newsletter: Regex,
+    pub(super) newsletter_any: Regex,
+    pub(super) follow: Regex,
+    advert: Regex,
+    credit_label: Regex,
+    credit_end: Regex,
+    credit_bbc: Regex,
+    pub(super) source: Regex,
+    pub(super) domain: Regex,
+    pub(super) click: Regex,
+    pub(super) here: Regex,
+    pub(super) copyright: Regex,
+    pub(super) copyright_owner: Regex,
+    pub(super) rights: Regex,
+    link_tag: Regex,
+    md_link_line: Regex,
+    url_line: Regex,
+    timestamp: Regex,
+    chrome: Regex,
+}
+
+pub(super) static RULES: LazyLock<Option<Rules>> = LazyLock::new(|| {
+    Rules::build()
+        .map_err(|e| tracing::error!("boilerplate rules: {e}"))
+        .ok()
+});
+
+/// Separators between a heading and its link (`READ MORE: …`, `Watch » …`).
+const SEP: &str = r"[:|»>›►▶→•]";
+
+/// Most checks want a short line: the most words (ASCII spaces) a line may
+/// have for each group to be worth trying.
+const LIMITS: &[(Groups, usize)] = &[
+    (HEAD, 30),
+    (ADVERT, 16),
+    (COMMENT, 25),
+    (CONTACT, 30),
+    (SHARE, 10),
+    (NEWSLETTER, 30),
+    (FOLLOW, 16),
+    (COPYRIGHT, 30),
+    (SOURCE, 30),
+    (CLICK, 40),
+    (TIMESTAMP, 16),
+    (CHROME, 30),
+    (CREDIT, usize::MAX),
+];
+
+/// Case variants of a phrase, with a plain or a non-breaking space.
+fn phrase_searcher(phrases: &[&str]) -> Option<Searcher> {
+    let mut b = aho_corasick::packed::Config::new().builder();
+    for p in phrases {
+        let title: String = p
+            .split(' ')
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let first = title[..1].to_string() + &p[1..];
+        for v in [p.to_string(), p.to_ascii_uppercase(), title, first] {
+            b.add(v.replace(' ', "\u{a0}"));
+            b.add(v);
+        }
+    }
+    b.build()
+}
+
+impl Rules {
+    fn build() -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        // ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines
+        // off any line with a non-ASCII character.
+        let r = |p: &str| Regex::new(&p.replace(r"\b", r"(?-u:\b)"));
+        let strong = alt(lists::headings());
+        let weak = alt(lists::headings_weak());
+        let networks = alt(lists::social_networks());
+        let follow_verbs = alt(lists::follow_verbs());
+        let months = alt(crate::lexicon::dates::months());
+        let weekdays = alt(crate::lexicon::dates::weekdays());
+        let zones = alt(crate::lexicon::dates::timezones());
+        Ok(Self {
+            phrases: phrase_searcher(&["click here", "tap here", "rights reserved"]),
+            heading_alone: r(&format!(
+                r"^(?:(?:{strong}|related)\s*[:|»>›►▶→•-]*|(?:{weak})\s*{SEP})$"
+            ))?,
+            heading_tail_strong: r(&format!(r"^(?:{strong})\s*[:|»>›►▶→•-]\s*\S"))?,
+            heading_caps: r(&format!(r"^(?:{strong}) \S"))?,
+            heading_tail_weak: r(&format!(r"^(?:{weak})\s*{SEP}\s*\S"))?,
+            comment: r(&format!(r"^(?:{})\b", alt(lists::comment_patterns())))?,
+            comment_alone: r(&format!(r"^(?:{})$", alt(lists::comment_labels())))?,
+            contact: r(&format!(r"^(?:{})\b", alt(lists::contact_patterns())))?,
+            share: r(&format!(r"^(?:{})", alt(lists::share_patterns())))?,
+            newsletter: r(r"^(?:sign up|sign-up|signup|subscribe)\b")?,
+            newsletter_what: r(&format!(
+                r"\b(?:{})\b",
+                lists::newsletter_words()
+                    .iter()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ))?,
+            credit_by: r(
+                r"^(?:photo|photograph|picture|image|illustration)s? (?:by|courtesy of) [^.]{1,80}$",
+            )?,
+            newsletter_any: r(&format!(
+                r"^(?:{})\b.*\b(?:newsletters?|inbox|email alerts|briefing|bulletin)\b",
+                alt(lists::newsletter_patterns())
+            ))?,
+            follow: r(&format!(
+                r"^(?:(?:{follow_verbs}) (?:[^.]{{0,60}}?\b(?:on|at|via) (?:{networks}|social media)\b|[^.]{{0,40}}@\w)|.{{0,40}}\bfollow (?:us|me) (?:on|at|via) (?:{networks})\b|(?:{networks})\s*:\s*@\w+$)"
+            ))?,
+            advert: r(&format!(r"^(?:{})$", alt(lists::advert_patterns())))?,
+            credit_label: r(&format!(
+                r"^\(?(?:{})\s*:\s*\S",
+                alt(lists::credit_labels())
+            ))?,
+            credit_end: r(&format!(r"(?:{})$", alt(lists::credit_tail_patterns())))?,
+            credit_bbc: r(
+                r"^(?:image|picture|video|media|audio) (?:source|caption|description)\s*[,:]",
+            )?,
+            source: r(r"^(?:source|sources|via|h/t|hat tip)\b\s*:?\s*(\S.*)$")?,
+            domain: r(&format!(
+                r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:{})\b",
+                alt(lists::tlds())
+            ))?,
+            click: r(
+                r"\b(?:click|tap) (?:here|the link|on the link|this link|below)\b|^(?:click|tap) (?:on|to|the|this)\b",
+            )?,
+            here: r(&format!(
+                r"^(?:{})\b.{{0,100}}\bhere[.!:]?$",
+                alt(lists::here_verbs())
+            ))?,
+            copyright: r(r"^(?:©|\(c\)|copyright\b)")?,
+            copyright_owner: r(&format!(
+                r"\b(?:(?:19|20)\d\d|{})\b|©",
+                lists::copyright_owners()
+                    .iter()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ))?,
+            rights: r(
+                r"\ball rights reserved\b|^this (?:material|article|content|story) (?:may|must) not be (?:published|reproduced|copied)",
+            )?,
+            link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
+            md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
+            url_line: r(r"^(?:https?://|www\.)\S+$")?,
+            // Nothing but a date and time, maybe after `Published`/`Updated`.
+            timestamp: r(&format!(
+                r"^(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|on|at)\s*:?\s*|(?:\d{{1,4}}(?:[:.]\d\d)?(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|am|pm|{months}|{weekdays}|{zones})\b[\s,|/·•-]*)+$"
+            ))?,
+            chrome: r(&format!(r"^(?:{})$", alt(lists::chrome_patterns())))?,
+        })
+    }
+
+    /// What a line is on its own, if furniture.
+    pub(super) fn classify(&self, line: &str, buf: &mut String) -> Option<LineClass> {
+        let core = core(line);
+        let groups = gate(core, self.phrases.as_ref());
+        if groups == 0 {
+            return None;
+        }
+        if groups & LINK_TAG != 0 && self.is_link_tag_line(core) {
+            return Some(LineClass::Line(BoilerplateKind::LinkTag));
+        }
+        let limit = LIMITS
+            .iter()
+            .filter(|(g, _)| groups & g != 0)
+            .map(|&(_, l)| l)
+            .max()
+            .unwrap_or(0);
+        // Counts ASCII spaces only, so never more than the words there are.
+        if core.bytes().filter(|&b| b == b' ' || b == b'\t').count() >= limit {
+            return None;
+        }
+        normalise(core, buf);
+        let n = buf.as_str();
+        let words = OnceCell::new();
+        let words = || *words.get_or_init(|| word_count(n));
+        if groups & HEAD != 0 {
+            if let Some(class) = self.heading(core, n, words()) {
+                return Some(class);
+            }
+        }
+        self.single(groups, n, &words)
+            .map(LineClass::Line)
+            .or_else(|| self.prompt(groups, n, &words).map(LineClass::Line))
+    }
+
+    /// A link-block heading, alone or before its first link.
+    fn heading(&self, core: &str, n: &str, words: usize) -> Option<LineClass> {
+        if self.heading_alone.is_match(n) || (self.heading_tail_strong.is_match(n) && words <= 30) {
+            return Some(LineClass::Heading);
+        }
+        // `READ MORE Minister quits`: a heading in capitals, no colon.
+        if self.heading_caps.is_match(n)
+            && words <= 30
+            && !core
+                .split_whitespace()
+                .take(2)
+                .any(|w| w.chars().any(char::is_lowercase))
+        {
+            return Some(LineClass::Heading);
+        }
+        if self.heading_tail_weak.is_match(n) {
+            let tail = core
+                .split_once([':', '|', '»', '>', '›', '►', '▶', '→', '•'])
+                .map_or("", |(_, t)| t.trim());
+            if self.is_link_line(tail) {
+                return Some(LineClass::Heading);
+            }
+        }
+        None
+    }
+
+    /// Credits, adverts, time stamps and page controls: lines that may
+    /// quote anyone, judged before the prompts.
+    fn single(
+        &self,
+        groups: Groups,
+        n: &str,
+        words: &dyn Fn() -> usize,
+    ) -> Option<BoilerplateKind> {
+        use BoilerplateKind::*;
+        let has = |g: Groups| groups & g != 0;
+        if has(CREDIT)
+            && (self.credit_bbc.is_match(n)
+                || (self.credit_label.is_match(n) && words() <= 16)
+                || (self.credit_by.is_match(n) && words() <= 12)
+                || self.credit_end.is_match(n)
+                || is_credit_only(n))
+        {
+            return Some(PictureCredit);
+        }
+        if has(ADVERT) && self.advert.is_match(n) {
+            return Some(Advertisement);
+        }
+        if has(TIMESTAMP)
+            && words() <= 16
+            && n.bytes().any(|b| b.is_ascii_digit())
+            && self.timestamp.is_match(n)
+        {
+            return Some(Timestamp);
+        }
+        if has(CHROME) && words() <= 30 && self.chrome.is_match(n) {
+            return Some(PageChrome);
+        }
+        None
+    }
+
+    /// A line under a link-block heading: a link, or shaped like a headline.
+    pub(super) fn is_link_line(&self, core: &str) -> bool {
+        if core.is_empty() {
+            return false;
+        }
+        if self.md_link_line.is_match(core) || self.url_line.is_match(core) {
+            return true;
+        }
+        let text = match self.link_tag.find(core) {
+            Some(m) => core[..m.start()].trim_end(),
+            None => core,
+        };
+        headline_shaped(text)
+    }
+
+    /// A short headline ending in a link tag such as `[REPORT]`.
+    fn is_link_tag_line(&self, core: &str) -> bool {
+        let Some(c) = self.link_tag.captures(core) else {
+            return false;
+        };
+        let (Some(all), Some(tag)) = (c.get(0), c.get(1)) else {
+            return false;
+        };
+        let tag = tag.as_str();
+        let capitals = !tag.chars().any(char::is_lowercase);
+        if !(capitals || lists::link_tags().contains(tag)) || lists::desk_tags().contains(tag) {
+            return false;
+        }
+        let head = core[..all.start()].trim_end();
+        head.is_empty() || headline_shaped(head)
+    }
+}
