@@ -8,10 +8,12 @@
 //! scanner code never carries a word list of its own: add the words here.
 //!
 //! Areas: [`quotes`] (speech verbs, pronouns, speaker nouns), [`furniture`]
-//! (web furniture phrases), and the names gazetteer
+//! (web furniture phrases and patterns), [`desk`] (desk placeholders),
+//! [`dates`] (months, weekdays, time zones), and the names gazetteer
 //! (`crate::analysis::names::gazetteer`, which reads `data/` the same way).
 
 pub mod dates;
+pub mod desk;
 pub mod furniture;
 pub mod quotes;
 
@@ -155,8 +157,59 @@ mod tests {
 
     #[test]
     fn every_list_loads() {
-        for list in [quotes::speech_verbs(), furniture::share_networks()] {
+        use furniture as f;
+        for list in [
+            quotes::speech_verbs(),
+            f::share_networks(),
+            f::agencies(),
+            f::credit_words(),
+            f::desk_tags(),
+            f::link_tags(),
+            f::trailing_words(),
+            f::newsletter_words(),
+            f::speech_cues(),
+            f::copyright_owners(),
+            desk::notes_strong(),
+            desk::notes_weak(),
+            desk::to_come_words(),
+            desk::unit_suffixes(),
+            desk::figure_next(),
+            desk::figure_cues_strong(),
+            desk::figure_cues(),
+            desk::linking_words(),
+            desk::determiners(),
+            desk::not_plural(),
+            desk::honorifics(),
+        ] {
             assert!(!list.is_empty());
         }
+        for patterns in [
+            f::first_words(),
+            f::headings(),
+            f::headings_weak(),
+            f::comment_patterns(),
+            f::comment_labels(),
+            f::contact_patterns(),
+            f::share_patterns(),
+            f::newsletter_patterns(),
+            f::social_networks(),
+            f::advert_patterns(),
+            f::credit_labels(),
+            f::credit_tail_patterns(),
+            f::tlds(),
+            f::chrome_patterns(),
+            f::follow_verbs(),
+            f::here_verbs(),
+            dates::months(),
+            dates::weekdays(),
+            dates::timezones(),
+        ] {
+            assert!(!patterns.is_empty());
+            // Pattern entries are regex fragments: each compiles on its own.
+            for p in patterns {
+                assert!(regex::Regex::new(p).is_ok(), "{p}");
+            }
+        }
+        assert!(desk::honorifics().contains("Mr") && desk::honorifics().contains("dr"));
     }
 }
