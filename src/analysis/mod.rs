@@ -359,8 +359,9 @@ impl ArticleParts {
     }
 
     /// What attribution skips after the edit, when in plain text no
-    /// paragraph it changed is (or was) furniture through and through: the
-    /// old ranges, moved.
+    /// paragraph it changed, nor one next to those, is (or was) read by the
+    /// furniture judge (whose verdicts read a line's neighbours): the old
+    /// ranges, moved.
     fn moved_not_prose(
         &self,
         earlier: Paragraphs<'_, ParagraphFacts>,
@@ -373,10 +374,11 @@ impl ArticleParts {
         if language != Language::PlainText || earlier.len() != n || a > b {
             return None;
         }
+        let near = a.saturating_sub(1)..(b + 1).min(n);
         if earlier
-            .slice(a..b)
+            .slice(near.clone())
             .iter()
-            .chain(paragraphs.slice(a..b))
+            .chain(paragraphs.slice(near))
             .any(has_furniture)
         {
             return None;
@@ -544,10 +546,11 @@ fn excluded_ranges(
     }
 }
 
-/// Whether a paragraph has a line that reads as furniture or as a link: an
-/// edit to it may change the furniture blocks around it.
+/// Whether a paragraph has a line the furniture judge reads (furniture, a
+/// link or a cue): an edit to it, or next to it, may change the furniture
+/// blocks around it.
 fn has_furniture(p: Paragraph<'_, ParagraphFacts>) -> bool {
-    !p.facts.boilerplate.is_empty()
+    furniture::reads(&p.facts.boilerplate)
 }
 
 /// The indices of the paragraphs that are web furniture through and through.

@@ -1,10 +1,6 @@
 //! Word lists for desk placeholders (`data/placeholder/`): desk-note
 //! keywords and the words around a figure written with X.
 
-use std::sync::LazyLock;
-
-use super::WordList;
-
 crate::word_lists! {
     /// Keywords that make a bracket a desk note wherever they start it (`check`, `tbc`).
     notes_strong = "placeholder/notes_strong.txt";
@@ -26,19 +22,4 @@ crate::word_lists! {
     determiners = "placeholder/determiners.txt";
     /// Words in -s that are no plural noun (`across`).
     not_plural = "placeholder/not_plural.txt";
-}
-
-/// Courtesy honorifics (`Mr`, `Dr`, `Sheikh`): the first field of each
-/// entry of `data/honorifics.txt`.
-pub fn honorifics() -> &'static WordList {
-    static LIST: LazyLock<WordList> = LazyLock::new(|| {
-        let words: Vec<&str> = super::entries(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/honorifics.txt"
-        )))
-        .filter_map(|e| e.split_whitespace().next())
-        .collect();
-        WordList::of(&words)
-    });
-    &LIST
 }

@@ -18,6 +18,20 @@ crate::word_lists! {
     newsletter_words = "furniture/newsletter_words.txt";
     /// Words that report speech, so a prompt-shaped line is copy (`said`).
     speech_cues = "furniture/speech_cues.txt";
+    /// Whole-line section and topic names (`Business`, `World`).
+    sections = "furniture/sections.txt";
+    /// Words a body sentence starts with and a caption rarely does (`But`, `He`).
+    body_openers = "furniture/body_openers.txt";
+    /// Month names in other languages, for time stamps (`octubre`, `maret`).
+    months_other = "furniture/months_other.txt";
+    /// Words of a time stamp line (`published`, `updated`, `mis à jour`).
+    stamp_words = "furniture/stamp_words.txt";
+    /// Words a time stamp line may carry without being copy (`on`, `at`, `ago`).
+    stamp_fillers = "furniture/stamp_fillers.txt";
+    /// Lower-case words inside a name or an organisation (`de`, `of`, `via`).
+    name_joiners = "furniture/name_joiners.txt";
+    /// Words of a byline's role line (`correspondent`, `writer`).
+    byline_roles = "furniture/byline_roles.txt";
     /// Words that make `© …` a copyright footer.
     copyright_owners = "furniture/copyright_owners.txt";
 }
@@ -51,6 +65,20 @@ crate::pattern_lists! {
     tlds = "furniture/tlds.txt";
     /// Page controls and app promotions.
     chrome_patterns = "furniture/chrome_patterns.txt";
+    /// Whole-line labels by kind (`[share]`, `[chrome]`, …), as written.
+    labels = "furniture/labels.txt";
+    /// Promotions, disclosures and legal lines by kind (`[newsletter]`, …).
+    promo_patterns = "furniture/promo_patterns.txt";
+    /// What an author box's heading starts with (`about`, `sobre`).
+    author_box = "furniture/author_box.txt";
+    /// Reading-time labels (`2 min read`).
+    reading_time = "furniture/reading_time.txt";
+    /// Whole-line picture credits (`Credit...Jane Doe`, `Submitted photo`).
+    credit_only_patterns = "furniture/credit_only_patterns.txt";
+    /// A caption's own label (`Above:`, `FILE PHOTO:`, `Image caption`).
+    caption_openers = "furniture/caption_openers.txt";
+    /// Agencies and picture desks named in credits (`getty images`).
+    agency_names = "furniture/agency_names.txt";
     /// Verbs a follow line starts with (`follow`, `connect with`).
     follow_verbs = "furniture/follow_verbs.txt";
     /// What a `… here` line starts with (`read`, `find out more`).

@@ -15,6 +15,7 @@
 pub mod dates;
 pub mod desk;
 pub mod furniture;
+pub mod people;
 pub mod quotes;
 
 use std::collections::HashSet;
@@ -179,7 +180,7 @@ mod tests {
             desk::linking_words(),
             desk::determiners(),
             desk::not_plural(),
-            desk::honorifics(),
+            people::honorifics(),
         ] {
             assert!(!list.is_empty());
         }
@@ -210,6 +211,7 @@ mod tests {
                 assert!(regex::Regex::new(p).is_ok(), "{p}");
             }
         }
-        assert!(desk::honorifics().contains("Mr") && desk::honorifics().contains("dr"));
+        assert!(people::honorifics().contains("Mr") && people::honorifics().contains("dr"));
+        assert!(people::role_words().contains("correspondent"));
     }
 }

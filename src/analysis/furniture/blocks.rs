@@ -1,6 +1,13 @@
-//! Furniture blocks put together across paragraphs from the lines' facts.
+//! The furniture judge: lines in their place, put together into blocks
+//! across paragraphs from the lines' facts.
+//!
+//! Every line the scanner listed is an entry; the lines it did not list are
+//! body copy. A verdict reads an entry, the entries next to it and the body
+//! line (or the document's edge) on each side of a run of entries, never
+//! further: that keeps an edit's effect within a paragraph of a paragraph
+//! the rule reads ([`super::reads`]).
 
-use super::{BoilerplateHit, BoilerplateKind, LineClass};
+use super::{BoilerplateHit, BoilerplateKind, Confidence, Cues, LineClass};
 
 /// A line of a document: paragraph index and line index in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -9,7 +16,8 @@ pub struct LineRef {
     pub line: usize,
 }
 
-/// A run of furniture lines of one kind, possibly over several paragraphs.
+/// A run of furniture lines of one kind and confidence, possibly over
+/// several paragraphs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     /// First and last line (inclusive).
@@ -18,72 +26,281 @@ pub struct Block {
     /// How many lines (a hard-wrapped paragraph counts as one).
     pub lines: usize,
     pub kind: BoilerplateKind,
+    pub confidence: Confidence,
 }
 
-/// The furniture blocks of the paragraphs, in order, from their lines'
-/// facts: a heading takes the link-shaped lines right after it, and
-/// neighbouring lines of one kind join, with no regard to where the copy
-/// breaks its paragraphs (blank lines between furniture lines are not copy).
+/// A listed line, with where it is among all the document's lines.
+struct Entry<'a> {
+    hit: &'a BoilerplateHit,
+    at: LineRef,
+    end: LineRef,
+    /// Its first and last line counted over the whole document.
+    flat: usize,
+    flat_end: usize,
+}
+
+impl Entry<'_> {
+    fn has(&self, c: Cues) -> bool {
+        self.hit.cues.has(c)
+    }
+}
+
+/// What the judge makes of an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Verdict {
+    kind: BoilerplateKind,
+    confidence: Confidence,
+}
+
+const fn verdict(kind: BoilerplateKind, confidence: Confidence) -> Option<Verdict> {
+    Some(Verdict { kind, confidence })
+}
+
+/// The entries of the paragraphs and the number of lines in all.
+fn flatten<'a, I>(paragraphs: I) -> (Vec<Entry<'a>>, usize)
+where
+    I: IntoIterator<Item = (usize, &'a [BoilerplateHit])>,
+{
+    let mut out = Vec::new();
+    let mut base = 0usize;
+    for (para, (line_count, hits)) in paragraphs.into_iter().enumerate() {
+        for hit in hits {
+            let last = hit.line + hit.span.max(1) - 1;
+            out.push(Entry {
+                hit,
+                at: LineRef {
+                    para,
+                    line: hit.line,
+                },
+                end: LineRef { para, line: last },
+                flat: base + hit.line,
+                flat_end: base + last,
+            });
+        }
+        base += line_count;
+    }
+    (out, base)
+}
+
+/// The furniture blocks of the paragraphs (each a line count and its
+/// lines' facts), in order.
 pub fn blocks<'a, I>(paragraphs: I) -> Vec<Block>
 where
     I: IntoIterator<Item = (usize, &'a [BoilerplateHit])>,
 {
-    let mut out: Vec<Block> = Vec::new();
-    // The flat line number of each block's last line, and whether the last
-    // block is a heading's that still takes link lines.
-    let mut last_flat = usize::MAX;
-    let mut open = false;
-    let mut base = 0usize;
-    for (para, (line_count, hits)) in paragraphs.into_iter().enumerate() {
-        for hit in hits {
-            let flat = base + hit.line;
-            let end = LineRef {
-                para,
-                line: hit.line + hit.span - 1,
-            };
-            let at = LineRef {
-                para,
-                line: hit.line,
-            };
-            let next = last_flat.wrapping_add(1) == flat;
-            // A heading takes the link lines after it, but not a line that is
-            // furniture of another kind on its own (`Advertisement`).
+    let (entries, total) = flatten(paragraphs);
+    let mut v: Vec<Option<Verdict>> = entries.iter().map(|e| own(e.hit)).collect();
+    link_blocks(&entries, &mut v);
+    captions(&entries, &mut v);
+    places(&entries, total, &mut v);
+    join(&entries, &v)
+}
+
+/// What a line is on its own.
+fn own(hit: &BoilerplateHit) -> Option<Verdict> {
+    match hit.class? {
+        LineClass::Heading => verdict(BoilerplateKind::LinkBlock, Confidence::Certain),
+        LineClass::Line(kind, confidence) => verdict(kind, confidence),
+    }
+}
+
+/// Whether entry `j` is the line right after entry `i`.
+fn next_to(entries: &[Entry<'_>], i: usize, j: usize) -> bool {
+    entries[j].flat == entries[i].flat_end + 1
+}
+
+/// A heading takes the link lines right after it (and the kickers, section
+/// names, dates and bylines that go with them), but not a line that is
+/// furniture of another kind on its own (`Advertisement`).
+fn link_blocks(entries: &[Entry<'_>], v: &mut [Option<Verdict>]) {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].hit.class != Some(LineClass::Heading) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < entries.len() && next_to(entries, j - 1, j) {
+            let e = &entries[j];
             let takes = matches!(
-                hit.class,
-                None | Some(LineClass::Line(BoilerplateKind::LinkTag))
+                e.hit.class,
+                None | Some(LineClass::Line(BoilerplateKind::LinkTag, _))
             );
-            if open && next && hit.link && takes {
-                if let Some(b) = out.last_mut() {
-                    b.last = end;
-                    b.lines += 1;
-                }
-                last_flat = flat + hit.span - 1;
+            // A kicker, a section name, a date or a count goes with the link
+            // line after it (`RANDY ANDY` over a headline), never alone.
+            let with_next = e
+                .hit
+                .cues
+                .any(Cues::KICKER | Cues::SECTION | Cues::STAMP | Cues::NUMBER | Cues::SHORT)
+                && j + 1 < entries.len()
+                && next_to(entries, j, j + 1)
+                && entries[j + 1].hit.link;
+            // A line in capitals right after links may be the article's next
+            // subhead (`WHAT YOU NEED`): taken only over another link.
+            let link = e.hit.link && !e.has(Cues::KICKER);
+            if !(takes && (link || with_next)) {
+                break;
+            }
+            v[j] = verdict(BoilerplateKind::LinkBlock, Confidence::Certain);
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// The line just before a credit that is only a credit is its caption,
+/// probably: a short sentence (or a line of no sentence) that is not the
+/// document's first line, a byline or a date.
+fn captions(entries: &[Entry<'_>], v: &mut [Option<Verdict>]) {
+    for i in 1..entries.len() {
+        let credit = matches!(
+            v[i],
+            Some(Verdict {
+                kind: BoilerplateKind::PictureCredit,
+                ..
+            })
+        );
+        if !(credit && entries[i].has(Cues::CREDIT) && next_to(entries, i - 1, i)) {
+            continue;
+        }
+        let c = &entries[i - 1];
+        let shaped = c.hit.cues.any(Cues::CAPTION | Cues::TEXT)
+            && !c
+                .hit
+                .cues
+                .any(Cues::BYLINE | Cues::STAMP | Cues::SHORT | Cues::CREDIT);
+        if v[i - 1].is_none() && shaped && c.flat > 0 {
+            v[i - 1] = verdict(BoilerplateKind::Caption, Confidence::Probable);
+        }
+    }
+}
+
+/// Where a run of entries stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// From the document's first line: the page's furniture above the article.
+    Top,
+    /// To the document's last line: the page's furniture below it.
+    Bottom,
+    /// Between lines of body copy.
+    Between,
+}
+
+/// The runs of neighbouring signal entries, with where each stands.
+fn runs(entries: &[Entry<'_>], total: usize) -> Vec<(std::ops::Range<usize>, Place)> {
+    let signal = |i: usize| entries[i].hit.is_signal();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        if !signal(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < entries.len() && next_to(entries, end - 1, end) && signal(end) {
+            end += 1;
+        }
+        let place = if entries[start].flat == 0 {
+            Place::Top
+        } else if entries[end - 1].flat_end + 1 == total {
+            Place::Bottom
+        } else {
+            Place::Between
+        };
+        out.push((start..end, place));
+        i = end;
+    }
+    out
+}
+
+/// How far from the document's edge (in lines) the page's own furniture
+/// is looked for: a run of short lines that goes on past it is copy (a
+/// list, a table).
+const EDGE: usize = 15;
+
+/// Lines judged by where they stand: above the article, a bare date is the
+/// page's time stamp and a section name, count or short label its
+/// navigation; below it, a label over tags takes the tags, and an author's
+/// note or name next to other furniture is the author box; anywhere, a
+/// section name or a count next to other furniture goes with it, and a
+/// section name over a headline is a link to another story.
+fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
+    for (run, place) in runs(entries, total) {
+        let mut tags = false;
+        for i in run.clone() {
+            let e = &entries[i];
+            let place = match place {
+                Place::Top if e.flat >= EDGE => Place::Between,
+                Place::Bottom if total - e.flat_end > EDGE => Place::Between,
+                p => p,
+            };
+            if v[i].is_some() {
+                tags = e.has(Cues::TAGS);
                 continue;
             }
-            open = false;
-            let kind = match hit.class {
-                None => continue,
-                Some(LineClass::Heading) => {
-                    open = true;
-                    BoilerplateKind::LinkBlock
-                }
-                Some(LineClass::Line(kind)) => kind,
-            };
-            match out.last_mut() {
-                Some(b) if b.kind == kind && next => {
-                    b.last = end;
-                    b.lines += 1;
-                }
-                _ => out.push(Block {
-                    first: at,
-                    last: end,
-                    lines: 1,
-                    kind,
-                }),
+            let furniture = |j: usize| run.contains(&j) && v[j].is_some();
+            let beside = (i > 0 && furniture(i - 1)) || furniture(i + 1);
+            v[i] = judge(e, place, tags, beside);
+            // `Business` over a headline between paragraphs: a related story.
+            let card = e.has(Cues::SECTION)
+                && run.contains(&(i + 1))
+                && v[i + 1].is_none()
+                && entries[i + 1].hit.link
+                && !entries[i + 1].has(Cues::BYLINE);
+            if v[i].is_none() && card {
+                v[i] = verdict(BoilerplateKind::PageChrome, Confidence::Probable);
+                v[i + 1] = verdict(BoilerplateKind::LinkBlock, Confidence::Probable);
             }
-            last_flat = flat + hit.span - 1;
+            tags &= v[i].is_some();
         }
-        base += line_count;
+    }
+}
+
+/// What a line with no verdict of its own is where it stands.
+fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdict> {
+    use BoilerplateKind::*;
+    use Confidence::*;
+    let label = e.hit.cues.any(Cues::SECTION | Cues::NUMBER);
+    match place {
+        Place::Top if e.has(Cues::STAMP) => verdict(Timestamp, Certain),
+        Place::Top if label => verdict(PageChrome, Probable),
+        Place::Top if e.has(Cues::SHORT) && !e.has(Cues::BYLINE) && e.flat > 0 => {
+            verdict(PageChrome, Probable)
+        }
+        Place::Bottom if tags && e.has(Cues::TEXT) && !e.has(Cues::BYLINE) => {
+            verdict(PageChrome, Certain)
+        }
+        Place::Bottom if label || e.has(Cues::BIO) => verdict(PageChrome, Probable),
+        Place::Bottom if beside && e.has(Cues::BYLINE) => verdict(PageChrome, Probable),
+        _ if label && beside => verdict(PageChrome, Probable),
+        _ => None,
+    }
+}
+
+/// Neighbouring entries of one kind and confidence join into one block.
+fn join(entries: &[Entry<'_>], v: &[Option<Verdict>]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, (e, verdict)) in entries.iter().zip(v).enumerate() {
+        let Some(verdict) = verdict else {
+            continue;
+        };
+        let next = last.is_some_and(|l| next_to(entries, l, i));
+        match out.last_mut() {
+            Some(b) if next && b.kind == verdict.kind && b.confidence == verdict.confidence => {
+                b.last = e.end;
+                b.lines += 1;
+            }
+            _ => out.push(Block {
+                first: e.at,
+                last: e.end,
+                lines: 1,
+                kind: verdict.kind,
+                confidence: verdict.confidence,
+            }),
+        }
+        last = Some(i);
     }
     out
 }

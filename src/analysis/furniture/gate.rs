@@ -20,8 +20,7 @@ pub(super) const SOURCE: Groups = 1 << 8;
 pub(super) const CLICK: Groups = 1 << 9;
 pub(super) const LINK_TAG: Groups = 1 << 10;
 pub(super) const CONTACT: Groups = 1 << 11;
-pub(super) const TIMESTAMP: Groups = 1 << 12;
-pub(super) const CHROME: Groups = 1 << 13;
+pub(super) const CHROME: Groups = 1 << 12;
 /// Prompts: lines that never report speech.
 pub(super) const PROMPTS: Groups =
     COMMENT | CONTACT | SHARE | NEWSLETTER | FOLLOW | COPYRIGHT | SOURCE | CLICK;
@@ -41,7 +40,6 @@ fn group(name: &str) -> Groups {
         "click" => CLICK,
         "link-tag" => LINK_TAG,
         "contact" => CONTACT,
-        "timestamp" => TIMESTAMP,
         "chrome" => CHROME,
         other => {
             debug_assert!(false, "unknown group {other} in first_words.txt");
@@ -95,27 +93,30 @@ pub(super) fn gate(core: &str, phrases: Option<&Searcher>) -> Groups {
         '(' => groups |= CREDIT | COPYRIGHT,
         '©' => groups |= COPYRIGHT,
         '-' => groups |= ADVERT,
-        c if c.is_ascii_digit() => groups |= COMMENT | TIMESTAMP,
+        c if c.is_ascii_digit() => groups |= COMMENT,
         _ => {}
     }
     if phrases.is_some_and(|p| p.find(core).is_some()) {
         groups |= CLICK | COPYRIGHT;
     }
-    let mut word = [0u8; 16];
+    // The first word, lower case, in a small buffer (any script: a heading
+    // may be `Материалы по теме`).
+    let mut word = [0u8; 32];
     let mut n = 0;
     for c in core.chars() {
         let c = match c {
             '’' | '‘' => '\'',
             c => c,
         };
-        if !(c.is_ascii_alphabetic() || c == '\'' || c == '-') {
+        if !(c.is_alphabetic() || c == '\'' || c == '-') {
             break;
         }
-        if n == word.len() {
-            return groups;
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > word.len() {
+                return groups;
+            }
+            n += l.encode_utf8(&mut word[n..]).len();
         }
-        word[n] = (c as u8).to_ascii_lowercase();
-        n += 1;
     }
     if let Ok(w) = std::str::from_utf8(&word[..n]) {
         groups |= first_word(w);
@@ -129,7 +130,7 @@ mod tests {
 
     #[test]
     fn first_words_load_with_their_groups() {
-        assert!(FIRST_WORDS.len() > 150);
+        assert!(FIRST_WORDS.len() > 100);
         assert!(FIRST_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(first_word("advertisement"), ADVERT);
         assert_eq!(first_word("read"), HEAD | COMMENT | CLICK);

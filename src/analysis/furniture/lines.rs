@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::gate::*;
 use super::text::{core, headline_shaped, is_credit_only, normalise, word_count};
-use super::{BoilerplateKind, LineClass};
+use super::{BoilerplateKind, Confidence, LineClass};
 use crate::lexicon::alternation as alt;
 use crate::lexicon::furniture as lists;
 
@@ -44,7 +44,6 @@ pub(super) struct Rules {
     link_tag: Regex,
     md_link_line: Regex,
     url_line: Regex,
-    timestamp: Regex,
     chrome: Regex,
 }
 
@@ -70,10 +69,34 @@ const LIMITS: &[(Groups, usize)] = &[
     (COPYRIGHT, 30),
     (SOURCE, 30),
     (CLICK, 40),
-    (TIMESTAMP, 16),
     (CHROME, 30),
     (CREDIT, usize::MAX),
 ];
+
+/// A line furniture for certain.
+fn certain(kind: BoilerplateKind) -> LineClass {
+    LineClass::Line(kind, Confidence::Certain)
+}
+
+/// Whether the credit in brackets that ends a line opens in lower case in
+/// the copy (`(ePA)`: an abbreviation, not the agency).
+fn lower_in_brackets(n: &str, core: &str) -> bool {
+    n.ends_with(')')
+        && core
+            .rfind('(')
+            .and_then(|i| core[i + 1..].chars().next())
+            .is_some_and(char::is_lowercase)
+}
+
+/// `s` after its first `n` words.
+pub(super) fn skip_words(s: &str, n: usize) -> &str {
+    let mut rest = s.trim_start();
+    for _ in 0..n {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
+    }
+    rest
+}
 
 /// Case variants of a phrase, with a plain or a non-breaking space.
 fn phrase_searcher(phrases: &[&str]) -> Option<Searcher> {
@@ -102,16 +125,13 @@ impl Rules {
         let weak = alt(lists::headings_weak());
         let networks = alt(lists::social_networks());
         let follow_verbs = alt(lists::follow_verbs());
-        let months = alt(crate::lexicon::dates::months());
-        let weekdays = alt(crate::lexicon::dates::weekdays());
-        let zones = alt(crate::lexicon::dates::timezones());
         Ok(Self {
             phrases: phrase_searcher(&["click here", "tap here", "rights reserved"]),
             heading_alone: r(&format!(
-                r"^(?:(?:{strong}|related)\s*[:|»>›►▶→•-]*|(?:{weak})\s*{SEP})$"
+                r"^(?:(?:{strong}|related)\s*[:|»>›►▶→•.…-]*|(?:{weak})\s*{SEP})$"
             ))?,
             heading_tail_strong: r(&format!(r"^(?:{strong})\s*[:|»>›►▶→•-]\s*\S"))?,
-            heading_caps: r(&format!(r"^(?:{strong}) \S"))?,
+            heading_caps: r(&format!(r"^(?:{strong}) "))?,
             heading_tail_weak: r(&format!(r"^(?:{weak})\s*{SEP}\s*\S"))?,
             comment: r(&format!(r"^(?:{})\b", alt(lists::comment_patterns())))?,
             comment_alone: r(&format!(r"^(?:{})$", alt(lists::comment_labels())))?,
@@ -170,10 +190,6 @@ impl Rules {
             link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
             md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
             url_line: r(r"^(?:https?://|www\.)\S+$")?,
-            // Nothing but a date and time, maybe after `Published`/`Updated`.
-            timestamp: r(&format!(
-                r"^(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|on|at)\s*:?\s*|(?:\d{{1,4}}(?:[:.]\d\d)?(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|am|pm|{months}|{weekdays}|{zones})\b[\s,|/·•-]*)+$"
-            ))?,
             chrome: r(&format!(r"^(?:{})$", alt(lists::chrome_patterns())))?,
         })
     }
@@ -181,12 +197,18 @@ impl Rules {
     /// What a line is on its own, if furniture.
     pub(super) fn classify(&self, line: &str, buf: &mut String) -> Option<LineClass> {
         let core = core(line);
+        // `[Related: Minister quits over row]`: a link in brackets.
+        let core = core
+            .strip_prefix('[')
+            .and_then(|c| c.strip_suffix(']'))
+            .filter(|c| c.contains(':') && !c.contains(['[', ']']))
+            .unwrap_or(core);
         let groups = gate(core, self.phrases.as_ref());
         if groups == 0 {
             return None;
         }
         if groups & LINK_TAG != 0 && self.is_link_tag_line(core) {
-            return Some(LineClass::Line(BoilerplateKind::LinkTag));
+            return Some(certain(BoilerplateKind::LinkTag));
         }
         let limit = LIMITS
             .iter()
@@ -207,9 +229,9 @@ impl Rules {
                 return Some(class);
             }
         }
-        self.single(groups, n, &words)
-            .map(LineClass::Line)
-            .or_else(|| self.prompt(groups, n, &words).map(LineClass::Line))
+        self.single(groups, core, n, &words)
+            .or_else(|| self.prompt(groups, n, &words))
+            .map(certain)
     }
 
     /// A link-block heading, alone or before its first link.
@@ -217,15 +239,17 @@ impl Rules {
         if self.heading_alone.is_match(n) || (self.heading_tail_strong.is_match(n) && words <= 30) {
             return Some(LineClass::Heading);
         }
-        // `READ MORE Minister quits`: a heading in capitals, no colon.
-        if self.heading_caps.is_match(n)
-            && words <= 30
-            && !core
+        // `READ MORE Minister quits`: a heading in capitals, no colon; `Also
+        // on example.com Minister quits`: a heading, then a headline.
+        if let Some(m) = self.heading_caps.find(n).filter(|_| words <= 30) {
+            let capitals = !core
                 .split_whitespace()
                 .take(2)
-                .any(|w| w.chars().any(char::is_lowercase))
-        {
-            return Some(LineClass::Heading);
+                .any(|w| w.chars().any(char::is_lowercase));
+            let tail = skip_words(core, word_count(m.as_str()));
+            if capitals || (tail.starts_with(char::is_uppercase) && self.is_link_line(tail)) {
+                return Some(LineClass::Heading);
+            }
         }
         if self.heading_tail_weak.is_match(n) {
             let tail = core
@@ -243,6 +267,7 @@ impl Rules {
     fn single(
         &self,
         groups: Groups,
+        core: &str,
         n: &str,
         words: &dyn Fn() -> usize,
     ) -> Option<BoilerplateKind> {
@@ -252,7 +277,7 @@ impl Rules {
             && (self.credit_bbc.is_match(n)
                 || (self.credit_label.is_match(n) && words() <= 16)
                 || (self.credit_by.is_match(n) && words() <= 12)
-                || self.credit_end.is_match(n)
+                || (words() <= 45 && self.credit_end.is_match(n) && !lower_in_brackets(n, core))
                 || is_credit_only(n))
         {
             return Some(PictureCredit);
@@ -260,17 +285,16 @@ impl Rules {
         if has(ADVERT) && self.advert.is_match(n) {
             return Some(Advertisement);
         }
-        if has(TIMESTAMP)
-            && words() <= 16
-            && n.bytes().any(|b| b.is_ascii_digit())
-            && self.timestamp.is_match(n)
-        {
-            return Some(Timestamp);
-        }
         if has(CHROME) && words() <= 30 && self.chrome.is_match(n) {
             return Some(PageChrome);
         }
         None
+    }
+
+    /// A caption that ends in its credit (`… (Picture: PA)`, `…Credit: EPA`),
+    /// whatever its first word.
+    pub(super) fn credit_tail(&self, core: &str, n: &str) -> bool {
+        self.credit_end.is_match(n) && !lower_in_brackets(n, core)
     }
 
     /// A line under a link-block heading: a link, or shaped like a headline.
@@ -302,6 +326,7 @@ impl Rules {
             return false;
         }
         let head = core[..all.start()].trim_end();
-        head.is_empty() || headline_shaped(head)
+        // A tag alone on its line only when it is a known one (`[VIDEO]`, not `[CNBC]`).
+        (head.is_empty() && lists::link_tags().contains(tag)) || headline_shaped(head)
     }
 }

@@ -84,10 +84,10 @@ pub(super) fn headline_shaped(s: &str) -> bool {
     if lists::trailing_words().contains(last) {
         return false;
     }
-    // Two sentences: a lower-case word, a full stop, a capital.
+    // Two sentences: a lower-case word, a full stop (or `?`, `!`), a capital.
     let b = s.as_bytes();
     !(2..b.len().saturating_sub(2)).any(|i| {
-        b[i] == b'.'
+        matches!(b[i], b'.' | b'?' | b'!')
             && b[i + 1] == b' '
             && b[i - 1].is_ascii_lowercase()
             && b[i - 2].is_ascii_lowercase()

@@ -142,7 +142,7 @@ fn bare_run(text: &str, t: &Token) -> Option<PlaceholderKind> {
     let prev = prev_word(text, t.start);
     let after_article = prev.is_some_and(|p| desk::determiners().contains(p));
     if let Some(p) = prev.filter(|_| !after_article) {
-        if desk::honorifics().contains(p) {
+        if crate::lexicon::people::honorifics().contains(p) {
             return (t.x == b'X').then_some(PlaceholderKind::ToCome);
         }
         if desk::figure_cues_strong().contains(p) {

@@ -1,0 +1,211 @@
+//! How a line reads: what it is on its own (its class, certain or
+//! probable), whether it is shaped like a link, and what it may be in its
+//! place (its [`Cues`]). Lines of body copy (a sentence longer than a
+//! caption, or with a quote) leave early and read as nothing.
+
+use super::credits::{self, byline, credit, Credit};
+use super::lines::Rules;
+use super::text::{core, normalise, word_count};
+use super::{labels, stamps, BoilerplateKind, Confidence, Cues, LineClass};
+use crate::lexicon::furniture as lists;
+
+/// How one line reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Read {
+    pub class: Option<LineClass>,
+    pub link: bool,
+    pub cues: Cues,
+}
+
+/// Whether a line ends as a sentence does (`.`, `!`, `?`, `。`, perhaps
+/// inside a closing quote or bracket); not in an ellipsis (`..`, `…`), which
+/// cuts a teaser short.
+fn ends_sentence(core: &str) -> bool {
+    let end = core.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '」', '）']);
+    end.ends_with(['.', '!', '?', '。', '！', '？', '．']) && !end.ends_with("..")
+}
+
+/// Words in a line: spaced words, or for writing without spaces (Chinese,
+/// Japanese) about one word in two characters.
+fn words_in(core: &str) -> usize {
+    let spaced = word_count(core);
+    let unspaced = core
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af))
+        .count()
+        / 2;
+    spaced.max(unspaced)
+}
+
+/// A short sentence that could be a picture's caption: no quote marks, no
+/// speech verb, and not opening as body copy does (`But`, `He`, `They`).
+fn caption_shaped(core: &str, n: &str) -> bool {
+    if core.contains(['“', '”', '"', '«', '»', '„']) {
+        return false;
+    }
+    let first = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    !lists::body_openers().contains(first)
+        && !n
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && lists::speech_cues().contains(w))
+}
+
+/// Whether every letter is a capital (two or more letters).
+fn in_capitals(core: &str) -> bool {
+    let mut letters = 0;
+    for c in core.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+fn line(kind: BoilerplateKind, confidence: Confidence) -> Option<LineClass> {
+    Some(LineClass::Line(kind, confidence))
+}
+
+impl Rules {
+    /// How a line reads; `None` for a line of body copy.
+    pub(super) fn read(&self, text: &str, buf: &mut String) -> Option<Read> {
+        let core = core(text);
+        if core.is_empty() {
+            return None;
+        }
+        let mut r = Read {
+            class: self.classify(text, buf),
+            link: false,
+            cues: Cues::NONE,
+        };
+        let words = words_in(core);
+        // A sentence, or a line that leads into a list or a quote (`Here
+        // are the highlights:`), is body copy.
+        let prose = ((ends_sentence(core) || core.ends_with(':')) && words >= 6) || words >= 25;
+        if prose && words > 60 && r.class.is_none() {
+            return None;
+        }
+        r.link = self.is_link_line(core);
+        normalise(core, buf);
+        let n = buf.as_str();
+        if r.class.is_none() && self.credit_tail(core, n) {
+            r.class = line(BoilerplateKind::PictureCredit, Confidence::Certain);
+        }
+        let plain = caption_shaped(core, n);
+        if r.class.is_none() && words <= 45 && plain {
+            r.class = labels::promo(n).and_then(|k| line(k, Confidence::Certain));
+        }
+        if prose {
+            if r.class.is_none() && plain {
+                r.cues |= Cues::CAPTION;
+                if words <= 40 && credits::bio(core, n) {
+                    r.cues |= Cues::BIO;
+                }
+            }
+        } else {
+            r.cues |= Self::short_cues(core, n, words);
+            if r.class.is_none() {
+                r.class = Self::lone_lines(core, n, words);
+            }
+        }
+        if words <= 25 {
+            Self::credits(core, n, &mut r);
+        }
+        if !prose && words <= 20 {
+            Self::stamps(core, n, &mut r);
+        }
+        if r.class.is_none() && words <= 8 {
+            r.class = labels::label(n).and_then(|k| line(k, Confidence::Certain));
+        }
+        (r.class.is_some() || r.link || !r.cues.is_empty()).then_some(r)
+    }
+
+    /// Lines of no sentence that are furniture by what they hold: a
+    /// reporter's handle or address, a line of tags, an author box's heading.
+    fn lone_lines(core: &str, n: &str, words: usize) -> Option<LineClass> {
+        use BoilerplateKind::*;
+        if words <= 6 {
+            if let Some(kind) = labels::contact_line(core, n) {
+                return line(kind, Confidence::Certain);
+            }
+        }
+        if words <= 16 && labels::tag_line(core, n) {
+            return line(PageChrome, Confidence::Certain);
+        }
+        if words <= 6 && credits::author_box(core, n) {
+            return line(PageChrome, Confidence::Certain);
+        }
+        None
+    }
+
+    /// The cues of a line that is no sentence of copy.
+    fn short_cues(core: &str, n: &str, words: usize) -> Cues {
+        let mut cues = Cues::TEXT;
+        // A label, not the tail of a wrapped sentence (`protect the
+        // coast.`): no sentence stop, not opening in lower case, no quote.
+        let label_shaped = !core.ends_with(['.', ',', ';', '!', '?'])
+            && !core.starts_with(char::is_lowercase)
+            && !core.contains(['“', '”', '"', '‘', '«']);
+        if words <= 4 && label_shaped {
+            cues |= Cues::SHORT;
+        }
+        if words <= 6 && in_capitals(core) {
+            cues |= Cues::KICKER;
+        }
+        if words <= 10 && byline(core, n) {
+            cues |= Cues::BYLINE;
+        }
+        if words <= 4 {
+            if labels::section(n) {
+                cues |= Cues::SECTION;
+            }
+            if labels::tags(n) {
+                cues |= Cues::TAGS;
+            }
+            if labels::bare_number(n) {
+                cues |= Cues::NUMBER;
+            }
+        }
+        cues
+    }
+
+    /// Credits, captions and embedded posts' signatures.
+    fn credits(core: &str, n: &str, r: &mut Read) {
+        use BoilerplateKind::*;
+        let found = credit(core, n);
+        if r.class.is_none() {
+            r.class = match found {
+                Some(Credit::Only) => line(PictureCredit, Confidence::Certain),
+                Some(Credit::Probable) => line(PictureCredit, Confidence::Probable),
+                Some(Credit::Caption) => line(Caption, Confidence::Certain),
+                Some(Credit::Signature) => line(Embed, Confidence::Probable),
+                None => None,
+            };
+        }
+        // A credit on its own line, of a picture (not of a graphic, nor a
+        // bare agency name signing off the article).
+        let credit_only = matches!(found, Some(Credit::Only | Credit::Probable))
+            || (matches!(r.class, Some(LineClass::Line(PictureCredit, _)))
+                && (2..=8).contains(&word_count(n))
+                && !["graphic", "video", "illustration"]
+                    .iter()
+                    .any(|w| n.trim_start_matches('(').starts_with(w)));
+        if credit_only {
+            r.cues |= Cues::CREDIT;
+        }
+    }
+
+    /// Time stamps: certain ones are furniture, bare dates and times a cue.
+    fn stamps(core: &str, n: &str, r: &mut Read) {
+        let Some(s) = stamps::read(core, n) else {
+            return;
+        };
+        if s.certain() {
+            if r.class.is_none() {
+                r.class = line(BoilerplateKind::Timestamp, Confidence::Certain);
+            }
+        } else if s.cue() {
+            r.cues |= Cues::STAMP;
+        }
+    }
+}
