@@ -221,10 +221,10 @@ const EDGE: usize = 15;
 
 /// Lines judged by where they stand: above the article, a bare date is the
 /// page's time stamp and a section name, count or short label its
-/// navigation; below it, a label over tags takes the tags, and an author's
-/// note or name next to other furniture is the author box; anywhere, a
-/// section name or a count next to other furniture goes with it, and a
-/// section name over a headline is a link to another story.
+/// navigation; below it, a label over tags takes the tags, and a name next
+/// to other furniture is the author box; anywhere, a button, a section name
+/// or a count next to other furniture goes with it, and a section name over
+/// a headline is a link to another story.
 fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
     for (run, place) in runs(entries, total) {
         let mut tags = false;
@@ -239,7 +239,11 @@ fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
                 tags = e.has(Cues::TAGS);
                 continue;
             }
-            let furniture = |j: usize| run.contains(&j) && v[j].is_some();
+            let furniture = |j: usize| {
+                run.contains(&j)
+                    && (v[j].is_some()
+                        || entries[j].hit.cues.any(Cues::BUTTON | Cues::SHARE_BUTTON))
+            };
             let beside = (i > 0 && furniture(i - 1)) || furniture(i + 1);
             v[i] = judge(e, place, tags, beside);
             // `Business` over a headline between paragraphs: a related story.
@@ -262,6 +266,20 @@ fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdic
     use BoilerplateKind::*;
     use Confidence::*;
     let label = e.hit.cues.any(Cues::SECTION | Cues::NUMBER);
+    let button = if e.has(Cues::SHARE_BUTTON) {
+        Some(SharePrompt)
+    } else if e.has(Cues::BUTTON) {
+        Some(PageChrome)
+    } else {
+        None
+    };
+    if let Some(kind) = button {
+        return match place {
+            _ if beside => verdict(kind, Certain),
+            Place::Top | Place::Bottom => verdict(kind, Probable),
+            Place::Between => None,
+        };
+    }
     match place {
         Place::Top if e.has(Cues::STAMP) => verdict(Timestamp, Certain),
         Place::Top if label => verdict(PageChrome, Probable),
@@ -271,7 +289,7 @@ fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdic
         Place::Bottom if tags && e.has(Cues::TEXT) && !e.has(Cues::BYLINE) => {
             verdict(PageChrome, Certain)
         }
-        Place::Bottom if label || e.has(Cues::BIO) => verdict(PageChrome, Probable),
+        Place::Bottom if label => verdict(PageChrome, Probable),
         Place::Bottom if beside && e.has(Cues::BYLINE) => verdict(PageChrome, Probable),
         _ if label && beside => verdict(PageChrome, Probable),
         _ => None,

@@ -27,7 +27,6 @@ pub(super) enum Credit {
 
 struct Shapes {
     author_box: Regex,
-    bio: Regex,
     only: Regex,
     caption: Regex,
     agency: Regex,
@@ -38,7 +37,6 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
     let build = || -> Result<Shapes, regex::Error> {
         Ok(Shapes {
             author_box: Regex::new(&format!("^(?:{}) (.+)$", alt(lists::author_box())))?,
-            bio: Regex::new(r"^\S+(?: \S+){0,3} (?:is|was) (?:a|an|the) ")?,
             only: Regex::new(&format!("^(?:{})$", alt(lists::credit_only_patterns())))?,
             caption: Regex::new(&format!("^(?:{})", alt(lists::caption_openers())))?,
             agency: Regex::new(&format!("^(?:{})$", alt(lists::agency_names())))?,
@@ -79,7 +77,10 @@ fn name_credit(core: &str, agency: &Regex) -> Option<Credit> {
     // `(Example Pictures Ltd.)` alone: a credit, probably.
     if let Some(inner) = core.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
         let words = word_count(inner);
-        let named = (2..=5).contains(&words) && names_only(inner) && !inner.contains(['(', ')']);
+        let named = (2..=5).contains(&words)
+            && names_only(inner)
+            && !inner.contains(['(', ')'])
+            && inner.chars().any(char::is_lowercase);
         return named.then_some(Credit::Probable);
     }
     let trimmed = core.trim_end_matches(['.', ' ']);
@@ -134,22 +135,6 @@ pub(super) fn author_box(core: &str, n: &str) -> bool {
         return false;
     };
     shapes.author_box.is_match(n) && person(super::lines::skip_words(core, 1))
-}
-
-/// An author's note at the foot of an article (`Jane Doe is a reporter
-/// for Example News.`): a person's name, `is a`, and a reporter's role.
-pub(super) fn bio(core: &str, n: &str) -> bool {
-    let Some(shapes) = SHAPES.as_ref() else {
-        return false;
-    };
-    let Some(m) = shapes.bio.find(n) else {
-        return false;
-    };
-    let name_words = word_count(m.as_str()).saturating_sub(2);
-    let name: Vec<&str> = core.split_whitespace().take(name_words).collect();
-    person(&name.join(" "))
-        && n.split(|c: char| !c.is_alphanumeric())
-            .any(|w| lists::byline_roles().contains(w))
 }
 
 /// The article's own byline (`By Jane Doe`, `Jane Doe`, `Political

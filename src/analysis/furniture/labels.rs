@@ -11,23 +11,28 @@ use regex::Regex;
 use super::BoilerplateKind;
 use crate::lexicon::furniture as lists;
 
-/// A label's kind, and whether it heads a list of tags.
-type Label = (BoilerplateKind, bool);
+/// A label's kind, whether it heads a list of tags, and whether it is a
+/// button (furniture only among other furniture).
+type Label = (BoilerplateKind, bool, bool);
 
 /// The labels of `labels.txt`, each with its kind.
 static LABELS: LazyLock<HashMap<&'static str, Label>> = LazyLock::new(|| {
-    let mut kind = (BoilerplateKind::PageChrome, false);
+    let mut kind = (BoilerplateKind::PageChrome, false, false);
     let mut out = HashMap::new();
     for e in lists::labels() {
         if let Some(section) = e.strip_prefix('[').and_then(|e| e.strip_suffix(']')) {
-            kind = match section {
-                "share" => (BoilerplateKind::SharePrompt, false),
-                "advert" => (BoilerplateKind::Advertisement, false),
-                "comment" => (BoilerplateKind::CommentPrompt, false),
-                "newsletter" => (BoilerplateKind::Newsletter, false),
-                "follow" => (BoilerplateKind::SocialFollow, false),
-                "tags" => (BoilerplateKind::PageChrome, true),
-                _ => (BoilerplateKind::PageChrome, false),
+            let (name, button) = match section.strip_suffix(" buttons") {
+                Some(name) => (name, true),
+                None => (section, false),
+            };
+            kind = match name {
+                "share" => (BoilerplateKind::SharePrompt, false, button),
+                "advert" => (BoilerplateKind::Advertisement, false, button),
+                "comment" => (BoilerplateKind::CommentPrompt, false, button),
+                "newsletter" => (BoilerplateKind::Newsletter, false, button),
+                "follow" => (BoilerplateKind::SocialFollow, false, button),
+                "tags" => (BoilerplateKind::PageChrome, true, button),
+                _ => (BoilerplateKind::PageChrome, false, button),
             };
             continue;
         }
@@ -103,22 +108,26 @@ pub(super) fn key(n: &str) -> &str {
     k.trim_end_matches(['.', ':', '…']).trim_end()
 }
 
-/// The kind of a whole-line label, if the line is one.
-pub(super) fn label(n: &str) -> Option<BoilerplateKind> {
+/// A whole-line label: its kind, and whether it is only a button (`Email`,
+/// `Twitter`: furniture among other furniture, maybe copy on its own).
+pub(super) fn label(n: &str) -> Option<(BoilerplateKind, bool)> {
     let k = key(n);
-    if let Some((kind, _)) = LABELS.get(k).or_else(|| LABELS.get(n)) {
-        return Some(*kind);
+    if let Some((kind, _, button)) = LABELS.get(k).or_else(|| LABELS.get(n)) {
+        // With a count (`Comments (12)`) a button is one for sure.
+        let counted = n.ends_with(')') && !k.ends_with(')');
+        return Some((*kind, *button && !counted));
     }
     let shapes = SHAPES.as_ref()?;
     if shapes.counter.is_match(k) || shapes.reading.is_match(k) && k.split(' ').count() <= 8 {
-        return Some(BoilerplateKind::PageChrome);
+        return Some((BoilerplateKind::PageChrome, false));
     }
     if shapes.count.is_match(k) {
-        return Some(if k.contains("comment") || k.contains("repl") {
+        let kind = if k.contains("comment") || k.contains("repl") {
             BoilerplateKind::CommentPrompt
         } else {
             BoilerplateKind::SharePrompt
-        });
+        };
+        return Some((kind, false));
     }
     None
 }
@@ -209,7 +218,7 @@ pub(super) fn promo(n: &str) -> Option<BoilerplateKind> {
 
 /// Whether the line is a label over a list of tags (`Tags:`, `Related Topics`).
 pub(super) fn tags(n: &str) -> bool {
-    LABELS.get(key(n)).is_some_and(|(_, tags)| *tags)
+    LABELS.get(key(n)).is_some_and(|(_, tags, _)| *tags)
 }
 
 /// Whether the line is a section or topic name (`Business`, `Latest News`).
@@ -237,7 +246,6 @@ mod tests {
     fn labels_by_kind() {
         use BoilerplateKind::*;
         for (line, kind) in [
-            ("Email", SharePrompt),
             ("Print this article", SharePrompt),
             ("Share this:", SharePrompt),
             ("858shares", SharePrompt),
@@ -254,8 +262,10 @@ mod tests {
             ("0 replies", CommentPrompt),
             ("Follow us", SocialFollow),
         ] {
-            assert_eq!(label(&norm(line)), Some(kind), "{line}");
+            assert_eq!(label(&norm(line)), Some((kind, false)), "{line}");
         }
+        assert_eq!(label(&norm("Email")), Some((SharePrompt, true)));
+        assert_eq!(label(&norm("Pause.")), Some((PageChrome, true)));
         for line in [
             "The email was sent on Monday.",
             "Share prices fell",

@@ -117,8 +117,11 @@ impl Cues {
     pub const TAGS: Cues = Cues(1 << 8);
     /// Only a number (`4553`): a share count, a rank, a score.
     pub const NUMBER: Cues = Cues(1 << 9);
-    /// An author's note (`Jane Doe is a reporter for Example News.`).
-    pub const BIO: Cues = Cues(1 << 10);
+    /// A page's button (`Email`, `Print`, `Video`): furniture next to other
+    /// furniture or above or below the article, maybe copy on its own.
+    pub const BUTTON: Cues = Cues(1 << 10);
+    /// A share button (`Facebook`, `Twitter`, `Email`), as [`Cues::BUTTON`].
+    pub const SHARE_BUTTON: Cues = Cues(1 << 11);
 
     pub fn has(self, c: Cues) -> bool {
         self.0 & c.0 == c.0 && c.0 != 0

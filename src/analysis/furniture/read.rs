@@ -95,14 +95,10 @@ impl Rules {
         if r.class.is_none() && words <= 45 && plain {
             r.class = labels::promo(n).and_then(|k| line(k, Confidence::Certain));
         }
-        if prose {
-            if r.class.is_none() && plain {
-                r.cues |= Cues::CAPTION;
-                if words <= 40 && credits::bio(core, n) {
-                    r.cues |= Cues::BIO;
-                }
-            }
-        } else {
+        if r.class.is_none() && plain && words >= 2 {
+            r.cues |= Cues::CAPTION;
+        }
+        if !prose {
             r.cues |= Self::short_cues(core, n, words);
             if r.class.is_none() {
                 r.class = Self::lone_lines(core, n, words);
@@ -115,7 +111,12 @@ impl Rules {
             Self::stamps(core, n, &mut r);
         }
         if r.class.is_none() && words <= 8 {
-            r.class = labels::label(n).and_then(|k| line(k, Confidence::Certain));
+            match labels::label(n) {
+                Some((BoilerplateKind::SharePrompt, true)) => r.cues |= Cues::SHARE_BUTTON,
+                Some((_, true)) => r.cues |= Cues::BUTTON,
+                Some((kind, false)) => r.class = line(kind, Confidence::Certain),
+                None => {}
+            }
         }
         (r.class.is_some() || r.link || !r.cues.is_empty()).then_some(r)
     }
