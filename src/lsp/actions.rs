@@ -71,20 +71,14 @@ pub fn code_actions(
         {
             let article = a.article();
             let edits = crate::rules::boilerplate::remove_all(&article);
-            // What the edits remove: the furniture whose removal is safe
-            // (certain, and taking no part of a wrapped sentence).
             let all = a
                 .findings
                 .iter()
                 .filter(|f| f.code == crate::rules::boilerplate::CODE)
-                .filter(|f| f.fixes.iter().any(|x| x.safe))
                 .map(|f| convert::diagnostic(rope, f, enc))
                 .collect::<Vec<_>>();
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!(
-                    "Remove all boilerplate ({} certain in this article)",
-                    all.len()
-                ),
+                title: format!("Remove all boilerplate ({} in this article)", all.len()),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(all),
                 edit: Some(to_edit(&edits)),
