@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Lsp { .. } => match copydesk::lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(code) => code,
             Err(e) => {
                 eprintln!("copydesk lsp: {e:#}");
                 ExitCode::from(2)

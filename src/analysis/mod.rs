@@ -11,6 +11,7 @@ pub mod attribution;
 pub mod cues;
 pub mod furniture;
 mod markdown;
+pub mod marks;
 pub mod names;
 pub mod placeholder;
 pub mod quotes;

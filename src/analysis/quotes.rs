@@ -1,81 +1,11 @@
-//! Quote marks in one paragraph (pure): pairs marks into quotes, tells
-//! apostrophes from single quote marks, and records stray or mismatched marks.
-//!
-//! A quote that runs over paragraphs reopens each paragraph and closes only in
-//! the last: here it is a span whose `close` is `None` ("opens but does not
-//! close"); the article pass joins the pieces.
-
-use std::ops::Range;
+//! Quotes in one paragraph (pure): the marks paired (`marks`), each quote
+//! read as full, partial or a title, and the attribution cues that link
+//! quotes to speakers (`cues`).
 
 use super::cues::{self, Cue};
-
-/// Double (“ ” " « » „) or single (‘ ’ ' ‚) marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Family {
-    Double,
-    Single,
-}
-
-/// What a quote holds, which decides whether it needs a speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum QuoteKind {
-    /// A clause or sentence of someone's words: needs attribution.
-    Full,
-    /// One to three words inside running text: a partial or scare quote.
-    Partial,
-    /// An all-title-case quote: the title of a book, film or programme.
-    Title,
-}
-
-/// One pair of quote marks (or an opening mark that runs to the paragraph's end).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuoteSpan {
-    /// The opening mark(s).
-    pub open: Range<usize>,
-    /// The closing mark(s); `None` when the quote runs to the paragraph's end.
-    pub close: Option<Range<usize>>,
-    pub family: Family,
-    /// 0 for an outermost quote, 1 for a quote inside it, …
-    pub depth: u8,
-    pub kind: QuoteKind,
-    /// Both marks (or the opening one) are straight `"`/`'`.
-    pub straight: bool,
-    /// The last character of the quoted words (punctuation included), if any.
-    pub last_char: Option<char>,
-    /// Where `last_char` is, paragraph-relative.
-    pub last_char_at: Option<usize>,
-    /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`; `“` for `‘‘`).
-    pub open_mark: char,
-    /// The quote starts a sentence (paragraph start, or after `.`, `?`, `!`, `:`).
-    pub sentence_start: bool,
-    /// Byte offset where the sentence after the quote ends (exclusive) when the
-    /// quote ends mid-sentence; the cue scanner uses it.
-    pub content: Range<usize>,
-}
-
-impl QuoteSpan {
-    /// Where the span ends: after its closing mark, or at the paragraph's end.
-    pub fn end(&self, para_len: usize) -> usize {
-        self.close.as_ref().map_or(para_len, |c| c.end)
-    }
-}
-
-/// What is wrong with a mark.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MarkIssueKind {
-    /// A closing mark with no opening mark.
-    Unopened,
-    /// An inner opening mark that never closes before its outer quote does.
-    Unclosed,
-    /// A mark standing where another belongs (`’’` or `''` closing a “ quote).
-    Mismatched { replacement: String },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MarkIssue {
-    pub range: Range<usize>,
-    pub kind: MarkIssueKind,
-}
+use super::marks::{self, Pair};
+pub use super::marks::{Family, MarkIssue, MarkIssueKind, QuoteKind, QuoteSpan};
+use crate::lexicon::quotes as lex;
 
 /// Everything about quotes in one paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,279 +46,18 @@ impl QuoteFacts {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Curly,
-    Straight,
-    /// `„` or `‚`: closed by `“`/`‘` (or `”`/`’`).
-    Low,
-    Guillemet,
-}
-
-struct Open {
-    at: Range<usize>,
-    family: Family,
-    style: Style,
-}
-
-/// Words that start with an apostrophe of elision.
-#[rustfmt::skip]
-const ELISIONS: &[&str] = &[
-    "cause", "cos", "em", "n", "til", "tis", "twas", "bout", "round", "nuff", "ello",
-];
-
-fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
-}
-
-/// Before an opening mark: start, space, or an opening bracket or dash.
-fn is_open_context(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚'
-                )
-        }
-    }
-}
-
-/// After a closing mark: end, space or punctuation.
-fn is_close_context(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ',' | '.'
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | ')'
-                        | ']'
-                        | '}'
-                        | '—'
-                        | '–'
-                        | '-'
-                        | '”'
-                        | '’'
-                        | '"'
-                        | '\''
-                        | '»'
-                        | '…'
-                )
-        }
-    }
-}
-
-/// Pairs a paragraph's marks and scans its attribution cues. Pure.
+/// Pairs a paragraph's marks, reads its quotes and scans its attribution
+/// cues. Pure.
 pub fn scan(text: &str) -> QuoteFacts {
-    let mut facts = QuoteFacts::default();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut spans: Vec<RawSpan> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + 1).map(|x| x.1);
-        let end = at + c.len_utf8();
-        let top_family = |stack: &[Open], f: Family| stack.iter().rposition(|o| o.family == f);
-        // Returns how many chars were consumed.
-        let mut consumed = 1;
-        match c {
-            '“' | '«' | '„' => {
-                let low_open = stack
-                    .last()
-                    .is_some_and(|o| o.family == Family::Double && o.style == Style::Low);
-                if c == '“' && low_open {
-                    close(&mut stack, &mut spans, &mut facts, Family::Double, at..end);
-                } else if c == '“' && next == Some('“') {
-                    // ““ typed for “ is not a thing; treat each as its own mark.
-                    push(&mut stack, at..end, Family::Double, Style::Curly);
-                } else {
-                    let style = match c {
-                        '«' => Style::Guillemet,
-                        '„' => Style::Low,
-                        _ => Style::Curly,
-                    };
-                    push(&mut stack, at..end, Family::Double, style);
-                }
-            }
-            '”' | '»' => {
-                if top_family(&stack, Family::Double).is_none()
-                    && is_open_context(prev)
-                    && is_word(next)
-                {
-                    // A closing mark used to open: replace it.
-                    facts.issues.push(MarkIssue {
-                        range: at..end,
-                        kind: MarkIssueKind::Mismatched {
-                            replacement: if c == '”' { "“" } else { "«" }.to_string(),
-                        },
-                    });
-                    push(&mut stack, at..end, Family::Double, Style::Curly);
-                } else {
-                    close(&mut stack, &mut spans, &mut facts, Family::Double, at..end);
-                }
-            }
-            '"' => {
-                let open_ctx = is_open_context(prev);
-                let close_ctx = is_close_context(next);
-                let has_open = top_family(&stack, Family::Double).is_some();
-                let opens = match (open_ctx, close_ctx) {
-                    (true, false) => true,
-                    (false, true) => false,
-                    _ => !has_open,
-                };
-                if opens {
-                    push(&mut stack, at..end, Family::Double, Style::Straight);
-                } else {
-                    close(&mut stack, &mut spans, &mut facts, Family::Double, at..end);
-                }
-            }
-            '‘' | '‚' => {
-                let low_single_open = stack
-                    .last()
-                    .is_some_and(|o| o.family == Family::Single && o.style == Style::Low);
-                if c == '‘' && low_single_open {
-                    close(&mut stack, &mut spans, &mut facts, Family::Single, at..end);
-                } else if c == '‘' && next == Some('‘') && is_open_context(prev) {
-                    // ‘‘ typed for “.
-                    let e2 = end + '‘'.len_utf8();
-                    facts.issues.push(MarkIssue {
-                        range: at..e2,
-                        kind: MarkIssueKind::Mismatched {
-                            replacement: "“".to_string(),
-                        },
-                    });
-                    push(&mut stack, at..e2, Family::Double, Style::Curly);
-                    consumed = 2;
-                } else if c == '‚' && !(is_open_context(prev) && is_word(next)) {
-                    // A low single comma lookalike used as a comma: not a mark.
-                } else if is_word(prev) && is_word(next) {
-                    // O‘Neill: a misturned apostrophe.
-                } else if is_open_context(prev) && next.is_some_and(|n| n.is_ascii_digit()) {
-                    // ‘90s
-                } else {
-                    let style = if c == '‚' { Style::Low } else { Style::Curly };
-                    push(&mut stack, at..end, Family::Single, style);
-                }
-            }
-            '’' | '\'' => {
-                let straight = c == '\'';
-                let single_open = top_family(&stack, Family::Single);
-                let double_open = top_family(&stack, Family::Double);
-                if is_word(prev) && is_word(next) {
-                    // won’t, Russia’s: an apostrophe.
-                } else if next == Some(c)
-                    && !is_word(chars.get(i + 2).map(|x| x.1))
-                    && double_open.is_some_and(|d| single_open.is_none_or(|s| s < d))
-                {
-                    // ’’ or '' closing a double quote.
-                    let e2 = end + c.len_utf8();
-                    facts.issues.push(MarkIssue {
-                        range: at..e2,
-                        kind: MarkIssueKind::Mismatched {
-                            replacement: if stack
-                                .get(double_open.unwrap_or(0))
-                                .is_some_and(|o| o.style == Style::Straight)
-                            {
-                                "\"".to_string()
-                            } else {
-                                "”".to_string()
-                            },
-                        },
-                    });
-                    close(&mut stack, &mut spans, &mut facts, Family::Double, at..e2);
-                    consumed = 2;
-                } else if is_open_context(prev)
-                    && (is_word(next)
-                        || next == Some('‘')
-                        || next == Some('“')
-                        || next == Some('"'))
-                {
-                    // At a word start: elision (’cause, ’n’, ’90s) or an opening straight mark.
-                    let word: String = chars[i + 1..]
-                        .iter()
-                        .map(|x| x.1)
-                        .take_while(|ch| ch.is_alphanumeric())
-                        .collect::<String>()
-                        .to_lowercase();
-                    let digit = next.is_some_and(|n| n.is_ascii_digit());
-                    if straight && !digit && !ELISIONS.contains(&word.as_str()) {
-                        push(&mut stack, at..end, Family::Single, Style::Straight);
-                    }
-                } else if let Some(s) = single_open {
-                    // A closing single mark, unless a double opened inside it is still open.
-                    if double_open.is_none_or(|d| d < s) || !is_word(prev) {
-                        close(&mut stack, &mut spans, &mut facts, Family::Single, at..end);
-                    }
-                } else {
-                    // The Joneses’, players’: a plural possessive apostrophe.
-                }
-            }
-            _ => {}
-        }
-        i += consumed;
-    }
-    // Whatever is still open runs to the paragraph's end.
-    while let Some(o) = stack.pop() {
-        let depth = stack.len() as u8;
-        if depth == 0 && !(o.family == Family::Single && o.style == Style::Straight) {
-            spans.push((o.at, None, o.family, 0, o.style == Style::Straight, false));
-        } else if o.style != Style::Straight {
-            facts.issues.push(MarkIssue {
-                range: o.at,
-                kind: MarkIssueKind::Unclosed,
-            });
-        }
-    }
-    spans.sort_by_key(|s| s.0.start);
-    facts.spans = spans
+    let marks = marks::pair(text);
+    let mut facts = QuoteFacts {
+        issues: marks.issues,
+        ..QuoteFacts::default()
+    };
+    facts.spans = marks
+        .pairs
         .into_iter()
-        .map(|(open, close, family, depth, straight, _)| {
-            let content = open.end..close.as_ref().map_or(text.len(), |c| c.start);
-            let words = &text[content.clone()];
-            let before = text[..open.start].trim_end();
-            let sentence_start = before.is_empty()
-                || before.ends_with(['.', '?', '!', ':', '…', '—'])
-                || before.ends_with(['”', '"', '’', '\'', '»'])
-                    && before[..before.len() - before.chars().last().map_or(0, char::len_utf8)]
-                        .trim_end()
-                        .ends_with(['.', '?', '!']);
-            let kind = classify(words, sentence_start, close.is_none(), named_by(before));
-            let last_char = words.trim_end().chars().last();
-            let last_char_at =
-                last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
-            let open_mark = if open.len() > 3 {
-                '“'
-            } else {
-                text[open.clone()].chars().next().unwrap_or('“')
-            };
-            if straight {
-                facts.straight_marks += 1 + u32::from(close.is_some());
-            } else {
-                facts.curly_marks += 1 + u32::from(close.is_some());
-            }
-            QuoteSpan {
-                open,
-                close,
-                family,
-                depth,
-                kind,
-                straight,
-                last_char,
-                last_char_at,
-                open_mark,
-                sentence_start,
-                content,
-            }
-        })
+        .map(|p| span(text, p, &mut facts))
         .collect();
     facts.headline = is_headline(text);
     facts.heading = text.trim_start().starts_with('#');
@@ -402,57 +71,61 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts
 }
 
-fn push(stack: &mut Vec<Open>, at: Range<usize>, family: Family, style: Style) {
-    stack.push(Open { at, family, style });
-}
-
-type RawSpan = (Range<usize>, Option<Range<usize>>, Family, u8, bool, bool);
-
-fn close(
-    stack: &mut Vec<Open>,
-    spans: &mut Vec<RawSpan>,
-    facts: &mut QuoteFacts,
-    family: Family,
-    at: Range<usize>,
-) {
-    let Some(k) = stack.iter().rposition(|o| o.family == family) else {
-        if family == Family::Double {
-            facts.issues.push(MarkIssue {
-                range: at,
-                kind: MarkIssueKind::Unopened,
-            });
-        }
-        return;
+/// A pair of marks read: its words, where it stands and what it holds.
+fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
+    let Pair {
+        open,
+        close,
+        family,
+        depth,
+        straight,
+    } = p;
+    let content = open.end..close.as_ref().map_or(text.len(), |c| c.start);
+    let words = &text[content.clone()];
+    let before = text[..open.start].trim_end();
+    let sentence_start = before.is_empty()
+        || before.ends_with(['.', '?', '!', ':', '…', '—'])
+        || before.ends_with(['”', '"', '’', '\'', '»'])
+            && before[..before.len() - before.chars().last().map_or(0, char::len_utf8)]
+                .trim_end()
+                .ends_with(['.', '?', '!']);
+    // Right after a word of the reporter's sentence (`would make her
+    // “completely a third Obama term”`, `called it “…”`, `said that “…”`).
+    let after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let kind = classify(words, sentence_start, close.is_none(), named_by(before));
+    let kind = match kind {
+        QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
+        k => k,
     };
-    // Marks opened inside and never closed.
-    for inner in stack.drain(k + 1..) {
-        if inner.style != Style::Straight {
-            facts.issues.push(MarkIssue {
-                range: inner.at,
-                kind: MarkIssueKind::Unclosed,
-            });
-        }
+    let last_char = words.trim_end().chars().last();
+    let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
+    let open_mark = if open.len() > 3 {
+        '“'
+    } else {
+        text[open.clone()].chars().next().unwrap_or('“')
+    };
+    if straight {
+        facts.straight_marks += 1 + u32::from(close.is_some());
+    } else {
+        facts.curly_marks += 1 + u32::from(close.is_some());
     }
-    if let Some(o) = stack.pop() {
-        let straight = o.style == Style::Straight;
-        spans.push((o.at, Some(at), family, stack.len() as u8, straight, true));
+    QuoteSpan {
+        open,
+        close,
+        family,
+        depth,
+        kind,
+        straight,
+        last_char,
+        last_char_at,
+        open_mark,
+        sentence_start,
+        content,
     }
 }
-
-#[rustfmt::skip]
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "or", "with", "by", "from", "is",
-    "de", "la", "le", "von", "van",
-];
-
-/// Words that put a title in quote marks right after them: `a review
-/// entitled “…”`, `the single “Hold the Line, Marie”`.
-#[rustfmt::skip]
-const TITLE_INTRODUCERS: &[&str] = &[
-    "titled", "entitled", "headlined", "subtitled", "single", "album", "song", "track", "novel",
-    "memoir", "documentary", "film", "movie", "podcast", "sitcom", "musical", "opera", "poem",
-    "exhibition", "anthem", "hymn",
-];
 
 /// Whether the text before an opening mark ends in a word that introduces a title.
 fn named_by(before: &str) -> bool {
@@ -460,7 +133,7 @@ fn named_by(before: &str) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    TITLE_INTRODUCERS.contains(&last.to_lowercase().as_str())
+    lex::title_introducers().contains(last)
 }
 
 /// Whether quoted words end as a sentence does (a title does not, closing
@@ -500,7 +173,7 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || (i > 0 && SMALL_WORDS.contains(&w))
+                || (i > 0 && lex::small_words().contains(w))
         });
     if title_case && !inner_punct && !runs_on {
         return QuoteKind::Title;
@@ -512,6 +185,17 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
     }
 }
 
+/// Whether quoted words right after a word of the reporter's sentence are a
+/// fragment woven into it: they start in lower case (`to “win my engraved
+/// shotgun!”`), not a sentence of someone's words (`he said “We will win.”`).
+fn woven(words: &str) -> bool {
+    words
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// A headline or subhead: a `#` heading, or one short line without terminal
 /// punctuation (closing quote marks aside).
 fn is_headline(text: &str) -> bool {
@@ -519,11 +203,16 @@ fn is_headline(text: &str) -> bool {
     if t.starts_with('#') {
         return true;
     }
-    if t.contains(['\n', '\r']) {
+    if t.contains(['\n', '\r']) || t.split_whitespace().count() > 20 {
         return false;
     }
     let core = t.trim_end_matches(['”', '’', '"', '\'', '»', ')', ' ']);
-    !core.ends_with(['.', '!', '?', ':', ';', ',', '…']) && t.split_whitespace().count() <= 20
+    // A headline ends in no full stop of its own; one inside its closing
+    // quote (`Carson: Clinton ‘Not Fit To Serve.’`) is the quote's.
+    let quoted_stop =
+        core.len() < t.len() && (t.contains(": ") || crate::text::words::is_title_case(t));
+    !core.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        || quoted_stop && core.ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -616,9 +305,10 @@ mod tests {
             kinds("It was a “developers’ charter”, critics said of “The Long Shore” and “Salt and Iron”."),
             vec![QuoteKind::Partial, QuoteKind::Title, QuoteKind::Title]
         );
+        // A fragment woven into the reporter's sentence is partial.
         assert_eq!(
             kinds("“Noted.” That was it. He said the ban had “changed him completely for the better”."),
-            vec![QuoteKind::Full, QuoteKind::Full]
+            vec![QuoteKind::Full, QuoteKind::Partial]
         );
         // US style: the sentence's comma inside the marks of a title.
         assert_eq!(
@@ -643,7 +333,7 @@ mod tests {
         );
         assert_eq!(
             kinds("She sang the anthem “and then we all went home.”"),
-            vec![QuoteKind::Full]
+            vec![QuoteKind::Partial]
         );
     }
 

@@ -1,6 +1,57 @@
-//! Word lists for quotes and their speakers.
+//! Word lists for quotes and their speakers (`data/quotes/`).
 
 crate::word_lists! {
     /// Speech verbs in every form (`said`, `says`, `told`, `tweeted`, …).
-    speech_verbs = "speech_verbs.txt";
+    speech_verbs = "quotes/speech_verbs.txt";
+    /// Speech verbs whose base form is also a common noun (`note`, `report`).
+    noun_bases = "quotes/noun_bases.txt";
+    /// Speech verbs whose -s form is also a plural noun (`claims`, `reports`).
+    noun_plurals = "quotes/noun_plurals.txt";
+    /// Cues that attribute only a quote right after them (`called`, `thanked … for`).
+    weak_cues = "quotes/weak_cues.txt";
+    /// Verbs of reported speech (`said`, `told`, `warned`).
+    reporting_verbs = "quotes/reporting_verbs.txt";
+    /// Cues of more than one word (`shot back`, `chimed in`).
+    phrasal_cues = "quotes/phrasal_cues.txt";
+    /// Nouns that head a role (`minister`, `spokesman`, `striker`).
+    role_nouns = "quotes/role_nouns.txt";
+    /// Nouns that head an anonymous source (`official`, `neighbour`).
+    source_nouns = "quotes/source_nouns.txt";
+    /// Nouns that head an organisation or a document (`ministry`, `report`).
+    org_nouns = "quotes/org_nouns.txt";
+    /// Nouns that show a woman (`spokeswoman`) or a man (`spokesman`).
+    female_nouns = "quotes/female_nouns.txt";
+    male_nouns = "quotes/male_nouns.txt";
+    /// Determiners and possessives (`the`, `a`, `their`).
+    determiners = "quotes/determiners.txt";
+    /// Words that end a speaker phrase walking back from its verb.
+    clause_words = "quotes/clause_words.txt";
+    /// Adverbs and auxiliaries between a subject and its verb (`later`, `has`).
+    between_subject_and_verb = "quotes/between_subject_and_verb.txt";
+    /// Capitalised sentence openers that are no name (`The`, `Monday`).
+    not_names = "quotes/not_names.txt";
+    /// Honorifics that are not part of a name (`mr`, `dr`, `cllr`).
+    name_honorifics = "quotes/name_honorifics.txt";
+    /// Abbreviations whose full stop ends no sentence (`mr`, `u.s`).
+    abbreviations = "quotes/abbreviations.txt";
+    /// Subjects that take a bare verb form (`they`, `police`).
+    plural_subjects = "quotes/plural_subjects.txt";
+    /// Numbers and plural determiners before a plural noun (`two`, `their`).
+    counting_words = "quotes/counting_words.txt";
+    /// Words that end a speaker phrase after its verb (`who`, `on`).
+    speaker_stops = "quotes/speaker_stops.txt";
+    /// Words after a head noun that start a phrase of their own (`of`, `for`).
+    head_breaks = "quotes/head_breaks.txt";
+    /// Words that open an anonymous group (`several`, `many`).
+    quantifiers = "quotes/quantifiers.txt";
+    /// Auxiliary and modal verbs (`has`, `will`).
+    auxiliaries = "quotes/auxiliaries.txt";
+    /// Words that open an adverbial clause before a subject (`In`, `Speaking`).
+    clause_openers = "quotes/clause_openers.txt";
+    /// Words after an apostrophe of elision (`’cause`, `’em`).
+    elisions = "quotes/elisions.txt";
+    /// Short words a title in title case leaves in lower case (`of`, `the`).
+    small_words = "quotes/small_words.txt";
+    /// Words that put a title in quote marks after them (`entitled`, `single`).
+    title_introducers = "quotes/title_introducers.txt";
 }

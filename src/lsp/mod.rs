@@ -2,18 +2,29 @@
 //!
 //! - `store`: open documents, settings, latest analysis (one mutex; edits are
 //!   applied synchronously at the top of `did_change`, so they land in order).
-//! - `server`: the handlers; a publisher task per document coalesces
-//!   analyses (newest version wins, stale results are never published).
+//!   An analysis is tied to the open and revision of the text it was made
+//!   on, computed once per revision on a blocking thread.
+//! - `server`: the handlers, whose work runs on blocking threads; a
+//!   publisher task per document coalesces analyses (newest text wins,
+//!   stale results are never published).
 //! - `convert`: byte ranges ↔ LSP positions in the negotiated encoding.
 //! - `panic`: a panic in a handler becomes an error reply, not a crash.
-//! - `transport`: malformed frames are answered or dropped, never fatal.
+//! - `transport`: the guard in front of the framework's reader: bounded
+//!   headers and bodies, resynchronisation after a wrong Content-Length,
+//!   malformed requests answered, the end of input noticed.
+//! - `reply`: answers what the framework leaves unanswered (malformed
+//!   requests, unknown `$/` requests).
+//! - `memory`: two malloc arenas, and freed memory given back to the
+//!   system after a close.
 
 mod actions;
 mod convert;
 mod hover;
+mod memory;
 mod panic;
 mod people;
 mod quotes;
+mod reply;
 mod server;
 mod store;
 mod stylebook;
@@ -21,31 +32,82 @@ mod transport;
 
 pub use panic::CatchPanic;
 pub use server::Backend;
+pub use transport::{MAX_BODY, MAX_HEADER_LINE, MAX_HEADER_LINES};
+
+use std::process::ExitCode;
+use std::time::Duration;
 
 use tower_lsp_server::{LspService, Server};
 
-/// Runs the server on stdin/stdout until the client exits.
-pub fn run_stdio() -> anyhow::Result<()> {
+/// How many messages the server works on at once. tower-lsp-server's
+/// default is 4, and a fifth message (an edit, a request on a small
+/// document) waits until one of them is done: four requests queued on a big
+/// document would hold up everything. The work itself runs on blocking
+/// threads; a handler waiting for it costs little.
+const CONCURRENCY: usize = 64;
+
+/// How long the server may go on answering after `exit` or the end of its
+/// input (replies already made are written; nothing waits for the client).
+const GRACE: Duration = Duration::from_millis(200);
+
+/// Runs the server on stdin/stdout until the client sends `exit` or closes
+/// its end. Exits 0 after `shutdown`, 1 otherwise (the LSP rule for `exit`).
+pub fn run_stdio() -> anyhow::Result<ExitCode> {
+    memory::limit_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(async {
-        let (service, socket) = LspService::build(Backend::new)
-            .custom_method(transport::MALFORMED, Backend::malformed)
-            .finish();
+    let shutdown = runtime.block_on(async {
+        let (service, socket) = LspService::build(Backend::new).finish();
         let (guarded, input) = tokio::io::duplex(1 << 16);
-        let guard = tokio::spawn(async move {
-            if let Err(e) = transport::guard(tokio::io::stdin(), guarded).await {
-                tracing::error!("reading stdin: {e}");
+        let mut guard = tokio::spawn(transport::guard(tokio::io::stdin(), guarded));
+        let serve = Server::new(input, tokio::io::stdout(), socket)
+            .concurrency_level(CONCURRENCY)
+            .serve(reply::Replies(CatchPanic(service)));
+        tokio::pin!(serve);
+        tokio::select! {
+            () = &mut serve => {
+                // The framework stopped on its own (after `exit`).
+                match tokio::time::timeout(GRACE, &mut guard).await {
+                    Ok(Ok(Ok(ended))) => ended.shutdown,
+                    _ => {
+                        tracing::error!("the server stopped without `exit`");
+                        false
+                    }
+                }
             }
-        });
-        Server::new(input, tokio::io::stdout(), socket)
-            .serve(CatchPanic(service))
-            .await;
-        guard.abort();
+            ended = &mut guard => {
+                let shutdown = match ended {
+                    Ok(Ok(ended)) => {
+                        if !ended.exit {
+                            tracing::info!("the client closed the connection; exiting");
+                        }
+                        ended.shutdown
+                    }
+                    Ok(Err(e)) => {
+                        tracing::error!("reading stdin: {e}; exiting");
+                        false
+                    }
+                    Err(e) => {
+                        tracing::error!("the input guard failed: {e}; exiting");
+                        false
+                    }
+                };
+                // Let the server write what it has; a handler still waiting
+                // (on the client, say) is not waited for.
+                if tokio::time::timeout(GRACE, &mut serve).await.is_err() {
+                    tracing::info!("requests still running at exit were dropped");
+                }
+                shutdown
+            }
+        }
     });
     // The stdin reader is a blocking thread that may never return: don't wait for it.
     runtime.shutdown_background();
-    Ok(())
+    Ok(if shutdown {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

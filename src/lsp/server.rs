@@ -2,7 +2,9 @@
 //! diagnostics (push and pull), code actions, hover and settings.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::watch;
@@ -13,6 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions;
 use super::convert;
 use super::hover;
+use super::memory;
 use super::people;
 use super::quotes;
 use super::store::{Analysis, Store, StoreError};
@@ -24,6 +27,14 @@ use crate::text::{Change, PositionEncoding};
 /// `workspace/executeCommand` with arguments `[uri]`: the quote sheet of
 /// that document, as Markdown.
 pub const QUOTE_SHEET: &str = "copydesk.quoteSheet";
+
+/// How long the first diagnostics wait for the client's settings (they are
+/// published again at once if the settings come later).
+pub const SETTINGS_WAIT: Duration = Duration::from_millis(1500);
+
+/// How long a `workspace/configuration` request may go unanswered before
+/// the server stops waiting for it (and keeps the last good settings).
+const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the client told us about itself at `initialize`.
 #[derive(Debug, Default)]
@@ -37,12 +48,52 @@ struct ClientInfo {
     diagnostic_refresh: bool,
     /// The settings a client without `workspace/configuration` last pushed.
     pushed_settings: Option<Value>,
+    /// The last `copydesk.toml` and editor settings that were valid: a
+    /// broken file or setting keeps these in force, not the defaults.
+    good_file: Option<Config>,
+    good_editor: Option<Config>,
+    /// Reloads started and the newest applied (an older reload that ends
+    /// late does not undo a newer one).
+    reloads_started: u64,
+    reloads_applied: u64,
+}
+
+/// The client capabilities a response is built with.
+#[derive(Clone, Debug)]
+struct Caps {
+    root: Option<PathBuf>,
+    document_changes: bool,
+    create_files: bool,
+}
+
+/// Set when a request's future is dropped (cancelled with
+/// `$/cancelRequest`, or the server exiting), so the work on a blocking
+/// thread it started can stop early.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+fn content_modified() -> Error {
+    Error {
+        code: ErrorCode::ContentModified,
+        message: "copydesk: the document changed while this was being worked out".into(),
+        data: None,
+    }
 }
 
 pub struct Backend {
     client: Client,
     store: Arc<Store>,
     info: Mutex<ClientInfo>,
+    /// Held while a publisher checks that its analysis is current and sends
+    /// it, and while a close sends its empty diagnostics: a check that
+    /// passed is never followed by a close's notice and then the stale
+    /// diagnostics.
+    publishing: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Backend {
@@ -51,6 +102,7 @@ impl Backend {
             client,
             store: Arc::new(Store::new()),
             info: Mutex::new(ClientInfo::default()),
+            publishing: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -58,52 +110,60 @@ impl Backend {
         f(&self.info.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// Publishes the diagnostics of the newest version whenever one arrives.
-    /// Intermediate versions are skipped; a result is published only if its
-    /// version is still the document's newest.
-    fn spawn_publisher(&self, uri: Uri, mut changed: watch::Receiver<i32>) {
+    fn caps(&self) -> Caps {
+        self.info(|i| Caps {
+            root: i.root.clone(),
+            document_changes: i.document_changes,
+            create_files: i.create_files,
+        })
+    }
+
+    /// Publishes the diagnostics of the newest text whenever it changes.
+    /// Intermediate versions are skipped; a result is published only if it
+    /// is still of the document's text as it is (same open, same revision),
+    /// so diagnostics of a closed and reopened document's old text never
+    /// appear. The first publish waits (briefly) for the client's settings.
+    fn spawn_publisher(&self, uri: Uri, mut changed: watch::Receiver<u64>, open: u64) {
         let client = self.client.clone();
         let store = Arc::clone(&self.store);
+        let publishing = Arc::clone(&self.publishing);
         tokio::spawn(async move {
-            // The analysis last published: a wake-up for a version already
-            // analysed (the newest was taken before its notice came) must
-            // not publish it again. A new analysis of the same version (new
-            // settings) is published.
-            let mut published: Weak<Analysis> = Weak::new();
+            store.settled(SETTINGS_WAIT).await;
+            let mut published = None;
             loop {
                 changed.borrow_and_update();
-                let task_store = Arc::clone(&store);
-                let task_uri = uri.clone();
-                let last = published.clone();
-                let analysed = tokio::task::spawn_blocking(move || {
-                    let a = task_store.analysis(&task_uri)?;
-                    if Weak::ptr_eq(&last, &Arc::downgrade(&a)) {
-                        return Some(None);
-                    }
-                    let enc = task_store.encoding();
-                    let rope = a.document.rope();
-                    let diags = a
-                        .findings
-                        .iter()
-                        .map(|f| convert::diagnostic(rope, f, enc))
-                        .collect::<Vec<_>>();
-                    Some(Some((a, diags)))
-                })
-                .await;
-                match analysed {
-                    Ok(Some(None)) => {}
-                    Ok(Some(Some((analysis, diags)))) => {
-                        let version = analysis.version();
-                        if store.current_version(&uri) == Some(version) {
-                            published = Arc::downgrade(&analysis);
-                            client
-                                .publish_diagnostics(uri.clone(), diags, Some(version))
-                                .await;
+                let Some(analysis) = store.analysis(&uri, Some(open)).await else {
+                    break; // closed
+                };
+                if published != Some(analysis.revision()) && store.is_current(&uri, &analysis) {
+                    let enc = store.encoding();
+                    let a = Arc::clone(&analysis);
+                    let diags = tokio::task::spawn_blocking(move || {
+                        let rope = a.document.rope();
+                        a.findings
+                            .iter()
+                            .map(|f| convert::diagnostic(rope, f, enc))
+                            .collect::<Vec<_>>()
+                    })
+                    .await;
+                    match diags {
+                        Ok(diags) => {
+                            let _turn = publishing.lock().await;
+                            if store.is_current(&uri, &analysis) {
+                                published = Some(analysis.revision());
+                                client
+                                    .publish_diagnostics(
+                                        uri.clone(),
+                                        diags,
+                                        Some(analysis.version()),
+                                    )
+                                    .await;
+                            }
                         }
+                        Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
                     }
-                    Ok(None) => break, // closed
-                    Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
                 }
+                drop(analysis);
                 if changed.changed().await.is_err() {
                     break; // the document was closed
                 }
@@ -112,62 +172,86 @@ impl Backend {
     }
 
     /// Reads `copydesk.toml` at the workspace root and the editor's settings,
-    /// reports problems, and installs the result.
+    /// reports problems, and installs the result. A part that is broken
+    /// keeps its last good value.
     async fn reload_config(&self, pushed: Option<Value>) {
-        let pushed = {
+        let (pushed, ticket) = {
             let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
             if pushed.is_some() {
                 info.pushed_settings = pushed;
             }
-            info.pushed_settings.clone()
+            info.reloads_started += 1;
+            (info.pushed_settings.clone(), info.reloads_started)
         };
         let root = self.info(|i| i.root.clone());
-        let mut problems = Vec::new();
-        let file_config = match root.as_deref().and_then(Config::find_file) {
-            Some(path) => match crate::checks::load_config(&path) {
-                Ok(c) => c,
-                Err(e) => {
-                    problems.push(e.to_string());
-                    Config::default()
-                }
-            },
-            None => Config::default(),
-        };
+        let file = root
+            .as_deref()
+            .and_then(Config::find_file)
+            .map(|path| crate::checks::load_config(&path).map_err(|e| e.to_string()));
         let editor_value = if self.info(|i| i.pull_configuration) {
             let item = ConfigurationItem {
                 scope_uri: None,
                 section: Some("copydesk".to_string()),
             };
-            match self.client.configuration(vec![item]).await {
-                Ok(mut values) => values.pop(),
-                Err(e) => {
+            match tokio::time::timeout(CONFIGURATION_TIMEOUT, self.client.configuration(vec![item]))
+                .await
+            {
+                Ok(Ok(mut values)) => values.pop(),
+                Ok(Err(e)) => {
                     tracing::warn!("workspace/configuration failed: {e}");
                     pushed
+                }
+                Err(_) => {
+                    tracing::warn!(
+                        "workspace/configuration unanswered after {CONFIGURATION_TIMEOUT:?}; the last good settings stay in force"
+                    );
+                    self.store.settle();
+                    return;
                 }
             }
         } else {
             pushed
         };
-        let editor_config = match editor_value.map(editor_section) {
-            Some(v) => match crate::checks::config_from_json(v) {
-                Ok(c) => c,
-                Err(e) => {
-                    problems.push(e.to_string());
-                    Config::default()
+        let editor = editor_value
+            .filter(|v| !v.is_null())
+            .map(|v| crate::checks::config_from_json(editor_section(v)).map_err(|e| e.to_string()));
+        let mut problems = Vec::new();
+        let merged = {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            if ticket < info.reloads_applied {
+                tracing::debug!("an older settings reload ended late; ignored");
+                return;
+            }
+            info.reloads_applied = ticket;
+            let mut keep = |part: Option<std::result::Result<Config, String>>,
+                            good: &mut Option<Config>| match part {
+                Some(Ok(c)) => *good = Some(c),
+                Some(Err(e)) => {
+                    let kept = if good.is_some() {
+                        "the last good settings stay in force"
+                    } else {
+                        "the default settings stay in force"
+                    };
+                    problems.push(format!("{e}; {kept}"));
                 }
-            },
-            None => Config::default(),
+                None => *good = None,
+            };
+            keep(file, &mut info.good_file);
+            keep(editor, &mut info.good_editor);
+            let file = info.good_file.clone().unwrap_or_default();
+            match &info.good_editor {
+                Some(editor) => file.merged(editor),
+                None => file,
+            }
         };
         for p in &problems {
             tracing::error!("{p}");
             self.client
-                .show_message(
-                    MessageType::ERROR,
-                    format!("copydesk: {p}; the default settings stay in force"),
-                )
+                .show_message(MessageType::ERROR, format!("copydesk: {p}"))
                 .await;
         }
-        self.store.set_config(file_config.merged(&editor_config));
+        self.store.set_config(merged);
+        self.store.settle();
         // Pushed diagnostics follow by themselves; a client that pulls is told to pull again.
         if self.info(|i| i.diagnostic_refresh) {
             if let Err(e) = self.client.workspace_diagnostic_refresh().await {
@@ -176,29 +260,78 @@ impl Backend {
         }
     }
 
-    fn workspace_edit(&self, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
-        if self.info(|i| i.document_changes) {
-            WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                    text_document: OptionalVersionedTextDocumentIdentifier {
-                        uri: uri.clone(),
-                        version: Some(version),
-                    },
-                    edits: edits.into_iter().map(OneOf::Left).collect(),
-                }])),
-                ..Default::default()
+    /// Runs `work` on the document's current analysis on a blocking thread,
+    /// so a big document never holds up the main loop (other documents'
+    /// requests, edits, cancellations). `Ok(None)` when the document is not
+    /// open. Work on an analysis a newer edit has taken over is not begun:
+    /// the answer is ContentModified.
+    async fn query<R: Send + 'static>(
+        &self,
+        uri: &Uri,
+        what: &'static str,
+        work: impl FnOnce(&Analysis) -> Result<R> + Send + 'static,
+    ) -> Result<Option<R>> {
+        let Some(a) = self.store.analysis(uri, None).await else {
+            tracing::warn!(
+                uri = uri.as_str(),
+                "{what} for a document that is not open; ignored"
+            );
+            return Ok(None);
+        };
+        let cancelled = CancelOnDrop(Arc::new(AtomicBool::new(false)));
+        let flag = Arc::clone(&cancelled.0);
+        let store = Arc::clone(&self.store);
+        let uri = uri.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            if flag.load(Ordering::Relaxed) {
+                return Err(Error::request_cancelled());
             }
-        } else {
-            WorkspaceEdit {
-                changes: Some([(uri.clone(), edits)].into_iter().collect()),
-                ..Default::default()
+            if !a.is_kept() && !store.is_current(&uri, &a) {
+                return Err(content_modified());
             }
+            work(&a)
+        })
+        .await;
+        drop(cancelled);
+        match done {
+            Ok(r) => r.map(Some),
+            Err(e) => Err(Error {
+                code: ErrorCode::InternalError,
+                message: format!("copydesk: internal error in {what}: {e}").into(),
+                data: None,
+            }),
         }
+    }
+
+    /// Like [`Backend::query`], for answers that carry edits: an answer
+    /// worked out on text that has changed since is never returned.
+    async fn query_edits<R: Send + 'static>(
+        &self,
+        uri: &Uri,
+        what: &'static str,
+        work: impl FnOnce(&Analysis) -> Result<R> + Send + 'static,
+    ) -> Result<Option<R>> {
+        let store = Arc::clone(&self.store);
+        let target = uri.clone();
+        self.query(uri, what, move |a| {
+            let r = work(a)?;
+            if store.is_current(&target, a) {
+                Ok(r)
+            } else {
+                Err(content_modified())
+            }
+        })
+        .await
     }
 
     /// "Add ‘X’ to the style book" for the person under the cursor: an edit
     /// of `copydesk.toml` at the workspace root, created if absent.
-    fn style_book_action(&self, a: &Analysis, params: &CodeActionParams) -> Option<CodeAction> {
+    fn style_book_action(
+        caps: &Caps,
+        enc: PositionEncoding,
+        a: &Analysis,
+        params: &CodeActionParams,
+    ) -> Option<CodeAction> {
         let wanted = params.context.only.as_ref().is_none_or(|only| {
             only.iter()
                 .any(|k| CodeActionKind::REFACTOR.as_str().starts_with(k.as_str()))
@@ -206,10 +339,8 @@ impl Backend {
         if !wanted {
             return None;
         }
-        let (root, can_create, versioned) =
-            self.info(|i| (i.root.clone(), i.create_files, i.document_changes));
-        let root = root?;
-        let enc = self.store.encoding();
+        let (can_create, versioned) = (caps.create_files, caps.document_changes);
+        let root = caps.root.clone()?;
         let article = a.article();
         let at = convert::offset(a.document.rope(), params.range.start, enc);
         let (_, person) = people::person_at(&article, at)?;
@@ -269,44 +400,38 @@ impl Backend {
             ..Default::default()
         })
     }
+}
 
-    /// Every mention (and resolved cue) of the person at `position`.
-    fn person_ranges(&self, uri: &Uri, position: Position, what: &str) -> Option<Vec<Range>> {
-        let a = self.analysis_or_log(uri, what)?;
-        let enc = self.store.encoding();
-        let article = a.article();
-        let rope = a.document.rope();
-        let person = people::referent_at(&article, convert::offset(rope, position, enc))?;
-        Some(
-            people::mentions(&article, person)
-                .iter()
-                .map(|r| convert::range(rope, r, enc))
-                .collect(),
-        )
-    }
+/// Every mention (and resolved cue) of the person at `position`.
+fn person_ranges(a: &Analysis, position: Position, enc: PositionEncoding) -> Option<Vec<Range>> {
+    let article = a.article();
+    let rope = a.document.rope();
+    let person = people::referent_at(&article, convert::offset(rope, position, enc))?;
+    Some(
+        people::mentions(&article, person)
+            .iter()
+            .map(|r| convert::range(rope, r, enc))
+            .collect(),
+    )
+}
 
-    /// The answer to a malformed request (see `transport`).
-    pub async fn malformed(&self, params: Value) -> Result<()> {
-        let why = params
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or("malformed message");
-        Err(Error {
-            code: ErrorCode::InvalidRequest,
-            message: format!("copydesk: {why}").into(),
-            data: None,
-        })
-    }
-
-    fn analysis_or_log(&self, uri: &Uri, what: &str) -> Option<Arc<Analysis>> {
-        let a = self.store.analysis(uri);
-        if a.is_none() {
-            tracing::warn!(
-                uri = uri.as_str(),
-                "{what} for a document that is not open; ignored"
-            );
+fn workspace_edit(caps: &Caps, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    if caps.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..Default::default()
         }
-        a
+    } else {
+        WorkspaceEdit {
+            changes: Some([(uri.clone(), edits)].into_iter().collect()),
+            ..Default::default()
+        }
     }
 }
 
@@ -335,15 +460,34 @@ fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
     }
 }
 
+/// The workspace root as a local folder: the first `file:` workspace folder,
+/// or the root URI if it is a `file:` URI. Other schemes (`untitled:`,
+/// `vscode-vfs://`, …) name no folder here and are not read as paths.
 fn root_path(params: &InitializeParams) -> Option<PathBuf> {
+    fn local(uri: &Uri) -> Option<PathBuf> {
+        let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+        let host = uri
+            .authority()
+            .map(|a| a.host().to_string())
+            .unwrap_or_default();
+        if !file || !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
+            tracing::info!(
+                root = uri.as_str(),
+                "workspace root is not a local folder; no copydesk.toml is read"
+            );
+            return None;
+        }
+        uri.to_file_path().map(|p| p.into_owned())
+    }
     #[allow(deprecated)]
-    let uri = params
+    let uris: Vec<&Uri> = params
         .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .map(|f| f.uri.clone())
-        .or_else(|| params.root_uri.clone())?;
-    uri.to_file_path().map(|p| p.into_owned())
+        .iter()
+        .flatten()
+        .map(|f| &f.uri)
+        .chain(params.root_uri.as_ref())
+        .collect();
+    uris.into_iter().find_map(local)
 }
 
 impl LanguageServer for Backend {
@@ -463,10 +607,10 @@ impl LanguageServer for Backend {
             );
             return;
         };
-        let rx = self
+        let (rx, open) = self
             .store
-            .open(doc.uri.clone(), &doc.text, doc.version, language);
-        self.spawn_publisher(doc.uri, rx);
+            .open(doc.uri.clone(), doc.text, doc.version, language);
+        self.spawn_publisher(doc.uri, rx, open);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -484,7 +628,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         match self
             .store
-            .change(&uri, params.text_document.version, &changes)
+            .change(&uri, params.text_document.version, changes)
         {
             Ok(()) => {}
             Err(StoreError::UnknownDocument(u)) => {
@@ -508,6 +652,8 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         if self.store.close(&uri) {
+            memory::release_soon();
+            let _turn = self.publishing.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
     }
@@ -526,61 +672,73 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let Some(a) = self.store.analysis(&uri) else {
-            return Err(Error::invalid_params(format!(
-                "copydesk: no open document {}",
-                uri.as_str()
-            )));
-        };
-        let result_id = a.version().to_string();
-        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-            return Ok(DocumentDiagnosticReportResult::Report(
-                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
-                    related_documents: None,
-                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                        result_id,
-                    },
-                }),
-            ));
-        }
+        self.store.settled(SETTINGS_WAIT).await;
         let enc = self.store.encoding();
-        let items = a
-            .findings
-            .iter()
-            .map(|f| convert::diagnostic(a.document.rope(), f, enc))
-            .collect();
-        Ok(DocumentDiagnosticReportResult::Report(
-            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                related_documents: None,
-                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: Some(result_id),
-                    items,
-                },
-            }),
-        ))
+        let previous = params.previous_result_id;
+        let report = self
+            .query(&uri, "diagnostic", move |a| {
+                // The version and the revision: text reopened with the same
+                // version, or new settings, give a new id.
+                let result_id = format!("{}:{}", a.version(), a.revision());
+                if previous.as_deref() == Some(result_id.as_str()) {
+                    return Ok(DocumentDiagnosticReportResult::Report(
+                        DocumentDiagnosticReport::Unchanged(
+                            RelatedUnchangedDocumentDiagnosticReport {
+                                related_documents: None,
+                                unchanged_document_diagnostic_report:
+                                    UnchangedDocumentDiagnosticReport { result_id },
+                            },
+                        ),
+                    ));
+                }
+                let items = a
+                    .findings
+                    .iter()
+                    .map(|f| convert::diagnostic(a.document.rope(), f, enc))
+                    .collect();
+                Ok(DocumentDiagnosticReportResult::Report(
+                    DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                        related_documents: None,
+                        full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                            result_id: Some(result_id),
+                            items,
+                        },
+                    }),
+                ))
+            })
+            .await?;
+        report.ok_or_else(|| {
+            Error::invalid_params(format!("copydesk: no open document {}", uri.as_str()))
+        })
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
-        let Some(a) = self.analysis_or_log(&uri, "codeAction") else {
-            return Ok(None);
-        };
         let enc = self.store.encoding();
-        let mut list = actions::code_actions(&a, &params, enc, |edits| {
-            self.workspace_edit(&uri, a.version(), edits)
-        });
-        if let Some(action) = self.style_book_action(&a, &params) {
-            list.push(CodeActionOrCommand::CodeAction(action));
-        }
-        Ok(Some(list))
+        let caps = self.caps();
+        self.query_edits(&uri, "codeAction", move |a| {
+            let target = &params.text_document.uri;
+            let mut list = actions::code_actions(a, &params, enc, |edits| {
+                workspace_edit(&caps, target, a.version(), edits)
+            });
+            if let Some(action) = Backend::style_book_action(&caps, enc, a, &params) {
+                list.push(CodeActionOrCommand::CodeAction(action));
+            }
+            Ok(list)
+        })
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let pos = params.text_document_position_params;
-        let Some(a) = self.analysis_or_log(&pos.text_document.uri, "hover") else {
-            return Ok(None);
-        };
-        Ok(hover::hover(&a, pos.position, self.store.encoding()))
+        let enc = self.store.encoding();
+        let position = pos.position;
+        Ok(self
+            .query(&pos.text_document.uri, "hover", move |a| {
+                Ok(hover::hover(a, position, enc))
+            })
+            .await?
+            .flatten())
     }
 
     async fn goto_definition(
@@ -589,34 +747,43 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let pos = params.text_document_position_params;
         let uri = pos.text_document.uri;
-        let Some(a) = self.analysis_or_log(&uri, "definition") else {
-            return Ok(None);
-        };
         let enc = self.store.encoding();
-        let article = a.article();
-        let at = convert::offset(a.document.rope(), pos.position, enc);
-        let target =
-            people::referent_at(&article, at).and_then(|p| people::definition(&article, p));
-        Ok(target.map(|r| {
-            GotoDefinitionResponse::Scalar(Location {
-                uri,
-                range: convert::range(a.document.rope(), &r, enc),
+        let target_uri = uri.clone();
+        Ok(self
+            .query(&uri, "definition", move |a| {
+                let article = a.article();
+                let at = convert::offset(a.document.rope(), pos.position, enc);
+                let target =
+                    people::referent_at(&article, at).and_then(|p| people::definition(&article, p));
+                Ok(target.map(|r| {
+                    GotoDefinitionResponse::Scalar(Location {
+                        uri: target_uri,
+                        range: convert::range(a.document.rope(), &r, enc),
+                    })
+                }))
             })
-        }))
+            .await?
+            .flatten())
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let pos = params.text_document_position;
         let uri = pos.text_document.uri;
-        let ranges = self.person_ranges(&uri, pos.position, "references");
-        Ok(ranges.map(|rs| {
-            rs.into_iter()
-                .map(|range| Location {
-                    uri: uri.clone(),
-                    range,
-                })
-                .collect()
-        }))
+        let enc = self.store.encoding();
+        let target = uri.clone();
+        Ok(self
+            .query(&uri, "references", move |a| {
+                Ok(person_ranges(a, pos.position, enc).map(|rs| {
+                    rs.into_iter()
+                        .map(|range| Location {
+                            uri: target.clone(),
+                            range,
+                        })
+                        .collect()
+                }))
+            })
+            .await?
+            .flatten())
     }
 
     async fn document_highlight(
@@ -624,91 +791,102 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let pos = params.text_document_position_params;
-        let ranges = self.person_ranges(&pos.text_document.uri, pos.position, "documentHighlight");
-        Ok(ranges.map(|rs| {
-            rs.into_iter()
-                .map(|range| DocumentHighlight {
-                    range,
-                    kind: Some(DocumentHighlightKind::TEXT),
-                })
-                .collect()
-        }))
+        let enc = self.store.encoding();
+        Ok(self
+            .query(&pos.text_document.uri, "documentHighlight", move |a| {
+                Ok(person_ranges(a, pos.position, enc).map(|rs| {
+                    rs.into_iter()
+                        .map(|range| DocumentHighlight {
+                            range,
+                            kind: Some(DocumentHighlightKind::TEXT),
+                        })
+                        .collect()
+                }))
+            })
+            .await?
+            .flatten())
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        let Some(a) = self.analysis_or_log(&params.text_document.uri, "prepareRename") else {
-            return Ok(None);
-        };
         let enc = self.store.encoding();
-        let article = a.article();
-        let at = convert::offset(a.document.rope(), params.position, enc);
-        match people::person_at(&article, at)
-            .and_then(|(m, p)| Some((people::rename_range(&article, m)?, p)))
-        {
-            Some((range, person)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
-                range: convert::range(a.document.rope(), &range, enc),
-                placeholder: person.canonical.clone(),
-            })),
-            None => Err(Error::invalid_params(
-                "copydesk: only a person’s name can be renamed, and there is no person named here",
-            )),
-        }
+        let position = params.position;
+        Ok(self
+            .query(&params.text_document.uri, "prepareRename", move |a| {
+                let article = a.article();
+                let at = convert::offset(a.document.rope(), position, enc);
+                match people::person_at(&article, at)
+                    .and_then(|(m, p)| Some((people::rename_range(&article, m)?, p)))
+                {
+                    Some((range, person)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                        range: convert::range(a.document.rope(), &range, enc),
+                        placeholder: person.canonical.clone(),
+                    })),
+                    None => Err(Error::invalid_params(
+                        "copydesk: only a person’s name can be renamed, and there is no person named here",
+                    )),
+                }
+            })
+            .await?
+            .flatten())
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let pos = params.text_document_position;
         let uri = pos.text_document.uri;
-        let Some(a) = self.analysis_or_log(&uri, "rename") else {
-            return Ok(None);
-        };
         let enc = self.store.encoding();
-        let article = a.article();
-        let at = convert::offset(a.document.rope(), pos.position, enc);
-        let Some((_, person)) = people::person_at(&article, at) else {
-            return Err(Error::invalid_params(
-                "copydesk: only a person’s name can be renamed",
-            ));
-        };
-        if params.new_name.trim().is_empty() {
-            return Err(Error::invalid_params("copydesk: the new name is empty"));
-        }
-        let rope = a.document.rope();
-        let edits = people::rename_edits(&article, person, &params.new_name)
-            .into_iter()
-            .map(|(r, t)| TextEdit {
-                range: convert::range(rope, &r, enc),
-                new_text: t,
-            })
-            .collect();
-        Ok(Some(self.workspace_edit(&uri, a.version(), edits)))
+        let caps = self.caps();
+        let target = uri.clone();
+        let new_name = params.new_name;
+        self.query_edits(&uri, "rename", move |a| {
+            let article = a.article();
+            let at = convert::offset(a.document.rope(), pos.position, enc);
+            let Some((_, person)) = people::person_at(&article, at) else {
+                return Err(Error::invalid_params(
+                    "copydesk: only a person’s name can be renamed",
+                ));
+            };
+            if new_name.trim().is_empty() {
+                return Err(Error::invalid_params("copydesk: the new name is empty"));
+            }
+            let rope = a.document.rope();
+            let edits = people::rename_edits(&article, person, &new_name)
+                .into_iter()
+                .map(|(r, t)| TextEdit {
+                    range: convert::range(rope, &r, enc),
+                    new_text: t,
+                })
+                .collect();
+            Ok(workspace_edit(&caps, &target, a.version(), edits))
+        })
+        .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(a) = self.analysis_or_log(&params.text_document.uri, "documentSymbol") else {
-            return Ok(None);
-        };
-        let article = a.article();
-        Ok(Some(DocumentSymbolResponse::Nested(people::symbols(
-            &a,
-            &article,
-            self.store.encoding(),
-        ))))
+        let enc = self.store.encoding();
+        self.query(&params.text_document.uri, "documentSymbol", move |a| {
+            let article = a.article();
+            Ok(DocumentSymbolResponse::Nested(people::symbols(
+                a, &article, enc,
+            )))
+        })
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some(a) = self.analysis_or_log(&params.text_document.uri, "inlayHint") else {
-            return Ok(None);
-        };
         let enc = self.store.encoding();
-        let article = a.article();
-        let range = convert::byte_range(a.document.rope(), params.range, enc);
-        Ok(Some(quotes::inlay_hints(&a, &article, range, enc)))
+        let range = params.range;
+        self.query(&params.text_document.uri, "inlayHint", move |a| {
+            let article = a.article();
+            let range = convert::byte_range(a.document.rope(), range, enc);
+            Ok(quotes::inlay_hints(a, &article, range, enc))
+        })
+        .await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
@@ -724,19 +902,24 @@ impl LanguageServer for Backend {
             .and_then(|v| v.as_str().or_else(|| v.get("uri").and_then(Value::as_str)))
             .and_then(|s| s.parse::<Uri>().ok())
             .ok_or_else(|| Error::invalid_params("copydesk.quoteSheet takes the document's URI"))?;
-        let Some(a) = self.analysis_or_log(&uri, "quoteSheet") else {
-            return Err(Error::invalid_params(format!(
-                "copydesk: {} is not open",
-                uri.as_str()
-            )));
-        };
-        let article = a.article();
         let title = uri
             .as_str()
             .rsplit('/')
             .next()
             .unwrap_or("article")
             .to_string();
-        Ok(Some(Value::String(quotes::sheet(&a, &article, &title))))
+        let sheet = self
+            .query(&uri, "quoteSheet", move |a| {
+                let article = a.article();
+                Ok(Value::String(quotes::sheet(a, &article, &title)))
+            })
+            .await?;
+        match sheet {
+            Some(sheet) => Ok(Some(sheet)),
+            None => Err(Error::invalid_params(format!(
+                "copydesk: {} is not open",
+                uri.as_str()
+            ))),
+        }
     }
 }

@@ -3,7 +3,11 @@
 //! under one mutex, so edits apply in the order they arrived.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use futures::future::{BoxFuture, FutureExt, Shared};
 
 use thiserror::Error;
 use tokio::sync::watch;
@@ -12,6 +16,7 @@ use tower_lsp_server::ls_types::Uri;
 use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
+use crate::text::Paragraphing;
 use crate::text::{diff, Change, Document, PositionEncoding, TextError};
 
 /// Documents larger than this are tracked but not analysed.
@@ -28,6 +33,9 @@ pub enum StoreError {
 /// The analysis of one version of a document.
 pub struct Analysis {
     pub document: Document<ParagraphFacts>,
+    /// The open of the document and its revision this was computed for.
+    open: u64,
+    revision: u64,
     pub language: Language,
     pub config: Arc<Config>,
     pub findings: Vec<Finding>,
@@ -41,6 +49,18 @@ pub struct Analysis {
 impl Analysis {
     pub fn version(&self) -> i32 {
         self.document.version()
+    }
+
+    /// Identifies the text and settings this was computed on (for the
+    /// pull diagnostics' result id): unique across opens and settings.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the article pass is still kept (a newer analysis takes it
+    /// over; then [`Analysis::article`] would redo it from scratch).
+    pub fn is_kept(&self) -> bool {
+        lock(&self.parts).is_some()
     }
 
     /// The article model of this version (kept from the analysis; rebuilt
@@ -66,6 +86,8 @@ impl Analysis {
     /// changed no name ([`Pass::update`]).
     fn compute(
         document: Document<ParagraphFacts>,
+        open: u64,
+        revision: u64,
         language: Language,
         config: Arc<Config>,
         previous: Option<Arc<Analysis>>,
@@ -77,6 +99,8 @@ impl Analysis {
             );
             return Self {
                 document,
+                open,
+                revision,
                 language,
                 config,
                 findings: Vec::new(),
@@ -86,7 +110,7 @@ impl Analysis {
         }
         let paragraphs = document.index().paragraphs();
         let earlier = previous
-            .filter(|p| Arc::ptr_eq(&p.config, &config) && p.language == language)
+            .filter(|p| Arc::ptr_eq(&p.config, &config) && p.language == language && p.open == open)
             .and_then(|p| {
                 let kept = lock(&p.parts).take()?;
                 let pass = Pass::join(kept, p.findings.clone(), p.fix_all.clone());
@@ -115,6 +139,8 @@ impl Analysis {
         let parts = Mutex::new(Some(kept));
         Self {
             document,
+            open,
+            revision,
             language,
             config,
             findings,
@@ -124,12 +150,34 @@ impl Analysis {
     }
 }
 
+/// Documents at most this large are scanned at once when opened; larger
+/// ones are scanned on a blocking thread (edits that come meanwhile wait in
+/// order and are applied when the scan is done).
+pub const SCAN_INLINE_BYTES: usize = 256 * 1024;
+
+/// An analysis being computed, shared by everyone who asks for it.
+type Running = Shared<BoxFuture<'static, Option<Arc<Analysis>>>>;
+
 struct DocState {
-    document: Document<ParagraphFacts>,
+    /// Which open of the document this is: a document closed and opened
+    /// again (even with the same version) is another document.
+    open: u64,
+    /// The text and its paragraphs; `None` while a scan (of a large
+    /// document just opened, or of every document after new settings) runs
+    /// on a blocking thread.
+    document: Option<Document<ParagraphFacts>>,
+    /// Edits that came while the document was being scanned, in order.
+    queued: Vec<(i32, Vec<Change>, PositionEncoding)>,
+    /// The newest version accepted (applied or queued).
+    version: i32,
     language: Language,
+    /// Changes with every edit, scan and settings change: what a result is
+    /// tied to, with `open`.
+    revision: u64,
     latest: Option<Arc<Analysis>>,
-    /// Tells the document's publisher that a newer version exists.
-    changed: watch::Sender<i32>,
+    running: Option<(u64, Running)>,
+    /// The revision, for the document's publisher.
+    changed: watch::Sender<u64>,
 }
 
 /// Documents and the settings their facts were scanned with, under one lock
@@ -143,6 +191,10 @@ struct Inner {
 pub struct Store {
     inner: Mutex<Inner>,
     encoding: Mutex<PositionEncoding>,
+    /// The source of `open` and `revision` numbers.
+    counter: AtomicU64,
+    /// Whether the client's settings have been read (or given up on) once.
+    settled: watch::Sender<bool>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -157,6 +209,21 @@ impl Default for Store {
     }
 }
 
+/// Where the analysis a caller wants stands.
+enum Found {
+    Ready(Arc<Analysis>),
+    Running(Running),
+    /// The document is being scanned; the receiver wakes when it is done.
+    Scanning(watch::Receiver<u64>),
+}
+
+/// What a scan on a blocking thread starts from.
+enum Source {
+    Text(String, i32, Paragraphing),
+    /// Scanned again, its paragraphs made as the settings now say.
+    Rescan(Document<ParagraphFacts>, Paragraphing),
+}
+
 impl Store {
     pub fn new() -> Self {
         let config = Config::default();
@@ -168,7 +235,13 @@ impl Store {
                 scanner: Arc::new(scanner),
             }),
             encoding: Mutex::new(PositionEncoding::Utf16),
+            counter: AtomicU64::new(1),
+            settled: watch::channel(false).0,
         }
+    }
+
+    fn next(&self) -> u64 {
+        self.counter.fetch_add(1, Ordering::Relaxed)
     }
 
     pub fn encoding(&self) -> PositionEncoding {
@@ -179,32 +252,129 @@ impl Store {
         *lock(&self.encoding) = enc;
     }
 
-    /// Opens (or reopens) a document; returns the receiver its publisher waits on.
+    /// The client's settings have been read (or given up on).
+    pub fn settle(&self) {
+        self.settled.send_replace(true);
+    }
+
+    /// Waits (at most `bound`) until the client's settings have been read.
+    pub async fn settled(&self, bound: Duration) {
+        let mut rx = self.settled.subscribe();
+        let _ = tokio::time::timeout(bound, rx.wait_for(|s| *s)).await;
+    }
+
+    /// Opens (or reopens) a document; returns the receiver its publisher
+    /// waits on and the open's number. A large document is scanned on a
+    /// blocking thread.
     pub fn open(
-        &self,
+        self: &Arc<Self>,
         uri: Uri,
-        text: &str,
+        text: String,
         version: i32,
         language: Language,
-    ) -> watch::Receiver<i32> {
+    ) -> (watch::Receiver<u64>, u64) {
+        let open = self.next();
+        let revision = self.next();
         let mut inner = lock(&self.inner);
-        let document = Document::new(text, version, inner.scanner.as_ref());
-        let (changed, rx) = watch::channel(version);
-        inner.docs.insert(
-            uri,
+        let scanner = Arc::clone(&inner.scanner);
+        let paragraphing = inner.config.paragraphing(language);
+        let (document, source) = if text.len() <= SCAN_INLINE_BYTES {
+            let doc = Document::with_paragraphing(&text, version, paragraphing, scanner.as_ref());
+            (Some(doc), None)
+        } else {
+            (None, Some(Source::Text(text, version, paragraphing)))
+        };
+        let (changed, rx) = watch::channel(revision);
+        let replaced = inner.docs.insert(
+            uri.clone(),
             DocState {
+                open,
                 document,
+                queued: Vec::new(),
+                version,
                 language,
+                revision,
                 latest: None,
+                running: None,
                 changed,
             },
         );
-        rx
+        drop(inner);
+        drop(replaced);
+        if let Some(source) = source {
+            self.scan_aside(uri, open, source, scanner);
+        }
+        (rx, open)
     }
 
-    /// Applies a didChange. All or nothing; on error nothing changes.
-    pub fn change(&self, uri: &Uri, version: i32, changes: &[Change]) -> Result<(), StoreError> {
+    /// Scans a document on a blocking thread and installs it, with the
+    /// edits that came meanwhile applied in order.
+    fn scan_aside(self: &Arc<Self>, uri: Uri, open: u64, source: Source, scanner: Arc<Scanner>) {
+        let store = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let document = match source {
+                Source::Text(text, version, paragraphing) => {
+                    Document::with_paragraphing(&text, version, paragraphing, scanner.as_ref())
+                }
+                Source::Rescan(mut document, paragraphing) => {
+                    document.reparagraph(paragraphing, scanner.as_ref());
+                    document
+                }
+            };
+            store.install_scan(&uri, open, document, &scanner);
+        });
+    }
+
+    fn install_scan(
+        self: &Arc<Self>,
+        uri: &Uri,
+        open: u64,
+        mut document: Document<ParagraphFacts>,
+        scanner: &Arc<Scanner>,
+    ) {
+        let revision = self.next();
+        let mut inner = lock(&self.inner);
+        let current = Arc::clone(&inner.scanner);
+        let config = Arc::clone(&inner.config);
+        let Some(state) = inner.docs.get_mut(uri).filter(|s| s.open == open) else {
+            // Closed, or opened again, meanwhile: the scan is dropped.
+            drop(inner);
+            drop(document);
+            super::memory::release_soon();
+            return;
+        };
+        if !Arc::ptr_eq(scanner, &current) {
+            // The settings changed while this scan ran: scan again.
+            let paragraphing = config.paragraphing(state.language);
+            drop(inner);
+            let source = Source::Rescan(document, paragraphing);
+            self.scan_aside(uri.clone(), open, source, current);
+            return;
+        }
+        for (version, changes, enc) in std::mem::take(&mut state.queued) {
+            if let Err(source) = document.apply_changes(version, &changes, enc, scanner.as_ref()) {
+                tracing::error!(
+                    uri = uri.as_str(),
+                    "didChange ignored: {}",
+                    StoreError::Text {
+                        uri: uri.as_str().to_string(),
+                        source
+                    }
+                );
+            }
+        }
+        state.version = document.version();
+        state.document = Some(document);
+        state.revision = revision;
+        state.changed.send_replace(revision);
+    }
+
+    /// Applies a didChange. All or nothing; on error nothing changes. While
+    /// the document is being scanned the edit waits, in order, and is
+    /// applied when the scan is done.
+    pub fn change(&self, uri: &Uri, version: i32, changes: Vec<Change>) -> Result<(), StoreError> {
         let enc = self.encoding();
+        let revision = self.next();
         let mut inner = lock(&self.inner);
         let inner = &mut *inner;
         let scanner = &inner.scanner;
@@ -212,80 +382,249 @@ impl Store {
             .docs
             .get_mut(uri)
             .ok_or_else(|| StoreError::UnknownDocument(uri.as_str().to_string()))?;
-        state
-            .document
-            .apply_changes(version, changes, enc, scanner.as_ref())
-            .map_err(|source| StoreError::Text {
-                uri: uri.as_str().to_string(),
-                source,
-            })?;
-        state.changed.send_replace(version);
+        match &mut state.document {
+            Some(document) => document
+                .apply_changes(version, &changes, enc, scanner.as_ref())
+                .map_err(|source| StoreError::Text {
+                    uri: uri.as_str().to_string(),
+                    source,
+                })?,
+            None if version <= state.version => {
+                return Err(StoreError::Text {
+                    uri: uri.as_str().to_string(),
+                    source: TextError::StaleVersion {
+                        current: state.version,
+                        got: version,
+                    },
+                })
+            }
+            None => state.queued.push((version, changes, enc)),
+        }
+        state.version = version;
+        state.revision = revision;
+        state.changed.send_replace(revision);
         Ok(())
     }
 
     pub fn close(&self, uri: &Uri) -> bool {
-        lock(&self.inner).docs.remove(uri).is_some()
+        let closed = lock(&self.inner).docs.remove(uri);
+        // The document (and its analyses) is dropped here, outside the lock.
+        closed.is_some()
     }
 
-    pub fn current_version(&self, uri: &Uri) -> Option<i32> {
+    /// Whether `a` is the analysis of the document's text as it is now (the
+    /// same open, no edit or settings change since).
+    pub fn is_current(&self, uri: &Uri, a: &Analysis) -> bool {
         lock(&self.inner)
             .docs
             .get(uri)
-            .map(|s| s.document.version())
+            .is_some_and(|s| s.open == a.open && s.revision == a.revision)
     }
 
-    /// Installs a new configuration: rescans every document and wakes every
-    /// publisher. The same configuration again (a reload that changed
-    /// nothing) keeps everything, analyses included.
-    pub fn set_config(&self, config: Config) {
+    /// Installs a new configuration: every document is rescanned (on a
+    /// blocking thread) and every publisher woken. The same configuration
+    /// again (a reload that changed nothing) keeps everything, analyses
+    /// included.
+    pub fn set_config(self: &Arc<Self>, config: Config) {
         let mut inner = lock(&self.inner);
         if *inner.config == config {
             tracing::debug!("configuration unchanged");
             return;
         }
         let scanner = Arc::new(Scanner::new(&config));
-        inner.config = Arc::new(config);
+        let config_now = Arc::new(config);
+        inner.config = Arc::clone(&config_now);
         inner.scanner = Arc::clone(&scanner);
-        for state in inner.docs.values_mut() {
-            state.document.rescan(scanner.as_ref());
+        let mut scans = Vec::new();
+        for (uri, state) in inner.docs.iter_mut() {
+            // A scan already running notices the new scanner and scans again.
+            if let Some(document) = state.document.take() {
+                let paragraphing = config_now.paragraphing(state.language);
+                scans.push((uri.clone(), state.open, document, paragraphing));
+            }
             state.latest = None;
-            let v = state.document.version();
-            state.changed.send_replace(v);
+            state.running = None;
+            state.revision = self.next();
+            state.changed.send_replace(state.revision);
+        }
+        drop(inner);
+        for (uri, open, document, paragraphing) in scans {
+            let source = Source::Rescan(document, paragraphing);
+            self.scan_aside(uri, open, source, Arc::clone(&scanner));
         }
     }
 
-    /// The analysis of the document's current version, computed if needed.
-    /// The analysis itself runs outside the lock, on a snapshot.
-    pub fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
-        let (snapshot, language, config, previous) = {
-            let inner = lock(&self.inner);
-            let state = inner.docs.get(uri)?;
-            if let Some(latest) = &state.latest {
-                if latest.version() == state.document.version() {
-                    return Some(Arc::clone(latest));
+    /// The analysis of the document as it is now, computed on a blocking
+    /// thread if needed; callers asking for the same text share one
+    /// computation. `open` restricts it to one open of the document.
+    /// `None` when the document is not open (or was closed meanwhile).
+    pub async fn analysis(self: &Arc<Self>, uri: &Uri, open: Option<u64>) -> Option<Arc<Analysis>> {
+        loop {
+            match self.find_or_start(uri, open)? {
+                Found::Ready(a) => return Some(a),
+                Found::Running(running) => return running.await,
+                Found::Scanning(mut rx) => {
+                    rx.changed().await.ok()?;
                 }
             }
-            (
-                state.document.clone(),
-                state.language,
-                Arc::clone(&inner.config),
-                state.latest.clone(),
-            )
+        }
+    }
+
+    fn find_or_start(self: &Arc<Self>, uri: &Uri, open: Option<u64>) -> Option<Found> {
+        let mut inner = lock(&self.inner);
+        let config = Arc::clone(&inner.config);
+        let state = inner
+            .docs
+            .get_mut(uri)
+            .filter(|s| open.is_none_or(|o| o == s.open))?;
+        let Some(document) = &state.document else {
+            return Some(Found::Scanning(state.changed.subscribe()));
         };
-        let analysis = Arc::new(Analysis::compute(snapshot, language, config, previous));
+        if let Some(latest) = state
+            .latest
+            .as_ref()
+            .filter(|l| l.revision == state.revision)
+        {
+            return Some(Found::Ready(Arc::clone(latest)));
+        }
+        Some(Found::Running(match &state.running {
+            Some((revision, running)) if *revision == state.revision => running.clone(),
+            _ => {
+                let running = self.start(uri, state, document.clone(), config);
+                state.running = Some((state.revision, running.clone()));
+                running
+            }
+        }))
+    }
+
+    /// Starts the analysis of `document` (the state's text now). An older
+    /// analysis still running is waited for, to be updated from.
+    fn start(
+        self: &Arc<Self>,
+        uri: &Uri,
+        state: &DocState,
+        document: Document<ParagraphFacts>,
+        config: Arc<Config>,
+    ) -> Running {
+        let store = Arc::clone(self);
+        let uri = uri.clone();
+        let (open, revision, language) = (state.open, state.revision, state.language);
+        let latest = state.latest.clone();
+        let older = state.running.as_ref().map(|(_, r)| r.clone());
+        let task = tokio::spawn(async move {
+            let previous = match older {
+                Some(older) => older.await.or(latest),
+                None => latest,
+            };
+            tokio::task::spawn_blocking(move || {
+                let analysis = Arc::new(Analysis::compute(
+                    document, open, revision, language, config, previous,
+                ));
+                store.install(&uri, &analysis);
+                analysis
+            })
+            .await
+            .ok()
+        });
+        task.map(|r| r.ok().flatten()).boxed().shared()
+    }
+
+    /// Keeps a finished analysis as the document's latest (what the next one
+    /// is updated from) if it is newer and made with the settings in force.
+    fn install(&self, uri: &Uri, analysis: &Arc<Analysis>) {
         let replaced = {
             let mut inner = lock(&self.inner);
-            let current_config = Arc::clone(&inner.config);
-            inner.docs.get_mut(uri).and_then(|state| {
-                (state.document.version() == analysis.version()
-                    && Arc::ptr_eq(&current_config, &analysis.config))
-                .then(|| state.latest.replace(Arc::clone(&analysis)))
-                .flatten()
-            })
+            let config = Arc::clone(&inner.config);
+            let Some(state) = inner.docs.get_mut(uri).filter(|s| s.open == analysis.open) else {
+                // Made for a document closed meanwhile: once it is let go of,
+                // its memory can be given back.
+                drop(inner);
+                super::memory::release_soon();
+                return;
+            };
+            if state
+                .running
+                .as_ref()
+                .is_some_and(|(r, _)| *r == analysis.revision)
+            {
+                state.running = None;
+            }
+            let newer = state
+                .latest
+                .as_ref()
+                .is_none_or(|l| l.revision < analysis.revision);
+            if !newer || !Arc::ptr_eq(&config, &analysis.config) {
+                return;
+            }
+            state.latest.replace(Arc::clone(analysis))
         };
         // The older analysis (a whole document snapshot) is released here,
         // outside the lock, not while didChange may be waiting on it.
         drop(replaced);
-        Some(analysis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::LineCol;
+
+    fn uri() -> Uri {
+        "file:///desk/story.txt".parse().expect("uri")
+    }
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime")
+    }
+
+    #[test]
+    fn an_analysis_belongs_to_the_open_and_text_it_was_made_for() {
+        runtime().block_on(async {
+            let store = Arc::new(Store::new());
+            let (_, first) =
+                store.open(uri(), "Share on Facebook\n".into(), 1, Language::PlainText);
+            let a = store.analysis(&uri(), None).await.expect("open");
+            assert!(store.is_current(&uri(), &a));
+            assert_eq!(a.findings.len(), 1);
+            store.close(&uri());
+            let (_, second) = store.open(uri(), "Copy.\n".into(), 1, Language::PlainText);
+            assert_ne!(first, second);
+            assert!(!store.is_current(&uri(), &a), "same version, another open");
+            assert!(store.analysis(&uri(), Some(first)).await.is_none());
+            let b = store.analysis(&uri(), None).await.expect("open");
+            assert!(b.findings.is_empty());
+        });
+    }
+
+    #[test]
+    fn edits_to_a_document_being_scanned_wait_in_order() {
+        runtime().block_on(async {
+            let store = Arc::new(Store::new());
+            let text = "The council met on Tuesday.\n\n".repeat(SCAN_INLINE_BYTES / 20);
+            let lines = text.matches('\n').count() as u32;
+            store.open(uri(), text, 1, Language::PlainText);
+            let at = |line| Some((LineCol::new(line, 0), LineCol::new(line, 0)));
+            for (version, line, words) in [(2, lines, "Advertisement\n"), (3, 0, "TK\n\n")] {
+                let change = Change {
+                    range: at(line),
+                    text: words.into(),
+                };
+                store.change(&uri(), version, vec![change]).expect("queued");
+            }
+            assert!(
+                store.change(&uri(), 3, Vec::new()).is_err(),
+                "stale version refused"
+            );
+            let a = store.analysis(&uri(), None).await.expect("open");
+            assert_eq!(a.version(), 3);
+            let text = a.document.text();
+            assert!(text.starts_with("TK\n\nThe council"));
+            assert!(text.ends_with("Tuesday.\n\nAdvertisement\n"));
+            assert!(store.is_current(&uri(), &a));
+        });
     }
 }

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -12,13 +12,16 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct Lsp {
     child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     rx: Receiver<Value>,
     next_id: i64,
     /// Messages read while waiting for something else.
     pub backlog: Vec<Value>,
     /// The answer to `workspace/configuration`.
     pub settings_value: Value,
+    /// Whether requests from the server are answered (as an editor does)
+    /// while waiting; when not, they are kept in the backlog.
+    pub answer_requests: bool,
 }
 
 fn read_message(reader: &mut impl BufRead) -> Option<Value> {
@@ -49,7 +52,11 @@ impl Lsp {
 
     /// Starts the binary with these arguments.
     pub fn start_with(args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        // COPYDESK_TEST_BIN runs the suite against another build (say, the
+        // last release, to see a test fail before a fix).
+        let bin = std::env::var_os("COPYDESK_TEST_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_copydesk").into());
+        let mut child = Command::new(bin)
             .args(args)
             .env("COPYDESK_LOG", "debug")
             .stdin(Stdio::piped())
@@ -74,11 +81,77 @@ impl Lsp {
         });
         Self {
             child,
-            stdin,
+            stdin: Some(stdin),
             rx,
             next_id: 1,
             backlog: Vec::new(),
             settings_value: json!({}),
+            answer_requests: true,
+        }
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// A field of the server's `/proc/<pid>/status` in KiB (`VmRSS`, `VmHWM`).
+    pub fn status_kib(&self, field: &str) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+    }
+
+    /// Closes the server's input, as an editor that quits does.
+    pub fn close_input(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits up to `within` for the server to exit.
+    pub fn wait_exit(&mut self, within: Duration) -> Option<ExitStatus> {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if start.elapsed() > within {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends a request without waiting for its answer; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Like [`Lsp::wait_for`] but gives up after `within`, returning `None`.
+    pub fn wait_for_within(
+        &mut self,
+        pred: impl Fn(&Value) -> bool,
+        within: Duration,
+    ) -> Option<Value> {
+        if let Some(i) = self.backlog.iter().position(&pred) {
+            return Some(self.backlog.remove(i));
+        }
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let m = self.rx.recv_timeout(left).ok()?;
+            if self.answer_requests && m.get("method").is_some() && m.get("id").is_some() {
+                self.answer(&m);
+                continue;
+            }
+            if pred(&m) {
+                return Some(m);
+            }
+            self.backlog.push(m);
         }
     }
 
@@ -88,11 +161,15 @@ impl Lsp {
 
     pub fn send_raw(&mut self, body: &[u8]) {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
-        self.stdin
-            .write_all(header.as_bytes())
-            .expect("write header");
-        self.stdin.write_all(body).expect("write body");
-        self.stdin.flush().expect("flush");
+        self.write_bytes(header.as_bytes());
+        self.write_bytes(body);
+    }
+
+    /// Writes bytes as they are: no header added.
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("input open");
+        stdin.write_all(bytes).expect("write");
+        stdin.flush().expect("flush");
     }
 
     pub fn notify(&mut self, method: &str, params: Value) {
@@ -130,7 +207,7 @@ impl Lsp {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let m = self.next_message(deadline);
-            if m.get("method").is_some() && m.get("id").is_some() {
+            if self.answer_requests && m.get("method").is_some() && m.get("id").is_some() {
                 self.answer(&m);
                 continue;
             }
@@ -141,7 +218,7 @@ impl Lsp {
         }
     }
 
-    fn answer(&mut self, req: &Value) {
+    pub fn answer(&mut self, req: &Value) {
         let id = req["id"].clone();
         let result = match req["method"].as_str() {
             Some("workspace/configuration") => {

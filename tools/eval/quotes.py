@@ -3,7 +3,7 @@
 
     python3 tools/eval/quotes.py DATA [--split dev] [--copydesk PATH] [--errors CLASS] [--limit N]
 
-DATA is PolNeAR's `data/` folder (train/ and dev/ with text/ and attributions/).
+DATA is PolNeAR's `data/` folder (train/ and dev/ with text/, attributions/ and corenlp/).
 The test split is never read. Standard library only.
 
 Gold
@@ -43,6 +43,27 @@ The gold Source is cut to its head: at the first comma, bracket, dash, colon or
   the script also reports, as an indication only, how often copydesk's resolved name
   shares the surname of the nearest preceding NAMED gold source.
 
+Resolved person (CoreNLP coreference)
+-------------------------------------
+PolNeAR ships Stanford CoreNLP XML per article (corenlp/<article>.txt.xml); corenlp.py
+reads it and aligns its tokens to the text (module doc there). For a pronoun or nominal
+gold source that copydesk gave a speaker:
+* the source's chain is the chain of the CoreNLP mention whose head token holds the last
+  character of the gold head (else the smallest mention containing the whole head; a
+  mention nested in the head as a modifier does not count);
+* the chain's identity is its proper mentions' names (head token NNP/NNPS or NER
+  PERSON/ORGANIZATION, the proper run around it), titles and party words dropped;
+* COREF-RIGHT when copydesk's canonical name (`speaker.name`, after its last possessive,
+  titles dropped) shares a word with those names, except when the chain gives copydesk's
+  surname only with other given names and none of copydesk's (`Ann Porter` for a chain
+  of `Jane Porter`, `she`); COREF-WRONG when the chain has proper names and none match
+  (also when copydesk's speaker names no one: `the ad's narrator`); UNKNOWN when no chain
+  is found, the chain has no proper name, or the article has no usable CoreNLP XML.
+The headline SPEAKER ACCURACY (RESOLVED), full and partial apart: named gold sources as
+above, pronoun/nominal ones by coref where known and by span where unknown; no speaker is
+wrong. The span-only figures stay for comparison. CoreNLP's own coreference is wrong in a
+good part of the coref-wrong cases (read them with `--errors pronoun-coref`).
+
 Error classes (`--errors CLASS`, `--errors all`, `--errors list`)
 -----------------------------------------------------------------
   no-speaker      found quote, gold has a source, copydesk has none
@@ -59,6 +80,10 @@ Error classes (`--errors CLASS`, `--errors all`, `--errors list`)
   spurious        copydesk quote that matches no gold quote
   pronoun-unverified  gold pronoun, span right, resolved name differs from the
                   nearest preceding named gold source (may still be right)
+  pronoun-coref   gold pronoun/nominal, copydesk's resolved name is not in the source's
+                  CoreNLP chain (coref-wrong): one case per gold source with the sentence
+                  context, the chain's proper names and copydesk's name
+  coref-unknown   gold pronoun/nominal with a copydesk speaker, no chain or no proper name
 """
 
 from __future__ import annotations
@@ -73,6 +98,7 @@ from dataclasses import dataclass, field
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as C  # noqa: E402
+import corenlp as N  # noqa: E402
 import polnear as P  # noqa: E402
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "us", "me", "his", "hers"}
@@ -121,6 +147,7 @@ class GoldQuote:
     source: GoldSource | None
     match: dict | None = None
     overlap: float = 0.0
+    coref: "Coref | None" = None  # pronoun/nominal sources with a copydesk speaker
 
 
 def surname(name: str) -> str:
@@ -300,9 +327,10 @@ class Result:
     gold: list
     cd: list
     alarms: list  # [(span, gold or None)]
+    doc: N.Doc | None = None  # CoreNLP tokens and coreference chains (None: no XML)
 
 
-def score_article(name: str, text: str, atts, sheet: dict, diags: list) -> Result:
+def score_article(name: str, text: str, atts, sheet: dict, diags: list, doc: N.Doc | None = None) -> Result:
     gold = gold_quotes(text, atts)
     cd = cd_quotes(text, sheet)
     for g in gold:
@@ -328,7 +356,7 @@ def score_article(name: str, text: str, atts, sheet: dict, diags: list) -> Resul
                 hit = g
                 break
         alarms.append((sp, hit))
-    return Result(name, text, gold, cd, alarms)
+    return Result(name, text, gold, cd, alarms, doc)
 
 
 def judge(r: Result, g: GoldQuote, named_sources: list) -> tuple[str, str]:
@@ -364,10 +392,113 @@ def judge(r: Result, g: GoldQuote, named_sources: list) -> tuple[str, str]:
     return "wrong", "wrong-person"
 
 
+# ---------------------------------------------------------------- coreference (CoreNLP)
+
+
+@dataclass
+class Coref:
+    status: str  # right | wrong | unknown
+    reason: str = ""  # unknown: no-corenlp | misaligned | no-chain | no-proper-name;
+    #                   wrong: other-name | no-name | given-name
+    chain: N.Chain | None = None
+    mention: N.Mention | None = None  # the chain mention matched to the gold source
+    runs: list = field(default_factory=list)  # the chain's proper names, folded words
+
+
+# words that say what someone is, not who: dropped from both sides of the coref match
+NOT_NAME = TITLES | {
+    "democrat", "democrats", "republicans", "gop", "del", "delegate", "assemblyman", "assemblywoman",
+    "councilman", "councilwoman", "congressman", "congresswoman", "ambassador", "spokesman",
+    "spokeswoman", "of", "and", "for", "on", "in", "to", "s",
+}
+
+
+def person_words(name: str) -> tuple[list[str], bool]:
+    """copydesk's canonical speaker name as folded words after the last possessive, titles
+    and Jr./III dropped, and whether it names anyone (has a capitalised word besides
+    titles: an unresolved `the ad's narrator` or `the commission` does not)."""
+    toks = _WORD.findall(name or "")
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i].replace("’", "'")
+        if w.endswith("'s") or (w.endswith("'") and len(w) > 2):
+            toks = toks[i + 1:]
+            break
+    out, named = [], False
+    for w in toks:
+        f = C.fold(w).rstrip(".")
+        if f and f not in NOT_NAME and f not in SUFFIXES:
+            out.append(f)
+            named = named or any(ch.isupper() for ch in w)
+    return out, named
+
+
+def chain_runs(chain: N.Chain) -> list[list[str]]:
+    """A chain's proper names (see corenlp.py) as folded word lists, titles and party or
+    role words dropped (`Sen.`, `Del.`, `The Republican`, `Democrat Ann Holt` -> `ann holt`)."""
+    runs = []
+    for m in chain.proper:
+        r = [C.fold(t.word).rstrip(".") for t in m.name]
+        r = [w for w in r if w and w not in NOT_NAME and w not in SUFFIXES]
+        if r and r not in runs:
+            runs.append(r)
+    return runs
+
+
+def _parts(words) -> set:
+    out = set()
+    for w in words:
+        out.add(w)
+        out.update(p for p in w.split("-") if p)
+    return out
+
+
+def names_match(cd: list[str], named: bool, runs: list[list[str]]) -> tuple[bool, str]:
+    """(match, why not): copydesk's name words share a word with the chain's proper names
+    (`the commission` shares `commission` with a chain naming the `Commission`), unless the
+    chain gives copydesk's surname with given names only and none of copydesk's other words
+    (`Ann Porter` for a chain of `Jane Porter`, `Porter`, `she`): another person of the same
+    family. Why not: no-name (copydesk's speaker names no one), other-name, given-name."""
+    chain_words = _parts(w for r in runs for w in r)
+    if not _parts(cd) & chain_words:
+        return False, "other-name" if named else "no-name"
+    others = {w for w in cd[:-1] if len(w) > 1}  # given (and middle) names, initials left out
+    if others and not others & chain_words:
+        if any(r[-1] == cd[-1] and any(len(w) > 1 for w in r[:-1]) for r in runs):
+            return False, "given-name"
+    return True, ""
+
+
+def coref_verdict(r: Result, g: GoldQuote) -> Coref:
+    """The resolved-person verdict for a pronoun/nominal gold source copydesk gave a speaker."""
+    doc = r.doc
+    if doc is None:
+        return Coref("unknown", "no-corenlp")
+    if not doc.usable:
+        return Coref("unknown", "misaligned")
+    hit = doc.chain_for(g.source.head)
+    if hit is None:
+        return Coref("unknown", "no-chain")
+    chain, m = hit
+    runs = chain_runs(chain)
+    if not runs:
+        return Coref("unknown", "no-proper-name", chain, m)
+    ok, why = names_match(*person_words(g.match.speaker.get("name", "")), runs)
+    return Coref("right" if ok else "wrong", why, chain, m, runs)
+
+
 def evaluate(results: list[Result]):
     S = Counter()
     errors = defaultdict(list)
+    wrong_sources = defaultdict(set)
     for r in results:
+        if r.doc is None:
+            S["corenlp.missing"] += 1
+        else:
+            S["corenlp.articles"] += 1
+            S["corenlp.misaligned"] += not r.doc.usable
+            S["corenlp.tokens"] += r.doc.n_tokens
+            S["corenlp.tokens.shifted"] += r.doc.n_shifted
+            S["corenlp.tokens.unaligned"] += r.doc.n_unaligned
         named_sources = sorted((g.source for g in r.gold if g.source and g.source.kind == "named"), key=lambda s: s.head[0])
         # de-duplicate sources (one per attribution)
         for g in r.gold:
@@ -388,6 +519,25 @@ def evaluate(results: list[Result]):
             verdict, cls = judge(r, g, named_sources)
             S[f"spk.{c}.{bucket}.n"] += 1
             S[f"spk.{c}.{bucket}.{verdict}"] += 1
+            resolved = verdict == "ok"
+            if bucket == "other" and verdict != "none":
+                cr = g.coref = coref_verdict(r, g)
+                S[f"spk.{c}.other.coref.{cr.status}"] += 1
+                S[f"spk.{c}.{g.source.kind}.coref.{cr.status}"] += 1
+                S[f"spk.{c}.other.coref.{cr.status}.{cr.reason or 'match'}"] += 1
+                if cr.status == "unknown":
+                    S[f"spk.{c}.other.coref.unknown.span_ok"] += resolved
+                    errors["coref-unknown"].append((r, g, c))
+                else:
+                    if cr.status == "wrong":
+                        errors["pronoun-coref"].append((r, g, c))
+                        wrong_sources[c].add((r.name, g.att.source[0]))
+                    S[f"spk.{c}.other.span_ok_coref_wrong"] += resolved and cr.status == "wrong"
+                    S[f"spk.{c}.other.span_wrong_coref_right"] += (not resolved) and cr.status == "right"
+                    resolved = cr.status == "right"
+            S[f"spk.{c}.resolved.n"] += 1
+            S[f"spk.{c}.resolved.ok"] += resolved
+            S[f"spk.{c}.{bucket}.resolved_ok"] += resolved
             if g.source.kind == "pronoun" and verdict == "ok":
                 S[f"spk.{c}.pronoun_ok"] += 1
                 if cls != "pronoun-unverified":
@@ -418,6 +568,8 @@ def evaluate(results: list[Result]):
                 if g is not None:
                     S["alarms.nosource"] += 1
                 errors["alarm-other"].append((r, sp, g))
+    for c, srcs in wrong_sources.items():
+        S[f"spk.{c}.other.coref.wrong.sources"] = len(srcs)
     return S, errors
 
 
@@ -428,6 +580,31 @@ def summary(S: Counter, split: str) -> str:
              f"{S['cd']} copydesk quotes")
     L.append(f"direct-quote recall     {C.pct(S['found'], S['gold'])}   full {C.pct(S['found.full'], S['gold.full'])}   partial {C.pct(S['found.partial'], S['gold.partial'])}")
     L.append(f"direct-quote precision  {C.pct(S['cd.ok'], S['cd'])}")
+    L.append(f"CoreNLP coreference     {S['corenlp.articles']} articles with XML ({S['corenlp.missing']} without, "
+             f"{S['corenlp.misaligned']} unused: misaligned or empty); tokens {S['corenlp.tokens']}: "
+             f"{S['corenlp.tokens.shifted']} aligned after a shift, {S['corenlp.tokens.unaligned']} unaligned")
+    for c in ("full", "partial"):
+        k = f"spk.{c}.other"
+        nn, no = S[f"spk.{c}.named.n"], S[f"{k}.n"]
+        right, wrong, unk = (S[f"{k}.coref.{v}"] for v in ("right", "wrong", "unknown"))
+
+        def rwu(kind):
+            return "/".join(str(S[f"spk.{c}.{kind}.coref.{v}"]) for v in ("right", "wrong", "unknown"))
+        L.append(f"speaker accuracy (resolved) {c:7s} {C.pct(S[f'spk.{c}.resolved.ok'], S[f'spk.{c}.resolved.n'])}   "
+                 f"= named gold source {S[f'spk.{c}.named.ok']}/{nn} + pronoun/nominal {S[f'{k}.resolved_ok']}/{no} "
+                 f"(coref-right {right}, span-right with coref unknown {S[f'{k}.coref.unknown.span_ok']})")
+        L.append(f"  pronoun/nominal with a copydesk speaker {c:7s} coref-right {right}, "
+                 f"coref-wrong {wrong} (on {S[f'{k}.coref.wrong.sources']} gold sources), unknown {unk} "
+                 f"(span-scored, {S[f'{k}.coref.unknown.span_ok']} right); "
+                 f"span-right but coref-wrong {S[f'{k}.span_ok_coref_wrong']}, "
+                 f"span-wrong but coref-right {S[f'{k}.span_wrong_coref_right']}")
+        L.append(f"    right/wrong/unknown: pronoun gold {rwu('pronoun')}, nominal gold {rwu('nominal')}; "
+                 f"wrong: other name {S[f'{k}.coref.wrong.other-name']}, "
+                 f"no name (unresolved) {S[f'{k}.coref.wrong.no-name']}, "
+                 f"same surname other given name {S[f'{k}.coref.wrong.given-name']}; "
+                 f"unknown: no chain {S[f'{k}.coref.unknown.no-chain']}, "
+                 f"chain without a proper name {S[f'{k}.coref.unknown.no-proper-name']}, no or unusable CoreNLP "
+                 f"{S[f'{k}.coref.unknown.no-corenlp'] + S[f'{k}.coref.unknown.misaligned']}")
     for c in ("full", "partial"):
         nn, no = S[f"spk.{c}.named.n"], S[f"spk.{c}.other.n"]
         allok = S[f"spk.{c}.named.ok"] + S[f"spk.{c}.other.ok"]
@@ -448,13 +625,69 @@ def summary(S: Counter, split: str) -> str:
     parts = []
     for cls in ("no-speaker", "pronoun", "wrong-person", "role", "organisation", "continuation"):
         parts.append(f"{cls} {errs[(cls, 'full')]}/{errs[(cls, 'partial')]}")
+    parts.append(f"pronoun-coref {S['spk.full.other.coref.wrong']}/{S['spk.partial.other.coref.wrong']}")
     L.append("speaker errors (full/partial): " + ", ".join(parts) +
              f"; missed {S['gold'] - S['found']}; spurious {S['cd'] - S['cd.ok']}")
     return "\n".join(L)
 
 
+def _marked(text: str, a: int, b: int, marks) -> str:
+    """text[a:b] on one line, each (start, end, open, close) in marks that lies inside marked."""
+    ins = []
+    for s, e, o, c in marks:
+        if a <= s < e <= b:
+            ins += [(e, 0, c), (s, 1, o)]
+    out, pos = [], a
+    for at, _, m in sorted(ins, key=lambda x: (x[0], x[1])):
+        out.append(text[pos:at])
+        out.append(m)
+        pos = at
+    out.append(text[pos:b])
+    return "".join(out).replace("\r", "").replace("\n", " ⏎ ")
+
+
+def describe_coref(r: Result, g: GoldQuote, before: int = 300, after: int = 160) -> str:
+    """A pronoun-coref (or coref-unknown) case: the sentence holding the gold source and the
+    one before it (clipped to `before`/`after` characters around the source), the gold source
+    ⟦marked⟧ and copydesk's mention ⟨marked⟩ when inside, the chain's proper names and
+    copydesk's resolved name."""
+    text, cr, src, q = r.text, g.coref, g.source, g.match
+    sp = q.speaker
+    a, b = g.att.source[0]
+    lo, hi = a, b
+    if r.doc is not None and r.doc.usable:
+        spans = r.doc.sentence_spans()
+        k = next((i for i, (x, y) in enumerate(spans) if x <= a < y), None)
+        if k is not None:
+            lo, hi = spans[max(0, k - 1)][0], spans[k][1]
+    lo, hi = max(lo, a - before, 0), min(hi, b + after, len(text))
+    marks = [(a, b, "⟦", "⟧")]
+    if q.mention and q.mention[1] <= a or (q.mention and q.mention[0] >= b):
+        marks.append((q.mention[0], q.mention[1], "⟨", "⟩"))
+    ctx = ("…" if lo > 0 and text[lo - 1] not in "\n" else "") + _marked(text, lo, hi, marks) + "…"
+    s = f"{r.name} [{g.cls}, gold {src.kind}, coref-{cr.status}{' ' + cr.reason if cr.reason else ''}]\n    context: {ctx}"
+    s += f"\n    quote: {C.snippet(text, *g.span, width=0)[:160]}"
+    s += f"\n    gold source: {text[a:b]!r}"
+    if cr.chain is not None:
+        names = cr.chain.names()
+        near = [m for m in cr.chain.proper if m.head_span[0] < a]
+        mt = cr.mention.text if len(cr.mention.text) <= 60 else cr.mention.text[:57] + "…"
+        s += f"\n    CoreNLP chain ({len(cr.chain.mentions)} mentions, matched {mt!r}): proper names {names or '-'}"
+        if near:
+            m = near[-1]
+            s += f"; nearest before: {C.snippet(text, *m.span, width=45)}"
+    men = ""
+    if q.mention and not (lo <= q.mention[0] < hi):
+        men = " @ " + C.snippet(text, *q.mention, width=45)
+    s += (f"\n    copydesk: {sp.get('name')!r} ({sp.get('kind')}, mention {(sp.get('mention') or {}).get('text')!r}, "
+          f"cue {sp.get('cue')!r}){men}")
+    return s
+
+
 def describe(r: Result, item, extra, cls: str) -> str:
     text = r.text
+    if cls in ("pronoun-coref", "coref-unknown"):
+        return describe_coref(r, item)
     if cls == "spurious":
         q = item
         return f"{r.name}: {C.snippet(text, *q.span)}"
@@ -495,7 +728,12 @@ def run_split(data: str, split: str, binary: str, config=None, limit=None) -> li
         except RuntimeError as e:  # one article copydesk fails on costs only itself
             print(f"warning: {name}: {e}", file=sys.stderr)
             return None
-        return score_article(name, text, P.parse_ann(ap), sheet, diags)
+        try:
+            doc = N.load(N.path_for(tp), text)
+        except (OSError, ValueError, SyntaxError, AttributeError, TypeError) as e:  # a broken XML costs only its coreference
+            print(f"warning: {name}: CoreNLP XML unreadable ({e})", file=sys.stderr)
+            doc = None
+        return score_article(name, text, P.parse_ann(ap), sheet, diags, doc)
 
     res = C.pmap(one, arts)
     if any(r is None for r in res):
@@ -531,9 +769,13 @@ def selftest(binary: str) -> None:
     add(at(text, "the old crossing “a daily hazard” for drivers"), at(text, "Porter", 1), at(text, "called"))
     add(at(text, "“It has taken far too long,”"), at(text, "she"), at(text, "added"))
     add(at(text, "“The budget is already set aside for the work.”"), at(text, "A council spokesman for the city"), at(text, "said", 1))
+    xml, sents = _selftest_corenlp(text, at)
     with tempfile.TemporaryDirectory() as d:
         os.makedirs(os.path.join(d, "dev", "text"))
         os.makedirs(os.path.join(d, "dev", "attributions"))
+        os.makedirs(os.path.join(d, "dev", "corenlp"))
+        with open(os.path.join(d, "dev", "corenlp", "a1.txt.xml"), "w", encoding="utf-8") as fh:
+            fh.write(xml)
         with open(os.path.join(d, "dev", "text", "a1.txt"), "w", encoding="utf-8") as fh:
             fh.write(text)
         for ann_name in ("a1_bbbb.ann", "a1_aaaa.ann"):  # the first sorted is used
@@ -572,7 +814,50 @@ def selftest(binary: str) -> None:
         assert S["gold"] == 4 and S["found"] == 3 and S["cd.ok"] == 3, S
         assert S["spk.full.named.ok"] == 1 and S["spk.partial.named.ok"] == 1 and S["spk.full.other.none"] == 1, S
         assert S["alarms.false"] == 1 and len(errors["missed"]) == 1, S
+        assert S["corenlp.missing"] == 1 and S["spk.full.resolved.ok"] == 1, S
         print(summary(S, "selftest (hand-made sheet)"))
+        # CoreNLP: reading, alignment (UTF-16 offsets after the emoji; a shifted copy)
+        xp = N.path_for(os.path.join(d, "dev", "text", "a1.txt"))
+        doc = N.load(xp, text)
+        assert doc and doc.usable and doc.n_unaligned == 0 and doc.n_shifted == 0, doc and (doc.n_shifted, doc.n_unaligned)
+        assert N._parse_regex(xml) == N._parse_tree(xp)
+        last = doc.token(5, len(sents[4]))  # after the emoji: its XML offset is one UTF-16 unit on
+        assert text[last.begin:last.end] == "”" and '<CharacterOffsetBegin>%d<' % (last.begin + 1) in xml, last
+        moved = N.build(*N._parse_regex(xml), "\ufeffNote\n" + text)
+        assert moved.usable and moved.n_unaligned == 0
+        for c0, c1 in zip(doc.chains, moved.chains):
+            assert [text[slice(*m.span)] for m in c0.mentions] == [("\ufeffNote\n" + text)[slice(*m.span)] for m in c1.mentions]
+        hit = doc.chain_for(gold[2].source.head)  # `she` -> the Porter chain
+        assert hit and chain_runs(hit[0]) == [["jane", "porter"], ["porter"]], hit
+        assert hit[0].names() == ["Jane Porter", "Porter"], hit[0].names()
+        assert doc.chain_for(gold[3].source.head) is None  # `council` inside `A council spokesman` is a modifier
+        assert names_match(*person_words("Jane Porter"), [["jane", "porter"], ["porter"]]) == (True, "")
+        assert names_match(*person_words("Mayor Porter"), [["jane", "porter"]]) == (True, "")
+        assert names_match(*person_words("Ann Porter"), [["jane", "porter"], ["porter"]]) == (False, "given-name")
+        assert names_match(*person_words("Tom Reyes"), [["jane", "porter"]]) == (False, "other-name")
+        assert names_match(*person_words("Porter's aide"), [["jane", "porter"]]) == (False, "no-name")
+        assert names_match(*person_words("the council"), [["council"]]) == (True, "")
+        # resolved-person scoring: `she` resolved to another person is span-right but coref-wrong;
+        # the spokesman has no chain, so it is scored by span
+        sheet2 = {"quotes": sheet["quotes"][:2] + [
+            {"range": rng(*q3), "text": "", "speaker": {"name": "Tom Reyes", "kind": "person", "role": None,
+                                                        "mention": {"range": rng(*at(text, "she")), "text": "she"}, "cue": "added"}},
+            {"range": rng(*at(text, "“The budget is already set aside for the work.”")), "text": "",
+             "speaker": {"name": "a council spokesman", "kind": "anonymous", "role": None,
+                         "mention": {"range": rng(*at(text, "A council spokesman")), "text": "A council spokesman"}, "cue": "said"}},
+        ]}
+        r = score_article("a1", text, atts, sheet2, [], doc)
+        S, errors = evaluate([r])
+        assert S["spk.full.other.ok"] == 2 and S["spk.full.other.coref.wrong"] == 1 and S["spk.full.other.coref.unknown"] == 1, S
+        assert S["spk.full.other.coref.unknown.no-chain"] == 1 and S["spk.full.other.span_ok_coref_wrong"] == 1, S
+        assert S["spk.full.resolved.ok"] == 2 and S["spk.full.resolved.n"] == 3 and S["spk.partial.resolved.ok"] == 1, S
+        assert len(errors["pronoun-coref"]) == 1 and len(errors["coref-unknown"]) == 1, errors
+        shown = describe_coref(r, errors["pronoun-coref"][0][1])
+        assert "Jane Porter" in shown and "Tom Reyes" in shown and "⟦she⟧" in shown, shown
+        sheet2["quotes"][2]["speaker"]["name"] = "Jane Porter"
+        S, errors = evaluate([score_article("a1", text, atts, sheet2, [], doc)])
+        assert S["spk.full.other.coref.right"] == 1 and S["spk.full.resolved.ok"] == 3, S
+        print(summary(S, "selftest (hand-made sheet, CoreNLP)"))
         # a real run of the binary on the same sample
         res = run_split(d, "dev", binary)
         S, errors = evaluate(res)
@@ -581,7 +866,45 @@ def selftest(binary: str) -> None:
         assert gold[0].match is None  # the hand-made run did not touch these objects
         g0 = res[0].gold[0]
         assert g0.match is not None and g0.match.speaker and surname(g0.match.speaker["name"]) == "porter", g0.match
+        assert res[0].doc is not None and res[0].doc.usable and S["corenlp.articles"] == 1, S
+        g2 = res[0].gold[2]
+        assert g2.match is None or not g2.match.speaker or g2.coref.status in ("right", "wrong"), g2.coref
     print("quotes.py selftest: ok")
+
+
+def _selftest_corenlp(text: str, at) -> tuple[str, list]:
+    """A hand-made CoreNLP XML for the selftest sample: one sentence per paragraph line,
+    made-up POS and NER, and three chains: Porter (`Mayor Jane Porter`, `Porter`, `she`),
+    the crossing (`the old crossing`, `It`) and a council (`Council`, and `council` inside
+    `A council spokesman`)."""
+    tags = {"We": "PRP", "it": "PRP", "It": "PRP", "she": "PRP", "A": "DT", "the": "DT", "The": "DT"}
+    ner = {"Jane": "PERSON", "Porter": "PERSON", "Tuesday": "DATE"}
+    sents = []
+    pos = 0
+    for line in text.split("\n"):
+        toks = []
+        for m in re.finditer(r"\w+|[^\w\s]", line):
+            w = m.group()
+            tag = tags.get(w) or (w if not w[0].isalnum() else "NNP" if w[0].isupper() else "NN")
+            toks.append((pos + m.start(), pos + m.end(), tag, ner.get(w, "O")))
+        if toks:
+            sents.append(toks)
+        pos += len(line) + 1
+
+    def mention(sub, k=0, head=-1):
+        a, b = at(text, sub, k)
+        for si, toks in enumerate(sents, 1):
+            ids = [i for i, t in enumerate(toks, 1) if a <= t[0] and t[1] <= b]
+            if ids:
+                return si, ids[0], ids[-1] + 1, ids[head]
+        raise AssertionError(sub)
+
+    chains = [
+        [mention("Mayor Jane Porter"), mention("Porter", 1), mention("she")],
+        [mention("the old crossing"), mention("It")],
+        [mention("Council"), mention("council", 0)],
+    ]
+    return N.to_xml(text, sents, chains), sents
 
 
 def main(argv=None):
@@ -618,6 +941,18 @@ def main(argv=None):
             if a.only:
                 items = [x for x in items if x[2] == a.only or (cls in ("missed",) and x[1].cls == a.only)]
             print(f"\n== {cls}: {len(items)}")
+            if cls in ("pronoun-coref", "coref-unknown"):  # one case per gold source, its quotes listed
+                groups = {}
+                for r, g, c in items:
+                    groups.setdefault((r.name, g.att.source[0]), []).append((r, g))
+                print(f"   ({len(groups)} distinct gold sources)")
+                for k, grp in enumerate(groups.values()):
+                    if a.max and k >= a.max:
+                        break
+                    print(describe_coref(*grp[0]))
+                    for r, g in grp[1:]:
+                        print(f"    also [{g.cls}]: {C.snippet(r.text, *g.span, width=0)[:160]}")
+                continue
             for k, (r, item, extra) in enumerate(items):
                 if a.max and k >= a.max:
                     break

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use crate::text::{Paragraph, Paragraphs};
 
 use super::cues::{
-    is_in, is_org_word, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun, SpeakerPhrase,
-    ROLE_NOUNS_SET,
+    is_org_word, is_role_noun, is_source_noun, normalise, not_a_name, PhraseKind, Pronoun,
+    SpeakerPhrase,
 };
 use super::names::{Gender, MentionRef, People, PersonId};
 use super::quotes::QuoteKind;
@@ -209,7 +209,7 @@ pub fn display_name(name: &str) -> String {
         }
         let low = t.trim_end_matches('.').to_lowercase();
         let bare = low.trim_end_matches("’s").trim_end_matches("'s");
-        if is_in(&ROLE_NOUNS_SET, bare)
+        if is_role_noun(bare)
             || HONORIFICS.contains(&bare)
             || low.ends_with("’s")
             || low.ends_with("'s")
@@ -508,47 +508,63 @@ impl Walk {
         best.map(|(_, s)| s)
     }
 
+    /// The person or source a pronoun in paragraph `para` refers to, by
+    /// salience: the speaker of the paragraph's last cue if the pronoun fits
+    /// (`Harper said she saw Bell reach for it. “…,” she said.`); else,
+    /// among the people and sources the pronoun's gender allows (a person of
+    /// unknown gender fits either), the one named nearest in paragraphs, a
+    /// sentence's subject before anyone else there (`Ryan said Obama had
+    /// never respected the law. He says …`: Ryan), one whose gender the copy
+    /// shows before one whose it does not, the newest last.
     fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
-        // The speaker of the paragraph's last cue, if the pronoun fits
-        // (`Harper said she saw Bell reach for it. “…,” she said.`).
         if let Some((sp, g)) = &self.last_speaker {
             let fits = match p {
                 Pronoun::He => *g != Some(Gender::Female),
                 Pronoun::She => *g != Some(Gender::Male),
-                Pronoun::They | Pronoun::It => false,
+                _ => false,
             };
             if sp.para == para && fits {
                 return Some(sp);
             }
         }
-        fn pick<'s>(a: &'s Option<Seen>, b: &'s Option<Seen>) -> Option<&'s Seen> {
-            match (a.as_ref(), b.as_ref()) {
-                (Some(x), Some(y)) => Some(if (x.para, x.at) >= (y.para, y.at) {
-                    x
-                } else {
-                    y
-                }),
-                (Some(x), None) | (None, Some(x)) => Some(x),
-                (None, None) => None,
-            }
-        }
-        // A person the copy shows to be of the pronoun's gender wins over a
-        // more recent one of unknown gender when named in this paragraph or the last.
-        let newest = self.last_unknown.as_ref().map_or(0, |s| s.para);
-        fn recent(g: &Option<Seen>, newest: usize) -> Option<&Seen> {
-            g.as_ref().filter(|g| g.para >= newest)
-        }
-        let gendered = |g| recent(g, newest);
-        match p {
-            Pronoun::He => {
-                gendered(&self.last_male).or_else(|| pick(&self.last_male, &self.last_unknown))
-            }
-            Pronoun::She => {
-                gendered(&self.last_female).or_else(|| pick(&self.last_female, &self.last_unknown))
-            }
-            Pronoun::They => self.last_group.as_ref().or(self.last_person.as_ref()),
-            Pronoun::It => self.last_group.as_ref(),
-        }
+        let want = match p {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            Pronoun::They => return self.last_group.as_ref().or(self.last_person.as_ref()),
+            Pronoun::It => return self.last_group.as_ref(),
+        };
+        let near = |s: &Seen| match para.saturating_sub(s.para) {
+            0 => 3,
+            1 => 2,
+            2 => 1,
+            _ => 0,
+        };
+        let people = self
+            .recent
+            .iter()
+            .filter_map(|(s, g, possessive, subject)| {
+                let fits = g.is_none_or(|g| g == want);
+                fits.then_some((
+                    s,
+                    (near(s), *subject && !possessive, g.is_some(), s.para, s.at),
+                ))
+            });
+        // Sources of this gender (`a spokeswoman`) are no people of the
+        // list: the newest of them, as a sentence's subject.
+        let source = [&self.last_male, &self.last_female]
+            .into_iter()
+            .flatten()
+            .filter(|s| matches!(s.target, Target::Source { .. }))
+            .filter(|s| match want {
+                Gender::Male => self.last_male.as_ref() == Some(*s),
+                Gender::Female => self.last_female.as_ref() == Some(*s),
+            })
+            .map(|s| (s, (near(s), true, true, s.para, s.at)));
+        people
+            .chain(source)
+            .max_by_key(|(_, key)| *key)
+            .map(|(s, _)| s)
+            .or(self.last_unknown.as_ref())
     }
 
     /// The newest person referred to by more than a possessive (`said the
@@ -1013,8 +1029,22 @@ fn walk_paragraph<'p>(
                     .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
                     .collect();
                 let sp = resolve(w, walk, f, pi, i, phrase, &quoted, &mut row);
+                if let Some((_, _, _, Some(id), _, _)) = &sp {
+                    // A speaker is as salient as a sentence's subject.
+                    if let Some(e) = walk
+                        .recent
+                        .iter_mut()
+                        .rev()
+                        .find(|(s, ..)| s.target == Target::Person(*id))
+                    {
+                        e.3 = true;
+                        e.2 = false;
+                    }
+                }
+                // The writer (`I said`) is no one a later pronoun refers to.
+                let writer = matches!(phrase.head.as_deref(), Some("i" | "we"));
                 if let Some((kind, name, _, person, _, _)) = &sp {
-                    if *kind != SpeakerKind::Organisation {
+                    if *kind != SpeakerKind::Organisation && !writer {
                         let (target, gender) = match person {
                             Some(id) => (Target::Person(*id), walk.gender(people, *id)),
                             None => (
@@ -1302,8 +1332,24 @@ impl Assembly<'_> {
         let mut first_new = 0;
         let mut speaker_in_para: Option<Speaker> = None;
         if let Some(open) = self.pending.take() {
+            // A transcript's next speaker (`"PENCE: …` after `"WALLACE: …`)
+            // reopens the marks but starts a quote of their own; the open
+            // quote before is balanced by the reopening all the same.
+            let labelled = outer.first().is_some_and(|s| {
+                q.quote_cues.first().copied().flatten().is_some_and(|c| {
+                    q.cues
+                        .get(c)
+                        .and_then(|cue| cue.speaker.as_ref())
+                        .is_some_and(|sp| {
+                            s.content.start <= sp.range.start && sp.range.start < s.end(para.len)
+                        })
+                })
+            });
+            if labelled {
+                self.quotes[open].closed = true;
+            }
             match outer.first() {
-                Some(s) if s.open.start == q.first_char => {
+                Some(s) if s.open.start == q.first_char && !labelled => {
                     let first_cue = q.quote_cues.first().copied().flatten();
                     let cue_speaker = match &self.quotes[open].speaker {
                         None => first_cue.and_then(|c| self.cue_speaker(pi, c)),
@@ -1348,7 +1394,10 @@ impl Assembly<'_> {
                     }
                 }
             }
-            if speaker.is_none() {
+            // A quote ending in a comma waits for its own cue: with none,
+            // its attribution is missing, not to be taken from a neighbour.
+            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
+            if speaker.is_none() && !waits {
                 speaker = speaker_in_para.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1379,7 +1428,9 @@ impl Assembly<'_> {
         // A quote before the paragraph's attributed one takes its speaker.
         let mut later: Option<Speaker> = None;
         for quote in self.quotes[first_quote_index..].iter_mut().rev() {
-            if quote.speaker.is_none() {
+            let waits =
+                quote.last_char == Some(',') && quote.closed && quote.kind == QuoteKind::Full;
+            if quote.speaker.is_none() && !waits {
                 quote.speaker = later.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp
@@ -1397,13 +1448,18 @@ impl Assembly<'_> {
         if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
+                // A run of quote paragraphs by one speaker: the paragraph
+                // before opens with a full quote too. (A quote after
+                // narrative is not handed to whoever spoke last.)
                 let prev = &self.paragraphs.at(pp).facts.quotes;
-                let prev_starts = prev
+                let prev_quotes = prev
                     .outer()
                     .next()
                     .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
+                let waits = first.last_char == Some(',') && first.closed;
                 if starts_with_quote
-                    && prev_starts
+                    && prev_quotes
+                    && !waits
                     && first.speaker.is_none()
                     && first.kind == QuoteKind::Full
                 {
@@ -1781,8 +1837,7 @@ fn resolve(
                             "his" | "her" | "their" | "its" | "our" | "my" | "your"
                         )
                 });
-                ((is_in(&ROLE_NOUNS_SET, head.as_str()) && !is_source_noun(&head)
-                    || head.contains('-'))
+                ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
                     && !possessive)
                     .then(|| walk.last_not_possessive().cloned())
                     .flatten()

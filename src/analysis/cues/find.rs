@@ -1,0 +1,285 @@
+//! The cues of a paragraph: each speech verb (or `according to`, a phrasal
+//! cue such as `shot back`, a live page's `This from X:`) outside quotes,
+//! with the phrase naming its speaker.
+
+use crate::analysis::names::is_given_name;
+use crate::lexicon::quotes as lex;
+
+use super::after::speaker_after;
+use super::items::{Item, Para};
+use super::phrase::{elided, phrase};
+use super::subject::{clause_subject, opening_subject, sentence_subject, subject_before};
+use super::walk::{after_determiner, counted, takes_base_form};
+use super::{Cue, PhraseKind, SpeakerPhrase};
+
+/// The cues of a paragraph and the item each stands at.
+pub(super) struct Found {
+    pub cues: Vec<Cue>,
+    pub at: Vec<usize>,
+}
+
+impl Found {
+    fn push(&mut self, k: usize, cue: Cue) {
+        self.cues.push(cue);
+        self.at.push(k);
+    }
+
+    /// The cues, each speaker's texts filled in, and where they stand.
+    pub fn into_parts(mut self, p: &Para<'_>) -> (Vec<Cue>, Vec<usize>) {
+        for cue in &mut self.cues {
+            if let Some(sp) = &mut cue.speaker {
+                fill_texts(p.text, sp);
+            }
+        }
+        (self.cues, self.at)
+    }
+}
+
+/// A speaker phrase's texts (spaces normalised).
+pub(super) fn fill_texts(text: &str, sp: &mut SpeakerPhrase) {
+    sp.text = super::normalise(&text[sp.range.clone()]);
+    sp.name_text = sp.name.clone().map(|r| super::normalise(&text[r]));
+    sp.role_text = sp.role.clone().map(|r| super::normalise(&text[r]));
+}
+
+/// Every cue of the paragraph, in order, elided speakers filled in.
+pub(super) fn cues(p: &Para<'_>) -> Found {
+    let mut found = Found {
+        cues: Vec::new(),
+        at: Vec::new(),
+    };
+    let mut k = 0;
+    while k < p.items.len() {
+        k += match cue_at(p, k) {
+            Some((cue, used)) => {
+                found.push(k, cue);
+                used
+            }
+            None => 1,
+        };
+    }
+    fill_elided(p, &mut found);
+    found
+}
+
+/// The cue that starts at item `k`, and how many items it takes.
+fn cue_at(p: &Para<'_>, k: usize) -> Option<(Cue, usize)> {
+    let Item::Word { range, .. } = &p.items[k] else {
+        return None;
+    };
+    let w = p.word(k)?;
+    let (floor, ceil) = (p.sentence_start(k), p.sentence_end(k));
+    let span = |used: usize| range.start..p.items[k + used - 1].end();
+    if w == "according" && p.is(k + 1, "to") {
+        let speaker = speaker_after(p.text, &p.items, k + 1, ceil);
+        return Some((cue(span(2), "according to", speaker), 2));
+    }
+    // Live pages: `This from the race director, Priya Ramanathan: “…”`,
+    // `More from Ms Okafor:`, opening a sentence that quotes.
+    if k == floor && matches!(w.as_str(), "this" | "more") && p.is(k + 1, "from") {
+        let quotes =
+            (k..ceil).any(|i| matches!(p.items[i], Item::Quote { .. })) || p.punct(ceil - 1, ':');
+        let speaker = speaker_after(p.text, &p.items, k + 1, ceil);
+        if quotes && speaker.is_some() {
+            return Some((cue(span(2), &format!("{w} from"), speaker), 2));
+        }
+    }
+    // `as she puts it, “…”`, `as one voter put it:`: the words between
+    // `as` and the verb are the speaker.
+    if matches!(w.as_str(), "puts" | "put") && p.is(k + 1, "it") {
+        let opened = (floor..k).rev().take(6).find(|&i| p.is(i, "as"));
+        if let Some(speaker) = opened.and_then(|a| subject_before(p.text, &p.items, k, a + 1)) {
+            return Some((cue(span(2), &format!("{w} it"), Some(speaker)), 2));
+        }
+    }
+    verb_cue(p, k, &w)
+}
+
+fn cue(verb: std::ops::Range<usize>, word: &str, speaker: Option<SpeakerPhrase>) -> Cue {
+    Cue {
+        verb,
+        word: word.to_string(),
+        speaker,
+    }
+}
+
+/// How many items a phrasal cue starting at `k` takes (`shot back`, `went
+/// on to say`), if one does.
+fn phrasal(p: &Para<'_>, k: usize, w: &str) -> Option<usize> {
+    let next = p.word(k + 1)?;
+    if !lex::phrasal_cues().contains(&format!("{w} {next}")) {
+        return None;
+    }
+    // `went on to say`, `went on to tell reporters`.
+    let to_verb = p.is(k + 2, "to")
+        && p.word(k + 3)
+            .is_some_and(|v| lex::speech_verbs().contains(&v));
+    Some(if to_verb { 4 } else { 2 })
+}
+
+/// Whether the word at `k` is a speech verb used as one here: not a noun
+/// after a determiner or a number, not a name, not a participle opening the
+/// sentence.
+fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
+    let Item::Word { cap, .. } = p.items[k] else {
+        return false;
+    };
+    let floor = p.sentence_start(k);
+    if !lex::speech_verbs().contains(w)
+        || cap && k != floor
+        || after_determiner(p.text, &p.items, k)
+    {
+        return false;
+    }
+    // A bare verb form that is also a noun (`a more cautious note`, `the
+    // secretary of state`) is a cue only after a subject that takes it:
+    // `they`, `we`, a plural (`Analysts note`, `Officials say`).
+    if lex::noun_bases().contains(w) && !takes_base_form(p.text, &p.items, k) {
+        return false;
+    }
+    // `two nursing posts`, `their many reports`: a plural noun.
+    if lex::noun_plurals().contains(w) && counted(p.text, &p.items, floor, k) {
+        return false;
+    }
+    // A participle opening a sentence (`Asked whether…, she said`) is not the cue.
+    !(cap && k == floor && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
+/// Verbs whose word after them is the listener, never the speaker (`told
+/// ABC`, `asked Trump`).
+fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "told" | "tell" | "tells" | "telling" | "asked" | "asking"
+    )
+}
+
+/// A speech verb (or a phrasal cue, or a reporter's `sends this`) at `k`.
+fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
+    let Item::Word { range, .. } = &p.items[k] else {
+        return None;
+    };
+    let (mut floor, ceil) = (p.sentence_start(k), p.sentence_end(k));
+    // A sentence that opens with the quote: the subject comes after it
+    // (`“…,” Harry Bond, 30, of Raleigh, who was polled, said`).
+    if floor + 1 < k && matches!(p.items[floor], Item::Quote { .. }) {
+        floor += 1;
+        if p.punct(floor, ',') && floor + 1 < k {
+            floor += 1;
+        }
+    }
+    // A reporter on a live page `sends this:`.
+    let sends_this = matches!(w, "sends" | "sent") && p.is(k + 1, "this");
+    let used = match phrasal(p, k, w) {
+        Some(n) => n,
+        None if sends_this || is_verb_here(p, k, w) => 1,
+        None => return None,
+    };
+    let verb = range.start..p.items[k + used - 1].end();
+    let word = if used > 1 {
+        p.text[verb.clone()].to_lowercase()
+    } else {
+        w.to_string()
+    };
+    let last = k + used - 1;
+    let inverted = k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. });
+    let participle = w.ends_with("ing") && k > floor;
+    let speaker = if inverted {
+        speaker_after(p.text, &p.items, last, ceil)
+    } else if participle && opens_participle_clause(p, k) {
+        // `…, saying: “…”`, `by saying`: the clause's subject, not the
+        // object before the comma (`She emailed supporters, saying …`).
+        sentence_subject(p, floor, k)
+            .or_else(|| clause_subject(p.text, &p.items, floor, k))
+            .or_else(|| subject_before(p.text, &p.items, k, floor))
+    } else {
+        // The subject before, unless only an elided one is there and a name
+        // follows (`“…” about the decision, said RoseAnn DeMoro`).
+        let named_after = || {
+            (!takes_listener(w))
+                .then(|| speaker_after(p.text, &p.items, last, ceil))
+                .flatten()
+                .filter(|s| s.kind == PhraseKind::Named)
+        };
+        match subject_before(p.text, &p.items, k, floor) {
+            Some(s) if s.kind != PhraseKind::Elided => Some(s),
+            elided => named_after().or(elided),
+        }
+    };
+    // A participle cue (`…, saying: “…”`) takes the clause's subject.
+    let speaker = speaker.or_else(|| {
+        participle.then(|| {
+            clause_subject(p.text, &p.items, floor, k).unwrap_or_else(|| elided(&p.items, k))
+        })
+    });
+    Some((cue(verb, &word, speaker), used))
+}
+
+/// Whether the participle at `k` opens a clause of its own: after a comma,
+/// or after `by`, `while`, `when`, `before`, `after`.
+fn opens_participle_clause(p: &Para<'_>, k: usize) -> bool {
+    k > 0
+        && (p.punct(k - 1, ',')
+            || p.punct(k - 1, '—')
+            || ["by", "while", "when", "before", "after", "in"]
+                .iter()
+                .any(|w| p.is(k - 1, w)))
+}
+
+/// Fills elided speakers from the previous cue in the paragraph, else (for
+/// a participle: `…, calling it “…”`) from the sentence's subject.
+fn fill_elided(p: &Para<'_>, found: &mut Found) {
+    for c in 0..found.cues.len() {
+        let elided = found.cues[c]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.kind == PhraseKind::Elided);
+        if !elided {
+            continue;
+        }
+        let prev = found.cues[..c]
+            .iter()
+            .rev()
+            .find_map(|q| q.speaker.clone().filter(|s| s.kind != PhraseKind::Elided));
+        let k = found.at[c];
+        let own = found.cues[c].speaker.take();
+        found.cues[c].speaker = match prev {
+            Some(s) => Some(s),
+            None if found.cues[c].word.ends_with("ing") => {
+                clause_subject(p.text, &p.items, p.sentence_start(k), k).or(own)
+            }
+            None => joined_subject(p, k).or(own),
+        };
+    }
+}
+
+/// A verb joined to an earlier one by `and` or `but` takes the subject the
+/// sentence opens with (`Mayor Tom Wilkes turned to the crowd and said:
+/// “…”`), not a name in between (`She thanked Wilkes and said`); after an
+/// opening participle's clause too (`Taking the microphone, Ortega turned
+/// and said`), but not a name that ends so (`Fred Smith, 54, turned and said`).
+fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
+    let mut floor = p.sentence_start(k);
+    let participle = match &p.items[floor] {
+        Item::Word { range, .. } => {
+            let w = p.text[range.clone()].to_lowercase();
+            (w.ends_with("ing") || w.ends_with("ed")) && !is_given_name(&p.text[range.clone()])
+        }
+        _ => false,
+    };
+    let comma = (floor..k).find(|&i| p.punct(i, ','));
+    if let (true, Some(comma)) = (participle, comma) {
+        floor = comma + 1;
+    }
+    opening_subject(p.text, &p.items, floor, k)
+}
+
+/// The pronoun or phrase at the start of a sentence, as a speaker.
+pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
+    let w = p.word(s)?;
+    super::PRONOUNS
+        .iter()
+        .any(|(pr, _)| *pr == w)
+        .then(|| phrase(p.text, &p.items, s, s + 1))
+        .flatten()
+}

@@ -1,0 +1,273 @@
+//! A paragraph as the cue scanner reads it: words, punctuation and outer
+//! quotes (whose words it skips), and the sentence each belongs to.
+
+use std::ops::Range;
+
+use crate::analysis::marks::QuoteSpan;
+use crate::lexicon::quotes as lex;
+
+use super::PRONOUNS;
+
+#[derive(Clone, Debug)]
+pub(super) enum Item {
+    Word {
+        range: Range<usize>,
+        cap: bool,
+    },
+    Punct {
+        at: usize,
+        ch: char,
+    },
+    /// An outermost quote: index among outer spans.
+    Quote {
+        index: usize,
+        range: Range<usize>,
+    },
+}
+
+impl Item {
+    pub(super) fn start(&self) -> usize {
+        match self {
+            Item::Word { range, .. } | Item::Quote { range, .. } => range.start,
+            Item::Punct { at, .. } => *at,
+        }
+    }
+    pub(super) fn end(&self) -> usize {
+        match self {
+            Item::Word { range, .. } | Item::Quote { range, .. } => range.end,
+            Item::Punct { at, ch } => at + ch.len_utf8(),
+        }
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '’' | '\'' | '-' | '.' | '‑')
+}
+
+/// Words, punctuation and outer quotes outside quotes, in order.
+pub(super) fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut q = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if let Some(span) = outer.get(q) {
+            if at >= span.open.start {
+                let end = span.end(text.len());
+                out.push(Item::Quote {
+                    index: q,
+                    range: span.open.start..end,
+                });
+                q += 1;
+                while i < chars.len() && chars[i].0 < end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        if c.is_alphanumeric() {
+            let start = at;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric()
+                    || (is_joiner(cj) && chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            out.push(Item::Word {
+                range: start..end,
+                cap: c.is_uppercase()
+                    || (c.is_lowercase()
+                        && crate::analysis::names::is_joined_particle(&text[start..end])),
+            });
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Item::Punct { at, ch: c });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+pub(super) fn lower(text: &str, r: &Range<usize>) -> String {
+    text[r.clone()].to_lowercase()
+}
+
+/// The bare lower-case form of a word: no possessive, no full stop.
+pub(super) fn bare(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(&w)
+        .to_string();
+    w.trim_end_matches('.').to_string()
+}
+
+/// A full stop right after an abbreviation (`Mr.`, `U.S.`, `Sen.`).
+pub(super) fn is_abbrev_dot(text: &str, items: &[Item], k: usize) -> bool {
+    match (&items[k], k.checked_sub(1).map(|j| &items[j])) {
+        (Item::Punct { ch: '.', at }, Some(Item::Word { range, .. })) if range.end == *at => {
+            let w = lower(text, range);
+            lex::abbreviations().contains(w.as_str())
+                || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        }
+        _ => false,
+    }
+}
+
+/// Sentence number of every item.
+pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec<usize> {
+    let mut ids = Vec::with_capacity(items.len());
+    let mut id = 0;
+    for (k, item) in items.iter().enumerate() {
+        ids.push(id);
+        let next_starts = match items.get(k + 1) {
+            None => false,
+            Some(Item::Word { cap, .. }) => *cap,
+            Some(Item::Quote { .. }) => true,
+            Some(Item::Punct { ch, .. }) => matches!(ch, '(' | '[' | '“' | '"' | '‘'),
+        };
+        let ends = match item {
+            Item::Punct { ch, at } => {
+                let abbrev = matches!(ch, '.')
+                    && k > 0
+                    && matches!(&items[k - 1], Item::Word { range, .. } if range.end == *at && {
+                        let w = lower(text, range);
+                        lex::abbreviations().contains(w.as_str())
+                            || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+                    });
+                matches!(ch, '.' | '?' | '!' | '…') && !abbrev && next_starts
+            }
+            Item::Quote { index, .. } => {
+                let last = outer[*index].last_char;
+                // `“…?” Klein asked.`, `“…!” US Senator Jeff Sessions said`:
+                // a cue right after (past a name) keeps the sentence going.
+                let next: Vec<&Item> = items[k + 1..]
+                    .iter()
+                    .take(8)
+                    .take_while(|it| {
+                        matches!(it, Item::Word { .. } | Item::Punct { ch: '.' | ',', .. })
+                    })
+                    .collect();
+                let word = |i: usize| match next.get(i) {
+                    Some(Item::Word { range, .. }) => Some(lower(text, range)),
+                    _ => None,
+                };
+                let cue_follows = (0..next.len()).any(|i| match next[i] {
+                    Item::Word { cap: false, .. } => word(i).is_some_and(|w| {
+                        lex::speech_verbs().contains(&w)
+                            || word(i + 1)
+                                .is_some_and(|n| lex::phrasal_cues().contains(&format!("{w} {n}")))
+                    }),
+                    _ => false,
+                });
+                (last == Some('.') || matches!(last, Some('?' | '!')) && !cue_follows)
+                    && next_starts
+            }
+            Item::Word { .. } => false,
+        };
+        if ends {
+            id += 1;
+        }
+    }
+    ids
+}
+
+/// A name word: capitalised and not a sentence-opening function word.
+pub(super) fn is_name_word(text: &str, items: &[Item], k: usize) -> bool {
+    match &items[k] {
+        Item::Word { range, cap: true } => {
+            let w = bare(&text[range.clone()]);
+            !lex::not_names().contains(w.as_str()) && !PRONOUNS.iter().any(|(p, _)| *p == w)
+        }
+        _ => false,
+    }
+}
+
+/// A paragraph read for cues: its text, items, and the sentence of each item
+/// with each sentence's bounds, so that a sentence's start and end are found
+/// at once (a paragraph of many megabytes costs no more per byte).
+pub(super) struct Para<'a> {
+    pub text: &'a str,
+    pub items: Vec<Item>,
+    pub outer: &'a [&'a QuoteSpan],
+    /// The sentence of each item.
+    pub sent: Vec<usize>,
+    /// Each sentence's items: `start..end`.
+    bounds: Vec<(usize, usize)>,
+    /// The items that are quotes, in order.
+    pub quotes: Vec<usize>,
+}
+
+impl<'a> Para<'a> {
+    pub fn new(text: &'a str, outer: &'a [&'a QuoteSpan]) -> Self {
+        let items = items(text, outer);
+        let sent = sentences(text, &items, outer);
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        for (k, &s) in sent.iter().enumerate() {
+            if s == bounds.len() {
+                bounds.push((k, k + 1));
+            } else if let Some(b) = bounds.get_mut(s) {
+                b.1 = k + 1;
+            }
+        }
+        let quotes = items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, it)| matches!(it, Item::Quote { .. }).then_some(k))
+            .collect();
+        Self {
+            text,
+            items,
+            outer,
+            sent,
+            bounds,
+            quotes,
+        }
+    }
+
+    /// The first item of item `k`'s sentence.
+    pub fn sentence_start(&self, k: usize) -> usize {
+        self.bounds.get(self.sent[k]).map_or(k, |b| b.0)
+    }
+
+    /// The item after item `k`'s sentence.
+    pub fn sentence_end(&self, k: usize) -> usize {
+        self.bounds.get(self.sent[k]).map_or(k + 1, |b| b.1)
+    }
+
+    /// Sentence `s`'s items.
+    pub fn sentence(&self, s: usize) -> std::ops::Range<usize> {
+        self.bounds.get(s).map_or(0..0, |b| b.0..b.1)
+    }
+
+    /// Item `k` lower-cased, if it is a word.
+    pub fn word(&self, k: usize) -> Option<String> {
+        match self.items.get(k) {
+            Some(Item::Word { range, .. }) => Some(lower(self.text, range)),
+            _ => None,
+        }
+    }
+
+    /// Whether item `k` is the word `w` (lower case).
+    pub fn is(&self, k: usize, w: &str) -> bool {
+        match self.items.get(k) {
+            Some(Item::Word { range, .. }) => self.text[range.clone()].eq_ignore_ascii_case(w),
+            _ => false,
+        }
+    }
+
+    /// Whether item `k` is this punctuation mark.
+    pub fn punct(&self, k: usize, c: char) -> bool {
+        matches!(self.items.get(k), Some(Item::Punct { ch, .. }) if *ch == c)
+    }
+}

@@ -1,0 +1,296 @@
+//! Which cue attributes which quote: a cue in the quote's sentence (after
+//! it, before it), a sentence of reported speech right before it, a colon
+//! after the speaker (`Mr Carrick was blunt: “…”`), the subject of the
+//! reporter's sentence a fragment is woven into (`He called the plan “a
+//! disaster”`), and a cue closing the paragraph for the next one's quote.
+//! Cues are found by halving, never by scanning every cue for every quote.
+
+use crate::analysis::marks::QuoteKind;
+use crate::lexicon::quotes as lex;
+
+use super::find::{fill_texts, pronoun_at, Found};
+use super::items::{Item, Para};
+use super::subject::{clause_subject, sentence_subject};
+use super::{Cue, SpeakerPhrase, Trailing};
+
+/// The cue of each outer quote (adding the colon and sentence-subject cues
+/// it makes).
+pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
+    let mut out = vec![None; p.quotes.len()];
+    for (qi, &k) in p.quotes.iter().enumerate() {
+        out[qi] = in_sentence(p, found, qi, k)
+            .or_else(|| short_cue_after(p, found, qi, k))
+            .or_else(|| reported_before(p, found, k));
+    }
+    for (qi, &k) in p.quotes.iter().enumerate() {
+        // A quote that ends in a comma waits for its cue (`“…,” she said`):
+        // with none, its attribution is missing, not to be guessed.
+        let waits = p.outer[qi].last_char == Some(',') && p.outer[qi].kind == QuoteKind::Full;
+        if out[qi].is_none() && !waits {
+            out[qi] = label_inside(p, found, qi, k)
+                .or_else(|| signed_after(p, found, k))
+                .or_else(|| colon_cue(p, found, k))
+                .or_else(|| woven_into(p, found, qi, k))
+                .or_else(|| headline_subject(p, found, qi, k))
+                .or_else(|| subject_before_quote(p, found, qi, k));
+        }
+    }
+    out
+}
+
+/// A transcript's speaker label opening the quote (`"PENCE: Well, look…`,
+/// `"Q: …`): the label, in capitals, before a colon.
+fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    let words = &p.text[span.content.clone()];
+    let lead = words.len() - words.trim_start().len();
+    let colon = words.find(": ")?;
+    let label = &words[lead..colon];
+    let ok = (2..=30).contains(&label.len())
+        && label.split(' ').count() <= 3
+        && label.chars().any(|c| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    if !ok {
+        return None;
+    }
+    let range = span.content.start + lead..span.content.start + colon;
+    let phrase = super::SpeakerPhrase {
+        range: range.clone(),
+        kind: super::PhraseKind::Named,
+        name: Some(range.clone()),
+        role: None,
+        head: None,
+        gender: None,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    };
+    Some(add(p, found, k, range.end..range.end + 1, ":", phrase))
+}
+
+/// A sign-off after the quote (`“…” ― Pamela Padilla`, `“…” — Maria
+/// Lopez, Phoenix`): the name after the dash.
+fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    let dash = k + 1;
+    if !["―", "—", "–", "-"]
+        .iter()
+        .any(|d| p.punct(dash, d.chars().next().unwrap_or('-')))
+    {
+        return None;
+    }
+    let end = (dash + 1..p.items.len())
+        .take(6)
+        .take_while(|&i| {
+            matches!(p.items[i], Item::Word { cap: true, .. })
+                || super::items::is_abbrev_dot(p.text, &p.items, i)
+        })
+        .last()?
+        + 1;
+    let phrase = super::phrase::phrase(p.text, &p.items, dash + 1, end)
+        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+    let Item::Punct { at, .. } = p.items[dash] else {
+        return None;
+    };
+    Some(add(p, found, dash, at..at + 1, "—", phrase))
+}
+
+/// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
+/// Insult’ if …`, `Hillary Clinton Speaks ‘Directly To White People’`): the
+/// name the headline opens with, before its verb.
+fn headline_subject(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let line_end = p.text.find(['\n', '\r']).unwrap_or(p.text.len());
+    if p.outer[qi].open.start >= line_end || !crate::text::words::is_title_case(&p.text[..line_end])
+    {
+        return None;
+    }
+    // The words before the quote: a name, then a verb in -s.
+    let verb = (1..k.min(5)).find(|&i| {
+        p.word(i)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+    })?;
+    let phrase = super::phrase::phrase(p.text, &p.items, 0, verb)
+        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+    let range = p.items[verb].start()..p.items[verb].end();
+    let word = p.word(verb)?;
+    Some(add(p, found, verb, range, &word, phrase))
+}
+
+/// A quote opening a sentence in mid-paragraph, after a sentence whose
+/// subject is a person (`His former partner, Lawrence Cummings, called him
+/// a master of the deal. “He showed again and again …”`): that subject.
+fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let s = p.sentence_start(k);
+    if k != s || s == 0 || p.outer[qi].kind != QuoteKind::Full {
+        return None;
+    }
+    let prev = p.sentence(p.sent[s - 1]);
+    if prev.is_empty() || p.quotes.iter().any(|&q| prev.contains(&q)) {
+        return None;
+    }
+    let subject = sentence_subject(p, prev.start, prev.end).filter(|ph| {
+        matches!(
+            ph.kind,
+            super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
+        )
+    })?;
+    let v = (prev.start..prev.end)
+        .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
+    let verb = p.items[v].start()..p.items[v].end();
+    let word = p.word(v)?;
+    Some(add(p, found, v, verb, &word, subject))
+}
+
+/// The cues standing in items `from..to`: their indices in `found`.
+fn cues_between(found: &Found, from: usize, to: usize) -> std::ops::Range<usize> {
+    let a = found.at.partition_point(|&c| c < from);
+    let b = found.at.partition_point(|&c| c < to);
+    a..b.max(a)
+}
+
+/// A cue in the quote's own sentence: the first after it (before any other
+/// quote), or the last before it.
+fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    let (s, e) = (p.sentence_start(k), p.sentence_end(k));
+    let has_speaker = |c: usize| found.cues[c].speaker.is_some();
+    // After: the first cue in the same sentence, before any other quote.
+    let mut after = None;
+    if !matches!(span.last_char, Some('.')) {
+        let next_quote = p.quotes.get(qi + 1).copied().unwrap_or(usize::MAX);
+        if let Some(c) = cues_between(found, k + 1, e).next() {
+            let ci = found.at[c];
+            if ci < next_quote && ci - k <= 40 && has_speaker(c) {
+                after = Some(c);
+            }
+        }
+    }
+    // Before: the last cue in the same sentence (a weak cue, `called`,
+    // `described`, only right before the quote).
+    let before = cues_between(found, s, k).rev().find(|&c| {
+        let weak = lex::weak_cues().contains(&found.cues[c].word);
+        has_speaker(c) && (!weak || k - found.at[c] <= 7)
+    });
+    let first_in_sentence = k == s;
+    if first_in_sentence || span.kind != QuoteKind::Full && after.is_some() && before.is_none() {
+        after.or(before)
+    } else {
+        before.or(after)
+    }
+}
+
+/// A quote closing its sentence with a full stop, then a sentence that is
+/// only its cue (`“I hope you’re able to find them.” Trump said.`): that cue.
+fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize> {
+    if !matches!(p.outer[qi].last_char, Some('.' | '?' | '!')) || p.sentence_end(k) != k + 1 {
+        return None;
+    }
+    let next = p.sentence(*p.sent.get(k + 1)?);
+    if next.len() > 8 || p.quotes.iter().any(|&q| next.contains(&q)) {
+        return None;
+    }
+    let c = cues_between(found, next.start, next.end).next()?;
+    let ci = found.at[c];
+    // The cue ends the sentence, but for its full stop.
+    let ends = next.end - ci <= 3;
+    (ends && found.cues[c].speaker.is_some()).then_some(c)
+}
+
+/// `She said ministers had been warned. “When we put that in writing…”`:
+/// a quote opening the sentence after a sentence of reported speech.
+fn reported_before(p: &Para<'_>, found: &Found, k: usize) -> Option<usize> {
+    let s = p.sentence_start(k);
+    if k != s || s == 0 {
+        return None;
+    }
+    let prev = p.sentence(p.sent[s - 1]);
+    if p.quotes.iter().any(|&q| prev.contains(&q)) {
+        return None;
+    }
+    cues_between(found, prev.start, prev.end).rev().find(|&c| {
+        found.cues[c].speaker.is_some() && lex::reporting_verbs().contains(&found.cues[c].word)
+    })
+}
+
+/// Adds a cue with no verb of its own (`:` or the verb of a reporter's
+/// sentence) and returns its index.
+fn add(
+    p: &Para<'_>,
+    found: &mut Found,
+    k: usize,
+    at: std::ops::Range<usize>,
+    word: &str,
+    mut speaker: SpeakerPhrase,
+) -> usize {
+    fill_texts(p.text, &mut speaker);
+    found.cues.push(Cue {
+        verb: at,
+        word: word.to_string(),
+        speaker: Some(speaker),
+    });
+    found.at.push(k);
+    found.cues.len() - 1
+}
+
+/// A bare colon before the quote (`Mr Carrick was blunt: “…”`, `His answer:
+/// “…”`, a transcript's `Former secretary of state Hillary Rodham Clinton:
+/// “…”`): the sentence's subject speaks.
+fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    if k == 0 || !p.punct(k - 1, ':') {
+        return None;
+    }
+    let Item::Punct { at, .. } = p.items[k - 1] else {
+        return None;
+    };
+    let s = p.sentence_start(k);
+    let subject = pronoun_at(p, s)
+        .or_else(|| {
+            clause_subject(p.text, &p.items, s, k - 1)
+                .filter(|ph| ph.range.start == p.items[s].start())
+        })
+        .or_else(|| sentence_subject(p, s, k - 1))
+        .or_else(|| {
+            super::phrase::phrase(p.text, &p.items, s, k - 1)
+                .filter(|ph| ph.kind == super::PhraseKind::Named)
+        })?;
+    Some(add(p, found, k - 1, at..at + 1, ":", subject))
+}
+
+/// A quote woven into the reporter's own sentence with no speech verb
+/// (`He called the plan “a disaster”`, `Cruz vowed to “carpet bomb them”`,
+/// `Trump issued a statement, “…”`): the sentence's subject, when the
+/// sentence names one before the quote.
+fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    let s = p.sentence_start(k);
+    if k == s || span.kind == QuoteKind::Title {
+        return None;
+    }
+    let subject = sentence_subject(p, s, k)?;
+    // The verb: the first word after the subject.
+    let v = (s..k).find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
+    let verb = p.items[v].start()..p.items[v].end();
+    let word = p.word(v)?;
+    Some(add(p, found, v, verb, &word, subject))
+}
+
+/// A trailing `He added:` cue, or a last sentence of reported speech
+/// (`Alvarado said the law would force companies to be honest.`).
+pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
+    let (last_item, &ci) = (p.items.last()?, found.at.last()?);
+    let c = found.cues.len() - 1;
+    let cue = found.cues.last()?;
+    if cue.speaker.is_none() || cue.verb.is_empty() {
+        return None;
+    }
+    let last_quote = p.quotes.last().copied();
+    if matches!(last_item, Item::Punct { ch: ':', .. }) && last_quote.is_none_or(|q| q < ci) {
+        return Some(Trailing::Colon(c));
+    }
+    let last_sentence = p.sent[p.items.len() - 1];
+    (p.sent[ci] == last_sentence
+        && last_quote.is_none_or(|q| p.sent[q] != p.sent[ci])
+        && lex::reporting_verbs().contains(&cue.word))
+    .then_some(Trailing::Reported(c))
+}

@@ -1,0 +1,197 @@
+//! What a run of words names as a speaker: a pronoun, a name (with its
+//! role), a role noun, an anonymous source or an organisation.
+
+use crate::analysis::names::Gender;
+use crate::lexicon::quotes as lex;
+
+use super::items::{bare, is_abbrev_dot, is_name_word, Item};
+use super::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
+
+pub(super) fn gender_of(head: &str) -> Option<Gender> {
+    if lex::female_nouns().contains(head) {
+        Some(Gender::Female)
+    } else if lex::male_nouns().contains(head) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Classifies the words `from..to` (item indices) as a speaker phrase.
+pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerPhrase> {
+    if from >= to {
+        return None;
+    }
+    let words: Vec<usize> = (from..to)
+        .filter(|&k| matches!(items[k], Item::Word { .. }))
+        .collect();
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let range = items[first].start()..items[last].end();
+    let w = |k: usize| bare(&text[items[k].start()..items[k].end()]);
+    if words.len() == 1 && matches!(w(first).as_str(), "i" | "we") {
+        // The writer (`“Okay,” I said`), or the writer's side (`we said`).
+        return Some(SpeakerPhrase {
+            range,
+            kind: PhraseKind::Anonymous,
+            name: None,
+            role: None,
+            head: Some(w(first)),
+            gender: None,
+            text: String::new(),
+            name_text: None,
+            role_text: None,
+        });
+    }
+    if words.len() == 1 {
+        if let Some((_, p)) = PRONOUNS.iter().find(|(p, _)| *p == w(first)) {
+            let gender = match p {
+                Pronoun::He => Some(Gender::Male),
+                Pronoun::She => Some(Gender::Female),
+                _ => None,
+            };
+            return Some(SpeakerPhrase {
+                range,
+                kind: PhraseKind::Pronoun(*p),
+                name: None,
+                role: None,
+                head: None,
+                gender,
+                text: String::new(),
+                name_text: None,
+                role_text: None,
+            });
+        }
+    }
+    // The head noun: the last word before a preposition or relative word.
+    let mut head_at = last;
+    for &k in &words {
+        let lw = w(k);
+        if k > first && lex::head_breaks().contains(&lw) {
+            break;
+        }
+        head_at = k;
+    }
+    let head = w(head_at);
+    let first_word = w(first);
+    let starts_with_det = lex::determiners().contains(first_word.as_str());
+    // A run of name words ending the phrase (or ending at the head).
+    let name_words: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&k| k <= head_at && is_name_word(text, items, k))
+        .collect();
+    let org_head = lex::org_nouns().contains(head.as_str());
+    let the_proper = first_word == "the"
+        && name_words.len() == words.len().saturating_sub(1)
+        && !name_words.is_empty()
+        && !lex::role_nouns().contains(head.as_str());
+    if lex::quantifiers().contains(&first_word) {
+        return Some(SpeakerPhrase {
+            range,
+            kind: PhraseKind::Anonymous,
+            name: None,
+            role: None,
+            head: Some(head),
+            gender: None,
+            text: String::new(),
+            name_text: None,
+            role_text: None,
+        });
+    }
+    if words.len() == 1 && starts_with_det {
+        return None;
+    }
+    if !name_words.is_empty() && !org_head && !the_proper {
+        // Name tokens: the trailing run of name words, after any role noun.
+        let mut start = name_words.len();
+        while start > 0 {
+            let k = name_words[start - 1];
+            if lex::role_nouns().contains(&w(k))
+                || w(k).contains("-of-")
+                || (start < name_words.len() && name_words[start] != k + 1)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let mut run = &name_words[start..];
+        while run.len() > 1 && lex::name_honorifics().contains(w(run[0]).as_str()) {
+            run = &run[1..];
+        }
+        if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+            if b == head_at {
+                // The words before the name, less its honorific (`Mr`,
+                // `Dr`): those are no role.
+                let honorific = |k: usize| lex::name_honorifics().contains(w(k).as_str());
+                let mut end = a;
+                while end > first {
+                    if honorific(end - 1) {
+                        end -= 1;
+                    } else if end - 1 > first
+                        && is_abbrev_dot(text, items, end - 1)
+                        && honorific(end - 2)
+                    {
+                        end -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                let role = (end > first).then(|| items[first].start()..items[end - 1].end());
+                return Some(SpeakerPhrase {
+                    range,
+                    kind: PhraseKind::Named,
+                    name: Some(items[a].start()..items[b].end()),
+                    role,
+                    head: None,
+                    gender: None,
+                    text: String::new(),
+                    name_text: None,
+                    role_text: None,
+                });
+            }
+        }
+    }
+    let gender = gender_of(&head);
+    let kind = if org_head || the_proper {
+        PhraseKind::Organisation
+    } else if first_word == "the"
+        || text[items[first].start()..items[first].end()].ends_with("’s")
+        || text[items[first].start()..items[first].end()].ends_with("'s")
+        || matches!(first_word.as_str(), "his" | "her" | "their" | "its")
+    {
+        PhraseKind::Role
+    } else if starts_with_det || lex::source_nouns().contains(head.as_str()) {
+        PhraseKind::Anonymous
+    } else if lex::role_nouns().contains(head.as_str()) {
+        PhraseKind::Role
+    } else {
+        return None;
+    };
+    Some(SpeakerPhrase {
+        range,
+        kind,
+        name: None,
+        role: None,
+        head: Some(head),
+        gender,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    })
+}
+
+pub(super) fn elided(items: &[Item], at: usize) -> SpeakerPhrase {
+    let r = items[at].start()..items[at].end();
+    SpeakerPhrase {
+        range: r,
+        kind: PhraseKind::Elided,
+        name: None,
+        role: None,
+        head: None,
+        gender: None,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    }
+}

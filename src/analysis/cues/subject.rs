@@ -1,0 +1,397 @@
+//! The subject of a speech verb, before it: the noun phrase, an apposition
+//! (`X, the Y, said`), a name opening the sentence, a relative clause's
+//! antecedent, a participle clause's subject.
+
+use crate::lexicon::quotes as lex;
+
+use super::items::{bare, is_abbrev_dot, is_name_word, lower, Item, Para};
+use super::phrase::{elided, phrase};
+use super::walk::walk_back;
+use super::{PhraseKind, SpeakerPhrase, PRONOUNS};
+
+/// The subject before the verb at item `v`, back to `floor` (sentence start).
+pub(super) fn subject_before(
+    text: &str,
+    items: &[Item],
+    v: usize,
+    floor: usize,
+) -> Option<SpeakerPhrase> {
+    let mut j = v;
+    // Skip adverbs and auxiliaries (`has previously said`, `jokingly said`),
+    // and a party tag (`Rep. Earl Blumenauer (D-Ore.) said`).
+    while j > floor {
+        match &items[j - 1] {
+            Item::Word { range, cap: false } => {
+                let w = lower(text, range);
+                if lex::between_subject_and_verb().contains(w.as_str()) || w.ends_with("ly") {
+                    j -= 1
+                } else {
+                    break;
+                }
+            }
+            Item::Punct { ch: ')', .. } => match party_tag(text, items, j - 1, floor) {
+                Some(open) => j = open,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    if j == floor {
+        return None;
+    }
+    let word_at = |k: usize| match &items[k] {
+        Item::Word { range, .. } => Some(lower(text, range)),
+        _ => None,
+    };
+    match &items[j - 1] {
+        Item::Word { .. } => {
+            let lw = word_at(j - 1).unwrap_or_default();
+            if matches!(lw.as_str(), "and" | "but" | "then") {
+                // `Radford smiled and said:`: the subject of the verb before.
+                let a = j - 1;
+                if a > floor + 1 {
+                    if let Item::Word { range, cap: false } = &items[a - 1] {
+                        let w = lower(text, range);
+                        if w.ends_with("ed")
+                            && !lex::speech_verbs().contains(w.as_str())
+                            && !lex::clause_words().contains(w.as_str())
+                        {
+                            if let Some(p) = subject_before(text, items, a - 1, floor).filter(|p| {
+                                matches!(p.kind, PhraseKind::Named | PhraseKind::Pronoun(_))
+                            }) {
+                                return Some(p);
+                            }
+                        }
+                    }
+                }
+                return Some(elided(items, j - 1));
+            }
+            if lw == "who" {
+                // `the comedian Danny Pike, who joked …`: the antecedent.
+                if j - 1 > floor && matches!(items[j - 2], Item::Punct { ch: ',', .. }) {
+                    let s = walk_back(text, items, j - 2, floor);
+                    return phrase(text, items, s, j - 2);
+                }
+                return None;
+            }
+            // `a decision she called “…”`: a pronoun right before the
+            // verb is its subject, whatever comes before it.
+            if PRONOUNS.iter().any(|(p, _)| *p == lw) || matches!(lw.as_str(), "i" | "we") {
+                return phrase(text, items, j - 1, j);
+            }
+            // `A neighbor who declined to give his name because he was
+            // worried about looters said`: the noun before the relative
+            // clause (the sentence's first `who`, no comma or cue after it).
+            if let Some(p) = relative_subject(text, items, j, floor) {
+                return Some(p);
+            }
+            let s = walk_back(text, items, j, floor);
+            if j - s > 8 {
+                // Only a source, a role or an organisation runs longer (`a
+                // spokesman for the Department of Health and Social Care`,
+                // `the independent Vermont senator and Democratic candidate`).
+                return phrase(text, items, s, j).filter(|p| {
+                    j - s <= 16
+                        && matches!(
+                            p.kind,
+                            PhraseKind::Anonymous | PhraseKind::Organisation | PhraseKind::Role
+                        )
+                });
+            }
+            phrase(text, items, s, j)
+        }
+        Item::Punct { ch: ',', .. } => {
+            // `Gillian Norcott, 54, a nurse from Leeds who …, said`: a name
+            // opening the sentence, then two or more appositions.
+            if let Some(p) = opening_name(text, items, floor, j - 1) {
+                return Some(p);
+            }
+            // `X, the Y, said` or `the Y, X, said`: an apposition.
+            let appo_end = j - 1;
+            let mut c = appo_end;
+            while c > floor
+                && !matches!(
+                    items[c - 1],
+                    Item::Punct {
+                        ch: ',' | ';' | ':' | '(' | ')' | '—' | '–',
+                        ..
+                    } | Item::Quote { .. }
+                )
+            {
+                c -= 1;
+            }
+            if c == floor || !matches!(items[c - 1], Item::Punct { ch: ',', .. }) {
+                // `…, said` with no apposition: `…, but added` handled above; treat as elided.
+                if c == floor {
+                    return None;
+                }
+                return Some(elided(items, j - 1));
+            }
+            let appo = phrase(text, items, c, appo_end);
+            let mut head_end = c - 1;
+            // `One engineer who lost her job, and who asked …, said`: the noun before `who`.
+            if let Some(rel) = (floor..head_end).find(|&i| matches!(&items[i], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "who" | "which" | "whose"))) {
+                if rel > floor && !items[rel..head_end].iter().any(|it| matches!(it, Item::Punct { .. })) {
+                    head_end = rel;
+                }
+            }
+            let s = walk_back(text, items, head_end, floor);
+            let head = phrase(text, items, s, head_end);
+            match (head, appo) {
+                (Some(h), Some(a)) => {
+                    let (mut named, other) = if h.kind == PhraseKind::Named {
+                        (h, Some(a))
+                    } else if a.kind == PhraseKind::Named {
+                        (a, Some(h))
+                    } else if a.kind == PhraseKind::Organisation
+                        && text[a.range.clone()]
+                            .split_whitespace()
+                            .skip(1)
+                            .any(|w| w.starts_with(char::is_uppercase))
+                    {
+                        (a, None)
+                    } else {
+                        (h, None)
+                    };
+                    if let Some(o) = other {
+                        if named.kind == PhraseKind::Named
+                            && named.role.is_none()
+                            && matches!(o.kind, PhraseKind::Role | PhraseKind::Anonymous)
+                        {
+                            named.role = Some(o.range.clone());
+                        }
+                        named.range =
+                            named.range.start.min(o.range.start)..named.range.end.max(o.range.end);
+                    }
+                    Some(named)
+                }
+                (Some(h), None) => Some(h),
+                (None, Some(a))
+                    if matches!(a.kind, PhraseKind::Named | PhraseKind::Organisation) =>
+                {
+                    Some(a)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The name that opens a sentence (`floor`; role words may come first) and
+/// is followed by a comma and
+/// two or more comma-separated appositions up to the comma at `comma`
+/// (`Castañeda, who grew up in El Paso, Texas, has said`): the subject,
+/// whatever the appositions name.
+pub(super) fn opening_name(
+    text: &str,
+    items: &[Item],
+    floor: usize,
+    comma: usize,
+) -> Option<SpeakerPhrase> {
+    // The sentence up to its first comma (`Kirsty’s co-star Ricky Dane,`).
+    let e = (floor..comma)
+        .find(|&i| !matches!(items[i], Item::Word { .. }) && !is_abbrev_dot(text, items, i))?;
+    if e == floor || e - floor > 8 || !matches!(items.get(e), Some(Item::Punct { ch: ',', .. })) {
+        return None;
+    }
+    if !is_name_word(text, items, e - 1) || !is_name_word(text, items, floor) {
+        return None;
+    }
+    let commas = items[e..comma]
+        .iter()
+        .filter(|it| matches!(it, Item::Punct { ch: ',', .. }))
+        .count();
+    // Only commas and words between: no quote, colon or sentence break.
+    let plain = items[e..comma].iter().all(|it| {
+        matches!(
+            it,
+            Item::Word { .. }
+                | Item::Punct {
+                    ch: ',' | '-' | '(' | ')' | '.',
+                    ..
+                }
+        )
+    });
+    if commas < 2 || !plain {
+        return None;
+    }
+    phrase(text, items, floor, e).filter(|p| p.kind == PhraseKind::Named)
+}
+
+/// The subject of the verb at `v` when a relative clause with no comma
+/// stands between them (`Officials who spoke on condition of anonymity
+/// said`): the phrase before the sentence's first `who`, if the clause holds
+/// no punctuation and no speech verb of its own.
+pub(super) fn relative_subject(
+    text: &str,
+    items: &[Item],
+    v: usize,
+    floor: usize,
+) -> Option<SpeakerPhrase> {
+    let rel = (floor + 1..v)
+        .find(|&i| matches!(&items[i], Item::Word { range, .. } if lower(text, range) == "who"))?;
+    if v - rel > 20 {
+        return None;
+    }
+    let clause_ok = items[rel + 1..v].iter().all(|it| match it {
+        Item::Word { range, .. } => !lex::speech_verbs().contains(lower(text, range).as_str()),
+        _ => false,
+    });
+    if !clause_ok {
+        return None;
+    }
+    let s = walk_back(text, items, rel, floor);
+    phrase(text, items, s, rel).filter(|p| {
+        matches!(
+            p.kind,
+            PhraseKind::Named | PhraseKind::Anonymous | PhraseKind::Role | PhraseKind::Organisation
+        )
+    })
+}
+
+/// The first name in a sentence before item `k` (a dateline in capitals aside):
+/// the subject of a participle cue (`Gov. Teresa Alvarado signed …, calling it “…”`).
+pub(super) fn clause_subject(
+    text: &str,
+    items: &[Item],
+    floor: usize,
+    k: usize,
+) -> Option<SpeakerPhrase> {
+    let caps = |i: usize| {
+        let w = &text[items[i].start()..items[i].end()];
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && w.chars().count() > 1
+    };
+    let start = (floor..k).find(|&i| is_name_word(text, items, i) && !caps(i))?;
+    let mut end = start;
+    // Through role words too: `Boston coach Ron Whitfield`.
+    let role_word = |i: usize| matches!(&items[i], Item::Word { range, .. } if lex::role_nouns().contains(&bare(&text[range.clone()])));
+    while end < k
+        && (is_name_word(text, items, end) || is_abbrev_dot(text, items, end) || role_word(end))
+    {
+        end += 1;
+    }
+    phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
+}
+
+/// The name a sentence opens with, as the subject of a later verb at `k`
+/// joined to the first by `and`: the name itself (`Tom Wilkes turned and
+/// said`), after a possessive and up to three role words (`My colleague Tom
+/// Whitlow is there and sends this`), or after a role phrase as its
+/// apposition (`The mayor of Northbridge, Dev Bhattacharya, sounded the
+/// horn and told runners`).
+pub(super) fn opening_subject(
+    text: &str,
+    items: &[Item],
+    floor: usize,
+    k: usize,
+) -> Option<SpeakerPhrase> {
+    if floor >= k {
+        return None;
+    }
+    let word = |i: usize| match &items[i] {
+        Item::Word { range, cap } => Some((lower(text, range), *cap)),
+        _ => None,
+    };
+    let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
+    let (first, _) = word(floor)?;
+    match first.as_str() {
+        "my" | "our" | "his" | "her" | "their" => {
+            // Lower-case role words, then the name.
+            let mut i = floor + 1;
+            while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
+                i += 1;
+            }
+            clause_subject(text, items, i, k).filter(|p| i > floor + 1 && at(p, i))
+        }
+        "the" | "a" | "an" => {
+            // `The mayor of Northbridge, Dev Bhattacharya, …`
+            let comma = (floor..k.min(floor + 8))
+                .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
+            let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
+            let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
+            matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p)
+        }
+        _ => clause_subject(text, items, floor, k).filter(|p| at(p, floor)),
+    }
+}
+
+/// Whether a lower-case word after a noun phrase reads as its verb: an
+/// auxiliary, a speech verb, a past form, an -s form.
+fn looks_finite(w: &str) -> bool {
+    lex::auxiliaries().contains(w)
+        || lex::speech_verbs().contains(w)
+        || w.ends_with("ed")
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
+/// The noun phrase a sentence opens with (after an opening adverbial
+/// clause and its comma), as the subject of a verb at `k` later in the
+/// sentence: a pronoun (`She emailed supporters, saying …`), a name, a role,
+/// a source or an organisation (`The Vermont senator emailed …`).
+pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    let mut s = floor;
+    let opener = p.word(s).is_some_and(|w| {
+        lex::clause_openers().contains(&w) || w.ends_with("ing") && p.punct(s + 1, ',')
+    });
+    if opener {
+        s = (s..k).find(|&i| p.punct(i, ','))? + 1;
+    }
+    if s >= k {
+        return None;
+    }
+    if let Some(pronoun) = super::find::pronoun_at(p, s) {
+        return Some(pronoun);
+    }
+    // The phrase runs to the first lower-case word that reads as its verb.
+    let v = (s + 1..k.min(s + 10)).find(|&i| match &p.items[i] {
+        Item::Word { cap: false, range } => looks_finite(&lower(p.text, range)),
+        Item::Word { .. } => false,
+        Item::Punct { ch: '.', .. } => !is_abbrev_dot(p.text, &p.items, i),
+        _ => true,
+    })?;
+    if !matches!(p.items[v], Item::Word { .. }) {
+        return None;
+    }
+    phrase(p.text, &p.items, s, v).filter(is_speaker_like)
+}
+
+/// Whether a phrase can speak: a name, a pronoun, or a role, source or
+/// organisation whose head noun says so (`the message` cannot).
+fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
+    let head = ph.head.as_deref().unwrap_or("");
+    match ph.kind {
+        PhraseKind::Named | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Role | PhraseKind::Anonymous => {
+            lex::role_nouns().contains(head) || lex::source_nouns().contains(head)
+        }
+        PhraseKind::Organisation => true,
+        PhraseKind::Elided => false,
+    }
+}
+
+/// A parenthesised party or state tag closing at item `close` (`(D-Ore.)`,
+/// `(R)`, `(I-Vt.)`): the item of its opening bracket.
+pub(super) fn party_tag(text: &str, items: &[Item], close: usize, floor: usize) -> Option<usize> {
+    let open = (floor..close)
+        .rev()
+        .take(6)
+        .find(|&i| matches!(items[i], Item::Punct { ch: '(', .. }))?;
+    let inner: String = items[open + 1..close]
+        .iter()
+        .map(|it| &text[it.start()..it.end()])
+        .collect();
+    let tag = inner.trim_end_matches('.');
+    let mut parts = tag.splitn(2, '-');
+    let party = parts.next()?;
+    let ok = matches!(party, "D" | "R" | "I" | "L" | "G")
+        && parts.next().is_none_or(|state| {
+            (1..=6).contains(&state.len())
+                && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+                && state.starts_with(|c: char| c.is_ascii_uppercase())
+        });
+    ok.then_some(open)
+}

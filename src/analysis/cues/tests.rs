@@ -1,0 +1,260 @@
+use super::*;
+use crate::analysis::quotes;
+
+fn speaker(text: &str) -> Vec<(String, String, PhraseKind)> {
+    let f = quotes::scan(text);
+    f.quote_cues
+        .iter()
+        .map(|c| match c.and_then(|c| f.cues.get(c)) {
+            Some(cue) => match &cue.speaker {
+                Some(s) => (
+                    cue.word.clone(),
+                    text[s.name.clone().unwrap_or(s.range.clone())].to_string(),
+                    s.kind,
+                ),
+                None => (cue.word.clone(), String::new(), PhraseKind::Elided),
+            },
+            None => (String::new(), String::new(), PhraseKind::Elided),
+        })
+        .collect()
+}
+
+#[test]
+fn cue_before_after_and_inverted() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, PhraseKind)]);
+    let cases: &[Case<'_>] = &[
+        (
+            "One senior backbencher with a rural seat said: “It comes up on every doorstep.”",
+            &[("said", "One senior backbencher with a rural seat", PhraseKind::Anonymous)],
+        ),
+        (
+            "Speaking on Tuesday, Rachel Whitcombe said: “We are building too few homes.”",
+            &[("said", "Rachel Whitcombe", PhraseKind::Named)],
+        ),
+        (
+            "“This is not a free-for-all,” she told MPs. “Every scheme will still have to meet tough standards.”",
+            // The second half has no cue of its own: the article pass carries the speaker over.
+            &[("told", "she", PhraseKind::Pronoun(Pronoun::She)), ("", "", PhraseKind::Elided)],
+        ),
+        (
+            "“He has energy, and he wants to win,” said Ortega.",
+            &[("said", "Ortega", PhraseKind::Named)],
+        ),
+        // `as X puts it`: the words between `as` and the verb.
+        (
+            "As she puts it, “The wards are fuller than ever.”",
+            &[("puts it", "she", PhraseKind::Pronoun(Pronoun::She))],
+        ),
+        (
+            "The centre is, as one volunteer put it, “a lifeline”.",
+            &[("put it", "one volunteer", PhraseKind::Anonymous)],
+        ),
+        // A verb joined by `and` takes the name the sentence opens with,
+        // also after an opening participle's clause, but not a name in between.
+        (
+            "Mayor Tom Wilkes turned to the crowd and said: “This is your city.”",
+            &[("said", "Tom Wilkes", PhraseKind::Named)],
+        ),
+        (
+            "Taking the microphone, Daniel Kiprotich turned and said: “You carried me.”",
+            &[("said", "Daniel Kiprotich", PhraseKind::Named)],
+        ),
+        (
+            "The mayor of Northbridge, Dev Bhattacharya, sounded the horn and told runners: “Enjoy every step.”",
+            &[("told", "Dev Bhattacharya", PhraseKind::Named)],
+        ),
+        (
+            "My colleague Tom Whitlow is there and sends this: “He is raising money for the hospice.”",
+            &[("sends", "Tom Whitlow", PhraseKind::Named)],
+        ),
+        // Live pages.
+        (
+            "This from the race director, Priya Ramanathan, on the heat: “We have added extra water.”",
+            &[("this from", "Priya Ramanathan", PhraseKind::Named)],
+        ),
+        (
+            "Fred Ashworth, 54, stood up and said: “We were never asked.”",
+            &[("said", "Fred Ashworth", PhraseKind::Named)],
+        ),
+        (
+            "Manning turned to the bench and said: “That was for them.”",
+            &[("said", "Manning", PhraseKind::Named)],
+        ),
+        (
+            "She thanked Wilkes and said: “This is your city.”",
+            &[("said", "She", PhraseKind::Pronoun(Pronoun::She))],
+        ),
+        // A particle joined to a surname reads as a capitalised name.
+        (
+            "“We are sorry,” Dr al-Hakim said.",
+            &[("said", "al-Hakim", PhraseKind::Named)],
+        ),
+        (
+            "“Our commitment is unshakeable,” the defence secretary said.",
+            &[("said", "the defence secretary", PhraseKind::Role)],
+        ),
+        (
+            "\"Isn't that the very thing the law was written to prevent?\" she asked.",
+            &[("asked", "she", PhraseKind::Pronoun(Pronoun::She))],
+        ),
+        (
+            "“We need to be sure,” said the Bank’s governor, Sir Alan Cresswell.",
+            &[("said", "Alan Cresswell", PhraseKind::Named)],
+        ),
+        (
+            "“Nobody in the room thought Kyiv would accept it,” a senior European diplomat said.",
+            &[("said", "a senior European diplomat", PhraseKind::Anonymous)],
+        ),
+        (
+            "His lawyer, Michael Strand, said his client \"did nothing wrong and will be fully vindicated.\"",
+            &[("said", "Michael Strand", PhraseKind::Named)],
+        ),
+        (
+            "“The deployment will be sustained for as long as it is needed,” the ministry said.",
+            &[("said", "the ministry", PhraseKind::Organisation)],
+        ),
+        // A name opening the sentence, then two or more appositions.
+        (
+            "Gillian Norcott, 54, a nurse from Leeds who has worked there for 20 years, said the findings were “no surprise to anyone who works here”.",
+            &[("said", "Gillian Norcott", PhraseKind::Named)],
+        ),
+        (
+            "Castañeda, who grew up in El Paso, Texas, has said the film was “loosely based on my mother’s family”.",
+            &[("said", "Castañeda", PhraseKind::Named)],
+        ),
+        // A name after the comma that opens a clause of its own is not the source.
+        (
+            "According to the complaint, Mr. Kołodziej used a colleague’s card “on at least 30 occasions”.",
+            &[("according to", "the complaint", PhraseKind::Organisation)],
+        ),
+        // The parts of one department's name.
+        (
+            "The Department of Health and Social Care said: “We are investing record sums.”",
+            &[("said", "The Department of Health and Social Care", PhraseKind::Organisation)],
+        ),
+        (
+            "“We are investing record sums,” a spokesman for the Department of Health and Social Care said.",
+            &[("said", "a spokesman for the Department of Health and Social Care", PhraseKind::Anonymous)],
+        ),
+        (
+            "“We are investing record sums,” the Department for Environment, Food and Rural Affairs said.",
+            &[("said", "the Department for Environment, Food and Rural Affairs", PhraseKind::Organisation)],
+        ),
+        (
+            "A source close to the actress said: “She is devastated.”",
+            &[("said", "A source close to the actress", PhraseKind::Anonymous)],
+        ),
+        (
+            "Kirsty’s co-star Ricky Dane, 34, who plays her on-screen husband Gaz, said: “She is a trouper.”",
+            &[("said", "Ricky Dane", PhraseKind::Named)],
+        ),
+        (
+            "Outside the Capitol, Marisol Baca, a 16-year-old junior from Albuquerque, told reporters: “Half my friends would be relieved.”",
+            &[("told", "Marisol Baca", PhraseKind::Named)],
+        ),
+        (
+            "A neighbor who declined to give his name because he was worried about looters said: “Everything I own is under that pile.”",
+            &[("said", "A neighbor", PhraseKind::Anonymous)],
+        ),
+        (
+            "The studio cancelled the sequel, a decision she called “heartbreaking and completely avoidable”.",
+            &[("called", "she", PhraseKind::Pronoun(Pronoun::She))],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = speaker(text);
+        let want: Vec<(String, String, PhraseKind)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), *c))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn elided_subject_takes_the_earlier_speaker() {
+    let text = "Sentencing, Judge Robert Ainsley said the firm had shown “a cavalier disregard for the environment”, but added: “I accept that there has been a change of culture.”";
+    let got = speaker(text);
+    assert_eq!(got[1].1, "Robert Ainsley");
+}
+
+#[test]
+fn bare_colon_takes_the_sentence_subject() {
+    let got = speaker("Mr Carrick was blunt: “We got this one wrong and we are sorry.”");
+    assert_eq!(
+        got,
+        vec![(":".to_string(), "Carrick".to_string(), PhraseKind::Named)]
+    );
+    let got = speaker("The message was clear: “Nobody is above the rules here.”");
+    assert_eq!(
+        got,
+        vec![(String::new(), String::new(), PhraseKind::Elided)]
+    );
+}
+
+#[test]
+fn bare_forms_that_are_nouns_are_no_cue() {
+    // Nouns: no cue, and no speaker for a later pronoun to fall back on.
+    for text in [
+        "Antony Blinken, the US secretary of state, struck a more cautious note.",
+        "The report was published by the state on Monday, with a post on its website.",
+        "She left a note for the head of state and a brief report.",
+    ] {
+        let cues: Vec<String> = quotes::scan(text)
+            .cues
+            .into_iter()
+            .map(|c| c.word)
+            .collect();
+        assert_eq!(cues, Vec::<String>::new(), "{text}");
+    }
+    // Verbs after a plural or pronoun subject, or inverted after a quote.
+    assert_eq!(
+        speaker("Analysts note that “the worst is over” for lenders."),
+        vec![(
+            "note".to_string(),
+            "Analysts".to_string(),
+            PhraseKind::Anonymous
+        )]
+    );
+    assert_eq!(
+        speaker("“It is too early to call,” say analysts."),
+        vec![(
+            "say".to_string(),
+            "analysts".to_string(),
+            PhraseKind::Anonymous
+        )]
+    );
+}
+
+#[test]
+fn trailing_colon_cue() {
+    let f = quotes::scan("In a message to members, he wrote:");
+    assert_eq!(f.trailing_cue, Some(Trailing::Colon(0)));
+    assert!(quotes::scan("He bought a letter.").trailing_cue.is_none());
+    assert_eq!(
+        quotes::scan("He said the letter was a fake.").trailing_cue,
+        Some(Trailing::Reported(0))
+    );
+}
+
+#[test]
+fn roles_tied_to_names() {
+    let text = "Ukraine’s Foreign Minister Dmytro Kuleba met Antony Blinken, the US secretary of state, and Labour’s defence spokesman, Owen Pritchard.";
+    let f = quotes::scan(text);
+    let links: Vec<(String, String)> = role_links(text, &f.spans)
+        .into_iter()
+        .map(|l| (text[l.name].to_string(), text[l.role].to_string()))
+        .collect();
+    assert!(
+        links.contains(&("Dmytro Kuleba".into(), "Ukraine’s Foreign Minister".into())),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("Antony Blinken".into(), "the US secretary of state".into())),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("Owen Pritchard".into(), "Labour’s defence spokesman".into())),
+        "{links:?}"
+    );
+}

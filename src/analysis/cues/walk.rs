@@ -1,0 +1,169 @@
+//! Noun phrases walking back from a verb, and whether a speech-verb form is
+//! a noun here (`the report`, `two nursing posts`).
+
+use crate::lexicon::quotes as lex;
+
+use super::is_org_word;
+use super::items::{is_abbrev_dot, lower, Item};
+
+/// A word right after a determiner or possessive is a noun (`the report`,
+/// `her post`, `Labour’s claims`), not a speech verb.
+/// Whether a number or a plural determiner comes shortly before item `k` in
+/// its sentence (`two nursing posts`, `these reports`).
+pub(super) fn counted(text: &str, items: &[Item], floor: usize, k: usize) -> bool {
+    (floor..k).rev().take(3).any(|j| match &items[j] {
+        Item::Word { range, .. } => {
+            let w = lower(text, range);
+            w.chars().all(|c| c.is_ascii_digit()) || lex::counting_words().contains(&w)
+        }
+        _ => false,
+    })
+}
+
+/// Whether the word before item `k` can be the subject of a bare verb form
+/// (or the verb follows a quote or opens the sentence, where word order is
+/// inverted: `“…,” say analysts`).
+pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
+    match k.checked_sub(1).map(|j| &items[j]) {
+        Some(Item::Word { range, .. }) => {
+            let w = lower(text, range);
+            lex::plural_subjects().contains(w.as_str())
+                // `he will say`, `they would argue`.
+                || lex::auxiliaries().contains(w.as_str())
+                || (w.ends_with('s')
+                    && !["ss", "us", "is", "’s", "'s"]
+                        .iter()
+                        .any(|e| w.ends_with(e)))
+                || w.ends_with("ly")
+        }
+        _ => true,
+    }
+}
+
+pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
+    match k.checked_sub(1).map(|j| &items[j]) {
+        Some(Item::Word { range, .. }) => {
+            let w = lower(text, range);
+            lex::determiners().contains(w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
+        }
+        _ => false,
+    }
+}
+
+/// Where a noun phrase ending before item `end` starts: back over words to a
+/// clause word, a lower-case verb, punctuation, or just past its determiner.
+pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) -> usize {
+    let mut s = end;
+    while s > floor {
+        match &items[s - 1] {
+            Item::Word { range, .. } => {
+                let w = lower(text, range);
+                let verb = lex::speech_verbs().contains(w.as_str())
+                    && !text[range.clone()].starts_with(char::is_uppercase)
+                    && !after_determiner(text, items, s - 1)
+                    && (!lex::noun_bases().contains(w.as_str())
+                        || takes_base_form(text, items, s - 1));
+                // `sources close to Mr Adeyemi`: one phrase.
+                if w == "to" && close_to(text, items, s - 1, floor) {
+                    s -= 2;
+                    continue;
+                }
+                if w == "and" {
+                    // `the Department of Health and Social Care`: one name.
+                    if let Some(head) = org_list_start(text, items, s - 1, floor) {
+                        s = head;
+                        continue;
+                    }
+                }
+                if lex::clause_words().contains(w.as_str()) || verb {
+                    break;
+                }
+                s -= 1;
+                if lex::determiners().contains(w.as_str()) {
+                    let before =
+                        s.checked_sub(1)
+                            .filter(|&b| b >= floor)
+                            .and_then(|b| match &items[b] {
+                                Item::Word { range, .. } => Some(lower(text, range)),
+                                _ => None,
+                            });
+                    // `a spokesman for the ministry`, and `one backbencher
+                    // with a rural seat` (`with` only after a noun, not a verb).
+                    let noun_before_with = || {
+                        s.checked_sub(2)
+                            .filter(|&b| b >= floor)
+                            .is_some_and(|b| match &items[b] {
+                                Item::Word { range, .. } => {
+                                    let w = lower(text, range);
+                                    !lex::clause_words().contains(w.as_str())
+                                        && !lex::speech_verbs().contains(w.as_str())
+                                        && !w.ends_with("ed")
+                                        && !w.ends_with("ing")
+                                }
+                                _ => false,
+                            })
+                    };
+                    match before.as_deref() {
+                        Some("for" | "of" | "at" | "from") => {}
+                        Some("with") if noun_before_with() => s -= 1,
+                        // `a source close to the actress`.
+                        Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
+                        _ => break,
+                    }
+                }
+            }
+            _ if is_abbrev_dot(text, items, s - 1) => s -= 1,
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Whether the `to` at item `to` follows `close` (`a source close to the
+/// actress`), `near` or `loyal`, within the sentence from `floor`.
+pub(super) fn close_to(text: &str, items: &[Item], to: usize, floor: usize) -> bool {
+    to > floor
+        && matches!(&items[to - 1], Item::Word { range, .. }
+            if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal"))
+}
+
+/// When the `and` at item `and` joins the capitalised parts of one
+/// organisation's name (`the Department for Environment, Food and Rural
+/// Affairs`): the item of the name's head word (`Department`).
+pub(super) fn org_list_start(
+    text: &str,
+    items: &[Item],
+    and: usize,
+    floor: usize,
+) -> Option<usize> {
+    let cap = |i: usize| matches!(&items[i], Item::Word { cap: true, .. });
+    if !items.get(and + 1).is_some_and(|_| cap(and + 1)) || and == floor || !cap(and - 1) {
+        return None;
+    }
+    let mut i = and;
+    while i > floor {
+        match &items[i - 1] {
+            Item::Word { range, cap: true } => {
+                if is_org_word(&text[range.clone()]) && i < and {
+                    // The head must be followed by `of` or `for`.
+                    if matches!(&items[i], Item::Word { range, .. } if matches!(lower(text, range).as_str(), "of" | "for"))
+                    {
+                        return Some(i - 1);
+                    }
+                }
+                i -= 1;
+            }
+            Item::Word { range, cap: false }
+                if matches!(lower(text, range).as_str(), "of" | "for" | "and") =>
+            {
+                i -= 1
+            }
+            Item::Punct { ch: ',', .. } => i -= 1,
+            _ => return None,
+        }
+        if and - i > 12 {
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,355 @@
+//! Quote marks in one paragraph (pure): pairs marks into quotes, tells
+//! apostrophes from single quote marks, and records stray or mismatched
+//! marks. What a quote holds (full, partial, title) and who said it are
+//! decided above this (`quotes`, `cues`).
+//!
+//! A quote that runs over paragraphs reopens each paragraph and closes only in
+//! the last: here it is a span whose `close` is `None` ("opens but does not
+//! close"); the article pass joins the pieces.
+
+use std::ops::Range;
+
+use crate::lexicon::quotes as lex;
+
+/// Double (“ ” " « » „) or single (‘ ’ ' ‚) marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    Double,
+    Single,
+}
+
+/// What a quote holds, which decides whether it needs a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// A clause or sentence of someone's words: needs attribution.
+    Full,
+    /// A fragment woven into the reporter's own sentence, or a scare quote.
+    Partial,
+    /// An all-title-case quote: the title of a book, film or programme.
+    Title,
+}
+
+/// One pair of quote marks (or an opening mark that runs to the paragraph's end).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The opening mark(s).
+    pub open: Range<usize>,
+    /// The closing mark(s); `None` when the quote runs to the paragraph's end.
+    pub close: Option<Range<usize>>,
+    pub family: Family,
+    /// 0 for an outermost quote, 1 for a quote inside it, …
+    pub depth: u8,
+    pub kind: QuoteKind,
+    /// Both marks (or the opening one) are straight `"`/`'`.
+    pub straight: bool,
+    /// The last character of the quoted words (punctuation included), if any.
+    pub last_char: Option<char>,
+    /// Where `last_char` is, paragraph-relative.
+    pub last_char_at: Option<usize>,
+    /// The opening mark as written (`“`, `‘`, `"`, `«`, `„`; `“` for `‘‘`).
+    pub open_mark: char,
+    /// The quote starts a sentence (paragraph start, or after `.`, `?`, `!`, `:`).
+    pub sentence_start: bool,
+    /// The quoted words, paragraph-relative: between the marks, or from the
+    /// opening mark to the paragraph's end.
+    pub content: Range<usize>,
+}
+
+impl QuoteSpan {
+    /// Where the span ends: after its closing mark, or at the paragraph's end.
+    pub fn end(&self, para_len: usize) -> usize {
+        self.close.as_ref().map_or(para_len, |c| c.end)
+    }
+}
+
+/// What is wrong with a mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkIssueKind {
+    /// A closing mark with no opening mark.
+    Unopened,
+    /// An inner opening mark that never closes before its outer quote does.
+    Unclosed,
+    /// A mark standing where another belongs (`’’` or `''` closing a “ quote).
+    Mismatched { replacement: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkIssue {
+    pub range: Range<usize>,
+    pub kind: MarkIssueKind,
+}
+
+/// A pair of marks as the pairing finds it, before it is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub open: Range<usize>,
+    pub close: Option<Range<usize>>,
+    pub family: Family,
+    pub depth: u8,
+    pub straight: bool,
+}
+
+/// The marks of a paragraph, paired.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// In order of their opening marks, nested ones included.
+    pub pairs: Vec<Pair>,
+    pub issues: Vec<MarkIssue>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Curly,
+    Straight,
+    /// `„` or `‚`: closed by `“`/`‘` (or `”`/`’`).
+    Low,
+    Guillemet,
+}
+
+struct Open {
+    at: Range<usize>,
+    family: Family,
+    style: Style,
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Before an opening mark: start, space, or an opening bracket or dash.
+fn is_open_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘«„‚".contains(c))
+}
+
+/// After a closing mark: end, space or punctuation.
+fn is_close_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-”’\"'»…".contains(c))
+}
+
+/// Pairs the marks of a paragraph's text.
+pub fn pair(text: &str) -> Marks {
+    let mut p = Pairing {
+        chars: text.char_indices().collect(),
+        stack: Vec::new(),
+        out: Marks::default(),
+    };
+    let mut i = 0;
+    while i < p.chars.len() {
+        i += p.mark(i);
+    }
+    p.finish()
+}
+
+/// The pairing's state: the marks still open, and what it found.
+struct Pairing {
+    chars: Vec<(usize, char)>,
+    stack: Vec<Open>,
+    out: Marks,
+}
+
+impl Pairing {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|x| x.1)
+    }
+
+    fn top(&self, f: Family) -> Option<usize> {
+        self.stack.iter().rposition(|o| o.family == f)
+    }
+
+    fn push(&mut self, at: Range<usize>, family: Family, style: Style) {
+        self.stack.push(Open { at, family, style });
+    }
+
+    fn issue(&mut self, range: Range<usize>, kind: MarkIssueKind) {
+        self.out.issues.push(MarkIssue { range, kind });
+    }
+
+    fn mismatched(&mut self, range: Range<usize>, replacement: &str) {
+        let replacement = replacement.to_string();
+        self.issue(range, MarkIssueKind::Mismatched { replacement });
+    }
+
+    /// Reads the character at `i`; returns how many characters it took.
+    fn mark(&mut self, i: usize) -> usize {
+        let (at, c) = self.chars[i];
+        let end = at + c.len_utf8();
+        match c {
+            '“' | '«' | '„' => self.double_open(c, at..end),
+            '”' | '»' => self.double_close(i, c, at..end),
+            '"' => self.straight_double(i, at..end),
+            '‘' | '‚' => return self.single_open(i, c, at..end),
+            '’' | '\'' => return self.single_close(i, c, at..end),
+            _ => {}
+        }
+        1
+    }
+
+    fn double_open(&mut self, c: char, at: Range<usize>) {
+        let low_open = self
+            .stack
+            .last()
+            .is_some_and(|o| o.family == Family::Double && o.style == Style::Low);
+        if c == '“' && low_open {
+            self.close(Family::Double, at);
+        } else {
+            // (““ typed for “ is not a thing: each is its own mark.)
+            let style = match c {
+                '«' => Style::Guillemet,
+                '„' => Style::Low,
+                _ => Style::Curly,
+            };
+            self.push(at, Family::Double, style);
+        }
+    }
+
+    fn double_close(&mut self, i: usize, c: char, at: Range<usize>) {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| self.char_at(j)),
+            self.char_at(i + 1),
+        );
+        if self.top(Family::Double).is_none() && is_open_context(prev) && is_word(next) {
+            // A closing mark used to open: replace it.
+            self.mismatched(at.clone(), if c == '”' { "“" } else { "«" });
+            self.push(at, Family::Double, Style::Curly);
+        } else {
+            self.close(Family::Double, at);
+        }
+    }
+
+    fn straight_double(&mut self, i: usize, at: Range<usize>) {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| self.char_at(j)),
+            self.char_at(i + 1),
+        );
+        let opens = match (is_open_context(prev), is_close_context(next)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => self.top(Family::Double).is_none(),
+        };
+        if opens {
+            self.push(at, Family::Double, Style::Straight);
+        } else {
+            self.close(Family::Double, at);
+        }
+    }
+
+    fn single_open(&mut self, i: usize, c: char, at: Range<usize>) -> usize {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| self.char_at(j)),
+            self.char_at(i + 1),
+        );
+        let low_single_open = self
+            .stack
+            .last()
+            .is_some_and(|o| o.family == Family::Single && o.style == Style::Low);
+        if c == '‘' && low_single_open {
+            self.close(Family::Single, at);
+        } else if c == '‘' && next == Some('‘') && is_open_context(prev) {
+            // ‘‘ typed for “.
+            let both = at.start..at.end + '‘'.len_utf8();
+            self.mismatched(both.clone(), "“");
+            self.push(both, Family::Double, Style::Curly);
+            return 2;
+        } else if c == '‚' && !(is_open_context(prev) && is_word(next)) {
+            // A low single comma lookalike used as a comma: not a mark.
+        } else if is_word(prev) && is_word(next) {
+            // O‘Neill: a misturned apostrophe.
+        } else if is_open_context(prev) && next.is_some_and(|n| n.is_ascii_digit()) {
+            // ‘90s
+        } else {
+            let style = if c == '‚' { Style::Low } else { Style::Curly };
+            self.push(at, Family::Single, style);
+        }
+        1
+    }
+
+    fn single_close(&mut self, i: usize, c: char, at: Range<usize>) -> usize {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| self.char_at(j)),
+            self.char_at(i + 1),
+        );
+        let single_open = self.top(Family::Single);
+        let double_open = self.top(Family::Double);
+        if is_word(prev) && is_word(next) {
+            // won’t, Russia’s: an apostrophe.
+        } else if next == Some(c)
+            && !is_word(self.char_at(i + 2))
+            && double_open.is_some_and(|d| single_open.is_none_or(|s| s < d))
+        {
+            // ’’ or '' closing a double quote.
+            let both = at.start..at.end + c.len_utf8();
+            let straight = self
+                .stack
+                .get(double_open.unwrap_or(0))
+                .is_some_and(|o| o.style == Style::Straight);
+            self.mismatched(both.clone(), if straight { "\"" } else { "”" });
+            self.close(Family::Double, both);
+            return 2;
+        } else if is_open_context(prev) && (is_word(next) || matches!(next, Some('‘' | '“' | '"')))
+        {
+            // At a word start: elision (’cause, ’n’, ’90s) or an opening straight mark.
+            let word: String = self.chars[i + 1..]
+                .iter()
+                .map(|x| x.1)
+                .take_while(|ch| ch.is_alphanumeric())
+                .collect();
+            let digit = next.is_some_and(|n| n.is_ascii_digit());
+            if c == '\'' && !digit && !lex::elisions().contains(&word) {
+                self.push(at, Family::Single, Style::Straight);
+            }
+        } else if let Some(s) = single_open {
+            // A closing single mark, unless a double opened inside it is still open.
+            if double_open.is_none_or(|d| d < s) || !is_word(prev) {
+                self.close(Family::Single, at);
+            }
+        }
+        // Else: the Joneses’, players’: a plural possessive apostrophe.
+        1
+    }
+
+    fn close(&mut self, family: Family, at: Range<usize>) {
+        let Some(k) = self.top(family) else {
+            if family == Family::Double {
+                self.issue(at, MarkIssueKind::Unopened);
+            }
+            return;
+        };
+        // Marks opened inside and never closed.
+        let inner: Vec<Open> = self.stack.drain(k + 1..).collect();
+        for o in inner {
+            if o.style != Style::Straight {
+                self.issue(o.at, MarkIssueKind::Unclosed);
+            }
+        }
+        if let Some(o) = self.stack.pop() {
+            self.out.pairs.push(Pair {
+                open: o.at,
+                close: Some(at),
+                family,
+                depth: self.stack.len() as u8,
+                straight: o.style == Style::Straight,
+            });
+        }
+    }
+
+    /// Whatever is still open runs to the paragraph's end.
+    fn finish(mut self) -> Marks {
+        while let Some(o) = self.stack.pop() {
+            let depth = self.stack.len() as u8;
+            let straight = o.style == Style::Straight;
+            if depth == 0 && !(o.family == Family::Single && straight) {
+                self.out.pairs.push(Pair {
+                    open: o.at,
+                    close: None,
+                    family: o.family,
+                    depth: 0,
+                    straight,
+                });
+            } else if !straight {
+                self.issue(o.at, MarkIssueKind::Unclosed);
+            }
+        }
+        self.out.pairs.sort_by_key(|p| p.open.start);
+        self.out
+    }
+}
