@@ -83,4 +83,6 @@ crate::pattern_lists! {
     follow_verbs = "furniture/follow_verbs.txt";
     /// What a `… here` line starts with (`read`, `find out more`).
     here_verbs = "furniture/here_verbs.txt";
+    /// Sign-offs that are copy (`Additional reporting by …`).
+    sign_off_patterns = "furniture/sign_off_patterns.txt";
 }

@@ -93,6 +93,7 @@ where
     link_blocks(&entries, &mut v);
     captions(&entries, &mut v);
     places(&entries, total, &mut v);
+    headline_runs(&entries, total, &mut v);
     join(&entries, &v)
 }
 
@@ -259,6 +260,62 @@ fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
             tags &= v[i].is_some();
         }
     }
+}
+
+/// Headlines of other stories: three or more headline-shaped lines in a
+/// row between paragraphs (subheads come one at a time), or two or more
+/// that end the document, are links to other stories, probably; not above
+/// the article (its own headline and standfirst), nor after a lead-in
+/// (`Here are the highlights:`) or a subhead, whose list they are, nor when
+/// they read as the rows of a list ([`listed`]).
+fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
+    let head = |i: usize, v: &[Option<Verdict>]| {
+        entries[i].has(Cues::HEADLINE)
+            && v[i].is_none_or(|x| x.kind == BoilerplateKind::LinkBlock)
+    };
+    for (run, place) in runs(entries, total) {
+        let mut i = run.start;
+        while i < run.end {
+            if !head(i, v) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < run.end && head(i, v) {
+                i += 1;
+            }
+            let top = place == Place::Top && entries[start].flat < EDGE;
+            let at_end = entries[i - 1].flat_end + 1 == total;
+            // After a lead-in (`Here are the highlights:`) or a subhead of
+            // the copy's own (`Post-workout meal`), a list of the copy.
+            let lead = start > 0
+                && next_to(entries, start - 1, start)
+                && (entries[start - 1].has(Cues::LEAD)
+                    || (v[start - 1].is_none() && entries[start - 1].hit.cues.any(Cues::SHORT | Cues::KICKER)));
+            let n = i - start;
+            if top || lead || !(n >= 3 || (n >= 2 && at_end)) || listed(&entries[start..i]) {
+                continue;
+            }
+            for x in &mut v[start..i] {
+                if x.is_none() {
+                    *x = verdict(BoilerplateKind::LinkBlock, Confidence::Probable);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a run of headline-shaped lines reads as the rows of a list or a
+/// table in the copy: most of them with a figure (and not in title case,
+/// as `11 Fascinating Facts About Our Galaxy` is), with a label and a
+/// colon, or with a date (a tour's dates and places).
+fn listed(run: &[Entry<'_>]) -> bool {
+    let count = |f: &dyn Fn(&Entry<'_>) -> bool| run.iter().filter(|e| f(e)).count();
+    let n = run.len();
+    let figures = count(&|e| e.has(Cues::FIGURE) && !e.has(Cues::TITLE));
+    let colons = count(&|e| e.has(Cues::COLON));
+    let dated = count(&|e| e.has(Cues::DATED));
+    figures * 3 >= n * 2 || colons * 3 >= n * 2 || dated * 2 >= n
 }
 
 /// What a line with no verdict of its own is where it stands.

@@ -83,7 +83,7 @@ pub(super) fn gate(core: &str, phrases: Option<&Searcher>) -> Groups {
         return 0;
     };
     let mut groups = 0;
-    if core.ends_with(']') {
+    if core.ends_with(']') || core.starts_with('[') {
         groups |= LINK_TAG;
     }
     if core.ends_with(')') || core.contains("Photograph:") {
@@ -91,7 +91,7 @@ pub(super) fn gate(core: &str, phrases: Option<&Searcher>) -> Groups {
     }
     match first {
         '(' => groups |= CREDIT | COPYRIGHT,
-        '©' => groups |= COPYRIGHT,
+        '©' | 'ⓒ' | 'Ⓒ' => groups |= COPYRIGHT,
         '-' => groups |= ADVERT,
         c if c.is_ascii_digit() => groups |= COMMENT,
         _ => {}

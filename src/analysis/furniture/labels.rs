@@ -50,6 +50,8 @@ struct Shapes {
     /// An email address, a `@handle`, or a profile's address.
     contact: Regex,
     promos: Vec<(Regex, BoilerplateKind)>,
+    /// Sign-offs of the copy (`Additional reporting by …`).
+    sign_off: Regex,
 }
 
 /// The promotion patterns, each with the kind its `[section]` says.
@@ -89,6 +91,9 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
                 r"^(?:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok)\.com/\S+)$",
             )?,
             promos: promos()?,
+            sign_off: Regex::new(&crate::lexicon::alternation(
+                lists::sign_off_patterns(),
+            ))?,
         })
     };
     build()
@@ -216,14 +221,22 @@ pub(super) fn promo(n: &str) -> Option<BoilerplateKind> {
         .map(|(_, kind)| *kind)
 }
 
+/// Whether the line is a sign-off of the copy (`Additional reporting by
+/// …`, `… contributed to this report.`): copy, never furniture.
+pub(super) fn sign_off(n: &str) -> bool {
+    SHAPES.as_ref().is_some_and(|s| s.sign_off.is_match(n))
+}
+
 /// Whether the line is a label over a list of tags (`Tags:`, `Related Topics`).
 pub(super) fn tags(n: &str) -> bool {
     LABELS.get(key(n)).is_some_and(|(_, tags, _)| *tags)
 }
 
-/// Whether the line is a section or topic name (`Business`, `Latest News`).
+/// Whether the line is a section or topic name (`Business`, `Latest News`);
+/// not with a full stop (`In brief.` opens copy).
 pub(super) fn section(n: &str) -> bool {
-    lists::sections().contains(key(n))
+    let stop = n.ends_with('.') && !n.ends_with("..");
+    !stop && lists::sections().contains(key(n))
 }
 
 /// Whether the line is only a number (`4553`, `0`): a share count, a

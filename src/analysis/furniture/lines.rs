@@ -42,6 +42,8 @@ pub(super) struct Rules {
     pub(super) copyright_owner: Regex,
     pub(super) rights: Regex,
     link_tag: Regex,
+    /// A link tag before a headline (`[VIDEO] Minister resigns`).
+    link_tag_first: Regex,
     md_link_line: Regex,
     url_line: Regex,
     chrome: Regex,
@@ -128,7 +130,7 @@ impl Rules {
         Ok(Self {
             phrases: phrase_searcher(&["click here", "tap here", "rights reserved"]),
             heading_alone: r(&format!(
-                r"^(?:(?:{strong}|related)\s*[:|»>›►▶→•.…-]*|(?:{weak})\s*{SEP})$"
+                r"^(?:(?:{strong}|related)\s*(?:[:|»>›►▶→•…-]|\.\.\.)*|(?:{weak})\s*{SEP})$"
             ))?,
             heading_tail_strong: r(&format!(r"^(?:{strong})\s*[:|»>›►▶→•-]\s*\S"))?,
             heading_caps: r(&format!(r"^(?:{strong}) "))?,
@@ -188,6 +190,7 @@ impl Rules {
                 r"\ball rights reserved\b|^this (?:material|article|content|story) (?:may|must) not be (?:published|reproduced|copied)",
             )?,
             link_tag: r(r"\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]$")?,
+            link_tag_first: r(r"^\[([A-Za-z][A-Za-z0-9 &/'’+-]{1,20})\]\s*(?:[:|-]\s*)?")?,
             md_link_line: r(r"^(?:\[[^\]]+\]\([^)\s]+\)[\s,|•·-]*)+$")?,
             url_line: r(r"^(?:https?://|www\.)\S+$")?,
             chrome: r(&format!(r"^(?:{})$", alt(lists::chrome_patterns())))?,
@@ -312,21 +315,37 @@ impl Rules {
         headline_shaped(text)
     }
 
-    /// A short headline ending in a link tag such as `[REPORT]`.
+    /// A short headline with a link tag such as `[REPORT]` after it, or
+    /// before it (`[VIDEO] Minister resigns`).
     fn is_link_tag_line(&self, core: &str) -> bool {
-        let Some(c) = self.link_tag.captures(core) else {
+        let is_tag = |tag: &str| {
+            let capitals = !tag.chars().any(char::is_lowercase);
+            (capitals || lists::link_tags().contains(tag)) && !lists::desk_tags().contains(tag)
+        };
+        if let Some(c) = self.link_tag.captures(core) {
+            if let (Some(all), Some(tag)) = (c.get(0), c.get(1)) {
+                let head = core[..all.start()].trim_end();
+                let tag = tag.as_str();
+                // A tag alone on its line only when it is a known one (`[VIDEO]`, not `[CNBC]`).
+                if is_tag(tag)
+                    && ((head.is_empty() && lists::link_tags().contains(tag))
+                        || headline_shaped(head))
+                {
+                    return true;
+                }
+            }
+        }
+        // Before the headline only a known tag (`[VIDEO]`, not `[Name]`).
+        let Some(c) = self.link_tag_first.captures(core) else {
             return false;
         };
         let (Some(all), Some(tag)) = (c.get(0), c.get(1)) else {
             return false;
         };
-        let tag = tag.as_str();
-        let capitals = !tag.chars().any(char::is_lowercase);
-        if !(capitals || lists::link_tags().contains(tag)) || lists::desk_tags().contains(tag) {
-            return false;
-        }
-        let head = core[..all.start()].trim_end();
-        // A tag alone on its line only when it is a known one (`[VIDEO]`, not `[CNBC]`).
-        (head.is_empty() && lists::link_tags().contains(tag)) || headline_shaped(head)
+        let tail = core[all.end()..].trim();
+        is_tag(tag.as_str())
+            && lists::link_tags().contains(tag.as_str())
+            && !tail.is_empty()
+            && headline_shaped(tail)
     }
 }

@@ -92,7 +92,7 @@ pub enum Confidence {
 /// What a line may be in its place, besides what it is on its own: a bit
 /// set, a paragraph fact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Cues(u16);
+pub struct Cues(u32);
 
 impl Cues {
     pub const NONE: Cues = Cues(0);
@@ -122,6 +122,26 @@ impl Cues {
     pub const BUTTON: Cues = Cues(1 << 10);
     /// A share button (`Facebook`, `Twitter`, `Email`), as [`Cues::BUTTON`].
     pub const SHARE_BUTTON: Cues = Cues(1 << 11);
+    /// Shaped like a headline (four words or more, no sentence, not a list
+    /// item nor a byline): a link to another story among others like it.
+    pub const HEADLINE: Cues = Cues(1 << 12);
+    /// An item of a list in the copy (`• `, `- `, `1. `): never a link.
+    pub const LIST_ITEM: Cues = Cues(1 << 13);
+    /// Ends in a colon (`Here are the highlights:`): what follows is its list.
+    /// No signal on its own ([`Cues::signal`]).
+    pub const LEAD: Cues = Cues(1 << 14);
+    /// A sign-off of the copy (`Additional reporting by…`, `Editing by…`):
+    /// copy, never furniture, and no signal.
+    pub const SIGN_OFF: Cues = Cues(1 << 15);
+    /// Holds a figure (`30 minutes`, `2019`), for the judge of a run of
+    /// headlines: rows of a list or a table have one each.
+    pub const FIGURE: Cues = Cues(1 << 16);
+    /// A short label and a colon before the rest (`Path B: …`, `Volker: …`).
+    pub const COLON: Cues = Cues(1 << 17);
+    /// Holds a date or a time (`June 19 -- Pavilion, Charlotte`).
+    pub const DATED: Cues = Cues(1 << 18);
+    /// In title case (`The 11 Biggest Questions About Dark Matter`).
+    pub const TITLE: Cues = Cues(1 << 19);
 
     pub fn has(self, c: Cues) -> bool {
         self.0 & c.0 == c.0 && c.0 != 0
@@ -136,9 +156,18 @@ impl Cues {
     }
 
     /// Whether the line is a signal to the judge: anything but a mere
-    /// caption-shaped sentence.
+    /// caption-shaped sentence, a lead-in, a list item, a sign-off or what
+    /// a headline holds.
     pub fn signal(self) -> bool {
-        self.0 & !Self::CAPTION.0 != 0
+        const QUIET: u32 = Cues::CAPTION.0
+            | Cues::LEAD.0
+            | Cues::LIST_ITEM.0
+            | Cues::SIGN_OFF.0
+            | Cues::FIGURE.0
+            | Cues::COLON.0
+            | Cues::DATED.0
+            | Cues::TITLE.0;
+        self.0 & !QUIET != 0
     }
 }
 

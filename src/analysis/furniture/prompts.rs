@@ -4,15 +4,9 @@
 
 use super::gate::*;
 use super::lines::Rules;
+use super::read::reports_speech;
 use super::text::{is_network_list, word_count};
 use super::BoilerplateKind;
-
-/// Whether the normalised line reports speech (`said`, `told`, `according`).
-fn reports_speech(n: &str) -> bool {
-    let cues = crate::lexicon::furniture::speech_cues();
-    n.split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && cues.contains(w))
-}
 
 impl Rules {
     /// The prompt a normalised line is, if any.
@@ -40,7 +34,7 @@ impl Rules {
         }
         if has(NEWSLETTER)
             && words() <= 30
-            && ((self.newsletter.is_match(n) && (words() <= 6 || self.newsletter_what.is_match(n)))
+            && ((self.newsletter.is_match(n) && (words() <= 6 || self.newsletter_object(n)))
                 || self.newsletter_any.is_match(n))
         {
             return Some(Newsletter);
@@ -65,6 +59,22 @@ impl Rules {
             return Some(ClickHere);
         }
         None
+    }
+
+    /// `Sign up …` with what it signs up to soon after (`Sign up to our
+    /// free briefing`), not a step of a how-to (`Sign up for an ad-free
+    /// account for $11.99 a month`, `… using the same email as …`).
+    fn newsletter_object(&self, n: &str) -> bool {
+        if n.contains(['$', '£', '€']) {
+            return false;
+        }
+        let near = n
+            .match_indices(' ')
+            .nth(8)
+            .map_or(n.len(), |(i, _)| i);
+        self.newsletter_what
+            .find_iter(n)
+            .any(|m| m.start() < near && !n[..m.start()].ends_with('-'))
     }
 
     /// `Source: example.com`, `via Reuters`, `h/t @someone`.

@@ -40,14 +40,83 @@ fn words_in(core: &str) -> usize {
 /// A short sentence that could be a picture's caption: no quote marks, no
 /// speech verb, and not opening as body copy does (`But`, `He`, `They`).
 fn caption_shaped(core: &str, n: &str) -> bool {
-    if core.contains(['“', '”', '"', '«', '»', '„']) {
+    if quoted(core) {
         return false;
     }
     let first = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    !lists::body_openers().contains(first)
-        && !n
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && lists::speech_cues().contains(w))
+    !lists::body_openers().contains(first) && !reports_speech(n)
+}
+
+/// Whether the line holds a quote mark (`“`, `"`, `«`).
+fn quoted(core: &str) -> bool {
+    core.contains(['“', '”', '"', '«', '»', '„'])
+}
+
+/// Whether the normalised line reports speech (`said`, `told`, `according`).
+pub(super) fn reports_speech(n: &str) -> bool {
+    n.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && lists::speech_cues().contains(w))
+}
+
+/// Whether the raw line is an item of a list in the copy: it opens with a
+/// bullet, a dash or a number and a stop (`• `, `- `, `1. `, `2) `).
+fn list_item(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if t.starts_with(['•', '●', '▪', '◦', '‣', '–', '—', '·']) {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
+        return rest.starts_with(char::is_whitespace);
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with(['.', ')'])
+        && t[digits + 1..].starts_with(char::is_whitespace)
+}
+
+impl Rules {
+    /// What a headline holds that rows of a list hold too: a figure, a
+    /// label and a colon, a date; and whether it is in title case.
+    fn headline_cues(core: &str, n: &str) -> Cues {
+        let mut cues = Cues::NONE;
+        if core.bytes().any(|b| b.is_ascii_digit()) {
+            cues |= Cues::FIGURE;
+        }
+        if core.find(':').is_some_and(|i| word_count(&core[..i]) <= 2) {
+            cues |= Cues::COLON;
+        }
+        if stamps::read(core, n).is_some() {
+            cues |= Cues::DATED;
+        }
+        if crate::text::words::is_title_case(core) {
+            cues |= Cues::TITLE;
+        }
+        cues
+    }
+}
+
+/// Whether a line that is no sentence reads as a story's headline rather
+/// than a row of a list or a table in the copy: five to twenty words, at
+/// most one with a figure and no sum of money (`1 lemon, or 1/4 cup`,
+/// `Get it at Walmart for $199`, `Kyle Busch 5040 5 1`), not opening with a
+/// figure and a word in lower case (`8-9 ripe pears`), and no label before
+/// a colon (`Q: Favourite artists?`, `England (Group A): 10th appearance`).
+fn headline(core: &str, words: usize) -> bool {
+    if !(5..=20).contains(&words) || core.contains(['$', '£', '€', '¥', '%']) {
+        return false;
+    }
+    let tokens: Vec<&str> = core.split_whitespace().collect();
+    let figures = tokens
+        .iter()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    let figure_first = tokens[0].bytes().any(|b| b.is_ascii_digit())
+        && !tokens.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let labelled = core.find(':').is_some_and(|i| {
+        let label = &core[..i];
+        label.chars().count() <= 2 || label.contains(')')
+    });
+    figures <= 1 && !figure_first && !labelled
 }
 
 /// Whether every letter is a capital (two or more letters).
@@ -92,11 +161,22 @@ impl Rules {
             r.class = line(BoilerplateKind::PictureCredit, Confidence::Certain);
         }
         let plain = caption_shaped(core, n);
-        if r.class.is_none() && words <= 45 && plain {
+        // A promotion or legal line is a set phrase: any first word, but
+        // no quote and no speech verb.
+        if r.class.is_none() && words <= 45 && !quoted(core) && !reports_speech(n) {
             r.class = labels::promo(n).and_then(|k| line(k, Confidence::Certain));
         }
         if r.class.is_none() && plain && words >= 2 {
             r.cues |= Cues::CAPTION;
+        }
+        if core.ends_with(':') {
+            r.cues |= Cues::LEAD;
+        }
+        if list_item(text) {
+            r.cues |= Cues::LIST_ITEM;
+        }
+        if words <= 40 && labels::sign_off(n) {
+            r.cues |= Cues::SIGN_OFF;
         }
         if !prose {
             r.cues |= Self::short_cues(core, n, words);
@@ -109,6 +189,19 @@ impl Rules {
         }
         if !prose && words <= 20 {
             Self::stamps(core, n, &mut r);
+        } else if words <= 14 && lists::stamp_words().iter().any(|k| n.starts_with(k)) {
+            // A stamp may end in `a.m.`, which reads as a sentence's end:
+            // only one that opens with its word, and a certain one.
+            let mut s = Read::default();
+            Self::stamps(core, n, &mut s);
+            if r.class.is_none() {
+                r.class = s.class;
+            }
+        }
+        // A headline of another story, if it stands among others like it.
+        let other = Cues::LIST_ITEM | Cues::BYLINE | Cues::SIGN_OFF | Cues::STAMP;
+        if r.link && !prose && r.class.is_none() && !r.cues.any(other) && headline(core, words) {
+            r.cues |= Cues::HEADLINE | Self::headline_cues(core, n);
         }
         if r.class.is_none() && words <= 8 {
             match labels::label(n) {

@@ -109,6 +109,11 @@ fn furniture_lines_on_their_own() {
         ("Please click here to donate", ClickHere),
         ("CONTINUE READING", Advertisement),
         ("Copyright © 2026 Example News Group", Copyright),
+        ("Copyright ⓒ Example Media. All rights reserved", Copyright),
+        ("[VIDEO] Minister resigns over expenses row", LinkTag),
+        ("[Pics] Storm Ciarán batters the south coast", LinkTag),
+        ("Published: Monday, November 18th, 2024 at 11:08 a.m.", Timestamp),
+        ("This site is protected by reCAPTCHA. Privacy Policy | Terms of Service", PageChrome),
     ];
     for (line, kind) in cases {
         assert_eq!(scan(line), vec![(0..1, *kind)], "{line:?}");
@@ -174,6 +179,13 @@ fn body_copy_that_resembles_furniture_is_left_alone() {
         "Share this story on social media, campaigners said.",
         "Protesters gathered outside (pictured) the embassy",
         "Britain’s economy grew by 0.2% (ONS)",
+        "X X X",
+        "* * *",
+        "Sign up for an ad-free account for $11.99 a month",
+        "Sign up for the family bundle using the same email as your account",
+        "Additional reporting by Sam Lee in Paris",
+        "[CHECK] Minister quits over expenses row",
+        "The council published its report on March 4, 2024, at 10am.",
     ];
     assert!(body.len() >= 25);
     for line in body {
@@ -220,6 +232,116 @@ fn us_paste_with_furniture_between_paragraph_lines() {
         scan(text),
         vec![(1..2, Advertisement), (3..4, Newsletter), (4..5, ClickHere)]
     );
+}
+
+/// Scans a document of one line per paragraph and gives each block's
+/// first and last line (1-based), kind and confidence.
+fn judge(lines: &[&str]) -> Vec<(usize, usize, BoilerplateKind, Confidence)> {
+    let m = BoilerplateMatcher::new(Vec::new());
+    let hits: Vec<Vec<BoilerplateHit>> = lines.iter().map(|l| m.scan(&[l])).collect();
+    blocks(hits.iter().map(|h| (1, h.as_slice())))
+        .into_iter()
+        .map(|b| (b.first.para + 1, b.last.para + 1, b.kind, b.confidence))
+        .collect()
+}
+
+const PAR: &str = "The council said the plan would be put to a vote in the spring, after a consultation with residents.";
+
+#[test]
+fn headlines_of_other_stories_between_paragraphs() {
+    let mut page = vec![PAR, PAR];
+    page.extend([
+        "Man charged after lorry crashes into bridge on the M62",
+        "Jeffrey Ross jail guards charged with falsifying records",
+        "Safety officials urge carmaker to redesign part on vans",
+    ]);
+    page.extend([PAR, PAR]);
+    assert_eq!(judge(&page), vec![(3, 5, LinkBlock, Confidence::Probable)]);
+    // Two at the foot of the page.
+    let foot = [
+        PAR,
+        PAR,
+        "Audi’s second electric car makes crossovers look good",
+        "Carmaker unveils its cheapest electric hatchback yet",
+    ];
+    assert_eq!(judge(&foot), vec![(3, 4, LinkBlock, Confidence::Probable)]);
+    // One alone is a subhead.
+    let one = [PAR, "What happens to the bridge next", PAR];
+    assert_eq!(judge(&one), vec![]);
+}
+
+#[test]
+fn lists_and_tables_in_the_copy_are_not_headlines() {
+    let lists: &[&[&str]] = &[
+        // After a lead-in.
+        &[
+            "These were the changes the committee asked for:",
+            "Longer opening hours for the library on Saturdays",
+            "A new crossing outside the primary school on Mill Lane",
+            "Free parking in the town centre after six in the evening",
+        ],
+        // After a subhead of the copy.
+        &[
+            "Post-workout meal",
+            "Drink within 30 minutes after your workout",
+            "Performance Recover, 1 cup blueberries",
+            "Portion Fix Containers: 1 Purple",
+        ],
+        // A tour's dates.
+        &[
+            "June 19 -- Music Pavilion, Charlotte, NC",
+            "June 20 -- Coastal Credit Union Park, Raleigh, NC",
+            "June 23 -- Home Loans Amphitheater, Virginia Beach, VA",
+        ],
+        // A table.
+        &[
+            "1 Kyle Busch 5040 5 1 17 27",
+            "2 Martin Truex Jr. 5035 7 0 15 24",
+            "3 Kevin Harvick 5033 4 6 15 26",
+        ],
+        // Groups in a draw.
+        &[
+            "Path B: Bosnia and Herzegovina, Slovakia, Republic of Ireland",
+            "Path C: Scotland, Norway, Serbia, Bulgaria",
+            "Path D: Georgia, North Macedonia, Kosovo, Belarus",
+        ],
+        // Numbered and bulleted items.
+        &[
+            "1. Never urged Ukraine to investigate the company",
+            "2. Not some irregular channel of foreign policy",
+            "3. Questioning the colonel’s judgment over the call",
+        ],
+        &[
+            "• Rents up 9% in London over the year",
+            "• Mortgage rates at a fifteen-year high",
+            "• First-time buyers priced out of the market",
+        ],
+        // Ingredients.
+        &[
+            "8-9 ripe pears, cored and peeled",
+            "1 lemon, or about 1/4 cup lemon juice",
+            "6 tbsp fruit pectin powder",
+        ],
+    ];
+    for list in lists {
+        let mut page = vec![PAR, PAR];
+        page.extend(list.iter());
+        page.extend([PAR, PAR]);
+        assert_eq!(judge(&page), vec![], "{list:?}");
+    }
+}
+
+#[test]
+fn sign_offs_and_bylines_are_copy() {
+    let page = [
+        "By Jane Doe, Political Correspondent",
+        PAR,
+        PAR,
+        "Additional reporting by Sam Lee in Paris",
+        "Editing by Jo Ray and Al Brooks",
+        "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+    ];
+    assert_eq!(judge(&page), vec![]);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::lexicon::furniture as lists;
 /// The line without surrounding space, bullets, Markdown marks or emoji.
 pub(super) fn core(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        .trim_start_matches(|c: char| !(c.is_alphanumeric() || "([©\"'“‘@£$€".contains(c)))
+        .trim_start_matches(|c: char| !(c.is_alphanumeric() || "([©ⓒ\"'“‘@£$€".contains(c)))
         .trim_end_matches(|c: char| {
             c.is_whitespace()
                 || c == '*'
@@ -27,6 +27,7 @@ pub(super) fn normalise(core: &str, buf: &mut String) {
             '’' | '‘' | 'ʼ' | '′' => '\'',
             '“' | '”' | '„' => '"',
             '–' | '—' | '‑' => '-',
+            'ⓒ' | 'Ⓒ' => '©',
             '*' => continue,
             c if c.is_whitespace() => {
                 space = true;
@@ -113,9 +114,11 @@ pub(super) fn is_credit_only(n: &str) -> bool {
     agency && count <= 6
 }
 
-/// `Facebook Twitter WhatsApp Email`: a row of share buttons (normalised).
+/// `Facebook Twitter WhatsApp Email`: a row of share buttons (normalised),
+/// two different ones at least (`X X X` is a section break).
 pub(super) fn is_network_list(n: &str) -> bool {
-    let mut count = 0;
+    let mut first: Option<&str> = None;
+    let mut two = false;
     for w in n.split(|c: char| c.is_whitespace() || "/,|·•".contains(c)) {
         if w.is_empty() {
             continue;
@@ -123,7 +126,10 @@ pub(super) fn is_network_list(n: &str) -> bool {
         if !lists::share_networks().contains(w) {
             return false;
         }
-        count += 1;
+        match first {
+            None => first = Some(w),
+            Some(f) => two |= f != w,
+        }
     }
-    count >= 2
+    two
 }
