@@ -165,7 +165,9 @@ fn captions(entries: &[Entry<'_>], v: &mut [Option<Verdict>]) {
             continue;
         }
         let c = &entries[i - 1];
-        let shaped = c.hit.cues.any(Cues::CAPTION | Cues::TEXT)
+        // A caption's shape: no quote, no speech verb, not opening as body
+        // copy does (`He did not elaborate.`).
+        let shaped = c.has(Cues::CAPTION)
             && !c
                 .hit
                 .cues
@@ -263,8 +265,9 @@ fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
 }
 
 /// Headlines of other stories: three or more headline-shaped lines in a
-/// row between paragraphs (subheads come one at a time), or two or more
-/// that end the document, are links to other stories, probably; not above
+/// row between paragraphs (subheads come one at a time), two or more that
+/// end the document, or one in capitals ([`Cues::SHOUTED`]), are links to
+/// other stories, probably; not above
 /// the article (its own headline and standfirst), nor after a lead-in
 /// (`Here are the highlights:`) or a subhead, whose list they are, nor when
 /// they read as the rows of a list ([`listed`]).
@@ -293,7 +296,9 @@ fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>])
                 && (entries[start - 1].has(Cues::LEAD)
                     || (v[start - 1].is_none() && entries[start - 1].hit.cues.any(Cues::SHORT | Cues::KICKER)));
             let n = i - start;
-            if top || lead || !(n >= 3 || (n >= 2 && at_end)) || listed(&entries[start..i]) {
+            let shouted = entries[start..i].iter().all(|e| e.has(Cues::SHOUTED));
+            let enough = n >= 3 || (n >= 2 && at_end) || shouted;
+            if top || lead || !enough || listed(&entries[start..i]) {
                 continue;
             }
             for x in &mut v[start..i] {

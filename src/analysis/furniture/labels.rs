@@ -104,7 +104,7 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
 /// The label key of a normalised line: without bullets, a trailing colon,
 /// `»`, `›`, `|`, `…` or a count in brackets (`comments (12)`).
 pub(super) fn key(n: &str) -> &str {
-    let mut k = n.trim_matches(|c: char| c.is_whitespace() || "•·-–—*|»›>:…".contains(c));
+    let mut k = n.trim_matches(|c: char| c.is_whitespace() || "•·-–—*|»›>«‹<:…".contains(c));
     if let Some(open) = k.rfind(" (") {
         if k.ends_with(')') && k[open + 2..k.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
             k = k[..open].trim_end();
@@ -204,6 +204,21 @@ pub(super) fn contact_line(core: &str, n: &str) -> Option<BoilerplateKind> {
             w.starts_with(char::is_uppercase) || lists::byline_roles().contains(&w.to_lowercase())
         });
     kind.filter(|_| byline && !rest.contains(':'))
+}
+
+/// A breadcrumb trail (`Home › News › Politics`, `BLOG > Nutrition > Meal
+/// Plans`): three or more short capitalised steps between `>`, `›` or `»`.
+pub(super) fn breadcrumb(core: &str) -> bool {
+    let core = core
+        .strip_prefix("You are here")
+        .map_or(core, |r| r.trim_start_matches([':', ' ']));
+    let steps: Vec<&str> = core.split(['>', '›', '»']).map(str::trim).collect();
+    steps.len() >= 3
+        && steps.iter().all(|s| {
+            (1..=4).contains(&s.split_whitespace().count())
+                && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !s.ends_with(['.', '!', '?', ','])
+        })
 }
 
 /// `Natasha Turak@NatashaTurak`: a handle glued to a name.

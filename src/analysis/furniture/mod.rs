@@ -142,6 +142,9 @@ impl Cues {
     pub const DATED: Cues = Cues(1 << 18);
     /// In title case (`The 11 Biggest Questions About Dark Matter`).
     pub const TITLE: Cues = Cues(1 << 19);
+    /// A headline in capitals, of eight words or more or with a quoted word
+    /// (`SPICER ELIMINATED FROM 'DANCING WITH THE STARS'`): another story's.
+    pub const SHOUTED: Cues = Cues(1 << 20);
 
     pub fn has(self, c: Cues) -> bool {
         self.0 & c.0 == c.0 && c.0 != 0

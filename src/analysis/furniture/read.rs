@@ -202,6 +202,14 @@ impl Rules {
         let other = Cues::LIST_ITEM | Cues::BYLINE | Cues::SIGN_OFF | Cues::STAMP;
         if r.link && !prose && r.class.is_none() && !r.cues.any(other) && headline(core, words) {
             r.cues |= Cues::HEADLINE | Self::headline_cues(core, n);
+            // In capitals, eight words or more, or six with a quoted word:
+            // a headline, not a subhead (`HOW TO USE A WATER BATH CANNER`).
+            let quotes_a_word = core
+                .split_whitespace()
+                .any(|w| w.starts_with(['\'', '‘', '"', '“']));
+            if in_capitals(core) && (words >= 8 || (words >= 6 && quotes_a_word)) {
+                r.cues |= Cues::SHOUTED;
+            }
         }
         if r.class.is_none() && words <= 8 {
             match labels::label(n) {
@@ -227,6 +235,9 @@ impl Rules {
             return line(PageChrome, Confidence::Certain);
         }
         if words <= 6 && credits::author_box(core, n) {
+            return line(PageChrome, Confidence::Certain);
+        }
+        if words <= 16 && labels::breadcrumb(core) {
             return line(PageChrome, Confidence::Certain);
         }
         None

@@ -114,6 +114,15 @@ fn furniture_lines_on_their_own() {
         ("[Pics] Storm Ciarán batters the south coast", LinkTag),
         ("Published: Monday, November 18th, 2024 at 11:08 a.m.", Timestamp),
         ("This site is protected by reCAPTCHA. Privacy Policy | Terms of Service", PageChrome),
+        ("Home › News › Politics", PageChrome),
+        ("You are here: Home > Business > Markets", PageChrome),
+        ("« Previous Post Next Post »", PageChrome),
+        ("Privacy Policy | More Newsletters", PageChrome),
+        ("Market update sponsored by", PageChrome),
+        ("Have a tip? Jane Doe may be reached at jdoe@example.com.", ContactPrompt),
+        ("Let our news meet your inbox.", Newsletter),
+        ("Subscribe to The Courier and stay ahead of the news", Newsletter),
+        ("twitter linkedin facebook instagram", SharePrompt),
     ];
     for (line, kind) in cases {
         assert_eq!(scan(line), vec![(0..1, *kind)], "{line:?}");
@@ -268,6 +277,16 @@ fn headlines_of_other_stories_between_paragraphs() {
     // One alone is a subhead.
     let one = [PAR, "What happens to the bridge next", PAR];
     assert_eq!(judge(&one), vec![]);
+    // One in capitals with a quoted word is a headline; a subhead in
+    // capitals is not.
+    let caps = [
+        PAR,
+        "SINGER ELIMINATED FROM 'STRICTLY' AFTER DANCE-OFF",
+        PAR,
+        "HOW TO USE A WATER BATH CANNER",
+        PAR,
+    ];
+    assert_eq!(judge(&caps), vec![(2, 2, LinkBlock, Confidence::Probable)]);
 }
 
 #[test]
