@@ -14,6 +14,7 @@ mod markdown;
 pub mod marks;
 pub mod names;
 pub mod placeholder;
+pub mod pull_quote;
 pub mod quotes;
 pub mod shift;
 
@@ -86,6 +87,8 @@ pub struct ParagraphFacts {
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
     pub quotes: QuoteFacts,
+    /// Fingerprints of its sentences and quotes, for pull quotes.
+    pub pull: pull_quote::PullFacts,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -153,6 +156,7 @@ impl Scanner {
             fences: markdown::fence_lines(&line_texts),
             mentions: names::scan_mentions(text),
             quotes: quotes::scan(text),
+            pull: pull_quote::scan(text),
             lines,
         }
     }

@@ -22,6 +22,7 @@ pub mod first_reference;
 pub mod name_variant;
 mod people;
 pub mod placeholder;
+pub mod pull_quote;
 pub mod quote_marks;
 mod quotes;
 pub mod unattributed_quote;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &first_reference::FirstReference,
     &boilerplate::Boilerplate,
     &placeholder::Placeholder,
+    &pull_quote::PullQuote,
 ];
 
 /// The rule with this code.
