@@ -85,7 +85,8 @@ fn unsigned(text: &str) -> &str {
 /// Text without the quote marks that wrap it whole (`“…”`, `"…"`, `«…»`).
 fn strip_quote_marks(text: &str) -> &str {
     let t = text.trim_end_matches(['.', ' ']);
-    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»'), ('‘', '’'), ('„', '“')] {
+    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»'), ('‘', '’'), ('„', '“')]
+    {
         if let Some(inner) = t.strip_prefix(open).and_then(|t| {
             t.trim_end_matches(['.', ',', ' '])
                 .strip_suffix(close)
@@ -144,7 +145,10 @@ fn quotes(s: &str) -> Vec<&str> {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             (None, '"') => open = Some((i + 1, '"')),
             (Some((from, o)), '”' | '»' | '"' | '“')
-                if matches!((o, c), ('“', '”') | ('«', '»') | ('"', '"') | ('„', '“' | '”')) =>
+                if matches!(
+                    (o, c),
+                    ('“', '”') | ('«', '»') | ('"', '"') | ('„', '“' | '”')
+                ) =>
             {
                 out.push(&s[from..i]);
                 open = None;

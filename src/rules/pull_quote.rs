@@ -13,7 +13,7 @@ pub static INFO: RuleInfo = RuleInfo {
     code: CODE,
     severity: Severity::Information,
     enabled: true,
-    scope: Scope::Paragraph,
+    scope: Scope::Words,
     summary: "A paragraph that repeats a sentence of the body (a pull quote)",
     explanation: "Web pages set a striking line of the story apart in large type, \
 between paragraphs: a pull quote. Pasted with the copy it reads as the sentence twice. \
