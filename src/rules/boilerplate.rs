@@ -215,7 +215,13 @@ pub fn remove_all(article: &Article<'_>) -> Vec<Edit> {
 /// Edits that delete paragraph `para` and the blank line it leaves.
 pub(crate) fn remove_paragraph(article: &Article<'_>, para: usize) -> Vec<Edit> {
     let lines = article.paragraphs.at(para).facts.lines.len();
-    removal_edits(article, &[Segment { para, lines: 0..lines }])
+    removal_edits(
+        article,
+        &[Segment {
+            para,
+            lines: 0..lines,
+        }],
+    )
 }
 
 /// Whether removing these lines takes whole paragraphs, or whole lines that

@@ -273,8 +273,7 @@ fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
 /// they read as the rows of a list ([`listed`]).
 fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
     let head = |i: usize, v: &[Option<Verdict>]| {
-        entries[i].has(Cues::HEADLINE)
-            && v[i].is_none_or(|x| x.kind == BoilerplateKind::LinkBlock)
+        entries[i].has(Cues::HEADLINE) && v[i].is_none_or(|x| x.kind == BoilerplateKind::LinkBlock)
     };
     for (run, place) in runs(entries, total) {
         let mut i = run.start;
@@ -294,7 +293,8 @@ fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>])
             let lead = start > 0
                 && next_to(entries, start - 1, start)
                 && (entries[start - 1].has(Cues::LEAD)
-                    || (v[start - 1].is_none() && entries[start - 1].hit.cues.any(Cues::SHORT | Cues::KICKER)));
+                    || (v[start - 1].is_none()
+                        && entries[start - 1].hit.cues.any(Cues::SHORT | Cues::KICKER)));
             let n = i - start;
             let shouted = entries[start..i].iter().all(|e| e.has(Cues::SHOUTED));
             let enough = n >= 3 || (n >= 2 && at_end) || shouted;

@@ -91,9 +91,7 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
                 r"^(?:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok)\.com/\S+)$",
             )?,
             promos: promos()?,
-            sign_off: Regex::new(&crate::lexicon::alternation(
-                lists::sign_off_patterns(),
-            ))?,
+            sign_off: Regex::new(&crate::lexicon::alternation(lists::sign_off_patterns()))?,
         })
     };
     build()

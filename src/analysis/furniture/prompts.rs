@@ -68,10 +68,7 @@ impl Rules {
         if n.contains(['$', '£', '€']) {
             return false;
         }
-        let near = n
-            .match_indices(' ')
-            .nth(8)
-            .map_or(n.len(), |(i, _)| i);
+        let near = n.match_indices(' ').nth(8).map_or(n.len(), |(i, _)| i);
         self.newsletter_what
             .find_iter(n)
             .any(|m| m.start() < near && !n[..m.start()].ends_with('-'))

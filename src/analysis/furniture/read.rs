@@ -111,7 +111,9 @@ fn headline(core: &str, words: usize) -> bool {
         .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .count();
     let figure_first = tokens[0].bytes().any(|b| b.is_ascii_digit())
-        && !tokens.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+        && !tokens
+            .get(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
     let labelled = core.find(':').is_some_and(|i| {
         let label = &core[..i];
         label.chars().count() <= 2 || label.contains(')')
