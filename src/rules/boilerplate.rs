@@ -61,12 +61,19 @@ impl Rule for Boilerplate {
     }
 }
 
-/// The finding's message: what the lines are and how sure the rule is.
-fn message(kind: BoilerplateKind, confidence: Confidence) -> String {
-    match confidence {
-        Confidence::Certain => what(kind).to_string(),
-        Confidence::Probable => format!(
-            "Probably {}: check it, and remove it if it is not copy",
+/// The finding's message: what the lines are, how sure the rule is, and
+/// whether `copydesk fix` (and the fix-all action) removes them.
+fn message(kind: BoilerplateKind, confidence: Confidence, safe: bool) -> String {
+    match (confidence, safe) {
+        (Confidence::Certain, true) => {
+            format!("{} (certain: `copydesk fix` removes it)", what(kind))
+        }
+        (Confidence::Certain, false) => format!(
+            "{} (certain, but a sentence wraps across it: `copydesk fix` leaves it to you)",
+            what(kind)
+        ),
+        (Confidence::Probable, _) => format!(
+            "Probably {}: check it, and remove it if it is not copy (probable: `copydesk fix` leaves it)",
             probable(kind)
         ),
     }
@@ -77,7 +84,7 @@ fn probable(kind: BoilerplateKind) -> &'static str {
     match kind {
         BoilerplateKind::Caption => "a picture caption (it stands next to a picture credit)",
         BoilerplateKind::PictureCredit => "a picture credit",
-        BoilerplateKind::Embed => "an embedded post's signature line (name, handle, date)",
+        BoilerplateKind::Embed => "an embedded post’s signature line (name, handle, date)",
         BoilerplateKind::Timestamp => "the web page's time stamp",
         BoilerplateKind::PageChrome => {
             "web page navigation (a section name, label or count around the article)"
@@ -106,7 +113,7 @@ fn what(kind: BoilerplateKind) -> &'static str {
         BoilerplateKind::Advertisement => "Advertisement marker left in copy: remove it",
         BoilerplateKind::PictureCredit => "Picture credit or caption left in copy: remove it",
         BoilerplateKind::Caption => "Picture caption left in copy: remove it",
-        BoilerplateKind::Embed => "Embedded post's signature line left in copy: remove it",
+        BoilerplateKind::Embed => "Embedded post’s signature line left in copy: remove it",
         BoilerplateKind::SourceLine => "Source link line left in copy: remove it",
         BoilerplateKind::ClickHere => "‘Click here’ only works on the web: remove the line",
         BoilerplateKind::Timestamp => "Web page time stamp left in copy: remove it",
@@ -191,7 +198,7 @@ fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
             code: CODE,
             severity,
             range: block.range,
-            message: message(block.kind, block.confidence),
+            message: message(block.kind, block.confidence, safe),
             fixes: vec![Fix {
                 title,
                 edits: removal_edits(article, &block.segments),

@@ -19,7 +19,7 @@ pub static INFO: RuleInfo = RuleInfo {
 between paragraphs: a pull quote. Pasted with the copy it reads as the sentence twice. \
 A paragraph of one sentence or one quote (perhaps signed, `— Jane Doe`) whose words \
 are those of a sentence or a quote in a paragraph within ten paragraphs of it is \
-reported; quote marks, case, punctuation and spacing do not matter. It is copy, not web \
+reported (never the article's first paragraph or a Markdown heading); quote marks, case, punctuation and spacing do not matter. It is copy, not web \
 furniture, so it is information, and its removal is offered but never made by \
 `copydesk fix` or the fix-all action.",
     bad: "“We were never told anything about the closure,” said Maureen Hale, 71, who has lived on the estate for 40 years.\n\n“We were never told anything about the closure”\n\nThe council said letters had been sent in March.",
@@ -60,7 +60,9 @@ fn check_in(
         let Some(key) = at.facts.pull.candidate else {
             continue;
         };
-        if !article.is_copy(at.start) {
+        // Not the article's headline nor a Markdown heading, which may
+        // quote the body; and only copy.
+        if p == 0 || at.facts.quotes.heading || !article.is_copy(at.start) {
             continue;
         }
         let near = p.saturating_sub(NEAR)..(p + NEAR + 1).min(all.len());
@@ -68,7 +70,7 @@ fn check_in(
             let f = &all.at(q).facts.pull;
             // A paragraph that is the same sentence alone is a double, not
             // the sentence the quote was pulled from.
-            f.holds(key) && f.candidate != Some(key)
+            f.holds(key) && f.candidate != Some(key) && article.is_copy(all.at(q).start)
         });
         let Some(q) = source else {
             continue;

@@ -311,16 +311,16 @@ fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>])
 }
 
 /// Whether a run of headline-shaped lines reads as the rows of a list or a
-/// table in the copy: most of them with a figure (and not in title case,
-/// as `11 Fascinating Facts About Our Galaxy` is), with a label and a
-/// colon, or with a date (a tour's dates and places).
+/// table in the copy: each with a figure (and not in title case, as `11
+/// Fascinating Facts About Our Galaxy` is), most with a label and a colon,
+/// or half with a date (a tour's dates and places).
 fn listed(run: &[Entry<'_>]) -> bool {
     let count = |f: &dyn Fn(&Entry<'_>) -> bool| run.iter().filter(|e| f(e)).count();
     let n = run.len();
     let figures = count(&|e| e.has(Cues::FIGURE) && !e.has(Cues::TITLE));
     let colons = count(&|e| e.has(Cues::COLON));
     let dated = count(&|e| e.has(Cues::DATED));
-    figures * 3 >= n * 2 || colons * 3 >= n * 2 || dated * 2 >= n
+    figures == n || colons * 3 >= n * 2 || dated * 2 >= n
 }
 
 /// What a line with no verdict of its own is where it stands.

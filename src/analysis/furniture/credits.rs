@@ -41,7 +41,7 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
             caption: Regex::new(&format!("^(?:{})", alt(lists::caption_openers())))?,
             agency: Regex::new(&format!("^(?:{})$", alt(lists::agency_names())))?,
             signature: Regex::new(
-                r"^(?:[-—–]\s*\S.{0,80}\(@\w{1,30}\).{0,40}|a post shared by .{1,80}|.{0,80}\(@\w{1,30}\) (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})$",
+                r"^(?:[-—–]\s*\S.{0,80}\(@\w{1,30}\).{0,40}|a post shared by .{1,80}|pic\.twitter\.com/\w+|.{0,80}\(@\w{1,30}\) (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})$",
             )?,
         })
     };

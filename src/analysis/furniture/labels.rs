@@ -132,7 +132,25 @@ pub(super) fn label(n: &str) -> Option<(BoilerplateKind, bool)> {
         };
         return Some((kind, false));
     }
-    None
+    label_row(n)
+}
+
+/// A row of labels and buttons between separators (`Email this story ·
+/// Print`, `Share | Tweet | Email`): every part a label, the first one's
+/// kind; buttons together are no longer only buttons.
+fn label_row(n: &str) -> Option<(BoilerplateKind, bool)> {
+    if !n.contains(['·', '|', '•', '/']) {
+        return None;
+    }
+    let mut kind = None;
+    let mut parts = 0;
+    for part in n.split(['·', '|', '•', '/']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, _, _) = LABELS.get(key(part))?;
+        kind.get_or_insert(*k);
+        parts += 1;
+    }
+    (parts >= 2).then_some(())?;
+    kind.map(|k| (k, false))
 }
 
 /// A line of tags after its label (`Tags: Alibaba`, `Tags Kristi Noem South
@@ -291,6 +309,9 @@ mod tests {
             assert_eq!(label(&norm(line)), Some((kind, false)), "{line}");
         }
         assert_eq!(label(&norm("Email")), Some((SharePrompt, true)));
+        assert_eq!(label(&norm("Email this story · Print")), Some((SharePrompt, false)));
+        assert_eq!(label(&norm("Share | Tweet | Email")), Some((SharePrompt, false)));
+        assert_eq!(label(&norm("Business | Opinion")), None);
         assert_eq!(label(&norm("Pause.")), Some((PageChrome, true)));
         for line in [
             "The email was sent on Monday.",

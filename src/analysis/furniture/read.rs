@@ -97,15 +97,28 @@ impl Rules {
 
 /// Whether a line that is no sentence reads as a story's headline rather
 /// than a row of a list or a table in the copy: five to twenty words, at
-/// most one with a figure and no sum of money (`1 lemon, or 1/4 cup`,
-/// `Get it at Walmart for $199`, `Kyle Busch 5040 5 1`), not opening with a
+/// most one with a figure and no price in cents nor a sum it is sold `for`
+/// (`1 lemon, or 1/4 cup`, `Get it at Walmart for $199`, `Kyle Busch 5040
+/// 5 1`), not opening with a
 /// figure and a word in lower case (`8-9 ripe pears`), and no label before
 /// a colon (`Q: Favourite artists?`, `England (Group A): 10th appearance`).
 fn headline(core: &str, words: usize) -> bool {
-    if !(5..=20).contains(&words) || core.contains(['$', '£', '€', '¥', '%']) {
+    if !(5..=20).contains(&words) {
         return false;
     }
     let tokens: Vec<&str> = core.split_whitespace().collect();
+    let money = |w: &str| w.starts_with(['$', '£', '€', '¥']);
+    let cents = |w: &str| {
+        money(w)
+            && w.rsplit_once('.')
+                .is_some_and(|(_, c)| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let sold = tokens
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case("for") && money(w[1]));
+    if tokens.iter().any(|w| cents(w)) || sold {
+        return false;
+    }
     let figures = tokens
         .iter()
         .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
@@ -228,6 +241,10 @@ impl Rules {
     /// reporter's handle or address, a line of tags, an author box's heading.
     fn lone_lines(core: &str, n: &str, words: usize) -> Option<LineClass> {
         use BoilerplateKind::*;
+        // A post's signature names its handle too: it is the post's.
+        if matches!(credit(core, n), Some(Credit::Signature)) {
+            return None;
+        }
         if words <= 6 {
             if let Some(kind) = labels::contact_line(core, n) {
                 return line(kind, Confidence::Certain);
