@@ -107,32 +107,29 @@ fn strip_quote_marks(text: &str) -> &str {
 /// loses a comparison.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if matches!(chars[i].1, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | '»') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-            let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
-            let spaced = chars.get(j).is_none_or(|(_, c)| c.is_whitespace());
-            let opens = next.is_none_or(|(_, c)| c.is_uppercase() || "“\"‘«".contains(*c));
-            if spaced && opens {
-                out.push(&text[start..end]);
-                start = end;
-                i = j;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((_, c)) = chars.next() {
+            if !matches!(c, '.' | '!' | '?') {
                 continue;
             }
+            while chars.next_if(|&(_, c)| "”\"’')»".contains(c)).is_some() {}
+            let end = chars.peek().map_or(text.len(), |&(b, _)| b);
+            let spaced = chars.peek().is_none_or(|&(_, c)| c.is_whitespace());
+            let next = text[end..].trim_start().chars().next();
+            let opens = next.is_none_or(|c| c.is_uppercase() || "“\"‘«".contains(c));
+            if spaced && opens {
+                let s = &text[start..end];
+                start = end;
+                if !s.trim().is_empty() {
+                    return Some(s);
+                }
+            }
         }
-        i += 1;
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out.into_iter().filter(|s| !s.trim().is_empty())
+        let rest = &text[start..];
+        start = text.len();
+        (!rest.trim().is_empty()).then_some(rest)
+    })
 }
 
 /// The quoted passages of a sentence (curly, straight or guillemets;
@@ -175,6 +172,11 @@ fn fingerprint(text: &str) -> Option<u64> {
                 words += 1;
             }
             in_word = true;
+            if c.is_ascii() {
+                hash =
+                    (hash ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(0x0100_0000_01b3);
+                continue;
+            }
             for l in c.to_lowercase() {
                 let mut buf = [0u8; 4];
                 for &b in l.encode_utf8(&mut buf).as_bytes() {
@@ -223,6 +225,20 @@ mod tests {
         ] {
             assert_eq!(scan(text).candidate, None, "{text}");
         }
+    }
+
+    #[test]
+    fn sentences_end_at_a_stop_before_a_capital_or_a_quote() {
+        let s: Vec<&str> =
+            sentences("He left. “Why?” she asked. It was 3.5m away! the end").collect();
+        assert_eq!(
+            s,
+            [
+                "He left.",
+                " “Why?” she asked.",
+                " It was 3.5m away! the end"
+            ]
+        );
     }
 
     #[test]

@@ -50,6 +50,8 @@ struct Shapes {
     /// An email address, a `@handle`, or a profile's address.
     contact: Regex,
     promos: Vec<(Regex, BoilerplateKind)>,
+    /// Every promotion pattern in one: most lines fail it in one pass.
+    any_promo: Regex,
     /// Sign-offs of the copy (`Additional reporting by …`).
     sign_off: Regex,
 }
@@ -91,6 +93,13 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
                 r"^(?:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok)\.com/\S+)$",
             )?,
             promos: promos()?,
+            any_promo: Regex::new(&crate::lexicon::alternation(
+                &lists::promo_patterns()
+                    .iter()
+                    .copied()
+                    .filter(|e| !e.starts_with('['))
+                    .collect::<Vec<_>>(),
+            ))?,
             sign_off: Regex::new(&crate::lexicon::alternation(lists::sign_off_patterns()))?,
         })
     };
@@ -144,7 +153,11 @@ fn label_row(n: &str) -> Option<(BoilerplateKind, bool)> {
     }
     let mut kind = None;
     let mut parts = 0;
-    for part in n.split(['·', '|', '•', '/']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in n
+        .split(['·', '|', '•', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let (k, _, _) = LABELS.get(key(part))?;
         kind.get_or_insert(*k);
         parts += 1;
@@ -245,6 +258,9 @@ fn glued(w: &str) -> Option<&str> {
 /// A promotion, disclosure or legal line, and its kind.
 pub(super) fn promo(n: &str) -> Option<BoilerplateKind> {
     let shapes = SHAPES.as_ref()?;
+    if !shapes.any_promo.is_match(n) {
+        return None;
+    }
     shapes
         .promos
         .iter()
@@ -309,8 +325,14 @@ mod tests {
             assert_eq!(label(&norm(line)), Some((kind, false)), "{line}");
         }
         assert_eq!(label(&norm("Email")), Some((SharePrompt, true)));
-        assert_eq!(label(&norm("Email this story · Print")), Some((SharePrompt, false)));
-        assert_eq!(label(&norm("Share | Tweet | Email")), Some((SharePrompt, false)));
+        assert_eq!(
+            label(&norm("Email this story · Print")),
+            Some((SharePrompt, false))
+        );
+        assert_eq!(
+            label(&norm("Share | Tweet | Email")),
+            Some((SharePrompt, false))
+        );
         assert_eq!(label(&norm("Business | Opinion")), None);
         assert_eq!(label(&norm("Pause.")), Some((PageChrome, true)));
         for line in [

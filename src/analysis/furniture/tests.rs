@@ -359,6 +359,10 @@ fn sign_offs_and_bylines_are_copy() {
         "Additional reporting by Sam Lee in Paris",
         "Editing by Jo Ray and Al Brooks",
         "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+        "Contributing: Deborah Berry",
+        "Translated by Karim Haddad",
+        "Nolan Reyes contributed.",
+        "Wolf reported from Washington.",
     ];
     assert_eq!(judge(&page), vec![]);
 }
