@@ -248,7 +248,11 @@ impl Typing {
     /// Test article `article` (of [`articles_and_long_ones`]).
     fn new(article: usize) -> Self {
         let texts = articles_and_long_ones();
-        let text = texts[article % texts.len()].clone();
+        Self::of(texts[article % texts.len()].clone())
+    }
+
+    /// This text.
+    fn of(text: String) -> Self {
         let config = Config::default();
         let scanner = Scanner::new(&config);
         let doc = Document::new(&text, 1, &scanner);
@@ -291,6 +295,23 @@ impl Typing {
         prop_assert_eq!(self.doc.text(), self.model);
         Ok(())
     }
+}
+
+/// Typing a letter, then taking it out again, at every character of an
+/// article with pull quotes (fingerprints of words that change with a
+/// keystroke no other fact sees): each pass equals the fresh one, and the
+/// pull quotes come and go as the sentences they repeat change.
+#[test]
+fn typing_through_pull_quotes() {
+    let text =
+        std::fs::read_to_string("tests/rules/pull-quote/uk-estate-closure.txt").expect("fixture");
+    let mut t = Typing::of(text.clone());
+    for (at, _) in text.char_indices() {
+        t.edit(at, at, "x").expect("typed");
+        t.edit(at, at + 1, "").expect("taken out");
+    }
+    assert_eq!(t.model, text);
+    t.done().expect("same text");
 }
 
 /// Typing anywhere in a real article, one keystroke per version: the

@@ -8,12 +8,13 @@
 //!    quotes across paragraphs, speakers and people).
 
 pub mod attribution;
-pub mod boilerplate;
 pub mod cues;
+pub mod furniture;
 mod markdown;
 pub mod marks;
 pub mod names;
 pub mod placeholder;
+pub mod pull_quote;
 pub mod quotes;
 pub mod shift;
 
@@ -27,7 +28,7 @@ use crate::text::{Diff, LineShape, Paragraph, Paragraphs, Scan, Splice};
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
 };
-pub use boilerplate::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
+pub use furniture::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
 pub use markdown::FenceLine;
 pub use names::{Gender, Mention, MentionRef, People, Person, PersonId, Regrouped};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
@@ -93,6 +94,8 @@ pub struct ParagraphFacts {
     /// Whether the paragraph reads in English ([`Tongue`]): copy in another
     /// language gets no name or quote findings ([`Article::is_foreign`]).
     pub tongue: Tongue,
+    /// Fingerprints of its sentences and quotes, for pull quotes.
+    pub pull: pull_quote::PullFacts,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -162,6 +165,7 @@ impl Scanner {
             mentions: names::scan_mentions(text),
             quotes: quotes::scan(text),
             tongue: Tongue::of(text),
+            pull: pull_quote::scan(text),
             lines,
         }
     }
@@ -369,8 +373,9 @@ impl ArticleParts {
     }
 
     /// What attribution skips after the edit, when in plain text no
-    /// paragraph it changed is (or was) furniture through and through: the
-    /// old ranges, moved.
+    /// paragraph it changed, nor one next to those, is (or was) read by the
+    /// furniture judge (whose verdicts read a line's neighbours): the old
+    /// ranges, moved.
     fn moved_not_prose(
         &self,
         earlier: Paragraphs<'_, ParagraphFacts>,
@@ -383,10 +388,11 @@ impl ArticleParts {
         if language != Language::PlainText || earlier.len() != n || a > b {
             return None;
         }
+        let near = a.saturating_sub(1)..(b + 1).min(n);
         if earlier
-            .slice(a..b)
+            .slice(near.clone())
             .iter()
-            .chain(paragraphs.slice(a..b))
+            .chain(paragraphs.slice(near))
             .any(|p| has_furniture(p) || !p.facts.comments.is_empty())
         {
             return None;
@@ -556,10 +562,11 @@ fn excluded_ranges(
     markdown::with_comments(paragraphs, code)
 }
 
-/// Whether a paragraph has a line that reads as furniture or as a link: an
-/// edit to it may change the furniture blocks around it.
+/// Whether a paragraph has a line the furniture judge reads (furniture, a
+/// link or a cue): an edit to it, or next to it, may change the furniture
+/// blocks around it.
 fn has_furniture(p: Paragraph<'_, ParagraphFacts>) -> bool {
-    !p.facts.boilerplate.is_empty()
+    furniture::reads(&p.facts.boilerplate)
 }
 
 /// The indices of the paragraphs that are web furniture through and through.
@@ -568,7 +575,7 @@ fn furniture_paragraphs(paragraphs: Paragraphs<'_, ParagraphFacts>) -> Vec<usize
         .iter()
         .map(|p| (p.facts.lines.len(), p.facts.boilerplate.as_slice()));
     let mut out = Vec::new();
-    for b in boilerplate::blocks(facts) {
+    for b in furniture::blocks(facts) {
         for para in b.first.para..=b.last.para {
             let from = if para == b.first.para {
                 b.first.line

@@ -196,17 +196,32 @@ impl Pass {
         let old_people = std::sync::Arc::clone(parts.people());
         let (mut parts, reused, quotes, regrouped) =
             parts.update_in(earlier, paragraphs, diff, language, &config.names.canonical);
-        if reused == Reused::Everything
-            && move_findings(&mut findings, splice)
-            && move_edits(&mut safe_edits, splice)
-        {
-            let pass = Self {
-                parts,
-                findings,
-                safe_edits,
-                globals,
-            };
-            return (pass, reused);
+        if reused == Reused::Everything {
+            // The rules that read words redo their findings around the edit.
+            let words = words_window(earlier, diff, config);
+            if let Some((_, bytes)) = &words {
+                findings.retain(|f| {
+                    !(scope_of(f.code) == Scope::Words && bytes.contains(&f.range.start))
+                });
+            }
+            if move_findings(&mut findings, splice) && move_edits(&mut safe_edits, splice) {
+                if let Some((window, _)) = &words {
+                    let article = Article::view(paragraphs, language, &parts);
+                    let mut fresh = Vec::new();
+                    for rule in enabled(config).filter(|r| r.info().scope == Scope::Words) {
+                        let cx = cx(&article, config, &globals, rule);
+                        rule.check(&cx, Part::Paragraphs(window), &mut fresh);
+                    }
+                    findings = merge(findings, fresh);
+                }
+                let pass = Self {
+                    parts,
+                    findings,
+                    safe_edits,
+                    globals,
+                };
+                return (pass, reused);
+            }
         }
         if let Some(quotes) = quotes {
             // The checks redone read the quotes up to NEAR paragraphs past
@@ -360,7 +375,7 @@ impl Old<'_> {
         old_at.sort_unstable();
         let is_redone = |f: &Finding| match scope_of(f.code) {
             Scope::Person => old_at.binary_search(&f.range.start).is_ok(),
-            Scope::Paragraph => false,
+            Scope::Paragraph | Scope::Words => false,
             Scope::Article => false,
         };
         let globals = Shared::update(&self.globals, self.people, earlier, article, a..b);
@@ -377,8 +392,10 @@ impl Old<'_> {
         }
         let window = quotes.start.saturating_sub(NEAR)..(quotes.end + NEAR).min(n);
         let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
-        let in_window =
-            |f: &Finding| scope_of(f.code) == Scope::Paragraph && bytes.contains(&f.range.start);
+        let in_window = |f: &Finding| {
+            matches!(scope_of(f.code), Scope::Paragraph | Scope::Words)
+                && bytes.contains(&f.range.start)
+        };
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
             if in_window(&f) || is_redone(&f) {
@@ -398,24 +415,49 @@ impl Old<'_> {
         let mut fresh = Vec::new();
         for rule in enabled(config) {
             let part = match rule.info().scope {
-                Scope::Paragraph => Part::Paragraphs(&window),
+                Scope::Paragraph | Scope::Words => Part::Paragraphs(&window),
                 Scope::Person => Part::People(&redo),
                 Scope::Article => continue,
             };
             rule.check(&cx(article, config, &globals, rule), part, &mut fresh);
         }
-        fresh.sort_by_key(order);
-        let mut findings = Vec::with_capacity(kept.len() + fresh.len());
-        let mut fresh = fresh.into_iter().peekable();
-        for f in kept {
-            while let Some(x) = fresh.next_if(|x| order(x) < order(&f)) {
-                findings.push(x);
-            }
-            findings.push(f);
-        }
-        findings.extend(fresh);
-        Some((findings, safe_edits, globals))
+        Some((merge(kept, fresh), safe_edits, globals))
     }
+}
+
+/// The paragraphs whose [`Scope::Words`] findings an edit that changed no
+/// fact must redo (those edited, and [`NEAR`] each side), with the bytes
+/// they held before it; `None` when no such rule is on or no paragraph was
+/// edited.
+fn words_window(
+    earlier: Paragraphs<'_, ParagraphFacts>,
+    diff: &Diff,
+    config: &Config,
+) -> Option<(Range<usize>, Range<usize>)> {
+    enabled(config).find(|r| r.info().scope == Scope::Words)?;
+    let n = earlier.len();
+    let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
+    if a >= b {
+        return None;
+    }
+    let window = a.saturating_sub(NEAR)..(b + NEAR).min(n);
+    let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
+    Some((window, bytes))
+}
+
+/// Two lists of findings, each in order, as one in order.
+fn merge(kept: Vec<Finding>, mut fresh: Vec<Finding>) -> Vec<Finding> {
+    fresh.sort_by_key(order);
+    let mut out = Vec::with_capacity(kept.len() + fresh.len());
+    let mut fresh = fresh.into_iter().peekable();
+    for f in kept {
+        while let Some(x) = fresh.next_if(|x| order(x) < order(&f)) {
+            out.push(x);
+        }
+        out.push(f);
+    }
+    out.extend(fresh);
+    out
 }
 
 /// Moves findings (and their fixes) by `splice`; `false` if a range falls inside it.

@@ -8,12 +8,18 @@
 //! scanner code never carries a word list of its own: add the words here.
 //!
 //! Areas: [`quotes`] (speech verbs, pronouns, speaker nouns), [`furniture`]
-//! (web furniture phrases), [`english`] (English words) and [`names`] (the names gazetteer and the lists
-//! of name structure, in `data/names/`).
+//! (web furniture phrases and patterns), [`desk`] (desk placeholders),
+//! [`dates`] (months, weekdays, time zones), [`english`] (English words),
+//! [`names`] (the names gazetteer and the lists of name structure, in
+//! `data/names/`) and [`people`] (honorifics, given names and role words as
+//! plain lists).
 
+pub mod dates;
+pub mod desk;
 pub mod english;
 pub mod furniture;
 pub mod names;
+pub mod people;
 pub mod quotes;
 
 use std::collections::HashSet;
@@ -107,6 +113,37 @@ macro_rules! word_lists {
     };
 }
 
+/// Declares ordered lists read from `data/` files with each entry kept as
+/// written (case and all): regular-expression fragments, or entries with
+/// fields for the reader to split. Each is a function returning the entries
+/// in file order, read once.
+#[macro_export]
+macro_rules! pattern_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> &'static [&'static str] {
+                static LIST: std::sync::LazyLock<Vec<&'static str>> =
+                    std::sync::LazyLock::new(|| {
+                        $crate::lexicon::entries(include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"),
+                            "/data/",
+                            $file
+                        )))
+                        .collect()
+                    });
+                &LIST
+            }
+        )*
+    };
+}
+
+/// The entries of a pattern list joined as one regular-expression
+/// alternation (each entry a fragment, in file order).
+pub fn alternation(entries: &[&str]) -> String {
+    entries.join("|")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,9 +162,29 @@ mod tests {
 
     #[test]
     fn every_list_loads() {
+        use furniture as f;
         for list in [
             quotes::speech_verbs(),
-            furniture::share_networks(),
+            f::share_networks(),
+            f::agencies(),
+            f::credit_words(),
+            f::desk_tags(),
+            f::link_tags(),
+            f::trailing_words(),
+            f::newsletter_words(),
+            f::speech_cues(),
+            f::copyright_owners(),
+            desk::notes_strong(),
+            desk::notes_weak(),
+            desk::to_come_words(),
+            desk::unit_suffixes(),
+            desk::figure_next(),
+            desk::figure_cues_strong(),
+            desk::figure_cues(),
+            desk::linking_words(),
+            desk::determiners(),
+            desk::not_plural(),
+            people::honorifics(),
             names::particles(),
             names::cap_particles(),
             names::family(),
@@ -135,5 +192,34 @@ mod tests {
         ] {
             assert!(!list.is_empty());
         }
+        for patterns in [
+            f::first_words(),
+            f::headings(),
+            f::headings_weak(),
+            f::comment_patterns(),
+            f::comment_labels(),
+            f::contact_patterns(),
+            f::share_patterns(),
+            f::newsletter_patterns(),
+            f::social_networks(),
+            f::advert_patterns(),
+            f::credit_labels(),
+            f::credit_tail_patterns(),
+            f::tlds(),
+            f::chrome_patterns(),
+            f::follow_verbs(),
+            f::here_verbs(),
+            dates::months(),
+            dates::weekdays(),
+            dates::timezones(),
+        ] {
+            assert!(!patterns.is_empty());
+            // Pattern entries are regex fragments: each compiles on its own.
+            for p in patterns {
+                assert!(regex::Regex::new(p).is_ok(), "{p}");
+            }
+        }
+        assert!(people::honorifics().contains("Mr") && people::honorifics().contains("dr"));
+        assert!(people::role_words().contains("correspondent"));
     }
 }

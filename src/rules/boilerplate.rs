@@ -1,11 +1,13 @@
 //! `boilerplate`: web furniture left in copy. Each finding removes its lines,
 //! and the blank line they leave, so no double gap is left; the fix-all
-//! removes every block at once with the same care.
+//! removes every certain block at once with the same care. Probable
+//! furniture (a caption beside a credit, a section label above the article)
+//! is reported with its removal offered, never made without asking.
 
 use std::ops::Range;
 
 use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
-use crate::analysis::boilerplate::blocks;
+use crate::analysis::furniture::{blocks, reads, Confidence};
 use crate::analysis::{Article, BoilerplateKind, ParagraphFacts};
 use crate::config::Severity;
 
@@ -20,11 +22,16 @@ pub static INFO: RuleInfo = RuleInfo {
     explanation: "Copy pasted from a web page brings the page with it: `READ MORE:` and \
 `DON’T MISS:` blocks with their link lines, headlines tagged `[REPORT]` or `[VIDEO]`, \
 comment and share prompts, newsletter sign-ups, social follow lines, `Advertisement`, \
-picture credits and captions, time stamps and copyright footers. A line is judged by its \
-whole shape and its place, so body copy that starts like furniture (`Police said the \
-source of the fire…`) is left alone. The fix deletes the furniture and the blank line it \
-leaves; `copydesk fix` and the fix-all action apply it only where it takes whole \
-paragraphs, or whole lines no sentence runs across.",
+picture credits and captions, gallery counters, page labels (`Skip ad`, `Text size`, \
+`Story continues below`), embedded posts' signatures, time stamps and copyright footers. \
+A line is judged by its whole shape and its place, so body copy that starts like \
+furniture (`Police said the source of the fire…`) is left alone, and dates, times, \
+section breaks, list items and bylines in the article's own style are copy.\n\n\
+Certain furniture is a warning whose fix deletes it and the blank line it leaves; \
+`copydesk fix` and the fix-all action apply it where it takes whole paragraphs, or \
+whole lines no sentence runs across. Probable furniture (a caption next to a credit, \
+a section name or a bare date above the article, a post's signature) says so in its \
+message: its removal is offered, never made without asking.",
     bad: "The council will vote on Monday.\n\nREAD MORE:\nCouncil tax to rise by 5% [REPORT]\n\nFollow me on Twitter @jsmith",
     good: "The council will vote on Monday.",
     settings: &[Setting {
@@ -50,11 +57,45 @@ impl Rule for Boilerplate {
     }
 
     fn reads(&self, facts: &ParagraphFacts) -> bool {
-        !facts.boilerplate.is_empty()
+        reads(&facts.boilerplate)
     }
 }
 
-fn message(kind: BoilerplateKind) -> &'static str {
+/// The finding's message: what the lines are, how sure the rule is, and
+/// whether `copydesk fix` (and the fix-all action) removes them.
+fn message(kind: BoilerplateKind, confidence: Confidence, safe: bool) -> String {
+    match (confidence, safe) {
+        (Confidence::Certain, true) => {
+            format!("{} (certain: `copydesk fix` removes it)", what(kind))
+        }
+        (Confidence::Certain, false) => format!(
+            "{} (certain, but a sentence wraps across it: `copydesk fix` leaves it to you)",
+            what(kind)
+        ),
+        (Confidence::Probable, _) => format!(
+            "Probably {}: check it, and remove it if it is not copy (probable: `copydesk fix` leaves it)",
+            probable(kind)
+        ),
+    }
+}
+
+/// What probable furniture of a kind probably is.
+fn probable(kind: BoilerplateKind) -> &'static str {
+    match kind {
+        BoilerplateKind::Caption => "a picture caption (it stands next to a picture credit)",
+        BoilerplateKind::PictureCredit => "a picture credit",
+        BoilerplateKind::Embed => "an embedded post’s signature line (name, handle, date)",
+        BoilerplateKind::Timestamp => "the web page's time stamp",
+        BoilerplateKind::PageChrome => {
+            "web page navigation (a section name, label or count around the article)"
+        }
+        BoilerplateKind::LinkBlock | BoilerplateKind::LinkTag => "a link to another story",
+        _ => "web furniture",
+    }
+}
+
+/// What certain furniture of a kind is, and the fix.
+fn what(kind: BoilerplateKind) -> &'static str {
     match kind {
         BoilerplateKind::LinkBlock => {
             "Web link block (a ‘READ MORE’-style heading and its links) left in copy: remove it"
@@ -71,11 +112,13 @@ fn message(kind: BoilerplateKind) -> &'static str {
         BoilerplateKind::SocialFollow => "Social media follow line is web furniture: remove it",
         BoilerplateKind::Advertisement => "Advertisement marker left in copy: remove it",
         BoilerplateKind::PictureCredit => "Picture credit or caption left in copy: remove it",
+        BoilerplateKind::Caption => "Picture caption left in copy: remove it",
+        BoilerplateKind::Embed => "Embedded post’s signature line left in copy: remove it",
         BoilerplateKind::SourceLine => "Source link line left in copy: remove it",
         BoilerplateKind::ClickHere => "‘Click here’ only works on the web: remove the line",
         BoilerplateKind::Timestamp => "Web page time stamp left in copy: remove it",
         BoilerplateKind::PageChrome => {
-            "Web page controls or promotion left in copy: remove the line"
+            "Web page controls, labels or promotion left in copy: remove the line"
         }
         BoilerplateKind::Copyright => "Copyright footer left in copy: remove it",
         BoilerplateKind::Custom => {
@@ -94,6 +137,7 @@ struct Segment {
 /// A furniture block as the paragraphs of one article hold it.
 struct Found {
     kind: BoilerplateKind,
+    confidence: Confidence,
     range: Range<usize>,
     lines: usize,
     segments: Vec<Segment>,
@@ -131,6 +175,7 @@ fn found(article: &Article<'_>) -> Vec<Found> {
                 .collect();
             Found {
                 kind: b.kind,
+                confidence: b.confidence,
                 range,
                 lines: b.lines,
                 segments,
@@ -147,12 +192,13 @@ fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
         } else {
             format!("Remove this boilerplate block ({n} lines)")
         };
-        let safe = safe_to_remove(article, &block.segments);
+        let safe =
+            block.confidence == Confidence::Certain && safe_to_remove(article, &block.segments);
         out.push(Finding {
             code: CODE,
             severity,
             range: block.range,
-            message: message(block.kind).to_string(),
+            message: message(block.kind, block.confidence, safe),
             fixes: vec![Fix {
                 title,
                 edits: removal_edits(article, &block.segments),
@@ -162,15 +208,27 @@ fn check(article: &Article<'_>, severity: Severity, out: &mut Vec<Finding>) {
     }
 }
 
-/// Edits removing every furniture block in the article that is safe to
-/// remove without asking ([`safe_to_remove`]).
+/// Edits removing every certain furniture block in the article that is
+/// safe to remove without asking ([`safe_to_remove`]).
 pub fn remove_all(article: &Article<'_>) -> Vec<Edit> {
     let all: Vec<Segment> = found(article)
         .into_iter()
-        .filter(|b| safe_to_remove(article, &b.segments))
+        .filter(|b| b.confidence == Confidence::Certain && safe_to_remove(article, &b.segments))
         .flat_map(|b| b.segments)
         .collect();
     removal_edits(article, &all)
+}
+
+/// Edits that delete paragraph `para` and the blank line it leaves.
+pub(crate) fn remove_paragraph(article: &Article<'_>, para: usize) -> Vec<Edit> {
+    let lines = article.paragraphs.at(para).facts.lines.len();
+    removal_edits(
+        article,
+        &[Segment {
+            para,
+            lines: 0..lines,
+        }],
+    )
 }
 
 /// Whether removing these lines takes whole paragraphs, or whole lines that

@@ -19,6 +19,7 @@ fn infos() -> impl Iterator<Item = &'static RuleInfo> {
 fn scope(s: Scope) -> &'static str {
     match s {
         Scope::Paragraph => "paragraph",
+        Scope::Words => "words",
         Scope::Person => "person",
         Scope::Article => "article",
     }

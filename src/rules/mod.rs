@@ -23,6 +23,7 @@ pub mod name_variant;
 pub mod not_english;
 mod people;
 pub mod placeholder;
+pub mod pull_quote;
 pub mod quote_marks;
 pub mod quote_style;
 mod quotes;
@@ -76,6 +77,12 @@ pub enum Scope {
     /// A finding belongs to a person: redone for the people an edit named
     /// or regrouped.
     Person,
+    /// As [`Scope::Paragraph`], but the finding reads the words of the
+    /// paragraphs near it (their fingerprints, which an edit that changes no
+    /// other fact may change): redone around every edited paragraph, even
+    /// when the rest of the pass is reused. Such a rule makes no fix-all
+    /// edits.
+    Words,
     /// A finding reads runs of paragraphs of any length (furniture blocks):
     /// redone over the whole article unless the edit is clear of every
     /// paragraph the rule reads ([`Rule::reads`]).
@@ -172,6 +179,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &not_english::NotEnglish,
     &boilerplate::Boilerplate,
     &placeholder::Placeholder,
+    &pull_quote::PullQuote,
 ];
 
 /// The rule with this code.
@@ -228,6 +236,25 @@ mod tests {
             assert!(!info.summary.is_empty() && !info.summary.ends_with('.'));
             assert!(info.explanation.len() > 80, "{}", info.code);
             assert_ne!(info.bad, info.good, "{}", info.code);
+            if info.scope == Scope::Words {
+                // Its fix-all edits would not be redone with its findings.
+                let text = info.bad;
+                let checked = crate::checks::check_text(
+                    text,
+                    crate::analysis::Language::PlainText,
+                    &Config::default(),
+                );
+                assert!(
+                    checked.findings.iter().any(|f| f.code == info.code),
+                    "{}: the bad example is flagged",
+                    info.code
+                );
+                assert!(checked
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == info.code)
+                    .all(|f| f.fixes.iter().all(|x| !x.safe)));
+            }
             assert!(find(info.code).is_some());
         }
     }
