@@ -13,6 +13,7 @@ use thiserror::Error;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
+use super::diagnostics::Diagnostics;
 use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
@@ -49,6 +50,11 @@ pub struct Analysis {
 impl Analysis {
     pub fn version(&self) -> i32 {
         self.document.version()
+    }
+
+    /// The open of the document this was computed for.
+    pub fn open(&self) -> u64 {
+        self.open
     }
 
     /// Identifies the text and settings this was computed on (for the
@@ -178,6 +184,35 @@ struct DocState {
     running: Option<(u64, Running)>,
     /// The revision, for the document's publisher.
     changed: watch::Sender<u64>,
+    /// The diagnostics the client was given, for this open.
+    published: Arc<Published>,
+}
+
+/// A document's diagnostics as the client has them (pushed or pulled), and
+/// the newest revision its publisher has dealt with.
+#[derive(Default)]
+pub struct Published {
+    pub diagnostics: Mutex<Diagnostics>,
+    handled: watch::Sender<u64>,
+}
+
+impl Published {
+    /// The publisher has pushed (or had no need to push) the diagnostics
+    /// of `revision`.
+    pub fn handled(&self, revision: u64) {
+        self.handled.send_if_modified(|h| {
+            let newer = *h < revision;
+            *h = (*h).max(revision);
+            newer
+        });
+    }
+
+    /// Waits (at most `bound`) until the publisher has dealt with `revision`
+    /// or a later one.
+    pub async fn wait_handled(&self, revision: u64, bound: Duration) {
+        let mut rx = self.handled.subscribe();
+        let _ = tokio::time::timeout(bound, rx.wait_for(|h| *h >= revision)).await;
+    }
 }
 
 /// Documents and the settings their facts were scanned with, under one lock
@@ -197,7 +232,7 @@ pub struct Store {
     settled: watch::Sender<bool>,
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic elsewhere must not wedge the store: the data is still consistent
     // because every change is built aside and swapped in whole.
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -297,6 +332,7 @@ impl Store {
                 latest: None,
                 running: None,
                 changed,
+                published: Arc::default(),
             },
         );
         drop(inner);
@@ -404,6 +440,15 @@ impl Store {
         state.revision = revision;
         state.changed.send_replace(revision);
         Ok(())
+    }
+
+    /// The diagnostics given to the client for this open of the document.
+    pub fn published(&self, uri: &Uri, open: u64) -> Option<Arc<Published>> {
+        lock(&self.inner)
+            .docs
+            .get(uri)
+            .filter(|s| s.open == open)
+            .map(|s| Arc::clone(&s.published))
     }
 
     pub fn close(&self, uri: &Uri) -> bool {
