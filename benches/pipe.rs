@@ -159,7 +159,8 @@ impl Server {
     fn request(&mut self, method: &str, params: Value) -> (i64, Instant) {
         let id = self.next_id;
         self.next_id += 1;
-        let at = self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let at =
+            self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         (id, at)
     }
 
@@ -199,8 +200,8 @@ impl Server {
 
     /// A field of the server's `/proc/<pid>/status`, in MiB.
     fn status_mib(&self, field: &str) -> f64 {
-        let status =
-            std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
         status
             .lines()
             .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
@@ -238,7 +239,10 @@ fn desk(bytes: usize) -> String {
         } else {
             // Whole paragraphs only.
             let cut = all[..room].rfind("\n\n").unwrap_or(room);
-            let cut = (0..=cut).rev().find(|&i| all.is_char_boundary(i)).unwrap_or(0);
+            let cut = (0..=cut)
+                .rev()
+                .find(|&i| all.is_char_boundary(i))
+                .unwrap_or(0);
             text.push_str(&all[..cut]);
             text.push('\n');
             break;
@@ -334,7 +338,10 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         )
     };
     let close = |server: &mut Server| {
-        server.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+        server.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
         server.diagnostics(None);
     };
     // Warm up: word lists load on first use.
@@ -486,7 +493,10 @@ fn main() {
             continue;
         }
         for (size, bytes) in sizes {
-            if only_size.as_deref().is_some_and(|o| o != size.replace(' ', "")) {
+            if only_size
+                .as_deref()
+                .is_some_and(|o| o != size.replace(' ', ""))
+            {
                 continue;
             }
             let text = match corpus {
