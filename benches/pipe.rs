@@ -12,11 +12,15 @@
 //!   each followed by a pull `textDocument/diagnostic` with the last result
 //!   id; `didChange` written → its answer read: p50 and p95 (a push may or
 //!   may not follow a letter: what has to be pushed is what changed);
-//! - the server's peak resident memory (`VmHWM`), its resident memory with
-//!   the article open, and after it was closed.
+//! - the server's CPU time per open and per keystroke (all its threads,
+//!   from `/proc/<pid>/stat`, in 10 ms ticks spread over every keystroke:
+//!   steadier than the wall clock on a shared machine);
+//! - the server's peak resident memory (`VmHWM`) after the first open,
+//!   after five, and at the end, its resident memory with the article
+//!   open, and after it was closed.
 //!
-//! The timestamp of a message is taken when its last byte has been read,
-//! before the client parses it. Keystrokes are sent one at a time, each
+//! A message's time runs from its first byte written to the last byte of
+//! the answer read (before the client parses it). Keystrokes are sent one at a time, each
 //! after the last one's diagnostics came, as when typing at human speed.
 //! One server per size, so the peak is that size's.
 //!
@@ -142,14 +146,16 @@ impl Server {
         }
     }
 
-    /// Writes a message; returns when its last byte was written.
+    /// Writes a message; returns when its first byte was written (an
+    /// editor's write of a big document is part of what it waits for).
     fn send(&mut self, msg: &Value) -> Instant {
         let body = serde_json::to_vec(msg).expect("json");
         let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
         frame.extend_from_slice(&body);
+        let at = Instant::now();
         self.stdin.write_all(&frame).expect("write");
         self.stdin.flush().expect("flush");
-        Instant::now()
+        at
     }
 
     fn notify(&mut self, method: &str, params: Value) -> Instant {
@@ -207,6 +213,28 @@ impl Server {
             .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
             .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
             .map_or(f64::NAN, |kib| kib / 1024.0)
+    }
+
+    /// CPU time the server has had so far, all its threads (those that
+    /// ended too), from `/proc/<pid>/stat` (in clock ticks, 10 ms): what a
+    /// step cost, whatever else the machine is doing.
+    fn cpu(&self) -> Duration {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The fields after the command name (which may hold spaces).
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest)
+            .split_whitespace()
+            .collect();
+        // utime and stime are fields 14 and 15 (the 12th and 13th here).
+        let ticks: u64 = fields
+            .get(11..13)
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.parse::<u64>().ok())
+            .sum();
+        Duration::from_millis(ticks * 10)
     }
 
     fn stop(mut self) {
@@ -307,10 +335,16 @@ struct Row {
     enter: (f64, f64),
     letter: (f64, f64),
     pushes_per_letter: f64,
+    /// The server's CPU time per open, per enter, per letter (and pull).
+    cpu: (f64, f64, f64),
     /// Pull answers that were full reports (not "unchanged"), per letter.
     full_per_letter: f64,
     pulled: usize,
     peak: f64,
+    /// The peak once the article was first opened, and once opened and
+    /// closed a few times.
+    open_peak: f64,
+    opens_peak: f64,
     open_rss: f64,
     closed_rss: f64,
     start_rss: f64,
@@ -357,10 +391,17 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
     let opens = 5;
     let mut open_times = Vec::new();
     let mut first = None;
+    let mut open_peak = f64::NAN;
+    let mut open_cpu = Duration::ZERO;
     for i in 0..opens {
+        let cpu = server.cpu();
         let sent = open(&mut server);
         let msg = server.diagnostics(Some(1));
         open_times.push(msg.at - sent);
+        open_cpu += server.cpu() - cpu;
+        if i == 0 {
+            open_peak = server.status_mib("VmHWM");
+        }
         if i + 1 < opens {
             close(&mut server);
         } else {
@@ -368,6 +409,7 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         }
     }
     let first = first.expect("opened");
+    let opens_peak = server.status_mib("VmHWM");
     let diagnostics = first
         .incoming
         .as_ref()
@@ -379,6 +421,7 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
     let mut version = 1;
     // Enter and backspace, by turns; the pushed diagnostics of each version.
     let mut enter = Vec::new();
+    let cpu = server.cpu();
     for k in 0..keys {
         version += 1;
         let sent = if k % 2 == 0 {
@@ -388,11 +431,13 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         };
         enter.push(server.diagnostics(Some(version)).at - sent);
     }
+    let enter_cpu = (server.cpu() - cpu) / keys as u32;
     // A letter and backspace, by turns, each followed by a pull.
     let mut letter = Vec::new();
     let mut result_id: Option<String> = None;
     let mut pushes = 0usize;
     let (mut full, mut items) = (0usize, 0usize);
+    let cpu = server.cpu();
     for k in 0..keys {
         version += 1;
         let sent = if k % 2 == 0 {
@@ -426,6 +471,7 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
             result_id = r.result_id.or(result_id);
         }
     }
+    let letter_cpu = (server.cpu() - cpu) / keys as u32;
     // Pushes still on their way for the last letters.
     std::thread::sleep(Duration::from_millis(100));
     while let Ok(msg) = server.rx.try_recv() {
@@ -455,9 +501,12 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         enter: (percentile(&mut enter, 0.5), percentile(&mut enter, 0.95)),
         letter: (percentile(&mut letter, 0.5), percentile(&mut letter, 0.95)),
         pushes_per_letter: pushes as f64 / keys as f64,
+        cpu: (ms(open_cpu / opens as u32), ms(enter_cpu), ms(letter_cpu)),
         full_per_letter: full as f64 / keys as f64,
         pulled: items,
         peak,
+        open_peak,
+        opens_peak,
         open_rss,
         closed_rss,
         start_rss,
@@ -485,9 +534,9 @@ fn main() {
     ];
     println!("pipe: {bin}, {keys} keystrokes of each kind per size");
     println!(
-        "| corpus | size | diagnostics (JSON) | open p50 / max | enter p50 / p95 | letter + pull p50 / p95 (pushes, full reports per letter) | peak RSS | RSS open / closed (at start) |"
+        "| corpus | size | diagnostics (JSON) | open p50 / max | enter p50 / p95 | letter + pull p50 / p95 (pushes, full reports per letter) | server CPU per open / enter / letter | peak RSS after open / after 5 opens / overall | RSS open / closed (at start) |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for corpus in ["desk", "wire"] {
         if only.as_deref().is_some_and(|o| o != corpus) {
             continue;
@@ -506,7 +555,7 @@ fn main() {
             let r = measure(&bin, corpus, size, &text, keys);
             debug_assert!(r.pulled <= r.diagnostics + 1);
             println!(
-                "| {} | {} | {} ({:.0} KiB) | {:.2} / {:.2} ms | {:.2} / {:.2} ms | {:.2} / {:.2} ms ({:.2}, {:.2}) | {:.1} MiB | {:.1} / {:.1} MiB ({:.1}) |",
+                "| {} | {} | {} ({:.0} KiB) | {:.2} / {:.2} ms | {:.2} / {:.2} ms | {:.2} / {:.2} ms ({:.2}, {:.2}) | {:.1} / {:.2} / {:.2} ms | {:.1} / {:.1} / {:.1} MiB | {:.1} / {:.1} MiB ({:.1}) |",
                 r.corpus,
                 r.size,
                 r.diagnostics,
@@ -519,6 +568,11 @@ fn main() {
                 r.letter.1,
                 r.pushes_per_letter,
                 r.full_per_letter,
+                r.cpu.0,
+                r.cpu.1,
+                r.cpu.2,
+                r.open_peak,
+                r.opens_peak,
                 r.peak,
                 r.open_rss,
                 r.closed_rss,

@@ -174,6 +174,11 @@ impl Backend {
                         Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
                     }
                 }
+                // What making the analysis let go of, now that its diagnostics are out.
+                let leftovers = analysis.take_leftovers();
+                if !leftovers.is_empty() {
+                    tokio::task::spawn_blocking(move || drop(leftovers));
+                }
                 drop(analysis);
                 if changed.changed().await.is_err() {
                     break; // the document was closed

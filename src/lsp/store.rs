@@ -14,7 +14,7 @@ use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
 use super::diagnostics::Diagnostics;
-use crate::analysis::{Article, Language, ParagraphFacts, Scanner};
+use crate::analysis::{Article, Language, Leftovers, ParagraphFacts, Scanner};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
 use crate::text::Paragraphing;
@@ -45,6 +45,10 @@ pub struct Analysis {
     /// The article pass of this version, kept so requests need not redo it,
     /// until the next version's analysis takes it over to update in place.
     parts: Mutex<Option<Kept>>,
+    /// What making this analysis let go of (the analysis it replaced, the
+    /// parts of the pass it redid): dropped once its diagnostics are out
+    /// ([`Analysis::take_leftovers`]), not before.
+    leftovers: Mutex<Leftovers>,
 }
 
 impl Analysis {
@@ -61,6 +65,13 @@ impl Analysis {
     /// pull diagnostics' result id): unique across opens and settings.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// What making this analysis let go of, to be dropped off the path
+    /// from an edit to its diagnostics (freeing the walk of a long article
+    /// takes milliseconds).
+    pub fn take_leftovers(&self) -> Leftovers {
+        std::mem::take(&mut *lock(&self.leftovers))
     }
 
     /// Whether the article pass is still kept (a newer analysis takes it
@@ -112,6 +123,7 @@ impl Analysis {
                 findings: Vec::new(),
                 fix_all: Vec::new(),
                 parts: Mutex::new(None),
+                leftovers: Mutex::default(),
             };
         }
         let paragraphs = document.index().paragraphs();
@@ -122,16 +134,19 @@ impl Analysis {
                 let pass = Pass::join(kept, p.findings.clone(), p.fix_all.clone());
                 Some((p, pass))
             });
+        let mut leftovers = Leftovers::default();
         let pass = match earlier {
             Some((prev, pass)) => {
                 let diff = diff(&prev.document, &document);
-                let (pass, reused) = pass.update(
+                let (pass, reused) = pass.update_leaving(
                     prev.document.index().paragraphs(),
                     paragraphs,
                     &diff,
                     language,
                     &config,
+                    &mut leftovers,
                 );
+                leftovers.keep(prev);
                 tracing::debug!(
                     ?reused,
                     version = document.version(),
@@ -152,6 +167,7 @@ impl Analysis {
             findings,
             fix_all,
             parts,
+            leftovers: Mutex::new(leftovers),
         }
     }
 }
@@ -603,9 +619,12 @@ impl Store {
             }
             state.latest.replace(Arc::clone(analysis))
         };
-        // The older analysis (a whole document snapshot) is released here,
-        // outside the lock, not while didChange may be waiting on it.
-        drop(replaced);
+        // The older analysis (a whole document snapshot) is released outside
+        // the lock, not while didChange may be waiting on it, and once this
+        // one is published, not before.
+        if let Some(replaced) = replaced {
+            lock(&analysis.leftovers).keep(replaced);
+        }
     }
 }
 
