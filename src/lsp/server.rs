@@ -174,11 +174,14 @@ impl Backend {
                         Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
                     }
                 }
-                // What making the analysis let go of, now that its diagnostics are out.
-                let leftovers = analysis.take_leftovers();
-                if !leftovers.is_empty() {
-                    tokio::task::spawn_blocking(move || drop(leftovers));
-                }
+                // Now that its diagnostics are out: drop what making the
+                // analysis let go of, and copy its findings for the next
+                // analysis to update.
+                let a = Arc::clone(&analysis);
+                tokio::task::spawn_blocking(move || {
+                    drop(a.take_leftovers());
+                    a.make_spare();
+                });
                 drop(analysis);
                 if changed.changed().await.is_err() {
                     break; // the document was closed
