@@ -438,7 +438,7 @@ mod tests {
     fn the_body_is_what_serde_makes() {
         let scanner = Scanner::new(&Config::default());
         let doc = Document::new("Line one.\n“Quote,” 🎉 said.\n", 1, &scanner);
-        let findings = vec![finding(10..29, "unattributed-quote", "No one \"said\" it.")];
+        let findings = [finding(10..29, "unattributed-quote", "No one \"said\" it.")];
         let items: Vec<Item> = findings
             .iter()
             .map(|f| fresh(doc.rope(), f, PositionEncoding::Utf16))
