@@ -150,7 +150,8 @@ fn pull_diagnostics_report_the_current_version() {
         json!({"textDocument": {"uri": URI}}),
     );
     assert_eq!(r["result"]["kind"], "full");
-    // The result id is the version, then what tells texts of that version apart.
+    // The result id is the version the diagnostics were first made for,
+    // then what tells them apart (the open, the generation of the list).
     let id = r["result"]["resultId"]
         .as_str()
         .unwrap_or_default()
@@ -162,6 +163,62 @@ fn pull_diagnostics_report_the_current_version() {
         json!({"textDocument": {"uri": URI}, "previousResultId": id}),
     );
     assert_eq!(r["result"]["kind"], "unchanged");
+    lsp.shutdown();
+}
+
+/// A keystroke that moves no diagnostic (after the last one on its line)
+/// is not pushed again, and a pull with the last result id is told
+/// "unchanged"; one that moves diagnostics (a line break above them) is
+/// pushed, and the pull gets the new list.
+#[test]
+fn diagnostics_that_did_not_change_are_not_sent_again() {
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], None);
+    let text = article();
+    open(&mut lsp, URI, "plaintext", 1, &text);
+    let first = lsp.diagnostics(URI, 1);
+    assert!(!first.is_empty());
+    let pull = |lsp: &mut Lsp, previous: &Value| {
+        lsp.request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}, "previousResultId": previous}),
+        )["result"]
+            .clone()
+    };
+    let r = pull(&mut lsp, &Value::Null);
+    let id = r["resultId"].clone();
+    // The end of the last line: nothing after it.
+    let last = text.lines().count() as u64 - 1;
+    let end = text.lines().last().unwrap_or("").encode_utf16().count() as u64;
+    change(
+        &mut lsp,
+        URI,
+        2,
+        json!([{"range": {"start": {"line": last, "character": end}, "end": {"line": last, "character": end}}, "text": " x"}]),
+    );
+    let r = pull(&mut lsp, &id);
+    assert_eq!(r["kind"], "unchanged", "{r}");
+    assert_eq!(r["resultId"], id);
+    assert_eq!(lsp.diagnostics(URI, 2), first);
+    assert_eq!(lsp.pushed[URI].0, Some(1), "version 2 was pushed again");
+    // A line break at the top moves every diagnostic down.
+    change(
+        &mut lsp,
+        URI,
+        3,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "\n"}]),
+    );
+    let r = pull(&mut lsp, &id);
+    assert_eq!(r["kind"], "full", "{r}");
+    let moved = lsp.diagnostics(URI, 3);
+    assert_eq!(lsp.pushed[URI].0, Some(3));
+    assert_eq!(moved.len(), first.len());
+    for (a, b) in first.iter().zip(&moved) {
+        assert_eq!(
+            a["range"]["start"]["line"].as_u64().map(|l| l + 1),
+            b["range"]["start"]["line"].as_u64()
+        );
+    }
     lsp.shutdown();
 }
 

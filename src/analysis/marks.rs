@@ -136,83 +136,95 @@ fn is_close_context(c: Option<char>) -> bool {
 /// Pairs the marks of a paragraph's text.
 pub fn pair(text: &str) -> Marks {
     let mut p = Pairing {
-        chars: text.char_indices().collect(),
+        text,
         stack: Vec::new(),
         out: Marks::default(),
     };
-    let mut i = 0;
-    while i < p.chars.len() {
-        i += match html_tag(&p.chars, i).or_else(|| feet_and_inches(&p.chars, i)) {
-            Some(n) => n,
-            None => p.mark(i),
+    // Only a quote mark does anything: go from one possible mark to the
+    // next (`"`, `'`, and the lead bytes of `“ ” ‘ ’ ‚ „` and `« »`; a lead
+    // byte is never inside another character). An HTML tag's marks are
+    // markup, and `"` after feet (`6'3"`) is inches.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b'<' | 0xE2 | 0xC2))
+    {
+        let start = at + k;
+        if let Some(len) = html_tag(text, start).or_else(|| feet_and_inches(text, start)) {
+            at = start + len;
+            continue;
+        }
+        if bytes[start] == b'<' {
+            at = start + 1;
+            continue;
+        }
+        let Some(c) = text[start..].chars().next() else {
+            break;
         };
+        at = start + p.mark(start, c);
     }
     p.finish()
 }
 
-/// An HTML tag starting at character `i` (`<a href="…">`, `</tweet>`,
-/// `<!-- … -->` on one line): its length in characters. Its marks are
-/// markup, not quotes.
-fn html_tag(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    if chars[i].1 != '<' {
-        return None;
-    }
-    let next = chars.get(i + 1)?.1;
+/// An HTML tag starting at byte `at` (`<a href="…">`, `</tweet>`,
+/// `<!-- … -->` on one line): its length in bytes. Its marks are markup,
+/// not quotes.
+fn html_tag(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix('<')?;
+    let next = rest.chars().next()?;
     if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
         return None;
     }
-    let name = chars[i + 1..]
-        .iter()
-        .skip_while(|c| c.1 == '/' || c.1 == '!')
-        .take_while(|c| c.1.is_ascii_alphanumeric() || c.1 == '-')
+    let name = rest
+        .trim_start_matches(['/', '!'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
         .count();
     if name == 0 && next != '!' {
         return None;
     }
-    let len = chars[i..].iter().take(2000).position(|c| c.1 == '>')? + 1;
-    // A comparison in prose (`x < y and y > z`) has spaces inside the "name".
-    let inner: String = chars[i + 1..i + len - 1].iter().map(|c| c.1).collect();
-    let quotes = inner.matches('"').count();
-    (quotes % 2 == 0 && !inner.contains('<')).then_some(len)
+    let close = rest.char_indices().take(2000).find(|c| c.1 == '>')?.0;
+    let inner = &rest[..close];
+    // A comparison in prose (`x < y and y > z`) has an odd mark or a `<`.
+    (inner.matches('"').count() % 2 == 0 && !inner.contains('<')).then_some(close + 2)
 }
 
-/// A straight double mark after feet and inches (`6'3"`, `5' 10"`): a unit,
-/// not a quote. Returns 1 to step over it.
-fn feet_and_inches(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    if chars[i].1 != '"' || i == 0 {
+/// A straight double mark at byte `at` after feet and inches (`6'3"`,
+/// `5' 10"`): a unit, not a quote. Returns its length to step over it.
+fn feet_and_inches(text: &str, at: usize) -> Option<usize> {
+    if !text[at..].starts_with('"') {
         return None;
     }
-    let mut j = i;
-    let digits = |j: &mut usize| {
-        let start = *j;
-        while *j > 0 && chars[*j - 1].1.is_ascii_digit() {
-            *j -= 1;
-        }
-        start - *j
-    };
-    if digits(&mut j) == 0 {
+    let before = &text[..at];
+    let inches = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    if inches.len() == before.len() {
         return None;
     }
-    if j > 0 && chars[j - 1].1 == ' ' {
-        j -= 1;
-    }
-    if j == 0 || !matches!(chars[j - 1].1, '\'' | '’' | '′') {
-        return None;
-    }
-    j -= 1;
-    (digits(&mut j) > 0).then_some(1)
+    let foot = inches.strip_suffix(' ').unwrap_or(inches);
+    let foot = foot
+        .strip_suffix('\'')
+        .or_else(|| foot.strip_suffix('’'))
+        .or_else(|| foot.strip_suffix('′'))?;
+    foot.ends_with(|c: char| c.is_ascii_digit()).then_some(1)
 }
 
 /// The pairing's state: the marks still open, and what it found.
-struct Pairing {
-    chars: Vec<(usize, char)>,
+struct Pairing<'t> {
+    text: &'t str,
     stack: Vec<Open>,
     out: Marks,
 }
 
-impl Pairing {
-    fn char_at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|x| x.1)
+impl Pairing<'_> {
+    /// The character before the mark at `at`.
+    fn before(&self, at: &Range<usize>) -> Option<char> {
+        self.text[..at.start].chars().next_back()
+    }
+
+    /// The `n`th character after the mark at `at` (0: the next one).
+    fn after(&self, at: &Range<usize>, n: usize) -> Option<char> {
+        self.text[at.end..].chars().nth(n)
     }
 
     fn top(&self, f: Family) -> Option<usize> {
@@ -232,19 +244,28 @@ impl Pairing {
         self.issue(range, MarkIssueKind::Mismatched { replacement });
     }
 
-    /// Reads the character at `i`; returns how many characters it took.
-    fn mark(&mut self, i: usize) -> usize {
-        let (at, c) = self.chars[i];
-        let end = at + c.len_utf8();
-        match c {
-            '“' | '«' | '„' => self.double_open(c, at..end),
-            '”' | '»' => self.double_close(i, c, at..end),
-            '"' => self.straight_double(i, at..end),
-            '‘' | '‚' => return self.single_open(i, c, at..end),
-            '’' | '\'' => return self.single_close(i, c, at..end),
-            _ => {}
-        }
-        1
+    /// Reads the character `c` at byte `at`; returns how many bytes it took
+    /// (two marks read as one take both).
+    fn mark(&mut self, at: usize, c: char) -> usize {
+        let range = at..at + c.len_utf8();
+        let taken = match c {
+            '“' | '«' | '„' => {
+                self.double_open(c, range.clone());
+                range.clone()
+            }
+            '”' | '»' => {
+                self.double_close(c, range.clone());
+                range.clone()
+            }
+            '"' => {
+                self.straight_double(range.clone());
+                range.clone()
+            }
+            '‘' | '‚' => self.single_open(c, range.clone()),
+            '’' | '\'' => self.single_close(c, range.clone()),
+            _ => range.clone(),
+        };
+        taken.end - at
     }
 
     fn double_open(&mut self, c: char, at: Range<usize>) {
@@ -265,11 +286,8 @@ impl Pairing {
         }
     }
 
-    fn double_close(&mut self, i: usize, c: char, at: Range<usize>) {
-        let (prev, next) = (
-            i.checked_sub(1).and_then(|j| self.char_at(j)),
-            self.char_at(i + 1),
-        );
+    fn double_close(&mut self, c: char, at: Range<usize>) {
+        let (prev, next) = (self.before(&at), self.after(&at, 0));
         if self.top(Family::Double).is_none() && is_open_context(prev) && is_word(next) {
             // A closing mark used to open: replace it.
             self.mismatched(at.clone(), if c == '”' { "“" } else { "«" });
@@ -279,11 +297,8 @@ impl Pairing {
         }
     }
 
-    fn straight_double(&mut self, i: usize, at: Range<usize>) {
-        let (prev, next) = (
-            i.checked_sub(1).and_then(|j| self.char_at(j)),
-            self.char_at(i + 1),
-        );
+    fn straight_double(&mut self, at: Range<usize>) {
+        let (prev, next) = (self.before(&at), self.after(&at, 0));
         let opens = match (is_open_context(prev), is_close_context(next)) {
             (true, false) => true,
             (false, true) => false,
@@ -296,23 +311,21 @@ impl Pairing {
         }
     }
 
-    fn single_open(&mut self, i: usize, c: char, at: Range<usize>) -> usize {
-        let (prev, next) = (
-            i.checked_sub(1).and_then(|j| self.char_at(j)),
-            self.char_at(i + 1),
-        );
+    /// Returns the bytes the mark took (both of `‘‘`).
+    fn single_open(&mut self, c: char, at: Range<usize>) -> Range<usize> {
+        let (prev, next) = (self.before(&at), self.after(&at, 0));
         let low_single_open = self
             .stack
             .last()
             .is_some_and(|o| o.family == Family::Single && o.style == Style::Low);
         if c == '‘' && low_single_open {
-            self.close(Family::Single, at);
+            self.close(Family::Single, at.clone());
         } else if c == '‘' && next == Some('‘') && is_open_context(prev) {
             // ‘‘ typed for “.
             let both = at.start..at.end + '‘'.len_utf8();
             self.mismatched(both.clone(), "“");
-            self.push(both, Family::Double, Style::Curly);
-            return 2;
+            self.push(both.clone(), Family::Double, Style::Curly);
+            return both;
         } else if c == '‚' && !(is_open_context(prev) && is_word(next)) {
             // A low single comma lookalike used as a comma: not a mark.
         } else if is_word(prev) && is_word(next) {
@@ -321,22 +334,20 @@ impl Pairing {
             // ‘90s
         } else {
             let style = if c == '‚' { Style::Low } else { Style::Curly };
-            self.push(at, Family::Single, style);
+            self.push(at.clone(), Family::Single, style);
         }
-        1
+        at
     }
 
-    fn single_close(&mut self, i: usize, c: char, at: Range<usize>) -> usize {
-        let (prev, next) = (
-            i.checked_sub(1).and_then(|j| self.char_at(j)),
-            self.char_at(i + 1),
-        );
+    /// Returns the bytes the mark took (both of `’’` or `''`).
+    fn single_close(&mut self, c: char, at: Range<usize>) -> Range<usize> {
+        let (prev, next) = (self.before(&at), self.after(&at, 0));
         let single_open = self.top(Family::Single);
         let double_open = self.top(Family::Double);
         if is_word(prev) && is_word(next) {
             // won’t, Russia’s: an apostrophe.
         } else if next == Some(c)
-            && !is_word(self.char_at(i + 2))
+            && !is_word(self.after(&at, 1))
             && double_open.is_some_and(|d| single_open.is_none_or(|s| s < d))
         {
             // ’’ or '' closing a double quote.
@@ -346,28 +357,27 @@ impl Pairing {
                 .get(double_open.unwrap_or(0))
                 .is_some_and(|o| o.style == Style::Straight);
             self.mismatched(both.clone(), if straight { "\"" } else { "”" });
-            self.close(Family::Double, both);
-            return 2;
+            self.close(Family::Double, both.clone());
+            return both;
         } else if is_open_context(prev) && (is_word(next) || matches!(next, Some('‘' | '“' | '"')))
         {
             // At a word start: elision (’cause, ’n’, ’90s) or an opening straight mark.
-            let word: String = self.chars[i + 1..]
-                .iter()
-                .map(|x| x.1)
+            let word: String = self.text[at.end..]
+                .chars()
                 .take_while(|ch| ch.is_alphanumeric())
                 .collect();
             let digit = next.is_some_and(|n| n.is_ascii_digit());
             if c == '\'' && !digit && !lex::elisions().contains(&word) {
-                self.push(at, Family::Single, Style::Straight);
+                self.push(at.clone(), Family::Single, Style::Straight);
             }
         } else if let Some(s) = single_open {
             // A closing single mark, unless a double opened inside it is still open.
             if double_open.is_none_or(|d| d < s) || !is_word(prev) {
-                self.close(Family::Single, at);
+                self.close(Family::Single, at.clone());
             }
         }
         // Else: the Joneses’, players’: a plural possessive apostrophe.
-        1
+        at
     }
 
     fn close(&mut self, family: Family, at: Range<usize>) {

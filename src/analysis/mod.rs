@@ -227,6 +227,23 @@ pub(crate) struct Pending {
 /// How many far-apart edits may wait before the attribution is moved anyway.
 const MAX_PENDING: usize = 16;
 
+/// What an update let go of (the old walk, attribution and people of a pass
+/// redone), for the caller to drop where it costs nothing: dropping the walk
+/// of a long article is a good part of redoing it, and a server can do it
+/// after it has published, on another thread.
+#[derive(Default)]
+pub struct Leftovers(Vec<Box<dyn Send>>);
+
+impl Leftovers {
+    pub fn keep<T: Send + 'static>(&mut self, x: T) {
+        self.0.push(Box::new(x));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl ArticleParts {
     /// The people of the pass, to be updated by the next one ([`People::update`]).
     pub fn people(&self) -> &Arc<People> {
@@ -249,12 +266,20 @@ impl ArticleParts {
         language: Language,
         style_book: &[String],
     ) -> (Self, Reused) {
-        let (parts, reused, _, _) = self.update_in(earlier, paragraphs, diff, language, style_book);
+        let (parts, reused, _, _) = self.update_in(
+            earlier,
+            paragraphs,
+            diff,
+            language,
+            style_book,
+            &mut Leftovers::default(),
+        );
         (parts, reused)
     }
 
     /// [`ArticleParts::update`], and when the walk resumed, the paragraphs
     /// whose quotes may have changed (all others are the old ones, moved).
+    /// What it no longer needs of this pass goes to `leftovers`.
     pub(crate) fn update_in(
         mut self,
         earlier: Paragraphs<'_, ParagraphFacts>,
@@ -262,6 +287,7 @@ impl ArticleParts {
         diff: &Diff,
         language: Language,
         style_book: &[String],
+        leftovers: &mut Leftovers,
     ) -> (Self, Reused, Option<Range<usize>>, Regrouped) {
         if shift::facts_unchanged(earlier, paragraphs, diff)
             && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
@@ -297,6 +323,7 @@ impl ArticleParts {
                 reads,
                 ..article.parts()
             };
+            leftovers.keep(self);
             return (parts, Reused::Nothing, None, regrouped);
         }
         // Who came or went, by id.
@@ -369,6 +396,7 @@ impl ArticleParts {
             reads,
             ..article.parts()
         };
+        leftovers.keep((self, before));
         (parts, Reused::People, None, regrouped)
     }
 

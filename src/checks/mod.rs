@@ -10,8 +10,8 @@
 use std::ops::Range;
 
 use crate::analysis::{
-    Article, ArticleParts, Language, MentionRef, ParagraphFacts, People, PersonId, Regrouped,
-    Reused, Scanner,
+    Article, ArticleParts, Language, Leftovers, MentionRef, ParagraphFacts, People, PersonId,
+    Regrouped, Reused, Scanner,
 };
 use crate::config::Config;
 use crate::rules::{self, Cx, Part, Rule, Scope, Shared, NEAR};
@@ -186,6 +186,21 @@ impl Pass {
         language: Language,
         config: &Config,
     ) -> (Self, Reused) {
+        let mut leftovers = Leftovers::default();
+        self.update_leaving(earlier, paragraphs, diff, language, config, &mut leftovers)
+    }
+
+    /// [`Pass::update`], handing what it no longer needs of this pass to
+    /// `leftovers` (for the caller to drop when it suits it).
+    pub fn update_leaving(
+        self,
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        diff: &Diff,
+        language: Language,
+        config: &Config,
+        leftovers: &mut Leftovers,
+    ) -> (Self, Reused) {
         let splice = &diff.splice;
         let Pass {
             parts,
@@ -194,8 +209,14 @@ impl Pass {
             globals,
         } = self;
         let old_people = std::sync::Arc::clone(parts.people());
-        let (mut parts, reused, quotes, regrouped) =
-            parts.update_in(earlier, paragraphs, diff, language, &config.names.canonical);
+        let (mut parts, reused, quotes, regrouped) = parts.update_in(
+            earlier,
+            paragraphs,
+            diff,
+            language,
+            &config.names.canonical,
+            leftovers,
+        );
         if reused == Reused::Everything {
             // The rules that read words redo their findings around the edit.
             let words = words_window(earlier, diff, config);

@@ -34,10 +34,35 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
+/// FNV-1a: the lists' keys are short words, looked up for most words of
+/// copy; SipHash's resistance to chosen keys buys nothing here.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// A list of words or phrases, looked up without regard to case.
 #[derive(Debug, Default)]
 pub struct WordList {
-    set: HashSet<String>,
+    set: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
+    /// The longest entry, in bytes: a longer word is not looked up.
+    longest: usize,
     /// The entries in file order, lower-cased.
     ordered: Vec<String>,
 }
@@ -63,6 +88,7 @@ impl WordList {
 
     fn add(&mut self, entry: &str) {
         let lower = entry.to_lowercase();
+        self.longest = self.longest.max(lower.len());
         if self.set.insert(lower.clone()) {
             self.ordered.push(lower);
         }
@@ -70,6 +96,11 @@ impl WordList {
 
     /// Whether the list holds `word`, in any case.
     pub fn contains(&self, word: &str) -> bool {
+        // Lower-casing may change a word's length in bytes, but never past
+        // three times (ASCII never changes).
+        if word.len() > 3 * self.longest || (word.is_ascii() && word.len() > self.longest) {
+            return false;
+        }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
             return self.set.contains(word);
         }

@@ -16,11 +16,17 @@
 //!   requests, unknown `$/` requests).
 //! - `memory`: two malloc arenas, and freed memory given back to the
 //!   system after a close.
+//! - `output`: one queue of whole frames to stdout, fed by the framework
+//!   and by the diagnostics publisher.
+//! - `diagnostics`: a document's diagnostics as the client has them,
+//!   converted once and moved by edits, serialised without `Value`s.
 
 mod actions;
 mod convert;
+mod diagnostics;
 mod hover;
 mod memory;
+mod output;
 mod panic;
 mod people;
 mod quotes;
@@ -59,14 +65,16 @@ pub fn run_stdio() -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     let shutdown = runtime.block_on(async {
-        let (service, socket) = LspService::build(Backend::new).finish();
+        let output = output::Output::spawn(std::io::stdout());
+        let (service, socket) =
+            LspService::build(|client| Backend::new(client, output.clone())).finish();
         let (guarded, input) = tokio::io::duplex(1 << 16);
         let mut guard = tokio::spawn(transport::guard(tokio::io::stdin(), guarded));
-        let serve = Server::new(input, tokio::io::stdout(), socket)
+        let serve = Server::new(input, output.frames(), socket)
             .concurrency_level(CONCURRENCY)
             .serve(reply::Replies(CatchPanic(service)));
         tokio::pin!(serve);
-        tokio::select! {
+        let shutdown = tokio::select! {
             () = &mut serve => {
                 // The framework stopped on its own (after `exit`).
                 match tokio::time::timeout(GRACE, &mut guard).await {
@@ -101,7 +109,9 @@ pub fn run_stdio() -> anyhow::Result<ExitCode> {
                 }
                 shutdown
             }
-        }
+        };
+        output.flushed(GRACE).await;
+        shutdown
     });
     // The stdin reader is a blocking thread that may never return: don't wait for it.
     runtime.shutdown_background();

@@ -14,11 +14,13 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::actions;
 use super::convert;
+use super::diagnostics;
 use super::hover;
 use super::memory;
+use super::output::Output;
 use super::people;
 use super::quotes;
-use super::store::{Analysis, Store, StoreError};
+use super::store::{lock, Analysis, Store, StoreError};
 use super::stylebook;
 use crate::analysis::Language;
 use crate::config::{Config, CONFIG_FILE};
@@ -31,6 +33,9 @@ pub const QUOTE_SHEET: &str = "copydesk.quoteSheet";
 /// How long the first diagnostics wait for the client's settings (they are
 /// published again at once if the settings come later).
 pub const SETTINGS_WAIT: Duration = Duration::from_millis(1500);
+
+/// How long a pull answer waits for the push of the same text to go first.
+const PULL_AFTER_PUSH: Duration = Duration::from_secs(2);
 
 /// How long a `workspace/configuration` request may go unanswered before
 /// the server stops waiting for it (and keeps the last good settings).
@@ -87,6 +92,8 @@ fn content_modified() -> Error {
 
 pub struct Backend {
     client: Client,
+    /// Where diagnostics are pushed (the framework's messages go there too).
+    output: Output,
     store: Arc<Store>,
     info: Mutex<ClientInfo>,
     /// Held while a publisher checks that its analysis is current and sends
@@ -97,9 +104,10 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
+    pub fn new(client: Client, output: Output) -> Self {
         Self {
             client,
+            output,
             store: Arc::new(Store::new()),
             info: Mutex::new(ClientInfo::default()),
             publishing: Arc::new(tokio::sync::Mutex::new(())),
@@ -118,13 +126,15 @@ impl Backend {
         })
     }
 
-    /// Publishes the diagnostics of the newest text whenever it changes.
+    /// Publishes the diagnostics of the newest text whenever they change.
     /// Intermediate versions are skipped; a result is published only if it
     /// is still of the document's text as it is (same open, same revision),
     /// so diagnostics of a closed and reopened document's old text never
-    /// appear. The first publish waits (briefly) for the client's settings.
+    /// appear. A version whose diagnostics are those the client already has
+    /// (converted, positions and all) is not published again. The first
+    /// publish waits (briefly) for the client's settings.
     fn spawn_publisher(&self, uri: Uri, mut changed: watch::Receiver<u64>, open: u64) {
-        let client = self.client.clone();
+        let output = self.output.clone();
         let store = Arc::clone(&self.store);
         let publishing = Arc::clone(&self.publishing);
         tokio::spawn(async move {
@@ -135,34 +145,43 @@ impl Backend {
                 let Some(analysis) = store.analysis(&uri, Some(open)).await else {
                     break; // closed
                 };
+                let Some(diags) = store.published(&uri, open) else {
+                    break; // closed
+                };
                 if published != Some(analysis.revision()) && store.is_current(&uri, &analysis) {
                     let enc = store.encoding();
-                    let a = Arc::clone(&analysis);
-                    let diags = tokio::task::spawn_blocking(move || {
-                        let rope = a.document.rope();
-                        a.findings
-                            .iter()
-                            .map(|f| convert::diagnostic(rope, f, enc))
-                            .collect::<Vec<_>>()
+                    let (a, d, target) = (Arc::clone(&analysis), Arc::clone(&diags), uri.clone());
+                    // Converted (only what the edit moved) and serialised
+                    // aside; marked pushed only once sent.
+                    let body = tokio::task::spawn_blocking(move || {
+                        let mut d = lock(&d.diagnostics);
+                        d.update(&a, enc);
+                        d.body(&target, a.version())
                     })
                     .await;
-                    match diags {
-                        Ok(diags) => {
+                    match body {
+                        Ok(body) => {
                             let _turn = publishing.lock().await;
                             if store.is_current(&uri, &analysis) {
                                 published = Some(analysis.revision());
-                                client
-                                    .publish_diagnostics(
-                                        uri.clone(),
-                                        diags,
-                                        Some(analysis.version()),
-                                    )
-                                    .await;
+                                if let Some((generation, body)) = body {
+                                    lock(&diags.diagnostics).pushed(generation);
+                                    output.send(&body);
+                                }
+                                diags.handled(analysis.revision());
                             }
                         }
                         Err(e) => tracing::error!(uri = uri.as_str(), "analysis failed: {e}"),
                     }
                 }
+                // Now that its diagnostics are out: drop what making the
+                // analysis let go of, and copy its findings for the next
+                // analysis to update.
+                let a = Arc::clone(&analysis);
+                tokio::task::spawn_blocking(move || {
+                    drop(a.take_leftovers());
+                    a.make_spare();
+                });
                 drop(analysis);
                 if changed.changed().await.is_err() {
                     break; // the document was closed
@@ -654,7 +673,7 @@ impl LanguageServer for Backend {
         if self.store.close(&uri) {
             memory::release_soon();
             let _turn = self.publishing.lock().await;
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.output.send(&diagnostics::cleared(&uri));
         }
     }
 
@@ -675,41 +694,50 @@ impl LanguageServer for Backend {
         self.store.settled(SETTINGS_WAIT).await;
         let enc = self.store.encoding();
         let previous = params.previous_result_id;
+        let store = Arc::clone(&self.store);
+        let target = uri.clone();
         let report = self
             .query(&uri, "diagnostic", move |a| {
-                // The version and the revision: text reopened with the same
-                // version, or new settings, give a new id.
-                let result_id = format!("{}:{}", a.version(), a.revision());
-                if previous.as_deref() == Some(result_id.as_str()) {
-                    return Ok(DocumentDiagnosticReportResult::Report(
+                let Some(published) = store.published(&target, a.open()) else {
+                    return Err(content_modified());
+                };
+                let report = {
+                    let mut d = lock(&published.diagnostics);
+                    d.update(a, enc);
+                    // The version the diagnostics were first made for, the
+                    // open and the generation of the list: an edit that
+                    // moved no diagnostic keeps the id.
+                    let result_id = d.result_id(a.open());
+                    if previous.as_deref() == Some(result_id.as_str()) {
                         DocumentDiagnosticReport::Unchanged(
                             RelatedUnchangedDocumentDiagnosticReport {
                                 related_documents: None,
                                 unchanged_document_diagnostic_report:
                                     UnchangedDocumentDiagnosticReport { result_id },
                             },
-                        ),
-                    ));
-                }
-                let items = a
-                    .findings
-                    .iter()
-                    .map(|f| convert::diagnostic(a.document.rope(), f, enc))
-                    .collect();
-                Ok(DocumentDiagnosticReportResult::Report(
-                    DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                        related_documents: None,
-                        full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                            result_id: Some(result_id),
-                            items,
-                        },
-                    }),
-                ))
+                        )
+                    } else {
+                        DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                            related_documents: None,
+                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                result_id: Some(result_id),
+                                items: d.to_lsp(),
+                            },
+                        })
+                    }
+                };
+                Ok((report, published, a.revision()))
             })
             .await?;
-        report.ok_or_else(|| {
-            Error::invalid_params(format!("copydesk: no open document {}", uri.as_str()))
-        })
+        let Some((report, published, revision)) = report else {
+            return Err(Error::invalid_params(format!(
+                "copydesk: no open document {}",
+                uri.as_str()
+            )));
+        };
+        // The push of the same text (if it had to be pushed) goes first.
+        published.wait_handled(revision, PULL_AFTER_PUSH).await;
+        Ok(DocumentDiagnosticReportResult::Report(report))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -22,6 +22,9 @@ pub struct Lsp {
     /// Whether requests from the server are answered (as an editor does)
     /// while waiting; when not, they are kept in the backlog.
     pub answer_requests: bool,
+    /// The diagnostics last pushed for each document, with their version:
+    /// what an editor shows.
+    pub pushed: std::collections::HashMap<String, (Option<i64>, Vec<Value>)>,
 }
 
 fn read_message(reader: &mut impl BufRead) -> Option<Value> {
@@ -87,6 +90,7 @@ impl Lsp {
             backlog: Vec::new(),
             settings_value: json!({}),
             answer_requests: true,
+            pushed: Default::default(),
         }
     }
 
@@ -144,6 +148,7 @@ impl Lsp {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let m = self.rx.recv_timeout(left).ok()?;
+            self.record(&m);
             if self.answer_requests && m.get("method").is_some() && m.get("id").is_some() {
                 self.answer(&m);
                 continue;
@@ -188,7 +193,10 @@ impl Lsp {
     fn next_message(&mut self, deadline: Instant) -> Value {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.rx.recv_timeout(left) {
-            Ok(m) => m,
+            Ok(m) => {
+                self.record(&m);
+                m
+            }
             Err(RecvTimeoutError::Timeout) => panic!(
                 "timed out waiting for the server; backlog: {:#?}",
                 self.backlog
@@ -230,17 +238,49 @@ impl Lsp {
         self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
     }
 
-    /// Waits for diagnostics of `uri` at `version`.
+    /// Keeps pushed diagnostics as an editor does.
+    fn record(&mut self, m: &Value) {
+        if m["method"] == "textDocument/publishDiagnostics" {
+            if let Some(uri) = m["params"]["uri"].as_str() {
+                let diags = m["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                self.pushed
+                    .insert(uri.to_string(), (m["params"]["version"].as_i64(), diags));
+            }
+        }
+    }
+
+    /// The diagnostics the editor shows for `uri` once `version` (the
+    /// newest sent) is analysed: those pushed last. The server pushes a
+    /// version's diagnostics only when they differ from the last it pushed,
+    /// and answers a pull only after that push, so once a pull is answered
+    /// every push of the version is in; the pull must agree with it.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == json!(version)
-        });
-        m["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        let pulled = loop {
+            let r = self.request(
+                "textDocument/diagnostic",
+                json!({"textDocument": {"uri": uri}}),
+            );
+            // ContentModified: the text changed while it was worked on.
+            if r["error"]["code"] != -32801 {
+                break r;
+            }
+        };
+        let Some((pushed_version, diags)) = self.pushed.get(uri).cloned() else {
+            panic!("no diagnostics pushed for {uri}; pulled {pulled}");
+        };
+        assert!(
+            pushed_version.is_some_and(|v| v <= version),
+            "{uri}: pushed for version {pushed_version:?}, expected at most {version}"
+        );
+        assert_eq!(
+            pulled["result"]["items"],
+            Value::Array(diags.clone()),
+            "{uri}: pushed and pulled diagnostics disagree at version {version}"
+        );
+        diags
     }
 
     pub fn shutdown(mut self) {
