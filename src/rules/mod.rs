@@ -216,6 +216,21 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     out
 }
 
+/// The findings of rule `code` on `text` (plain text, default settings): for
+/// the rules' unit tests.
+#[cfg(test)]
+pub(crate) fn findings_of(text: &str, code: &str) -> Vec<Finding> {
+    crate::checks::check_text(
+        text,
+        crate::analysis::Language::PlainText,
+        &crate::config::Config::default(),
+    )
+    .findings
+    .into_iter()
+    .filter(|f| f.code == code)
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,13 +164,7 @@ mod tests {
     use crate::config::Config;
     use crate::rules::{apply_edits, Finding};
 
-    fn findings(text: &str, code: &str) -> Vec<Finding> {
-        check_text(text, Language::PlainText, &Config::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.code == code)
-            .collect()
-    }
+    use crate::rules::findings_of as findings;
 
     #[test]
     fn a_quote_paragraph_after_narrative_is_unattributed_and_fix_uses_house_style() {

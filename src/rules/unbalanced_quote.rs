@@ -113,18 +113,9 @@ fn unbalanced(
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::Language;
-    use crate::checks::check_text;
-    use crate::config::Config;
-    use crate::rules::{apply_edits, Finding};
+    use crate::rules::apply_edits;
 
-    fn findings(text: &str, code: &str) -> Vec<Finding> {
-        check_text(text, Language::PlainText, &Config::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.code == code)
-            .collect()
-    }
+    use crate::rules::findings_of as findings;
 
     #[test]
     fn unclosed_quote_and_stray_mark() {

@@ -5,9 +5,10 @@
 use std::ops::Range;
 
 use super::mention::mention;
-use super::tokens::{is_space, is_suffix, line_kinds, lower_ascii_into, tokenize, Shape, Tok};
+use super::tokens::{is_space, is_suffix, line_kinds, tokenize, Shape, Tok};
 use super::{Gender, Mention};
 use crate::lexicon::names::{is_cap_particle, Lexical, GAZETTEER};
+use crate::text::words::lower_into;
 
 /// The paragraph being scanned: text, tokens and what is known of them.
 pub(super) struct Scan<'t> {
@@ -173,9 +174,9 @@ impl<'t> Scan<'t> {
     }
 
     pub(super) fn role_word(&self, i: usize) -> Option<bool> {
-        let mut buf = [0u8; 32];
+        let mut buf = [0u8; 48];
         let w = self.word(i);
-        lower_ascii_into(w, &mut buf).and_then(|l| GAZETTEER.role(l))
+        lower_into(w, &mut buf).and_then(|l| GAZETTEER.role(l))
     }
 
     /// A title token: a capitalised title, or a lower-case role word when `lower`.

@@ -240,24 +240,6 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
     (heading, title_case)
 }
 
-pub(super) fn lower_ascii_into<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    if w.len() > buf.len() {
-        return None;
-    }
-    let mut n = 0;
-    for c in w.chars() {
-        for l in c.to_lowercase() {
-            let len = l.len_utf8();
-            if n + len > buf.len() {
-                return None;
-            }
-            l.encode_utf8(&mut buf[n..n + len]);
-            n += len;
-        }
-    }
-    std::str::from_utf8(&buf[..n]).ok()
-}
-
 /// A known given name, as written (`Fred`).
 pub(crate) fn is_given_name(w: &str) -> bool {
     GAZETTEER.given(w).is_some()
