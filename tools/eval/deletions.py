@@ -93,7 +93,6 @@ def cut(text: str, g, a: int, b: int, mode: str) -> tuple[str, tuple[int, int]]:
     if mode == "raw":
         return new, (qs, qe)
     # collapse the space the cut leaves
-    left, right = new[:a - (0 if a < g.span[0] else 0)], new[a - 0:]
     left, right = new[:a], new[a:]
     if left.endswith((" ", "\u00a0")) and right.startswith((" ", "\u00a0", ",", ".", ":", ";")):
         left = left.rstrip(" \u00a0")
