@@ -57,9 +57,11 @@ pub struct QuoteSpan {
     /// the quote at its sentence's start (`: “…”`), or after it to its
     /// sentence's end (`“…,” .`) — the marks an attribution cut out leaves.
     pub stray: bool,
-    /// Words and a colon lead into the quote in its sentence (`From the
-    /// report: “…”`): the copy introduces it, even with no speech verb.
-    pub colon_led: bool,
+    /// The reporter's own words frame the quote in its sentence, even with
+    /// no speaker to read: a lead-in colon (`From the report: “…”`), a
+    /// speech verb and a comma (`as if to say, “…”`, `which notes, “…”`),
+    /// or a credit after it (`“…,” by Times' Ben Sisario`).
+    pub framed: bool,
 }
 
 impl QuoteSpan {
@@ -273,7 +275,16 @@ impl Pairing<'_> {
             .stack
             .last()
             .is_some_and(|o| o.family == Family::Double && o.style == Style::Low);
+        let (prev, next) = (self.before(&at), self.after(&at, 0));
         if c == '“' && low_open {
+            self.close(Family::Double, at);
+        } else if c == '“'
+            && self.top(Family::Double).is_some()
+            && !is_open_context(prev)
+            && next.is_none_or(char::is_whitespace)
+        {
+            // An opening mark used to close (`“Mostly False.“`): replace it.
+            self.mismatched(at.clone(), "”");
             self.close(Family::Double, at);
         } else {
             // (““ typed for “ is not a thing: each is its own mark.)
@@ -288,7 +299,14 @@ impl Pairing<'_> {
 
     fn double_close(&mut self, c: char, at: Range<usize>) {
         let (prev, next) = (self.before(&at), self.after(&at, 0));
-        if self.top(Family::Double).is_none() && is_open_context(prev) && is_word(next) {
+        // `” … what I learned`: an opening that picks up mid-sentence.
+        let elided = next == Some(' ')
+            && matches!(self.after(&at, 1), Some('…'))
+            && prev.is_none_or(char::is_whitespace);
+        if self.top(Family::Double).is_none()
+            && is_open_context(prev)
+            && (is_word(next) || elided)
+        {
             // A closing mark used to open: replace it.
             self.mismatched(at.clone(), if c == '”' { "“" } else { "«" });
             self.push(at, Family::Double, Style::Curly);
@@ -326,6 +344,14 @@ impl Pairing<'_> {
             self.mismatched(both.clone(), "“");
             self.push(both.clone(), Family::Double, Style::Curly);
             return both;
+        } else if c == '‘'
+            && self.top(Family::Single).is_some()
+            && prev.is_some_and(char::is_whitespace)
+            && next.is_none_or(char::is_whitespace)
+        {
+            // `‘We’re on the vanguard, ‘ well`: an opening mark used to close.
+            self.mismatched(at.clone(), "’");
+            self.close(Family::Single, at.clone());
         } else if c == '‚' && !(is_open_context(prev) && is_word(next)) {
             // A low single comma lookalike used as a comma: not a mark.
         } else if is_word(prev) && is_word(next) {

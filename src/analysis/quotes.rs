@@ -38,6 +38,9 @@ pub struct QuoteFacts {
     pub heading: bool,
     /// Byte offset of the paragraph's first non-whitespace character.
     pub first_char: usize,
+    /// The paragraph ends with a colon (`Sanders made the following
+    /// comment:`): a lead-in to the quote that opens the next one.
+    pub ends_colon: bool,
 }
 
 impl QuoteFacts {
@@ -63,6 +66,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.headline = is_headline(text);
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
+    facts.ends_colon = text.trim_end().ends_with(':');
     let (cue_list, quote_cues, trailing) = cues::scan(text, &facts.spans);
     facts.cues = cue_list;
     facts.quote_cues = quote_cues;
@@ -107,6 +111,9 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         let lead = lead.trim_end();
         !lead.is_empty() && !lead.ends_with(['.', '!', '?', '”', '"', '’', ':', ','])
     });
+    let framed = colon_led
+        || verb_led(before)
+        || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
     let open_mark = if open.len() > 3 {
@@ -132,7 +139,7 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         sentence_start,
         content,
         stray,
-        colon_led,
+        framed,
     }
 }
 
@@ -156,6 +163,35 @@ fn stray_punctuation(text: &str, open: &Range<usize>, close: Option<&Range<usize
                 .all(|ch| ch.is_whitespace() || ",.;:!?".contains(ch))
     });
     led || trailed
+}
+
+/// Whether a speech verb and a comma lead into the quote (`as if to say,
+/// “…”`, `the report notes, “…”`, `no one is like, ‘…’`), whoever speaks.
+fn verb_led(before: &str) -> bool {
+    let Some(lead) = before.strip_suffix(',') else {
+        return false;
+    };
+    let mut words = lead
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    let quotative_like = last == "like"
+        && words
+            .next()
+            .is_some_and(|w| lex::auxiliaries().contains(w.to_lowercase().as_str()));
+    quotative_like || lex::speech_verbs().contains(last.as_str())
+}
+
+/// Whether a byline credits the quoted words right after the closing mark:
+/// a story's headline quoted in a round-up (`“…,” by Times' Ben Sisario`).
+fn credited(after: &str) -> bool {
+    let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
+    rest.strip_prefix("by ")
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether the text before an opening mark ends in a word that introduces a title.

@@ -143,6 +143,11 @@ impl Assembly<'_> {
             if speaker.is_some() {
                 speaker_in_para = speaker.clone();
             }
+            // The paragraph before ends in a lead-in colon (`Sanders made
+            // the following comment:`, `His answer:`).
+            let led_in = k == 0
+                && s.open.start == q.first_char
+                && prev_para.is_some_and(|pp| self.paragraphs.at(pp).facts.quotes.ends_colon);
             let close = s.close.as_ref().map(|c| base + c.start..base + c.end);
             self.quotes.push(Quote {
                 range: base + s.open.start..base + s.end(para.len),
@@ -157,7 +162,7 @@ impl Assembly<'_> {
                 open_mark: s.open_mark,
                 headline: q.heading || q.headline && first_copy_para,
                 broken,
-                introduced: cue.is_some() || s.colon_led,
+                introduced: cue.is_some() || s.framed || led_in,
                 speaker,
             });
             if s.close.is_none() {
