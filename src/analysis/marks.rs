@@ -303,9 +303,7 @@ impl Pairing<'_> {
         let elided = next == Some(' ')
             && matches!(self.after(&at, 1), Some('…'))
             && prev.is_none_or(char::is_whitespace);
-        if self.top(Family::Double).is_none()
-            && is_open_context(prev)
-            && (is_word(next) || elided)
+        if self.top(Family::Double).is_none() && is_open_context(prev) && (is_word(next) || elided)
         {
             // A closing mark used to open: replace it.
             self.mismatched(at.clone(), if c == '”' { "“" } else { "«" });

@@ -111,9 +111,8 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         let lead = lead.trim_end();
         !lead.is_empty() && !lead.ends_with(['.', '!', '?', '”', '"', '’', ':', ','])
     });
-    let framed = colon_led
-        || verb_led(before)
-        || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
+    let framed =
+        colon_led || verb_led(before) || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
     let open_mark = if open.len() > 3 {
@@ -279,7 +278,8 @@ fn is_headline(text: &str) -> bool {
     if t.starts_with('#') {
         return true;
     }
-    if t.contains(['\n', '\r']) || t.split_whitespace().count() > 20 {
+    // (A long headline hard-wrapped is still one.)
+    if t.split_whitespace().count() > 20 {
         return false;
     }
     let core = t.trim_end_matches(['”', '’', '"', '\'', '»', ')', ' ']);
@@ -318,6 +318,65 @@ mod tests {
             assert!(f.spans.is_empty(), "{text}: {:?}", f.spans);
             assert!(f.issues.is_empty(), "{text}: {:?}", f.issues);
         }
+    }
+
+    #[test]
+    fn marks_turned_the_wrong_way_pair_with_one_note() {
+        for (text, want, replacement) in [
+            (
+                "It concluded his comments were “Mostly False.“",
+                "Mostly False.",
+                "”",
+            ),
+            (
+                "” … and I will say it again,” Governor Ray Tillman told the crowd.",
+                " … and I will say it again,",
+                "“",
+            ),
+        ] {
+            let f = scan(text);
+            assert_eq!(quotes(text), vec![(want.to_string(), true)], "{text}");
+            let kinds: Vec<_> = f.issues.iter().map(|i| i.kind.clone()).collect();
+            assert_eq!(
+                kinds,
+                vec![MarkIssueKind::Mismatched {
+                    replacement: replacement.to_string()
+                }],
+                "{text}"
+            );
+        }
+        // An inner quote closed with an opening mark.
+        let text = "“They said, ‘We checked the numbers, ‘ and they did not.”";
+        let f = scan(text);
+        assert_eq!(f.spans.len(), 2);
+        assert!(f.spans.iter().all(|s| s.close.is_some()));
+        assert_eq!(f.issues.len(), 1);
+    }
+
+    #[test]
+    fn words_around_a_quote_can_frame_it_without_a_speaker() {
+        let framed = |text: &str| scan(text).outer().map(|s| s.framed).collect::<Vec<_>>();
+        assert_eq!(
+            framed("The union’s account notes, “Engineers raised the alarm.”"),
+            [true]
+        );
+        assert_eq!(
+            framed("She shrugged, as if to say, “Fix it before the rains.”"),
+            [true]
+        );
+        assert_eq!(
+            framed("No one is like, ‘My pension is speculation.’"),
+            [true]
+        );
+        assert_eq!(
+            framed("—“Museum to close at the end of December,” by Times' Ben Sisario."),
+            [true]
+        );
+        assert_eq!(framed("From the report: “Nothing was done.”"), [true]);
+        // A quote alone, or after the reporter's narrative, is not.
+        assert_eq!(framed("“Nothing was done.”"), [false]);
+        assert_eq!(framed("The roof fell in, “and nobody came.”"), [false]);
+        assert!(scan("Sanders made the following comment:").ends_colon);
     }
 
     #[test]

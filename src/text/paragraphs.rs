@@ -21,7 +21,7 @@ use ropey::Rope;
 
 use super::layout::{
     is_blank, is_long, is_markdown_heading, line_ranges, starts_markdown_block, Layout, LineStats,
-    Paragraphing,
+    Paragraphing, LONG_LINE,
 };
 
 /// Computes a paragraph's facts from its text. Must be a pure function
@@ -381,7 +381,7 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
             (Layout::BlankLine, Some(p)) if markdown => {
                 is_markdown_heading(p) || starts_markdown_block(line)
             }
-            (Layout::BlankLine, Some(p)) => is_long(p) || is_long(line),
+            (Layout::BlankLine, Some(p)) => is_long(p) || is_long(line) || ends_short(p, line),
         };
         if breaks {
             if let Some(p) = current.take() {
@@ -399,6 +399,35 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Whether the writer, not a wrapping tool, broke the line `p` before
+/// `line`: `p` ends a sentence, `line` starts a new one, and `line`'s first
+/// word would have fitted on `p` at the width the text is wrapped to, as
+/// `line` shows it (a line of [`FITS`] characters or more). Copy with one
+/// paragraph a line inside blank-line blocks, hard-wrapped, keeps its
+/// paragraphs; a stack of short lines stays one.
+fn ends_short(p: &str, line: &str) -> bool {
+    let p = p.trim_end();
+    let closed = p.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    if !closed.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    let next = line.trim_start();
+    if line.len() != next.len()
+        || !next.starts_with(|c: char| c.is_uppercase() || "“\"‘'".contains(c))
+    {
+        return false;
+    }
+    let word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let width = line.trim_end().chars().count();
+    (FITS..=LONG_LINE).contains(&width) && p.chars().count() + 1 + word <= width
+}
+
+/// A line this long or longer can show the width a text is wrapped to.
+const FITS: usize = 60;
 
 /// The paragraphs of a document, in order, with their facts, kept in
 /// shared chunks (see [`CHUNK`]).
@@ -748,6 +777,24 @@ mod tests {
             .collect();
         assert_eq!(got.len(), n);
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_sentence_ending_a_line_with_room_to_spare_ends_its_paragraph() {
+        // One paragraph a line inside blank-line blocks, hard-wrapped at 72:
+        // `calling the deaths “intolerable.”` had room for `On`, so the writer
+        // broke the line there, not the wrapping tool.
+        let text = "The minister spoke out on Tuesday about the death of a man in\nPeckham, calling the deaths “intolerable.”\nOn Thursday’s edition of “The Morning Programme,” the former home\nsecretary said she wanted to speak “directly to parents.”\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "The minister spoke out on Tuesday about the death of a man in\nPeckham, calling the deaths “intolerable.”",
+                "On Thursday’s edition of “The Morning Programme,” the former home\nsecretary said she wanted to speak “directly to parents.”",
+            ]
+        );
+        // A wrapped line that ends a sentence but had no room goes on.
+        let full = "The council approved the budget on Tuesday after a long debate.\nCouncillors said it was the hardest settlement in a decade for them.\n";
+        assert_eq!(texts(full).len(), 1);
     }
 
     #[test]

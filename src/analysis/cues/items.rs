@@ -128,8 +128,13 @@ pub(super) fn is_abbrev_dot(text: &str, items: &[Item], k: usize) -> bool {
 pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec<usize> {
     let mut ids = Vec::with_capacity(items.len());
     let mut id = 0;
+    let dateline = dateline_end(text, items);
     for (k, item) in items.iter().enumerate() {
         ids.push(id);
+        if dateline == Some(k) {
+            id += 1;
+            continue;
+        }
         let next_starts = match items.get(k + 1) {
             None => false,
             Some(Item::Word { cap, .. }) => *cap,
@@ -180,6 +185,36 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
         }
     }
     ids
+}
+
+/// The dash that ends a dateline opening the paragraph (`LOS ANGELES,
+/// Sept. 28 (UPI) —`, `LONDON (Reuters) -`, `WASHINGTON —`): the place in
+/// capitals is no one's name, and the sentence starts after the dash.
+fn dateline_end(text: &str, items: &[Item]) -> Option<usize> {
+    let caps = |r: &Range<usize>| {
+        let w = &text[r.clone()];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let mut place = true;
+    for (k, item) in items.iter().enumerate().take(16) {
+        match item {
+            Item::Word { range, .. } if place && !caps(range) => return None,
+            Item::Word { .. } => {}
+            Item::Punct {
+                ch: '—' | '–' | '-',
+                ..
+            } => return (k > 0).then_some(k),
+            Item::Punct {
+                ch: ',' | '(' | '.' | ')' | '/',
+                ..
+            } => place = false,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// A name word: capitalised and not a sentence-opening function word.

@@ -31,7 +31,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
                 .or_else(|| signed_after(p, found, k))
                 .or_else(|| colon_cue(p, found, k))
                 .or_else(|| woven_into(p, found, qi, k))
-                .or_else(|| headline_subject(p, found, qi, k))
+                .or_else(|| headline_subject(p, found, k))
                 .or_else(|| subject_before_quote(p, found, qi, k));
         }
     }
@@ -99,11 +99,20 @@ fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
 /// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
 /// Insult’ if …`, `Hillary Clinton Speaks ‘Directly To White People’`): the
 /// name the headline opens with, before its verb.
-fn headline_subject(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
-    let line_end = p.text.find(['\n', '\r']).unwrap_or(p.text.len());
-    if p.outer[qi].open.start >= line_end || !crate::text::words::is_title_case(&p.text[..line_end])
-    {
+fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    // A short paragraph, however it is wrapped. (After a dateline the
+    // headline's shape is the place's capitals.)
+    if p.items.len() > 40 || p.sent[k] != 0 || !crate::text::words::is_title_case(p.text) {
         return None;
+    }
+    // `Pat Caddell: Voters Worried …`: the name before the colon.
+    if let Some(colon) = (1..k.min(5)).find(|&i| p.punct(i, ':')) {
+        let phrase = super::phrase::phrase(p.text, &p.items, 0, colon)
+            .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+        let Item::Punct { at, .. } = p.items[colon] else {
+            return None;
+        };
+        return Some(add(p, found, colon, at..at + 1, ":", phrase));
     }
     // The words before the quote: a name, then a verb in -s.
     let verb = (1..k.min(5)).find(|&i| {

@@ -258,3 +258,27 @@ fn roles_tied_to_names() {
         "{links:?}"
     );
 }
+
+#[test]
+fn a_dateline_is_no_speaker_and_a_headline_names_one_before_its_colon() {
+    let title = |text: &str| {
+        speaker(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        title("LOS ANGELES, Sept. 28 (Wirewatch) — Blige sings Bruce Springsteen’s “American Skin” to the crowd."),
+        [""]
+    );
+    assert_eq!(
+        title(
+            "Harriet Okonjo: Ministers Knew About the Survey for Two Years and It’s ‘Unforgivable’"
+        ),
+        ["Harriet Okonjo"]
+    );
+    assert_eq!(
+        title("LONDON (Wirewatch) - Paul Rees said: “The deal is done.”"),
+        ["Paul Rees"]
+    );
+}
