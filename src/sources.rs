@@ -110,7 +110,7 @@ pub fn named_for(
     root: Option<&Path>,
 ) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
-    let mut add = |n: Named, out: &mut Vec<Named>| {
+    let add = |n: Named, out: &mut Vec<Named>| {
         if !out.iter().any(|o| o.path == n.path) {
             out.push(n);
         }

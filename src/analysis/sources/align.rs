@@ -111,9 +111,13 @@ pub fn align(items: &[Item], source: &[u64]) -> (u32, Vec<Op>) {
             }
         }
     }
-    // The best end; the earliest of equals.
+    // The best end; the latest of equals (a word replaced at the end, not
+    // added).
     let last = m * w;
-    let Some((end, cost)) = (0..=n).map(|j| (j, keep[last + j])).min_by_key(|(_, c)| *c) else {
+    let Some((end, cost)) = (0..=n)
+        .map(|j| (j, keep[last + j]))
+        .min_by_key(|(j, c)| (*c, std::cmp::Reverse(*j)))
+    else {
         return (INF, Vec::new());
     };
     // Back through the choices.
