@@ -81,14 +81,22 @@ fn every_unfaithful_quote_is_reported_and_every_faithful_edit_passes() {
         ],
         "{found:#?}"
     );
-    assert!(found[0].2.contains("“single” is not in the source"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("“single” is not in the source"),
+        "{}",
+        found[0].2
+    );
     assert!(
         found[1].2.contains("“club” where the source has “centre”")
             && found[1].2.contains("council-transcript.txt:8, 00:05:02"),
         "{}",
         found[1].2
     );
-    assert!(found[2].2.contains("“the maximum we are allowed”"), "{}", found[2].2);
+    assert!(
+        found[2].2.contains("“the maximum we are allowed”"),
+        "{}",
+        found[2].2
+    );
     assert!(
         found[3].2.contains("MAYOR DEREK OYELARAN") && found[3].2.contains("not Priya Nair"),
         "{}",
@@ -157,8 +165,15 @@ fn sources_by_folder_and_by_configuration() {
     assert_eq!(code, 1, "{err}");
     let found = source_findings(&out);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].0, found[0].1.as_str()), (5, "quote-not-in-source"));
-    assert!(found[0].2.contains("story.sources/cabinet.txt"), "{}", found[0].2);
+    assert_eq!(
+        (found[0].0, found[0].1.as_str()),
+        (5, "quote-not-in-source")
+    );
+    assert!(
+        found[0].2.contains("story.sources/cabinet.txt"),
+        "{}",
+        found[0].2
+    );
     // copydesk.toml with a path for each article's own transcript.
     std::fs::create_dir(dir.path().join("transcripts")).unwrap();
     std::fs::write(dir.path().join("transcripts/other.txt"), &transcript).unwrap();
@@ -171,13 +186,21 @@ fn sources_by_folder_and_by_configuration() {
     let (_, out, err) = copydesk(&["check", "--format", "json", "other.txt"], dir.path());
     let found = source_findings(&out);
     assert_eq!(found.len(), 1, "{found:?} {err}");
-    assert!(found[0].2.contains("transcripts/other.txt"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("transcripts/other.txt"),
+        "{}",
+        found[0].2
+    );
     // An article with no sources gets no source findings at all.
     std::fs::write(dir.path().join("alone.txt"), ARTICLE).unwrap();
     let (_, out, _) = copydesk(&["check", "--format", "json", "alone.txt"], dir.path());
     assert!(source_findings(&out).is_empty());
     // A bad setting names its key and line.
-    std::fs::write(dir.path().join("copydesk.toml"), "[sources]\npaths = [\"\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[sources]\npaths = [\"\"]\n",
+    )
+    .unwrap();
     let (code, _, err) = copydesk(&["check", "alone.txt"], dir.path());
     assert_eq!(code, 2);
     assert!(err.contains("copydesk.toml:2: `sources.paths[0]`"), "{err}");
@@ -196,7 +219,11 @@ fn missing_binary_and_huge_sources_are_errors_not_panics() {
         "{err}"
     );
     assert!(source_findings(&out).is_empty(), "no half-checked quotes");
-    std::fs::write(dir.path().join("scan.txt"), b"%PDF-1.7\x00\x01\x02\x03binary").unwrap();
+    std::fs::write(
+        dir.path().join("scan.txt"),
+        b"%PDF-1.7\x00\x01\x02\x03binary",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.md"), with("scan.txt")).unwrap();
     let (code, _, err) = copydesk(&["check", "b.md"], dir.path());
     assert_eq!(code, 2);
@@ -207,5 +234,8 @@ fn missing_binary_and_huge_sources_are_errors_not_panics() {
     std::fs::write(dir.path().join("c.md"), with("big.txt")).unwrap();
     let (code, _, err) = copydesk(&["check", "c.md"], dir.path());
     assert_eq!(code, 2);
-    assert!(err.contains("source big.txt is larger than 64 MiB"), "{err}");
+    assert!(
+        err.contains("source big.txt is larger than 64 MiB"),
+        "{err}"
+    );
 }
