@@ -16,6 +16,7 @@ use copydesk::config::Config;
 use copydesk::text::{diff, offset_to_position, Change, Document, LineCol, PositionEncoding};
 
 #[path = "corpus.rs"]
+#[allow(dead_code)] // The keystroke sites other than the quote's.
 mod corpus;
 
 /// A transcript of about `bytes` holding `quotes` in its turns.

@@ -52,9 +52,7 @@ pub fn align(items: &[Item], source: &[u64]) -> (u32, Vec<Op>) {
     // opened from keep, 1 went on.
     let mut keep_from = vec![0u8; (m + 1) * w];
     let mut left_from = vec![0u8; (m + 1) * w];
-    for j in 0..=n {
-        keep[j] = 0;
-    }
+    keep[..w].fill(0);
     let best = |a: &[u32], b: &[u32], at: usize| a[at].min(b[at]);
     for i in 1..=m {
         let row = i * w;

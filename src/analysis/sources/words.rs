@@ -62,22 +62,16 @@ pub fn tokens(text: &str, mut each: impl FnMut(Token)) {
         if is_word_char(c) {
             let start = i;
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(n) = text[end..].chars().next() else {
-                    break;
-                };
-                if is_word_char(n) {
-                    end += n.len_utf8();
-                } else if is_apostrophe(n)
+            while let Some(n) = text[end..].chars().next() {
+                let joins = is_apostrophe(n)
                     && text[end + n.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(|a| a.is_alphabetic())
-                {
-                    end += n.len_utf8();
-                } else {
+                        .is_some_and(|a| a.is_alphabetic());
+                if !(is_word_char(n) || joins) {
                     break;
                 }
+                end += n.len_utf8();
             }
             each(Token::Word {
                 key: key(&text[start..end]),
