@@ -87,6 +87,11 @@ struct Typist {
     insert: [Change; 1],
     delete: [Change; 1],
     typed: bool,
+    /// Type a text never typed before (`x1`, `x2`, …) rather than `x`: the
+    /// quote's words are new at every insertion, as when typing for real,
+    /// so they are aligned again.
+    fresh: bool,
+    count: u64,
 }
 
 impl Typist {
@@ -117,6 +122,8 @@ impl Typist {
                 text: String::new(),
             }],
             typed: false,
+            fresh: false,
+            count: 0,
         }
     }
 
@@ -206,6 +213,23 @@ fn sources(c: &mut Criterion) {
         ),
     ] {
         let mut typist = Typist::new(&article, at, &scanner, &config, sources);
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(typist.keystroke(&scanner, &config)))
+        });
+    }
+    // New words at every insertion (the quote aligned again each time).
+    for (name, sources) in [
+        (
+            "new_words_in_a_quote_100KB_without_sources",
+            Arc::new(SourceSet::default()),
+        ),
+        (
+            "new_words_in_a_quote_100KB_with_5MB_transcript",
+            Arc::clone(&set),
+        ),
+    ] {
+        let mut typist = Typist::new(&article, at, &scanner, &config, sources);
+        typist.fresh = true;
         group.bench_function(name, |b| {
             b.iter(|| black_box(typist.keystroke(&scanner, &config)))
         });

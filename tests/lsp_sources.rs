@@ -95,6 +95,22 @@ fn hover_definition_and_findings_follow_the_transcript() {
     // “Good evening, everyone. ” (UTF-16 columns).
     assert_eq!(r["result"]["range"]["start"]["character"], 57, "{r}");
 
+    // The quote sheet has a source column.
+    let r = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.quoteSheet", "arguments": [uri]}),
+    );
+    let sheet = r["result"].as_str().unwrap_or_default().to_string();
+    assert!(
+        sheet.contains("| Line | Speaker | Source | Quote |"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("| Derek Oyelaran | council-transcript.txt:4 faithful | We will find"),
+        "{sheet}"
+    );
+    assert!(sheet.contains("| not-found |"), "{sheet}");
+
     // A keystroke in the article keeps the findings (and their source).
     let narrative = line_of(&story, "Eastgate library could close in the autumn");
     change(

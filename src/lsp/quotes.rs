@@ -288,7 +288,12 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
         quotes.len(),
         unattributed
     ));
-    s.push_str("| Line | Speaker | Quote |\n|---:|---|---|\n");
+    let sourced = !a.sources.is_empty();
+    if sourced {
+        s.push_str("| Line | Speaker | Source | Quote |\n|---:|---|---|---|\n");
+    } else {
+        s.push_str("| Line | Speaker | Quote |\n|---:|---|---|\n");
+    }
     for q in quotes {
         let speaker = match &q.speaker {
             Some(sp) => sp.name.replace('|', "\\|"),
@@ -296,8 +301,23 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
             None => "**UNATTRIBUTED**".to_string(),
         };
         let words = opening_words(a, q, 10).replace('|', "\\|");
+        let source = if sourced {
+            let place = match piece_source(a, q, q.range.start) {
+                None => "—".to_string(),
+                Some((Some(file), l)) => format!(
+                    "{}:{} {}",
+                    file.name,
+                    file.line_col(l.passage.start).0 + 1,
+                    l.state.as_str()
+                ),
+                Some((None, l)) => l.state.as_str().to_string(),
+            };
+            format!(" {} |", place.replace('|', "\\|"))
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} |{source} {} |\n",
             line_of(a, q.range.start),
             speaker,
             words
