@@ -129,6 +129,14 @@ impl Typist {
 
     fn keystroke(&mut self, scanner: &Scanner, config: &Config) -> usize {
         let earlier = self.doc.clone();
+        if self.fresh && !self.typed {
+            self.count += 1;
+            let typed = format!("x{}", self.count);
+            let (at, _) = self.insert[0].range.expect("range");
+            let end = LineCol::new(at.line, at.character + typed.len() as u32);
+            self.insert[0].text = typed;
+            self.delete[0].range = Some((at, end));
+        }
         let change = if self.typed {
             &self.delete
         } else {
