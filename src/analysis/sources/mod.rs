@@ -52,6 +52,10 @@ pub struct SourceFile {
     words: Vec<Word>,
     /// (word-pair key, position of the pair's first word), sorted.
     pairs: Vec<(u32, u32)>,
+    /// Where the pairs whose key starts with each 16 bits begin (a look-up
+    /// touches this and a short run of `pairs`, not a binary search over
+    /// megabytes).
+    buckets: Vec<u32>,
 }
 
 impl std::fmt::Debug for SourceFile {
@@ -196,6 +200,14 @@ impl SourceFile {
             .map(|(i, w)| (pair_key(w[0].key, w[1].key), i as u32))
             .collect();
         pairs.sort_unstable();
+        let mut buckets = Vec::with_capacity((1 << 16) + 1);
+        let mut at = 0usize;
+        for b in 0..=(1u32 << 16) {
+            while at < pairs.len() && (pairs[at].0 >> 16) < b {
+                at += 1;
+            }
+            buckets.push(at as u32);
+        }
         Self {
             name,
             path,
@@ -204,6 +216,7 @@ impl SourceFile {
             turns,
             words,
             pairs,
+            buckets,
         }
     }
 
@@ -222,9 +235,14 @@ impl SourceFile {
     }
 
     fn pair_hits(&self, key: u32) -> &[(u32, u32)] {
-        let from = self.pairs.partition_point(|p| p.0 < key);
-        let to = self.pairs.partition_point(|p| p.0 <= key);
-        &self.pairs[from..to]
+        let b = (key >> 16) as usize;
+        let (Some(&lo), Some(&hi)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
+            return &[];
+        };
+        let run = &self.pairs[lo as usize..hi as usize];
+        let from = run.partition_point(|p| p.0 < key);
+        let to = from + run[from..].partition_point(|p| p.0 <= key);
+        &run[from..to]
     }
 }
 
@@ -461,7 +479,10 @@ fn diagonals(file: &SourceFile, items: &[Item]) -> Vec<(usize, i64)> {
         if hits.is_empty() {
             continue;
         }
-        if taken >= 3 && (diags.len() + hits.len() > 200_000 || hits.len() > 50_000) {
+        // Three pairs at least; past that, a few thousand votes place the
+        // quote (a passage said many times gives every pair many hits, and
+        // sorting them all would cost more than the alignment).
+        if taken >= 3 && diags.len() + hits.len() > 4096 {
             break;
         }
         diags.extend(hits.iter().map(|(_, pos)| i64::from(*pos) - o));
