@@ -16,6 +16,9 @@
 //!
 //! [limits]
 //! max_file_mb = 64                # the command line refuses larger files
+//!
+//! [sources]
+//! paths = ["transcripts/{stem}.txt"]   # quotes are checked against these files
 //! ```
 //!
 //! The editor sends the same shape as JSON under the section `copydesk`.
@@ -373,6 +376,16 @@ pub struct LimitSettings {
     pub max_file_mb: Option<u64>,
 }
 
+/// The files quotes are checked against (see `crate::sources`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSettings {
+    /// Files for every article, relative to the configuration's folder;
+    /// `{stem}` stands for the article's file name without its extension.
+    #[serde(default)]
+    pub paths: Vec<String>,
+}
+
 /// Where a configuration came from, to name it in errors found after it was
 /// parsed: its file, and the line of each `[rules.<code>]` key. Not part of
 /// the settings: two configurations of the same settings are equal wherever
@@ -407,6 +420,8 @@ pub struct Config {
     pub names: NameSettings,
     #[serde(default)]
     pub limits: LimitSettings,
+    #[serde(default)]
+    pub sources: SourceSettings,
     /// How paragraphs are found: `auto` (from the copy's own line shapes),
     /// `blank-line` or `line` (every line a paragraph).
     #[serde(default)]
@@ -540,6 +555,20 @@ impl Config {
         }
         check_patterns("boilerplate", &self.boilerplate.patterns)?;
         check_patterns("placeholder", &self.placeholder.patterns)?;
+        for (i, p) in self.sources.paths.iter().enumerate() {
+            let problem = if p.trim().is_empty() {
+                Some("an empty path names no file".to_string())
+            } else if p.contains('\0') {
+                Some(format!("{p:?} is not a file path"))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(
+                    Invalid::at(&["sources", "paths"], ConfigProblem::BadValue(problem)).index(i),
+                );
+            }
+        }
         Ok(())
     }
 
@@ -566,7 +595,14 @@ impl Config {
         add_new(&mut out.boilerplate.patterns, &overlay.boilerplate.patterns);
         add_new(&mut out.placeholder.patterns, &overlay.placeholder.patterns);
         add_new(&mut out.names.canonical, &overlay.names.canonical);
+        add_new(&mut out.sources.paths, &overlay.sources.paths);
         out
+    }
+
+    /// The folder of the file this configuration was read from (what
+    /// `[sources] paths` are relative to); `None` for editor settings.
+    pub fn folder(&self) -> Option<&Path> {
+        self.origin.path.as_deref().and_then(Path::parent)
     }
 
     /// The largest file the command line reads, in bytes.

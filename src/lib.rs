@@ -14,4 +14,5 @@ pub mod config;
 pub mod lexicon;
 pub mod lsp;
 pub mod rules;
+pub mod sources;
 pub mod text;

@@ -128,7 +128,8 @@ fn same_as_fresh(
         language,
         config,
     );
-    let fresh = checks::Pass::new(paragraphs, language, config);
+    let sources = std::sync::Arc::clone(pass.sources());
+    let fresh = checks::Pass::with_sources(paragraphs, language, config, sources);
     prop_assert_eq!(&pass.findings, &fresh.findings, "findings ({:?})", reused);
     prop_assert_eq!(&pass.safe_edits, &fresh.safe_edits);
     let (a, b) = (
@@ -253,10 +254,23 @@ impl Typing {
 
     /// This text.
     fn of(text: String) -> Self {
+        Self::with_sources(text, Default::default())
+    }
+
+    /// This text, its quotes checked against `sources`.
+    fn with_sources(
+        text: String,
+        sources: std::sync::Arc<copydesk::analysis::sources::SourceSet>,
+    ) -> Self {
         let config = Config::default();
         let scanner = Scanner::new(&config);
         let doc = Document::new(&text, 1, &scanner);
-        let pass = checks::Pass::new(doc.index().paragraphs(), Language::PlainText, &config);
+        let pass = checks::Pass::with_sources(
+            doc.index().paragraphs(),
+            Language::PlainText,
+            &config,
+            sources,
+        );
         Self {
             config,
             scanner,
@@ -309,6 +323,44 @@ fn typing_through_pull_quotes() {
     for (at, _) in text.char_indices() {
         t.edit(at, at, "x").expect("typed");
         t.edit(at, at + 1, "").expect("taken out");
+    }
+    assert_eq!(t.model, text);
+    t.done().expect("same text");
+}
+
+/// Typing into a story checked against its transcript (`tests/sources/`):
+/// a letter, a closing quote mark and an ellipsis at every third character,
+/// each taken out again. Quote words change with most keystrokes and no
+/// other fact sees them; a mark moves a quote's end. Each pass equals the
+/// fresh one, the source findings included.
+#[test]
+fn typing_into_a_story_with_sources_equals_from_scratch() {
+    use copydesk::analysis::sources::{SourceFile, SourceSet};
+    let text = std::fs::read_to_string("tests/sources/council-story.md").expect("fixture");
+    let transcript =
+        std::fs::read_to_string("tests/sources/council-transcript.txt").expect("fixture");
+    let file = SourceFile::new(
+        "council-transcript.txt".into(),
+        "council-transcript.txt".into(),
+        transcript,
+    );
+    let sources = std::sync::Arc::new(SourceSet::new(vec![std::sync::Arc::new(file)]));
+    let mut t = Typing::with_sources(text.clone(), sources);
+    let first = t.pass.as_ref().map_or(0, |p| {
+        p.findings
+            .iter()
+            .filter(|f| f.code.starts_with("quote-") && f.code != "quote-marks")
+            .count()
+    });
+    assert_eq!(first, 5, "the fixture's source findings");
+    for (i, (at, _)) in text.char_indices().enumerate() {
+        if i % 3 != 0 {
+            continue;
+        }
+        for key in ["x", "”", " …"] {
+            t.edit(at, at, key).expect("typed");
+            t.edit(at, at + key.len(), "").expect("taken out");
+        }
     }
     assert_eq!(t.model, text);
     t.done().expect("same text");

@@ -9,12 +9,14 @@
 //!
 //! A fixture may start with a comment line saying what it is about; in
 //! Markdown fixtures the comment is an HTML comment, which is not copy.
+//! The source rules' fixtures name their source in their front matter
+//! (`tests/sources/council-transcript.txt`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use copydesk::analysis::{Article, Language, Resolution, Scanner};
-use copydesk::checks::check_text;
+use copydesk::checks::check_text_with;
 use copydesk::rules::{Scope, REGISTRY};
 use copydesk::text::{offset_to_position, Document, PositionEncoding};
 
@@ -44,7 +46,12 @@ fn reading(path: &Path, code: &str, scope: Scope) -> String {
         serde_json::json!({ "rules": { code: { "enabled": true } } }),
     )
     .expect("config");
-    let checked = check_text(&text, language, &config);
+    // Quotes are checked against the sources the fixture names.
+    let named = copydesk::sources::named_for(Some(path), &text, &config, None);
+    let sources = copydesk::sources::SourceCache::default()
+        .resolve(&named)
+        .expect("the fixture's sources");
+    let checked = check_text_with(&text, language, &config, std::sync::Arc::new(sources));
     let rope = checked.document.rope();
     let at = |offset: usize| {
         let p = offset_to_position(rope, offset, PositionEncoding::Utf16);

@@ -17,6 +17,7 @@ pub mod placeholder;
 pub mod pull_quote;
 pub mod quotes;
 pub mod shift;
+pub mod sources;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -96,6 +97,8 @@ pub struct ParagraphFacts {
     pub tongue: Tongue,
     /// Fingerprints of its sentences and quotes, for pull quotes.
     pub pull: pull_quote::PullFacts,
+    /// The words of its quotes, to look for in the article's sources.
+    pub said: Vec<sources::said::Said>,
 }
 
 /// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
@@ -156,14 +159,16 @@ impl Scanner {
     pub fn scan(&self, text: &str) -> ParagraphFacts {
         let lines = line_spans(text);
         let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        let quotes = quotes::scan(text);
         ParagraphFacts {
+            said: sources::said::scan(text, &quotes),
             shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
             comments: markdown::comment_marks(text),
             mentions: names::scan_mentions(text),
-            quotes: quotes::scan(text),
+            quotes,
             tongue: Tongue::of(text),
             pull: pull_quote::scan(text),
             lines,

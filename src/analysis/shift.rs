@@ -125,12 +125,13 @@ pub fn facts_unchanged(
             if splice.map(a.start) != Some(b.start) || splice.map(a.end()) != Some(b.end()) {
                 return false;
             }
-            // Fingerprints of words are no fact a position rule reads: the
-            // rules that read them redo their findings around the edit
-            // (`rules::Scope::Words`).
+            // Fingerprints and quoted words are no fact a position rule
+            // reads: the rules that read them redo their findings around
+            // the edit (`rules::Scope::Words`).
             std::sync::Arc::ptr_eq(a.facts, b.facts)
                 || moved_facts(a.facts, a.start, b.start, splice).is_some_and(|mut m| {
                     m.pull.clone_from(&b.facts.pull);
+                    m.said.clone_from(&b.facts.said);
                     m == **b.facts
                 })
         })

@@ -8,7 +8,9 @@
 //! from each rule's declared [`Scope`].
 
 use std::ops::Range;
+use std::sync::Arc;
 
+use crate::analysis::sources::SourceSet;
 use crate::analysis::{
     Article, ArticleParts, Language, Leftovers, MentionRef, ParagraphFacts, People, PersonId,
     Regrouped, Reused, Scanner,
@@ -51,6 +53,7 @@ fn cx<'c, 'a>(
     article: &'c Article<'a>,
     config: &'c Config,
     shared: &'c Shared,
+    sources: &'c SourceSet,
     rule: &dyn Rule,
 ) -> Cx<'c, 'a> {
     Cx {
@@ -58,18 +61,43 @@ fn cx<'c, 'a>(
         config,
         severity: rules::severity(config, rule.info()),
         shared,
+        sources,
     }
+}
+
+/// An article without sources.
+fn no_sources() -> &'static SourceSet {
+    static NONE: std::sync::LazyLock<SourceSet> = std::sync::LazyLock::new(SourceSet::default);
+    &NONE
 }
 
 /// Runs every enabled rule. Findings come ordered by position, then code.
 pub fn run(article: &Article<'_>, config: &Config) -> Vec<Finding> {
-    run_with(article, config, &Shared::of(article))
+    run_with(article, config, &Shared::of(article), no_sources())
 }
 
-fn run_with(article: &Article<'_>, config: &Config, shared: &Shared) -> Vec<Finding> {
+/// [`run`] for an article with sources.
+pub fn run_with_sources(
+    article: &Article<'_>,
+    config: &Config,
+    sources: &SourceSet,
+) -> Vec<Finding> {
+    run_with(article, config, &Shared::of(article), sources)
+}
+
+fn run_with(
+    article: &Article<'_>,
+    config: &Config,
+    shared: &Shared,
+    sources: &SourceSet,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in enabled(config) {
-        rule.check(&cx(article, config, shared, rule), Part::All, &mut out);
+        rule.check(
+            &cx(article, config, shared, sources, rule),
+            Part::All,
+            &mut out,
+        );
     }
     out.sort_by_key(order);
     out
@@ -90,7 +118,7 @@ fn scope_of(code: &str) -> Scope {
 pub fn safe_edits(article: &Article<'_>, config: &Config) -> Vec<Edit> {
     let shared = Shared::of(article);
     let mut edits: Vec<Edit> = enabled(config)
-        .flat_map(|rule| rule.fix_all(&cx(article, config, &shared, rule)))
+        .flat_map(|rule| rule.fix_all(&cx(article, config, &shared, no_sources(), rule)))
         .collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
@@ -123,6 +151,16 @@ pub struct Checked {
 
 /// Checks a text from scratch.
 pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
+    check_text_with(text, language, config, Arc::new(SourceSet::default()))
+}
+
+/// Checks a text from scratch against its sources.
+pub fn check_text_with(
+    text: &str,
+    language: Language,
+    config: &Config,
+    sources: Arc<SourceSet>,
+) -> Checked {
     let scanner = Scanner::new(config);
     let document = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
     let article = Article::with_style_book(
@@ -130,7 +168,7 @@ pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
         language,
         &config.names.canonical,
     );
-    let findings = run(&article, config);
+    let findings = run_with_sources(&article, config, &sources);
     let safe_edits = safe_edits(&article, config);
     let named = crate::analysis::names::named_people(&article);
     Checked {
@@ -151,6 +189,8 @@ pub struct Pass {
     pub safe_edits: Vec<Edit>,
     /// What the quote rules read from the whole article.
     globals: Shared,
+    /// The article's sources: a pass is updated only with the same ones.
+    sources: Arc<SourceSet>,
 }
 
 impl Pass {
@@ -160,17 +200,33 @@ impl Pass {
         language: Language,
         config: &Config,
     ) -> Self {
-        let article = Article::with_style_book(paragraphs, language, &config.names.canonical);
-        Self::of(&article, config)
+        Self::with_sources(paragraphs, language, config, Arc::new(SourceSet::default()))
     }
 
-    fn of(article: &Article<'_>, config: &Config) -> Self {
+    /// Analyses `paragraphs` from scratch, checking quotes against `sources`.
+    pub fn with_sources(
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        language: Language,
+        config: &Config,
+        sources: Arc<SourceSet>,
+    ) -> Self {
+        let article = Article::with_style_book(paragraphs, language, &config.names.canonical);
+        Self::of(&article, config, sources)
+    }
+
+    /// The sources this pass checks quotes against.
+    pub fn sources(&self) -> &Arc<SourceSet> {
+        &self.sources
+    }
+
+    fn of(article: &Article<'_>, config: &Config, sources: Arc<SourceSet>) -> Self {
         let globals = Shared::of(article);
         Self {
-            findings: run_with(article, config, &globals),
+            findings: run_with(article, config, &globals, &sources),
             safe_edits: safe_edits(article, config),
             parts: article.parts(),
             globals,
+            sources,
         }
     }
 
@@ -207,6 +263,7 @@ impl Pass {
             mut findings,
             mut safe_edits,
             globals,
+            sources,
         } = self;
         let old_people = std::sync::Arc::clone(parts.people());
         let (mut parts, reused, quotes, regrouped) = parts.update_in(
@@ -230,7 +287,7 @@ impl Pass {
                     let article = Article::view(paragraphs, language, &parts);
                     let mut fresh = Vec::new();
                     for rule in enabled(config).filter(|r| r.info().scope == Scope::Words) {
-                        let cx = cx(&article, config, &globals, rule);
+                        let cx = cx(&article, config, &globals, &sources, rule);
                         rule.check(&cx, Part::Paragraphs(window), &mut fresh);
                     }
                     findings = merge(findings, fresh);
@@ -240,6 +297,7 @@ impl Pass {
                     findings,
                     safe_edits,
                     globals,
+                    sources,
                 };
                 return (pass, reused);
             }
@@ -258,19 +316,20 @@ impl Pass {
             };
             let article = Article::view(paragraphs, language, &parts);
             if let Some((findings, safe_edits, globals)) =
-                old.update_around(&article, diff, quotes, &regrouped, config)
+                old.update_around(&article, diff, quotes, &regrouped, config, &sources)
             {
                 let pass = Self {
                     parts,
                     findings,
                     safe_edits,
                     globals,
+                    sources,
                 };
                 return (pass, reused);
             }
         }
         let article = Article::from_parts(paragraphs, language, parts);
-        (Self::of(&article, config), reused)
+        (Self::of(&article, config, sources), reused)
     }
 
     /// The pass without its findings and fix-all edits (which a server
@@ -279,6 +338,7 @@ impl Pass {
         let kept = Kept {
             parts: self.parts,
             globals: self.globals,
+            sources: self.sources,
         };
         (kept, self.findings, self.safe_edits)
     }
@@ -290,6 +350,7 @@ impl Pass {
             findings,
             safe_edits,
             globals: kept.globals,
+            sources: kept.sources,
         }
     }
 
@@ -308,6 +369,14 @@ impl Pass {
 pub struct Kept {
     pub parts: ArticleParts,
     globals: Shared,
+    sources: Arc<SourceSet>,
+}
+
+impl Kept {
+    /// The sources the pass checked quotes against.
+    pub fn sources(&self) -> &Arc<SourceSet> {
+        &self.sources
+    }
 }
 
 /// The findings of an earlier pass and what they were made over.
@@ -335,6 +404,7 @@ impl Old<'_> {
         quotes: Range<usize>,
         regrouped: &Regrouped,
         config: &Config,
+        sources: &SourceSet,
     ) -> Option<(Vec<Finding>, Vec<Edit>, Shared)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
         let n = paragraphs.len();
@@ -440,7 +510,11 @@ impl Old<'_> {
                 Scope::Person => Part::People(&redo),
                 Scope::Article => continue,
             };
-            rule.check(&cx(article, config, &globals, rule), part, &mut fresh);
+            rule.check(
+                &cx(article, config, &globals, sources, rule),
+                part,
+                &mut fresh,
+            );
         }
         Some((merge(kept, fresh), safe_edits, globals))
     }

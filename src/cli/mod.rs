@@ -21,6 +21,7 @@ pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod sarif;
+pub mod sources;
 pub mod text;
 mod write;
 
@@ -30,7 +31,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::checks::check_text;
+use crate::checks::check_text_with;
 use crate::config::{Config, ConfigProblem};
 use across::Roster;
 use input::{InputError, Source};
@@ -164,7 +165,8 @@ fn check_source(
     if let Some(note) = article.note() {
         eprintln!("copydesk: note: {note}");
     }
-    let checked = check_text(&article.text, source.language(), config);
+    let quoted = sources::for_article(source, &article.text, config);
+    let checked = check_text_with(&article.text, source.language(), config, quoted);
     if explain_layout {
         let index = checked.document.index();
         eprintln!(
@@ -276,7 +278,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
             failed = true;
         }
     }
-    if failed {
+    if failed || sources::failed() {
         ExitCode::from(USAGE_OR_IO)
     } else if tally.fails() {
         ExitCode::from(1)

@@ -5,7 +5,11 @@
 //!   "people":[{"name","role","mentions","quotes","variants"}]}`
 //! with 0-based lines and UTF-16 characters. `kind` is person, anonymous or
 //! organisation; `how` says how the speaker was found: named, pronoun, role,
-//! continuation or previous-cue.
+//! continuation or previous-cue. An article with sources (see
+//! [`crate::sources`]) has a `"source"` on each quote looked for:
+//! `{"file","line","timestamp","speaker","state","score"}` (1-based line;
+//! `state` is faithful, omission, altered or not-found), and the table a
+//! SOURCE column.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +22,7 @@ use super::input::{self, Source};
 use crate::analysis::attribution::display_name;
 use crate::analysis::{Article, Language, QuoteKind, Scanner};
 use crate::config::Config;
+use crate::sources::SourceSet;
 use crate::text::{offset_to_position, Document, LineCol, PositionEncoding};
 
 /// Output format of `copydesk quotes`.
@@ -66,6 +71,46 @@ struct QuoteOut {
     range: Range,
     text: String,
     speaker: Option<SpeakerOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceOut>,
+}
+
+/// Where a quote is in the article's sources.
+#[derive(Serialize)]
+struct SourceOut {
+    /// The file, as named; `None` when no passage came close.
+    file: Option<String>,
+    /// 1-based line of the passage.
+    line: Option<usize>,
+    timestamp: Option<String>,
+    /// The transcript's speaker label for the passage.
+    speaker: Option<String>,
+    state: &'static str,
+    score: f32,
+}
+
+/// The worst standing of a quote's pieces, with the first piece's place.
+fn source_of(text: &str, q: &crate::analysis::Quote, sources: &SourceSet) -> Option<SourceOut> {
+    let found: Vec<_> = q
+        .content
+        .iter()
+        .filter_map(|c| sources.locate(text.get(c.clone())?))
+        .collect();
+    let first = found.first()?;
+    let worst = found
+        .iter()
+        .map(|l| l.state)
+        .max_by_key(|s| *s as u8)
+        .unwrap_or(first.state);
+    let file = first.file.and_then(|f| sources.files.get(f));
+    Some(SourceOut {
+        file: file.map(|f| f.name.clone()),
+        line: file.map(|f| f.line_col(first.passage.start).0 + 1),
+        timestamp: first.turn.as_ref().and_then(|t| t.timestamp.clone()),
+        speaker: first.turn.as_ref().and_then(|t| t.speaker.clone()),
+        state: worst.as_str(),
+        score: (first.score * 100.0).round() / 100.0,
+    })
 }
 
 #[derive(Serialize)]
@@ -93,6 +138,11 @@ fn range(rope: &Rope, r: &std::ops::Range<usize>) -> Range {
 
 /// Builds the quote sheet of a text.
 pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
+    sheet_with(text, language, config, &SourceSet::default())
+}
+
+/// Builds the quote sheet of a text, each quote looked for in `sources`.
+pub fn sheet_with(text: &str, language: Language, config: &Config, sources: &SourceSet) -> Sheet {
     let scanner = Scanner::new(config);
     let doc = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
     let rope = doc.rope();
@@ -120,6 +170,7 @@ pub fn sheet(text: &str, language: Language, config: &Config) -> Sheet {
                 cue: s.cue.clone(),
                 how: s.resolution.as_str(),
             }),
+            source: source_of(text, q, sources),
         })
         .collect();
     let people = article
@@ -160,9 +211,34 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
         .max()
         .unwrap_or(12)
         .max(12);
+    let sourced = sheet.quotes.iter().any(|q| q.source.is_some());
+    let place = |q: &QuoteOut| match &q.source {
+        None => "—".to_string(),
+        Some(s) => match (&s.file, s.line) {
+            (Some(f), Some(l)) => format!("{f}:{l} {}", s.state),
+            _ => s.state.to_string(),
+        },
+    };
+    let source_width = sheet
+        .quotes
+        .iter()
+        .map(|q| place(q).chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let source_column = |text: &str| {
+        if sourced {
+            format!("{text:<source_width$}  ")
+        } else {
+            String::new()
+        }
+    };
     out.push_str(&format!(
-        "{:>5}  {:<width$}  {:<12}  QUOTE\n",
-        "LINE", "SPEAKER", "HOW"
+        "{:>5}  {:<width$}  {:<12}  {}QUOTE\n",
+        "LINE",
+        "SPEAKER",
+        "HOW",
+        source_column("SOURCE")
     ));
     for (q, quote) in sheet.quotes.iter().zip(article.quotes()) {
         let who = match (&q.speaker, quote.kind) {
@@ -180,10 +256,11 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
             ""
         };
         out.push_str(&format!(
-            "{:>5}  {:<width$}  {:<12}  {}{}\n",
+            "{:>5}  {:<width$}  {:<12}  {}{}{}\n",
             q.range.start.line + 1,
             who,
             how,
+            source_column(&place(q)),
             words.join(" "),
             more
         ));
@@ -212,7 +289,8 @@ pub fn quotes(args: QuotesArgs) -> ExitCode {
         eprintln!("copydesk: note: {note}");
     }
     let (text, language) = (article.text, source.language());
-    let sheet = sheet(&text, language, &config);
+    let quoted = super::sources::for_article(&source, &text, &config);
+    let sheet = sheet_with(&text, language, &config, &quoted);
     let output = match args.format {
         QuotesFormat::Json => match serde_json::to_string(&sheet) {
             Ok(s) => s + "\n",
@@ -225,6 +303,9 @@ pub fn quotes(args: QuotesArgs) -> ExitCode {
     };
     if let Err(e) = super::Stdout::default().print(&output) {
         eprintln!("copydesk quotes: cannot write to stdout: {e}");
+        return ExitCode::from(2);
+    }
+    if super::sources::failed() {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS

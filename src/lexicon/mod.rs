@@ -12,7 +12,8 @@
 //! [`dates`] (months, weekdays, time zones), [`english`] (English words),
 //! [`names`] (the names gazetteer and the lists of name structure, in
 //! `data/names/`) and [`people`] (honorifics, given names and role words as
-//! plain lists).
+//! plain lists) and [`spelling`] (British and American spellings, and
+//! transcript labels, for checking quotes against their sources).
 
 pub mod dates;
 pub mod desk;
@@ -21,6 +22,7 @@ pub mod furniture;
 pub mod names;
 pub mod people;
 pub mod quotes;
+pub mod spelling;
 
 use std::collections::HashSet;
 

@@ -2,12 +2,13 @@
 //! cue), inlay hints after resolved pronoun and role cues (`He ‹Kuleba›`),
 //! and the quote sheet as Markdown.
 
-use std::ops::Range;
+use std::sync::Arc;
 
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::store::Analysis;
+use crate::analysis::sources::{Located, SourceFile};
 use crate::analysis::{Article, PersonId, Quote, Resolution, SpeakerKind};
 use crate::text::PositionEncoding;
 
@@ -51,7 +52,7 @@ pub fn quotes_of<'a>(
 
 /// The quote whose text, speaker mention or cue is at `offset`.
 fn quote_at<'a>(article: &'a Article<'_>, offset: usize) -> Option<&'a Quote> {
-    let inside = |r: &Range<usize>| r.start <= offset && offset <= r.end;
+    let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset <= r.end;
     article.quote_at(offset).or_else(|| {
         article.quotes().iter().find(|q| {
             q.speaker
@@ -130,6 +131,10 @@ pub fn hover(
             }
         }
     }
+    if let Some((file, located)) = piece_source(a, q, offset) {
+        s.push_str("\n\n---\n\n");
+        s.push_str(&source_card(&file, &located));
+    }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
@@ -139,11 +144,98 @@ pub fn hover(
     })
 }
 
+/// Where the piece of quote `q` at `offset` (or its first) is in the
+/// article's sources, with the file it was found in (none if not found).
+fn piece_source(
+    a: &Analysis,
+    q: &Quote,
+    offset: usize,
+) -> Option<(Option<Arc<SourceFile>>, Arc<Located>)> {
+    if a.sources.is_empty() {
+        return None;
+    }
+    let piece = q
+        .content
+        .iter()
+        .find(|c| c.start <= offset && offset <= c.end)
+        .or(q.content.first())?;
+    let text = String::from(a.document.rope().get_byte_slice(piece.clone())?);
+    let located = a.sources.locate(&text)?;
+    let file = located.file.and_then(|f| a.sources.files.get(f)).cloned();
+    Some((file, located))
+}
+
+/// The source part of a quote's card: the passage, where it is, the match.
+fn source_card(file: &Option<Arc<SourceFile>>, located: &Located) -> String {
+    let Some(file) = file else {
+        return format!(
+            "**Source: not found** in the article's sources (the closest passage has {:.0}% of the quote's words)",
+            located.score * 100.0
+        );
+    };
+    let mut s = format!(
+        "**Source:** `{}` line {}",
+        file.name,
+        file.line_col(located.passage.start).0 + 1
+    );
+    if let Some(turn) = &located.turn {
+        if let Some(ts) = &turn.timestamp {
+            s.push_str(&format!(" · {ts}"));
+        }
+        if let Some(who) = &turn.speaker {
+            s.push_str(&format!(" · {who}"));
+        }
+    }
+    s.push_str(&format!(
+        " · match {:.0}% ({})\n\n",
+        located.score * 100.0,
+        located.state.as_str()
+    ));
+    let passage = file.text.get(located.passage.clone()).unwrap_or("");
+    let mut words = crate::rules::sources::words(passage, 600);
+    words = words.replace('*', "\\*").replace('_', "\\_");
+    s.push_str(&format!("> {words}"));
+    s
+}
+
+/// The passage of the quote at `offset` in its source, for go to definition.
+pub fn source_location(
+    a: &Analysis,
+    article: &Article<'_>,
+    offset: usize,
+    enc: PositionEncoding,
+) -> Option<Location> {
+    let q = article.quote_at(offset)?;
+    let (file, located) = piece_source(a, q, offset)?;
+    let file = file?;
+    let uri = Uri::from_file_path(&file.path)?;
+    let position = |at: usize| {
+        let (line, col) = file.line_col(at);
+        let start = at - col;
+        let before = file.text.get(start..at).unwrap_or("");
+        let character = match enc {
+            PositionEncoding::Utf8 => before.len(),
+            _ => before.encode_utf16().count(),
+        };
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
+    };
+    Some(Location {
+        uri,
+        range: Range {
+            start: position(located.passage.start),
+            end: position(located.passage.end),
+        },
+    })
+}
+
 /// `‹Surname›` after each pronoun or role cue resolved to a person, in `range`.
 pub fn inlay_hints(
     a: &Analysis,
     article: &Article<'_>,
-    range: Range<usize>,
+    range: std::ops::Range<usize>,
     enc: PositionEncoding,
 ) -> Vec<InlayHint> {
     let rope = a.document.rope();
@@ -169,7 +261,7 @@ pub fn inlay_hints(
 }
 
 /// Ranges of the pronoun and role cues resolved to a person.
-pub fn resolved_cues(article: &Article<'_>, id: PersonId) -> Vec<Range<usize>> {
+pub fn resolved_cues(article: &Article<'_>, id: PersonId) -> Vec<std::ops::Range<usize>> {
     article
         .attribution
         .resolved
@@ -196,7 +288,12 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
         quotes.len(),
         unattributed
     ));
-    s.push_str("| Line | Speaker | Quote |\n|---:|---|---|\n");
+    let sourced = !a.sources.is_empty();
+    if sourced {
+        s.push_str("| Line | Speaker | Source | Quote |\n|---:|---|---|---|\n");
+    } else {
+        s.push_str("| Line | Speaker | Quote |\n|---:|---|---|\n");
+    }
     for q in quotes {
         let speaker = match &q.speaker {
             Some(sp) => sp.name.replace('|', "\\|"),
@@ -204,8 +301,23 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
             None => "**UNATTRIBUTED**".to_string(),
         };
         let words = opening_words(a, q, 10).replace('|', "\\|");
+        let source = if sourced {
+            let place = match piece_source(a, q, q.range.start) {
+                None => "—".to_string(),
+                Some((Some(file), l)) => format!(
+                    "{}:{} {}",
+                    file.name,
+                    file.line_col(l.passage.start).0 + 1,
+                    l.state.as_str()
+                ),
+                Some((None, l)) => l.state.as_str().to_string(),
+            };
+            format!(" {} |", place.replace('|', "\\|"))
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} |{source} {} |\n",
             line_of(a, q.range.start),
             speaker,
             words

@@ -595,10 +595,18 @@ impl LanguageServer for Backend {
         tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
         if self.info(|i| i.watch_files) {
             let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                // The configuration, and the files an article may quote
+                // (its sources: `crate::sources`).
+                watchers: [
+                    format!("**/{CONFIG_FILE}"),
+                    "**/*.{txt,md,markdown}".to_string(),
+                ]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob),
                     kind: None,
-                }],
+                })
+                .collect(),
             };
             let registration = Registration {
                 id: "copydesk-config-watcher".into(),
@@ -665,6 +673,9 @@ impl LanguageServer for Backend {
             .ends_with(&format!("/{CONFIG_FILE}"));
         if is_config {
             self.reload_config(None).await;
+        } else {
+            // The saved file may be another article's source.
+            self.store.sources_changed();
         }
     }
 
@@ -677,8 +688,18 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        self.reload_config(None).await;
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_file = format!("/{CONFIG_FILE}");
+        let (config, other): (Vec<_>, Vec<_>) = params
+            .changes
+            .iter()
+            .partition(|c| c.uri.as_str().ends_with(&config_file));
+        if !other.is_empty() {
+            self.store.sources_changed();
+        }
+        if !config.is_empty() || other.is_empty() {
+            self.reload_config(None).await;
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -783,6 +804,12 @@ impl LanguageServer for Backend {
                 let at = convert::offset(a.document.rope(), pos.position, enc);
                 let target =
                     people::referent_at(&article, at).and_then(|p| people::definition(&article, p));
+                if target.is_none() {
+                    // A quote: its passage in the article's sources.
+                    if let Some(location) = quotes::source_location(a, &article, at, enc) {
+                        return Ok(Some(GotoDefinitionResponse::Scalar(location)));
+                    }
+                }
                 Ok(target.map(|r| {
                     GotoDefinitionResponse::Scalar(Location {
                         uri: target_uri,

@@ -17,6 +17,7 @@ use super::diagnostics::Diagnostics;
 use crate::analysis::{Article, Language, Leftovers, ParagraphFacts, Scanner};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
+use crate::sources::{SourceCache, SourceSet};
 use crate::text::Paragraphing;
 use crate::text::{diff, Change, Document, PositionEncoding, TextError};
 
@@ -42,6 +43,11 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Merged edits of every safe fix (the fix-all).
     pub fix_all: Vec<Edit>,
+    /// The article's sources, and what they were found from (the sources
+    /// generation and the front matter's list): a keystroke that changes
+    /// neither keeps them without looking at a file.
+    pub sources: Arc<SourceSet>,
+    sources_key: (u64, Vec<String>),
     /// The article pass of this version, kept so requests need not redo it,
     /// until the next version's analysis takes it over to update in place.
     parts: Mutex<Option<Kept>>,
@@ -125,7 +131,9 @@ impl Analysis {
         language: Language,
         config: Arc<Config>,
         previous: Option<Arc<Analysis>>,
+        sourcing: &Sourcing<'_>,
     ) -> Self {
+        let (sources, sources_key) = sourcing.sources_of(&document, &config, previous.as_deref());
         if document.rope().len_bytes() > MAX_ANALYSED_BYTES {
             tracing::warn!(
                 bytes = document.rope().len_bytes(),
@@ -139,6 +147,8 @@ impl Analysis {
                 config,
                 findings: Vec::new(),
                 fix_all: Vec::new(),
+                sources,
+                sources_key,
                 parts: Mutex::new(None),
                 leftovers: Mutex::default(),
                 spare: Mutex::default(),
@@ -146,7 +156,12 @@ impl Analysis {
         }
         let paragraphs = document.index().paragraphs();
         let earlier = previous
-            .filter(|p| Arc::ptr_eq(&p.config, &config) && p.language == language && p.open == open)
+            .filter(|p| {
+                Arc::ptr_eq(&p.config, &config)
+                    && Arc::ptr_eq(&p.sources, &sources)
+                    && p.language == language
+                    && p.open == open
+            })
             .and_then(|p| {
                 let kept = lock(&p.parts).take()?;
                 let (findings, fix_all) = lock(&p.spare)
@@ -175,7 +190,7 @@ impl Analysis {
                 );
                 pass
             }
-            None => Pass::new(paragraphs, language, &config),
+            None => Pass::with_sources(paragraphs, language, &config, Arc::clone(&sources)),
         };
         let (kept, findings, fix_all) = pass.split();
         let parts = Mutex::new(Some(kept));
@@ -187,9 +202,61 @@ impl Analysis {
             config,
             findings,
             fix_all,
+            sources,
+            sources_key,
             parts,
             leftovers: Mutex::new(leftovers),
             spare: Mutex::default(),
+        }
+    }
+}
+
+/// What an analysis finds an article's sources with.
+pub struct Sourcing<'s> {
+    pub cache: &'s SourceCache,
+    /// Bumped whenever a file may have changed (a save, a watched file).
+    pub generation: u64,
+    /// The article's file (`None` for an unsaved document).
+    pub path: Option<std::path::PathBuf>,
+}
+
+impl Sourcing<'_> {
+    /// The sources of `document`: the previous analysis's when nothing
+    /// they were found from changed, else looked up (files read only when
+    /// they changed on disk; the same files give the same set back).
+    fn sources_of(
+        &self,
+        document: &Document<ParagraphFacts>,
+        config: &Arc<Config>,
+        previous: Option<&Analysis>,
+    ) -> (Arc<SourceSet>, (u64, Vec<String>)) {
+        // Front matter is at the very top: a few lines are enough.
+        let mut head = String::new();
+        for chunk in document.rope().chunks() {
+            head.push_str(chunk);
+            if head.len() >= 8192 {
+                break;
+            }
+        }
+        let front = crate::sources::front_matter_sources(&head);
+        let key = (self.generation, front);
+        let previous = previous.filter(|p| Arc::ptr_eq(&p.config, config));
+        if let Some(p) = previous.filter(|p| p.sources_key == key) {
+            return (Arc::clone(&p.sources), key);
+        }
+        let named = crate::sources::named_for(self.path.as_deref(), &head, config, None);
+        let set = match self.cache.resolve(&named) {
+            Ok(set) => set,
+            Err(errors) => {
+                for e in errors {
+                    tracing::warn!("{e}; quotes are not checked against the sources");
+                }
+                SourceSet::default()
+            }
+        };
+        match previous {
+            Some(p) if p.sources.same_files(&set) => (Arc::clone(&p.sources), key),
+            _ => (Arc::new(set), key),
         }
     }
 }
@@ -263,6 +330,10 @@ struct Inner {
 
 pub struct Store {
     inner: Mutex<Inner>,
+    /// Sources read, by path and file stamp.
+    sources: SourceCache,
+    /// Bumped when a source may have changed on disk.
+    sources_generation: AtomicU64,
     encoding: Mutex<PositionEncoding>,
     /// The source of `open` and `revision` numbers.
     counter: AtomicU64,
@@ -310,6 +381,22 @@ impl Store {
             encoding: Mutex::new(PositionEncoding::Utf16),
             counter: AtomicU64::new(1),
             settled: watch::channel(false).0,
+            sources: SourceCache::default(),
+            sources_generation: AtomicU64::new(0),
+        }
+    }
+
+    /// A file that may be a source changed on disk (saved in the editor, or
+    /// seen by the client's file watcher): every document's sources are
+    /// looked up again (a file is read again only if its stamp changed, and
+    /// a document whose sources are the same keeps its pass), and its
+    /// diagnostics published again if they changed.
+    pub fn sources_changed(&self) {
+        self.sources_generation.fetch_add(1, Ordering::Relaxed);
+        let mut inner = lock(&self.inner);
+        for state in inner.docs.values_mut() {
+            state.revision = self.next();
+            state.changed.send_replace(state.revision);
         }
     }
 
@@ -594,14 +681,23 @@ impl Store {
         let (open, revision, language) = (state.open, state.revision, state.language);
         let latest = state.latest.clone();
         let older = state.running.as_ref().map(|(_, r)| r.clone());
+        let path = uri
+            .to_file_path()
+            .map(|p| p.into_owned())
+            .filter(|p| p.is_absolute());
         let task = tokio::spawn(async move {
             let previous = match older {
                 Some(older) => older.await.or(latest),
                 None => latest,
             };
             tokio::task::spawn_blocking(move || {
+                let sourcing = Sourcing {
+                    cache: &store.sources,
+                    generation: store.sources_generation.load(Ordering::Relaxed),
+                    path,
+                };
                 let analysis = Arc::new(Analysis::compute(
-                    document, open, revision, language, config, previous,
+                    document, open, revision, language, config, previous, &sourcing,
                 ));
                 store.install(&uri, &analysis);
                 analysis

@@ -132,7 +132,7 @@ fn severity_schema(default: Severity) -> Value {
 fn setting_schema(kind: SettingKind, description: &str) -> Value {
     let items = match kind {
         SettingKind::Patterns => json!({ "type": "string", "format": "regex" }),
-        SettingKind::Names => json!({ "type": "string" }),
+        SettingKind::Names | SettingKind::Paths => json!({ "type": "string" }),
     };
     json!({ "type": "array", "items": items, "default": [], "markdownDescription": description })
 }

@@ -24,9 +24,14 @@ pub mod not_english;
 mod people;
 pub mod placeholder;
 pub mod pull_quote;
+pub mod quote_altered;
 pub mod quote_marks;
+pub mod quote_not_in_source;
+pub mod quote_omission;
+pub mod quote_speaker_mismatch;
 pub mod quote_style;
 mod quotes;
+pub mod sources;
 pub mod unattributed_quote;
 pub mod unbalanced_quote;
 
@@ -34,6 +39,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::sources::SourceSet;
 use crate::analysis::{Article, ParagraphFacts, PersonId};
 use crate::config::{Config, Severity};
 
@@ -97,6 +103,8 @@ pub enum SettingKind {
     Patterns,
     /// A list of names.
     Names,
+    /// A list of file paths.
+    Paths,
 }
 
 /// A setting a rule reads from `copydesk.toml` (and the editor's settings).
@@ -146,6 +154,8 @@ pub struct Cx<'c, 'a> {
     pub severity: Severity,
     /// What the quote rules read from the whole article.
     pub shared: &'c Shared,
+    /// The article's sources (none for most articles).
+    pub sources: &'c SourceSet,
 }
 
 /// A rule.
@@ -180,6 +190,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &boilerplate::Boilerplate,
     &placeholder::Placeholder,
     &pull_quote::PullQuote,
+    &quote_not_in_source::QuoteNotInSource,
+    &quote_altered::QuoteAltered,
+    &quote_omission::QuoteOmission,
+    &quote_speaker_mismatch::QuoteSpeakerMismatch,
 ];
 
 /// The rule with this code.
@@ -235,6 +249,16 @@ pub(crate) fn findings_of(text: &str, code: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
 
+    fn example_sources() -> SourceSet {
+        SourceSet::new(vec![std::sync::Arc::new(
+            crate::analysis::sources::SourceFile::new(
+                "council.txt".to_string(),
+                "council.txt".into(),
+                sources::EXAMPLE_SOURCE.to_string(),
+            ),
+        )])
+    }
+
     #[test]
     fn codes_are_unique_kebab_case_and_documented() {
         let mut seen = std::collections::HashSet::new();
@@ -254,11 +278,34 @@ mod tests {
             if info.scope == Scope::Words {
                 // Its fix-all edits would not be redone with its findings.
                 let text = info.bad;
-                let checked = crate::checks::check_text(
+                // The source rules' examples are checked against their source.
+                let sources = if sources::CODES.contains(&info.code) {
+                    example_sources()
+                } else {
+                    SourceSet::default()
+                };
+                let checked = crate::checks::check_text_with(
                     text,
                     crate::analysis::Language::PlainText,
                     &Config::default(),
+                    std::sync::Arc::new(sources),
                 );
+                if sources::CODES.contains(&info.code) {
+                    let good = crate::checks::check_text_with(
+                        info.good,
+                        crate::analysis::Language::PlainText,
+                        &Config::default(),
+                        std::sync::Arc::new(example_sources()),
+                    );
+                    assert!(
+                        good.findings
+                            .iter()
+                            .all(|f| !sources::CODES.contains(&f.code)),
+                        "{}: the good example passes: {:?}",
+                        info.code,
+                        good.findings
+                    );
+                }
                 assert!(
                     checked.findings.iter().any(|f| f.code == info.code),
                     "{}: the bad example is flagged",
