@@ -10,7 +10,7 @@ use crate::lexicon::quotes as lex;
 
 use super::find::{fill_texts, pronoun_at, Found};
 use super::items::{Item, Para};
-use super::subject::{clause_subject, sentence_subject};
+use super::subject::{clause_subject, opening_subject, sentence_subject};
 use super::{Cue, SpeakerPhrase, Trailing};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
@@ -135,15 +135,24 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
         return None;
     }
     let prev = p.sentence(p.sent[s - 1]);
-    if prev.is_empty() || p.quotes.iter().any(|&q| prev.contains(&q)) {
+    // (A title or a fragment in it is the reporter's sentence still.)
+    let full_quote_in = |r: &std::ops::Range<usize>| {
+        p.quotes
+            .iter()
+            .enumerate()
+            .any(|(qi, q)| r.contains(q) && p.outer[qi].kind == QuoteKind::Full)
+    };
+    if prev.is_empty() || full_quote_in(&prev) {
         return None;
     }
-    let subject = sentence_subject(p, prev.start, prev.end).filter(|ph| {
-        matches!(
-            ph.kind,
-            super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
-        )
-    })?;
+    let subject = sentence_subject(p, prev.start, prev.end)
+        .filter(|ph| {
+            matches!(
+                ph.kind,
+                super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
+            )
+        })
+        .or_else(|| opening_subject(p.text, &p.items, prev.start, prev.end))?;
     let v = (prev.start..prev.end)
         .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();

@@ -305,24 +305,31 @@ pub(super) fn opening_subject(
     let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
     let (first, _) = word(floor)?;
     match first.as_str() {
-        "my" | "our" | "his" | "her" | "their" => {
+        "my" | "our" | "his" | "her" | "their" | "its" => {
             // Lower-case role words, then the name.
             let mut i = floor + 1;
             while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
                 i += 1;
             }
-            clause_subject(text, items, i, k).filter(|p| i > floor + 1 && at(p, i))
+            clause_subject(text, items, i, k)
+                .filter(|p| i > floor + 1 && at(p, i))
+                .or_else(|| apposition(text, items, floor, k))
         }
-        "the" | "a" | "an" => {
-            // `The mayor of Northbridge, Dev Bhattacharya, …`
-            let comma = (floor..k.min(floor + 8))
-                .find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
-            let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
-            let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
-            matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p)
-        }
+        "the" | "a" | "an" => apposition(text, items, floor, k),
         _ => clause_subject(text, items, floor, k).filter(|p| at(p, floor)),
     }
+}
+
+/// A role phrase opening a sentence with a name in apposition (`The mayor
+/// of Northbridge, Dev Bhattacharya, …`, `His former partner, Lawrence
+/// Cummings, …`): the name.
+fn apposition(text: &str, items: &[Item], floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
+    let comma =
+        (floor..k.min(floor + 8)).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
+    let p = clause_subject(text, items, comma + 1, k).filter(|p| at(p, comma + 1))?;
+    let after = (comma + 1..k).find(|&i| items[i].start() >= p.range.end)?;
+    matches!(items[after], Item::Punct { ch: ',', .. }).then_some(p)
 }
 
 /// Whether a lower-case word after a noun phrase reads as its verb: an
@@ -344,7 +351,13 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
         lex::clause_openers().contains(&w) || w.ends_with("ing") && p.punct(s + 1, ',')
     });
     if opener {
-        s = (s..k).find(|&i| p.punct(i, ','))? + 1;
+        // The clause ends at its comma, which US style puts inside a
+        // title's marks (`On “Face the Nation,” Sen. Bernie Sanders …`).
+        let title_comma = |i: usize| {
+            matches!(p.items[i], Item::Quote { index, .. }
+                if p.outer.get(index).is_some_and(|q| q.last_char == Some(',')))
+        };
+        s = (s..k).find(|&i| p.punct(i, ',') || title_comma(i))? + 1;
     }
     if s >= k {
         return None;
@@ -360,7 +373,13 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
         _ => true,
     })?;
     if !matches!(p.items[v], Item::Word { .. }) {
-        return None;
+        // A name with a party or state tag (`Sen. Bernie Sanders (Vt.),
+        // who …, identified`): the name.
+        return p
+            .punct(v, '(')
+            .then(|| phrase(p.text, &p.items, s, v))
+            .flatten()
+            .filter(|ph| ph.kind == PhraseKind::Named);
     }
     phrase(p.text, &p.items, s, v).filter(is_speaker_like)
 }

@@ -282,3 +282,21 @@ fn a_dateline_is_no_speaker_and_a_headline_names_one_before_its_colon() {
         ["Paul Rees"]
     );
 }
+
+#[test]
+fn a_quote_after_a_sentence_about_its_speaker() {
+    let who = |text: &str| {
+        speaker(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        who("His former partner, Lawrence B. Cummings, called him a master of the deal. “He showed again and again an ability to put together deals.”"),
+        ["Cummings"]
+    );
+    assert_eq!(
+        who("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, identified exhaustion with bigotry as a reason to vote. “The younger people are sick and tired of discrimination.”"),
+        ["", "Bernie Sanders"]
+    );
+}
