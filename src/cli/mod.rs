@@ -30,7 +30,8 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::checks::check_text;
+use crate::checks::check_text_with;
+use crate::checks::ignores::Ignoring;
 use crate::config::{Config, ConfigProblem};
 use across::Roster;
 use input::{InputError, Source};
@@ -56,6 +57,10 @@ pub struct CheckArgs {
     /// line-per-paragraph layout, and why).
     #[arg(long)]
     pub explain_layout: bool,
+    /// Show every finding: ignore comments (`<!-- copydesk-ignore … -->`)
+    /// silence nothing and none is reported as unused.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -158,14 +163,19 @@ pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config,
 fn check_source(
     source: &Source,
     config: &Config,
-    explain_layout: bool,
+    args: &CheckArgs,
 ) -> Result<(FileReport, Roster), InputError> {
     let article = input::read(source, config.max_file_bytes())?;
     if let Some(note) = article.note() {
         eprintln!("copydesk: note: {note}");
     }
-    let checked = check_text(&article.text, source.language(), config);
-    if explain_layout {
+    let ignoring = if args.no_ignore {
+        Ignoring::ShowAll
+    } else {
+        Ignoring::Obey
+    };
+    let checked = check_text_with(&article.text, source.language(), config, ignoring);
+    if args.explain_layout {
         let index = checked.document.index();
         eprintln!(
             "copydesk: {}: {} paragraphs; {}",
@@ -218,7 +228,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let sources = input::sources(&args.paths);
     report_skipped(&sources);
     for source in sources.found {
-        let report = match source.and_then(|s| check_source(&s, &config, args.explain_layout)) {
+        let report = match source.and_then(|s| check_source(&s, &config, &args)) {
             Ok((report, roster)) => {
                 rosters.push(roster);
                 report

@@ -29,6 +29,7 @@ pub mod quote_style;
 mod quotes;
 pub mod unattributed_quote;
 pub mod unbalanced_quote;
+pub mod unused_ignore;
 
 use std::ops::Range;
 
@@ -180,6 +181,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &boilerplate::Boilerplate,
     &placeholder::Placeholder,
     &pull_quote::PullQuote,
+    &unused_ignore::UnusedIgnore,
 ];
 
 /// The rule with this code.
