@@ -61,6 +61,10 @@ pub struct CheckArgs {
     /// silence nothing and none is reported as unused.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Name on stderr every file a folder walk passed over, and why
+    /// (.gitignore, hidden, README, `files.exclude`, …).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -74,6 +78,9 @@ pub struct FixArgs {
     /// Configuration file (default: copydesk.toml in the current folder or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Name on stderr every file a folder walk passed over, and why.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin
     /// and writes the fixed text to stdout.
     #[arg(required = true)]
@@ -203,10 +210,16 @@ fn check_source(
     Ok((report, roster))
 }
 
-/// Names what a folder walk passed over, and says so when nothing was left.
-fn report_skipped(sources: &input::Sources) {
+/// Names what a folder walk passed over (with `verbose`, also what it
+/// passed over by design, and why).
+fn report_skipped(sources: &input::Sources, verbose: bool) {
     for s in &sources.skipped {
         report_error(s);
+    }
+    if verbose {
+        for (path, why) in &sources.passed_over {
+            report_error(format_args!("skipped {path}: {why}"));
+        }
     }
 }
 
@@ -225,8 +238,8 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let mut tally = Tally::default();
     let mut reports = Vec::new();
     let mut rosters = Vec::new();
-    let sources = input::sources(&args.paths);
-    report_skipped(&sources);
+    let sources = input::sources(&args.paths, &input::FileFilter::new(&config, args.verbose));
+    report_skipped(&sources, args.verbose);
     for source in sources.found {
         let report = match source.and_then(|s| check_source(&s, &config, &args)) {
             Ok((report, roster)) => {
@@ -303,8 +316,8 @@ pub fn fix(args: FixArgs) -> ExitCode {
     let mut out = Stdout::default();
     let mut failed = false;
     let mut done = 0;
-    let sources = input::sources(&args.paths);
-    report_skipped(&sources);
+    let sources = input::sources(&args.paths, &input::FileFilter::new(&config, args.verbose));
+    report_skipped(&sources, args.verbose);
     for source in sources.found {
         let outcome = source.and_then(|s| fix::fix_source(&s, &config, args.dry_run, &mut out));
         match outcome {
