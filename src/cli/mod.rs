@@ -4,7 +4,7 @@
 //!   bytes → text (regular files only, within the size limit; UTF-8, UTF-16
 //!   with a byte order mark, else Windows-1252; binary refused).
 //! - [`report`]: findings placed in a file (byte ranges → positions, once).
-//! - [`text`], [`json`], [`sarif`]: the three output formats of `check`.
+//! - [`text`], [`json`], [`sarif`], [`github`]: the output formats of `check`.
 //! - [`fix`](mod@fix): safe fixes, or a diff; [`write`](mod@write): writing a
 //!   file back atomically, keeping its identity, never over someone else's
 //!   edit.
@@ -15,6 +15,7 @@
 
 mod across;
 mod fix;
+pub mod github;
 pub mod input;
 pub mod json;
 pub mod quotes;
@@ -24,7 +25,7 @@ pub mod sarif;
 pub mod text;
 mod write;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -43,6 +44,9 @@ pub enum CheckFormat {
     Text,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::…`):
+    /// annotations on the pull request's files.
+    Github,
 }
 
 #[derive(Debug, Args)]
@@ -225,14 +229,22 @@ fn report_skipped(sources: &input::Sources, verbose: bool) {
 
 const NOTHING_READ: &str = "copydesk reads plain-text articles (.txt, .md, .markdown)";
 
+/// A file's findings in a format printed as each file is checked; `None`
+/// for the formats printed whole at the end.
+fn streamed(format: CheckFormat, report: &FileReport, style: text::Style) -> Option<String> {
+    match format {
+        CheckFormat::Text => Some(text::render_file(report, style)),
+        CheckFormat::Github => Some(github::render_file(report)),
+        CheckFormat::Json | CheckFormat::Sarif => None,
+    }
+}
+
 /// `copydesk check`.
 pub fn check(args: CheckArgs) -> ExitCode {
     let Ok(config) = load_config(args.config.as_deref(), "was checked") else {
         return ExitCode::from(USAGE_OR_IO);
     };
-    let style = text::Style {
-        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let style = text::Style::for_stdout();
     let mut out = Stdout::default();
     let mut failed = false;
     let mut tally = Tally::default();
@@ -253,10 +265,10 @@ pub fn check(args: CheckArgs) -> ExitCode {
             }
         };
         tally.add(&report);
-        if args.format == CheckFormat::Text {
+        if let Some(streamed) = streamed(args.format, &report, style) {
             // Stream: a long run shows findings as it goes.
             if !out.closed() {
-                if let Err(e) = out.print(&text::render_file(&report, style)) {
+                if let Err(e) = out.print(&streamed) {
                     report_error(format_args!("cannot write to stdout: {e}"));
                     return ExitCode::from(USAGE_OR_IO);
                 }
@@ -268,9 +280,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
     // Across the files: printed after them (text), or added to their reports.
     for extra in across::findings(&rosters, &config) {
         tally.add_findings(&extra);
-        if args.format == CheckFormat::Text {
+        if let Some(streamed) = streamed(args.format, &extra, style) {
             if !out.closed() {
-                if let Err(e) = out.print(&text::render_file(&extra, style)) {
+                if let Err(e) = out.print(&streamed) {
                     report_error(format_args!("cannot write to stdout: {e}"));
                     return ExitCode::from(USAGE_OR_IO);
                 }
@@ -293,6 +305,8 @@ pub fn check(args: CheckArgs) -> ExitCode {
             CheckFormat::Text => format!("{}\n", tally.summary()),
             CheckFormat::Json => json::render(&reports),
             CheckFormat::Sarif => sarif::render(&reports),
+            // The summary as a notice: stdout holds workflow commands only.
+            CheckFormat::Github => github::summary(&tally),
         };
         if let Err(e) = out.print(&tail) {
             report_error(format_args!("cannot write to stdout: {e}"));
