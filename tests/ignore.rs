@@ -235,4 +235,22 @@ Mr Stoltenburg left before the vote.\n";
         config_from_json(serde_json::json!({"names": {"canonical": ["Jens Stoltenburg"]}}))
             .expect("config");
     assert!(findings(text, Language::PlainText, &config).is_empty());
+    // Two people the article spells alike: once both are in the style book
+    // (the "Add to the style book" action, taken for each), neither is flagged.
+    let text = "The inquiry heard from Kirsten Hallorand, the harbour master, on Monday.\n\n\
+Ms Hallorand said the crane had been inspected in May.\n\n\
+Ms Halloran, who chairs the port board, said she had not seen the report.\n";
+    assert_eq!(
+        findings(text, Language::PlainText, &Config::default()).len(),
+        1,
+        "flagged until accepted"
+    );
+    let both = config_from_json(
+        serde_json::json!({"names": {"canonical": ["Kirsten Hallorand", "Halloran"]}}),
+    )
+    .expect("config");
+    assert_eq!(
+        findings(text, Language::PlainText, &both),
+        Vec::<String>::new()
+    );
 }
