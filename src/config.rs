@@ -386,6 +386,20 @@ pub struct SourceSettings {
     pub paths: Vec<String>,
 }
 
+/// Which files a folder walk checks (the command line's `check FOLDER` and
+/// `fix FOLDER`): globs matched against a file's path inside the folder
+/// walked, with `/` between folders (`drafts/**`, `**/*.notes.md`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    /// When not empty, only files matching one of these are checked.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Files matching one of these are skipped.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
 /// Where a configuration came from, to name it in errors found after it was
 /// parsed: its file, and the line of each `[rules.<code>]` key. Not part of
 /// the settings: two configurations of the same settings are equal wherever
@@ -422,6 +436,8 @@ pub struct Config {
     pub limits: LimitSettings,
     #[serde(default)]
     pub sources: SourceSettings,
+    #[serde(default)]
+    pub files: FileSettings,
     /// How paragraphs are found: `auto` (from the copy's own line shapes),
     /// `blank-line` or `line` (every line a paragraph).
     #[serde(default)]
@@ -569,7 +585,36 @@ impl Config {
                 );
             }
         }
+        for (key, globs) in [
+            ("include", &self.files.include),
+            ("exclude", &self.files.exclude),
+        ] {
+            for (i, g) in globs.iter().enumerate() {
+                if let Err(e) = globset::Glob::new(g) {
+                    let mut invalid = Invalid::at(
+                        &["files", key],
+                        ConfigProblem::BadValue(format!("{g:?} is not a glob: {}", e.kind())),
+                    );
+                    invalid.path.push(Step::Index(i));
+                    return Err(invalid);
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// The `[files]` globs, compiled (checked valid when the file was read).
+    pub fn file_globs(&self) -> (globset::GlobSet, globset::GlobSet) {
+        let build = |globs: &[String]| {
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                if let Ok(g) = globset::Glob::new(g) {
+                    b.add(g);
+                }
+            }
+            b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+        };
+        (build(&self.files.include), build(&self.files.exclude))
     }
 
     /// This configuration with `overlay` laid over it: the overlay's rule
@@ -596,6 +641,8 @@ impl Config {
         add_new(&mut out.placeholder.patterns, &overlay.placeholder.patterns);
         add_new(&mut out.names.canonical, &overlay.names.canonical);
         add_new(&mut out.sources.paths, &overlay.sources.paths);
+        add_new(&mut out.files.include, &overlay.files.include);
+        add_new(&mut out.files.exclude, &overlay.files.exclude);
         out
     }
 

@@ -145,7 +145,10 @@ fn text_report_reads_like_a_compiler() {
         out.contains(&format!("{shown}:15:1: warning[boilerplate]: ")),
         "{out}"
     );
-    assert!(out.contains("= fix: Remove this boilerplate line"), "{out}");
+    assert!(
+        out.contains("= help: Remove this boilerplate line"),
+        "{out}"
+    );
     assert!(
         out.ends_with("1 file checked: 6 warnings, 2 errors\n"),
         "{out}"

@@ -41,6 +41,21 @@ const PIECES: &[&str] = &[
     "(Picture: PA)",
 ];
 
+/// The pieces with ignore comments of every kind besides (kept apart so
+/// that the seeds of the cases kept in `regressions` still make theirs).
+fn pieces_with_ignores() -> Vec<&'static str> {
+    let mut out = PIECES.to_vec();
+    out.extend([
+        "<!-- copydesk-ignore -->\n",
+        "<!-- copydesk-ignore placeholder, boilerplate -->",
+        "<!-- copydesk-disable unattributed-quote -->\n\n",
+        "<!-- copydesk-enable -->",
+        "<!-- copydesk-ignore-file placeholder -->",
+        "“We will not back down,” ",
+    ]);
+    out
+}
+
 /// Position of a byte offset, computed independently of ropey.
 fn reference_position(text: &str, offset: usize, enc: PositionEncoding) -> LineCol {
     let mut line = 0;
@@ -88,17 +103,25 @@ struct EditSpec {
 }
 
 fn edit_spec() -> impl Strategy<Value = EditSpec> {
+    edit_spec_of(PIECES.len())
+}
+
+fn edit_spec_of(pieces: usize) -> impl Strategy<Value = EditSpec> {
     (
         0usize..4000,
         prop_oneof![3 => 0usize..4, 2 => 0usize..60, 1 => 0usize..600],
-        prop::collection::vec(0..PIECES.len(), 0..4),
+        prop::collection::vec(0..pieces, 0..4),
     )
         .prop_map(|(start, len, pieces)| EditSpec { start, len, pieces })
 }
 
 fn initial_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(0..PIECES.len(), 0..120)
-        .prop_map(|ix| ix.into_iter().map(|i| PIECES[i]).collect::<String>())
+    initial_text_of(PIECES.to_vec())
+}
+
+fn initial_text_of(pieces: Vec<&'static str>) -> impl Strategy<Value = String> {
+    prop::collection::vec(0..pieces.len(), 0..120)
+        .prop_map(move |ix| ix.into_iter().map(|i| pieces[i]).collect::<String>())
 }
 
 fn findings(
@@ -142,10 +165,26 @@ fn same_as_fresh(
     // The whole people: persons, who each mention is, the name index.
     prop_assert_eq!(&pa, &pb, "people ({:?})", reused);
     prop_assert_eq!(&a.excluded, &b.excluded);
+    // The ignore comments, and what the reader is shown once they are obeyed.
+    prop_assert_eq!(&a.ignores, &b.ignores, "ignores ({:?})", reused);
+    let shown = |p: &checks::Pass| {
+        let regions = checks::ignores::regions(paragraphs, &p.parts);
+        checks::ignores::apply(&regions, p.findings.clone(), p.safe_edits.clone(), config)
+    };
+    prop_assert_eq!(shown(&pass), shown(&fresh), "shown ({:?})", reused);
     Ok((pass, reused))
 }
 
 fn run_case(
+    initial: String,
+    steps: Vec<Vec<EditSpec>>,
+    enc: PositionEncoding,
+) -> Result<(), TestCaseError> {
+    run_case_with(PIECES, initial, steps, enc)
+}
+
+fn run_case_with(
+    pieces: &[&str],
     initial: String,
     steps: Vec<Vec<EditSpec>>,
     enc: PositionEncoding,
@@ -163,7 +202,7 @@ fn run_case(
             // Each change is relative to the text after the previous one.
             let s = boundary(&model, spec.start % (model.len() + 1));
             let e = boundary(&model, s + spec.len).max(s);
-            let text: String = spec.pieces.iter().map(|&i| PIECES[i]).collect();
+            let text: String = spec.pieces.iter().map(|&i| pieces[i]).collect();
             changes.push(Change {
                 range: Some((
                     reference_position(&model, s, enc),
@@ -395,6 +434,20 @@ proptest! {
     #[test]
     fn incremental_equals_from_scratch_utf8(initial in initial_text(), steps in prop::collection::vec(prop::collection::vec(edit_spec(), 1..4), 1..12)) {
         run_case(initial, steps, PositionEncoding::Utf8)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: Some(Box::new(prop::test_runner::FileFailurePersistence::WithSource("ignore-regressions"))), ..ProptestConfig::default() })]
+
+    /// Ignore comments typed, cut and moved among the edits: what they
+    /// silence, and which are unused, equal a pass from scratch.
+    #[test]
+    fn incremental_with_ignore_comments_equals_from_scratch(
+        initial in initial_text_of(pieces_with_ignores()),
+        steps in prop::collection::vec(prop::collection::vec(edit_spec_of(pieces_with_ignores().len()), 1..4), 1..12),
+    ) {
+        run_case_with(&pieces_with_ignores(), initial, steps, PositionEncoding::Utf16)?;
     }
 }
 

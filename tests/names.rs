@@ -536,6 +536,7 @@ fn speed_figures() {
             copydesk::rules::name_variant::check_variants(
                 &article,
                 copydesk::config::Severity::Warning,
+                &[],
                 everyone(),
                 &mut out,
             );

@@ -51,7 +51,13 @@ fn reading(path: &Path, code: &str, scope: Scope) -> String {
     let sources = copydesk::sources::SourceCache::default()
         .resolve(&named)
         .expect("the fixture's sources");
-    let checked = check_text_with(&text, language, &config, std::sync::Arc::new(sources));
+    let checked = check_text_with(
+        &text,
+        language,
+        &config,
+        std::sync::Arc::new(sources),
+        copydesk::checks::ignores::Ignoring::Obey,
+    );
     let rope = checked.document.rope();
     let at = |offset: usize| {
         let p = offset_to_position(rope, offset, PositionEncoding::Utf16);

@@ -10,6 +10,7 @@
 pub mod attribution;
 pub mod cues;
 pub mod furniture;
+pub mod ignore;
 mod markdown;
 pub mod marks;
 pub mod names;
@@ -88,6 +89,9 @@ pub struct ParagraphFacts {
     /// HTML comment delimiters (`<!--` opens, `-->` closes): paragraph-relative
     /// byte offset of each, and whether it opens.
     pub comments: Vec<(usize, bool)>,
+    /// Ignore comments (`<!-- copydesk-ignore … -->`) and whether the
+    /// paragraph is nothing but comments.
+    pub ignore: ignore::IgnoreFacts,
     /// References to people by name.
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
@@ -160,13 +164,15 @@ impl Scanner {
         let lines = line_spans(text);
         let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
         let quotes = quotes::scan(text);
+        let comments = markdown::comment_marks(text);
         ParagraphFacts {
             said: sources::said::scan(text, &quotes),
+            ignore: ignore::scan(text, &comments),
             shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
             fences: markdown::fence_lines(&line_texts),
-            comments: markdown::comment_marks(text),
+            comments,
             mentions: names::scan_mentions(text),
             quotes,
             tongue: Tongue::of(text),
@@ -190,6 +196,8 @@ pub struct Article<'a> {
     pub paragraphs: Paragraphs<'a, ParagraphFacts>,
     /// Byte ranges that are not copy (Markdown code blocks, front matter).
     pub excluded: Vec<Range<usize>>,
+    /// The ignore comments and how far each reaches ([`ignore::plan`]).
+    pub ignores: Arc<[ignore::Planned]>,
     /// The people the article names, grouped from the mentions (shared, so
     /// a keystroke keeps them, or regroups only around the edit: [`People::update`]).
     pub people: Arc<People>,
@@ -207,6 +215,7 @@ pub struct Article<'a> {
 #[derive(Clone, Debug)]
 pub struct ArticleParts {
     excluded: Vec<Range<usize>>,
+    ignores: Arc<[ignore::Planned]>,
     not_prose: Vec<Range<usize>>,
     people: Arc<People>,
     attribution: Arc<Attribution>,
@@ -253,6 +262,11 @@ impl ArticleParts {
     /// The people of the pass, to be updated by the next one ([`People::update`]).
     pub fn people(&self) -> &Arc<People> {
         &self.people
+    }
+
+    /// The ignore comments and their reach, in paragraph terms.
+    pub fn ignores(&self) -> &Arc<[ignore::Planned]> {
+        &self.ignores
     }
 
     /// The article pass for `paragraphs`, reusing this pass of the same
@@ -341,7 +355,7 @@ impl ArticleParts {
             _ => Vec::new(),
         };
         let before = std::mem::replace(&mut self.people, people);
-        let excluded = excluded_ranges(paragraphs, language);
+        let (excluded, ignores) = excluded_ranges(paragraphs, language);
         let not_prose = self
             .moved_not_prose(earlier, paragraphs, diff, language)
             .unwrap_or_else(|| not_prose(paragraphs, &excluded));
@@ -384,6 +398,7 @@ impl ArticleParts {
                 &came_or_went,
             ) {
                 self.excluded = excluded;
+                self.ignores = ignores;
                 self.not_prose = not_prose;
                 self.reads = reads;
                 self.defer_from(diff.splice, resumed.quotes_after, resumed.cues_after);
@@ -396,7 +411,14 @@ impl ArticleParts {
             }
         }
         let people = Arc::clone(&self.people);
-        let article = Article::with_walk(paragraphs, language, people, ctx, excluded, not_prose);
+        let article = Article::with_walk(
+            paragraphs,
+            language,
+            people,
+            ctx,
+            (excluded, ignores),
+            not_prose,
+        );
         let parts = ArticleParts {
             reads,
             ..article.parts()
@@ -583,16 +605,25 @@ pub enum Reused {
 }
 
 /// What is not copy: HTML comments in any text; in Markdown also code
-/// (fenced and indented) and front matter.
+/// (fenced and indented) and front matter. With it, the ignore comments
+/// (those outside code) and their reach.
 fn excluded_ranges(
     paragraphs: Paragraphs<'_, ParagraphFacts>,
     language: Language,
-) -> Vec<Range<usize>> {
+) -> (Vec<Range<usize>>, Arc<[ignore::Planned]>) {
     let code = match language {
         Language::Markdown => markdown::excluded_ranges(paragraphs),
         Language::PlainText => Vec::new(),
     };
-    markdown::with_comments(paragraphs, code)
+    let ignores = if paragraphs
+        .iter()
+        .any(|p| !p.facts.ignore.directives.is_empty())
+    {
+        ignore::plan(paragraphs, |at| code.iter().any(|r| r.contains(&at))).into()
+    } else {
+        Arc::from(Vec::new())
+    };
+    (markdown::with_comments(paragraphs, code), ignores)
 }
 
 /// Whether a paragraph has a line the furniture judge reads (furniture, a
@@ -679,10 +710,17 @@ impl<'a> Article<'a> {
         language: Language,
         people: Arc<People>,
     ) -> Self {
-        let excluded = excluded_ranges(paragraphs, language);
+        let (excluded, ignores) = excluded_ranges(paragraphs, language);
         let not_prose = not_prose(paragraphs, &excluded);
         let ctx = Arc::new(attribution::Ctx::new(&people));
-        Self::with_walk(paragraphs, language, people, ctx, excluded, not_prose)
+        Self::with_walk(
+            paragraphs,
+            language,
+            people,
+            ctx,
+            (excluded, ignores),
+            not_prose,
+        )
     }
 
     fn with_walk(
@@ -690,7 +728,7 @@ impl<'a> Article<'a> {
         language: Language,
         people: Arc<People>,
         ctx: Arc<attribution::Ctx>,
-        excluded: Vec<Range<usize>>,
+        (excluded, ignores): (Vec<Range<usize>>, Arc<[ignore::Planned]>),
         not_prose: Vec<Range<usize>>,
     ) -> Self {
         let (attribution, walk) =
@@ -699,6 +737,7 @@ impl<'a> Article<'a> {
             language,
             paragraphs,
             excluded,
+            ignores,
             people,
             attribution: Arc::new(attribution),
             not_prose,
@@ -719,6 +758,7 @@ impl<'a> Article<'a> {
             language,
             paragraphs,
             excluded: parts.excluded,
+            ignores: parts.ignores,
             people: parts.people,
             attribution: parts.attribution,
             not_prose: parts.not_prose,
@@ -739,6 +779,7 @@ impl<'a> Article<'a> {
             language,
             paragraphs,
             excluded: parts.excluded.clone(),
+            ignores: Arc::clone(&parts.ignores),
             people: Arc::clone(&parts.people),
             attribution: Arc::clone(&parts.attribution),
             not_prose: parts.not_prose.clone(),
@@ -751,6 +792,7 @@ impl<'a> Article<'a> {
     pub fn parts(&self) -> ArticleParts {
         ArticleParts {
             excluded: self.excluded.clone(),
+            ignores: Arc::clone(&self.ignores),
             not_prose: self.not_prose.clone(),
             people: Arc::clone(&self.people),
             attribution: Arc::clone(&self.attribution),

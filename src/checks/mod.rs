@@ -7,6 +7,8 @@
 //! nothing here names a rule: what an edit makes the engine redo follows
 //! from each rule's declared [`Scope`].
 
+pub mod ignores;
+
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -149,17 +151,25 @@ pub struct Checked {
     pub named: Vec<crate::analysis::names::Named>,
 }
 
-/// Checks a text from scratch.
+/// Checks a text from scratch, obeying its ignore comments.
 pub fn check_text(text: &str, language: Language, config: &Config) -> Checked {
-    check_text_with(text, language, config, Arc::new(SourceSet::default()))
+    check_text_with(
+        text,
+        language,
+        config,
+        Arc::new(SourceSet::default()),
+        ignores::Ignoring::Obey,
+    )
 }
 
-/// Checks a text from scratch against its sources.
+/// Checks a text from scratch against its sources, obeying its ignore
+/// comments or not.
 pub fn check_text_with(
     text: &str,
     language: Language,
     config: &Config,
     sources: Arc<SourceSet>,
+    ignoring: ignores::Ignoring,
 ) -> Checked {
     let scanner = Scanner::new(config);
     let document = Document::with_paragraphing(text, 0, config.paragraphing(language), &scanner);
@@ -170,6 +180,13 @@ pub fn check_text_with(
     );
     let findings = run_with_sources(&article, config, &sources);
     let safe_edits = safe_edits(&article, config);
+    let (findings, safe_edits) = match ignoring {
+        ignores::Ignoring::Obey => {
+            let regions = crate::analysis::ignore::regions(article.paragraphs, &article.ignores);
+            ignores::apply(&regions, findings, safe_edits, config)
+        }
+        ignores::Ignoring::ShowAll => (findings, safe_edits),
+    };
     let named = crate::analysis::names::named_people(&article);
     Checked {
         document,

@@ -1,6 +1,14 @@
 //! What the command line reads: the paths given, folders walked for
 //! articles, and each file's bytes turned into text.
 //!
+//! - A folder walk reads the articles (`.txt`, `.md`, `.markdown`) as the
+//!   tools people use walk a tree (the `ignore` crate, ripgrep's walker):
+//!   `.gitignore` and `.ignore` files are honoured (in a git checkout or
+//!   not), hidden files and folders are skipped, and so are `node_modules/`
+//!   and `target/` and README, CHANGELOG and LICENSE files, which are not
+//!   copy; `[files] include`/`exclude` globs in copydesk.toml choose among
+//!   the rest. A file named on the command line is always read. `--verbose`
+//!   names every file passed over, and why.
 //! - A folder walk never leaves the folder: symbolic links in it are not
 //!   followed (those leading out are named as skipped), and files found in
 //!   it are opened without following a link. A file named on the command
@@ -240,7 +248,71 @@ pub struct Sources {
     /// links out of the folder, documents that are not plain text, special
     /// files with an article's name.
     pub skipped: Vec<InputError>,
+    /// Articles a folder walk passed over by design (ignored, hidden,
+    /// excluded, not copy), each with why: listed with `--verbose`.
+    pub passed_over: Vec<(String, String)>,
 }
+
+/// Which files of a folder are articles to read: the `[files]` globs of
+/// copydesk.toml, over the walk's own rules.
+#[derive(Clone, Debug)]
+pub struct FileFilter {
+    include: globset::GlobSet,
+    exclude: globset::GlobSet,
+    /// Whether to find out which files ignore files and hiding passed over
+    /// (a second walk, for `--verbose`).
+    list_ignored: bool,
+}
+
+impl Default for FileFilter {
+    fn default() -> Self {
+        Self::new(&crate::config::Config::default(), false)
+    }
+}
+
+impl FileFilter {
+    pub fn new(config: &crate::config::Config, list_ignored: bool) -> Self {
+        let (include, exclude) = config.file_globs();
+        Self {
+            include,
+            exclude,
+            list_ignored,
+        }
+    }
+
+    /// Why an article found in a folder (at `rel`, its path inside it) is
+    /// not read; `None` when it is.
+    fn passes_over(&self, rel: &Path) -> Option<String> {
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_uppercase())
+            .unwrap_or_default();
+        for what in ["README", "CHANGELOG", "LICENSE"] {
+            if name.starts_with(what) {
+                return Some(format!("a {what} file, not copy"));
+            }
+        }
+        let rel = slashed(rel);
+        if self.exclude.is_match(&rel) {
+            return Some("matches `files.exclude` in copydesk.toml".to_string());
+        }
+        if !self.include.is_empty() && !self.include.is_match(&rel) {
+            return Some("matches no `files.include` glob in copydesk.toml".to_string());
+        }
+        None
+    }
+}
+
+/// A relative path with `/` between its parts, for globs.
+fn slashed(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Folders a walk never enters: what tools and builds keep there is not copy.
+const NOT_COPY_FOLDERS: &[&str] = &["node_modules", "target"];
 
 /// Whether a file name is an article a folder walk picks up.
 fn is_article(path: &Path) -> bool {
@@ -327,7 +399,7 @@ pub fn shown(path: &Path) -> String {
 /// folder gives its `.txt` and `.md` files (recursively, sorted by name,
 /// hidden entries skipped, links not followed). A path that cannot be
 /// listed gives an error in its place; the rest go on.
-pub fn sources(paths: &[PathBuf]) -> Sources {
+pub fn sources(paths: &[PathBuf], filter: &FileFilter) -> Sources {
     let mut out = Sources::default();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -357,13 +429,45 @@ pub fn sources(paths: &[PathBuf]) -> Sources {
             });
             continue;
         }
-        walk(path, &mut out);
+        walk(path, filter, &mut out);
     }
     out
 }
 
+/// The walker over a folder: ignore files and hidden entries honoured
+/// (`standard`), or nothing left out (to find what those left out), links
+/// never followed, entries sorted by name, `node_modules/` and `target/`
+/// never entered.
+/// `passed` collects the folders not entered.
+fn walker(
+    root: &Path,
+    standard: bool,
+    passed: Option<std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>>,
+) -> ignore::Walk {
+    ignore::WalkBuilder::new(root)
+        .standard_filters(standard)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| {
+            let enter = e.depth() == 0
+                || !(e.file_type().is_some_and(|t| t.is_dir())
+                    && NOT_COPY_FOLDERS.iter().any(|n| e.file_name() == *n));
+            if !enter {
+                if let Some(list) = &passed {
+                    if let Ok(mut list) = list.lock() {
+                        list.push(e.path().to_path_buf());
+                    }
+                }
+            }
+            enter
+        })
+        .build()
+}
+
 /// A folder's articles, without leaving it.
-fn walk(root: &Path, out: &mut Sources) {
+fn walk(root: &Path, filter: &FileFilter, out: &mut Sources) {
     let folder = match std::fs::canonicalize(root) {
         Ok(f) => f,
         Err(e) => {
@@ -374,20 +478,22 @@ fn walk(root: &Path, out: &mut Sources) {
             return;
         }
     };
-    let walk = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
+    let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut seen = std::collections::HashSet::new();
+    for entry in walker(root, true, None) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e.path().unwrap_or(root).display().to_string();
-                let source = e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("folder loop"));
-                out.found.push(Err(InputError::Read { path: p, source }));
+                match e.io_error() {
+                    // A broken ignore file says so and the walk goes on.
+                    None => tracing::warn!("{e}"),
+                    Some(_) => out.found.push(Err(InputError::Read {
+                        path: root.display().to_string(),
+                        source: e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("folder loop")),
+                    })),
+                }
                 continue;
             }
         };
@@ -395,7 +501,12 @@ fn walk(root: &Path, out: &mut Sources) {
             continue;
         }
         let path = entry.path();
-        let file_type = entry.file_type();
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if filter.list_ignored {
+            seen.insert(path.to_path_buf());
+        }
         if file_type.is_symlink() {
             match std::fs::canonicalize(path) {
                 Ok(target) if target.starts_with(&folder) => {
@@ -415,10 +526,13 @@ fn walk(root: &Path, out: &mut Sources) {
             }
         } else if file_type.is_file() {
             if is_article(path) {
-                out.found.push(Ok(Source::InFolder {
-                    path: path.to_path_buf(),
-                    folder: folder.clone(),
-                }));
+                match filter.passes_over(&rel(path)) {
+                    Some(why) => out.passed_over.push((path.display().to_string(), why)),
+                    None => out.found.push(Ok(Source::InFolder {
+                        path: path.to_path_buf(),
+                        folder: folder.clone(),
+                    })),
+                }
             } else if let Some(e) = document_error(path) {
                 out.skipped.push(e);
             }
@@ -428,6 +542,40 @@ fn walk(root: &Path, out: &mut Sources) {
                 kind: special_kind(file_type),
             });
         }
+    }
+    if filter.list_ignored {
+        // What the ignore files and hiding left out: the articles of a
+        // walk that leaves nothing out, less those seen.
+        let folders = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        for entry in walker(root, false, Some(std::sync::Arc::clone(&folders))).flatten() {
+            let path = entry.path();
+            if entry.depth() == 0
+                || seen.contains(path)
+                || !entry.file_type().is_some_and(|t| t.is_file())
+                || !is_article(path)
+            {
+                continue;
+            }
+            let hidden = rel(path)
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            let why = if hidden {
+                "hidden"
+            } else {
+                "ignored by a .gitignore or .ignore file"
+            };
+            out.passed_over
+                .push((path.display().to_string(), why.to_string()));
+        }
+        if let Ok(folders) = folders.lock() {
+            for f in folders.iter() {
+                out.passed_over.push((
+                    format!("{}/", f.display()),
+                    "a folder of tools' or builds' files, not copy".to_string(),
+                ));
+            }
+        }
+        out.passed_over.sort();
     }
 }
 

@@ -4,7 +4,7 @@
 //!   bytes → text (regular files only, within the size limit; UTF-8, UTF-16
 //!   with a byte order mark, else Windows-1252; binary refused).
 //! - [`report`]: findings placed in a file (byte ranges → positions, once).
-//! - [`text`], [`json`], [`sarif`]: the three output formats of `check`.
+//! - [`text`], [`json`], [`sarif`], [`github`]: the output formats of `check`.
 //! - [`fix`](mod@fix): safe fixes, or a diff; [`write`](mod@write): writing a
 //!   file back atomically, keeping its identity, never over someone else's
 //!   edit.
@@ -15,6 +15,7 @@
 
 mod across;
 mod fix;
+pub mod github;
 pub mod input;
 pub mod json;
 pub mod quotes;
@@ -25,13 +26,14 @@ pub mod sources;
 pub mod text;
 mod write;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use crate::checks::check_text_with;
+use crate::checks::ignores::Ignoring;
 use crate::config::{Config, ConfigProblem};
 use across::Roster;
 use input::{InputError, Source};
@@ -43,6 +45,9 @@ pub enum CheckFormat {
     Text,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::…`):
+    /// annotations on the pull request's files.
+    Github,
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +62,14 @@ pub struct CheckArgs {
     /// line-per-paragraph layout, and why).
     #[arg(long)]
     pub explain_layout: bool,
+    /// Show every finding: ignore comments (`<!-- copydesk-ignore … -->`)
+    /// silence nothing and none is reported as unused.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Name on stderr every file a folder walk passed over, and why
+    /// (.gitignore, hidden, README, `files.exclude`, …).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -70,6 +83,9 @@ pub struct FixArgs {
     /// Configuration file (default: copydesk.toml in the current folder or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Name on stderr every file a folder walk passed over, and why.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Files or folders (folders are walked for .txt and .md); `-` reads stdin
     /// and writes the fixed text to stdout.
     #[arg(required = true)]
@@ -159,15 +175,20 @@ pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config,
 fn check_source(
     source: &Source,
     config: &Config,
-    explain_layout: bool,
+    args: &CheckArgs,
 ) -> Result<(FileReport, Roster), InputError> {
     let article = input::read(source, config.max_file_bytes())?;
     if let Some(note) = article.note() {
         eprintln!("copydesk: note: {note}");
     }
     let quoted = sources::for_article(source, &article.text, config);
-    let checked = check_text_with(&article.text, source.language(), config, quoted);
-    if explain_layout {
+    let ignoring = if args.no_ignore {
+        Ignoring::ShowAll
+    } else {
+        Ignoring::Obey
+    };
+    let checked = check_text_with(&article.text, source.language(), config, quoted, ignoring);
+    if args.explain_layout {
         let index = checked.document.index();
         eprintln!(
             "copydesk: {}: {} paragraphs; {}",
@@ -195,32 +216,46 @@ fn check_source(
     Ok((report, roster))
 }
 
-/// Names what a folder walk passed over, and says so when nothing was left.
-fn report_skipped(sources: &input::Sources) {
+/// Names what a folder walk passed over (with `verbose`, also what it
+/// passed over by design, and why).
+fn report_skipped(sources: &input::Sources, verbose: bool) {
     for s in &sources.skipped {
         report_error(s);
+    }
+    if verbose {
+        for (path, why) in &sources.passed_over {
+            report_error(format_args!("skipped {path}: {why}"));
+        }
     }
 }
 
 const NOTHING_READ: &str = "copydesk reads plain-text articles (.txt, .md, .markdown)";
+
+/// A file's findings in a format printed as each file is checked; `None`
+/// for the formats printed whole at the end.
+fn streamed(format: CheckFormat, report: &FileReport, style: text::Style) -> Option<String> {
+    match format {
+        CheckFormat::Text => Some(text::render_file(report, style)),
+        CheckFormat::Github => Some(github::render_file(report)),
+        CheckFormat::Json | CheckFormat::Sarif => None,
+    }
+}
 
 /// `copydesk check`.
 pub fn check(args: CheckArgs) -> ExitCode {
     let Ok(config) = load_config(args.config.as_deref(), "was checked") else {
         return ExitCode::from(USAGE_OR_IO);
     };
-    let style = text::Style {
-        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let style = text::Style::for_stdout();
     let mut out = Stdout::default();
     let mut failed = false;
     let mut tally = Tally::default();
     let mut reports = Vec::new();
     let mut rosters = Vec::new();
-    let sources = input::sources(&args.paths);
-    report_skipped(&sources);
+    let sources = input::sources(&args.paths, &input::FileFilter::new(&config, args.verbose));
+    report_skipped(&sources, args.verbose);
     for source in sources.found {
-        let report = match source.and_then(|s| check_source(&s, &config, args.explain_layout)) {
+        let report = match source.and_then(|s| check_source(&s, &config, &args)) {
             Ok((report, roster)) => {
                 rosters.push(roster);
                 report
@@ -232,10 +267,10 @@ pub fn check(args: CheckArgs) -> ExitCode {
             }
         };
         tally.add(&report);
-        if args.format == CheckFormat::Text {
+        if let Some(streamed) = streamed(args.format, &report, style) {
             // Stream: a long run shows findings as it goes.
             if !out.closed() {
-                if let Err(e) = out.print(&text::render_file(&report, style)) {
+                if let Err(e) = out.print(&streamed) {
                     report_error(format_args!("cannot write to stdout: {e}"));
                     return ExitCode::from(USAGE_OR_IO);
                 }
@@ -247,9 +282,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
     // Across the files: printed after them (text), or added to their reports.
     for extra in across::findings(&rosters, &config) {
         tally.add_findings(&extra);
-        if args.format == CheckFormat::Text {
+        if let Some(streamed) = streamed(args.format, &extra, style) {
             if !out.closed() {
-                if let Err(e) = out.print(&text::render_file(&extra, style)) {
+                if let Err(e) = out.print(&streamed) {
                     report_error(format_args!("cannot write to stdout: {e}"));
                     return ExitCode::from(USAGE_OR_IO);
                 }
@@ -272,6 +307,8 @@ pub fn check(args: CheckArgs) -> ExitCode {
             CheckFormat::Text => format!("{}\n", tally.summary()),
             CheckFormat::Json => json::render(&reports),
             CheckFormat::Sarif => sarif::render(&reports),
+            // The summary as a notice: stdout holds workflow commands only.
+            CheckFormat::Github => github::summary(&tally),
         };
         if let Err(e) = out.print(&tail) {
             report_error(format_args!("cannot write to stdout: {e}"));
@@ -295,8 +332,8 @@ pub fn fix(args: FixArgs) -> ExitCode {
     let mut out = Stdout::default();
     let mut failed = false;
     let mut done = 0;
-    let sources = input::sources(&args.paths);
-    report_skipped(&sources);
+    let sources = input::sources(&args.paths, &input::FileFilter::new(&config, args.verbose));
+    report_skipped(&sources, args.verbose);
     for source in sources.found {
         let outcome = source.and_then(|s| fix::fix_source(&s, &config, args.dry_run, &mut out));
         match outcome {

@@ -45,6 +45,8 @@ pub struct Diagnostic {
     pub end: LineCol,
     /// Zero-based column of the start in characters (Unicode scalar values).
     pub start_char: u32,
+    /// Zero-based column of the end in characters, on the end's line.
+    pub end_char: u32,
     pub snippet: Snippet,
     pub fixes: Vec<PlacedFix>,
 }
@@ -116,6 +118,13 @@ pub fn place(rope: &Rope, finding: &Finding) -> Diagnostic {
     let underline = offset + (from - window_start)..offset + (to - window_start);
     let start_char =
         u32::try_from(rope.byte_to_char(from) - rope.byte_to_char(line_start)).unwrap_or(u32::MAX);
+    let end_line = end8.line as usize;
+    let end_at = floor_boundary(rope, finding.range.end);
+    let end_char = u32::try_from(
+        rope.byte_to_char(end_at)
+            .saturating_sub(rope.line_to_char(end_line.min(rope.len_lines().saturating_sub(1)))),
+    )
+    .unwrap_or(u32::MAX);
     let fixes = finding
         .fixes
         .iter()
@@ -139,6 +148,7 @@ pub fn place(rope: &Rope, finding: &Finding) -> Diagnostic {
         start,
         end,
         start_char,
+        end_char,
         snippet: Snippet {
             line,
             underline,

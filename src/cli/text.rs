@@ -1,20 +1,32 @@
 //! The compiler-style terminal report: `path:line:col: warning[code]: message`,
-//! the line, a caret underline and the fixes.
+//! then the line with a caret under the finding and each fix as a help line,
+//! drawn by `annotate-snippets` (the renderer rustc and cargo use), which
+//! places the caret by display width: tabs, wide CJK characters and emoji
+//! keep it under the exact span.
 
 use std::fmt::Write as _;
 
-use unicode_width::UnicodeWidthChar;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::report::{Diagnostic, FileReport};
 use crate::config::Severity;
 
-/// ANSI colour, on only when stdout is a terminal.
+/// ANSI colour: on only when stdout is a terminal and `NO_COLOR` is not set.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Style {
     pub color: bool,
 }
 
 impl Style {
+    /// Colour as the terminal report uses it: when stdout is a terminal,
+    /// unless `NO_COLOR` is set (to anything, <https://no-color.org>).
+    pub fn for_stdout() -> Self {
+        use std::io::IsTerminal;
+        Self {
+            color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
     fn paint(self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -22,30 +34,29 @@ impl Style {
             s.to_string()
         }
     }
-}
 
-fn severity_label(s: Severity) -> (&'static str, &'static str) {
-    match s {
-        Severity::Error => ("error", "1;31"),
-        Severity::Warning => ("warning", "1;33"),
-        Severity::Information => ("info", "1;36"),
-        Severity::Hint => ("hint", "1;36"),
+    fn renderer(self) -> Renderer {
+        if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
     }
 }
 
-/// How a character of the source line is shown, and its display width.
-fn shown(c: char) -> (String, usize) {
-    match c {
-        '\t' => ("    ".to_string(), 4),
-        c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => (" ".to_string(), 1),
-        c => (c.to_string(), c.width().unwrap_or(0)),
+fn severity_label(s: Severity) -> (&'static str, &'static str, Level<'static>) {
+    match s {
+        Severity::Error => ("error", "1;31", Level::ERROR),
+        Severity::Warning => ("warning", "1;33", Level::WARNING),
+        Severity::Information => ("info", "1;36", Level::INFO),
+        Severity::Hint => ("hint", "1;36", Level::NOTE),
     }
 }
 
 /// Renders one diagnostic, followed by a blank line.
 pub fn render(out: &mut String, path: &str, d: &Diagnostic, style: Style) {
     let line_no = (d.start.line as usize) + 1;
-    let (label, color) = severity_label(d.severity);
+    let (label, color, level) = severity_label(d.severity);
     let _ = writeln!(
         out,
         "{}: {}: {}",
@@ -53,50 +64,40 @@ pub fn render(out: &mut String, path: &str, d: &Diagnostic, style: Style) {
         style.paint(color, &format!("{label}[{}]", d.code)),
         style.paint("1", &d.message)
     );
-    let gutter = " ".repeat(line_no.to_string().len());
-    let bar = style.paint("1;34", "|");
-    let mut line = String::new();
-    let mut pad = String::new();
-    let mut carets = 0;
-    for (i, c) in d.snippet.line.char_indices() {
-        let (s, w) = shown(c);
-        line.push_str(&s);
-        if i < d.snippet.underline.start {
-            pad.push_str(&" ".repeat(w));
-        } else if i < d.snippet.underline.end {
-            carets += w;
-        }
-    }
-    let mut underline = "^".repeat(carets.max(1));
-    if d.snippet.more_lines > 0 {
-        let n = d.snippet.more_lines;
-        let _ = write!(
-            underline,
-            " (and {n} more line{})",
-            if n == 1 { "" } else { "s" }
-        );
-    }
-    let _ = writeln!(out, "{gutter} {bar}");
-    let _ = writeln!(
-        out,
-        "{} {bar} {}",
-        style.paint("1;34", &line_no.to_string()),
-        line.trim_end()
-    );
-    let _ = writeln!(
-        out,
-        "{gutter} {bar} {pad}{}",
-        style.paint(color, &underline)
+    // Control characters (a CMS's U+2028 line separator) would break the
+    // drawing: shown as spaces, byte for byte in place.
+    let line: String = d
+        .snippet
+        .line
+        .chars()
+        .map(|c| {
+            if c != '\t' && (c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
+                let mut buf = [0u8; 4];
+                " ".repeat(c.encode_utf8(&mut buf).len())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let n = d.snippet.more_lines;
+    let more = (n > 0).then(|| format!("and {n} more line{}", if n == 1 { "" } else { "s" }));
+    let underline = if d.snippet.underline.is_empty() {
+        // An empty span still gets a caret, on the character after it.
+        let at = d.snippet.underline.start;
+        at..line[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+    } else {
+        d.snippet.underline.clone()
+    };
+    let mut group = Group::with_level(level.clone()).element(
+        Snippet::source(line.as_str())
+            .line_start(line_no)
+            .annotation(AnnotationKind::Primary.span(underline).label(more)),
     );
     for f in &d.fixes {
-        let _ = writeln!(
-            out,
-            "{gutter} {} fix: {}",
-            style.paint("1;34", "="),
-            f.title
-        );
+        group = group.element(Level::HELP.message(f.title.as_str()));
     }
-    out.push('\n');
+    out.push_str(&style.renderer().render(&[group]));
+    out.push_str("\n\n");
 }
 
 /// Renders a file's diagnostics.
@@ -135,7 +136,7 @@ mod tests {
         render(&mut out, "a.txt", &place(&rope, &finding), Style::default());
         assert_eq!(
             out,
-            "a.txt:3:1: warning[boilerplate]: Web link block left in copy: remove it\n  |\n3 | READ MORE:\n  | ^^^^^^^^^^ (and 2 more lines)\n  = fix: Remove this boilerplate block (3 lines)\n\n"
+            "a.txt:3:1: warning[boilerplate]: Web link block left in copy: remove it\n  |\n3 | READ MORE:\n  | ^^^^^^^^^^ and 2 more lines\n  |\n  = help: Remove this boilerplate block (3 lines)\n\n"
         );
         let mut coloured = String::new();
         render(
@@ -145,5 +146,9 @@ mod tests {
             Style { color: true },
         );
         assert!(coloured.contains("\x1b[1;33mwarning[boilerplate]\x1b[0m"));
+        assert!(
+            coloured.contains("\x1b["),
+            "the snippet is drawn in colour too"
+        );
     }
 }

@@ -1,12 +1,14 @@
 //! Code actions: each finding's fixes as quick fixes (carrying the diagnostic
-//! they fix), "Remove all boilerplate", and the `source.fixAll.copydesk` action.
+//! they fix), "Ignore this finding here" (an ignore comment above its
+//! paragraph), "Remove all boilerplate", and the `source.fixAll.copydesk`
+//! action.
 
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::store::Analysis;
-use crate::checks::Edit;
-use crate::text::PositionEncoding;
+use crate::checks::{Edit, Finding};
+use crate::text::{Layout, PositionEncoding};
 
 pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.copydesk")
@@ -64,6 +66,16 @@ pub fn code_actions(
                     ..Default::default()
                 }));
             }
+            if f.code != crate::rules::unused_ignore::CODE {
+                let edit = ignore_here(a, f);
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Ignore this finding here ({})", edit.new_text.trim_end()),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(to_edit(std::slice::from_ref(&edit))),
+                    ..Default::default()
+                }));
+            }
         }
         if touching
             .iter()
@@ -96,6 +108,32 @@ pub fn code_actions(
         }));
     }
     out
+}
+
+/// The edit putting `<!-- copydesk-ignore CODE -->` on a line of its own
+/// above the paragraph where the finding starts (with a blank line after it
+/// in copy whose paragraphs end at blank lines), in the document's line ends.
+pub fn ignore_here(a: &Analysis, f: &Finding) -> Edit {
+    let index = a.document.index();
+    let paragraphs = index.paragraphs();
+    let i = paragraphs
+        .partition_point(|p| p.start <= f.range.start)
+        .saturating_sub(1);
+    let at = paragraphs.get(i).map_or(0, |p| p.start);
+    let rope = a.document.rope();
+    let eol = match rope.lines().next() {
+        Some(l) if l.len_bytes() >= 2 && l.byte(l.len_bytes() - 2) == b'\r' => "\r\n",
+        Some(l) if l.len_bytes() >= 1 && l.byte(l.len_bytes() - 1) == b'\r' => "\r",
+        _ => "\n",
+    };
+    let gap = match index.layout() {
+        Layout::BlankLine => eol,
+        Layout::Line => "",
+    };
+    Edit {
+        range: at..at,
+        new_text: format!("<!-- copydesk-ignore {} -->{eol}{gap}", f.code),
+    }
 }
 
 #[cfg(test)]

@@ -358,57 +358,15 @@ impl Backend {
         if !wanted {
             return None;
         }
-        let (can_create, versioned) = (caps.create_files, caps.document_changes);
-        let root = caps.root.clone()?;
         let article = a.article();
         let at = convert::offset(a.document.rope(), params.range.start, enc);
         let (_, person) = people::person_at(&article, at)?;
         if a.config.names.canonical.contains(&person.canonical) {
             return None;
         }
-        let path = Config::find_file(&root).unwrap_or_else(|| root.join(CONFIG_FILE));
-        let existing = std::fs::read_to_string(&path).ok();
-        let (range, text) = stylebook::insertion(existing.as_deref(), &person.canonical)?;
-        let uri = Uri::from_file_path(&path)?;
-        let rope = ropey::Rope::from_str(existing.as_deref().unwrap_or(""));
-        let edit = TextEdit {
-            range: convert::range(&rope, &range, enc),
-            new_text: text,
-        };
-        let workspace_edit = match (existing.is_some(), versioned) {
-            (true, false) => WorkspaceEdit {
-                changes: Some([(uri, vec![edit])].into_iter().collect()),
-                ..Default::default()
-            },
-            (true, true) => WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                    text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                    edits: vec![OneOf::Left(edit)],
-                }])),
-                ..Default::default()
-            },
-            (false, _) if can_create => WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Operations(vec![
-                    DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
-                        uri: uri.clone(),
-                        options: Some(CreateFileOptions {
-                            overwrite: Some(false),
-                            ignore_if_exists: Some(true),
-                        }),
-                        annotation_id: None,
-                    })),
-                    DocumentChangeOperation::Edit(TextDocumentEdit {
-                        text_document: OptionalVersionedTextDocumentIdentifier {
-                            uri,
-                            version: None,
-                        },
-                        edits: vec![OneOf::Left(edit)],
-                    }),
-                ])),
-                ..Default::default()
-            },
-            (false, _) => return None,
-        };
+        let workspace_edit = config_file_edit(caps, enc, |existing| {
+            stylebook::insertion(existing, &person.canonical)
+        })?;
         Some(CodeAction {
             title: format!(
                 "Add ‘{}’ to the style book ({CONFIG_FILE})",
@@ -419,6 +377,106 @@ impl Backend {
             ..Default::default()
         })
     }
+}
+
+/// "Ignore ‘CODE’ in this workspace" for each rule with a finding under
+/// the cursor: `[rules.CODE] enabled = false` in the workspace's
+/// `copydesk.toml` (created if absent), the rest of the file kept.
+fn ignore_in_workspace_actions(
+    caps: &Caps,
+    enc: PositionEncoding,
+    a: &Analysis,
+    params: &CodeActionParams,
+) -> Vec<CodeAction> {
+    let wanted = params.context.only.as_ref().is_none_or(|only| {
+        only.iter()
+            .any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str()))
+    });
+    if !wanted {
+        return Vec::new();
+    }
+    let rope = a.document.rope();
+    let requested = convert::byte_range(rope, params.range, enc);
+    let mut codes: Vec<&'static str> = a
+        .findings
+        .iter()
+        .filter(|f| f.range.start <= requested.end && requested.start <= f.range.end)
+        .map(|f| f.code)
+        .collect();
+    codes.dedup();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+        .into_iter()
+        .filter_map(|code| {
+            let edit = config_file_edit(caps, enc, |existing| stylebook::rule_off(existing, code))?;
+            let diagnostics = a
+                .findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| convert::diagnostic(rope, f, enc))
+                .collect();
+            Some(CodeAction {
+                title: format!("Ignore ‘{code}’ in this workspace ({CONFIG_FILE})"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(diagnostics),
+                edit: Some(edit),
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+/// One edit of the workspace's `copydesk.toml` (created when absent and
+/// the client can create files): `change` gives the replacement in its
+/// text, or `None` for nothing to do.
+fn config_file_edit(
+    caps: &Caps,
+    enc: PositionEncoding,
+    change: impl FnOnce(Option<&str>) -> Option<(std::ops::Range<usize>, String)>,
+) -> Option<WorkspaceEdit> {
+    let (can_create, versioned) = (caps.create_files, caps.document_changes);
+    let root = caps.root.clone()?;
+    let path = Config::find_file(&root).unwrap_or_else(|| root.join(CONFIG_FILE));
+    let existing = std::fs::read_to_string(&path).ok();
+    let (range, text) = change(existing.as_deref())?;
+    let uri = Uri::from_file_path(&path)?;
+    let rope = ropey::Rope::from_str(existing.as_deref().unwrap_or(""));
+    let edit = TextEdit {
+        range: convert::range(&rope, &range, enc),
+        new_text: text,
+    };
+    Some(match (existing.is_some(), versioned) {
+        (true, false) => WorkspaceEdit {
+            changes: Some([(uri, vec![edit])].into_iter().collect()),
+            ..Default::default()
+        },
+        (true, true) => WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                edits: vec![OneOf::Left(edit)],
+            }])),
+            ..Default::default()
+        },
+        (false, _) if can_create => WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(vec![
+                DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                    uri: uri.clone(),
+                    options: Some(CreateFileOptions {
+                        overwrite: Some(false),
+                        ignore_if_exists: Some(true),
+                    }),
+                    annotation_id: None,
+                })),
+                DocumentChangeOperation::Edit(TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                    edits: vec![OneOf::Left(edit)],
+                }),
+            ])),
+            ..Default::default()
+        },
+        (false, _) => return None,
+    })
 }
 
 /// Every mention (and resolved cue) of the person at `position`.
@@ -771,6 +829,9 @@ impl LanguageServer for Backend {
                 workspace_edit(&caps, target, a.version(), edits)
             });
             if let Some(action) = Backend::style_book_action(&caps, enc, a, &params) {
+                list.push(CodeActionOrCommand::CodeAction(action));
+            }
+            for action in ignore_in_workspace_actions(&caps, enc, a, &params) {
                 list.push(CodeActionOrCommand::CodeAction(action));
             }
             Ok(list)

@@ -58,6 +58,10 @@ pub struct Analysis {
     /// A copy of `findings` and `fix_all` for the next analysis to update
     /// in place ([`Analysis::make_spare`]).
     spare: Mutex<Option<(Vec<Finding>, Vec<Edit>)>>,
+    /// When ignore comments silenced something (or were unused): the
+    /// pass's own findings and fix-all, which the next analysis updates;
+    /// `findings` and `fix_all` are then what the reader is shown.
+    unignored: Option<(Vec<Finding>, Vec<Edit>)>,
 }
 
 impl Analysis {
@@ -93,7 +97,15 @@ impl Analysis {
         // for the copy rather than making its own.
         let mut spare = lock(&self.spare);
         if spare.is_none() && self.is_kept() {
-            *spare = Some((self.findings.clone(), self.fix_all.clone()));
+            *spare = Some(self.pass_findings());
+        }
+    }
+
+    /// The findings and fix-all of the pass, before ignore comments.
+    fn pass_findings(&self) -> (Vec<Finding>, Vec<Edit>) {
+        match &self.unignored {
+            Some((f, e)) => (f.clone(), e.clone()),
+            None => (self.findings.clone(), self.fix_all.clone()),
         }
     }
 
@@ -152,6 +164,7 @@ impl Analysis {
                 parts: Mutex::new(None),
                 leftovers: Mutex::default(),
                 spare: Mutex::default(),
+                unignored: None,
             };
         }
         let paragraphs = document.index().paragraphs();
@@ -164,9 +177,8 @@ impl Analysis {
             })
             .and_then(|p| {
                 let kept = lock(&p.parts).take()?;
-                let (findings, fix_all) = lock(&p.spare)
-                    .take()
-                    .unwrap_or_else(|| (p.findings.clone(), p.fix_all.clone()));
+                let (findings, fix_all) =
+                    lock(&p.spare).take().unwrap_or_else(|| p.pass_findings());
                 let pass = Pass::join(kept, findings, fix_all);
                 Some((p, pass))
             });
@@ -193,6 +205,14 @@ impl Analysis {
             None => Pass::with_sources(paragraphs, language, &config, Arc::clone(&sources)),
         };
         let (kept, findings, fix_all) = pass.split();
+        let regions = crate::checks::ignores::regions(paragraphs, &kept.parts);
+        let (findings, fix_all, unignored) = if regions.is_empty() {
+            (findings, fix_all, None)
+        } else {
+            let (shown, shown_fix_all) =
+                crate::checks::ignores::apply(&regions, findings.clone(), fix_all.clone(), &config);
+            (shown, shown_fix_all, Some((findings, fix_all)))
+        };
         let parts = Mutex::new(Some(kept));
         Self {
             document,
@@ -207,6 +227,7 @@ impl Analysis {
             parts,
             leftovers: Mutex::new(leftovers),
             spare: Mutex::default(),
+            unignored,
         }
     }
 }

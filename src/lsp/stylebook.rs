@@ -25,6 +25,52 @@ pub fn insertion(existing: Option<&str>, name: &str) -> Option<(Range<usize>, St
     Some(smallest_edit(text, &new))
 }
 
+/// The edit turning rule `code` off in a config file's text
+/// (`[rules.CODE] enabled = false`), the rest kept: "Ignore in this
+/// workspace". `None` when it is off already or the file is not valid TOML
+/// (or `rules` not a table).
+pub fn rule_off(existing: Option<&str>, code: &str) -> Option<(Range<usize>, String)> {
+    let text = existing.unwrap_or("");
+    let new = with_rule_off(text, code)?;
+    Some(smallest_edit(text, &new))
+}
+
+/// The whole text of the file with rule `code` turned off.
+pub fn with_rule_off(text: &str, code: &str) -> Option<String> {
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", text),
+    };
+    let mut doc: DocumentMut = body.parse().ok()?;
+    let rules = doc.entry("rules").or_insert({
+        let mut t = toml_edit::Table::new();
+        t.set_implicit(true);
+        toml_edit::Item::Table(t)
+    });
+    let rules = rules.as_table_like_mut()?;
+    let rule = rules
+        .entry(code)
+        .or_insert(toml_edit::table())
+        .as_table_like_mut()?;
+    if rule.get("enabled").and_then(|v| v.as_bool()) == Some(false) {
+        return None;
+    }
+    rule.insert("enabled", toml_edit::value(false));
+    let mut out = format!("{bom}{doc}");
+    if text.contains("\r\n") && !has_lone_lf(text) {
+        out = crlf(&out);
+    }
+    // Never hand out a file that does not read back with the rule off.
+    let back: toml::Table = toml::from_str(out.trim_start_matches(BOM)).ok()?;
+    let off = back
+        .get("rules")
+        .and_then(|r| r.get(code))
+        .and_then(|r| r.get("enabled"))
+        .and_then(|e| e.as_bool())
+        == Some(false);
+    off.then_some(out)
+}
+
 /// The whole text of the file with `name` added to its style book.
 pub fn with_name(text: &str, name: &str) -> Option<String> {
     let (bom, body) = match text.strip_prefix(BOM) {
@@ -196,6 +242,39 @@ mod tests {
         let (range, text) = insertion(Some(file), "Pedro Sánchez").unwrap();
         assert_eq!(text, ", \"Pedro Sánchez\"");
         assert_eq!(range.len(), 0);
+    }
+
+    #[test]
+    fn turns_a_rule_off_keeping_the_rest() {
+        let off = |existing: Option<&str>| {
+            let (r, t) = rule_off(existing, "unattributed-quote").expect("an edit");
+            let mut s = existing.unwrap_or("").to_string();
+            s.replace_range(r, &t);
+            s
+        };
+        assert_eq!(off(None), "[rules.unattributed-quote]\nenabled = false\n");
+        let file = "# Desk settings\r\n[rules.placeholder]\r\nseverity = \"warning\"\r\n\r\n[names]\r\ncanonical = [\"Volodymyr Zelensky\"]\r\n";
+        let out = off(Some(file));
+        // Beside the other rules' tables, in the file's line ends.
+        assert_eq!(
+            out,
+            "# Desk settings\r\n[rules.placeholder]\r\nseverity = \"warning\"\r\n\r\n[rules.unattributed-quote]\r\nenabled = false\r\n\r\n[names]\r\ncanonical = [\"Volodymyr Zelensky\"]\r\n"
+        );
+        let config = Config::from_toml(&out, std::path::Path::new("copydesk.toml")).expect("valid");
+        assert_eq!(config.names.canonical, ["Volodymyr Zelensky"]);
+        let on = "[rules.unattributed-quote]\nseverity = \"information\" # desk\nenabled = true\n";
+        assert_eq!(
+            off(Some(on)),
+            "[rules.unattributed-quote]\nseverity = \"information\" # desk\nenabled = false\n"
+        );
+        assert_eq!(
+            rule_off(
+                Some("[rules.unattributed-quote]\nenabled = false\n"),
+                "unattributed-quote"
+            ),
+            None
+        );
+        assert_eq!(rule_off(Some("rules = 3"), "unattributed-quote"), None);
     }
 
     #[test]

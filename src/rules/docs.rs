@@ -209,6 +209,26 @@ pub fn config_schema() -> Value {
             },
         }),
     );
+    let globs = |what: &str| {
+        json!({
+            "type": "array",
+            "items": { "type": "string" },
+            "default": [],
+            "markdownDescription": what,
+        })
+    };
+    props.insert(
+        "files".to_string(),
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "markdownDescription": "Which files `copydesk check FOLDER` and `fix FOLDER` read: globs matched against a file's path inside the folder walked (`drafts/**`, `**/*.notes.md`). The walk also honours `.gitignore` and `.ignore` files, skips hidden files, `node_modules/` and `target/`, and README, CHANGELOG and LICENSE files; a file named on the command line is always read.",
+            "properties": {
+                "include": globs("When not empty, only the articles (`.txt`, `.md`, `.markdown`) matching one of these globs are read."),
+                "exclude": globs("Files matching one of these globs are skipped."),
+            },
+        }),
+    );
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "copydesk.toml",

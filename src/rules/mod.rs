@@ -34,6 +34,7 @@ mod quotes;
 pub mod sources;
 pub mod unattributed_quote;
 pub mod unbalanced_quote;
+pub mod unused_ignore;
 
 use std::ops::Range;
 
@@ -194,6 +195,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &quote_altered::QuoteAltered,
     &quote_omission::QuoteOmission,
     &quote_speaker_mismatch::QuoteSpeakerMismatch,
+    &unused_ignore::UnusedIgnore,
 ];
 
 /// The rule with this code.
@@ -289,6 +291,7 @@ mod tests {
                     crate::analysis::Language::PlainText,
                     &Config::default(),
                     std::sync::Arc::new(sources),
+                    crate::checks::ignores::Ignoring::Obey,
                 );
                 if sources::CODES.contains(&info.code) {
                     let good = crate::checks::check_text_with(
@@ -296,6 +299,7 @@ mod tests {
                         crate::analysis::Language::PlainText,
                         &Config::default(),
                         std::sync::Arc::new(example_sources()),
+                        crate::checks::ignores::Ignoring::Obey,
                     );
                     assert!(
                         good.findings

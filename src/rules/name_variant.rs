@@ -54,6 +54,7 @@ impl Rule for NameVariant {
         check_variants(
             cx.article,
             cx.severity,
+            &cx.config.names.canonical,
             persons(cx.article, part).into_iter(),
             out,
         );
@@ -133,9 +134,33 @@ fn check_ties(article: &Article<'_>, severity: Severity, person: &Person, out: &
     }
 }
 
+/// Whether the style book accepts the mention's spelling: it lists the name
+/// as written, or a name with the same surname (and the same given name,
+/// when the mention has one). An accepted spelling is never a variant, even
+/// of someone whose other spelling the style book lists too (two people).
+fn accepted(style_book: &[String], m: &Mention) -> bool {
+    style_book.iter().any(|entry| {
+        let entry = entry.trim();
+        if entry == m.name_text {
+            return true;
+        }
+        let (given, surname) = match entry.rsplit_once(' ') {
+            Some((g, s)) => (Some(g.trim()), s),
+            None => (None, entry),
+        };
+        surname == m.surname_text
+            && match (&m.given_text, given) {
+                (None, _) => true,
+                (Some(written), Some(listed)) => listed == written,
+                (Some(_), None) => false,
+            }
+    })
+}
+
 pub fn check_variants<'p>(
     article: &Article<'_>,
     severity: Severity,
+    style_book: &[String],
     persons: impl Iterator<Item = &'p Person>,
     out: &mut Vec<Finding>,
 ) {
@@ -144,7 +169,7 @@ pub fn check_variants<'p>(
             continue;
         }
         let variants: Vec<(&Mention, usize)> = mentions(article, person)
-            .filter(|(_, m, _)| person.is_variant(m))
+            .filter(|(_, m, _)| person.is_variant(m) && !accepted(style_book, m))
             .map(|(_, m, s)| (m, s))
             .collect();
         if variants.is_empty() {

@@ -352,8 +352,21 @@ fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
+/// Whether a line is one HTML comment and nothing else (`<!-- … -->`, as
+/// an ignore comment is written): it is a paragraph of its own, as
+/// CommonMark makes it a block of its own, so that the copy under it is
+/// read as it would be without it.
+fn is_comment_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 7
+        && t.starts_with("<!--")
+        && t.ends_with("-->")
+        && t[4..].find("-->") == Some(t.len() - 7)
+}
+
 /// Splits text into paragraph ranges (relative to `text`), paragraphs made
 /// by blank lines (and, in plain text, lines too long to be hard-wrapped;
+/// in any text, a line that is one HTML comment;
 /// in Markdown, the blocks CommonMark starts on a line of their own). A
 /// line is blank when it holds only whitespace; lines end at `\n`, `\r\n`
 /// or `\r`.
@@ -379,9 +392,18 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
             (_, None) => false,
             (Layout::Line, Some(_)) => true,
             (Layout::BlankLine, Some(p)) if markdown => {
-                is_markdown_heading(p) || starts_markdown_block(line)
+                is_markdown_heading(p)
+                    || starts_markdown_block(line)
+                    || is_comment_line(p)
+                    || is_comment_line(line)
             }
-            (Layout::BlankLine, Some(p)) => is_long(p) || is_long(line) || ends_short(p, line),
+            (Layout::BlankLine, Some(p)) => {
+                is_long(p)
+                    || is_long(line)
+                    || is_comment_line(p)
+                    || is_comment_line(line)
+                    || ends_short(p, line)
+            }
         };
         if breaks {
             if let Some(p) = current.take() {

@@ -38,8 +38,19 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Cargo's target folder: $CARGO_TARGET_DIR when set (made absolute against
+# the folder this was started in, as cargo takes it), else the repository's.
+if [ -n "${CARGO_TARGET_DIR:-}" ]; then
+  case "$CARGO_TARGET_DIR" in
+    /*) ;;
+    *) CARGO_TARGET_DIR="$PWD/$CARGO_TARGET_DIR" ;;
+  esac
+  export CARGO_TARGET_DIR
+fi
+TARGET="${CARGO_TARGET_DIR:-$REPO/target}"
+
 # The release server builds while the editors install (both take minutes).
-BIN="${COPYDESK_BIN:-$REPO/target/release/copydesk}"
+BIN="${COPYDESK_BIN:-$TARGET/release/copydesk}"
 if [ ! -x "$BIN" ]; then
   log "building the release server (in the background)"
   (cd "$REPO" && cargo build --release --quiet) >"$WORK/cargo.log" 2>&1 &
@@ -121,6 +132,17 @@ run_vscode() {
   (cd "$REPO/editors/vscode" && npm_ci_cached && npm run --silent package >"$WORK/package.log" 2>&1) || {
     cat "$WORK/package.log" >&2; log "vscode: packaging FAILED"; failures=$((failures + 1)); return; }
   local vsix="$REPO/editors/vscode/copydesk.vsix"
+  # The package must carry the server under test, and the extension must
+  # find it there (test.mjs checks the "found via bundled" line).
+  if ! python3 - "$vsix" <<'PY'
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+sys.exit(0 if "extension/server/copydesk" in names else 1)
+PY
+  then
+    log "vscode: $vsix has no extension/server/copydesk"; failures=$((failures + 1)); return
+  fi
+  log "vscode: the .vsix bundles the server ($(du -h "$vsix" | cut -f1))"
   (cd "$HERE/vscode" && npm_ci_cached)
 
   local d="$WORK/vscode"

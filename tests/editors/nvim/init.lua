@@ -259,6 +259,42 @@ local function run()
     return #with_code(list, "placeholder", check_l) == 1 and #with_code(list, "boilerplate", fb_md) == 1
   end)
   check(#with_code(diags(mdbuf), "boilerplate", 0) == 0, "the Markdown heading was taken for furniture")
+
+  -- 7b. "Ignore this finding here" on [CHECK]: one edit puts the ignore
+  -- comment above its paragraph, and the finding goes (nothing is unused).
+  local check_diag = with_code(diags(mdbuf), "placeholder", check_l)[1]
+  local md_uri = vim.uri_from_bufnr(mdbuf)
+  local md_actions = request(mdbuf, "textDocument/codeAction", {
+    textDocument = { uri = md_uri },
+    range = check_diag.user_data.lsp.range,
+    context = { diagnostics = { check_diag.user_data.lsp }, only = { "quickfix" } },
+  }) or {}
+  local ignore_here
+  for _, a in ipairs(md_actions) do
+    if vim.startswith(a.title, "Ignore this finding here") then
+      ignore_here = a
+    end
+  end
+  check(ignore_here ~= nil, "no 'Ignore this finding here' action; got %s",
+    vim.inspect(vim.tbl_map(function(a) return a.title end, md_actions)))
+  vim.lsp.util.apply_workspace_edit(ignore_here.edit, client.offset_encoding)
+  local comment_l = find_line(mdbuf, "<!-- copydesk-ignore placeholder -->")
+  check(comment_l ~= nil and comment_l + 2 == find_line(mdbuf, "[CHECK]"),
+    "the ignore comment is not on its own line above the paragraph:\n%s",
+    table.concat(vim.api.nvim_buf_get_lines(mdbuf, 0, -1, false), "\n"))
+  wait_diags(mdbuf, "the [CHECK] finding to go under its ignore comment", function(list)
+    return #with_code(list, "placeholder") == 0 and #with_code(list, "unused-ignore") == 0
+      and #with_code(list, "boilerplate", find_line(mdbuf, "Follow us on Facebook")) == 1
+  end)
+
+  -- 7c. An ignore comment typed above the Facebook line silences it.
+  fb_md = find_line(mdbuf, "Follow us on Facebook")
+  vim.api.nvim_win_set_cursor(0, { fb_md + 1, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("O<!-- copydesk-ignore boilerplate --><Esc>", true, false, true), "x", false)
+  check(find_line(mdbuf, "<!-- copydesk-ignore boilerplate -->") == fb_md, "typing did not insert the comment")
+  wait_diags(mdbuf, "the Facebook line's finding to go under a typed ignore comment", function(list)
+    return #with_code(list, "boilerplate") == 0 and #with_code(list, "unused-ignore") == 0
+  end)
   vim.cmd("buffer " .. buf)
 
   -- 8. :CopydeskQuotes opens a scratch buffer, or reports the server's refusal.

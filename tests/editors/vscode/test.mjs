@@ -254,6 +254,12 @@ async function main() {
   );
   await waitFor("a .squiggly-error under TK", async () => (await squigglesOnLine("error", " TK,")).length > 0);
   ok("squiggles under the Follow line, the READ MORE line and TK");
+  // The server is the one packaged in the .vsix.
+  await waitFor("the copydesk output to name the server", async () => /found via/.test(outputLog()));
+  if (!/^starting .*\/server\/copydesk lsp \(found via bundled\)/m.test(outputLog())) {
+    throw new Error(`the extension did not start the server bundled in the .vsix:\n${outputLog().split("\n").filter((l) => l.includes("found via")).join("\n")}`);
+  }
+  ok("the extension started the server bundled in the .vsix");
   await shot("01-squiggles");
 
   // 3. Hover the squiggle.
@@ -423,6 +429,57 @@ async function main() {
     (await squigglesOnLine("warning", "Follow us on Facebook")).length > 0);
   ok("the Markdown article has its findings");
   await shot("08-markdown");
+
+  // 8b. Ctrl+. on [CHECK] -> "Ignore this finding here": the ignore comment
+  // goes above its paragraph and the error squiggle goes with it.
+  step = "ignore this finding here";
+  const checkLine = page.locator(".editor-instance .monaco-editor .view-line", { hasText: "[CHECK]" }).first();
+  const checkBox = (await squigglesOnLine("error", "[CHECK]"))[0];
+  const infosBefore = await page.locator(".editor-instance .squiggly-info").count();
+  await page.mouse.click(checkBox.x + 4, checkBox.y + checkBox.height / 2 - 4);
+  const ignoreItem = page.locator(".action-widget .monaco-list-row", { hasText: "Ignore this finding here" }).first();
+  await waitFor("the quick fix menu with Ignore this finding here", async () => {
+    if (!(await ignoreItem.isVisible())) {
+      await page.keyboard.press("Control+.");
+      await page.waitForTimeout(800);
+    }
+    return ignoreItem.isVisible();
+  });
+  await shot("10-ignore-menu");
+  const focusedRow = page.locator(".action-widget .monaco-list-row.focused").first();
+  for (let i = 0; i < 10; i++) {
+    if ((await focusedRow.innerText().catch(() => "")).includes("Ignore this finding here")) {
+      break;
+    }
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(150);
+  }
+  if (!(await focusedRow.innerText().catch(() => "")).includes("Ignore this finding here")) {
+    throw new Error("cannot focus \"Ignore this finding here\" in the menu");
+  }
+  await page.keyboard.press("Enter");
+  await waitFor("the ignore comment in the editor", async () =>
+    (await editorText()).includes("<!-- copydesk-ignore placeholder -->"));
+  await waitFor("the [CHECK] squiggle to go under its ignore comment", async () =>
+    (await squigglesOnLine("error", "[CHECK]")).length === 0 &&
+      (await squigglesOnLine("warning", "Follow us on Facebook")).length > 0 &&
+      // No unused-ignore (information) squiggle appears.
+      (await page.locator(".editor-instance .squiggly-info").count()) === infosBefore,
+    LONG,
+  );
+  if (!(await checkLine.isVisible())) {
+    throw new Error("the [CHECK] line went");
+  }
+  await shot("11-ignored");
+  ok("Ignore this finding here wrote the comment and silenced [CHECK]");
+
+  // 8c. Undo takes the comment out in one step, and the finding is back.
+  await page.keyboard.press("Control+Z");
+  await waitFor("the comment to go with one undo", async () =>
+    !(await editorText()).includes("copydesk-ignore") && (await squigglesOnLine("error", "[CHECK]")).length > 0,
+    LONG,
+  );
+  ok("one undo takes the ignore comment out and the finding back");
   await openFile(article);
 
   // 9. copydesk: Show quote sheet -> a Markdown document, or a clear message.
