@@ -295,6 +295,40 @@ local function run()
   wait_diags(mdbuf, "the Facebook line's finding to go under a typed ignore comment", function(list)
     return #with_code(list, "boilerplate") == 0 and #with_code(list, "unused-ignore") == 0
   end)
+
+  -- 7d. The other ignore forms, typed: a disable … enable region around the
+  -- Facebook line, then one ignore for the whole file. Each time the
+  -- finding comes back when its comment goes.
+  local function delete_line(needle)
+    local l = find_line(mdbuf, needle)
+    check(l ~= nil, "no line %q to delete", needle)
+    vim.api.nvim_buf_set_lines(mdbuf, l, l + 1, false, {})
+  end
+  local function facebook_back(why)
+    wait_diags(mdbuf, why, function(list)
+      return #with_code(list, "boilerplate", find_line(mdbuf, "Follow us on Facebook")) == 1
+    end)
+  end
+  local function silenced(why)
+    wait_diags(mdbuf, why, function(list)
+      return #with_code(list, "boilerplate") == 0 and #with_code(list, "unused-ignore") == 0
+    end)
+  end
+  delete_line("<!-- copydesk-ignore boilerplate -->")
+  facebook_back("the Facebook line's finding to come back when its ignore comment goes")
+  fb_md = find_line(mdbuf, "Follow us on Facebook")
+  vim.api.nvim_win_set_cursor(0, { fb_md + 1, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("o<!-- copydesk-enable --><Esc>", true, false, true), "x", false)
+  vim.api.nvim_win_set_cursor(0, { fb_md + 1, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("O<!-- copydesk-disable boilerplate --><Esc>", true, false, true), "x", false)
+  silenced("the Facebook line's finding to go inside a typed disable … enable region")
+  delete_line("<!-- copydesk-disable boilerplate -->")
+  delete_line("<!-- copydesk-enable -->")
+  facebook_back("the Facebook line's finding to come back when the region goes")
+  local last = vim.api.nvim_buf_line_count(mdbuf)
+  vim.api.nvim_win_set_cursor(0, { last, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("o<CR><!-- copydesk-ignore-file boilerplate --><Esc>", true, false, true), "x", false)
+  silenced("the Facebook line's finding to go under an ignore for the whole file")
   vim.cmd("buffer " .. buf)
 
   -- 8. :CopydeskQuotes opens a scratch buffer, or reports the server's refusal.
