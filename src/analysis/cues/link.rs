@@ -10,7 +10,7 @@ use crate::lexicon::quotes as lex;
 
 use super::find::{fill_texts, pronoun_at, Found};
 use super::items::{Item, Para};
-use super::subject::{clause_subject, opening_subject, sentence_subject};
+use super::subject::{clause_subject, opening_apposition, sentence_subject};
 use super::{Cue, SpeakerPhrase, Trailing};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
@@ -152,7 +152,7 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
                 super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
             )
         })
-        .or_else(|| opening_subject(p.text, &p.items, prev.start, prev.end))?;
+        .or_else(|| opening_apposition(p.text, &p.items, prev.start, prev.end))?;
     let v = (prev.start..prev.end)
         .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();

@@ -320,6 +320,26 @@ pub(super) fn opening_subject(
     }
 }
 
+/// The name in apposition to a role phrase that opens a sentence (`His
+/// former partner, Lawrence Cummings, …`), and nothing else.
+pub(super) fn opening_apposition(
+    text: &str,
+    items: &[Item],
+    floor: usize,
+    k: usize,
+) -> Option<SpeakerPhrase> {
+    let first = match items.get(floor)? {
+        Item::Word { range, .. } => lower(text, range),
+        _ => return None,
+    };
+    matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "its"
+    )
+    .then(|| apposition(text, items, floor, k))
+    .flatten()
+}
+
 /// A role phrase opening a sentence with a name in apposition (`The mayor
 /// of Northbridge, Dev Bhattacharya, …`, `His former partner, Lawrence
 /// Cummings, …`): the name.

@@ -299,4 +299,13 @@ fn a_quote_after_a_sentence_about_its_speaker() {
         who("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, identified exhaustion with bigotry as a reason to vote. “The younger people are sick and tired of discrimination.”"),
         ["", "Bernie Sanders"]
     );
+    // A sentence opened by a question word or a quantifier names no one.
+    assert_eq!(
+        who("Why the last-minute push? “This is when voters make up their minds.”"),
+        [""]
+    );
+    assert_eq!(
+        who("Once in my early 20s, my mother asked me about it. “I don’t believe in the devil.”"),
+        [""]
+    );
 }
