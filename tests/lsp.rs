@@ -166,6 +166,37 @@ fn pull_diagnostics_report_the_current_version() {
     lsp.shutdown();
 }
 
+/// Every diagnostic links to its rule's page (`codeDescription`), a file
+/// the editor can open: the page `copydesk explain CODE` prints.
+#[test]
+fn diagnostics_link_to_their_rules_page() {
+    let mut lsp = Lsp::start();
+    initialize(&mut lsp, &["utf-16"], None);
+    open(&mut lsp, URI, "plaintext", 1, &article());
+    let pushed = lsp.diagnostics(URI, 1);
+    let pulled = lsp.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    )["result"]["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!pushed.is_empty());
+    assert_eq!(pushed.len(), pulled.len());
+    for d in pushed.iter().chain(&pulled) {
+        let code = d["code"].as_str().expect("a code");
+        let href = d["codeDescription"]["href"].as_str().expect("a link");
+        assert!(
+            href.starts_with("file://") && href.ends_with(&format!("/{code}.md")),
+            "{href}"
+        );
+        let path = href.trim_start_matches("file://");
+        let page = std::fs::read_to_string(path).expect("the page is there");
+        assert!(page.starts_with(&format!("# `{code}`")), "{page}");
+    }
+    lsp.shutdown();
+}
+
 /// A keystroke that moves no diagnostic (after the last one on its line)
 /// is not pushed again, and a pull with the last result id is told
 /// "unchanged"; one that moves diagnostics (a line break above them) is

@@ -345,6 +345,7 @@ impl Pass {
                 return (pass, reused);
             }
         }
+        tracing::debug!(?reused, "every rule checks the whole article again");
         let article = Article::from_parts(paragraphs, language, parts);
         (Self::of(&article, config, sources), reused)
     }
@@ -427,6 +428,13 @@ impl Old<'_> {
         let n = paragraphs.len();
         let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
         if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
+            tracing::debug!(
+                before = earlier.len(),
+                after = n,
+                ?quotes,
+                edited = ?(a..b),
+                "the rules' findings are not updated around the edit"
+            );
             return None;
         }
         // Copy not in English (before or after) is checked whole: whether

@@ -49,6 +49,7 @@ pub fn diagnostic(rope: &Rope, f: &Finding, enc: PositionEncoding) -> lsp::Diagn
         range: range(rope, &f.range, enc),
         severity: Some(severity(f.severity)),
         code: Some(lsp::NumberOrString::String(f.code.to_string())),
+        code_description: super::docs::description(f.code),
         source: Some("copydesk".to_string()),
         message: f.message.clone(),
         ..Default::default()

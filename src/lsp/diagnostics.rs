@@ -43,7 +43,7 @@ struct Item {
 #[derive(Debug)]
 struct Text {
     message: String,
-    /// `,"severity":…,"code":…,"source":"copydesk","message":…}`
+    /// `,"severity":…,"code":…,"codeDescription":…,"source":"copydesk","message":…}`
     json: Vec<u8>,
 }
 
@@ -73,6 +73,7 @@ fn text_of(f: &Finding) -> Arc<Text> {
         severity_number(f.severity)
     );
     let _ = serde_json::to_writer(&mut json, f.code);
+    json.extend_from_slice(super::docs::json(f.code));
     json.extend_from_slice(b",\"source\":\"copydesk\",\"message\":");
     let _ = serde_json::to_writer(&mut json, &f.message);
     json.push(b'}');
@@ -272,6 +273,7 @@ impl Diagnostics {
                 ),
                 severity: Some(convert::severity(i.severity)),
                 code: Some(lsp::NumberOrString::String(i.code.to_string())),
+                code_description: super::docs::description(i.code),
                 source: Some("copydesk".to_string()),
                 message: i.text.message.clone(),
                 ..Default::default()

@@ -18,12 +18,15 @@
 //!   system after a close.
 //! - `output`: one queue of whole frames to stdout, fed by the framework
 //!   and by the diagnostics publisher.
+//! - `docs`: the rule pages diagnostics link to (`codeDescription`),
+//!   written once per version under the user's cache folder.
 //! - `diagnostics`: a document's diagnostics as the client has them,
 //!   converted once and moved by edits, serialised without `Value`s.
 
 mod actions;
 mod convert;
 mod diagnostics;
+mod docs;
 mod hover;
 mod memory;
 mod output;

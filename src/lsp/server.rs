@@ -15,6 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions;
 use super::convert;
 use super::diagnostics;
+use super::docs;
 use super::hover;
 use super::memory;
 use super::output::Output;
@@ -571,6 +572,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let enc = negotiate_encoding(&params);
         self.store.set_encoding(enc);
+        tokio::task::spawn_blocking(docs::install).await.ok();
         {
             let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
             info.root = root_path(&params);

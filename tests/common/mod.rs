@@ -62,6 +62,12 @@ impl Lsp {
         let mut child = Command::new(bin)
             .args(args)
             .env("COPYDESK_LOG", "debug")
+            // The rule pages diagnostics link to go here, not to the
+            // user's cache folder.
+            .env(
+                "COPYDESK_DOCS_DIR",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/rule-pages"),
+            )
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
