@@ -42,6 +42,8 @@ crate::word_lists! {
     speaker_stops = "quotes/speaker_stops.txt";
     /// Words after a head noun that start a phrase of their own (`of`, `for`).
     head_breaks = "quotes/head_breaks.txt";
+    /// Prepositions whose object never chants or speaks (`to`, `outside`).
+    place_prepositions = "quotes/place_prepositions.txt";
     /// Words that open an anonymous group (`several`, `many`).
     quantifiers = "quotes/quantifiers.txt";
     /// Auxiliary and modal verbs (`has`, `will`).

@@ -6,10 +6,10 @@ use crate::analysis::names::is_given_name;
 use crate::lexicon::quotes as lex;
 
 use super::after::speaker_after;
-use super::items::{Item, Para};
+use super::items::{lower, Item, Para};
 use super::phrase::{elided, phrase};
 use super::subject::{clause_subject, opening_subject, sentence_subject, subject_before};
-use super::walk::{after_determiner, counted, takes_base_form};
+use super::walk::{after_determiner, counted, takes_base_form, walk_back};
 use super::{Cue, PhraseKind, SpeakerPhrase};
 
 /// The cues of a paragraph and the item each stands at.
@@ -186,7 +186,9 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     let participle = w.ends_with("ing") && k > floor;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
-    } else if participle && opens_participle_clause(p, k) {
+    } else if participle
+        && (opens_participle_clause(p, k) || after_place_object(p.text, &p.items, floor, k))
+    {
         // `…, saying: “…”`, `by saying`: the clause's subject, not the
         // object before the comma (`She emailed supporters, saying …`).
         sentence_subject(p, floor, k)
@@ -213,6 +215,17 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         })
     });
     Some((cue(verb, &word, speaker), used))
+}
+
+/// Whether the noun phrase right before the participle at `k` is the
+/// object of a place preposition (`protesters marched to the White House
+/// chanting …`): then the clause's subject speaks, not that phrase.
+fn after_place_object(text: &str, items: &[Item], floor: usize, k: usize) -> bool {
+    let s = walk_back(text, items, k, floor);
+    s > floor
+        && s < k
+        && matches!(&items[s - 1], Item::Word { range, cap: false }
+            if lex::place_prepositions().contains(&lower(text, range)))
 }
 
 /// Whether the participle at `k` opens a clause of its own: after a comma,

@@ -275,10 +275,21 @@ pub(super) fn clause_subject(
     let mut end = start;
     // Through role words too: `Boston coach Ron Whitfield`.
     let role_word = |i: usize| matches!(&items[i], Item::Word { range, .. } if lex::role_nouns().contains(&bare(&text[range.clone()])));
-    while end < k
-        && (is_name_word(text, items, end) || is_abbrev_dot(text, items, end) || role_word(end))
-    {
-        end += 1;
+    loop {
+        if end < k
+            && (is_name_word(text, items, end) || is_abbrev_dot(text, items, end) || role_word(end))
+        {
+            end += 1;
+        } else if end + 1 < k
+            && matches!(items[end], Item::Word { cap: false, .. })
+            && role_word(end + 1)
+        {
+            // A modifier before a role word: `Republican presidential
+            // candidate Donald Trump`.
+            end += 2;
+        } else {
+            break;
+        }
     }
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
 }
@@ -387,7 +398,12 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
     }
     // The phrase runs to the first lower-case word that reads as its verb.
     let v = (s + 1..k.min(s + 10)).find(|&i| match &p.items[i] {
-        Item::Word { cap: false, range } => looks_finite(&lower(p.text, range)),
+        // Not a plural noun that reads like an -s verb (`About 200
+        // protesters …`, `two officials …`).
+        Item::Word { cap: false, range } => {
+            let w = lower(p.text, range);
+            looks_finite(&w) && !lex::source_nouns().contains(w.as_str()) && !counted_before(p, i)
+        }
         Item::Word { .. } => false,
         Item::Punct { ch: '.', .. } => !is_abbrev_dot(p.text, &p.items, i),
         _ => true,
@@ -402,6 +418,13 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
             .filter(|ph| ph.kind == PhraseKind::Named);
     }
     phrase(p.text, &p.items, s, v).filter(is_speaker_like)
+}
+
+/// Whether the word before item `i` is a number (`200 protesters`).
+fn counted_before(p: &Para<'_>, i: usize) -> bool {
+    i > 0
+        && matches!(&p.items[i - 1], Item::Word { range, .. }
+            if p.text[range.clone()].chars().all(|c| c.is_ascii_digit() || c == ','))
 }
 
 /// Whether a phrase can speak: a name, a pronoun, or a role, source or

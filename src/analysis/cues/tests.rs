@@ -309,3 +309,37 @@ fn a_quote_after_a_sentence_about_its_speaker() {
         [""]
     );
 }
+
+/// The subject of a participle or a verb is not the object of a
+/// preposition before it, nor a word that only opens the sentence, and a
+/// modifier before a role word does not cut the name off.
+#[test]
+fn prepositional_objects_and_modifiers_are_not_speakers() {
+    type Case<'a> = (&'a str, (&'a str, &'a str, PhraseKind));
+    let cases: &[Case<'_>] = &[
+        (
+            "About 300 protesters in Leeds marched to the Civic Hall chanting “Save our libraries.”",
+            ("chanting", "About 300 protesters in Leeds", PhraseKind::Anonymous),
+        ),
+        (
+            "Labour leadership candidate Aisha Rahman took to Twitter, writing: “We go again.”",
+            ("writing", "Aisha Rahman", PhraseKind::Named),
+        ),
+        (
+            "“You pay your taxes,” a narrator in the Labour advert asks.",
+            ("asks", "a narrator in the Labour advert", PhraseKind::Anonymous),
+        ),
+        (
+            "Howard Kemp, a former party chairman and mayoral candidate, hit back on Monday, tweeting: “Nonsense.”",
+            ("tweeting", "Howard Kemp", PhraseKind::Named),
+        ),
+    ];
+    for (text, want) in cases {
+        let got = speaker(text);
+        assert_eq!(
+            got.first().map(|(w, s, k)| (w.as_str(), s.as_str(), *k)),
+            Some(*want),
+            "{text}"
+        );
+    }
+}

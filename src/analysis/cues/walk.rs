@@ -88,7 +88,8 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                                 _ => None,
                             });
                     // `a spokesman for the ministry`, and `one backbencher
-                    // with a rural seat` (`with` only after a noun, not a verb).
+                    // with a rural seat` (`with` and `in` only after a noun,
+                    // not a verb).
                     let noun_before_with = || {
                         s.checked_sub(2)
                             .filter(|&b| b >= floor)
@@ -105,7 +106,9 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                     };
                     match before.as_deref() {
                         Some("for" | "of" | "at" | "from") => {}
-                        Some("with") if noun_before_with() => s -= 1,
+                        // `a narrator in the Clinton ad`, `a woman in
+                        // the crowd` (after a noun, not `speaking in the`).
+                        Some("with" | "in") if noun_before_with() => s -= 1,
                         // `a source close to the actress`.
                         Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
                         _ => break,
