@@ -90,12 +90,16 @@ pub(super) fn subject_before(
                 // Only a source, a role or an organisation runs longer (`a
                 // spokesman for the Department of Health and Social Care`,
                 // `the independent Vermont senator and Democratic candidate`).
+                // So does a name with its organisation (`Jeffrey Lewis of
+                // the James Martin Center for Nonproliferation Studies`).
+                let start = items[s].start();
                 return phrase(text, items, s, j).filter(|p| {
                     j - s <= 16
-                        && matches!(
+                        && (matches!(
                             p.kind,
                             PhraseKind::Anonymous | PhraseKind::Organisation | PhraseKind::Role
-                        )
+                        ) || p.kind == PhraseKind::Named
+                            && p.name.as_ref().is_some_and(|n| n.start == start))
                 });
             }
             phrase(text, items, s, j)

@@ -330,6 +330,10 @@ fn prepositional_objects_and_modifiers_are_not_speakers() {
             ("asks", "a narrator in the Labour advert", PhraseKind::Anonymous),
         ),
         (
+            "“It would be a stretch for them,” Maren Holt of the Centre for Arms Control and Verification Studies wrote in March.",
+            ("wrote", "Maren Holt", PhraseKind::Named),
+        ),
+        (
             "Howard Kemp, a former party chairman and mayoral candidate, hit back on Monday, tweeting: “Nonsense.”",
             ("tweeting", "Howard Kemp", PhraseKind::Named),
         ),
