@@ -1,0 +1,333 @@
+//! One step of the walk: a paragraph's mentions, role links, cues and
+//! name words taken in byte order, each cue given its speaker, into the
+//! paragraph's [`Row`] (which holds no offsets).
+
+use super::*;
+
+/// The people and what the walk derives from them.
+pub(super) struct With<'a> {
+    pub(super) people: &'a People,
+    pub(super) ctx: &'a Ctx,
+}
+
+impl With<'_> {
+    pub(super) fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
+        match (self.people.person(id), self.ctx.display.get(id)) {
+            (Some(p), Some(name)) => (name.to_string(), p.roles.first().cloned()),
+            _ => (String::new(), None),
+        }
+    }
+}
+
+/// A cue's speaker as the walk found it, with no offsets: the mention and
+/// cue word are those of cue `cue` of the paragraph, the antecedent a fact
+/// (placed by [`Assembly::cue_speaker`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Found {
+    pub(super) speaker: Speaker,
+    pub(super) cue: usize,
+    pub(super) antecedent: Option<(usize, FactRef)>,
+}
+
+/// What the walk made of one paragraph. It holds no offsets (only indices
+/// of the paragraph's facts), so it stays true while the paragraph keeps its
+/// facts, wherever they move.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Row {
+    /// Per cue: its speaker (before roles learned later are filled in).
+    pub(super) speakers: Vec<Option<Found>>,
+    /// Pronoun and role cues resolved to people: the cue's index, and the
+    /// person (the range is the cue's phrase, placed later).
+    pub(super) resolved: Vec<(usize, ResolvedCue)>,
+    /// Roles the copy gave people here, in order.
+    pub(super) roles: Vec<(PersonId, String)>,
+}
+
+/// A pronoun or role cue at `cue` (phrase of cue `index`) that refers back
+/// to `seen`: the speaker it gives, the cue recorded for inlay hints when it
+/// is a person, and the walk told that this person (or source) was just
+/// referred to again.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn follow(
+    w: &With<'_>,
+    walk: &mut Walk,
+    row: &mut Row,
+    seen: &Seen,
+    cue: Range<usize>,
+    index: usize,
+    para: usize,
+    gender: Option<Gender>,
+) -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
+    let (kind, name, role, person) = match &seen.target {
+        Target::Person(id) => {
+            let (name, role) = w.person_speaker(*id);
+            (SpeakerKind::Person, name, role, Some(*id))
+        }
+        Target::Source { name, kind } => (*kind, name.to_string(), None, None),
+    };
+    if let Some(id) = person {
+        row.resolved.push((
+            index,
+            ResolvedCue {
+                range: cue.clone(),
+                para,
+                person: id,
+                surname: w
+                    .people
+                    .person(id)
+                    .map(|p| p.surname.clone())
+                    .unwrap_or_default(),
+                name: name.clone(),
+            },
+        ));
+    }
+    walk.saw(
+        w.people,
+        Seen {
+            at: cue.start,
+            fact: FactRef::Cue(index),
+            para,
+            target: seen.target.clone(),
+        },
+        gender,
+    );
+    (kind, name, role, person)
+}
+
+/// Whether byte `offset` is copy, given the sorted ranges that are not.
+pub(super) fn is_copy(not_prose: &[Range<usize>], offset: usize) -> bool {
+    let i = not_prose.partition_point(|r| r.end <= offset);
+    not_prose.get(i).is_none_or(|r| offset < r.start)
+}
+
+/// One step of the walk: paragraph `pi`.
+pub(super) fn walk_paragraph<'p>(
+    w: &With<'_>,
+    walk: &mut Walk,
+    pi: usize,
+    para: Paragraph<'p, ParagraphFacts>,
+    person_like: &mut HashMap<&'p str, bool>,
+) -> Row {
+    let people = w.people;
+    let f = &para.facts;
+    let q = &f.quotes;
+    let mut row = Row {
+        speakers: vec![None; q.cues.len()],
+        ..Row::default()
+    };
+    // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name word.
+    let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
+    let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
+    for (i, m) in f.mentions.iter().enumerate() {
+        if inside(m.range.start) {
+            continue;
+        }
+        if *person_like
+            .entry(m.name_text.as_str())
+            .or_insert_with(|| looks_like_person(&m.name_text))
+        {
+            events.push((m.range.start, 0, i));
+        }
+    }
+    for (i, r) in q.roles.iter().enumerate() {
+        events.push((r.name.start.min(r.role.start), 1, i));
+    }
+    for (i, c) in q.cues.iter().enumerate() {
+        let at = c.speaker.as_ref().map_or(c.verb.start, |s| s.range.start);
+        events.push((at, 2, i));
+    }
+    for (i, (at, _)) in q.name_words.iter().enumerate() {
+        events.push((*at, 3, i));
+    }
+    events.sort_unstable();
+    for (at, kind, i) in events {
+        match kind {
+            0 => {
+                let r = MentionRef { para: pi, index: i };
+                if let Some(person) = people.person_of(r) {
+                    let m = &f.mentions[i];
+                    if let Some(surname) = w.ctx.surname_lower.get(person.id) {
+                        if walk.introduced.get(surname) != Some(&person.id) {
+                            walk.introduced.insert(Arc::clone(surname), person.id);
+                        }
+                    }
+                    let seen = Seen {
+                        target: Target::Person(person.id),
+                        para: pi,
+                        fact: FactRef::Mention(i),
+                        at,
+                    };
+                    if let Some(role) = &m.role {
+                        walk.add_role(role, seen.clone());
+                    }
+                    walk.saw(people, seen, m.gender);
+                    if let Some(last) = walk.recent.last_mut() {
+                        last.2 = m.possessive;
+                        last.3 = m.sentence_start;
+                    }
+                }
+            }
+            3 => {
+                // A surname used alone (`Morozova, who …`), not a word
+                // of a mention already seen.
+                let (_, word) = &q.name_words[i];
+                let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
+                let introduced = walk.introduced.get(word.as_str());
+                if let Some(&id) = introduced.filter(|_| !in_mention) {
+                    walk.saw(
+                        people,
+                        Seen {
+                            target: Target::Person(id),
+                            para: pi,
+                            fact: FactRef::Word(i),
+                            at,
+                        },
+                        None,
+                    );
+                }
+            }
+            1 => {
+                let link = &q.roles[i];
+                if let Some(id) = person_for_name(w, f, pi, &link.name, &link.name_text) {
+                    walk.add_role(
+                        &link.role_text,
+                        Seen {
+                            target: Target::Person(id),
+                            para: pi,
+                            fact: FactRef::Link(i),
+                            at: link.name.start,
+                        },
+                    );
+                    row.roles.push((id, link.role_text.clone()));
+                }
+            }
+            _ => {
+                let cue = &q.cues[i];
+                let Some(phrase) = &cue.speaker else { continue };
+                // Names the quotes this cue attributes mention.
+                let quoted: Vec<String> = q
+                    .outer()
+                    .zip(&q.quote_cues)
+                    .filter(|(_, c)| **c == Some(i))
+                    .flat_map(|(span, _)| {
+                        let r = span.open.start..span.end(para.len);
+                        f.mentions
+                            .iter()
+                            .filter(move |m| r.contains(&m.range.start))
+                    })
+                    .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
+                    .collect();
+                let sp = resolve(w, walk, f, pi, i, phrase, &quoted, &mut row);
+                if let Some((_, _, _, Some(id), _, _)) = &sp {
+                    // A speaker is as salient as a sentence's subject.
+                    if let Some(e) = walk
+                        .recent
+                        .iter_mut()
+                        .rev()
+                        .find(|(s, ..)| s.target == Target::Person(*id))
+                    {
+                        e.3 = true;
+                        e.2 = false;
+                    }
+                }
+                // The writer (`I said`) is no one a later pronoun refers to.
+                let writer = matches!(phrase.head.as_deref(), Some("i" | "we"));
+                if let Some((kind, name, _, person, _, _)) = &sp {
+                    if *kind != SpeakerKind::Organisation && !writer {
+                        let (target, gender) = match person {
+                            Some(id) => (Target::Person(*id), walk.gender(people, *id)),
+                            None => (
+                                Target::Source {
+                                    name: name.as_str().into(),
+                                    kind: *kind,
+                                },
+                                phrase
+                                    .gender
+                                    .or_else(|| phrase.role_text.as_deref().and_then(role_gender)),
+                            ),
+                        };
+                        walk.last_speaker = Some((
+                            Seen {
+                                target,
+                                para: pi,
+                                fact: FactRef::Cue(i),
+                                at: phrase.range.start,
+                            },
+                            gender,
+                        ));
+                    }
+                }
+                row.speakers[i] =
+                    sp.map(|(kind, name, role, person, resolution, antecedent)| Found {
+                        cue: i,
+                        speaker: Speaker {
+                            kind,
+                            name,
+                            role,
+                            person,
+                            mention: SpeakerMention {
+                                range: phrase.range.clone(),
+                                text: phrase.text.clone(),
+                            },
+                            cue: cue.word.clone(),
+                            cue_range: cue.verb.clone(),
+                            resolution,
+                        },
+                        antecedent,
+                    });
+            }
+        }
+    }
+    // Elided speakers take the previous cue's speaker in the paragraph.
+    for i in 1..row.speakers.len() {
+        if row.speakers[i].is_none()
+            && q.cues[i]
+                .speaker
+                .as_ref()
+                .is_some_and(|s| s.kind == PhraseKind::Elided)
+        {
+            row.speakers[i] = row.speakers[i - 1].clone();
+        }
+    }
+    row
+}
+
+impl Row {
+    /// The resolved cues, placed in the document.
+    pub(super) fn placed<'r>(
+        &'r self,
+        pi: usize,
+        para: Paragraph<'r, ParagraphFacts>,
+    ) -> impl Iterator<Item = ResolvedCue> + 'r {
+        self.resolved.iter().filter_map(move |(c, r)| {
+            let phrase = para.facts.quotes.cues.get(*c)?.speaker.as_ref()?;
+            Some(ResolvedCue {
+                range: para.start + phrase.range.start..para.start + phrase.range.end,
+                para: pi,
+                ..r.clone()
+            })
+        })
+    }
+
+    /// A paragraph that is not copy: no cue has a speaker.
+    pub(super) fn blank(para: Paragraph<'_, ParagraphFacts>) -> Self {
+        Self {
+            speakers: vec![None; para.facts.quotes.cues.len()],
+            ..Self::default()
+        }
+    }
+}
+
+/// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
+pub(super) fn role_gender(role: &str) -> Option<Gender> {
+    let head = role_words(role).last().cloned()?;
+    match head.as_str() {
+        "husband" | "son" | "father" | "brother" | "spokesman" | "chairman" | "man" | "boy" => {
+            Some(Gender::Male)
+        }
+        "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman" | "woman"
+        | "girl" => Some(Gender::Female),
+        _ => None,
+    }
+}

@@ -1,0 +1,130 @@
+//! Step 1 of the engine: one paragraph's text turned into its
+//! [`ParagraphFacts`] by the [`Scanner`], a pure function of the text and
+//! the configuration.
+
+use std::ops::Range;
+
+use super::{
+    ignore, markdown, names, pull_quote, quotes, sources, BoilerplateHit, BoilerplateMatcher,
+    FenceLine, Mention, PlaceholderHit, PlaceholderMatcher, QuoteFacts, Tongue,
+};
+use crate::config::{compile_patterns, Config};
+use crate::text::{LineShape, Scan};
+
+/// One line of a paragraph: byte range of its content, without terminator.
+pub type LineSpan = Range<usize>;
+
+/// Everything the engine needs to know about one paragraph's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParagraphFacts {
+    /// Each line's content range, relative to the paragraph.
+    pub lines: Vec<LineSpan>,
+    /// How each line starts and ends (for wrapped sentences).
+    pub shapes: Vec<LineShape>,
+    /// Lines that read as web furniture, or as links, on their own.
+    pub boilerplate: Vec<BoilerplateHit>,
+    /// Desk placeholders.
+    pub placeholders: Vec<PlaceholderHit>,
+    /// Lines that open or close a Markdown code fence, or delimit front matter.
+    pub fences: Vec<FenceLine>,
+    /// HTML comment delimiters (`<!--` opens, `-->` closes): paragraph-relative
+    /// byte offset of each, and whether it opens.
+    pub comments: Vec<(usize, bool)>,
+    /// Ignore comments (`<!-- copydesk-ignore … -->`) and whether the
+    /// paragraph is nothing but comments.
+    pub ignore: ignore::IgnoreFacts,
+    /// References to people by name.
+    pub mentions: Vec<Mention>,
+    /// Quote marks, quotes, attribution cues and role phrases.
+    pub quotes: QuoteFacts,
+    /// Whether the paragraph reads in English ([`Tongue`]): copy in another
+    /// language gets no name or quote findings ([`Article::is_foreign`](super::Article::is_foreign)).
+    pub tongue: Tongue,
+    /// Fingerprints of its sentences and quotes, for pull quotes.
+    pub pull: pull_quote::PullFacts,
+    /// The words of its quotes, to look for in the article's sources.
+    pub said: Vec<sources::said::Said>,
+}
+
+/// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
+pub fn line_spans(text: &str) -> Vec<LineSpan> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                spans.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                spans.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    spans.push(start..bytes.len());
+    spans
+}
+
+/// Scans paragraphs. Built once per configuration.
+#[derive(Debug)]
+pub struct Scanner {
+    boilerplate: BoilerplateMatcher,
+    placeholder: PlaceholderMatcher,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new(&Config::default())
+    }
+}
+
+impl Scanner {
+    /// A scanner with the built-in patterns plus the configuration's (invalid
+    /// extra patterns are skipped; [`Config::validate`] reports them).
+    pub fn new(config: &Config) -> Self {
+        let extra_bp =
+            compile_patterns("boilerplate", &config.boilerplate.patterns).unwrap_or_default();
+        let extra_ph =
+            compile_patterns("placeholder", &config.placeholder.patterns).unwrap_or_default();
+        Self {
+            boilerplate: BoilerplateMatcher::new(extra_bp),
+            placeholder: PlaceholderMatcher::new(extra_ph),
+        }
+    }
+
+    /// The facts of one paragraph. Pure: same text, same facts.
+    pub fn scan(&self, text: &str) -> ParagraphFacts {
+        let lines = line_spans(text);
+        let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        let quotes = quotes::scan(text);
+        let comments = markdown::comment_marks(text);
+        ParagraphFacts {
+            said: sources::said::scan(text, &quotes),
+            ignore: ignore::scan(text, &comments),
+            shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
+            boilerplate: self.boilerplate.scan(&line_texts),
+            placeholders: self.placeholder.scan(text),
+            fences: markdown::fence_lines(&line_texts),
+            comments,
+            mentions: names::scan_mentions(text),
+            quotes,
+            tongue: Tongue::of(text),
+            pull: pull_quote::scan(text),
+            lines,
+        }
+    }
+}
+
+impl Scan<ParagraphFacts> for Scanner {
+    fn scan(&self, text: &str) -> ParagraphFacts {
+        Scanner::scan(self, text)
+    }
+}

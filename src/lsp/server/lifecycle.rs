@@ -1,0 +1,168 @@
+//! Starting up: what the client can do and what the server offers
+//! (`initialize`), then watching the files it reads and loading the
+//! settings (`initialized`).
+
+use std::path::PathBuf;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+
+use super::{Backend, QUOTE_SHEET};
+use crate::config::CONFIG_FILE;
+use crate::lsp::{actions, docs};
+use crate::text::PositionEncoding;
+
+impl Backend {
+    pub(super) async fn on_initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let enc = negotiate_encoding(&params);
+        self.store.set_encoding(enc);
+        tokio::task::spawn_blocking(docs::install).await.ok();
+        {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            info.root = root_path(&params);
+            let ws = params.capabilities.workspace.as_ref();
+            info.pull_configuration = ws.and_then(|w| w.configuration).unwrap_or(false);
+            info.document_changes = ws
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                .unwrap_or(false);
+            info.diagnostic_refresh = ws
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false);
+            info.create_files = ws
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.resource_operations.as_ref())
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create));
+            info.watch_files = ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
+        }
+        let encoding_kind = match enc {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![QUOTE_SHEET.to_string()],
+                    work_done_progress_options: Default::default(),
+                }),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            actions::fix_all_kind(),
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("copydesk".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    },
+                )),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    pub(super) async fn on_initialized(&self, _: InitializedParams) {
+        tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+        if self.info(|i| i.watch_files) {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                // The configuration, and the files an article may quote
+                // (its sources: `crate::sources`).
+                watchers: [
+                    format!("**/{CONFIG_FILE}"),
+                    "**/*.{txt,md,markdown}".to_string(),
+                ]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob),
+                    kind: None,
+                })
+                .collect(),
+            };
+            let registration = Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch {CONFIG_FILE}: {e}");
+            }
+        }
+        self.reload_config(None).await;
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+/// The workspace root as a local folder: the first `file:` workspace folder,
+/// or the root URI if it is a `file:` URI. Other schemes (`untitled:`,
+/// `vscode-vfs://`, …) name no folder here and are not read as paths.
+fn root_path(params: &InitializeParams) -> Option<PathBuf> {
+    fn local(uri: &Uri) -> Option<PathBuf> {
+        let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+        let host = uri
+            .authority()
+            .map(|a| a.host().to_string())
+            .unwrap_or_default();
+        if !file || !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
+            tracing::info!(
+                root = uri.as_str(),
+                "workspace root is not a local folder; no copydesk.toml is read"
+            );
+            return None;
+        }
+        uri.to_file_path().map(|p| p.into_owned())
+    }
+    #[allow(deprecated)]
+    let uris: Vec<&Uri> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|f| &f.uri)
+        .chain(params.root_uri.as_ref())
+        .collect();
+    uris.into_iter().find_map(local)
+}
