@@ -117,8 +117,48 @@ pub(super) fn walk_paragraph<'p>(
     };
     // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name word.
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    // The outer quotes are in order and do not overlap: whether an offset
+    // is inside one, and which mentions one holds, are found by binary
+    // search (a paragraph of many megabytes stays linear).
     let outer: Vec<Range<usize>> = q.outer().map(|s| s.open.start..s.end(para.len)).collect();
-    let inside = |at: usize| outer.iter().any(|r| r.start <= at && at < r.end);
+    let inside = |at: usize| {
+        let k = outer.partition_point(|r| r.start <= at);
+        k > 0 && at < outer[k - 1].end
+    };
+    let mut mention_starts: Vec<(usize, usize)> = f
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.range.start, i))
+        .collect();
+    mention_starts.sort_unstable();
+    let mentions_in = |r: Range<usize>| {
+        let from = mention_starts.partition_point(|&(at, _)| at < r.start);
+        mention_starts[from..]
+            .iter()
+            .take_while(move |&&(at, _)| at < r.end)
+            .map(|&(_, i)| &f.mentions[i])
+    };
+    // Whether a mention holds an offset: the furthest end among the
+    // mentions that start at or before it reaches past it.
+    let reach: Vec<usize> = mention_starts
+        .iter()
+        .scan(0, |end, &(_, i)| {
+            *end = (*end).max(f.mentions[i].range.end);
+            Some(*end)
+        })
+        .collect();
+    let in_a_mention = |at: usize| {
+        let k = mention_starts.partition_point(|&(start, _)| start <= at);
+        k > 0 && reach[k - 1] > at
+    };
+    // The outer quotes each cue attributes.
+    let mut quotes_of_cue: Vec<Vec<usize>> = vec![Vec::new(); q.cues.len()];
+    for (k, c) in q.quote_cues.iter().enumerate().take(outer.len()) {
+        if let Some(list) = c.and_then(|c| quotes_of_cue.get_mut(c)) {
+            list.push(k);
+        }
+    }
     for (i, m) in f.mentions.iter().enumerate() {
         if inside(m.range.start) {
             continue;
@@ -172,7 +212,7 @@ pub(super) fn walk_paragraph<'p>(
                 // A surname used alone (`Morozova, who …`), not a word
                 // of a mention already seen.
                 let (_, word) = &q.name_words[i];
-                let in_mention = f.mentions.iter().any(|m| m.range.contains(&at));
+                let in_mention = in_a_mention(at);
                 let introduced = walk.introduced.get(word.as_str());
                 if let Some(&id) = introduced.filter(|_| !in_mention) {
                     walk.saw(
@@ -206,16 +246,9 @@ pub(super) fn walk_paragraph<'p>(
                 let cue = &q.cues[i];
                 let Some(phrase) = &cue.speaker else { continue };
                 // Names the quotes this cue attributes mention.
-                let quoted: Vec<String> = q
-                    .outer()
-                    .zip(&q.quote_cues)
-                    .filter(|(_, c)| **c == Some(i))
-                    .flat_map(|(span, _)| {
-                        let r = span.open.start..span.end(para.len);
-                        f.mentions
-                            .iter()
-                            .filter(move |m| r.contains(&m.range.start))
-                    })
+                let quoted: Vec<String> = quotes_of_cue[i]
+                    .iter()
+                    .flat_map(|&k| mentions_in(outer[k].clone()))
                     .flat_map(|m| m.name_text.split(' ').map(str::to_lowercase))
                     .collect();
                 let sp = resolve(w, walk, f, pi, i, phrase, &quoted, &mut row);
