@@ -22,12 +22,20 @@ pub(super) fn person_for_name(
     range: &Range<usize>,
     text: &str,
 ) -> Option<PersonId> {
-    let by_mention = f
-        .mentions
+    // Mentions' names come in text order and do not overlap (see
+    // `walk_paragraph`): those overlapping `range` are found by binary search.
+    let from = f.mentions.partition_point(|m| m.name.end <= range.start);
+    let by_mention = f.mentions[from..]
         .iter()
+        .take_while(|m| m.name.start < range.end)
         .enumerate()
-        .filter(|(_, m)| m.name.start < range.end && range.start < m.name.end)
-        .find_map(|(index, _)| w.people.person_of(MentionRef { para: pi, index }))
+        .filter(|(_, m)| range.start < m.name.end)
+        .find_map(|(k, _)| {
+            w.people.person_of(MentionRef {
+                para: pi,
+                index: from + k,
+            })
+        })
         .map(|p| p.id);
     by_mention.or_else(|| {
         let surname = lookup_key(text)?;

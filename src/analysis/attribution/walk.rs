@@ -125,6 +125,12 @@ pub(super) fn walk_paragraph<'p>(
         let k = outer.partition_point(|r| r.start <= at);
         k > 0 && at < outer[k - 1].end
     };
+    debug_assert!(
+        f.mentions
+            .windows(2)
+            .all(|p| p[0].name.end <= p[1].name.start),
+        "mentions' names in text order, not overlapping"
+    );
     let mut mention_starts: Vec<(usize, usize)> = f
         .mentions
         .iter()
