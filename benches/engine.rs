@@ -8,13 +8,24 @@ use criterion::{
     black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput,
 };
 
-use copydesk::analysis::{Language, ParagraphFacts, Reused, Scanner};
-use copydesk::checks::{self, Pass};
+use std::sync::Arc;
+
+use copydesk::analysis::sources::SourceSet;
+use copydesk::analysis::{Language, ParagraphFacts, Scanner};
+use copydesk::checks;
 use copydesk::config::Config;
-use copydesk::text::{diff, offset_to_position, Change, Document, LineCol, PositionEncoding};
+use copydesk::text::{offset_to_position, Change, Document, PositionEncoding};
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "typist.rs"]
+mod typist;
+
+use typist::Typist;
+
+fn no_sources() -> Arc<SourceSet> {
+    Arc::new(SourceSet::default())
+}
 
 fn cold(c: &mut Criterion) {
     let config = Config::default();
@@ -46,64 +57,6 @@ fn article_and_keystroke(
     (doc, change)
 }
 
-/// The keystroke `change` and its undo, typed alternately into `doc` as the
-/// language server analyses them: apply the edit, find the splice from the
-/// previous version, update the previous version's pass in place.
-struct Typist {
-    doc: Document<ParagraphFacts>,
-    pass: Option<Pass>,
-    insert: [Change; 1],
-    delete: [Change; 1],
-    typed: bool,
-    reused: Option<Reused>,
-}
-
-impl Typist {
-    fn new(doc: Document<ParagraphFacts>, change: [Change; 1], config: &Config) -> Self {
-        let (at, _) = change[0].range.expect("range");
-        let end = LineCol::new(at.line, at.character + 1);
-        let pass = Pass::new(doc.index().paragraphs(), Language::PlainText, config);
-        Self {
-            doc,
-            pass: Some(pass),
-            insert: change,
-            delete: [Change {
-                range: Some((at, end)),
-                text: String::new(),
-            }],
-            typed: false,
-            reused: None,
-        }
-    }
-
-    fn keystroke(&mut self, scanner: &Scanner, config: &Config) -> usize {
-        let earlier = self.doc.clone();
-        let change = if self.typed {
-            &self.delete
-        } else {
-            &self.insert
-        };
-        self.typed = !self.typed;
-        let version = self.doc.version() + 1;
-        self.doc
-            .apply_changes(version, change, PositionEncoding::Utf16, scanner)
-            .expect("edit");
-        let diff = diff(&earlier, &self.doc);
-        let pass = self.pass.take().expect("pass");
-        let (pass, reused) = pass.update(
-            earlier.index().paragraphs(),
-            self.doc.index().paragraphs(),
-            &diff,
-            Language::PlainText,
-            config,
-        );
-        self.reused = Some(reused);
-        let n = pass.findings.len();
-        self.pass = Some(pass);
-        n
-    }
-}
-
 /// One keystroke (apply the edit → findings ready, the article pass
 /// updated) in the middle of a 10 KB and of a 1 MB article: typing in the
 /// words of a quote (no fact changes, the common case), in a cue word (a
@@ -132,8 +85,7 @@ fn keystroke(c: &mut Criterion) {
             ("new_person", sites.new_person),
             ("rename", sites.rename),
         ] {
-            let (doc, change) = article_and_keystroke(&text, at, &scanner);
-            let mut typist = Typist::new(doc, change, &config);
+            let mut typist = Typist::new(&text, at, &scanner, &config, no_sources());
             group.bench_function(BenchmarkId::new(site, label), |b| {
                 b.iter(|| black_box(typist.keystroke(&scanner, &config)))
             });
@@ -184,10 +136,7 @@ fn keystroke_ratio(_: &mut Criterion) {
             sites.new_person,
             sites.rename,
         ]
-        .map(|at| {
-            let (doc, change) = article_and_keystroke(&text, at, &scanner);
-            Typist::new(doc, change, &config)
-        })
+        .map(|at| Typist::new(&text, at, &scanner, &config, no_sources()))
     };
     let (mut small, mut large) = (typists(10 * 1024), typists(1024 * 1024));
     let median = |mut v: Vec<std::time::Duration>| {

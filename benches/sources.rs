@@ -13,7 +13,12 @@ use copydesk::analysis::sources::{SourceFile, SourceSet};
 use copydesk::analysis::{Language, ParagraphFacts, Scanner};
 use copydesk::checks::Pass;
 use copydesk::config::Config;
-use copydesk::text::{diff, offset_to_position, Change, Document, LineCol, PositionEncoding};
+use copydesk::text::Document;
+
+#[path = "typist.rs"]
+mod typist;
+
+use typist::Typist;
 
 #[path = "corpus.rs"]
 #[allow(dead_code)] // The keystroke sites other than the quote's.
@@ -79,87 +84,6 @@ fn quotes_of(doc: &Document<ParagraphFacts>) -> Vec<String> {
         out.extend(p.facts.said.iter().map(|s| s.text.to_string()));
     }
     out
-}
-
-struct Typist {
-    doc: Document<ParagraphFacts>,
-    pass: Option<Pass>,
-    insert: [Change; 1],
-    delete: [Change; 1],
-    typed: bool,
-    /// Type a text never typed before (`x1`, `x2`, …) rather than `x`: the
-    /// quote's words are new at every insertion, as when typing for real,
-    /// so they are aligned again.
-    fresh: bool,
-    count: u64,
-}
-
-impl Typist {
-    fn new(
-        text: &str,
-        at: usize,
-        scanner: &Scanner,
-        config: &Config,
-        sources: Arc<SourceSet>,
-    ) -> Self {
-        let doc = Document::new(text, 1, scanner);
-        let at = offset_to_position(doc.rope(), at, PositionEncoding::Utf16);
-        let pass = Pass::with_sources(
-            doc.index().paragraphs(),
-            Language::PlainText,
-            config,
-            sources,
-        );
-        Self {
-            doc,
-            pass: Some(pass),
-            insert: [Change {
-                range: Some((at, at)),
-                text: "x".to_string(),
-            }],
-            delete: [Change {
-                range: Some((at, LineCol::new(at.line, at.character + 1))),
-                text: String::new(),
-            }],
-            typed: false,
-            fresh: false,
-            count: 0,
-        }
-    }
-
-    fn keystroke(&mut self, scanner: &Scanner, config: &Config) -> usize {
-        let earlier = self.doc.clone();
-        if self.fresh && !self.typed {
-            self.count += 1;
-            let typed = format!("x{}", self.count);
-            let (at, _) = self.insert[0].range.expect("range");
-            let end = LineCol::new(at.line, at.character + typed.len() as u32);
-            self.insert[0].text = typed;
-            self.delete[0].range = Some((at, end));
-        }
-        let change = if self.typed {
-            &self.delete
-        } else {
-            &self.insert
-        };
-        self.typed = !self.typed;
-        let version = self.doc.version() + 1;
-        self.doc
-            .apply_changes(version, change, PositionEncoding::Utf16, scanner)
-            .expect("edit");
-        let diff = diff(&earlier, &self.doc);
-        let pass = self.pass.take().expect("pass");
-        let (pass, _) = pass.update(
-            earlier.index().paragraphs(),
-            self.doc.index().paragraphs(),
-            &diff,
-            Language::PlainText,
-            config,
-        );
-        let n = pass.findings.len();
-        self.pass = Some(pass);
-        n
-    }
 }
 
 fn sources(c: &mut Criterion) {
