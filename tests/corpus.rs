@@ -81,6 +81,7 @@ fn analyse(text: &str) -> Vec<Found> {
     let scanner = Scanner::default();
     let doc = Document::new(text, 0, &scanner);
     let article = Article::new(doc.index().paragraphs(), Language::PlainText);
+    let (single, double) = copydesk::rules::families(article.paragraphs);
     article
         .quotes()
         .iter()
@@ -90,7 +91,7 @@ fn analyse(text: &str) -> Vec<Found> {
                 line: pos.line + 1,
                 text: norm(&text[q.content[0].clone()]),
                 kind: q.kind,
-                flagged: copydesk::rules::needs_speaker(q),
+                flagged: copydesk::rules::needs_speaker(q, single > double),
                 speaker: q.speaker.as_ref().map(|s| (s.kind, s.name.clone())),
             }
         })

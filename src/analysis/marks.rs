@@ -352,6 +352,9 @@ impl Pairing<'_> {
             self.close(Family::Single, at.clone());
         } else if c == '‚' && !(is_open_context(prev) && is_word(next)) {
             // A low single comma lookalike used as a comma: not a mark.
+        } else if c == '‘' && is_open_context(prev) && self.elision_after(&at) {
+            // ‘em, ‘bout: an apostrophe of elision turned the wrong way.
+            self.mismatched(at.clone(), "’");
         } else if is_word(prev) && is_word(next) {
             // O‘Neill: a misturned apostrophe.
         } else if is_open_context(prev) && next.is_some_and(|n| n.is_ascii_digit()) {
@@ -361,6 +364,21 @@ impl Pairing<'_> {
             self.push(at.clone(), Family::Single, style);
         }
         at
+    }
+
+    /// Whether a word of elision (`em`, `bout`, in lower case) follows the
+    /// mark at `at`, and no closing single mark later could pair with it
+    /// (`‘round and round,’ she sang` is a quote).
+    fn elision_after(&self, at: &Range<usize>) -> bool {
+        let rest = &self.text[at.end..];
+        let word: String = rest.chars().take_while(|ch| ch.is_alphanumeric()).collect();
+        let closes = rest.match_indices('’').any(|(i, m)| {
+            !rest[i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        });
+        word.starts_with(char::is_lowercase) && lex::elisions().contains(&word) && !closes
     }
 
     /// Returns the bytes the mark took (both of `’’` or `''`).

@@ -18,6 +18,10 @@ pub struct QuoteFacts {
     /// article pass decides which style is the copy's own.
     pub curly_marks: u32,
     pub straight_marks: u32,
+    /// Outermost quotes in single marks (`‘…’`) and in double marks: the
+    /// article pass decides which the copy quotes speech in.
+    pub single_quotes: u32,
+    pub double_quotes: u32,
     /// Attribution cues outside quotes, in order.
     pub cues: Vec<Cue>,
     /// For each outermost span (same order as they appear in `spans` with
@@ -41,6 +45,9 @@ pub struct QuoteFacts {
     /// The paragraph ends with a colon (`Sanders made the following
     /// comment:`): a lead-in to the quote that opens the next one.
     pub ends_colon: bool,
+    /// The paragraph is only a short quote in single marks (`‘A change
+    /// warrior.’`): a subhead where the copy quotes speech in double marks.
+    pub subhead: bool,
 }
 
 impl QuoteFacts {
@@ -63,6 +70,22 @@ pub fn scan(text: &str) -> QuoteFacts {
         .into_iter()
         .map(|p| span(text, p, &mut facts))
         .collect();
+    for s in facts.spans.iter().filter(|s| s.depth == 0) {
+        if s.family == Family::Single {
+            facts.single_quotes += 1;
+        } else {
+            facts.double_quotes += 1;
+        }
+    }
+    facts.subhead = match facts
+        .spans
+        .iter()
+        .filter(|s| s.depth == 0)
+        .collect::<Vec<_>>()[..]
+    {
+        [only] => is_subhead(text, only),
+        _ => false,
+    };
     facts.headline = is_headline(text);
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
@@ -74,6 +97,21 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.roles = cues::role_links(text, &facts.spans);
     facts.name_words = cues::name_words(text, &facts.spans);
     facts
+}
+
+/// Whether the paragraph `text` is only the short quote `s` in single marks,
+/// with at most a full stop after it.
+fn is_subhead(text: &str, s: &QuoteSpan) -> bool {
+    const MAX_WORDS: usize = 8;
+    let Some(close) = &s.close else {
+        return false;
+    };
+    s.family == Family::Single
+        && text[..s.open.start].trim().is_empty()
+        && text[close.end..]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+        && text[s.content.clone()].split_whitespace().count() <= MAX_WORDS
 }
 
 /// A pair of marks read: its words, where it stands and what it holds.
@@ -191,6 +229,31 @@ fn credited(after: &str) -> bool {
     rest.strip_prefix("by ")
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_uppercase)
+        || cited(rest)
+}
+
+/// A source or a year in brackets right after a quote, as a digest or a
+/// caption cites it: `“…” [AP.]`, `“…” (SVP/Global Risk Insights.)`,
+/// `“…” (2015).`
+fn cited(after: &str) -> bool {
+    const MAX_WORDS: usize = 5;
+    let close = match after.chars().next() {
+        Some('[') => ']',
+        Some('(') => ')',
+        _ => return false,
+    };
+    let Some(end) = after.find(close) else {
+        return false;
+    };
+    let inner = after[1..end].trim().trim_end_matches('.');
+    let year = inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit());
+    let source = inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.split_whitespace().count() <= MAX_WORDS
+        && inner
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let tail = after[end + close.len_utf8()..].trim_start();
+    (year || source) && (tail.is_empty() || tail.starts_with(['.', ',', ';', '—', '–', '(']))
 }
 
 /// Whether the text before an opening mark ends in a word that introduces a title.

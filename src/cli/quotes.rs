@@ -240,10 +240,13 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
         "HOW",
         source_column("SOURCE")
     ));
+    let (single, double) = crate::rules::families(article.paragraphs);
     for (q, quote) in sheet.quotes.iter().zip(article.quotes()) {
         let who = match (&q.speaker, quote.kind) {
             (Some(s), _) => s.name.clone(),
-            (None, _) if crate::rules::needs_speaker(quote) => "UNATTRIBUTED".to_string(),
+            (None, _) if crate::rules::needs_speaker(quote, single > double) => {
+                "UNATTRIBUTED".to_string()
+            }
             (None, QuoteKind::Full) if !quote.headline => "(unresolved)".to_string(),
             (None, QuoteKind::Title) => "(title)".to_string(),
             (None, _) => "(partial)".to_string(),

@@ -44,7 +44,7 @@ use crate::analysis::sources::SourceSet;
 use crate::analysis::{Article, ParagraphFacts, PersonId};
 use crate::config::{Config, Severity};
 
-pub use quotes::{needs_speaker, Shared, NEAR};
+pub use quotes::{families, needs_speaker, Shared, NEAR};
 
 /// Replace `range` (bytes of the current text) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -23,6 +23,10 @@ pub struct Shared {
     marks: (u32, u32),
     /// Curly marks outnumber straight ones.
     pub(crate) curly_copy: bool,
+    /// Outermost quotes in single and in double marks.
+    families: (u32, u32),
+    /// The copy quotes in single marks (`‘…’`) more than in double ones.
+    pub(crate) single_copy: bool,
     /// Per person: whether any quote is attributed to them.
     pub(crate) quoted: Vec<bool>,
 }
@@ -47,7 +51,7 @@ impl Shared {
                 s + p.facts.quotes.straight_marks,
             )
         });
-        Self::with(style, marks, article)
+        Self::with(style, marks, families(article.paragraphs), article)
     }
 
     /// The globals of `article`, made from `earlier`'s, which were worked
@@ -63,15 +67,20 @@ impl Shared {
     ) -> Self {
         let mut style = earlier.style;
         let (mut curly, mut straight) = earlier.marks;
+        let (mut single, mut double) = earlier.families;
         for p in edited {
             for (paras, add) in [(before, false), (article.paragraphs, true)] {
                 if let Some(q) = paras.get(p).map(|para| &para.facts.quotes) {
                     if add {
                         curly += q.curly_marks;
                         straight += q.straight_marks;
+                        single += q.single_quotes;
+                        double += q.double_quotes;
                     } else {
                         curly = curly.saturating_sub(q.curly_marks);
                         straight = straight.saturating_sub(q.straight_marks);
+                        single = single.saturating_sub(q.single_quotes);
+                        double = double.saturating_sub(q.double_quotes);
                     }
                 }
             }
@@ -91,7 +100,7 @@ impl Shared {
             count(before, people, -1, &mut style);
             count(article.paragraphs, &article.people, 1, &mut style);
         }
-        Self::with(style, (curly, straight), article)
+        Self::with(style, (curly, straight), (single, double), article)
     }
 
     /// Whether the quote checks read the two the same way, but for whether
@@ -100,15 +109,23 @@ impl Shared {
         let quoted = |q: &[bool], id: usize| q.get(id).copied().unwrap_or(false);
         self.style.style() == other.style.style()
             && self.curly_copy == other.curly_copy
+            && self.single_copy == other.single_copy
             && (0..self.quoted.len().max(other.quoted.len()))
                 .all(|id| quoted(&self.quoted, id) == quoted(&other.quoted, id) || local(id))
     }
 
-    fn with(style: StyleCounts, marks: (u32, u32), article: &Article<'_>) -> Self {
+    fn with(
+        style: StyleCounts,
+        marks: (u32, u32),
+        families: (u32, u32),
+        article: &Article<'_>,
+    ) -> Self {
         Self {
             style,
             marks,
             curly_copy: marks.0 > marks.1,
+            families,
+            single_copy: families.0 > families.1,
             quoted: article
                 .attribution
                 .quotes_by_person
@@ -117,6 +134,16 @@ impl Shared {
                 .collect(),
         }
     }
+}
+
+/// Outermost quotes in single and in double marks in `paragraphs`.
+pub fn families(paragraphs: Paragraphs<'_, ParagraphFacts>) -> (u32, u32) {
+    paragraphs.iter().fold((0, 0), |(s, d), p| {
+        (
+            s + p.facts.quotes.single_quotes,
+            d + p.facts.quotes.double_quotes,
+        )
+    })
 }
 
 /// The quotes whose first paragraph is in `paras`.
@@ -132,8 +159,14 @@ pub(crate) fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &
 /// (stray punctuation where it stood, a comma ending the quote with no cue).
 /// A quote the copy introduces (`as if to say, “…”`, `From the report: “…”`)
 /// whose speaker copydesk cannot resolve is not the copy's fault.
-pub fn needs_speaker(q: &Quote) -> bool {
-    q.kind == QuoteKind::Full && q.speaker.is_none() && !q.headline && (!q.introduced || q.broken)
+/// A subhead in single marks (`‘A change warrior.’`) needs no speaker unless
+/// the copy quotes speech in single marks (`single_copy`).
+pub fn needs_speaker(q: &Quote, single_copy: bool) -> bool {
+    q.kind == QuoteKind::Full
+        && q.speaker.is_none()
+        && !q.headline
+        && (single_copy || !q.subhead)
+        && (!q.introduced || q.broken)
 }
 
 /// How the article refers to people on second reference.

@@ -60,7 +60,7 @@ fn unattributed(
 ) {
     let quotes: Vec<&Quote> = quotes_in(article, paras)
         .iter()
-        .filter(|q| needs_speaker(q))
+        .filter(|q| needs_speaker(q, globals.single_copy))
         .collect();
     if quotes.is_empty() {
         return;

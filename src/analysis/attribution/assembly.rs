@@ -161,6 +161,7 @@ impl Assembly<'_> {
                 last_char_at: s.last_char_at.map(|a| base + a),
                 open_mark: s.open_mark,
                 headline: q.heading || q.headline && first_copy_para,
+                subhead: q.subhead,
                 broken,
                 introduced: cue.is_some() || s.framed || led_in,
                 speaker,

@@ -103,6 +103,9 @@ pub struct Quote {
     /// In a headline: the article's first line without terminal punctuation,
     /// or a Markdown `#` heading.
     pub headline: bool,
+    /// A paragraph that is only a short quote in single marks (`‘A change
+    /// warrior.’`): a subhead, where the copy quotes speech in double marks.
+    pub subhead: bool,
     /// The copy shows an attribution cut out of it: the quote ends in a comma
     /// with no cue after it, or only punctuation stands where the cue was.
     pub broken: bool,
