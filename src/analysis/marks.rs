@@ -125,6 +125,13 @@ fn is_word(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// A letter of a script without case (Korean, Chinese, Arabic): such
+/// scripts have no apostrophe, and a particle follows a closing mark
+/// unspaced (`‘간직’하는`).
+fn uncased(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+}
+
 /// Before an opening mark: start, space, or an opening bracket or dash.
 fn is_open_context(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘«„‚".contains(c))
@@ -386,7 +393,7 @@ impl Pairing<'_> {
         let (prev, next) = (self.before(&at), self.after(&at, 0));
         let single_open = self.top(Family::Single);
         let double_open = self.top(Family::Double);
-        if is_word(prev) && is_word(next) {
+        if is_word(prev) && is_word(next) && !(single_open.is_some() && uncased(prev)) {
             // won’t, Russia’s: an apostrophe.
         } else if next == Some(c)
             && !is_word(self.after(&at, 1))

@@ -48,6 +48,10 @@ pub struct QuoteFacts {
     /// The paragraph is only a short quote in single marks (`‘A change
     /// warrior.’`): a subhead where the copy quotes speech in double marks.
     pub subhead: bool,
+    /// The paragraph is a headline wherever it stands: headline-shaped and
+    /// in Title Case (`'We Got Her!': Video Shows Dramatic Rescue`), or a
+    /// numbered item that is only a quote (`3. "The Gordon problem"`).
+    pub titled: bool,
 }
 
 impl QuoteFacts {
@@ -87,6 +91,8 @@ pub fn scan(text: &str) -> QuoteFacts {
         _ => false,
     };
     facts.headline = is_headline(text);
+    facts.titled = facts.headline
+        && (crate::text::words::is_title_case(text) || numbered_quote(text, &facts.spans));
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
     facts.ends_colon = text.trim_end().ends_with(':');
@@ -336,6 +342,27 @@ fn woven(words: &str) -> bool {
 
 /// A headline or subhead: a `#` heading, or one short line without terminal
 /// punctuation (closing quote marks aside).
+/// `3. "Not some irregular channel"`: a list number, then one quote that
+/// runs to the end of the line.
+fn numbered_quote(text: &str, spans: &[QuoteSpan]) -> bool {
+    let t = text.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &t[digits..];
+    let Some(after) = rest.strip_prefix(['.', ')']) else {
+        return false;
+    };
+    let opens_at = text.len() - after.trim_start().len();
+    digits > 0
+        && spans.iter().filter(|s| s.depth == 0).count() == 1
+        && spans.iter().any(|s| {
+            s.depth == 0
+                && s.open.start == opens_at
+                && s.close
+                    .as_ref()
+                    .is_some_and(|c| text[c.end..].trim().is_empty())
+        })
+}
+
 fn is_headline(text: &str) -> bool {
     let t = text.trim();
     if t.starts_with('#') {
@@ -436,10 +463,51 @@ mod tests {
             [true]
         );
         assert_eq!(framed("From the report: “Nothing was done.”"), [true]);
+        // A source or a year cited in brackets after the quote.
+        assert_eq!(
+            framed("SENATE CLEARS BILL “Lawmakers voted 68-31 late Monday.” [AP.]"),
+            [true]
+        );
+        assert_eq!(
+            framed("“Our valleys, our rules” (2009) — “No new tax!” (2014). (State Archive.)"),
+            [true, true]
+        );
+        // Not a stage direction or an aside in lower case.
+        assert_eq!(framed("“Nothing was done.” (laughs)"), [false]);
+        assert_eq!(
+            framed("“Nothing was done” (and nobody asked why)."),
+            [false]
+        );
         // A quote alone, or after the reporter's narrative, is not.
         assert_eq!(framed("“Nothing was done.”"), [false]);
         assert_eq!(framed("The roof fell in, “and nobody came.”"), [false]);
         assert!(scan("Sanders made the following comment:").ends_colon);
+    }
+
+    #[test]
+    fn subheads_titles_and_elisions() {
+        assert!(scan("‘A change warrior.’").subhead);
+        assert!(!scan("“A change warrior.”").subhead);
+        assert!(
+            !scan("‘We looked at every option, and closing the branches was the last.’").subhead
+        );
+        assert!(scan("'We Got Her!': Body Camera Shows Moment Officers Reach Girl").titled);
+        assert!(scan("3. \"The Gordon problem\"").titled);
+        assert!(!scan("3. \"The Gordon problem\" was the first thing he raised.").titled);
+        assert!(!scan("“We will win,” the senator told supporters in Des Moines").titled);
+        // A turned mark before an elision is a wrong apostrophe, not a quote.
+        let f = scan("“I’ve got six of ‘em stacked up,” Gov. Chris Christie said.");
+        assert_eq!(f.spans.len(), 1);
+        assert_eq!(
+            f.issues.iter().map(|i| i.kind.clone()).collect::<Vec<_>>(),
+            vec![MarkIssueKind::Mismatched {
+                replacement: "’".to_string()
+            }]
+        );
+        // Korean: a particle right after the closing mark.
+        let f = scan("김민지 의원은 ‘주거는 권리’라는 말을 강조했다.");
+        assert_eq!(f.spans.len(), 1);
+        assert!(f.spans[0].close.is_some() && f.issues.is_empty());
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub enum Tongue {
     Other,
 }
 
+/// Characters of a script without case taken as one word (Chinese writes
+/// no spaces; a Korean word runs two to four syllables).
+const UNCASED_CHARS_PER_WORD: u32 = 4;
+
 impl Tongue {
     /// The tongue of one paragraph's text.
     pub fn of(text: &str) -> Self {
@@ -36,6 +40,12 @@ impl Tongue {
             let Some(first) = chars.next() else {
                 continue;
             };
+            if !first.is_lowercase() && !first.is_uppercase() {
+                // A script without case (Korean, Chinese, Arabic, Hindi):
+                // never English; a run of ideographs is several words.
+                words += 1 + w.chars().count() as u32 / UNCASED_CHARS_PER_WORD;
+                continue;
+            }
             if !first.is_lowercase() || chars.next().is_none() {
                 continue;
             }
@@ -103,6 +113,18 @@ mod tests {
         let ru = Tongue::of("министр заявил во вторник, что переговоры продолжатся");
         assert_eq!(ru, Tongue::Other);
         assert_eq!(Tongue::of("Kuleba said:"), Tongue::Unsure);
+        // Scripts without capitals: Korean, Chinese, Arabic.
+        let ko = Tongue::of("서울시의회는 3일 본회의에서 청년 주거 지원 조례를 통과시켰다.");
+        assert_eq!(ko, Tongue::Other);
+        let zh = Tongue::of("市议会周二以七票对两票通过了关闭三家图书馆的决定。");
+        assert_eq!(zh, Tongue::Other);
+        let ar = Tongue::of("قال الوزير يوم الثلاثاء إن المحادثات ستستمر");
+        assert_eq!(ar, Tongue::Other);
+        // An English paragraph quoting a few words of Korean stays English.
+        let mixed = Tongue::of(
+            "The slogan, 주거는 권리, means that housing is a right, and the council              said it would be printed on every notice about the new rules.",
+        );
+        assert_eq!(mixed, Tongue::English);
         assert!(is_english_word("Board") && !is_english_word("Kuleba"));
     }
 }

@@ -121,6 +121,7 @@ impl Assembly<'_> {
             let broken = s.stray || waits && cue.is_none();
             if speaker.is_none()
                 && !broken
+                && !q.titled
                 && k == first_new
                 && first_new == 0
                 && s.open.start == q.first_char
@@ -160,7 +161,7 @@ impl Assembly<'_> {
                 last_char: s.last_char,
                 last_char_at: s.last_char_at.map(|a| base + a),
                 open_mark: s.open_mark,
-                headline: q.heading || q.headline && first_copy_para,
+                headline: q.heading || q.headline && (first_copy_para || q.titled),
                 subhead: q.subhead,
                 broken,
                 introduced: cue.is_some() || s.framed || led_in,
