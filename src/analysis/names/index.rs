@@ -11,7 +11,7 @@ use super::variants::near_spelling;
 use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
 use crate::lexicon::names::FastSet;
-use crate::text::Paragraphs;
+use crate::text::{ParaSplice, Paragraphs};
 
 /// The mentions listed under one name, in article order, and how many of
 /// them make the name count: for a surname, the mentions that are not bare
@@ -147,50 +147,61 @@ impl NameIndex {
         }
     }
 
-    /// The index after paragraphs `changed` of `earlier` (the same number
-    /// of paragraphs as `paragraphs`) were edited into those of `paragraphs`.
+    /// The index after the paragraphs `paras.old` of `earlier` were edited
+    /// into the paragraphs `paras.new` of `paragraphs` (those after them
+    /// move by the difference in count).
     pub(super) fn update(
         &mut self,
         earlier: Paragraphs<'_, ParagraphFacts>,
         paragraphs: Paragraphs<'_, ParagraphFacts>,
-        changed: Range<usize>,
+        paras: &ParaSplice,
     ) {
         let mut edits: HashMap<(List, &str), (Vec<MentionRef>, i64)> = HashMap::new();
-        let count = |paras: Paragraphs<'_, ParagraphFacts>| -> usize {
+        let count = |paras: Paragraphs<'_, ParagraphFacts>, range: Range<usize>| -> usize {
             paras
-                .slice(changed.clone())
+                .slice(range)
                 .iter()
                 .map(|p| p.facts.mentions.len())
                 .sum()
         };
-        self.mentions = (self.mentions + count(paragraphs)).saturating_sub(count(earlier));
-        for (_, m) in mentions_of(earlier, changed.clone()) {
+        self.mentions = (self.mentions + count(paragraphs, paras.new.clone()))
+            .saturating_sub(count(earlier, paras.old.clone()));
+        for (_, m) in mentions_of(earlier, paras.old.clone()) {
             for (list, key, strong) in entries(m) {
                 edits.entry((list, key)).or_default().1 -= i64::from(strong);
             }
         }
-        for (r, m) in mentions_of(paragraphs, changed.clone()) {
+        for (r, m) in mentions_of(paragraphs, paras.new.clone()) {
             for (list, key, strong) in entries(m) {
                 let e = edits.entry((list, key)).or_default();
                 e.0.push(r);
                 e.1 += i64::from(strong);
             }
         }
+        // The refs after the edit: moved by the difference in count.
+        let (old_end, new_end) = (paras.old.end, paras.new.end);
+        let map_edit = |refs: &mut Refs, added: Vec<MentionRef>, delta: i64| {
+            let lo = refs.refs.partition_point(|r| r.para < paras.old.start);
+            let hi = refs.refs.partition_point(|r| r.para < old_end);
+            let after = lo + added.len();
+            refs.refs.splice(lo..hi, added);
+            if old_end != new_end {
+                for r in &mut refs.refs[after..] {
+                    r.para = r.para + new_end - old_end;
+                }
+            }
+            refs.strong = u32::try_from(i64::from(refs.strong) + delta).unwrap_or(0);
+            refs.refs.is_empty()
+        };
+        let touched: FastSet<(List, &str)> = edits.keys().copied().collect();
         for ((list, key), (added, delta)) in edits {
-            let map_edit = |refs: &mut Refs| {
-                let lo = refs.refs.partition_point(|r| r.para < changed.start);
-                let hi = refs.refs.partition_point(|r| r.para < changed.end);
-                refs.refs.splice(lo..hi, added);
-                refs.strong = u32::try_from(i64::from(refs.strong) + delta).unwrap_or(0);
-                refs.refs.is_empty()
-            };
             macro_rules! apply {
                 ($map:expr) => {{
                     let empty = match $map.get_mut(key) {
-                        Some(refs) => map_edit(Arc::make_mut(refs)),
+                        Some(refs) => map_edit(Arc::make_mut(refs), added, delta),
                         None => {
                             let mut refs = Refs::default();
-                            let empty = map_edit(&mut refs);
+                            let empty = map_edit(&mut refs, added, delta);
                             if !empty {
                                 $map.insert(key.to_string(), Arc::new(refs));
                             }
@@ -209,6 +220,43 @@ impl NameIndex {
                 List::Given => apply!(self.given),
             }
         }
+        if old_end != new_end {
+            self.move_after(paras, &touched);
+        }
+    }
+
+    /// Moves the refs past the edited paragraphs of the lists no edit
+    /// touched (`touched`) by the difference in count.
+    fn move_after(&mut self, paras: &ParaSplice, touched: &FastSet<(List, &str)>) {
+        let (old_end, new_end) = (paras.old.end, paras.new.end);
+        let shift = |refs: &mut Arc<Refs>| {
+            let refs = Arc::make_mut(refs);
+            let i = refs.refs.partition_point(|r| r.para < old_end);
+            for r in &mut refs.refs[i..] {
+                r.para = r.para + new_end - old_end;
+            }
+        };
+        let stale = |list: List, k: &str, refs: &Arc<Refs>| {
+            refs.refs.last().is_some_and(|r| r.para >= old_end) && !touched.contains(&(list, k))
+        };
+        macro_rules! each {
+            ($map:expr, $list:expr) => {{
+                let keys: Vec<String> = $map
+                    .iter()
+                    .filter(|(k, v)| stale($list, k.as_str(), v))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in keys {
+                    if let Some(v) = $map.get_mut(k.as_str()) {
+                        shift(v);
+                    }
+                }
+            }};
+        }
+        each!(self.surname, List::Surname);
+        each!(self.whole, List::Whole);
+        each!(self.core, List::Core);
+        each!(self.given, List::Given);
     }
 
     /// The surnames that may be a typo of `key` (or it of them) for the
