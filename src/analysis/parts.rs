@@ -240,16 +240,15 @@ impl ArticleParts {
         diff: &Diff,
         language: Language,
     ) -> Option<Vec<Range<usize>>> {
-        let n = paragraphs.len();
-        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
-        if language != Language::PlainText || earlier.len() != n || a > b {
+        let paras = diff.paras(earlier.len(), paragraphs.len());
+        if language != Language::PlainText {
             return None;
         }
-        let near = a.saturating_sub(1)..(b + 1).min(n);
+        let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
         if earlier
-            .slice(near.clone())
+            .slice(near(&paras.old, earlier.len()))
             .iter()
-            .chain(paragraphs.slice(near))
+            .chain(paragraphs.slice(near(&paras.new, paragraphs.len())))
             .any(|p| has_furniture(p) || !p.facts.comments.is_empty())
         {
             return None;
