@@ -426,8 +426,9 @@ impl Old<'_> {
     ) -> Option<(Vec<Finding>, Vec<Edit>, Shared)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
         let n = paragraphs.len();
-        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
-        if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
+        let paras = diff.paras(earlier.len(), n);
+        let (a, b) = (paras.new.start, paras.new.end);
+        if (a >= b && paras.same_count()) || quotes.start > a || quotes.end < b {
             tracing::debug!(
                 before = earlier.len(),
                 after = n,
@@ -445,14 +446,14 @@ impl Old<'_> {
         let splice = &diff.splice;
         // An article-wide rule's findings run over paragraphs: none it
         // reads may be near the edit.
-        let near = a.saturating_sub(1)..(b + 1).min(n);
+        let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
         let article_wide: Vec<&dyn Rule> = enabled(config)
             .filter(|r| r.info().scope == Scope::Article)
             .collect();
         if earlier
-            .slice(near.clone())
+            .slice(near(&paras.old, earlier.len()))
             .iter()
-            .chain(paragraphs.slice(near))
+            .chain(paragraphs.slice(near(&paras.new, n)))
             .any(|p| article_wide.iter().any(|r| r.reads(p.facts)))
         {
             return None;
@@ -466,10 +467,12 @@ impl Old<'_> {
             Regrouped::Around { persons, .. } => persons.clone(),
             Regrouped::Afresh => return None,
         };
-        for p in a..b {
+        for p in paras.old.clone() {
             let old =
                 (0..earlier.at(p).facts.mentions.len()).map(|index| MentionRef { para: p, index });
             redo.extend(old.filter_map(|r| self.people.id_of(r)));
+        }
+        for p in paras.new.clone() {
             let new = (0..paragraphs.at(p).facts.mentions.len())
                 .map(|index| MentionRef { para: p, index });
             redo.extend(new.filter_map(|r| people.id_of(r)));
@@ -494,20 +497,27 @@ impl Old<'_> {
             Scope::Paragraph | Scope::Words => false,
             Scope::Article => false,
         };
-        let globals = Shared::update(&self.globals, self.people, earlier, article, a..b);
+        let globals = Shared::update(&self.globals, self.people, earlier, article, &paras);
         // Whether someone is quoted is read only near their mentions: it
         // may change for those named only in the edited paragraphs.
         let only_here = |id: PersonId| {
-            [self.people, &**people].iter().all(|p| {
-                p.person(id)
-                    .is_none_or(|p| p.mentions.iter().all(|r| (a..b).contains(&r.para)))
-            })
+            [(self.people, &paras.old), (&**people, &paras.new)]
+                .iter()
+                .all(|(p, range)| {
+                    p.person(id)
+                        .is_none_or(|p| p.mentions.iter().all(|r| range.contains(&r.para)))
+                })
         };
         if !globals.reads_as(&self.globals, only_here) {
             return None;
         }
         let window = quotes.start.saturating_sub(NEAR)..(quotes.end + NEAR).min(n);
-        let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
+        // The window's bytes before the edit (it holds the edited paragraphs).
+        let old_last = match window.end.checked_sub(1)? {
+            last if last >= b => last + paras.old.end - b,
+            _ => paras.old.end.checked_sub(1)?,
+        };
+        let bytes = earlier.get(window.start)?.start..earlier.get(old_last)?.end();
         let in_window = |f: &Finding| {
             matches!(scope_of(f.code), Scope::Paragraph | Scope::Words)
                 && bytes.contains(&f.range.start)
