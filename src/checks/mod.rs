@@ -118,9 +118,13 @@ fn scope_of(code: &str) -> Scope {
 /// The edits of every safe fix, merged so they can be applied together:
 /// sorted, non-overlapping.
 pub fn safe_edits(article: &Article<'_>, config: &Config) -> Vec<Edit> {
-    let shared = Shared::of(article);
+    safe_edits_with(article, config, &Shared::of(article))
+}
+
+/// [`safe_edits`] with what the quote rules read from the whole article.
+fn safe_edits_with(article: &Article<'_>, config: &Config, shared: &Shared) -> Vec<Edit> {
     let mut edits: Vec<Edit> = enabled(config)
-        .flat_map(|rule| rule.fix_all(&cx(article, config, &shared, no_sources(), rule)))
+        .flat_map(|rule| rule.fix_all(&cx(article, config, shared, no_sources(), rule)))
         .collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
@@ -324,6 +328,10 @@ impl Pass {
             // their window: only those need moving now.
             let reach = quotes.end + 2 * NEAR;
             parts.settle_quotes_before(reach);
+            // An article-wide rule run again reads the whole article.
+            if !article_wide_near(earlier, paragraphs, diff, config).is_empty() {
+                parts.settle();
+            }
             let old = Old {
                 paragraphs: earlier,
                 people: &old_people,
@@ -332,9 +340,11 @@ impl Pass {
                 globals,
             };
             let article = Article::view(paragraphs, language, &parts);
-            if let Some((findings, safe_edits, globals)) =
-                old.update_around(&article, diff, quotes, &regrouped, config, &sources)
-            {
+            let updated = old.update_around(&article, diff, quotes, &regrouped, config, &sources);
+            // The earlier people, once regrouped, are let go of off the path
+            // to the diagnostics (dropping them takes a while).
+            leftovers.keep(old_people);
+            if let Some((findings, safe_edits, globals)) = updated {
                 let pass = Self {
                     parts,
                     findings,
@@ -446,18 +456,10 @@ impl Old<'_> {
         let splice = &diff.splice;
         // An article-wide rule's findings run over paragraphs: none it
         // reads may be near the edit.
-        let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
-        let article_wide: Vec<&dyn Rule> = enabled(config)
-            .filter(|r| r.info().scope == Scope::Article)
-            .collect();
-        if earlier
-            .slice(near(&paras.old, earlier.len()))
-            .iter()
-            .chain(paragraphs.slice(near(&paras.new, n)))
-            .any(|p| article_wide.iter().any(|r| r.reads(p.facts)))
-        {
-            return None;
-        }
+        // An article-wide rule that reads a paragraph near the edit is run
+        // again over the whole article (and the fix-all made again); the
+        // others' findings are moved.
+        let rerun = article_wide_near(earlier, paragraphs, diff, config);
         // The people whose names checks are redone: those named in the
         // edited paragraphs, before and after, and those regrouped (the
         // same ids before and after: see [`Regrouped`]).
@@ -495,7 +497,7 @@ impl Old<'_> {
         let is_redone = |f: &Finding| match scope_of(f.code) {
             Scope::Person => old_at.binary_search(&f.range.start).is_ok(),
             Scope::Paragraph | Scope::Words => false,
-            Scope::Article => false,
+            Scope::Article => rerun.iter().any(|r| r.info().code == f.code),
         };
         let globals = Shared::update(&self.globals, self.people, earlier, article, &paras);
         // Whether someone is quoted is read only near their mentions: it
@@ -535,7 +537,9 @@ impl Old<'_> {
             kept.push(f);
         }
         let mut safe_edits = self.safe_edits;
-        if !move_edits(&mut safe_edits, splice) {
+        if !rerun.is_empty() {
+            safe_edits = safe_edits_with(article, config, &globals);
+        } else if !move_edits(&mut safe_edits, splice) {
             return None;
         }
         let mut fresh = Vec::new();
@@ -543,6 +547,9 @@ impl Old<'_> {
             let part = match rule.info().scope {
                 Scope::Paragraph | Scope::Words => Part::Paragraphs(&window),
                 Scope::Person => Part::People(&redo),
+                Scope::Article if rerun.iter().any(|r| r.info().code == rule.info().code) => {
+                    Part::All
+                }
                 Scope::Article => continue,
             };
             rule.check(
@@ -553,6 +560,26 @@ impl Old<'_> {
         }
         Some((merge(kept, fresh), safe_edits, globals))
     }
+}
+
+/// The enabled article-wide rules that read a paragraph the edit `diff`
+/// (from `earlier` to `paragraphs`) changed, or one next to those.
+fn article_wide_near(
+    earlier: Paragraphs<'_, ParagraphFacts>,
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
+    diff: &Diff,
+    config: &Config,
+) -> Vec<&'static dyn Rule> {
+    let paras = diff.paras(earlier.len(), paragraphs.len());
+    let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
+    let (old, new) = (
+        earlier.slice(near(&paras.old, earlier.len())),
+        paragraphs.slice(near(&paras.new, paragraphs.len())),
+    );
+    enabled(config)
+        .filter(|r| r.info().scope == Scope::Article)
+        .filter(|r| old.iter().chain(new).any(|p| r.reads(p.facts)))
+        .collect()
 }
 
 /// The paragraphs whose [`Scope::Words`] findings an edit that changed no
