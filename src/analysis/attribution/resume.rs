@@ -164,6 +164,24 @@ impl Edit<'_, '_> {
         was == is || (was >= NEAR && is >= NEAR)
     }
 
+    /// What a stop at paragraph `pi` (`opi` before the edit) asks of the
+    /// references the state holds ([`Reach::same`]).
+    fn reach(&self, pi: usize, opi: usize) -> Reach {
+        let first = self.old_keys.key(self.paras.old.start);
+        let after = self.old_keys.key(self.paras.old.end);
+        // Before the edit, a paragraph this far back or further is at least
+        // NEAR back both before and after it.
+        let far = pi.min(opi).checked_sub(NEAR).map(|i| self.keys.key(i));
+        Reach {
+            first,
+            after,
+            far,
+            same_count: self.paras.same_count(),
+            pi,
+            opi,
+        }
+    }
+
     /// The index now of the earlier paragraph `p` (of one gone, of the
     /// next paragraph kept).
     fn renumbered(&self, p: usize) -> usize {
@@ -174,6 +192,35 @@ impl Edit<'_, '_> {
                 self.keys.rank(k)
             }
         }
+    }
+}
+
+/// What a stop asks of the references its state holds: that each fact
+/// kept its place, and is as near the stop as it was (as far as the walk
+/// can tell). Cheap for references outside the edited paragraphs.
+struct Reach {
+    /// The key of the first edited paragraph, and of the first after them.
+    first: ParaKey,
+    after: ParaKey,
+    /// The key of the last paragraph before the edit at least [`NEAR`]
+    /// back from the stop both before and after the edit.
+    far: Option<ParaKey>,
+    same_count: bool,
+    pi: usize,
+    opi: usize,
+}
+
+impl Reach {
+    fn same(&self, edit: &Edit<'_, '_>, s: &Seen) -> bool {
+        if s.key >= self.after {
+            // After the edit: moved with the stop.
+            return true;
+        }
+        if s.key < self.first {
+            // Before the edit: where it was.
+            return self.same_count || self.far.is_some_and(|far| s.key <= far);
+        }
+        edit.kept(s.key, s.fact) && edit.as_near(s.key, self.pi, self.opi)
     }
 }
 
@@ -276,8 +323,8 @@ fn walk_again(
             }
             if let Some((_, old)) = log.states.get(next).filter(|(i, _)| *i == opi) {
                 if let Some(keys) = walk.same_but(old, unread) {
-                    let same = |s: &Seen| edit.kept(s.key, s.fact) && edit.as_near(s.key, pi, opi);
-                    if walk.seen().all(same) {
+                    let reach = edit.reach(pi, opi);
+                    if walk.seen().all(|s| reach.same(edit, s)) {
                         glossed = keys;
                         (stop, kept_from) = (pi, next);
                         break;
