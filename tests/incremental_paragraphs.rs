@@ -242,3 +242,29 @@ fn line_breaks_in_long_articles_are_handled_around_the_edit() {
         "only {around} of {typed} line breaks were handled around the edit"
     );
 }
+
+/// Seventy paragraph breaks typed one after another through a long
+/// article, then as many taken out: the name index renumbers its lists
+/// lazily and now and then all at once; every pass equals the fresh one.
+#[test]
+fn many_paragraph_breaks_in_a_row_equal_from_scratch() {
+    let text = &long_articles()[0];
+    let sep = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    let mut t = Editing::of(text);
+    let mut typed = Vec::new();
+    for k in 0..70 {
+        let paras = t.paragraphs();
+        let p = paras[(k * 7) % paras.len()].clone();
+        let text = t.text();
+        let Some(space) = text[p.clone()].find(' ') else {
+            continue;
+        };
+        let at = p.start + space + 1;
+        t.edit(at, at, sep).expect("same as fresh");
+        typed.push(at);
+    }
+    for at in typed.into_iter().rev() {
+        t.edit(at, at + sep.len(), "").expect("same as fresh");
+    }
+    assert_eq!(t.text(), *text);
+}
