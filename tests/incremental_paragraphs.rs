@@ -128,8 +128,8 @@ impl Editing {
     }
 }
 
-/// One edit that adds or takes out paragraphs: `op` picks which, `pick`
-/// the paragraph, `at` a place in it.
+/// One edit that adds or takes out paragraphs (or hides some in an HTML
+/// comment): `op` picks which, `pick` the paragraph, `at` a place in it.
 fn paragraph_edit(t: &mut Editing, op: usize, pick: usize, at: usize) -> Result<(), TestCaseError> {
     let paras = t.paragraphs();
     if paras.is_empty() {
@@ -150,7 +150,14 @@ fn paragraph_edit(t: &mut Editing, op: usize, pick: usize, at: usize) -> Result<
         .nth(pick % 7)
         .map_or("Kuleba".to_string(), |m| m.surname_text.clone());
     let inside = boundary(&text, p.start + at % (p.len() + 1));
-    match op % 7 {
+    match op % 9 {
+        // A paragraph hidden in an HTML comment (the marks typed one after
+        // the other), or a comment opened and left open.
+        7 => {
+            t.edit(p.end, p.end, " -->")?;
+            t.edit(p.start, p.start, "<!-- ").map(drop)
+        }
+        8 => t.edit(inside, inside, "<!-- ").map(drop),
         // A paragraph break typed inside a paragraph.
         0 => t.edit(inside, inside, sep).map(drop),
         // Enter, then Enter again (the first is a line break inside a
@@ -202,7 +209,7 @@ proptest! {
     #[test]
     fn paragraphs_added_and_taken_out_equal_from_scratch(
         article in 0usize..64,
-        edits in prop::collection::vec((0usize..7, 0usize..10_000, 0usize..100_000), 4..16),
+        edits in prop::collection::vec((0usize..9, 0usize..10_000, 0usize..100_000), 4..16),
     ) {
         let texts = long_articles();
         let mut t = Editing::of(&texts[article % texts.len()]);
