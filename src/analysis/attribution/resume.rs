@@ -346,7 +346,30 @@ fn walk_again(
             Row::blank(para)
         });
     }
-    let old_stop = stop + old_b - b;
+    let walked = Walked {
+        from,
+        stop,
+        old_stop: stop + old_b - b,
+        old_rows: rows,
+    };
+    keep_walked(log, paras, walked, (si, kept_from, states), glossed)
+}
+
+/// Puts what the walk made again into the log: the states walked (those
+/// of the earlier walk from `kept_from` on kept, renumbered), the rows
+/// (`walked.old_rows` holds the new ones on the way in, the replaced
+/// ones on the way out), the surnames the states are unsure of and the
+/// rows of first roles, renumbered. `None` when the states are unsure of
+/// too many surnames.
+fn keep_walked(
+    log: &mut WalkLog,
+    paras: &ParaSplice,
+    mut walked: Walked,
+    (si, kept_from, states): (usize, usize, Vec<(usize, Walk)>),
+    glossed: Vec<Arc<str>>,
+) -> Option<Walked> {
+    let (a, b, old_b) = (paras.new.start, paras.new.end, paras.old.end);
+    let (stop, old_stop) = (walked.stop, walked.old_stop);
     let added = states.len();
     log.states.splice(si + 1..kept_from, states);
     for (i, _) in &mut log.states[si + 1 + added..] {
@@ -373,13 +396,9 @@ fn walk_again(
             *at = *at + stop - old_stop;
         }
     }
-    let old_rows: Vec<Row> = log.rows.splice(from..old_stop, rows).collect();
-    Some(Walked {
-        from,
-        stop,
-        old_stop,
-        old_rows,
-    })
+    let rows = std::mem::take(&mut walked.old_rows);
+    walked.old_rows = log.rows.splice(walked.from..old_stop, rows).collect();
+    Some(walked)
 }
 
 /// A role the copy gives someone for the first time shows on all their
@@ -510,33 +529,15 @@ fn join_quotes(
 ) -> (usize, usize, usize) {
     let paragraphs = edit.paragraphs;
     let n = paragraphs.len();
-    let all = &attribution.quotes;
-    // A quote that starts before `p` reaches it when it runs into it, or is
-    // left open with nothing but what is not copy after it (it runs on if
-    // `p` now opens with a mark). Start where no quote reaches.
-    let reaches = |q: &Quote, p: usize| {
-        q.paragraphs.end > p
-            || (!q.closed
-                && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs.at(x).start)))
-    };
-    // Quotes do not overlap, so one that starts before a closed quote
-    // lying wholly before `p` cannot reach `p`: the search stops there.
-    let mut start = edit.paras.new.start;
-    loop {
-        let i = all.partition_point(|q| q.paragraphs.start < start);
-        let from = all[..i]
-            .iter()
-            .rev()
-            .take_while(|q| !(q.closed && q.paragraphs.end <= start))
-            .filter(|q| reaches(q, start))
-            .map(|q| q.paragraphs.start)
-            .min();
-        match from {
-            Some(p) if p < start => start = p,
-            _ => break,
-        }
-    }
-    let first = all.partition_point(|q| q.paragraphs.start < start);
+    let start = unreached(
+        &attribution.quotes,
+        paragraphs,
+        not_prose,
+        edit.paras.new.start,
+    );
+    let first = attribution
+        .quotes
+        .partition_point(|q| q.paragraphs.start < start);
     // The quotes before are read (and kept): moved by the pending edits now.
     for p in pending.iter_mut().filter(|p| p.quotes < first) {
         let moved = shift::move_quotes(&mut attribution.quotes[p.quotes..first], &p.splice);
@@ -609,6 +610,41 @@ fn join_quotes(
         p.quotes = (p.quotes.max(to) - to) + quotes_after;
     }
     (start, last, quotes_after)
+}
+
+/// The first paragraph at or before `p` that no quote of `all` starting
+/// before it runs into.
+fn unreached(
+    all: &[Quote],
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
+    not_prose: &[Range<usize>],
+    p: usize,
+) -> usize {
+    // A quote that starts before `p` reaches it when it runs into it, or is
+    // left open with nothing but what is not copy after it (it runs on if
+    // `p` now opens with a mark). Start where no quote reaches.
+    let reaches = |q: &Quote, p: usize| {
+        q.paragraphs.end > p
+            || (!q.closed
+                && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs.at(x).start)))
+    };
+    // Quotes do not overlap, so one that starts before a closed quote
+    // lying wholly before `p` cannot reach `p`: the search stops there.
+    let mut start = p;
+    loop {
+        let i = all.partition_point(|q| q.paragraphs.start < start);
+        let from = all[..i]
+            .iter()
+            .rev()
+            .take_while(|q| !(q.closed && q.paragraphs.end <= start))
+            .filter(|q| reaches(q, start))
+            .map(|q| q.paragraphs.start)
+            .min();
+        match from {
+            Some(p) if p < start => start = p,
+            _ => return start,
+        }
+    }
 }
 
 /// What a resumed walk changed.
