@@ -157,7 +157,9 @@ impl ArticleParts {
             _ => Vec::new(),
         };
         let before = std::mem::replace(&mut self.people, people);
-        let (excluded, ignores) = excluded_ranges(paragraphs, language);
+        let (excluded, ignores) = self
+            .moved_excluded(earlier, paragraphs, diff, language)
+            .unwrap_or_else(|| excluded_ranges(paragraphs, language));
         let not_prose = self
             .moved_not_prose(earlier, paragraphs, diff, language)
             .unwrap_or_else(|| not_prose(paragraphs, &excluded));
@@ -229,6 +231,49 @@ impl ArticleParts {
         (parts, Reused::People, None, regrouped)
     }
 
+    /// What is not copy after the edit, and the ignore comments, when in
+    /// plain text (where only HTML comments are not copy) the article has
+    /// no ignore comment and no paragraph the edit changed holds a comment
+    /// mark or an ignore comment: the old ranges, moved.
+    #[allow(clippy::type_complexity)]
+    fn moved_excluded(
+        &self,
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        diff: &Diff,
+        language: Language,
+    ) -> Option<(Vec<Range<usize>>, Arc<[ignore::Planned]>)> {
+        let paras = diff.paras(earlier.len(), paragraphs.len());
+        let quiet = |p: crate::text::Paragraph<'_, ParagraphFacts>| {
+            p.facts.comments.is_empty() && p.facts.ignore.directives.is_empty()
+        };
+        if language != Language::PlainText
+            || !self.ignores.is_empty()
+            || !earlier
+                .slice(paras.old)
+                .iter()
+                .chain(paragraphs.slice(paras.new))
+                .all(quiet)
+        {
+            return None;
+        }
+        // A comment left open runs to the end of the last paragraph, which
+        // an edit there moves otherwise.
+        let last_end = earlier.last().map_or(0, |p| p.end());
+        if self.excluded.last().is_some_and(|r| r.end >= last_end) {
+            return None;
+        }
+        let excluded = self
+            .excluded
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                diff.splice.move_range(&mut r).then_some(r)
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some((excluded, Arc::clone(&self.ignores)))
+    }
+
     /// What attribution skips after the edit, when in plain text no
     /// paragraph it changed, nor one next to those, is (or was) read by the
     /// furniture judge (whose verdicts read a line's neighbours): the old
@@ -240,16 +285,15 @@ impl ArticleParts {
         diff: &Diff,
         language: Language,
     ) -> Option<Vec<Range<usize>>> {
-        let n = paragraphs.len();
-        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
-        if language != Language::PlainText || earlier.len() != n || a > b {
+        let paras = diff.paras(earlier.len(), paragraphs.len());
+        if language != Language::PlainText {
             return None;
         }
-        let near = a.saturating_sub(1)..(b + 1).min(n);
+        let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
         if earlier
-            .slice(near.clone())
+            .slice(near(&paras.old, earlier.len()))
             .iter()
-            .chain(paragraphs.slice(near))
+            .chain(paragraphs.slice(near(&paras.new, paragraphs.len())))
             .any(|p| has_furniture(p) || !p.facts.comments.is_empty())
         {
             return None;

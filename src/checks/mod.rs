@@ -118,9 +118,13 @@ fn scope_of(code: &str) -> Scope {
 /// The edits of every safe fix, merged so they can be applied together:
 /// sorted, non-overlapping.
 pub fn safe_edits(article: &Article<'_>, config: &Config) -> Vec<Edit> {
-    let shared = Shared::of(article);
+    safe_edits_with(article, config, &Shared::of(article))
+}
+
+/// [`safe_edits`] with what the quote rules read from the whole article.
+fn safe_edits_with(article: &Article<'_>, config: &Config, shared: &Shared) -> Vec<Edit> {
     let mut edits: Vec<Edit> = enabled(config)
-        .flat_map(|rule| rule.fix_all(&cx(article, config, &shared, no_sources(), rule)))
+        .flat_map(|rule| rule.fix_all(&cx(article, config, shared, no_sources(), rule)))
         .collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
@@ -324,6 +328,10 @@ impl Pass {
             // their window: only those need moving now.
             let reach = quotes.end + 2 * NEAR;
             parts.settle_quotes_before(reach);
+            // An article-wide rule run again reads the whole article.
+            if !article_wide_near(earlier, paragraphs, diff, config).is_empty() {
+                parts.settle();
+            }
             let old = Old {
                 paragraphs: earlier,
                 people: &old_people,
@@ -332,9 +340,11 @@ impl Pass {
                 globals,
             };
             let article = Article::view(paragraphs, language, &parts);
-            if let Some((findings, safe_edits, globals)) =
-                old.update_around(&article, diff, quotes, &regrouped, config, &sources)
-            {
+            let updated = old.update_around(&article, diff, quotes, &regrouped, config, &sources);
+            // The earlier people, once regrouped, are let go of off the path
+            // to the diagnostics (dropping them takes a while).
+            leftovers.keep(old_people);
+            if let Some((findings, safe_edits, globals)) = updated {
                 let pass = Self {
                     parts,
                     findings,
@@ -426,8 +436,9 @@ impl Old<'_> {
     ) -> Option<(Vec<Finding>, Vec<Edit>, Shared)> {
         let (earlier, paragraphs) = (self.paragraphs, article.paragraphs);
         let n = paragraphs.len();
-        let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
-        if earlier.len() != n || a >= b || quotes.start > a || quotes.end < b {
+        let paras = diff.paras(earlier.len(), n);
+        let (a, b) = (paras.new.start, paras.new.end);
+        if (a >= b && paras.same_count()) || quotes.start > a || quotes.end < b {
             tracing::debug!(
                 before = earlier.len(),
                 after = n,
@@ -445,18 +456,10 @@ impl Old<'_> {
         let splice = &diff.splice;
         // An article-wide rule's findings run over paragraphs: none it
         // reads may be near the edit.
-        let near = a.saturating_sub(1)..(b + 1).min(n);
-        let article_wide: Vec<&dyn Rule> = enabled(config)
-            .filter(|r| r.info().scope == Scope::Article)
-            .collect();
-        if earlier
-            .slice(near.clone())
-            .iter()
-            .chain(paragraphs.slice(near))
-            .any(|p| article_wide.iter().any(|r| r.reads(p.facts)))
-        {
-            return None;
-        }
+        // An article-wide rule that reads a paragraph near the edit is run
+        // again over the whole article (and the fix-all made again); the
+        // others' findings are moved.
+        let rerun = article_wide_near(earlier, paragraphs, diff, config);
         // The people whose names checks are redone: those named in the
         // edited paragraphs, before and after, and those regrouped (the
         // same ids before and after: see [`Regrouped`]).
@@ -466,10 +469,12 @@ impl Old<'_> {
             Regrouped::Around { persons, .. } => persons.clone(),
             Regrouped::Afresh => return None,
         };
-        for p in a..b {
+        for p in paras.old.clone() {
             let old =
                 (0..earlier.at(p).facts.mentions.len()).map(|index| MentionRef { para: p, index });
             redo.extend(old.filter_map(|r| self.people.id_of(r)));
+        }
+        for p in paras.new.clone() {
             let new = (0..paragraphs.at(p).facts.mentions.len())
                 .map(|index| MentionRef { para: p, index });
             redo.extend(new.filter_map(|r| people.id_of(r)));
@@ -492,22 +497,29 @@ impl Old<'_> {
         let is_redone = |f: &Finding| match scope_of(f.code) {
             Scope::Person => old_at.binary_search(&f.range.start).is_ok(),
             Scope::Paragraph | Scope::Words => false,
-            Scope::Article => false,
+            Scope::Article => rerun.iter().any(|r| r.info().code == f.code),
         };
-        let globals = Shared::update(&self.globals, self.people, earlier, article, a..b);
+        let globals = Shared::update(&self.globals, self.people, earlier, article, &paras);
         // Whether someone is quoted is read only near their mentions: it
         // may change for those named only in the edited paragraphs.
         let only_here = |id: PersonId| {
-            [self.people, &**people].iter().all(|p| {
-                p.person(id)
-                    .is_none_or(|p| p.mentions.iter().all(|r| (a..b).contains(&r.para)))
-            })
+            [(self.people, &paras.old), (&**people, &paras.new)]
+                .iter()
+                .all(|(p, range)| {
+                    p.person(id)
+                        .is_none_or(|p| p.mentions.iter().all(|r| range.contains(&r.para)))
+                })
         };
         if !globals.reads_as(&self.globals, only_here) {
             return None;
         }
         let window = quotes.start.saturating_sub(NEAR)..(quotes.end + NEAR).min(n);
-        let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
+        // The window's bytes before the edit (it holds the edited paragraphs).
+        let old_last = match window.end.checked_sub(1)? {
+            last if last >= b => last + paras.old.end - b,
+            _ => paras.old.end.checked_sub(1)?,
+        };
+        let bytes = earlier.get(window.start)?.start..earlier.get(old_last)?.end();
         let in_window = |f: &Finding| {
             matches!(scope_of(f.code), Scope::Paragraph | Scope::Words)
                 && bytes.contains(&f.range.start)
@@ -525,7 +537,9 @@ impl Old<'_> {
             kept.push(f);
         }
         let mut safe_edits = self.safe_edits;
-        if !move_edits(&mut safe_edits, splice) {
+        if !rerun.is_empty() {
+            safe_edits = safe_edits_with(article, config, &globals);
+        } else if !move_edits(&mut safe_edits, splice) {
             return None;
         }
         let mut fresh = Vec::new();
@@ -533,6 +547,9 @@ impl Old<'_> {
             let part = match rule.info().scope {
                 Scope::Paragraph | Scope::Words => Part::Paragraphs(&window),
                 Scope::Person => Part::People(&redo),
+                Scope::Article if rerun.iter().any(|r| r.info().code == rule.info().code) => {
+                    Part::All
+                }
                 Scope::Article => continue,
             };
             rule.check(
@@ -543,6 +560,26 @@ impl Old<'_> {
         }
         Some((merge(kept, fresh), safe_edits, globals))
     }
+}
+
+/// The enabled article-wide rules that read a paragraph the edit `diff`
+/// (from `earlier` to `paragraphs`) changed, or one next to those.
+fn article_wide_near(
+    earlier: Paragraphs<'_, ParagraphFacts>,
+    paragraphs: Paragraphs<'_, ParagraphFacts>,
+    diff: &Diff,
+    config: &Config,
+) -> Vec<&'static dyn Rule> {
+    let paras = diff.paras(earlier.len(), paragraphs.len());
+    let near = |r: &Range<usize>, n: usize| r.start.saturating_sub(1)..(r.end + 1).min(n);
+    let (old, new) = (
+        earlier.slice(near(&paras.old, earlier.len())),
+        paragraphs.slice(near(&paras.new, paragraphs.len())),
+    );
+    enabled(config)
+        .filter(|r| r.info().scope == Scope::Article)
+        .filter(|r| old.iter().chain(new).any(|p| r.reads(p.facts)))
+        .collect()
 }
 
 /// The paragraphs whose [`Scope::Words`] findings an edit that changed no

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::analysis::{
     Article, Gender, Mention, MentionRef, ParagraphFacts, People, PersonId, Quote, QuoteKind,
 };
-use crate::text::Paragraphs;
+use crate::text::{ParaSplice, Paragraphs};
 
 /// How far (in paragraphs) from a quote the people offered to attribute it
 /// to may be named: a quick fix proposes someone the reader has just met.
@@ -56,49 +56,45 @@ impl Shared {
 
     /// The globals of `article`, made from `earlier`'s, which were worked
     /// out for the paragraphs `before` and their people `people`, of which
-    /// only the paragraphs `edited` changed, and no one's mentions outside
-    /// them.
+    /// only the paragraphs `edited.old` changed (into `edited.new` of the
+    /// article), and no one's mentions outside them.
     pub fn update(
         earlier: &Self,
         people: &People,
         before: Paragraphs<'_, ParagraphFacts>,
         article: &Article<'_>,
-        edited: Range<usize>,
+        edited: &ParaSplice,
     ) -> Self {
         let mut style = earlier.style;
         let (mut curly, mut straight) = earlier.marks;
         let (mut single, mut double) = earlier.families;
-        for p in edited {
-            for (paras, add) in [(before, false), (article.paragraphs, true)] {
-                if let Some(q) = paras.get(p).map(|para| &para.facts.quotes) {
-                    if add {
-                        curly += q.curly_marks;
-                        straight += q.straight_marks;
-                        single += q.single_quotes;
-                        double += q.double_quotes;
-                    } else {
-                        curly = curly.saturating_sub(q.curly_marks);
-                        straight = straight.saturating_sub(q.straight_marks);
-                        single = single.saturating_sub(q.single_quotes);
-                        double = double.saturating_sub(q.double_quotes);
-                    }
-                }
-            }
-            let count = |paras: Paragraphs<'_, ParagraphFacts>,
-                         people: &People,
-                         by: i32,
-                         style: &mut StyleCounts| {
+        let sides = [
+            (before, people, edited.old.clone(), -1),
+            (article.paragraphs, &*article.people, edited.new.clone(), 1),
+        ];
+        for (paras, people, range, by) in sides {
+            for p in range {
                 let Some(para) = paras.get(p) else {
-                    return;
+                    continue;
                 };
+                let q = &para.facts.quotes;
+                if by > 0 {
+                    curly += q.curly_marks;
+                    straight += q.straight_marks;
+                    single += q.single_quotes;
+                    double += q.double_quotes;
+                } else {
+                    curly = curly.saturating_sub(q.curly_marks);
+                    straight = straight.saturating_sub(q.straight_marks);
+                    single = single.saturating_sub(q.single_quotes);
+                    double = double.saturating_sub(q.double_quotes);
+                }
                 for (index, m) in para.facts.mentions.iter().enumerate() {
                     if people.id_of(MentionRef { para: p, index }).is_some() {
                         style.count(m, by);
                     }
                 }
-            };
-            count(before, people, -1, &mut style);
-            count(article.paragraphs, &article.people, 1, &mut style);
+            }
         }
         Self::with(style, (curly, straight), (single, double), article)
     }

@@ -105,6 +105,57 @@ impl Diff {
     }
 }
 
+impl Diff {
+    /// How the paragraphs of the older version (`old_len` of them) number
+    /// in the newer (`new_len`): see [`ParaSplice`].
+    pub fn paras(&self, old_len: usize, new_len: usize) -> ParaSplice {
+        let old_end = old_len.saturating_sub(self.shared_after);
+        let new_end = new_len.saturating_sub(self.shared_after);
+        ParaSplice {
+            old: self.shared_before.min(old_end)..old_end,
+            new: self.shared_before.min(new_end)..new_end,
+        }
+    }
+}
+
+/// The paragraphs `old` of an older version became `new` of the newer one
+/// (both start at the same index); those before are where they were, and
+/// those after moved by the difference in count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParaSplice {
+    pub old: std::ops::Range<usize>,
+    pub new: std::ops::Range<usize>,
+}
+
+impl ParaSplice {
+    /// The newer index of the older paragraph `p`; `None` inside `old`.
+    pub fn map(&self, p: usize) -> Option<usize> {
+        if p < self.old.start {
+            Some(p)
+        } else if p >= self.old.end {
+            Some(p + self.new.end - self.old.end)
+        } else {
+            None
+        }
+    }
+
+    /// The older index of the newer paragraph `p`; `None` inside `new`.
+    pub fn unmap(&self, p: usize) -> Option<usize> {
+        if p < self.new.start {
+            Some(p)
+        } else if p >= self.new.end {
+            Some(p + self.old.end - self.new.end)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the paragraph count is the same.
+    pub fn same_count(&self) -> bool {
+        self.old.len() == self.new.len()
+    }
+}
+
 /// The splice that turns `old`'s text into `new`'s.
 pub fn splice_between<F>(old: &Document<F>, new: &Document<F>) -> Splice {
     diff(old, new).splice

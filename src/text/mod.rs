@@ -11,7 +11,7 @@ mod paragraphs;
 mod position;
 pub mod words;
 
-pub use diff::{diff, splice_between, Diff, Splice};
+pub use diff::{diff, splice_between, Diff, ParaSplice, Splice};
 pub use document::{Change, Document, TextError};
 pub use layout::{
     continues, is_wrapped, Layout, LayoutSetting, LineShape, LineStats, Paragraphing, LONG_LINE,

@@ -8,6 +8,8 @@ use super::*;
 pub(super) struct Assembly<'a> {
     pub(super) paragraphs: Paragraphs<'a, ParagraphFacts>,
     pub(super) rows: &'a [Row],
+    /// The paragraphs' keys, to place the antecedents the rows name.
+    pub(super) keys: &'a ParaKeys,
     pub(super) not_prose: &'a [Range<usize>],
     pub(super) people: &'a People,
     pub(super) person_roles: &'a FirstRoles,
@@ -31,16 +33,17 @@ impl Assembly<'_> {
         let mut s = found.speaker.clone();
         s.mention.range = base + phrase.range.start..base + phrase.range.end;
         s.cue_range = base + cue.verb.start..base + cue.verb.end;
-        if let Some((p, fact)) = found.antecedent {
-            let at = self
-                .paragraphs
-                .get(p)
+        if let Some((key, fact)) = found.antecedent {
+            let p = self.keys.index_of(key);
+            let at = p
+                .and_then(|p| self.paragraphs.get(p))
                 .and_then(|para| Some(para.start + fact.offset(para.facts)?))
                 .unwrap_or_default();
-            if let Resolution::Pronoun { antecedent, .. }
-            | Resolution::RoleNoun { antecedent, .. } = &mut s.resolution
+            if let Resolution::Pronoun { antecedent, para }
+            | Resolution::RoleNoun { antecedent, para } = &mut s.resolution
             {
                 *antecedent = at;
+                *para = p.unwrap_or_default();
             }
         }
         if let (Some(id), None) = (s.person, &s.role) {
@@ -252,7 +255,12 @@ pub(crate) fn attribute_logged(
     ctx: Arc<Ctx>,
     not_prose: &[Range<usize>],
 ) -> (Attribution, WalkLog) {
-    let w = With { people, ctx: &ctx };
+    let keys = ParaKeys::fresh(paragraphs.len());
+    let w = With {
+        people,
+        ctx: &ctx,
+        keys: &keys,
+    };
     // Whether a mention's name can be a person's, once per distinct name.
     let mut person_like: HashMap<&str, bool> = HashMap::new();
     let mut walk = Walk::default();
@@ -260,7 +268,7 @@ pub(crate) fn attribute_logged(
     let mut rows = Vec::with_capacity(paragraphs.len());
     for (pi, para) in paragraphs.iter().enumerate() {
         if pi % STRIDE == 0 {
-            states.push(walk.clone());
+            states.push((pi, walk.clone()));
         }
         rows.push(if is_copy(not_prose, para.start) {
             walk_paragraph(&w, &mut walk, pi, para, &mut person_like)
@@ -272,6 +280,7 @@ pub(crate) fn attribute_logged(
     let mut asm = Assembly {
         paragraphs,
         rows: &rows,
+        keys: &keys,
         not_prose,
         people,
         person_roles: &person_roles,
@@ -304,6 +313,7 @@ pub(crate) fn attribute_logged(
     let log = WalkLog {
         ctx,
         glossed: Vec::new(),
+        keys,
         states,
         rows,
         person_roles,

@@ -8,7 +8,7 @@ pub(super) type Resolved = (
     Option<String>,
     Option<PersonId>,
     Resolution,
-    Option<(usize, FactRef)>,
+    Option<(ParaKey, FactRef)>,
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -25,7 +25,7 @@ pub(super) fn resolve(
     let at = phrase.range.start;
     let here = |target: Target| Seen {
         target,
-        para: pi,
+        key: w.keys.key(pi),
         fact: FactRef::Cue(index),
         at,
     };
@@ -73,7 +73,7 @@ pub(super) fn resolve(
             }
         }
         PhraseKind::Pronoun(p) => {
-            let mut seen = walk.pronoun(p, pi)?.clone();
+            let mut seen = walk.pronoun(p, pi, w.keys)?.clone();
             // `“Sam’s been our best player,” he said`: not Sam.
             let named_in_quote = |id: PersonId| {
                 w.people.person(id).is_some_and(|person| {
@@ -107,10 +107,10 @@ pub(super) fn resolve(
                 phrase.gender,
             );
             let res = Resolution::Pronoun {
-                para: seen.para,
+                para: 0,
                 antecedent: 0,
             };
-            Some((kind, name, role, person, res, Some((seen.para, seen.fact))))
+            Some((kind, name, role, person, res, Some((seen.key, seen.fact))))
         }
         PhraseKind::Role => {
             let head = phrase.head.clone().unwrap_or_default();
@@ -144,10 +144,10 @@ pub(super) fn resolve(
                         phrase.gender,
                     );
                     let res = Resolution::RoleNoun {
-                        para: seen.para,
+                        para: 0,
                         antecedent: 0,
                     };
-                    let antecedent = Some((seen.para, seen.fact));
+                    let antecedent = Some((seen.key, seen.fact));
                     let role = role.or(Some(phrase.text.clone()));
                     Some((kind, name, role, person, res, antecedent))
                 }
@@ -177,10 +177,10 @@ pub(super) fn resolve(
                 if let Some(seen) = walk.find_role(&phrase.text).cloned() {
                     if let Target::Source { name, kind: k } = &seen.target {
                         let res = Resolution::RoleNoun {
-                            para: seen.para,
+                            para: 0,
                             antecedent: 0,
                         };
-                        let antecedent = Some((seen.para, seen.fact));
+                        let antecedent = Some((seen.key, seen.fact));
                         let out = (*k, name.to_string(), None, None, res, antecedent);
                         walk.saw(w.people, here(seen.target.clone()), phrase.gender);
                         return Some(out);

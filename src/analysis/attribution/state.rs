@@ -38,7 +38,8 @@ impl FactRef {
 #[derive(Clone, Debug)]
 pub(super) struct Seen {
     pub(super) target: Target,
-    pub(super) para: usize,
+    /// The paragraph, by key ([`ParaKey`]).
+    pub(super) key: ParaKey,
     pub(super) fact: FactRef,
     /// The fact's offset in the paragraph when it was seen: only for
     /// ordering references within one paragraph.
@@ -49,7 +50,7 @@ pub(super) struct Seen {
 /// paragraph (offsets are the facts' business).
 impl PartialEq for Seen {
     fn eq(&self, other: &Self) -> bool {
-        self.para == other.para && self.fact == other.fact && self.target == other.target
+        self.key == other.key && self.fact == other.fact && self.target == other.target
     }
 }
 
@@ -218,6 +219,10 @@ impl Walk {
     }
 }
 
+/// How many paragraphs back a pronoun weighs who was named by distance:
+/// from this far on, every distance weighs alike.
+pub(super) const NEAR: usize = 3;
+
 /// How many recent people a pronoun or role noun can reach back to.
 const RECENT: usize = 8;
 
@@ -297,14 +302,15 @@ impl Walk {
     /// sentence's subject before anyone else there (`Ryan said Obama had
     /// never respected the law. He says …`: Ryan), one whose gender the copy
     /// shows before one whose it does not, the newest last.
-    pub(super) fn pronoun(&self, p: Pronoun, para: usize) -> Option<&Seen> {
+    pub(super) fn pronoun(&self, p: Pronoun, para: usize, keys: &ParaKeys) -> Option<&Seen> {
+        let key = keys.key(para);
         if let Some((sp, g)) = &self.last_speaker {
             let fits = match p {
                 Pronoun::He => *g != Some(Gender::Female),
                 Pronoun::She => *g != Some(Gender::Male),
                 _ => false,
             };
-            if sp.para == para && fits {
+            if sp.key == key && fits {
                 return Some(sp);
             }
         }
@@ -314,12 +320,8 @@ impl Walk {
             Pronoun::They => return self.last_group.as_ref().or(self.last_person.as_ref()),
             Pronoun::It => return self.last_group.as_ref(),
         };
-        let near = |s: &Seen| match para.saturating_sub(s.para) {
-            0 => 3,
-            1 => 2,
-            2 => 1,
-            _ => 0,
-        };
+        let index = |s: &Seen| keys.index_of(s.key).unwrap_or(0);
+        let near = |s: &Seen| NEAR - para.saturating_sub(index(s)).min(NEAR);
         let people = self
             .recent
             .iter()
@@ -327,7 +329,7 @@ impl Walk {
                 let fits = g.is_none_or(|g| g == want);
                 fits.then_some((
                     s,
-                    (near(s), *subject && !possessive, g.is_some(), s.para, s.at),
+                    (near(s), *subject && !possessive, g.is_some(), s.key, s.at),
                 ))
             });
         // Sources of this gender (`a spokeswoman`) are no people of the
@@ -340,7 +342,7 @@ impl Walk {
                 Gender::Male => self.last_male.as_ref() == Some(*s),
                 Gender::Female => self.last_female.as_ref() == Some(*s),
             })
-            .map(|s| (s, (near(s), true, true, s.para, s.at)));
+            .map(|s| (s, (near(s), true, true, s.key, s.at)));
         people
             .chain(source)
             .max_by_key(|(_, key)| *key)

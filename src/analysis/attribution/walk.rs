@@ -8,6 +8,8 @@ use super::*;
 pub(super) struct With<'a> {
     pub(super) people: &'a People,
     pub(super) ctx: &'a Ctx,
+    /// The paragraphs' keys ([`ParaKey`]).
+    pub(super) keys: &'a ParaKeys,
 }
 
 impl With<'_> {
@@ -26,7 +28,8 @@ impl With<'_> {
 pub(super) struct Found {
     pub(super) speaker: Speaker,
     pub(super) cue: usize,
-    pub(super) antecedent: Option<(usize, FactRef)>,
+    /// The paragraph (by key) and fact the speaker was resolved to.
+    pub(super) antecedent: Option<(ParaKey, FactRef)>,
 }
 
 /// What the walk made of one paragraph. It holds no offsets (only indices
@@ -86,7 +89,7 @@ pub(super) fn follow(
         Seen {
             at: cue.start,
             fact: FactRef::Cue(index),
-            para,
+            key: w.keys.key(para),
             target: seen.target.clone(),
         },
         gender,
@@ -200,7 +203,7 @@ pub(super) fn walk_paragraph<'p>(
                     }
                     let seen = Seen {
                         target: Target::Person(person.id),
-                        para: pi,
+                        key: w.keys.key(pi),
                         fact: FactRef::Mention(i),
                         at,
                     };
@@ -225,7 +228,7 @@ pub(super) fn walk_paragraph<'p>(
                         people,
                         Seen {
                             target: Target::Person(id),
-                            para: pi,
+                            key: w.keys.key(pi),
                             fact: FactRef::Word(i),
                             at,
                         },
@@ -240,7 +243,7 @@ pub(super) fn walk_paragraph<'p>(
                         &link.role_text,
                         Seen {
                             target: Target::Person(id),
-                            para: pi,
+                            key: w.keys.key(pi),
                             fact: FactRef::Link(i),
                             at: link.name.start,
                         },
@@ -289,7 +292,7 @@ pub(super) fn walk_paragraph<'p>(
                         walk.last_speaker = Some((
                             Seen {
                                 target,
-                                para: pi,
+                                key: w.keys.key(pi),
                                 fact: FactRef::Cue(i),
                                 at: phrase.range.start,
                             },

@@ -11,20 +11,35 @@ use super::variants::near_spelling;
 use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
 use crate::lexicon::names::FastSet;
-use crate::text::Paragraphs;
+use crate::text::{ParaSplice, Paragraphs};
 
 /// The mentions listed under one name, in article order, and how many of
 /// them make the name count: for a surname, the mentions that are not bare
 /// words (their surname is a key people are grouped by); for a given name,
 /// the mentions that read it (a surname alone).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A list no edit touched since paragraphs came or went before its
+/// mentions holds their earlier numbers: `moved` says how many of the
+/// index's [`Move`]s it has had.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Refs {
     refs: Vec<MentionRef>,
     strong: u32,
+    moved: usize,
 }
 
+/// Paragraphs came or went: those from `from` on (as numbered before) moved
+/// by `by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Move {
+    from: usize,
+    by: isize,
+}
+
+/// How many moves may wait before every list is renumbered.
+const MAX_MOVES: usize = 64;
+
 /// Every mention of the article under each name it can meet others through.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
     /// By folded surname (ordered: the typo test looks at one first letter).
     surname: imbl::OrdMap<String, Arc<Refs>>,
@@ -36,7 +51,70 @@ pub(crate) struct NameIndex {
     given: imbl::HashMap<String, Arc<Refs>>,
     /// How many mentions the article has.
     pub(super) mentions: usize,
+    /// The renumberings since the index was built, in order; a list has
+    /// had the first `moved` of them.
+    moves: Vec<Move>,
 }
+
+/// A mention's number after `moves`.
+fn moved(mut r: MentionRef, moves: &[Move]) -> MentionRef {
+    for m in moves {
+        if r.para >= m.from {
+            r.para = r.para.saturating_add_signed(m.by);
+        }
+    }
+    r
+}
+
+/// Equal when every list holds the same mentions, numbered as now.
+impl PartialEq for NameIndex {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<'a>(
+            a: impl Iterator<Item = (&'a String, &'a Arc<Refs>)>,
+            b: &dyn Fn(&str) -> Option<&'a Arc<Refs>>,
+            x: &NameIndex,
+            y: &NameIndex,
+            len: (usize, usize),
+        ) -> bool {
+            len.0 == len.1
+                && a.into_iter().all(|(k, r)| {
+                    b(k).is_some_and(|o| r.strong == o.strong && x.read(r).eq(y.read(o)))
+                })
+        }
+        let (a, b) = (self, other);
+        a.mentions == b.mentions
+            && same(
+                a.surname.iter(),
+                &|k| b.surname.get(k),
+                a,
+                b,
+                (a.surname.len(), b.surname.len()),
+            )
+            && same(
+                a.whole.iter(),
+                &|k| b.whole.get(k),
+                a,
+                b,
+                (a.whole.len(), b.whole.len()),
+            )
+            && same(
+                a.core.iter(),
+                &|k| b.core.get(k),
+                a,
+                b,
+                (a.core.len(), b.core.len()),
+            )
+            && same(
+                a.given.iter(),
+                &|k| b.given.get(k),
+                a,
+                b,
+                (a.given.len(), b.given.len()),
+            )
+    }
+}
+
+impl Eq for NameIndex {}
 
 /// One of the name lists of [`NameIndex`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,6 +188,12 @@ pub(super) fn mentions_of(
 }
 
 impl NameIndex {
+    /// A list's mentions, numbered as now.
+    fn read<'r>(&'r self, refs: &'r Refs) -> impl Iterator<Item = MentionRef> + 'r {
+        let moves = self.moves.get(refs.moved..).unwrap_or_default();
+        refs.refs.iter().map(move |&r| moved(r, moves))
+    }
+
     fn get(&self, list: List, key: &str) -> Option<&Arc<Refs>> {
         match list {
             List::Surname => self.surname.get(key),
@@ -144,53 +228,77 @@ impl NameIndex {
             core: core.into_iter().collect(),
             given: given.into_iter().collect(),
             mentions,
+            moves: Vec::new(),
         }
     }
 
-    /// The index after paragraphs `changed` of `earlier` (the same number
-    /// of paragraphs as `paragraphs`) were edited into those of `paragraphs`.
+    /// The index after the paragraphs `paras.old` of `earlier` were edited
+    /// into the paragraphs `paras.new` of `paragraphs` (those after them
+    /// move by the difference in count).
     pub(super) fn update(
         &mut self,
         earlier: Paragraphs<'_, ParagraphFacts>,
         paragraphs: Paragraphs<'_, ParagraphFacts>,
-        changed: Range<usize>,
+        paras: &ParaSplice,
     ) {
         let mut edits: HashMap<(List, &str), (Vec<MentionRef>, i64)> = HashMap::new();
-        let count = |paras: Paragraphs<'_, ParagraphFacts>| -> usize {
+        let count = |paras: Paragraphs<'_, ParagraphFacts>, range: Range<usize>| -> usize {
             paras
-                .slice(changed.clone())
+                .slice(range)
                 .iter()
                 .map(|p| p.facts.mentions.len())
                 .sum()
         };
-        self.mentions = (self.mentions + count(paragraphs)).saturating_sub(count(earlier));
-        for (_, m) in mentions_of(earlier, changed.clone()) {
+        self.mentions = (self.mentions + count(paragraphs, paras.new.clone()))
+            .saturating_sub(count(earlier, paras.old.clone()));
+        for (_, m) in mentions_of(earlier, paras.old.clone()) {
             for (list, key, strong) in entries(m) {
                 edits.entry((list, key)).or_default().1 -= i64::from(strong);
             }
         }
-        for (r, m) in mentions_of(paragraphs, changed.clone()) {
+        for (r, m) in mentions_of(paragraphs, paras.new.clone()) {
             for (list, key, strong) in entries(m) {
                 let e = edits.entry((list, key)).or_default();
                 e.0.push(r);
                 e.1 += i64::from(strong);
             }
         }
+        // The refs after the edit: moved by the difference in count.
+        let (old_end, new_end) = (paras.old.end, paras.new.end);
+        let moves = self.moves.clone();
+        let done = moves.len() + usize::from(old_end != new_end);
+        let map_edit = |refs: &mut Refs, added: Vec<MentionRef>, delta: i64| {
+            // Numbered as before the edit, then edited, then moved.
+            let pending = moves.get(refs.moved..).unwrap_or_default();
+            if !pending.is_empty() {
+                for r in &mut refs.refs {
+                    *r = moved(*r, pending);
+                }
+            }
+            refs.moved = done;
+            let lo = refs.refs.partition_point(|r| r.para < paras.old.start);
+            let hi = refs.refs.partition_point(|r| r.para < old_end);
+            let after = lo + added.len();
+            refs.refs.splice(lo..hi, added);
+            if old_end != new_end {
+                for r in &mut refs.refs[after..] {
+                    r.para = r.para + new_end - old_end;
+                }
+            }
+            refs.strong = u32::try_from(i64::from(refs.strong) + delta).unwrap_or(0);
+            refs.refs.is_empty()
+        };
         for ((list, key), (added, delta)) in edits {
-            let map_edit = |refs: &mut Refs| {
-                let lo = refs.refs.partition_point(|r| r.para < changed.start);
-                let hi = refs.refs.partition_point(|r| r.para < changed.end);
-                refs.refs.splice(lo..hi, added);
-                refs.strong = u32::try_from(i64::from(refs.strong) + delta).unwrap_or(0);
-                refs.refs.is_empty()
-            };
             macro_rules! apply {
                 ($map:expr) => {{
                     let empty = match $map.get_mut(key) {
-                        Some(refs) => map_edit(Arc::make_mut(refs)),
+                        Some(refs) => map_edit(Arc::make_mut(refs), added, delta),
                         None => {
-                            let mut refs = Refs::default();
-                            let empty = map_edit(&mut refs);
+                            let mut refs = Refs {
+                                moved: done,
+                                ..Refs::default()
+                            };
+                            let empty = map_edit(&mut refs, added, delta);
                             if !empty {
                                 $map.insert(key.to_string(), Arc::new(refs));
                             }
@@ -208,6 +316,53 @@ impl NameIndex {
                 List::Core => apply!(self.core),
                 List::Given => apply!(self.given),
             }
+        }
+        if old_end != new_end {
+            self.move_after(paras);
+        }
+    }
+
+    /// Records that the paragraphs past the edited ones moved by the
+    /// difference in count, for the lists no edit touched (those it did
+    /// were moved as they were edited): read through [`NameIndex::read`],
+    /// and renumbered in place once too many moves wait.
+    fn move_after(&mut self, paras: &ParaSplice) {
+        let by = paras.new.end as isize - paras.old.end as isize;
+        self.moves.push(Move {
+            from: paras.old.end,
+            by,
+        });
+        if self.moves.len() <= MAX_MOVES {
+            return;
+        }
+        let moves = std::mem::take(&mut self.moves);
+        let settle = |refs: &mut Arc<Refs>| {
+            let pending = moves.get(refs.moved..).unwrap_or_default();
+            if !pending.is_empty() {
+                let refs = Arc::make_mut(refs);
+                for r in &mut refs.refs {
+                    *r = moved(*r, pending);
+                }
+            }
+            Arc::make_mut(refs).moved = 0;
+        };
+        self.surname = self
+            .surname
+            .iter()
+            .map(|(k, v)| {
+                let mut v = Arc::clone(v);
+                settle(&mut v);
+                (k.clone(), v)
+            })
+            .collect();
+        for (_, v) in self.whole.iter_mut() {
+            settle(v);
+        }
+        for (_, v) in self.core.iter_mut() {
+            settle(v);
+        }
+        for (_, v) in self.given.iter_mut() {
+            settle(v);
         }
     }
 
@@ -278,7 +433,7 @@ impl NameIndex {
                 let Some(refs) = self.get(list, key) else {
                     continue;
                 };
-                for &r in &refs.refs {
+                for r in self.read(refs) {
                     if !members.insert(r) {
                         continue;
                     }

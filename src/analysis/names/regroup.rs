@@ -31,11 +31,11 @@ use super::group::group;
 use super::index::{entries, mention_at, mentions_of, node, Node};
 use super::people::People;
 use super::person::{Person, PersonId};
-use super::MentionRef;
+use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
 use crate::lexicon::english::Tongues;
 use crate::lexicon::names::{FastMap, FastSet};
-use crate::text::{Diff, Paragraphs};
+use crate::text::{Diff, ParaSplice, Paragraphs};
 
 /// How [`People::update`] came by its people.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,33 +105,54 @@ fn same_names(old: &Person, new: &Person) -> bool {
 }
 
 /// Whether `new` reads as `old` did to attribution and the quote checks,
-/// but for their names ([`same_names`]).
+/// but for their names ([`same_names`]). `old` is numbered as `earlier`,
+/// `new` as `paragraphs`: `paras` says how.
 fn same_view(
     old: &Person,
     new: &Person,
     earlier: Paragraphs<'_, ParagraphFacts>,
     paragraphs: Paragraphs<'_, ParagraphFacts>,
-    changed: &Range<usize>,
+    paras: &ParaSplice,
 ) -> bool {
-    let outside = |p: &&MentionRef| !changed.contains(&p.para);
+    let moved = |r: &MentionRef| moved_ref(paras, *r);
     old.gender == new.gender
         && old.roles == new.roles
-        && old.first_reference == new.first_reference
-        && old.first_full_reference == new.first_full_reference
+        && moved(&old.first_reference) == Some(new.first_reference)
+        && old.first_full_reference.as_ref().map(moved) == new.first_full_reference.map(Some)
         && old
             .mentions
             .iter()
-            .filter(outside)
-            .eq(new.mentions.iter().filter(outside))
+            .filter(|r| !paras.old.contains(&r.para))
+            .map(moved)
+            .eq(new
+                .mentions
+                .iter()
+                .filter(|r| !paras.new.contains(&r.para))
+                .copied()
+                .map(Some))
         && own_honorific(old, earlier) == own_honorific(new, paragraphs)
+}
+
+/// Where a mention of the earlier paragraphs is in the later ones: moved by
+/// the difference in count past the edit; inside it, the same place when
+/// the count did not change, else nowhere.
+pub(super) fn moved_ref(paras: &ParaSplice, r: MentionRef) -> Option<MentionRef> {
+    if paras.same_count() {
+        return Some(r);
+    }
+    Some(MentionRef {
+        para: paras.map(r.para)?,
+        index: r.index,
+    })
 }
 
 impl People {
     /// The people of `paragraphs`, from `previous`, the people of
     /// `earlier`, whose text `diff` describes turned into theirs: the
-    /// previous people when no mention changed, else the families of the
-    /// edited mentions grouped again (see the module docs), else grouped
-    /// afresh. Equal to [`People::build`] every way.
+    /// previous people when no mention changed (renumbered when paragraphs
+    /// came or went), else the families of the edited mentions grouped
+    /// again (see the module docs), else grouped afresh. Equal to
+    /// [`People::build`] every way.
     pub fn update(
         earlier: Paragraphs<'_, ParagraphFacts>,
         previous: &Arc<People>,
@@ -140,10 +161,10 @@ impl People {
         style_book: &[String],
     ) -> (Arc<People>, Regrouped) {
         // Only the paragraphs between those both versions share can differ.
-        let n = paragraphs.len();
-        let changed = diff.shared_before()..n.saturating_sub(diff.shared_after());
+        let paras = diff.paras(earlier.len(), paragraphs.len());
+        let changed = paras.new.clone();
         let tongues = tongues_after(earlier, previous.tongues, paragraphs, diff);
-        let same = earlier.len() == n
+        let same = paras.same_count()
             && (changed.start >= changed.end
                 || Self::same_mentions(earlier.slice(changed.clone()), paragraphs.slice(changed)));
         if previous.style_book == style_book && same {
@@ -156,7 +177,13 @@ impl People {
             };
             return (Arc::new(people), Regrouped::Same);
         }
-        match Self::regroup(earlier, previous, paragraphs, diff, style_book) {
+        if previous.style_book == style_book && !paras.same_count() {
+            if let Some(mut people) = Self::laid_out_again(earlier, previous, paragraphs, &paras) {
+                people.tongues = tongues;
+                return (Arc::new(people), Regrouped::Same);
+            }
+        }
+        match Self::regroup(earlier, previous, paragraphs, paras, style_book) {
             Some((mut people, how)) => {
                 people.tongues = tongues;
                 (Arc::new(people), how)
@@ -168,40 +195,50 @@ impl People {
         }
     }
 
-    fn regroup(
+    /// The paragraphs that changed, `paras` narrowed to those whose mentions
+    /// are not the same (offsets aside) as the paragraph's at the same
+    /// distance from either end; `None` when none differ.
+    fn narrowed(
         earlier: Paragraphs<'_, ParagraphFacts>,
-        previous: &People,
         paragraphs: Paragraphs<'_, ParagraphFacts>,
-        diff: &Diff,
-        style_book: &[String],
-    ) -> Option<(People, Regrouped)> {
-        let n = paragraphs.len();
-        if earlier.len() != n || previous.by_mention.len() != n || previous.style_book != style_book
-        {
-            return None;
-        }
-        let mut changed = diff.shared_before()..n.checked_sub(diff.shared_after())?;
-        // The paragraphs rescanned around the edit whose mentions are the
-        // same (offsets aside) are not part of it.
-        let same = |p: usize| {
+        mut paras: ParaSplice,
+    ) -> Option<ParaSplice> {
+        let same = |o: usize, p: usize| {
             let (a, b) = (
-                &earlier.at(p).facts.mentions,
+                &earlier.at(o).facts.mentions,
                 &paragraphs.at(p).facts.mentions,
             );
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_reference(y))
         };
-        while changed.start < changed.end && same(changed.start) {
-            changed.start += 1;
+        let (old, new) = (&mut paras.old, &mut paras.new);
+        while old.start < old.end && new.start < new.end && same(old.start, new.start) {
+            old.start += 1;
+            new.start += 1;
         }
-        while changed.start < changed.end && same(changed.end - 1) {
-            changed.end -= 1;
+        while old.start < old.end && new.start < new.end && same(old.end - 1, new.end - 1) {
+            old.end -= 1;
+            new.end -= 1;
         }
-        if changed.start >= changed.end {
+        (old.start < old.end || new.start < new.end).then_some(paras)
+    }
+
+    fn regroup(
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        previous: &People,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        paras: ParaSplice,
+        style_book: &[String],
+    ) -> Option<(People, Regrouped)> {
+        if previous.by_mention.len() != earlier.len() || previous.style_book != style_book {
             return None;
         }
+        // The paragraphs rescanned around the edit whose mentions are the
+        // same (offsets aside) are not part of it.
+        let paras = Self::narrowed(earlier, paragraphs, paras)?;
+        let (old_changed, changed) = (paras.old.clone(), paras.new.clone());
         let mut index = previous.index.clone();
-        index.update(earlier, paragraphs, changed.clone());
-        let seeds: Vec<(Node, &str, bool)> = mentions_of(earlier, changed.clone())
+        index.update(earlier, paragraphs, &paras);
+        let seeds: Vec<(Node, &str, bool)> = mentions_of(earlier, old_changed.clone())
             .chain(mentions_of(paragraphs, changed.clone()))
             .flat_map(|(_, m)| entries(m).map(|(l, k, strong)| (node(l), k, strong)))
             .collect();
@@ -211,13 +248,19 @@ impl People {
         let style = style_entries(style_book);
         let mention = |r: MentionRef| &paragraphs.at(r.para).facts.mentions[r.index];
         let drafts = group(members.iter().map(|&r| (r, mention(r))), &style);
-        let old_ch = mentions_of(earlier, changed.clone()).map(|(r, _)| r);
+        // Who a mention outside the edit (numbered as now) was.
+        let was_id = |r: MentionRef| {
+            let para = paras.unmap(r.para)?;
+            previous.id_of(MentionRef { para, ..r })
+        };
+        let old_ch =
+            mentions_of(earlier, old_changed.clone()).filter_map(|(r, _)| previous.id_of(r));
         let mut removed: Vec<PersonId> = members
             .iter()
             .copied()
             .filter(|r| !changed.contains(&r.para))
+            .filter_map(was_id)
             .chain(old_ch)
-            .filter_map(|r| previous.id_of(r))
             .collect();
         removed.sort_unstable();
         removed.dedup();
@@ -235,7 +278,7 @@ impl People {
                 .mentions
                 .iter()
                 .filter(|r| !changed.contains(&r.para))
-                .filter_map(|&r| previous.id_of(r))
+                .filter_map(|&r| was_id(r))
                 .find(|id| !claimed.contains(id));
             let id = match old {
                 Some(id) => id,
@@ -261,9 +304,65 @@ impl People {
         if slots.len() > 2 * (previous.order.len() + added.len()) + 64 {
             return None;
         }
-        // The order of first mention: the regrouped taken out where they
-        // were and put back where they are now (found by halving).
-        let mut redone: Vec<PersonId> = touched.iter().chain(&gone).copied().collect();
+        // Everyone else keeps their mentions, numbered as now.
+        if !paras.same_count() {
+            renumber_untouched(&mut slots, &claimed, &paras);
+        }
+        let order = Self::reordered(previous, &slots, &touched, &gone);
+        let by_mention = Self::assigned(previous, &slots, &touched, &members, paragraphs, &paras);
+        // Attribution meets a person who came or went only in the edited
+        // paragraphs when all their mentions are there.
+        let within = |p: Option<&Arc<Person>>, range: &std::ops::Range<usize>| {
+            p.is_none_or(|p| p.mentions.iter().all(|r| range.contains(&r.para)))
+        };
+        let mut renamed: Vec<PersonId> = Vec::new();
+        let mut same = gone
+            .iter()
+            .all(|&id| within(previous.slots[id].as_ref(), &old_changed));
+        for &id in &touched {
+            same &= match (previous.person(id), slots[id].as_ref()) {
+                (Some(old), Some(new)) => {
+                    if !same_names(old, new) {
+                        renamed.push(id);
+                    }
+                    same_view(old, new, earlier, paragraphs, &paras)
+                }
+                (None, new) => within(new, &changed),
+                (Some(_), None) => false,
+            };
+        }
+        let reshaped = !added.is_empty() || !gone.is_empty();
+        let mut persons: Vec<PersonId> = touched.iter().chain(&gone).copied().collect();
+        persons.sort_unstable();
+        persons.dedup();
+        let people = People {
+            slots,
+            order,
+            by_mention,
+            index,
+            style_book: style_book.to_vec(),
+            tongues: previous.tongues,
+        };
+        let how = Regrouped::Around {
+            persons,
+            changed,
+            same_view: same,
+            reshaped,
+            renamed,
+        };
+        Some((people, how))
+    }
+
+    /// The order of first mention: the people regrouped (`touched`, and
+    /// those `gone`) taken out where they were and put back where they
+    /// are now (found by halving).
+    fn reordered(
+        previous: &People,
+        slots: &[Option<Arc<Person>>],
+        touched: &[PersonId],
+        gone: &[PersonId],
+    ) -> Vec<PersonId> {
+        let mut redone: Vec<PersonId> = touched.iter().chain(gone).copied().collect();
         redone.sort_unstable();
         redone.dedup();
         let mut order = previous.order.clone();
@@ -281,14 +380,27 @@ impl People {
             order.remove(i);
         }
         let now = |id: PersonId| slots[id].as_ref().map(|p| p.first_reference);
-        for &id in &touched {
+        for &id in touched {
             let at = now(id);
             let i = order.partition_point(|&o| now(o) < at);
             order.insert(i, id);
         }
+        order
+    }
 
-        // Who each regrouped mention is, written only where it changed (a
-        // write copies the shared paragraphs around it).
+    /// Who each mention is: the earlier table with the rows of the edited
+    /// paragraphs laid out anew, and the regrouped mentions' ids written
+    /// only where they changed (a write copies the shared paragraphs
+    /// around it).
+    fn assigned(
+        previous: &People,
+        slots: &[Option<Arc<Person>>],
+        touched: &[PersonId],
+        members: &[MentionRef],
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        paras: &ParaSplice,
+    ) -> imbl::Vector<Vec<Option<PersonId>>> {
+        let changed = paras.new.clone();
         let assigned: FastMap<MentionRef, PersonId> = touched
             .iter()
             .flat_map(|&id| {
@@ -297,12 +409,21 @@ impl People {
                     .flat_map(move |p| p.mentions.iter().map(move |&r| (r, id)))
             })
             .collect();
-        let mut by_mention = previous.by_mention.clone();
-        for p in changed.clone() {
-            let ids = (0..paragraphs.at(p).facts.mentions.len())
+        let row = |p: usize| -> Vec<Option<PersonId>> {
+            (0..paragraphs.at(p).facts.mentions.len())
                 .map(|index| assigned.get(&MentionRef { para: p, index }).copied())
-                .collect();
-            by_mention.set(p, ids);
+                .collect()
+        };
+        let mut by_mention = previous.by_mention.clone();
+        if paras.same_count() {
+            for p in changed.clone() {
+                by_mention.set(p, row(p));
+            }
+        } else {
+            let mut rest = by_mention.split_off(paras.old.start);
+            let after = rest.split_off(paras.old.len());
+            by_mention.extend(changed.clone().map(row));
+            by_mention.append(after);
         }
         for r in members.iter().filter(|r| !changed.contains(&r.para)) {
             let id = assigned.get(r).copied();
@@ -312,42 +433,98 @@ impl People {
                 }
             }
         }
-        // Attribution meets a person who came or went only in the edited
-        // paragraphs when all their mentions are there.
-        let within = |p: Option<&Arc<Person>>| {
-            p.is_none_or(|p| p.mentions.iter().all(|r| changed.contains(&r.para)))
-        };
-        let mut renamed: Vec<PersonId> = Vec::new();
-        let mut same = gone.iter().all(|&id| within(previous.slots[id].as_ref()));
-        for &id in &touched {
-            same &= match (previous.person(id), slots[id].as_ref()) {
-                (Some(old), Some(new)) => {
-                    if !same_names(old, new) {
-                        renamed.push(id);
-                    }
-                    same_view(old, new, earlier, paragraphs, &changed)
-                }
-                (None, new) => within(new),
-                (Some(_), None) => false,
-            };
+        by_mention
+    }
+}
+
+/// Renumbers the mentions of the people not regrouped (not in `claimed`)
+/// past the edited paragraphs by the difference in count (none of theirs
+/// is in the edited ones: those were all regrouped).
+fn renumber_untouched(
+    slots: &mut [Option<Arc<Person>>],
+    claimed: &FastSet<PersonId>,
+    paras: &ParaSplice,
+) {
+    for (id, slot) in slots.iter_mut().enumerate() {
+        let Some(p) = slot else { continue };
+        if claimed.contains(&id) || p.mentions.last().is_none_or(|r| r.para < paras.old.end) {
+            continue;
         }
-        let reshaped = !added.is_empty() || !gone.is_empty();
-        let persons = redone;
-        let people = People {
-            slots,
-            order,
-            by_mention,
-            index,
-            style_book: style_book.to_vec(),
-            tongues: previous.tongues,
+        let p = Arc::make_mut(p);
+        let move_ref = |r: &mut MentionRef| {
+            if let Some(para) = paras.map(r.para) {
+                r.para = para;
+            }
         };
-        let how = Regrouped::Around {
-            persons,
-            changed,
-            same_view: same,
-            reshaped,
-            renamed,
+        for r in &mut p.mentions {
+            move_ref(r);
+        }
+        move_ref(&mut p.first_reference);
+        if let Some(r) = &mut p.first_full_reference {
+            move_ref(r);
+        }
+    }
+}
+
+impl People {
+    /// The people after an edit that added or removed paragraphs but left
+    /// the mentions, read in order, as they were (offsets aside): a line
+    /// break in a paragraph, two paragraphs joined. The same people, their
+    /// mentions numbered as now; `None` when the mentions changed.
+    fn laid_out_again(
+        earlier: Paragraphs<'_, ParagraphFacts>,
+        previous: &People,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        paras: &ParaSplice,
+    ) -> Option<People> {
+        if previous.by_mention.len() != earlier.len() {
+            return None;
+        }
+        let old: Vec<(MentionRef, &Mention)> = mentions_of(earlier, paras.old.clone()).collect();
+        let new: Vec<(MentionRef, &Mention)> = mentions_of(paragraphs, paras.new.clone()).collect();
+        if old.len() != new.len() || !old.iter().zip(&new).all(|(a, b)| a.1.same_reference(b.1)) {
+            return None;
+        }
+        let moved = |r: MentionRef| match paras.map(r.para) {
+            Some(para) => MentionRef { para, ..r },
+            None => old
+                .binary_search_by(|(o, _)| o.cmp(&r))
+                .map_or(r, |k| new[k].0),
         };
-        Some((people, how))
+        let mut people = previous.clone();
+        for slot in people.slots.iter_mut().flatten() {
+            if slot
+                .mentions
+                .last()
+                .is_none_or(|r| r.para < paras.old.start)
+            {
+                continue;
+            }
+            let p = Arc::make_mut(slot);
+            for r in &mut p.mentions {
+                *r = moved(*r);
+            }
+            p.first_reference = moved(p.first_reference);
+            if let Some(r) = &mut p.first_full_reference {
+                *r = moved(*r);
+            }
+        }
+        let ids: Vec<Option<PersonId>> = paras
+            .old
+            .clone()
+            .filter_map(|p| previous.by_mention.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        let mut rest = people.by_mention.split_off(paras.old.start);
+        let after = rest.split_off(paras.old.len());
+        let mut ids = ids.into_iter();
+        for p in paras.new.clone() {
+            let k = paragraphs.at(p).facts.mentions.len();
+            people.by_mention.push_back(ids.by_ref().take(k).collect());
+        }
+        people.by_mention.append(after);
+        people.index.update(earlier, paragraphs, paras);
+        Some(people)
     }
 }
