@@ -9,7 +9,7 @@
 //! "fact + one character" moves with its fact), and [`move_attribution_from`]
 //! does the moving. Anything else resumes the attribution walk around the
 //! edit (`attribution::resume`) or falls back to a fresh pass; the property
-//! tests in `tests/incremental.rs` hold every path to the from-scratch result.
+//! tests in `tests/it/incremental.rs` hold every path to the from-scratch result.
 
 use std::ops::Range;
 

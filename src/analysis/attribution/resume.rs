@@ -18,7 +18,7 @@
 //! open and the quotes of the last paragraph joined are the ones it had.
 //! Whatever reaches further (a role given to someone for the first time, a
 //! different number of paragraphs) is left to the whole pass, which the
-//! property tests in `tests/incremental.rs` hold this to.
+//! property tests in `tests/it/incremental.rs` hold this to.
 //!
 //! Someone new (`Mr Ruizx`, a keystroke into `Mr Ruiz`) keeps everyone
 //! else's id ([`PersonId`]), so the rows and quotes kept still name the
