@@ -7,7 +7,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{RuleInfo, Scope, SettingKind, REGISTRY};
+use super::rule::{RuleInfo, Scope, SettingKind};
+use super::REGISTRY;
 use crate::config::Severity;
 
 const SEVERITIES: [&str; 4] = ["error", "warning", "information", "hint"];
