@@ -10,7 +10,7 @@ pub const MAX_HEADER_LINE: usize = 4 * 1024;
 pub const MAX_HEADER_LINES: usize = 16;
 
 /// The largest message body accepted: 128 MiB (documents over 64 MiB are
-/// kept but not analysed, see `store::MAX_ANALYSED_BYTES`). A larger
+/// kept but not analysed, see `store::analysis::MAX_ANALYSED_BYTES`). A larger
 /// message is refused: logged and skipped, never buffered.
 pub const MAX_BODY: usize = 128 * 1024 * 1024;
 
