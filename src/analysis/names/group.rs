@@ -20,10 +20,11 @@
 //! 5. Canonical spelling: the style book, else the first full reference,
 //!    unless another spelling outnumbers it at least 2:1 and 3 times.
 
-use super::canonical::StyleEntry;
 use super::person::PersonId;
+use super::style::StyleEntry;
+use super::types::{Mention, MentionRef};
 use super::variants::same_given;
-use super::{Gender, Mention, MentionRef};
+use crate::lexicon::names::Gender;
 use crate::lexicon::names::{family, FastMap};
 
 pub(super) struct Draft {
