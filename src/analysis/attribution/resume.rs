@@ -38,7 +38,8 @@ use super::{
     Attribution, FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
 };
 use crate::analysis::names::PersonId;
-use crate::analysis::{shift, ParagraphFacts, Pending, People};
+use crate::analysis::shift::{self, Pending};
+use crate::analysis::{ParagraphFacts, People};
 use crate::text::{Diff, Paragraphs};
 
 /// How many paragraphs past the change the walk may run before its state
