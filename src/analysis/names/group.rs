@@ -24,8 +24,7 @@ use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::same_given;
-use crate::lexicon::names::Gender;
-use crate::lexicon::names::{family, FastMap};
+use crate::lexicon::names::{family, FastMap, Gender};
 
 pub(super) struct Draft {
     pub(super) parent: PersonId,

@@ -5,8 +5,7 @@ use super::tokens::is_given_name;
 use super::types::{Mention, MentionRef};
 use super::variants::{fold, normalise_spelling, same_given, spelling_key};
 use crate::lexicon::english::is_english_word;
-use crate::lexicon::names::is_cap_particle;
-use crate::lexicon::names::Gender;
+use crate::lexicon::names::{is_cap_particle, Gender};
 
 /// A person's id: their slot in [`People`]. A fresh grouping numbers
 /// people in order of first mention; regrouping around an edit keeps every
