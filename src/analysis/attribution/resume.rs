@@ -30,13 +30,16 @@
 //! read it, or the whole pass runs.
 
 use std::ops::Range;
-
 use std::sync::Arc;
 
-use super::{
-    count_quotes, first_roles_from, is_copy, reads_of, role_of, walk_paragraph, Assembly,
-    Attribution, FactRef, Quote, Reads, Row, WalkLog, With, STRIDE,
-};
+use super::assembly::{count_quotes, Assembly};
+use super::lookup::With;
+use super::reads::{reads_of, Reads};
+use super::row::Row;
+use super::state::FactRef;
+use super::types::{Attribution, Quote};
+use super::walk::{is_copy, walk_paragraph};
+use super::walk_log::{first_roles_from, role_of, WalkLog, STRIDE};
 use crate::analysis::names::PersonId;
 use crate::analysis::shift::{self, Pending};
 use crate::analysis::{ParagraphFacts, People};

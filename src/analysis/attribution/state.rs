@@ -1,7 +1,12 @@
 //! The walk's running state: the last person by gender, the last
 //! organisation, the roles people were introduced with, who was seen where.
 
-use super::*;
+use std::sync::Arc;
+
+use super::types::SpeakerKind;
+use crate::analysis::cues::Pronoun;
+use crate::analysis::names::{Gender, People, PersonId};
+use crate::analysis::ParagraphFacts;
 
 /// Who a phrase can refer back to.
 #[derive(Clone, Debug, PartialEq, Eq)]

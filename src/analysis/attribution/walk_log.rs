@@ -2,7 +2,14 @@
 //! ([`WalkLog`]: its state every [`STRIDE`] paragraphs and each
 //! paragraph's row), and the roles the copy gives people along the way.
 
-use super::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::lookup::Ctx;
+use super::row::Row;
+use super::state::Walk;
+use super::types::{Attribution, ResolvedCue, Speaker};
+use crate::analysis::names::{People, PersonId};
 
 /// The first role the copy gave each person, in article order, and the
 /// row it is in.
