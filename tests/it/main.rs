@@ -12,6 +12,7 @@ mod corpus;
 mod furniture;
 mod generated;
 mod ignore;
+mod import_cycles;
 mod incremental;
 mod layouts;
 mod lsp;
