@@ -255,7 +255,7 @@ pub(super) fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
     }
 }
 
-/// The article pass, and the log to resume it from ([`resume::update`]).
+/// The article pass, and the log to resume it from ([`resume::update`](super::resume::update)).
 /// `not_prose` are byte ranges that are not copy (sorted).
 pub(crate) fn attribute_logged(
     paragraphs: Paragraphs<'_, ParagraphFacts>,

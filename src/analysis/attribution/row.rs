@@ -8,7 +8,7 @@ use crate::text::Paragraph;
 
 /// A cue's speaker as the walk found it, with no offsets: the mention and
 /// cue word are those of cue `cue` of the paragraph, the antecedent a fact
-/// (placed by [`Assembly::cue_speaker`]).
+/// (placed by [`Assembly::cue_speaker`](super::assembly::Assembly::cue_speaker)).
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Found {
     pub(super) speaker: Speaker,

@@ -148,7 +148,7 @@ const ROLE_RECENCY: usize = 16;
 
 /// The running state of the walk. Cheap to clone (the maps are persistent
 /// and share their structure), so the walk keeps a copy from before every
-/// paragraph and can be resumed anywhere ([`WalkLog`]).
+/// paragraph and can be resumed anywhere ([`WalkLog`](super::walk_log::WalkLog)).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Walk {
     pub(super) last_male: Option<Seen>,

@@ -66,13 +66,13 @@ pub(super) const STRIDE: usize = 4;
 /// What the walk leaves behind so that it can be resumed at any paragraph:
 /// its state before every [`STRIDE`]th one and what it made of each. Nothing
 /// in it is a document offset, so it stays true across edits that keep
-/// paragraphs' facts (see [`resume`]).
+/// paragraphs' facts (see [`resume`](super::resume)).
 #[derive(Clone, Debug)]
 pub(crate) struct WalkLog {
     pub(super) ctx: Arc<Ctx>,
     /// Surnames for which the states from a paragraph on may not say who
     /// was named last with them (kept across an edit because nothing after
-    /// it read them: [`resume`]), with that paragraph.
+    /// it read them: [`resume`](super::resume)), with that paragraph.
     pub(super) glossed: Vec<(Arc<str>, usize)>,
     /// The state before paragraph `i * STRIDE`.
     pub(super) states: Vec<Walk>,

@@ -20,7 +20,7 @@ pub struct Mention {
     pub gender: Option<Gender>,
     pub possessive: bool,
     /// A lone capitalised word with no honorific or role (`Kuleba said`): a
-    /// person only if [`People`] matches it to a surname the article names.
+    /// person only if [`People`](super::People) matches it to a surname the article names.
     pub bare: bool,
     /// The mention starts a sentence (its capital says nothing).
     pub sentence_start: bool,
@@ -37,7 +37,7 @@ pub struct Mention {
     pub given_text: Option<String>,
     /// The surname as written, spaces normalised.
     pub surname_text: String,
-    /// Folded surname ([`variants::fold`]): equal keys are the same name.
+    /// Folded surname ([`variants::fold`](super::variants::fold)): equal keys are the same name.
     pub surname_key: String,
     /// Folded last word of the surname (`sisi` for `al-Sisi`).
     pub core_key: String,
