@@ -2,17 +2,17 @@
 //! [`ParagraphFacts`] by the [`Scanner`], a pure function of the text and
 //! the configuration.
 
-use std::ops::Range;
-
-use super::{
-    ignore, markdown, names, pull_quote, quotes, sources, BoilerplateHit, BoilerplateMatcher,
-    FenceLine, Mention, PlaceholderHit, PlaceholderMatcher, QuoteFacts, Tongue,
-};
+use super::furniture::{BoilerplateHit, BoilerplateMatcher};
+use super::ignore::directives::{self, IgnoreFacts};
+use super::lines::{line_spans, LineSpan};
+use super::markdown::syntax::{self, FenceLine};
+use super::names::{scan_mentions, Mention};
+use super::placeholder::{PlaceholderHit, PlaceholderMatcher};
+use super::quotes::QuoteFacts;
+use super::{pull_quote, quotes, sources};
 use crate::config::{compile_patterns, Config};
+use crate::lexicon::english::Tongue;
 use crate::text::{LineShape, Scan};
-
-/// One line of a paragraph: byte range of its content, without terminator.
-pub type LineSpan = Range<usize>;
 
 /// Everything the engine needs to know about one paragraph's text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct ParagraphFacts {
     pub comments: Vec<(usize, bool)>,
     /// Ignore comments (`<!-- copydesk-ignore … -->`) and whether the
     /// paragraph is nothing but comments.
-    pub ignore: ignore::IgnoreFacts,
+    pub ignore: IgnoreFacts,
     /// References to people by name.
     pub mentions: Vec<Mention>,
     /// Quote marks, quotes, attribution cues and role phrases.
@@ -44,33 +44,6 @@ pub struct ParagraphFacts {
     pub pull: pull_quote::PullFacts,
     /// The words of its quotes, to look for in the article's sources.
     pub said: Vec<sources::said::Said>,
-}
-
-/// Splits a paragraph into line content ranges (`\n`, `\r\n`, `\r`).
-pub fn line_spans(text: &str) -> Vec<LineSpan> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                spans.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                spans.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    spans.push(start..bytes.len());
-    spans
 }
 
 /// Scans paragraphs. Built once per configuration.
@@ -105,16 +78,16 @@ impl Scanner {
         let lines = line_spans(text);
         let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
         let quotes = quotes::scan(text);
-        let comments = markdown::comment_marks(text);
+        let comments = syntax::comment_marks(text);
         ParagraphFacts {
             said: sources::said::scan(text, &quotes),
-            ignore: ignore::scan(text, &comments),
+            ignore: directives::scan(text, &comments),
             shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
             boilerplate: self.boilerplate.scan(&line_texts),
             placeholders: self.placeholder.scan(text),
-            fences: markdown::fence_lines(&line_texts),
+            fences: syntax::fence_lines(&line_texts),
             comments,
-            mentions: names::scan_mentions(text),
+            mentions: scan_mentions(text),
             quotes,
             tongue: Tongue::of(text),
             pull: pull_quote::scan(text),

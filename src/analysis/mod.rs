@@ -17,6 +17,8 @@ pub mod cues;
 mod facts;
 pub mod furniture;
 pub mod ignore;
+mod language;
+mod lines;
 mod markdown;
 pub mod marks;
 pub mod names;
@@ -33,45 +35,12 @@ pub use article::Article;
 pub use attribution::{
     Attribution, Quote, Resolution, ResolvedCue, Speaker, SpeakerKind, SpeakerMention,
 };
-pub use facts::{line_spans, LineSpan, ParagraphFacts, Scanner};
+pub use facts::{ParagraphFacts, Scanner};
 pub use furniture::{BoilerplateHit, BoilerplateKind, BoilerplateMatcher};
+pub use language::Language;
+pub use lines::{line_spans, LineSpan};
 pub use markdown::FenceLine;
 pub use names::{Gender, Mention, MentionRef, People, Person, PersonId, Regrouped};
-pub(crate) use parts::Pending;
 pub use parts::{ArticleParts, Leftovers, Reused};
 pub use placeholder::{PlaceholderHit, PlaceholderKind, PlaceholderMatcher};
 pub use quotes::{QuoteFacts, QuoteKind};
-
-/// The kind of document, which decides what is copy.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Language {
-    #[default]
-    PlainText,
-    /// Fenced code blocks and front matter are not copy; `#` lines are headings.
-    Markdown,
-}
-
-impl Language {
-    /// From an LSP language id (`plaintext`, `text`, `markdown`); `None` for
-    /// documents copydesk does not check.
-    pub fn from_language_id(id: &str) -> Option<Self> {
-        match id {
-            "plaintext" | "text" => Some(Self::PlainText),
-            "markdown" => Some(Self::Markdown),
-            _ => None,
-        }
-    }
-
-    /// From a file name: `.md`/`.markdown` is Markdown, anything else text.
-    pub fn from_path(path: &std::path::Path) -> Self {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown") => Self::Markdown,
-            _ => Self::PlainText,
-        }
-    }
-}

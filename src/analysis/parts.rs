@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::article::{excluded_ranges, has_furniture, not_prose};
+use super::shift::Pending;
 use super::{
     attribution, ignore, shift, Article, Attribution, Language, ParagraphFacts, People, PersonId,
     Regrouped,
@@ -29,15 +30,6 @@ pub struct ArticleParts {
     /// by, in order (done when the model is next asked for, so a keystroke
     /// does not walk every quote).
     pending: Vec<Pending>,
-}
-
-/// An edit the attribution still has to be moved by: the quotes from index
-/// `quotes` on, the resolved cues from `cues` on (those before are placed).
-#[derive(Clone, Debug)]
-pub(crate) struct Pending {
-    pub(super) splice: Splice,
-    pub(super) quotes: usize,
-    pub(super) cues: usize,
 }
 
 /// How many far-apart edits may wait before the attribution is moved anyway.

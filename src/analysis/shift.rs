@@ -9,14 +9,14 @@
 //! "fact + one character" moves with its fact), and [`move_attribution_from`]
 //! does the moving. Anything else resumes the attribution walk around the
 //! edit (`attribution::resume`) or falls back to a fresh pass; the property
-//! tests in `tests/incremental.rs` hold every path to the from-scratch result.
+//! tests in `tests/it/incremental.rs` hold every path to the from-scratch result.
 
 use std::ops::Range;
 
 use crate::text::{Diff, Paragraphs, Splice};
 
 use super::attribution::{Attribution, Quote, Resolution};
-use super::ParagraphFacts;
+use super::facts::ParagraphFacts;
 
 /// How close (in bytes) a splice may come to a fact position: the widest
 /// character, so "position + width of its character" stays on its side.
@@ -175,4 +175,13 @@ pub fn move_quotes(quotes: &mut [Quote], splice: &Splice) -> bool {
         }
     }
     ok
+}
+
+/// An edit the attribution still has to be moved by: the quotes from index
+/// `quotes` on, the resolved cues from `cues` on (those before are placed).
+#[derive(Clone, Debug)]
+pub(crate) struct Pending {
+    pub(super) splice: Splice,
+    pub(super) quotes: usize,
+    pub(super) cues: usize,
 }

@@ -116,9 +116,14 @@ pub fn apply(
             .collect();
         if !unused.is_empty() {
             unused.append(&mut shown);
-            unused.sort_by_key(super::order);
+            unused.sort_by_key(order);
             shown = unused;
         }
     }
     (shown, safe_edits)
+}
+
+/// How findings are ordered: by position, then code.
+pub(super) fn order(f: &Finding) -> (usize, usize, &'static str) {
+    (f.range.start, f.range.end, f.code)
 }

@@ -22,6 +22,7 @@ use crate::rules::{self, Cx, Part, Rule, Scope, Shared, NEAR};
 use crate::text::{Diff, Document, Paragraphs, Splice};
 
 pub use crate::rules::{apply_edits, Edit, Finding, Fix};
+use ignores::order;
 
 /// Checks that every rule the configuration names is a rule copydesk knows.
 pub fn validate(config: &Config) -> Result<(), crate::config::ConfigError> {
@@ -103,11 +104,6 @@ fn run_with(
     }
     out.sort_by_key(order);
     out
-}
-
-/// How findings are ordered: by position, then code.
-fn order(f: &Finding) -> (usize, usize, &'static str) {
-    (f.range.start, f.range.end, f.code)
 }
 
 /// The scope of the rule that made a finding.

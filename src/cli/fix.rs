@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::input::{self, InputError, Source, SourceText};
+use super::output::Stdout;
 use super::write::{self, WriteError, Written};
-use super::Stdout;
 use crate::checks::{apply_edits, check_text};
 use crate::config::Config;
 

@@ -18,6 +18,8 @@ mod fix;
 pub mod github;
 pub mod input;
 pub mod json;
+mod load;
+mod output;
 pub mod quotes;
 pub mod report;
 pub mod rules;
@@ -26,17 +28,19 @@ pub mod sources;
 pub mod text;
 mod write;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use crate::checks::check_text_with;
 use crate::checks::ignores::Ignoring;
-use crate::config::{Config, ConfigProblem};
+use crate::config::Config;
 use across::Roster;
 use input::{InputError, Source};
+use load::load_config;
+pub use output::Stdout;
+use output::{report_error, USAGE_OR_IO};
 use report::{FileReport, Tally};
 
 /// Output format of `copydesk check`.
@@ -90,84 +94,6 @@ pub struct FixArgs {
     /// and writes the fixed text to stdout.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-}
-
-const USAGE_OR_IO: u8 = 2;
-
-/// Prints an error line to stderr.
-fn report_error(message: impl std::fmt::Display) {
-    eprintln!("copydesk: {message}");
-}
-
-/// Standard output that takes a closed pipe (`copydesk check | head -1`)
-/// as the reader having seen enough: writing stops, the run goes on, and
-/// the exit status is the one it would have had.
-#[derive(Debug, Default)]
-pub struct Stdout {
-    closed: bool,
-}
-
-impl Stdout {
-    /// Writes bytes; `Ok` when the reader has gone.
-    pub fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        let mut out = std::io::stdout().lock();
-        match out.write_all(bytes).and_then(|()| out.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                tracing::debug!("stdout closed by its reader");
-                self.closed = true;
-                Ok(())
-            }
-            other => other,
-        }
-    }
-
-    pub fn print(&mut self, s: &str) -> std::io::Result<()> {
-        self.write(s.as_bytes())
-    }
-
-    /// Whether the reader has gone.
-    pub fn closed(&self) -> bool {
-        self.closed
-    }
-}
-
-/// The configuration: `--config FILE`, else the nearest `copydesk.toml` from
-/// the current folder up, else the defaults. Any problem with it is reported
-/// (file, line, key) and stops the command: a desk's settings are never
-/// silently replaced by the defaults.
-pub(crate) fn load_config(explicit: Option<&Path>, verb: &str) -> Result<Config, ()> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-            match Config::find_file(&cwd) {
-                Some(p) => p,
-                None => return Ok(Config::default()),
-            }
-        }
-    };
-    let shown = if explicit.is_some() {
-        path.clone()
-    } else {
-        PathBuf::from(input::shown(&path))
-    };
-    match crate::checks::load_config(&path) {
-        Ok(c) => Ok(c),
-        Err(mut e) => {
-            e.path = Some(shown.clone());
-            match &e.problem {
-                ConfigProblem::Read(io) => report_error(format_args!(
-                    "cannot read configuration {}: {io}; nothing {verb}",
-                    shown.display()
-                )),
-                _ => report_error(format_args!("{e}; nothing {verb}")),
-            }
-            Err(())
-        }
-    }
 }
 
 /// Checks one source: its report, and what comparing it with the other

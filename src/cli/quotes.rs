@@ -273,7 +273,7 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
 
 /// Runs `copydesk quotes`.
 pub fn quotes(args: QuotesArgs) -> ExitCode {
-    let Ok(config) = super::load_config(args.config.as_deref(), "was read") else {
+    let Ok(config) = super::load::load_config(args.config.as_deref(), "was read") else {
         return ExitCode::from(2);
     };
     let source = if args.path.as_os_str() == "-" {
@@ -304,7 +304,7 @@ pub fn quotes(args: QuotesArgs) -> ExitCode {
         },
         QuotesFormat::Table => table(&text, &sheet, language, &config),
     };
-    if let Err(e) = super::Stdout::default().print(&output) {
+    if let Err(e) = super::output::Stdout::default().print(&output) {
         eprintln!("copydesk quotes: cannot write to stdout: {e}");
         return ExitCode::from(2);
     }

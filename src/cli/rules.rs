@@ -37,24 +37,24 @@ pub fn rules(args: RulesArgs) -> ExitCode {
         }
     };
     // A closed stdout (`copydesk rules | head`) is a normal end.
-    let _ = super::Stdout::default().print(&out);
+    let _ = super::output::Stdout::default().print(&out);
     ExitCode::SUCCESS
 }
 
 pub fn explain(args: ExplainArgs) -> ExitCode {
     match find(&args.code) {
         Some(rule) => {
-            let _ = super::Stdout::default().print(&docs::page(rule.info()));
+            let _ = super::output::Stdout::default().print(&docs::page(rule.info()));
             ExitCode::SUCCESS
         }
         None => {
             let known: Vec<&str> = REGISTRY.iter().map(|r| r.info().code).collect();
-            super::report_error(format!(
+            super::output::report_error(format!(
                 "no rule `{}` (known rules: {})",
                 args.code,
                 known.join(", ")
             ));
-            ExitCode::from(super::USAGE_OR_IO)
+            ExitCode::from(super::output::USAGE_OR_IO)
         }
     }
 }

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::error::{show_key, ConfigError, ConfigProblem, Step};
+use super::limits::{CONFIG_FILE, MAX_CONFIG_BYTES};
 use super::locate::{self, line_of};
-use super::{Config, Origin, CONFIG_FILE, MAX_CONFIG_BYTES};
+use super::settings::{Config, Origin};
 use crate::text::LayoutSetting;
 
 impl Config {

@@ -30,6 +30,7 @@
 //! every line (an empty pattern would make a whole article furniture).
 
 mod error;
+mod limits;
 mod load;
 mod locate;
 mod settings;
@@ -38,89 +39,19 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
-
-use crate::text::LayoutSetting;
+use std::path::Path;
 
 use error::{show_key, Step};
 pub use error::{ConfigError, ConfigProblem};
+pub use limits::{
+    CONFIG_FILE, DEFAULT_MAX_FILE_MB, MAX_CONFIG_BYTES, MAX_FILE_MB_CEILING, MAX_PATTERNS,
+    PATTERN_SIZE_LIMIT,
+};
 pub use settings::{
-    FileSettings, LimitSettings, NameSettings, PatternSettings, RuleSettings, Severity,
-    SourceSettings,
+    Config, FileSettings, LimitSettings, NameSettings, Origin, PatternSettings, RuleSettings,
+    Severity, SourceSettings,
 };
 pub use validate::compile_patterns;
-
-/// The file name looked for at a workspace root.
-pub const CONFIG_FILE: &str = "copydesk.toml";
-
-/// Patterns a section may hold: each is run on every line of every article.
-pub const MAX_PATTERNS: usize = 100;
-
-/// The most a pattern may take once compiled (the regex crate's
-/// `size_limit`; its lazy DFA gets the same `dfa_size_limit`). A hundred
-/// patterns at this size stay under about 50 MB; `\w{100}` (Unicode word
-/// characters) would take 12 MB on its own.
-pub const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
-
-/// The default limit on the size of a file the command line reads, in MiB
-/// (`[limits] max_file_mb`).
-pub const DEFAULT_MAX_FILE_MB: u64 = 64;
-
-/// The largest configuration file read (a 100,000-name style book is about
-/// 3 MB).
-pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The highest `max_file_mb` accepted.
-pub const MAX_FILE_MB_CEILING: u64 = 4096;
-
-/// Where a configuration came from, to name it in errors found after it was
-/// parsed: its file, and the line of each `[rules.<code>]` key. Not part of
-/// the settings: two configurations of the same settings are equal wherever
-/// they came from.
-#[derive(Clone, Debug, Default)]
-pub struct Origin {
-    path: Option<PathBuf>,
-    rule_lines: BTreeMap<String, usize>,
-}
-
-impl PartialEq for Origin {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Origin {}
-
-/// The whole configuration. It knows no rule: the rule names under
-/// `[rules]` are checked against the registry by the engine
-/// (`crate::checks::validate`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Config {
-    #[serde(default)]
-    pub rules: BTreeMap<String, RuleSettings>,
-    #[serde(default)]
-    pub boilerplate: PatternSettings,
-    #[serde(default)]
-    pub placeholder: PatternSettings,
-    #[serde(default)]
-    pub names: NameSettings,
-    #[serde(default)]
-    pub limits: LimitSettings,
-    #[serde(default)]
-    pub sources: SourceSettings,
-    #[serde(default)]
-    pub files: FileSettings,
-    /// How paragraphs are found: `auto` (from the copy's own line shapes),
-    /// `blank-line` or `line` (every line a paragraph).
-    #[serde(default)]
-    pub paragraphs: LayoutSetting,
-    #[serde(skip)]
-    origin: Origin,
-}
 
 impl Config {
     /// How the paragraphs of a document in `language` are found.

@@ -1,7 +1,13 @@
-//! The sections of the configuration (`[rules.<code>]`, `[boilerplate]`,
-//! `[names]`, `[limits]`, `[sources]`, `[files]`) and [`Severity`].
+//! The configuration ([`Config`]), its sections (`[rules.<code>]`,
+//! `[boilerplate]`, `[names]`, `[limits]`, `[sources]`, `[files]`) and
+//! [`Severity`].
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::LayoutSetting;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -80,4 +86,50 @@ pub struct FileSettings {
     /// Files matching one of these are skipped.
     #[serde(default)]
     pub exclude: Vec<String>,
+}
+
+/// Where a configuration came from, to name it in errors found after it was
+/// parsed: its file, and the line of each `[rules.<code>]` key. Not part of
+/// the settings: two configurations of the same settings are equal wherever
+/// they came from.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    pub(super) path: Option<PathBuf>,
+    pub(super) rule_lines: BTreeMap<String, usize>,
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Origin {}
+
+/// The whole configuration. It knows no rule: the rule names under
+/// `[rules]` are checked against the registry by the engine
+/// (`crate::checks::validate`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSettings>,
+    #[serde(default)]
+    pub boilerplate: PatternSettings,
+    #[serde(default)]
+    pub placeholder: PatternSettings,
+    #[serde(default)]
+    pub names: NameSettings,
+    #[serde(default)]
+    pub limits: LimitSettings,
+    #[serde(default)]
+    pub sources: SourceSettings,
+    #[serde(default)]
+    pub files: FileSettings,
+    /// How paragraphs are found: `auto` (from the copy's own line shapes),
+    /// `blank-line` or `line` (every line a paragraph).
+    #[serde(default)]
+    pub paragraphs: LayoutSetting,
+    #[serde(skip)]
+    pub(super) origin: Origin,
 }

@@ -3,7 +3,8 @@
 //! within the budget, none matching an empty line or every line.
 
 use super::error::{ConfigError, ConfigProblem, Invalid, Step};
-use super::{Config, MAX_FILE_MB_CEILING, MAX_PATTERNS, PATTERN_SIZE_LIMIT};
+use super::limits::{MAX_FILE_MB_CEILING, MAX_PATTERNS, PATTERN_SIZE_LIMIT};
+use super::settings::Config;
 
 /// Lines of unlike shape: a pattern that matches all of them (or the empty
 /// line) would take every line of an article for furniture.

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::furniture::{blocks, reads, Confidence};
 use crate::analysis::{Article, BoilerplateKind, ParagraphFacts};
 use crate::config::Severity;

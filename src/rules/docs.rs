@@ -2,12 +2,13 @@
 //! --format json`), as a table (the README's and `copydesk rules`), one
 //! rule's page (`copydesk explain CODE`, `docs/rules/<code>.md`), the JSON
 //! Schema of `copydesk.toml` and the VS Code extension's settings. Tests
-//! (`tests/generated.rs`) fail when a generated file in the repository is
-//! stale; `COPYDESK_BLESS=1 cargo test --test generated` writes them again.
+//! (`tests/it/generated.rs`) fail when a generated file in the repository is
+//! stale; `COPYDESK_BLESS=1 cargo test --test it generated::` writes them again.
 
 use serde_json::{json, Map, Value};
 
-use super::{RuleInfo, Scope, SettingKind, REGISTRY};
+use super::rule::{RuleInfo, Scope, SettingKind};
+use super::REGISTRY;
 use crate::config::Severity;
 
 const SEVERITIES: [&str; 4] = ["error", "warning", "information", "hint"];

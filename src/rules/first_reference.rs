@@ -2,7 +2,7 @@
 //! article gives the full name (headings are exempt).
 
 use super::people::{mentions, persons};
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::{Article, Mention, Person};
 use crate::config::Severity;
 

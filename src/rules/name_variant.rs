@@ -2,7 +2,7 @@
 //! spelling (the style book, else the spelling the article uses most).
 
 use super::people::{mentions, persons};
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::{Article, Mention, Person};
 use crate::config::Severity;
 

@@ -2,7 +2,7 @@
 //! page pasted by mistake), said once; the name and quote rules say nothing
 //! on it.
 
-use super::{Cx, Finding, Part, Rule, RuleInfo, Scope};
+use super::rule::{Cx, Finding, Part, Rule, RuleInfo, Scope};
 use crate::analysis::{ParagraphFacts, Tongue};
 use crate::config::Severity;
 

@@ -1,7 +1,7 @@
 //! What the name rules share: a person's mentions that are copy, and the
 //! persons a part of the article asks for.
 
-use super::Part;
+use super::rule::Part;
 use crate::analysis::{Article, Mention, MentionRef, Person};
 
 /// Every mention of a person, with its document offset, that is copy.

@@ -1,6 +1,6 @@
 //! `placeholder`: desk placeholders that must be filled in before publication.
 
-use super::{Cx, Finding, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
+use super::rule::{Cx, Finding, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::{Article, PlaceholderKind};
 use crate::config::Severity;
 

@@ -3,7 +3,8 @@
 //! copy. Information: the sentence stays where it belongs, and the fix
 //! that removes the repeat is offered, never made without asking.
 
-use super::{Cx, Finding, Fix, Part, Rule, RuleInfo, Scope, NEAR};
+use super::quotes::NEAR;
+use super::rule::{Cx, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::Article;
 use crate::config::Severity;
 

@@ -1,8 +1,8 @@
 //! `quote-altered`: a quote whose closest passage in the sources has other
 //! words.
 
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use super::sources::{file_of, pieces, place, words};
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::sources::MatchState;
 use crate::config::Severity;
 

@@ -1,8 +1,8 @@
 //! `quote-not-in-source`: a quote that no passage of the article's sources
 //! comes close to.
 
+use super::rule::{Cx, Finding, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use super::sources::{pieces, words};
-use super::{Cx, Finding, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 use crate::analysis::sources::MatchState;
 use crate::config::Severity;
 

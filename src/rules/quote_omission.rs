@@ -1,8 +1,8 @@
 //! `quote-omission`: words of the source left out of a quote with no
 //! ellipsis to say so.
 
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use super::sources::{file_of, pieces, place, words};
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::sources::MatchState;
 use crate::config::Severity;
 

@@ -1,8 +1,8 @@
 //! `quote-speaker-mismatch`: the transcript gives a quote's words to
 //! someone other than the speaker the article names.
 
+use super::rule::{Cx, Finding, Part, Rule, RuleInfo, Scope};
 use super::sources::{file_of, pieces, place};
-use super::{Cx, Finding, Part, Rule, RuleInfo, Scope};
 use crate::analysis::sources::words::key;
 use crate::analysis::sources::MatchState;
 use crate::analysis::SpeakerKind;

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::quotes::Family;
 use crate::analysis::Article;
 use crate::config::Severity;

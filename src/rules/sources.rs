@@ -10,17 +10,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Cx, Part};
+use super::rule::{Cx, Part};
 use crate::analysis::sources::{Located, SourceFile, SourceSet};
 use crate::analysis::{Article, Quote};
-
-/// The codes of the rules that read the sources.
-pub const CODES: &[&str] = &[
-    super::quote_not_in_source::CODE,
-    super::quote_altered::CODE,
-    super::quote_omission::CODE,
-    super::quote_speaker_mismatch::CODE,
-];
 
 /// The source the rules' examples are checked against (`copydesk explain`
 /// shows it with them).

@@ -1,7 +1,7 @@
 //! `unattributed-quote`: a full direct quote nobody is named as saying.
 
-use super::quotes::{nearest_people, quotes_in, reference};
-use super::{needs_speaker, Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Shared, NEAR};
+use super::quotes::{nearest_people, needs_speaker, quotes_in, reference, Shared, NEAR};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::{Article, PersonId, Quote};
 use crate::config::Severity;
 use std::ops::Range;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::quotes::{closing_for, quotes_in};
-use super::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
+use super::rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope};
 use crate::analysis::quotes::MarkIssueKind;
 use crate::analysis::Article;
 use crate::config::Severity;

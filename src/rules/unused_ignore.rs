@@ -6,7 +6,7 @@
 //! are applied ([`crate::checks::ignores`]), and its `check` finds nothing
 //! itself. It is in the registry for its code, severity, settings and docs.
 
-use super::{Cx, Finding, Part, Rule, RuleInfo, Scope};
+use super::rule::{Cx, Finding, Part, Rule, RuleInfo, Scope};
 use crate::analysis::ParagraphFacts;
 use crate::config::Severity;
 

@@ -1,7 +1,21 @@
 //! The article pass: the walk over paragraphs, quotes joined over paragraphs
 //! and given their speakers, and the log to resume it from.
 
-use super::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::keys::ParaKeys;
+use super::lookup::{Ctx, With};
+use super::row::Row;
+use super::state::Walk;
+use super::types::{Attribution, Quote, Resolution, Speaker};
+use super::walk::{is_copy, walk_paragraph};
+use super::walk_log::{first_roles, role_of, FirstRoles, WalkLog, STRIDE};
+use crate::analysis::names::People;
+use crate::analysis::quotes::QuoteKind;
+use crate::analysis::ParagraphFacts;
+use crate::text::Paragraphs;
 
 /// Joins the walk's rows into quotes, paragraph by paragraph; can start at
 /// any paragraph that no quote runs into.
@@ -247,7 +261,7 @@ pub(super) fn count_quotes(quotes: &[Quote], counts: &mut [usize], add: bool) {
     }
 }
 
-/// The article pass, and the log to resume it from ([`resume::update`]).
+/// The article pass, and the log to resume it from ([`resume::update`](super::resume::update)).
 /// `not_prose` are byte ranges that are not copy (sorted).
 pub(crate) fn attribute_logged(
     paragraphs: Paragraphs<'_, ParagraphFacts>,

@@ -2,7 +2,12 @@
 //! ([`Ctx`]): a name without honorifics ([`display_name`]), and who a
 //! surname or a given name used alone refers to.
 
-use super::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::keys::ParaKeys;
+use crate::analysis::cues::{is_org_word, is_role_noun, not_a_name};
+use crate::analysis::names::{People, PersonId};
 
 /// A name without honorifics or leading role words and possessives
 /// (`Ukraine’s Foreign Minister Dmytro Kuleba` → `Dmytro Kuleba`).
@@ -24,6 +29,16 @@ pub fn display_name(name: &str) -> String {
         }
     }
     tokens[start..].join(" ")
+}
+
+/// Whether a mention's name can be a person's: not `Several Conservative MPs`,
+/// `NetChoice Alliance` or `By Sunday` (a guard until the name scanner knows).
+pub fn looks_like_person(name: &str) -> bool {
+    let name = display_name(name);
+    let mut tokens = name.split(' ');
+    let first = tokens.next().unwrap_or_default();
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    !not_a_name(first) && !is_org_word(last)
 }
 
 #[rustfmt::skip]
@@ -224,5 +239,22 @@ impl Ctx {
             self.surnames.get(k) != ctx.surnames.get(k) || self.given.get(k) != ctx.given.get(k)
         });
         (ctx, keys)
+    }
+}
+
+/// The people and what the walk derives from them.
+pub(super) struct With<'a> {
+    pub(super) people: &'a People,
+    pub(super) ctx: &'a Ctx,
+    /// The paragraphs' keys ([`ParaKey`](super::walk_log::ParaKey)).
+    pub(super) keys: &'a ParaKeys,
+}
+
+impl With<'_> {
+    pub(super) fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
+        match (self.people.person(id), self.ctx.display.get(id)) {
+            (Some(p), Some(name)) => (name.to_string(), p.roles.first().cloned()),
+            _ => (String::new(), None),
+        }
     }
 }

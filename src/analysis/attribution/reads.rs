@@ -1,17 +1,15 @@
 //! Which names can be people's, and what the walk read of the people (so an
 //! edit elsewhere can tell whether the walk may resume).
 
-use super::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
-/// Whether a mention's name can be a person's: not `Several Conservative MPs`,
-/// `NetChoice Alliance` or `By Sunday` (a guard until the name scanner knows).
-pub fn looks_like_person(name: &str) -> bool {
-    let name = display_name(name);
-    let mut tokens = name.split(' ');
-    let first = tokens.next().unwrap_or_default();
-    let last = name.rsplit(' ').next().unwrap_or_default();
-    !not_a_name(first) && !is_org_word(last)
-}
+use super::lookup::With;
+use crate::analysis::cues::PhraseKind;
+use crate::analysis::names::{MentionRef, PersonId};
+use crate::analysis::ParagraphFacts;
+use crate::text::Paragraphs;
 
 /// The person a name in paragraph `pi` refers to: the mention there, else
 /// the person with that surname.

@@ -1,6 +1,16 @@
 //! A cue's speaker phrase resolved to a person, an organisation or a source.
 
-use super::*;
+use std::ops::Range;
+
+use super::keys::ParaKey;
+use super::lookup::{display_name, With};
+use super::reads::person_for_name;
+use super::row::Row;
+use super::state::{role_words, FactRef, Seen, Target, Walk};
+use super::types::{Resolution, ResolvedCue, SpeakerKind};
+use crate::analysis::cues::{is_role_noun, is_source_noun, normalise, PhraseKind, SpeakerPhrase};
+use crate::analysis::names::{Gender, PersonId};
+use crate::analysis::ParagraphFacts;
 
 pub(super) type Resolved = (
     SpeakerKind,
@@ -197,5 +207,69 @@ pub(super) fn resolve(
             Some((kind, name, None, None, Resolution::Direct, None))
         }
         PhraseKind::Elided => None,
+    }
+}
+
+/// A pronoun or role cue at `cue` (phrase of cue `index`) that refers back
+/// to `seen`: the speaker it gives, the cue recorded for inlay hints when it
+/// is a person, and the walk told that this person (or source) was just
+/// referred to again.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn follow(
+    w: &With<'_>,
+    walk: &mut Walk,
+    row: &mut Row,
+    seen: &Seen,
+    cue: Range<usize>,
+    index: usize,
+    para: usize,
+    gender: Option<Gender>,
+) -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
+    let (kind, name, role, person) = match &seen.target {
+        Target::Person(id) => {
+            let (name, role) = w.person_speaker(*id);
+            (SpeakerKind::Person, name, role, Some(*id))
+        }
+        Target::Source { name, kind } => (*kind, name.to_string(), None, None),
+    };
+    if let Some(id) = person {
+        row.resolved.push((
+            index,
+            ResolvedCue {
+                range: cue.clone(),
+                para,
+                person: id,
+                surname: w
+                    .people
+                    .person(id)
+                    .map(|p| p.surname.clone())
+                    .unwrap_or_default(),
+                name: name.clone(),
+            },
+        ));
+    }
+    walk.saw(
+        w.people,
+        Seen {
+            at: cue.start,
+            fact: FactRef::Cue(index),
+            key: w.keys.key(para),
+            target: seen.target.clone(),
+        },
+        gender,
+    );
+    (kind, name, role, person)
+}
+
+/// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
+pub(super) fn role_gender(role: &str) -> Option<Gender> {
+    let head = role_words(role).last().cloned()?;
+    match head.as_str() {
+        "husband" | "son" | "father" | "brother" | "spokesman" | "chairman" | "man" | "boy" => {
+            Some(Gender::Male)
+        }
+        "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman" | "woman"
+        | "girl" => Some(Gender::Female),
+        _ => None,
     }
 }

@@ -18,7 +18,7 @@
 //! open and the quotes of the last paragraph joined are the ones it had.
 //! Whatever reaches further (a role given to someone for the first time, a
 //! different number of paragraphs) is left to the whole pass, which the
-//! property tests in `tests/incremental.rs` hold this to.
+//! property tests in `tests/it/incremental.rs` hold this to.
 //!
 //! Someone new (`Mr Ruizx`, a keystroke into `Mr Ruiz`) keeps everyone
 //! else's id ([`PersonId`]), so the rows and quotes kept still name the
@@ -30,16 +30,21 @@
 //! read it, or the whole pass runs.
 
 use std::ops::Range;
-
 use std::sync::Arc;
 
-use super::{
-    count_quotes, first_roles_from, is_copy, reads_of, role_of, walk_paragraph, Assembly,
-    Attribution, FactRef, ParaKey, ParaKeys, Quote, Reads, Resolution, Row, Seen, Walk, WalkLog,
-    With, NEAR, STRIDE,
-};
+use super::assembly::{count_quotes, Assembly};
+use super::keys::{ParaKey, ParaKeys};
+use super::lookup::With;
+use super::reads::{reads_of, Reads};
+use super::row::Row;
+use super::state::NEAR;
+use super::state::{FactRef, Seen, Walk};
+use super::types::{Attribution, Quote, Resolution};
+use super::walk::{is_copy, walk_paragraph};
+use super::walk_log::{first_roles_from, role_of, WalkLog, STRIDE};
 use crate::analysis::names::PersonId;
-use crate::analysis::{shift, ParagraphFacts, Pending, People};
+use crate::analysis::shift::{self, Pending};
+use crate::analysis::{ParagraphFacts, People};
 use crate::text::{Diff, ParaSplice, Paragraphs, Splice};
 
 /// How many paragraphs past the change the walk may run before its state

@@ -1,7 +1,13 @@
 //! The walk's running state: the last person by gender, the last
 //! organisation, the roles people were introduced with, who was seen where.
 
-use super::*;
+use std::sync::Arc;
+
+use super::keys::{ParaKey, ParaKeys};
+use super::types::SpeakerKind;
+use crate::analysis::cues::Pronoun;
+use crate::analysis::names::{Gender, People, PersonId};
+use crate::analysis::ParagraphFacts;
 
 /// Who a phrase can refer back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,7 +150,7 @@ const ROLE_RECENCY: usize = 16;
 
 /// The running state of the walk. Cheap to clone (the maps are persistent
 /// and share their structure), so the walk keeps a copy from before every
-/// paragraph and can be resumed anywhere ([`WalkLog`]).
+/// paragraph and can be resumed anywhere ([`WalkLog`](super::walk_log::WalkLog)).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Walk {
     pub(super) last_male: Option<Seen>,

@@ -1,6 +1,10 @@
-//! What attribution finds: quotes, their speakers and how each was found.
+//! What attribution finds: quotes, their speakers and how each was found,
+//! and the result of the pass.
 
-use super::*;
+use std::ops::Range;
+
+use crate::analysis::names::{People, PersonId};
+use crate::analysis::quotes::QuoteKind;
 
 /// Who a speaker is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -126,4 +130,75 @@ pub struct ResolvedCue {
     pub person: PersonId,
     pub name: String,
     pub surname: String,
+}
+
+/// The result of the pass.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub quotes: Vec<Quote>,
+    pub resolved: Vec<ResolvedCue>,
+    /// Per person id: how many quotes are attributed to them.
+    pub quotes_by_person: Vec<usize>,
+    /// Per person id: the first role the copy gives them.
+    pub roles: Vec<Option<String>>,
+}
+
+impl Attribution {
+    /// The quote whose range holds `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        quote_at(&self.quotes, offset)
+    }
+
+    /// For each of the people `ids`, the paragraphs from their first
+    /// mention or quote to their last.
+    pub fn spans_of<'s>(
+        &'s self,
+        people: &'s People,
+        ids: &'s [PersonId],
+    ) -> impl Iterator<Item = Range<usize>> + 's {
+        ids.iter().filter_map(move |&id| {
+            let person = people.person(id)?;
+            let mentions = person.mentions.iter().map(|r| r.para..r.para + 1);
+            let quotes = self
+                .quotes
+                .iter()
+                .filter(|q| q.speaker.as_ref().and_then(|s| s.person) == Some(id))
+                .map(|q| q.paragraphs.clone());
+            mentions
+                .chain(quotes)
+                .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        })
+    }
+
+    /// The attribution with its people's ids changed by `map` (old id →
+    /// new id, from [`People::renumbered`]); the tables by person keep
+    /// only the people `map` keeps.
+    pub fn renumbered(&self, map: &[Option<PersonId>]) -> Attribution {
+        let to = |id: PersonId| map.get(id).copied().flatten();
+        let mut out = self.clone();
+        for q in &mut out.quotes {
+            if let Some(sp) = &mut q.speaker {
+                sp.person = sp.person.and_then(to);
+            }
+        }
+        for c in &mut out.resolved {
+            c.person = to(c.person).unwrap_or(usize::MAX);
+        }
+        let kept = map.iter().flatten().count();
+        out.quotes_by_person = vec![0; kept];
+        out.roles = vec![None; kept];
+        for (old, new) in map.iter().enumerate() {
+            if let Some(new) = *new {
+                out.quotes_by_person[new] = self.quotes_by_person.get(old).copied().unwrap_or(0);
+                out.roles[new] = self.roles.get(old).cloned().flatten();
+            }
+        }
+        out
+    }
+}
+
+/// The quote of `quotes` (in order) whose range holds `offset`.
+pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.range.end <= offset);
+    quotes.get(i).filter(|q| q.range.start <= offset)
 }

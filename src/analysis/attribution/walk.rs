@@ -1,101 +1,21 @@
 //! One step of the walk: a paragraph's mentions, role links, cues and
 //! name words taken in byte order, each cue given its speaker, into the
-//! paragraph's [`Row`] (which holds no offsets).
+//! paragraph's [`Row`](super::row::Row) (which holds no offsets).
 
-use super::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
-/// The people and what the walk derives from them.
-pub(super) struct With<'a> {
-    pub(super) people: &'a People,
-    pub(super) ctx: &'a Ctx,
-    /// The paragraphs' keys ([`ParaKey`]).
-    pub(super) keys: &'a ParaKeys,
-}
-
-impl With<'_> {
-    pub(super) fn person_speaker(&self, id: PersonId) -> (String, Option<String>) {
-        match (self.people.person(id), self.ctx.display.get(id)) {
-            (Some(p), Some(name)) => (name.to_string(), p.roles.first().cloned()),
-            _ => (String::new(), None),
-        }
-    }
-}
-
-/// A cue's speaker as the walk found it, with no offsets: the mention and
-/// cue word are those of cue `cue` of the paragraph, the antecedent a fact
-/// (placed by [`Assembly::cue_speaker`]).
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Found {
-    pub(super) speaker: Speaker,
-    pub(super) cue: usize,
-    /// The paragraph (by key) and fact the speaker was resolved to.
-    pub(super) antecedent: Option<(ParaKey, FactRef)>,
-}
-
-/// What the walk made of one paragraph. It holds no offsets (only indices
-/// of the paragraph's facts), so it stays true while the paragraph keeps its
-/// facts, wherever they move.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Row {
-    /// Per cue: its speaker (before roles learned later are filled in).
-    pub(super) speakers: Vec<Option<Found>>,
-    /// Pronoun and role cues resolved to people: the cue's index, and the
-    /// person (the range is the cue's phrase, placed later).
-    pub(super) resolved: Vec<(usize, ResolvedCue)>,
-    /// Roles the copy gave people here, in order.
-    pub(super) roles: Vec<(PersonId, String)>,
-}
-
-/// A pronoun or role cue at `cue` (phrase of cue `index`) that refers back
-/// to `seen`: the speaker it gives, the cue recorded for inlay hints when it
-/// is a person, and the walk told that this person (or source) was just
-/// referred to again.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn follow(
-    w: &With<'_>,
-    walk: &mut Walk,
-    row: &mut Row,
-    seen: &Seen,
-    cue: Range<usize>,
-    index: usize,
-    para: usize,
-    gender: Option<Gender>,
-) -> (SpeakerKind, String, Option<String>, Option<PersonId>) {
-    let (kind, name, role, person) = match &seen.target {
-        Target::Person(id) => {
-            let (name, role) = w.person_speaker(*id);
-            (SpeakerKind::Person, name, role, Some(*id))
-        }
-        Target::Source { name, kind } => (*kind, name.to_string(), None, None),
-    };
-    if let Some(id) = person {
-        row.resolved.push((
-            index,
-            ResolvedCue {
-                range: cue.clone(),
-                para,
-                person: id,
-                surname: w
-                    .people
-                    .person(id)
-                    .map(|p| p.surname.clone())
-                    .unwrap_or_default(),
-                name: name.clone(),
-            },
-        ));
-    }
-    walk.saw(
-        w.people,
-        Seen {
-            at: cue.start,
-            fact: FactRef::Cue(index),
-            key: w.keys.key(para),
-            target: seen.target.clone(),
-        },
-        gender,
-    );
-    (kind, name, role, person)
-}
+use super::lookup::{looks_like_person, With};
+use super::reads::person_for_name;
+use super::resolve::{resolve, role_gender};
+use super::row::{Found, Row};
+use super::state::{FactRef, Seen, Target, Walk};
+use super::types::{Speaker, SpeakerKind, SpeakerMention};
+use crate::analysis::cues::PhraseKind;
+use crate::analysis::names::MentionRef;
+use crate::analysis::ParagraphFacts;
+use crate::text::Paragraph;
 
 /// Whether byte `offset` is copy, given the sorted ranges that are not.
 pub(super) fn is_copy(not_prose: &[Range<usize>], offset: usize) -> bool {
@@ -333,43 +253,4 @@ pub(super) fn walk_paragraph<'p>(
         }
     }
     row
-}
-
-impl Row {
-    /// The resolved cues, placed in the document.
-    pub(super) fn placed<'r>(
-        &'r self,
-        pi: usize,
-        para: Paragraph<'r, ParagraphFacts>,
-    ) -> impl Iterator<Item = ResolvedCue> + 'r {
-        self.resolved.iter().filter_map(move |(c, r)| {
-            let phrase = para.facts.quotes.cues.get(*c)?.speaker.as_ref()?;
-            Some(ResolvedCue {
-                range: para.start + phrase.range.start..para.start + phrase.range.end,
-                para: pi,
-                ..r.clone()
-            })
-        })
-    }
-
-    /// A paragraph that is not copy: no cue has a speaker.
-    pub(super) fn blank(para: Paragraph<'_, ParagraphFacts>) -> Self {
-        Self {
-            speakers: vec![None; para.facts.quotes.cues.len()],
-            ..Self::default()
-        }
-    }
-}
-
-/// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
-pub(super) fn role_gender(role: &str) -> Option<Gender> {
-    let head = role_words(role).last().cloned()?;
-    match head.as_str() {
-        "husband" | "son" | "father" | "brother" | "spokesman" | "chairman" | "man" | "boy" => {
-            Some(Gender::Male)
-        }
-        "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman" | "woman"
-        | "girl" => Some(Gender::Female),
-        _ => None,
-    }
 }

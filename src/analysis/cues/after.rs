@@ -5,7 +5,7 @@ use crate::lexicon::quotes as lex;
 
 use super::items::{is_abbrev_dot, lower, Item};
 use super::phrase::phrase;
-use super::{PhraseKind, SpeakerPhrase};
+use super::types::{PhraseKind, SpeakerPhrase};
 
 /// The speaker after the verb at item `v` (`said Ortega`, `said the Russian`).
 pub(super) fn speaker_after(

@@ -7,10 +7,11 @@ use crate::lexicon::quotes as lex;
 
 use super::after::speaker_after;
 use super::items::{lower, Item, Para};
-use super::phrase::{elided, phrase};
+use super::phrase::elided;
 use super::subject::{clause_subject, opening_subject, sentence_subject, subject_before};
+use super::types::{Cue, PhraseKind, SpeakerPhrase};
 use super::walk::{after_determiner, counted, takes_base_form, walk_back};
-use super::{Cue, PhraseKind, SpeakerPhrase};
+use super::words::normalise;
 
 /// The cues of a paragraph and the item each stands at.
 pub(super) struct Found {
@@ -37,9 +38,9 @@ impl Found {
 
 /// A speaker phrase's texts (spaces normalised).
 pub(super) fn fill_texts(text: &str, sp: &mut SpeakerPhrase) {
-    sp.text = super::normalise(&text[sp.range.clone()]);
-    sp.name_text = sp.name.clone().map(|r| super::normalise(&text[r]));
-    sp.role_text = sp.role.clone().map(|r| super::normalise(&text[r]));
+    sp.text = normalise(&text[sp.range.clone()]);
+    sp.name_text = sp.name.clone().map(|r| normalise(&text[r]));
+    sp.role_text = sp.role.clone().map(|r| normalise(&text[r]));
 }
 
 /// Every cue of the paragraph, in order, elided speakers filled in.
@@ -285,14 +286,4 @@ fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
         floor = comma + 1;
     }
     opening_subject(p.text, &p.items, floor, k)
-}
-
-/// The pronoun or phrase at the start of a sentence, as a speaker.
-pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
-    let w = p.word(s)?;
-    super::PRONOUNS
-        .iter()
-        .any(|(pr, _)| *pr == w)
-        .then(|| phrase(p.text, &p.items, s, s + 1))
-        .flatten()
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::analysis::marks::QuoteSpan;
 use crate::lexicon::quotes as lex;
 
-use super::PRONOUNS;
+use super::types::PRONOUNS;
 
 #[derive(Clone, Debug)]
 pub(super) enum Item {

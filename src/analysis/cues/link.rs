@@ -8,10 +8,10 @@
 use crate::analysis::marks::QuoteKind;
 use crate::lexicon::quotes as lex;
 
-use super::find::{fill_texts, pronoun_at, Found};
+use super::find::{fill_texts, Found};
 use super::items::{Item, Para};
-use super::subject::{clause_subject, opening_apposition, sentence_subject};
-use super::{Cue, SpeakerPhrase, Trailing};
+use super::subject::{clause_subject, opening_apposition, pronoun_at, sentence_subject};
+use super::types::{Cue, PhraseKind, SpeakerPhrase, Trailing};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
 /// it makes).
@@ -56,9 +56,9 @@ fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<
         return None;
     }
     let range = span.content.start + lead..span.content.start + colon;
-    let phrase = super::SpeakerPhrase {
+    let phrase = SpeakerPhrase {
         range: range.clone(),
-        kind: super::PhraseKind::Named,
+        kind: PhraseKind::Named,
         name: Some(range.clone()),
         role: None,
         head: None,
@@ -89,7 +89,7 @@ fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         .last()?
         + 1;
     let phrase = super::phrase::phrase(p.text, &p.items, dash + 1, end)
-        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+        .filter(|ph| ph.kind == PhraseKind::Named)?;
     let Item::Punct { at, .. } = p.items[dash] else {
         return None;
     };
@@ -108,7 +108,7 @@ fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> 
     // `Pat Caddell: Voters Worried …`: the name before the colon.
     if let Some(colon) = (1..k.min(5)).find(|&i| p.punct(i, ':')) {
         let phrase = super::phrase::phrase(p.text, &p.items, 0, colon)
-            .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+            .filter(|ph| ph.kind == PhraseKind::Named)?;
         let Item::Punct { at, .. } = p.items[colon] else {
             return None;
         };
@@ -120,7 +120,7 @@ fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> 
             .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
     })?;
     let phrase = super::phrase::phrase(p.text, &p.items, 0, verb)
-        .filter(|ph| ph.kind == super::PhraseKind::Named)?;
+        .filter(|ph| ph.kind == PhraseKind::Named)?;
     let range = p.items[verb].start()..p.items[verb].end();
     let word = p.word(verb)?;
     Some(add(p, found, verb, range, &word, phrase))
@@ -146,12 +146,7 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
         return None;
     }
     let subject = sentence_subject(p, prev.start, prev.end)
-        .filter(|ph| {
-            matches!(
-                ph.kind,
-                super::PhraseKind::Named | super::PhraseKind::Pronoun(_)
-            )
-        })
+        .filter(|ph| matches!(ph.kind, PhraseKind::Named | PhraseKind::Pronoun(_)))
         .or_else(|| opening_apposition(p.text, &p.items, prev.start, prev.end))?;
     let v = (prev.start..prev.end)
         .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
@@ -270,7 +265,7 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         .or_else(|| sentence_subject(p, s, k - 1))
         .or_else(|| {
             super::phrase::phrase(p.text, &p.items, s, k - 1)
-                .filter(|ph| ph.kind == super::PhraseKind::Named)
+                .filter(|ph| ph.kind == PhraseKind::Named)
         })?;
     Some(add(p, found, k - 1, at..at + 1, ":", subject))
 }

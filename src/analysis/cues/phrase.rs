@@ -5,7 +5,7 @@ use crate::analysis::names::Gender;
 use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_abbrev_dot, is_name_word, Item};
-use super::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
+use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
 
 pub(super) fn gender_of(head: &str) -> Option<Gender> {
     if lex::female_nouns().contains(head) {

@@ -7,7 +7,8 @@ use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_name_word, items, Item};
 use super::phrase::phrase;
-use super::{normalise, PhraseKind, RoleLink};
+use super::types::{PhraseKind, RoleLink};
+use super::words::normalise;
 
 /// Capitalised words outside quotes that may be a person's surname used alone
 /// (`Morozova, who had not dropped a set`), paragraph-relative, with their text.

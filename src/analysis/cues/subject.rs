@@ -6,8 +6,8 @@ use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_abbrev_dot, is_name_word, lower, Item, Para};
 use super::phrase::{elided, phrase};
+use super::types::{PhraseKind, SpeakerPhrase, PRONOUNS};
 use super::walk::walk_back;
-use super::{PhraseKind, SpeakerPhrase, PRONOUNS};
 
 /// The subject before the verb at item `v`, back to `floor` (sentence start).
 pub(super) fn subject_before(
@@ -397,7 +397,7 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
     if s >= k {
         return None;
     }
-    if let Some(pronoun) = super::find::pronoun_at(p, s) {
+    if let Some(pronoun) = pronoun_at(p, s) {
         return Some(pronoun);
     }
     // The phrase runs to the first lower-case word that reads as its verb.
@@ -471,4 +471,14 @@ pub(super) fn party_tag(text: &str, items: &[Item], close: usize, floor: usize) 
                 && state.starts_with(|c: char| c.is_ascii_uppercase())
         });
     ok.then_some(open)
+}
+
+/// The pronoun or phrase at the start of a sentence, as a speaker.
+pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
+    let w = p.word(s)?;
+    PRONOUNS
+        .iter()
+        .any(|(pr, _)| *pr == w)
+        .then(|| phrase(p.text, &p.items, s, s + 1))
+        .flatten()
 }

@@ -3,8 +3,8 @@
 
 use crate::lexicon::quotes as lex;
 
-use super::is_org_word;
 use super::items::{is_abbrev_dot, lower, Item};
+use super::words::is_org_word;
 
 /// A word right after a determiner or possessive is a noun (`the report`,
 /// `her post`, `Labour’s claims`), not a speech verb.

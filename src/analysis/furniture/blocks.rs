@@ -7,7 +7,7 @@
 //! further: that keeps an edit's effect within a paragraph of a paragraph
 //! the rule reads ([`super::reads`]).
 
-use super::{BoilerplateHit, BoilerplateKind, Confidence, Cues, LineClass};
+use super::types::{BoilerplateHit, BoilerplateKind, Confidence, Cues, LineClass};
 
 /// A line of a document: paragraph index and line index in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::BoilerplateKind;
+use super::types::BoilerplateKind;
 use crate::lexicon::furniture as lists;
 
 /// A label's kind, whether it heads a list of tags, and whether it is a

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::gate::*;
 use super::text::{core, headline_shaped, is_credit_only, normalise, word_count};
-use super::{BoilerplateKind, Confidence, LineClass};
+use super::types::{BoilerplateKind, Confidence, LineClass};
 use crate::lexicon::alternation as alt;
 use crate::lexicon::furniture as lists;
 

@@ -6,7 +6,7 @@ use super::gate::*;
 use super::lines::Rules;
 use super::read::reports_speech;
 use super::text::{is_network_list, word_count};
-use super::BoilerplateKind;
+use super::types::BoilerplateKind;
 
 impl Rules {
     /// The prompt a normalised line is, if any.

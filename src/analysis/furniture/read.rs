@@ -6,7 +6,8 @@
 use super::credits::{self, byline, credit, Credit};
 use super::lines::Rules;
 use super::text::{core, normalise, word_count};
-use super::{labels, stamps, BoilerplateKind, Confidence, Cues, LineClass};
+use super::types::{BoilerplateKind, Confidence, Cues, LineClass};
+use super::{labels, stamps};
 use crate::lexicon::furniture as lists;
 
 /// How one line reads.

@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::canonical::{style_entries, StyleEntry};
+use super::style::{style_entries, StyleEntry};
 use super::variants::{fold, plausible_typo, same_given, spelling_key};
 
 use crate::analysis::Article;

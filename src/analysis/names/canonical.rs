@@ -4,30 +4,10 @@
 
 use super::group::Draft;
 use super::person::{Person, PersonId, Spelling};
+use super::style::StyleEntry;
+use super::types::{Mention, MentionRef};
 use super::variants::{fold, likely_typo, same_given, spelling_key};
-use super::{scan_mentions, Mention, MentionRef};
 use crate::lexicon::names::{is_known_surname, GAZETTEER};
-
-/// A style-book entry, scanned like copy.
-pub(super) struct StyleEntry {
-    pub(super) given: Option<(String, String)>,
-    pub(super) surname: String,
-    pub(super) surname_key: String,
-}
-
-pub(super) fn style_entries(style_book: &[String]) -> Vec<StyleEntry> {
-    style_book
-        .iter()
-        .filter_map(|e| {
-            let m = scan_mentions(e.trim()).into_iter().next()?;
-            Some(StyleEntry {
-                given: m.given_text.clone().zip(m.given_key.clone()),
-                surname: m.surname_text,
-                surname_key: m.surname_key,
-            })
-        })
-        .collect()
-}
 
 /// Counts spellings ([`spelling_key`]: apostrophes, spaces and the case of
 /// a leading particle made uniform), in order of first use, keeping for

@@ -20,11 +20,11 @@
 //! 5. Canonical spelling: the style book, else the first full reference,
 //!    unless another spelling outnumbers it at least 2:1 and 3 times.
 
-use super::canonical::StyleEntry;
 use super::person::PersonId;
+use super::style::StyleEntry;
+use super::types::{Mention, MentionRef};
 use super::variants::same_given;
-use super::{Gender, Mention, MentionRef};
-use crate::lexicon::names::{family, FastMap};
+use crate::lexicon::names::{family, FastMap, Gender};
 
 pub(super) struct Draft {
     pub(super) parent: PersonId,

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::ops::{Bound, Range};
 use std::sync::Arc;
 
+use super::types::{Mention, MentionRef};
 use super::variants::near_spelling;
-use super::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
 use crate::lexicon::names::FastSet;
 use crate::text::{ParaSplice, Paragraphs};

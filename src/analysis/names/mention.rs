@@ -5,9 +5,11 @@
 
 use std::ops::Range;
 
-use super::scan::Scan;
+use super::para::Scan;
 use super::tokens::{is_space, is_suffix, Shape};
-use super::{variants, Gender, Mention};
+use super::types::Mention;
+use super::variants;
+use crate::lexicon::names::Gender;
 use crate::lexicon::names::{
     determiners, is_cap_particle, is_known_surname, role_connectors, Lexical,
 };

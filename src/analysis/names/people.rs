@@ -7,12 +7,13 @@ use std::sync::Arc;
 use crate::analysis::ParagraphFacts;
 use crate::text::Paragraphs;
 
-use super::canonical::{person, style_entries};
+use super::canonical::person;
 use super::group::group;
 use super::index::NameIndex;
 use super::person::{Person, PersonId};
+use super::style::style_entries;
+use super::types::MentionRef;
 use super::variants::fold;
-use super::MentionRef;
 use crate::lexicon::english::Tongues;
 
 /// The people of an article.

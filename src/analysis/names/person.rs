@@ -2,10 +2,10 @@
 //! name, the spellings seen, and whether a mention is a variant.
 
 use super::tokens::is_given_name;
+use super::types::{Mention, MentionRef};
 use super::variants::{fold, normalise_spelling, same_given, spelling_key};
-use super::{Gender, Mention, MentionRef};
 use crate::lexicon::english::is_english_word;
-use crate::lexicon::names::is_cap_particle;
+use crate::lexicon::names::{is_cap_particle, Gender};
 
 /// A person's id: their slot in [`People`]. A fresh grouping numbers
 /// people in order of first mention; regrouping around an edit keeps every

@@ -26,12 +26,13 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::canonical::{person, style_entries};
+use super::canonical::person;
 use super::group::group;
 use super::index::{entries, mention_at, mentions_of, node, Node};
 use super::people::People;
 use super::person::{Person, PersonId};
-use super::{Mention, MentionRef};
+use super::style::style_entries;
+use super::types::{Mention, MentionRef};
 use crate::analysis::ParagraphFacts;
 use crate::lexicon::english::Tongues;
 use crate::lexicon::names::{FastMap, FastSet};

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::canonical::StyleEntry;
 use super::group::{compatible, Builder};
 use super::person::PersonId;
+use super::style::StyleEntry;
+use super::types::{Mention, MentionRef};
 use super::variants::{near_spelling, plausible_typo, same_given};
-use super::{Mention, MentionRef};
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_known_surname, FastMap, GAZETTEER};
 

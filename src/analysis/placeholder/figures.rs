@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::around::{char_at, char_before, is_inline_space, is_token_char, next_word, prev_word};
-use super::PlaceholderKind;
+use super::kind::PlaceholderKind;
 use crate::lexicon::desk;
 use crate::text::words::is_capitalised;
 

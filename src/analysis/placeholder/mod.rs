@@ -28,6 +28,7 @@
 
 mod around;
 mod figures;
+mod kind;
 mod notes;
 #[cfg(test)]
 mod tests;
@@ -39,29 +40,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-/// What a placeholder stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PlaceholderKind {
-    /// `TK` / `TKTK`: a fact to come.
-    ToCome,
-    /// `XX` / `XXX` / `£XXm`: a figure to fill in.
-    Figure,
-    /// `[CHECK]` and other bracketed desk notes.
-    DeskNote,
-    /// `[[…]]`: an editor's note.
-    EditorNote,
-    /// Matched a pattern from the configuration.
-    Custom,
-}
-
-/// One placeholder, paragraph-relative.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaceholderHit {
-    pub range: Range<usize>,
-    pub kind: PlaceholderKind,
-    /// The placeholder as written (for the message).
-    pub text: String,
-}
+pub use kind::{PlaceholderHit, PlaceholderKind};
 
 /// Finds placeholders. Built-in shapes plus configured regexes.
 #[derive(Debug)]

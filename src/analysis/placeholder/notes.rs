@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::around::floor_boundary;
-use super::PlaceholderKind;
+use super::kind::PlaceholderKind;
 use crate::lexicon::desk;
 
 /// Longest bracketed note judged as one (bytes).

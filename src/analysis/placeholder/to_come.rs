@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::around::{char_at, char_before, is_token_char, next_word};
 use super::figures::{currency_before, unit_after};
-use super::PlaceholderKind;
+use super::kind::PlaceholderKind;
 use crate::text::words::is_capitalised;
 
 /// `TK`/`TKTK` at `start`.

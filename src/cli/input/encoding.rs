@@ -2,7 +2,43 @@
 //! with a byte order mark, else Windows-1252, the encoding kept for
 //! `fix` to write the file back in.
 
-use super::{InputError, Source, SourceText, BOM};
+use super::error::InputError;
+use super::source::Source;
+use super::stamp::FileStamp;
+
+/// The UTF-8 byte order mark. It is not copy: it is set aside before the
+/// text is checked, so line 1 column 1 is the first character after it.
+pub const BOM: &str = "\u{feff}";
+
+/// An article's text, decoded.
+#[derive(Debug)]
+pub struct SourceText {
+    pub source: Source,
+    pub encoding: TextEncoding,
+    /// The text, without a byte order mark.
+    pub text: String,
+    /// The bytes as read.
+    pub bytes: Vec<u8>,
+    /// The file as it was when read; `None` for stdin.
+    pub stamp: Option<FileStamp>,
+}
+
+impl SourceText {
+    /// A note for stderr when the text was not plain UTF-8.
+    pub fn note(&self) -> Option<String> {
+        let name = self.source.display();
+        match self.encoding {
+            TextEncoding::Utf8 | TextEncoding::Utf8Bom => None,
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be => Some(format!(
+                "{name}: read as {}; fix writes it back in that encoding",
+                self.encoding.name()
+            )),
+            TextEncoding::Windows1252 => Some(format!(
+                "{name}: not UTF-8; read as Windows-1252 (Western European), and fix writes it back in that encoding. If accented letters look wrong, convert the file to UTF-8"
+            )),
+        }
+    }
+}
 
 /// The encoding an article came in, and goes back in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::InputError;
+use super::error::InputError;
 
 pub(super) fn extension(path: &Path) -> Option<String> {
     path.extension()

@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error::InputError;
 use super::file_kinds::{document_error, extension, special_kind};
-use super::{shown, InputError, Source};
+use super::source::{shown, Source};
 
 /// The command line's paths expanded.
 #[derive(Debug, Default)]

@@ -5,39 +5,11 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::encoding::{decode, SourceText};
+use super::error::InputError;
 use super::file_kinds::special_kind;
-use super::{decode, InputError, Source, SourceText};
-
-/// The file as it was when read: what `fix` compares before writing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    pub len: u64,
-    pub modified: Option<std::time::SystemTime>,
-    #[cfg(unix)]
-    pub dev: u64,
-    #[cfg(unix)]
-    pub ino: u64,
-    /// Status change time (seconds, nanoseconds).
-    #[cfg(unix)]
-    pub changed: (i64, i64),
-}
-
-impl FileStamp {
-    pub fn of(meta: &std::fs::Metadata) -> Self {
-        #[cfg(unix)]
-        use std::os::unix::fs::MetadataExt;
-        Self {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            #[cfg(unix)]
-            dev: meta.dev(),
-            #[cfg(unix)]
-            ino: meta.ino(),
-            #[cfg(unix)]
-            changed: (meta.ctime(), meta.ctime_nsec()),
-        }
-    }
-}
+use super::source::Source;
+use super::stamp::FileStamp;
 
 /// Opens a file for reading without blocking (a FIFO would) and, for a file
 /// found in a folder, without following a link.

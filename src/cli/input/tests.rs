@@ -1,6 +1,8 @@
 //! Decoding (byte order marks, UTF-16, Windows-1252, binary files) and
 //! word processors' documents.
 
+use std::path::Path;
+
 use super::file_kinds::document_error;
 use super::*;
 

@@ -4,12 +4,15 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::{lock, MAX_ANALYSED_BYTES};
+use super::lock::lock;
 use crate::analysis::{Article, Language, Leftovers, ParagraphFacts};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
 use crate::sources::{SourceCache, SourceSet};
 use crate::text::{diff, Document};
+
+/// Documents larger than this are tracked but not analysed.
+pub const MAX_ANALYSED_BYTES: usize = 64 * 1024 * 1024;
 
 /// The analysis of one version of a document.
 pub struct Analysis {

@@ -5,17 +5,16 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use futures::future::{BoxFuture, FutureExt, Shared};
+use futures::future::FutureExt;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use super::{lock, Analysis, DocState, Sourcing, Store};
+use super::analysis::{Analysis, Sourcing};
+use super::lock::lock;
+use super::state::{DocState, Running, Store};
 use crate::analysis::ParagraphFacts;
 use crate::config::Config;
 use crate::text::Document;
-
-/// An analysis being computed, shared by everyone who asks for it.
-pub(super) type Running = Shared<BoxFuture<'static, Option<Arc<Analysis>>>>;
 
 /// Where the analysis a caller wants stands.
 enum Found {

@@ -2,129 +2,43 @@
 //! latest analysis of each document. All state changes happen synchronously
 //! under one mutex, so edits apply in the order they arrived.
 //!
-//! `analysis` is the analysis of one version of a document, `compute` makes
-//! it on a blocking thread (once per revision, shared by all who ask), and
-//! `scan` scans a document aside when it is large or the settings change.
+//! `state` is what the store holds, `analysis` the analysis of one version
+//! of a document, `compute` makes it on a blocking thread (once per
+//! revision, shared by all who ask), and `scan` scans a document aside when
+//! it is large or the settings change.
 
 mod analysis;
 mod compute;
+mod lock;
 mod scan;
+mod state;
 
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use thiserror::Error;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use super::diagnostics::Diagnostics;
-use crate::analysis::{Language, ParagraphFacts, Scanner};
+use crate::analysis::{Language, Scanner};
 use crate::config::Config;
 use crate::sources::SourceCache;
 use crate::text::{Change, Document, PositionEncoding, TextError};
 
-pub use analysis::{Analysis, Sourcing};
-use compute::Running;
+pub use analysis::Analysis;
+pub use lock::lock;
 use scan::Source;
-
-/// Documents larger than this are tracked but not analysed.
-pub const MAX_ANALYSED_BYTES: usize = 64 * 1024 * 1024;
-
-#[derive(Debug, Error)]
-pub enum StoreError {
-    #[error("no open document {0}")]
-    UnknownDocument(String),
-    #[error("{uri}: {source}")]
-    Text { uri: String, source: TextError },
-}
+use state::{DocState, Inner};
+pub use state::{Published, Store, StoreError};
 
 /// Documents at most this large are scanned at once when opened; larger
 /// ones are scanned on a blocking thread (edits that come meanwhile wait in
 /// order and are applied when the scan is done).
 pub const SCAN_INLINE_BYTES: usize = 256 * 1024;
-
-struct DocState {
-    /// Which open of the document this is: a document closed and opened
-    /// again (even with the same version) is another document.
-    open: u64,
-    /// The text and its paragraphs; `None` while a scan (of a large
-    /// document just opened, or of every document after new settings) runs
-    /// on a blocking thread.
-    document: Option<Document<ParagraphFacts>>,
-    /// Edits that came while the document was being scanned, in order.
-    queued: Vec<(i32, Vec<Change>, PositionEncoding)>,
-    /// The newest version accepted (applied or queued).
-    version: i32,
-    language: Language,
-    /// Changes with every edit, scan and settings change: what a result is
-    /// tied to, with `open`.
-    revision: u64,
-    latest: Option<Arc<Analysis>>,
-    running: Option<(u64, Running)>,
-    /// The revision, for the document's publisher.
-    changed: watch::Sender<u64>,
-    /// The diagnostics the client was given, for this open.
-    published: Arc<Published>,
-}
-
-/// A document's diagnostics as the client has them (pushed or pulled), and
-/// the newest revision its publisher has dealt with.
-#[derive(Default)]
-pub struct Published {
-    pub diagnostics: Mutex<Diagnostics>,
-    handled: watch::Sender<u64>,
-}
-
-impl Published {
-    /// The publisher has pushed (or had no need to push) the diagnostics
-    /// of `revision`.
-    pub fn handled(&self, revision: u64) {
-        self.handled.send_if_modified(|h| {
-            let newer = *h < revision;
-            *h = (*h).max(revision);
-            newer
-        });
-    }
-
-    /// Waits (at most `bound`) until the publisher has dealt with `revision`
-    /// or a later one.
-    pub async fn wait_handled(&self, revision: u64, bound: Duration) {
-        let mut rx = self.handled.subscribe();
-        let _ = tokio::time::timeout(bound, rx.wait_for(|h| *h >= revision)).await;
-    }
-}
-
-/// Documents and the settings their facts were scanned with, under one lock
-/// so the two can never disagree.
-struct Inner {
-    docs: HashMap<Uri, DocState>,
-    config: Arc<Config>,
-    scanner: Arc<Scanner>,
-}
-
-pub struct Store {
-    inner: Mutex<Inner>,
-    /// Sources read, by path and file stamp.
-    sources: SourceCache,
-    /// Bumped when a source may have changed on disk.
-    sources_generation: AtomicU64,
-    encoding: Mutex<PositionEncoding>,
-    /// The source of `open` and `revision` numbers.
-    counter: AtomicU64,
-    /// Whether the client's settings have been read (or given up on) once.
-    settled: watch::Sender<bool>,
-}
-
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic elsewhere must not wedge the store: the data is still consistent
-    // because every change is built aside and swapped in whole.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 impl Default for Store {
     fn default() -> Self {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::Uri;
 
-use super::{lock, Store, StoreError};
+use super::lock::lock;
+use super::state::{Store, StoreError};
 use crate::analysis::{ParagraphFacts, Scanner};
 use crate::text::{Document, Paragraphing};
 

@@ -10,7 +10,7 @@ use serde::de::IgnoredAny;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 use super::headers::{content_length_in, ends_like_json, find_header};
-use super::{MAX_HEADER_LINE, MAX_HEADER_LINES, STALL};
+use super::limits::{MAX_HEADER_LINE, MAX_HEADER_LINES, STALL};
 
 /// Bytes read at a time.
 const CHUNK: usize = 64 * 1024;

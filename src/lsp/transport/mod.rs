@@ -22,48 +22,32 @@
 //!   a Content-Length that was too long and is cut there; a body that does
 //!   not parse is taken on to the next header (its Content-Length was too
 //!   short); a body the client stops sending part-way is taken as it is
-//!   after [`STALL`] if what came is a whole JSON value. A wrong length
-//!   costs at most that one message, never the session.
+//!   after [`STALL`](limits::STALL) if what came is a whole JSON value. A
+//!   wrong length costs at most that one message, never the session.
 //! - The guard ends at `exit` (after passing it on) or at the end of input,
 //!   and says which, so the server can stop even while a request it sent
 //!   to the client is unanswered.
 //!
-//! `input` reads header blocks and bodies within the limits, `headers`
-//! finds where a frame starts, `vet` decides what becomes of a body.
+//! `limits` holds the limits, `input` reads header blocks and bodies within
+//! them, `headers` finds where a frame starts, `vet` decides what becomes
+//! of a body.
 
 mod headers;
 mod input;
+mod limits;
 mod vet;
 
 #[cfg(test)]
 mod tests;
 
 use std::io;
-use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
 use input::{Body, Input, Length};
+pub use limits::{MAX_BODY, MAX_HEADER_LINE, MAX_HEADER_LINES};
+pub use vet::MALFORMED;
 use vet::{vet, Verdict};
-
-/// The method malformed requests are turned into.
-pub const MALFORMED: &str = "copydesk/malformed";
-
-/// The longest header line read whole (a `Content-Length` line is about 25
-/// bytes). A longer line is skipped, all but its last few bytes.
-pub const MAX_HEADER_LINE: usize = 4 * 1024;
-
-/// The most lines one header block may have.
-pub const MAX_HEADER_LINES: usize = 16;
-
-/// The largest message body accepted: 128 MiB (documents over 64 MiB are
-/// kept but not analysed, see `store::MAX_ANALYSED_BYTES`). A larger
-/// message is refused: logged and skipped, never buffered.
-pub const MAX_BODY: usize = 128 * 1024 * 1024;
-
-/// How long the client may pause part-way through a body before what came is
-/// looked at on its own (a whole JSON value is taken; anything else waits).
-pub const STALL: Duration = Duration::from_millis(500);
 
 /// How the guard ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

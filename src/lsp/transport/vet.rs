@@ -5,7 +5,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_lsp_server::jsonrpc::{Id, Request, Response};
 
-use super::MALFORMED;
+/// The method malformed requests are turned into.
+pub const MALFORMED: &str = "copydesk/malformed";
 
 /// What tower-lsp-server decodes a body as (the same untagged enum, so a
 /// body that passes here decodes there).

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::Paragraph;
+use super::paragraph::Paragraph;
 
 /// A paragraph as a chunk stores it: its start relative to the chunk's base.
 pub(super) struct Stored<F> {

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use ropey::Rope;
 
 use super::chunks::{chunked, Chunk, Scanned, CHUNK};
+use super::paragraph::Scan;
 use super::scan::scan_region;
-use super::{ParagraphIndex, Scan};
+use super::ParagraphIndex;
 
 impl<F> ParagraphIndex<F> {
     /// Paragraph `i` as an edit keeps it: moved by `delta` when at or

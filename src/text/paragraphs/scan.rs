@@ -7,8 +7,8 @@ use std::sync::Arc;
 use ropey::Rope;
 
 use super::chunks::Scanned;
+use super::paragraph::Scan;
 use super::splitter::split;
-use super::Scan;
 use crate::text::layout::Layout;
 
 /// How many cores the scan may use: asked once (the answer reads cgroup

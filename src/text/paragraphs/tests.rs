@@ -1,6 +1,8 @@
 //! Splitting, scanning on several threads, and edits matching a rebuild
 //! (within and across chunks).
 
+use std::sync::Arc;
+
 use super::chunks::CHUNK;
 use super::scan::PARALLEL_BYTES;
 use super::*;

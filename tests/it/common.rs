@@ -1,5 +1,4 @@
 //! A small JSON-RPC client that drives `copydesk lsp` over stdio, as an editor does.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};

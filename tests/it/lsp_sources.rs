@@ -5,9 +5,7 @@
 //! keystroke keeps the findings, and a transcript changed on disk is read
 //! again when the client says so.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const SOURCE_CODES: &[&str] = &[

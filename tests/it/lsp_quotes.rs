@@ -2,9 +2,7 @@
 //! warning, who the speaker is on hover and in inlay hints, the attribution
 //! quick fix, the quote sheet and the outline.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const URI: &str = "file:///desk/kyiv-quotes.txt";

@@ -1,7 +1,7 @@
 //! The command line as a user meets it, one case file a behaviour under
 //! `tests/cmd/`: the command, its stdin (`NAME.stdin`), and the expected
 //! stdout, stderr and exit code (`NAME.stdout`, `NAME.stderr`, `status`).
-//! `TRYCMD=overwrite cargo test --test cmd` rewrites the expectations, to
+//! `TRYCMD=overwrite cargo test --test it cmd::` rewrites the expectations, to
 //! review in the diff.
 
 #[test]

@@ -2,7 +2,7 @@
 //!
 //! The mechanics are tested with a configuration holding custom patterns
 //! (they produce findings whatever the built-in detectors do). The examples'
-//! output under the default settings is snapshot in `tests/snapshots/`.
+//! output under the default settings is snapshot in `tests/it/snapshots/`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

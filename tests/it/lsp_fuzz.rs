@@ -5,11 +5,9 @@
 //! must still get its answer, and the server must still be running. The
 //! seed is fixed, so a run is repeatable; each case starts a fresh server.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use serde_json::{json, Value};

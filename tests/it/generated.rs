@@ -2,7 +2,7 @@
 //! (`docs/rules/<code>.md`), the JSON Schema of `copydesk.toml`
 //! (`docs/copydesk.schema.json`), the README's rule table and the VS Code
 //! extension's settings (`editors/vscode/package.json`). A test fails when
-//! one is stale; `COPYDESK_BLESS=1 cargo test --test generated` writes them.
+//! one is stale; `COPYDESK_BLESS=1 cargo test --test it generated::` writes them.
 
 use std::path::Path;
 
@@ -27,7 +27,7 @@ fn current(path: &str, want: &str) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "{path} is stale: run `COPYDESK_BLESS=1 cargo test --test generated`"
+        "{path} is stale: run `COPYDESK_BLESS=1 cargo test --test it generated::`"
     ))
 }
 

@@ -4,11 +4,9 @@
 //! answers or goes away, unknown `$/` requests, a big document beside a
 //! small one, settings that come late, and a root that is not a folder.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const SMALL: &str = "file:///desk/brief.txt";

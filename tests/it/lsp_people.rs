@@ -1,9 +1,7 @@
 //! Navigation by person through the real server: hover card, definition,
 //! references, rename, document symbols, and the name-variant fix.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const URI: &str = "file:///desk/kyiv-talks.txt";

@@ -1,8 +1,6 @@
 //! End-to-end tests of `copydesk lsp` over stdio, driven as an editor drives it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const URI: &str = "file:///desk/uk-council.txt";

@@ -3,9 +3,7 @@
 //! publish; "Ignore this finding here" writes that comment as one edit;
 //! "Ignore in this workspace" turns the rule off in `copydesk.toml`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const TEXT: &str =

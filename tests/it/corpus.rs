@@ -204,7 +204,7 @@ fn quote_corpus_accuracy() {
 }
 
 /// The article pass over a 1 MB article of quotes, beside a 10 KB one
-/// (`cargo test --release --test corpus -- --ignored --nocapture`).
+/// (`cargo test --release --test it corpus:: -- --ignored --nocapture`).
 #[test]
 #[ignore]
 fn article_pass_cost_by_size() {

@@ -3,11 +3,9 @@
 //! resident memory must come back near where it started, not stay at the
 //! peak (glibc keeps freed pages in its arenas unless asked to trim them).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 /// The test articles, one after another, repeated to about `bytes`.

@@ -1,0 +1,111 @@
+//! What the name pass finds: a mention of a person, and a mention's place
+//! in the article.
+
+use std::ops::Range;
+
+use crate::lexicon::names::{Gender, Lexical, GAZETTEER};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole mention: pre-modifying role, honorific, name, possessive.
+    pub range: Range<usize>,
+    /// Just the name tokens (`Dmytro Kuleba`, `Kuleba`), no honorific or `’s`.
+    pub name: Range<usize>,
+    /// The name tokens as written, spaces of any kind normalised to ` `.
+    pub name_text: String,
+    /// `Mr`, `Dr`, `President`, `Foreign Minister`… as written, without a full stop.
+    pub honorific: Option<String>,
+    /// A role attached to the name: `Ukraine’s Foreign Minister`, `the US secretary of state`.
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    pub possessive: bool,
+    /// A lone capitalised word with no honorific or role (`Kuleba said`): a
+    /// person only if [`People`](super::People) matches it to a surname the article names.
+    pub bare: bool,
+    /// The mention starts a sentence (its capital says nothing).
+    pub sentence_start: bool,
+    /// The mention is on a heading line (Markdown `#`, or a line with no
+    /// terminal punctuation that is a paragraph of its own).
+    pub heading: bool,
+    /// Range of the honorific or title tokens (`Mr`, `Foreign Minister`).
+    pub honorific_range: Option<Range<usize>>,
+    /// Range of the first given name or initial, when the mention has one.
+    pub given: Option<Range<usize>>,
+    /// Range of the surname, particles included (`von der Leyen`, `al-Sisi`).
+    pub surname_range: Range<usize>,
+    /// The given name as written (first given name only).
+    pub given_text: Option<String>,
+    /// The surname as written, spaces normalised.
+    pub surname_text: String,
+    /// Folded surname ([`variants::fold`](super::variants::fold)): equal keys are the same name.
+    pub surname_key: String,
+    /// Folded last word of the surname (`sisi` for `al-Sisi`).
+    pub core_key: String,
+    /// Folded given name.
+    pub given_key: Option<String>,
+    /// Folded whole name (`dmytrokuleba`).
+    pub name_key: String,
+    /// `[sic]` follows the name: the spelling is the source's, kept on
+    /// purpose, and is never a variant.
+    pub sic: bool,
+}
+
+impl Mention {
+    /// The surname, particles included.
+    pub fn surname(&self) -> &str {
+        &self.surname_text
+    }
+
+    /// Whether the mention names more than a surname.
+    pub fn is_full(&self) -> bool {
+        self.given.is_some()
+    }
+
+    /// Whether the honorific is a courtesy one (`Mr`, `Dr`, `Sir`), not a title.
+    pub fn has_courtesy_honorific(&self) -> bool {
+        self.honorific
+            .as_deref()
+            .is_some_and(|h| matches!(GAZETTEER.lexical(h), Some(Lexical::Honorific(_))))
+    }
+
+    /// Whether two mentions are the same reference, offsets aside.
+    pub fn same_reference(&self, other: &Mention) -> bool {
+        self.name_text == other.name_text
+            && self.honorific == other.honorific
+            && self.role == other.role
+            && self.gender == other.gender
+            && self.possessive == other.possessive
+            && self.bare == other.bare
+            && self.sentence_start == other.sentence_start
+            && self.heading == other.heading
+            && self.given_text == other.given_text
+            && self.surname_text == other.surname_text
+            // The keys grouping reads: a suffix (`Donald Trump Jr`) is in
+            // the given key and in no text above.
+            && self.given_key == other.given_key
+            && self.surname_key == other.surname_key
+            && self.core_key == other.core_key
+            && self.name_key == other.name_key
+            && self.sic == other.sic
+    }
+
+    /// The mention shifted by `by` bytes (paragraph-relative to absolute).
+    pub fn shifted(&self, by: usize) -> Mention {
+        let s = |r: &Range<usize>| r.start + by..r.end + by;
+        Mention {
+            range: s(&self.range),
+            name: s(&self.name),
+            honorific_range: self.honorific_range.as_ref().map(s),
+            given: self.given.as_ref().map(s),
+            surname_range: s(&self.surname_range),
+            ..self.clone()
+        }
+    }
+}
+
+/// A mention's place in the article: paragraph index and index in its facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MentionRef {
+    pub para: usize,
+    pub index: usize,
+}
