@@ -102,10 +102,19 @@ impl ArticleParts {
         style_book: &[String],
         leftovers: &mut Leftovers,
     ) -> (Self, Reused, Option<Range<usize>>, Regrouped) {
-        if shift::facts_unchanged(earlier, paragraphs, diff)
-            && self.excluded.iter_mut().all(|r| diff.splice.move_range(r))
-            && self.not_prose.iter_mut().all(|r| diff.splice.move_range(r))
+        // Moved on copies: a range that cannot be moved leaves the pass's
+        // own untouched for the update below (which moves them itself).
+        let moved = |ranges: &[Range<usize>]| {
+            let mut ranges = ranges.to_vec();
+            let all = ranges.iter_mut().all(|r| move_after(&diff.splice, r));
+            all.then_some(ranges)
+        };
+        if let Some((excluded, not_prose)) = shift::facts_unchanged(earlier, paragraphs, diff)
+            .then(|| moved(&self.excluded).zip(moved(&self.not_prose)))
+            .flatten()
         {
+            self.excluded = excluded;
+            self.not_prose = not_prose;
             self.defer(diff.splice);
             return (self, Reused::Everything, None, Regrouped::Same);
         }
@@ -260,7 +269,7 @@ impl ArticleParts {
             .iter()
             .map(|r| {
                 let mut r = r.clone();
-                diff.splice.move_range(&mut r).then_some(r)
+                move_after(&diff.splice, &mut r).then_some(r)
             })
             .collect::<Option<Vec<_>>>()?;
         Some((excluded, Arc::clone(&self.ignores)))
@@ -294,7 +303,7 @@ impl ArticleParts {
             .iter()
             .map(|r| {
                 let mut r = r.clone();
-                diff.splice.move_range(&mut r).then_some(r)
+                move_after(&diff.splice, &mut r).then_some(r)
             })
             .collect()
     }
@@ -314,7 +323,7 @@ impl ArticleParts {
         // What is not copy must be where it was, moved.
         let moved = self.not_prose.iter().map(|r| {
             let mut r = r.clone();
-            diff.splice.move_range(&mut r).then_some(r)
+            move_after(&diff.splice, &mut r).then_some(r)
         });
         if !moved.eq(not_prose.iter().cloned().map(Some)) {
             return None;
@@ -498,4 +507,11 @@ impl<'a> Article<'a> {
             pending: Vec::new(),
         }
     }
+}
+
+/// Moves a range of what is not copy across `splice`: text inserted right
+/// after it (at its end) is not part of it, so a range that ends where the
+/// edit starts stays put. `false` when the edit cuts into it.
+fn move_after(splice: &Splice, r: &mut Range<usize>) -> bool {
+    r.end <= splice.start || splice.move_range(r)
 }
