@@ -104,11 +104,7 @@ impl ArticleParts {
     ) -> (Self, Reused, Option<Range<usize>>, Regrouped) {
         // Moved on copies: a range that cannot be moved leaves the pass's
         // own untouched for the update below (which moves them itself).
-        let moved = |ranges: &[Range<usize>]| {
-            let mut ranges = ranges.to_vec();
-            let all = ranges.iter_mut().all(|r| move_after(&diff.splice, r));
-            all.then_some(ranges)
-        };
+        let moved = |ranges: &[Range<usize>]| moved_ranges(&diff.splice, ranges);
         if let Some((excluded, not_prose)) = shift::facts_unchanged(earlier, paragraphs, diff)
             .then(|| moved(&self.excluded).zip(moved(&self.not_prose)))
             .flatten()
@@ -264,14 +260,7 @@ impl ArticleParts {
         if self.excluded.last().is_some_and(|r| r.end >= last_end) {
             return None;
         }
-        let excluded = self
-            .excluded
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                move_after(&diff.splice, &mut r).then_some(r)
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let excluded = moved_ranges(&diff.splice, &self.excluded)?;
         Some((excluded, Arc::clone(&self.ignores)))
     }
 
@@ -299,13 +288,7 @@ impl ArticleParts {
         {
             return None;
         }
-        self.not_prose
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                move_after(&diff.splice, &mut r).then_some(r)
-            })
-            .collect()
+        moved_ranges(&diff.splice, &self.not_prose)
     }
 
     /// Resumes the attribution walk around the edit (see
@@ -321,11 +304,7 @@ impl ArticleParts {
         came_or_went: &[PersonId],
     ) -> Option<attribution::resume::Resumed> {
         // What is not copy must be where it was, moved.
-        let moved = self.not_prose.iter().map(|r| {
-            let mut r = r.clone();
-            move_after(&diff.splice, &mut r).then_some(r)
-        });
-        if !moved.eq(not_prose.iter().cloned().map(Some)) {
+        if moved_ranges(&diff.splice, &self.not_prose).as_deref() != Some(not_prose) {
             return None;
         }
         attribution::resume::update(
@@ -509,9 +488,14 @@ impl<'a> Article<'a> {
     }
 }
 
-/// Moves a range of what is not copy across `splice`: text inserted right
-/// after it (at its end) is not part of it, so a range that ends where the
-/// edit starts stays put. `false` when the edit cuts into it.
-fn move_after(splice: &Splice, r: &mut Range<usize>) -> bool {
-    r.end <= splice.start || splice.move_range(r)
+/// Ranges of what is not copy moved across `splice`; `None` when the edit
+/// cuts into one or starts right at one's end: text typed there belongs to
+/// a comment left open and not to one closed, which only a fresh scan
+/// tells.
+fn moved_ranges(splice: &Splice, ranges: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let mut ranges = ranges.to_vec();
+    let all = ranges
+        .iter_mut()
+        .all(|r| r.end < splice.start || r.end != splice.start && splice.move_range(r));
+    all.then_some(ranges)
 }
