@@ -198,6 +198,7 @@ mod tests {
         use furniture as f;
         for list in [
             quotes::speech_verbs(),
+            quotes::possessives(),
             f::share_networks(),
             f::agencies(),
             f::credit_words(),

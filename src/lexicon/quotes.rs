@@ -24,6 +24,8 @@ crate::word_lists! {
     male_nouns = "quotes/male_nouns.txt";
     /// Determiners and possessives (`the`, `a`, `their`).
     determiners = "quotes/determiners.txt";
+    /// Possessive determiners (`his`, `their`): `his spokesman` is someone else.
+    possessives = "quotes/possessives.txt";
     /// Words that end a speaker phrase walking back from its verb.
     clause_words = "quotes/clause_words.txt";
     /// Adverbs and auxiliaries between a subject and its verb (`later`, `has`).

@@ -131,10 +131,7 @@ pub(super) fn resolve(
                 let possessive = phrase.text.split(' ').next().is_some_and(|w| {
                     w.ends_with("’s")
                         || w.ends_with("'s")
-                        || matches!(
-                            w.to_lowercase().as_str(),
-                            "his" | "her" | "their" | "its" | "our" | "my" | "your"
-                        )
+                        || crate::lexicon::quotes::possessives().contains(w)
                 });
                 ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
                     && !possessive)
