@@ -199,6 +199,11 @@ mod tests {
         for list in [
             quotes::speech_verbs(),
             quotes::possessives(),
+            quotes::articles(),
+            quotes::role_stops(),
+            quotes::listener_verbs(),
+            quotes::participle_openers(),
+            quotes::name_prefixes(),
             f::share_networks(),
             f::agencies(),
             f::credit_words(),

@@ -26,6 +26,16 @@ crate::word_lists! {
     determiners = "quotes/determiners.txt";
     /// Possessive determiners (`his`, `their`): `his spokesman` is someone else.
     possessives = "quotes/possessives.txt";
+    /// Articles (`the`, `a`, `an`).
+    articles = "quotes/articles.txt";
+    /// Words that end a role's own words (`for`, `who`): `spokesman for …`.
+    role_stops = "quotes/role_stops.txt";
+    /// Speech verbs whose next word is the listener (`told`, `asked`).
+    listener_verbs = "quotes/listener_verbs.txt";
+    /// Words after which a participle opens its own clause (`by`, `while`).
+    participle_openers = "quotes/participle_openers.txt";
+    /// Words before a name that are not part of it (`Sen.`, `State`).
+    name_prefixes = "quotes/name_prefixes.txt";
     /// Words that end a speaker phrase walking back from its verb.
     clause_words = "quotes/clause_words.txt";
     /// Adverbs and auxiliaries between a subject and its verb (`later`, `has`).

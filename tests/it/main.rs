@@ -15,6 +15,7 @@ mod ignore;
 mod import_cycles;
 mod incremental;
 mod incremental_paragraphs;
+mod inline_lists;
 mod layouts;
 mod lsp;
 mod lsp_fuzz;

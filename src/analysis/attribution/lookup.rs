@@ -21,7 +21,7 @@ pub fn display_name(name: &str) -> String {
         let low = t.trim_end_matches('.').to_lowercase();
         let bare = low.trim_end_matches("’s").trim_end_matches("'s");
         if is_role_noun(bare)
-            || HONORIFICS.contains(&bare)
+            || crate::lexicon::quotes::name_prefixes().contains(bare)
             || low.ends_with("’s")
             || low.ends_with("'s")
         {
@@ -40,12 +40,6 @@ pub fn looks_like_person(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or_default();
     !not_a_name(first) && !is_org_word(last)
 }
-
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "judge", "rev", "cllr",
-    "det", "insp", "supt", "sgt", "gov", "sen", "rep", "u.s", "state", "county",
-];
 
 /// What the walk needs to know of the people, worked out once per
 /// [`People`] (and kept while the people are, or patched where some were

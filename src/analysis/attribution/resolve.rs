@@ -261,12 +261,12 @@ pub(super) fn follow(
 /// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
 pub(super) fn role_gender(role: &str) -> Option<Gender> {
     let head = role_words(role).last().cloned()?;
-    match head.as_str() {
-        "husband" | "son" | "father" | "brother" | "spokesman" | "chairman" | "man" | "boy" => {
-            Some(Gender::Male)
-        }
-        "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman" | "woman"
-        | "girl" => Some(Gender::Female),
-        _ => None,
+    use crate::lexicon::quotes::{female_nouns, male_nouns};
+    if male_nouns().contains(&head) {
+        Some(Gender::Male)
+    } else if female_nouns().contains(&head) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }

@@ -112,12 +112,11 @@ impl Drop for RoleList {
 /// `us secretary`): the head is the last.
 pub(super) fn role_words(role: &str) -> Vec<String> {
     let mut words = all_role_words(role);
-    if let Some(p) = words.iter().skip(1).position(|w| {
-        matches!(
-            w.as_str(),
-            "for" | "at" | "from" | "in" | "who" | "with" | "whose" | "which" | "on"
-        )
-    }) {
+    if let Some(p) = words
+        .iter()
+        .skip(1)
+        .position(|w| crate::lexicon::quotes::role_stops().contains(w))
+    {
         words.truncate(p + 1);
     }
     words
@@ -132,11 +131,8 @@ pub(super) fn all_role_words(role: &str) -> Vec<String> {
                 .to_string()
         })
         .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    w.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
-                )
+            use crate::lexicon::quotes::{articles, possessives};
+            !w.is_empty() && w != "one" && !articles().contains(w) && !possessives().contains(w)
         })
         .collect::<Vec<_>>()
         .split(|w| w == "of")

@@ -149,10 +149,7 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
 /// Verbs whose word after them is the listener, never the speaker (`told
 /// ABC`, `asked Trump`).
 fn takes_listener(w: &str) -> bool {
-    matches!(
-        w,
-        "told" | "tell" | "tells" | "telling" | "asked" | "asking"
-    )
+    lex::listener_verbs().contains(w)
 }
 
 /// A speech verb (or a phrasal cue, or a reporter's `sends this`) at `k`.
@@ -235,9 +232,8 @@ fn opens_participle_clause(p: &Para<'_>, k: usize) -> bool {
     k > 0
         && (p.punct(k - 1, ',')
             || p.punct(k - 1, '—')
-            || ["by", "while", "when", "before", "after", "in"]
-                .iter()
-                .any(|w| p.is(k - 1, w)))
+            || matches!(&p.items[k - 1], Item::Word { range, .. }
+                if lex::participle_openers().contains(&p.text[range.clone()])))
 }
 
 /// Fills elided speakers from the previous cue in the paragraph, else (for

@@ -320,7 +320,7 @@ pub(super) fn opening_subject(
     let at = |p: &SpeakerPhrase, i: usize| p.range.start == items[i].start();
     let (first, _) = word(floor)?;
     match first.as_str() {
-        "my" | "our" | "his" | "her" | "their" | "its" => {
+        w if lex::possessives().contains(w) => {
             // Lower-case role words, then the name.
             let mut i = floor + 1;
             while i < k && i - floor <= 3 && word(i).is_some_and(|(_, cap)| !cap) {
@@ -330,7 +330,7 @@ pub(super) fn opening_subject(
                 .filter(|p| i > floor + 1 && at(p, i))
                 .or_else(|| apposition(text, items, floor, k))
         }
-        "the" | "a" | "an" => apposition(text, items, floor, k),
+        w if lex::articles().contains(w) => apposition(text, items, floor, k),
         _ => clause_subject(text, items, floor, k).filter(|p| at(p, floor)),
     }
 }
@@ -347,12 +347,9 @@ pub(super) fn opening_apposition(
         Item::Word { range, .. } => lower(text, range),
         _ => return None,
     };
-    matches!(
-        first.as_str(),
-        "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "its"
-    )
-    .then(|| apposition(text, items, floor, k))
-    .flatten()
+    (lex::articles().contains(&first) || lex::possessives().contains(&first))
+        .then(|| apposition(text, items, floor, k))
+        .flatten()
 }
 
 /// A role phrase opening a sentence with a name in apposition (`The mayor
