@@ -8,7 +8,9 @@ use super::reads::person_for_name;
 use super::row::Row;
 use super::state::{role_words, FactRef, Seen, Target, Walk};
 use super::types::{Resolution, ResolvedCue, SpeakerKind};
-use crate::analysis::cues::{is_role_noun, is_source_noun, normalise, PhraseKind, SpeakerPhrase};
+use crate::analysis::cues::{
+    is_role_noun, is_source_noun, normalise, PhraseKind, Pronoun, SpeakerPhrase,
+};
 use crate::analysis::names::{Gender, PersonId};
 use crate::analysis::ParagraphFacts;
 
@@ -83,7 +85,7 @@ pub(super) fn resolve(
             }
         }
         PhraseKind::Pronoun(p) => {
-            let mut seen = walk.pronoun(p, pi, w.keys)?.clone();
+            let mut seen = walk.pronoun(p, pi, w.keys, |_| false)?.clone();
             // `“Sam’s been our best player,” he said`: not Sam.
             let named_in_quote = |id: PersonId| {
                 w.people.person(id).is_some_and(|person| {
@@ -96,8 +98,9 @@ pub(super) fn resolve(
                     })
                 })
             };
-            if matches!(seen.target, Target::Person(id) if named_in_quote(id)) {
-                if let Some(other) = walk.other_for(p, named_in_quote) {
+            let named = |s: &Seen| matches!(s.target, Target::Person(id) if named_in_quote(id));
+            if named(&seen) && matches!(p, Pronoun::He | Pronoun::She) {
+                if let Some(other) = walk.pronoun(p, pi, w.keys, named) {
                     seen = other.clone();
                 }
             }

@@ -303,10 +303,17 @@ impl Walk {
     /// unknown gender fits either), the one named nearest in paragraphs, a
     /// sentence's subject before anyone else there (`Ryan said Obama had
     /// never respected the law. He says …`: Ryan), one whose gender the copy
-    /// shows before one whose it does not, the newest last.
-    pub(super) fn pronoun(&self, p: Pronoun, para: usize, keys: &ParaKeys) -> Option<&Seen> {
+    /// shows before one whose it does not, the newest last. Whoever `skip`
+    /// holds is passed over (the person the quote itself names).
+    pub(super) fn pronoun(
+        &self,
+        p: Pronoun,
+        para: usize,
+        keys: &ParaKeys,
+        skip: impl Fn(&Seen) -> bool,
+    ) -> Option<&Seen> {
         let key = keys.key(para);
-        if let Some((sp, g)) = &self.last_speaker {
+        if let Some((sp, g)) = self.last_speaker.as_ref().filter(|(s, _)| !skip(s)) {
             let fits = match p {
                 Pronoun::He => *g != Some(Gender::Female),
                 Pronoun::She => *g != Some(Gender::Male),
@@ -319,8 +326,14 @@ impl Walk {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,
-            Pronoun::They => return self.last_group.as_ref().or(self.last_person.as_ref()),
-            Pronoun::It => return self.last_group.as_ref(),
+            Pronoun::They => {
+                return self
+                    .last_group
+                    .as_ref()
+                    .or(self.last_person.as_ref())
+                    .filter(|s| !skip(s))
+            }
+            Pronoun::It => return self.last_group.as_ref().filter(|s| !skip(s)),
         };
         let index = |s: &Seen| keys.index_of(s.key).unwrap_or(0);
         let near = |s: &Seen| NEAR - para.saturating_sub(index(s)).min(NEAR);
@@ -328,7 +341,7 @@ impl Walk {
             .recent
             .iter()
             .filter_map(|(s, g, possessive, subject)| {
-                let fits = g.is_none_or(|g| g == want);
+                let fits = g.is_none_or(|g| g == want) && !skip(s);
                 fits.then_some((
                     s,
                     (near(s), *subject && !possessive, g.is_some(), s.key, s.at),
@@ -339,7 +352,7 @@ impl Walk {
         let source = [&self.last_male, &self.last_female]
             .into_iter()
             .flatten()
-            .filter(|s| matches!(s.target, Target::Source { .. }))
+            .filter(|s| matches!(s.target, Target::Source { .. }) && !skip(s))
             .filter(|s| match want {
                 Gender::Male => self.last_male.as_ref() == Some(*s),
                 Gender::Female => self.last_female.as_ref() == Some(*s),
@@ -349,7 +362,7 @@ impl Walk {
             .chain(source)
             .max_by_key(|(_, key)| *key)
             .map(|(s, _)| s)
-            .or(self.last_unknown.as_ref())
+            .or(self.last_unknown.as_ref().filter(|s| !skip(s)))
     }
 
     /// The newest person referred to by more than a possessive (`said the
@@ -361,26 +374,6 @@ impl Walk {
             .find(|(_, _, possessive, _)| !possessive)
             .map(|(s, _, _, _)| s)
             .or(self.last_person.as_ref())
-    }
-
-    /// The newest person of a gender that fits `p`, other than `not`: one
-    /// who opened a sentence first (`Doyle singled out Whitlow, whose save
-    /// from Mensah…`: Doyle), else any.
-    pub(super) fn other_for(&self, p: Pronoun, not: impl Fn(PersonId) -> bool) -> Option<&Seen> {
-        let fitting = || {
-            self.recent.iter().rev().filter(|(s, g, _, _)| {
-                let fits = match p {
-                    Pronoun::He => *g != Some(Gender::Female),
-                    Pronoun::She => *g != Some(Gender::Male),
-                    Pronoun::They | Pronoun::It => false,
-                };
-                fits && matches!(s.target, Target::Person(id) if !not(id))
-            })
-        };
-        fitting()
-            .find(|(_, _, _, subject)| *subject)
-            .or_else(|| fitting().next())
-            .map(|(s, _, _, _)| s)
     }
 
     /// Every reference the state holds.
