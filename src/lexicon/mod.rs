@@ -204,6 +204,7 @@ mod tests {
             quotes::listener_verbs(),
             quotes::participle_openers(),
             quotes::name_prefixes(),
+            quotes::subordinators(),
             f::share_networks(),
             f::agencies(),
             f::credit_words(),

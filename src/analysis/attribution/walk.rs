@@ -133,7 +133,7 @@ pub(super) fn walk_paragraph<'p>(
                     walk.saw(people, seen, m.gender);
                     if let Some(last) = walk.recent.last_mut() {
                         last.2 = m.possessive;
-                        last.3 = m.sentence_start;
+                        last.3 = m.subject;
                     }
                 }
             }

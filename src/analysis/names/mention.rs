@@ -150,6 +150,8 @@ fn suffix_after<'t>(s: &Scan<'t>, j: usize) -> Option<&'t str> {
 struct Around {
     /// First token of the honorific (the core's first when none).
     k: usize,
+    /// First token of the mention, role words included.
+    first: usize,
     gender: Option<Gender>,
     role: Option<String>,
     start: usize,
@@ -179,12 +181,40 @@ pub(super) fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<
     }
     let around = Around {
         k,
+        first: if role.is_some() { r } else { k },
         gender,
         role,
         start,
         confident,
     };
     Some(build(s, i, j, around))
+}
+
+/// Whether the mention opening at token `k` likely is its sentence's
+/// subject: it starts the sentence, or at most two capitalised words stand
+/// before it there (`Republican Christine Todd Whitman`), none of which
+/// opens a clause (`After Whitman spoke`, `Unlike Hale`).
+fn opens_sentence(s: &Scan<'_>, k: usize) -> bool {
+    use crate::lexicon::quotes::{clause_openers, place_prepositions, subordinators};
+    let toks = &s.toks;
+    let mut at = k;
+    for _ in 0..=2 {
+        if toks[at].sentence_start {
+            return true;
+        }
+        if at == 0 || !toks[at].gap_space || toks[at - 1].shape != Shape::Cap {
+            return false;
+        }
+        at -= 1;
+        let w = s.word(at);
+        if clause_openers().contains(w)
+            || place_prepositions().contains(w)
+            || subordinators().contains(w)
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The mention of the core `i..=j` with what surrounds it.
@@ -215,6 +245,7 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         possessive: t_last.possessive,
         bare: !a.confident,
         sentence_start: toks[a.k.min(i)].sentence_start,
+        subject: opens_sentence(s, a.first.min(i)),
         heading: s.kinds.get(toks[i].line).is_some_and(|k| k.0),
         honorific_range,
         given,

@@ -24,6 +24,9 @@ pub struct Mention {
     pub bare: bool,
     /// The mention starts a sentence (its capital says nothing).
     pub sentence_start: bool,
+    /// The mention likely is its sentence's subject: it starts it, or only
+    /// capitalised words stand before it (`Republican Christine Todd Whitman`).
+    pub subject: bool,
     /// The mention is on a heading line (Markdown `#`, or a line with no
     /// terminal punctuation that is a paragraph of its own).
     pub heading: bool,
@@ -77,6 +80,7 @@ impl Mention {
             && self.possessive == other.possessive
             && self.bare == other.bare
             && self.sentence_start == other.sentence_start
+            && self.subject == other.subject
             && self.heading == other.heading
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
