@@ -18,6 +18,33 @@ pub(super) fn gender_of(head: &str) -> Option<Gender> {
 }
 
 /// Classifies the words `from..to` (item indices) as a speaker phrase.
+/// Whether the phrase `words` ends in a full name (two name words or more)
+/// after lower-case role words with a preposition among them and no
+/// determiner first (`master of ceremonies Asab Tabchi`, `director of
+/// communications Jen Psaki`); not `director of Acme Corp` (the name right
+/// after the preposition) or `the head of Lyle Group`.
+fn closing_name(text: &str, items: &[Item], words: &[usize], starts_with_det: bool) -> bool {
+    let w = |k: usize| bare(&text[items[k].start()..items[k].end()]);
+    if starts_with_det || words.len() < 4 {
+        return false;
+    }
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|&&k| is_name_word(text, items, k))
+        .count();
+    let before = words.len() - run;
+    run >= 2
+        && before >= 2
+        && !lex::head_breaks().contains(&w(words[before - 1]))
+        && words[1..before]
+            .iter()
+            .any(|&k| lex::head_breaks().contains(&w(k)))
+        && words[..before]
+            .iter()
+            .all(|&k| matches!(items[k], Item::Word { cap: false, .. }) || k == words[0])
+}
+
 pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Option<SpeakerPhrase> {
     if from >= to {
         return None;
@@ -63,18 +90,22 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             });
         }
     }
-    // The head noun: the last word before a preposition or relative word.
-    let mut head_at = last;
-    for &k in &words {
-        let lw = w(k);
-        if k > first && lex::head_breaks().contains(&lw) {
-            break;
-        }
-        head_at = k;
-    }
-    let head = w(head_at);
     let first_word = w(first);
     let starts_with_det = lex::determiners().contains(first_word.as_str());
+    // The head noun: the last word before a preposition or relative word;
+    // but a full name closing a role that opens with no determiner is the
+    // head (`said master of ceremonies Asab Tabchi`).
+    let mut head_at = last;
+    if !closing_name(text, items, &words, starts_with_det) {
+        for &k in &words {
+            let lw = w(k);
+            if k > first && lex::head_breaks().contains(&lw) {
+                break;
+            }
+            head_at = k;
+        }
+    }
+    let head = w(head_at);
     // A run of name words ending the phrase (or ending at the head).
     let name_words: Vec<usize> = words
         .iter()
