@@ -41,6 +41,19 @@ pub fn is_known_surname(w: &str) -> bool {
     surnames().contains(w)
 }
 
+/// How many of the commonest surnames count as common: `King` (34th),
+/// `Bishop` (221st), `Dean` (240th), not `Major` (1,445th) or `President`
+/// (24,313th).
+const COMMON_SURNAMES: usize = 1000;
+
+/// A surname among the commonest (see [`COMMON_SURNAMES`]): a title word
+/// that is one (`King`, `Bishop`) is a surname after `Mr` or a given name.
+pub fn is_common_surname(w: &str) -> bool {
+    static TOP: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| surnames().iter().take(COMMON_SURNAMES).collect());
+    TOP.contains(w.to_lowercase().as_str())
+}
+
 /// A lower-case surname particle, as written (`de`, `al`).
 pub fn is_particle(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && particles().contains(w)

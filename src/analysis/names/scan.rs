@@ -8,7 +8,7 @@ use super::mention::mention;
 use super::para::Scan;
 use super::tokens::{is_suffix, Shape};
 use super::types::Mention;
-use crate::lexicon::names::{is_cap_particle, Lexical};
+use crate::lexicon::names::{is_cap_particle, is_common_surname, Lexical};
 
 /// Whether a paragraph is a byline, credit or sign-off (`By Staff Reporter`,
 /// `(Reporting by Jane Doe; Editing by John Roe)`): one short line that
@@ -156,10 +156,11 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
     if places > 0 && !after_honorific {
         return Some((None, i + places));
     }
-    if matches!(
+    if (matches!(
         s.lexical(i),
         Some(Lexical::Honorific(_) | Lexical::Title { .. })
-    ) || (!after_honorific && !first_word_names(s, i))
+    ) && !title_surname(s, i))
+        || (!after_honorific && !first_word_names(s, i))
     {
         return None;
     }
@@ -175,6 +176,16 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
         }
     }
     core_extent(s, i, after_honorific)
+}
+
+/// A title word that is a common surname after a courtesy honorific (`Mr.
+/// King`, `Ms Bishop`; not `Mr. President`).
+fn title_surname(s: &Scan<'_>, i: usize) -> bool {
+    i > 0
+        && s.joined(i - 1)
+        && matches!(s.lexical(i - 1), Some(Lexical::Honorific(_)))
+        && matches!(s.lexical(i), Some(Lexical::Title { .. }))
+        && is_common_surname(s.word(i))
 }
 
 /// Whether a word the gazetteer knows can still start a name: only as a
@@ -279,6 +290,17 @@ fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<
             // an honorific or title the word is a surname (`Sen. Lydia Park`).
             Some(Lexical::Organisation) if !after_honorific => {
                 return Some((None, j + 2));
+            }
+            // `Charlie King`: a title that is a common surname ends a
+            // name that opens with a given name (not `Jordan King Abdullah`).
+            Some(Lexical::Title { .. })
+                if given_first
+                    && is_common_surname(s.word(j + 1))
+                    && !(s.joined(j + 1)
+                        && s.toks.get(j + 2).is_some_and(|_| s.name_like(j + 2))) =>
+            {
+                j += 1;
+                break;
             }
             Some(Lexical::Honorific(_) | Lexical::Title { .. }) => break,
             Some(Lexical::Common) if !given_first => break,
