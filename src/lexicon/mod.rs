@@ -229,6 +229,7 @@ mod tests {
             names::cap_particles(),
             names::family(),
             names::peerages(),
+            names::partitives(),
         ] {
             assert!(!list.is_empty());
         }

@@ -31,6 +31,8 @@ crate::word_lists! {
     determiners = "names/determiners.txt";
     /// How a byline, credit or sign-off starts (`By`, `Reporting by`).
     credit_openers = "names/credit_openers.txt";
+    /// Sentence openers before `of` that name a part (`Much of`, `Most of`).
+    partitives = "names/partitives.txt";
     /// Surnames common in the United States (census), to choose between
     /// two spellings used equally often.
     surnames = "names/surnames.txt";

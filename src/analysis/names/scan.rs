@@ -241,7 +241,10 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
         && matches!(s.word(i - 1), "of" | "for" | "&")
         && s.joined(i - 2)
         && matches!(s.toks[i - 2].shape, Shape::Cap | Shape::AllCaps)
-        && !title(i - 2);
+        && !title(i - 2)
+        // `Much of Trump’s rise`: a part of something, not `Bank of England`.
+        && !(s.toks[i - 2].sentence_start
+            && crate::lexicon::names::partitives().contains(s.word(i - 2)));
     if !thing {
         return None;
     }
