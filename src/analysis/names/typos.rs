@@ -8,7 +8,7 @@ use super::group::{compatible, Builder};
 use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
-use super::variants::{near_spelling, plausible_typo, same_given};
+use super::variants::{dropped_s, is_known_given, near_spelling, plausible_typo, same_given};
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_known_surname, FastMap, GAZETTEER};
 
@@ -40,7 +40,8 @@ impl Builder {
                         std::cmp::Ordering::Less => plausible_typo(a, b),
                         std::cmp::Ordering::Greater => plausible_typo(b, a),
                         std::cmp::Ordering::Equal => plausible_typo(a, b) || plausible_typo(b, a),
-                    };
+                    } || (s_dropped_once(a, ca, b, cb) && self.has_known_given(a))
+                        || (s_dropped_once(b, cb, a, ca) && self.has_known_given(b));
                     if !typo {
                         continue;
                     }
@@ -60,6 +61,19 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Whether someone spelled `key` is named with a known given name
+    /// (`Bernie Sander`, not `Girl Scout` or `Baby Boomer`).
+    fn has_known_given(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|ids| {
+            ids.iter().any(|&i| {
+                self.drafts[self.root(i)]
+                    .given_key
+                    .as_deref()
+                    .is_some_and(is_known_given)
+            })
+        })
     }
 
     fn has_given(&self, key: &str) -> bool {
@@ -160,6 +174,9 @@ impl Builder {
     fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
         (may_be_typo(m) && self.key_count(k) + k_bare >= n.max(1) && plausible_typo(key, k))
             || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
+            || (name_like(m, n)
+                && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
+                && self.has_known_given(k))
     }
 
     /// Bare capitalised words that are a known surname become mentions.
@@ -222,6 +239,15 @@ impl Builder {
             d.mentions.sort_unstable();
         }
     }
+}
+
+/// Whether the surname `short`, written once, is `long` (written three
+/// times or more) with its final `s` dropped (`Bernie Sander` among ten
+/// `Sanders`): a typo. Not the other way round (`the Johnstons` is the
+/// family of the Johnston named thrice). An English word may be one
+/// (`Sander`, `Wood` for Woods).
+fn s_dropped_once(short: &str, short_n: usize, long: &str, long_n: usize) -> bool {
+    short_n == 1 && long_n >= 3 && dropped_s(short, long)
 }
 
 /// Whether a bare word, written `n` times, reads as a name another
