@@ -199,12 +199,13 @@ fn html_tag(text: &str, at: usize) -> Option<usize> {
     (inner.matches('"').count() % 2 == 0 && !inner.contains('<')).then_some(close + 2)
 }
 
-/// A straight double mark at byte `at` after feet and inches (`6'3"`,
-/// `5' 10"`): a unit, not a quote. Returns its length to step over it.
+/// A double mark at byte `at` after feet and inches (`6'3"`, `5' 10"`,
+/// `6’2”`, `5′11″`): a unit, not a quote. Returns its length to step over it.
 fn feet_and_inches(text: &str, at: usize) -> Option<usize> {
-    if !text[at..].starts_with('"') {
-        return None;
-    }
+    let mark = text[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '”' | '″'))?;
     let before = &text[..at];
     let inches = before.trim_end_matches(|c: char| c.is_ascii_digit());
     if inches.len() == before.len() {
@@ -215,7 +216,8 @@ fn feet_and_inches(text: &str, at: usize) -> Option<usize> {
         .strip_suffix('\'')
         .or_else(|| foot.strip_suffix('’'))
         .or_else(|| foot.strip_suffix('′'))?;
-    foot.ends_with(|c: char| c.is_ascii_digit()).then_some(1)
+    foot.ends_with(|c: char| c.is_ascii_digit())
+        .then_some(mark.len_utf8())
 }
 
 /// The pairing's state: the marks still open, and what it found.
