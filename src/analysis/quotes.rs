@@ -233,6 +233,7 @@ fn verb_led(before: &str) -> bool {
 fn credited(after: &str) -> bool {
     let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
     rest.strip_prefix("by ")
+        .map(|r| r.strip_prefix("the ").unwrap_or(r))
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_uppercase)
         || cited(rest)
@@ -460,6 +461,10 @@ mod tests {
         );
         assert_eq!(
             framed("—“Museum to close at the end of December,” by Times' Ben Sisario."),
+            [true]
+        );
+        assert_eq!(
+            framed("—“Busker lands a record deal,” by the Ledger's Ana Sørensen."),
             [true]
         );
         assert_eq!(framed("From the report: “Nothing was done.”"), [true]);

@@ -133,9 +133,11 @@ impl Assembly<'_> {
             let cue = q.quote_cues.get(k).copied().flatten();
             let mut speaker = cue.and_then(|c| self.cue_speaker(pi, c));
             // A quote ending in a comma waits for its own cue: with none,
-            // its attribution is missing, not to be taken from a neighbour.
+            // its attribution is missing, not to be taken from a neighbour;
+            // unless the sentence frames it otherwise (`“…,” by Times'
+            // Ben Sisario`, `From the report: “…,” and …`).
             let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
-            let broken = s.stray || waits && cue.is_none();
+            let broken = s.stray || waits && cue.is_none() && !s.framed;
             if speaker.is_none()
                 && !broken
                 && !q.titled
