@@ -205,6 +205,7 @@ mod tests {
             quotes::participle_openers(),
             quotes::name_prefixes(),
             quotes::subordinators(),
+            quotes::numbers(),
             f::share_networks(),
             f::agencies(),
             f::credit_words(),

@@ -44,7 +44,19 @@ pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
-            lex::determiners().contains(w.as_str()) || w.ends_with("’s") || w.ends_with("'s")
+            // `the two said`: counted people, then a verb that is no noun
+            // (not `the two reports`).
+            let counted_people = lex::numbers().contains(w.as_str())
+                && k >= 2
+                && matches!(&items[k - 2], Item::Word { range, .. } if lower(text, range) == "the")
+                && matches!(&items[k], Item::Word { range, .. } if {
+                    let v = lower(text, range);
+                    !lex::noun_bases().contains(v.as_str()) && !lex::noun_plurals().contains(v.as_str())
+                });
+            !counted_people
+                && (lex::determiners().contains(w.as_str())
+                    || w.ends_with("’s")
+                    || w.ends_with("'s"))
         }
         _ => false,
     }
@@ -111,6 +123,11 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                         Some("with" | "in") if noun_before_with() => s -= 1,
                         // `a source close to the actress`.
                         Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
+                        // `the two write`: the people just named, counted.
+                        Some("the") if lex::numbers().contains(w.as_str()) => {
+                            s -= 1;
+                            break;
+                        }
                         _ => break,
                     }
                 }
