@@ -110,9 +110,9 @@ pub fn with_comments(
     if let Some(start) = open {
         comments.push(start..doc_end);
     }
-    if comments.is_empty() {
-        return code;
-    }
+    // Merged even with no comment: an indented paragraph inside a fence
+    // (`    A` between two ``` lines) is a range inside another, and the
+    // readers of these ranges want them disjoint.
     code.extend(comments);
     code.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(code.len());
@@ -161,6 +161,18 @@ mod tests {
                 "```\n<!-- in code\n```",
                 "<!-- open"
             ]
+        );
+    }
+
+    #[test]
+    fn indented_lines_inside_a_fence_make_one_range() {
+        // With no HTML comment in the document as with one.
+        let text = "```\n\n    let x = 1;\n\n“a“\n\n```\n\nCopy.";
+        assert_eq!(excluded(text), vec!["```\n\n    let x = 1;\n\n“a“\n\n```"]);
+        let text = "```\n\n    let x = 1;\n\n“a“\n\n```\n\nCopy. <!-- open";
+        assert_eq!(
+            excluded(text),
+            vec!["```\n\n    let x = 1;\n\n“a“\n\n```", "<!-- open"]
         );
     }
 
