@@ -34,7 +34,7 @@ crate::word_lists! {
     listener_verbs = "quotes/listener_verbs.txt";
     /// Words after which a participle opens its own clause (`by`, `while`).
     participle_openers = "quotes/participle_openers.txt";
-    /// Number words that, after `the`, count people (`the two write`).
+    /// Number words that, after `the`, count people (`the two said`).
     numbers = "quotes/numbers.txt";
     /// Sentence openers after which a name is no subject (`Unlike`, `If`).
     subordinators = "quotes/subordinators.txt";

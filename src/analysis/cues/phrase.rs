@@ -117,7 +117,7 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         && name_words.len() == words.len().saturating_sub(1)
         && !name_words.is_empty()
         && !lex::role_nouns().contains(head.as_str());
-    // `several said`; `the two write`, `the three agreed`: people the
+    // `several said`; `the two said`, `the three agreed`: people the
     // reader has just met, counted.
     let counted = words.len() == 2 && first_word == "the" && lex::numbers().contains(&head);
     if lex::quantifiers().contains(&first_word) || counted {

@@ -123,7 +123,7 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                         Some("with" | "in") if noun_before_with() => s -= 1,
                         // `a source close to the actress`.
                         Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
-                        // `the two write`: the people just named, counted.
+                        // `the two said`: the people just named, counted.
                         Some("the") if lex::numbers().contains(w.as_str()) => {
                             s -= 1;
                             break;
