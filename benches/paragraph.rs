@@ -7,6 +7,7 @@
 //!
 //! ```text
 //! cargo bench --bench paragraph
+//! PARAGRAPH_MB=8 cargo bench --bench paragraph   # one size, for a profiler
 //! ```
 
 use std::hint::black_box;
@@ -68,7 +69,14 @@ fn main() {
         "| one paragraph | bytes | check from scratch (best of 3) | MB/s | findings by code |"
     );
     println!("|---|---|---|---|---|");
-    for mb in [2usize, 8] {
+    let sizes: Vec<usize> = match std::env::var("PARAGRAPH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        Some(mb) => vec![mb],
+        None => vec![2, 8],
+    };
+    for &mb in &sizes {
         let text = one_paragraph(mb * 1024 * 1024);
         assert!(!text.contains('\n'));
         let (t, n) = best_of_three(&text, &config);
@@ -79,6 +87,9 @@ fn main() {
             text.len() as f64 / t.as_secs_f64() / (1024.0 * 1024.0)
         );
         times.push(t);
+    }
+    if times.len() < 2 {
+        return;
     }
     println!(
         "8 MB / 2 MB: {:.2}× (target ≤ 4.5×; linear is 4×)",

@@ -73,7 +73,12 @@ pub(super) fn reads_of(f: &ParagraphFacts) -> impl Iterator<Item = String> + '_ 
     let words = q
         .name_words
         .iter()
-        .filter(|(at, _)| !f.mentions.iter().any(|m| m.range.contains(at)))
+        .filter(|(at, _)| {
+            // Mentions are in order and do not overlap: the last one
+            // starting at or before `at` is the only one that can hold it.
+            let i = f.mentions.partition_point(|m| m.range.start <= *at);
+            i == 0 || !f.mentions[i - 1].range.contains(at)
+        })
         .map(|(_, w)| w.clone());
     cues.chain(links).chain(words)
 }

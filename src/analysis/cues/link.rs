@@ -137,10 +137,12 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
     let prev = p.sentence(p.sent[s - 1]);
     // (A title or a fragment in it is the reporter's sentence still.)
     let full_quote_in = |r: &std::ops::Range<usize>| {
-        p.quotes
+        let first = p.quotes.partition_point(|&q| q < r.start);
+        p.quotes[first..]
             .iter()
+            .take_while(|&&q| q < r.end)
             .enumerate()
-            .any(|(qi, q)| r.contains(q) && p.outer[qi].kind == QuoteKind::Full)
+            .any(|(i, _)| p.outer[first + i].kind == QuoteKind::Full)
     };
     if prev.is_empty() || full_quote_in(&prev) {
         return None;
@@ -200,7 +202,7 @@ fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<u
         return None;
     }
     let next = p.sentence(*p.sent.get(k + 1)?);
-    if next.len() > 8 || p.quotes.iter().any(|&q| next.contains(&q)) {
+    if next.len() > 8 || p.quote_within(&next) {
         return None;
     }
     let c = cues_between(found, next.start, next.end).next()?;
@@ -218,7 +220,7 @@ fn reported_before(p: &Para<'_>, found: &Found, k: usize) -> Option<usize> {
         return None;
     }
     let prev = p.sentence(p.sent[s - 1]);
-    if p.quotes.iter().any(|&q| prev.contains(&q)) {
+    if p.quote_within(&prev) {
         return None;
     }
     cues_between(found, prev.start, prev.end).rev().find(|&c| {
