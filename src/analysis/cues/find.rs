@@ -239,18 +239,18 @@ fn opens_participle_clause(p: &Para<'_>, k: usize) -> bool {
 /// Fills elided speakers from the previous cue in the paragraph, else (for
 /// a participle: `…, calling it “…”`) from the sentence's subject.
 fn fill_elided(p: &Para<'_>, found: &mut Found) {
+    // The last cue before `c` with a speaker of its own (kept as we go: a
+    // paragraph of thousands of cues is not searched back for each).
+    let mut last_named: Option<usize> = None;
     for c in 0..found.cues.len() {
-        let elided = found.cues[c]
-            .speaker
-            .as_ref()
-            .is_some_and(|s| s.kind == PhraseKind::Elided);
-        if !elided {
+        let kind = found.cues[c].speaker.as_ref().map(|s| s.kind);
+        if kind != Some(PhraseKind::Elided) {
+            if kind.is_some() {
+                last_named = Some(c);
+            }
             continue;
         }
-        let prev = found.cues[..c]
-            .iter()
-            .rev()
-            .find_map(|q| q.speaker.clone().filter(|s| s.kind != PhraseKind::Elided));
+        let prev = last_named.and_then(|q| found.cues[q].speaker.clone());
         let k = found.at[c];
         let own = found.cues[c].speaker.take();
         found.cues[c].speaker = match prev {
@@ -260,6 +260,13 @@ fn fill_elided(p: &Para<'_>, found: &mut Found) {
             }
             None => joined_subject(p, k).or(own),
         };
+        if found.cues[c]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.kind != PhraseKind::Elided)
+        {
+            last_named = Some(c);
+        }
     }
 }
 
