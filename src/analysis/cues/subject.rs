@@ -418,7 +418,25 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
             .flatten()
             .filter(|ph| ph.kind == PhraseKind::Named);
     }
-    phrase(p.text, &p.items, s, v).filter(is_speaker_like)
+    phrase(p.text, &p.items, s, v)
+        .filter(is_speaker_like)
+        .filter(|ph| !common_word_opening(p, s, v, ph))
+}
+
+/// A lone capitalised word opening the sentence that is an ordinary English
+/// word and no known name (`Talk compared to “working the referees”`, a
+/// headline's deck): the capital is the sentence's, not a name's.
+fn common_word_opening(p: &Para<'_>, s: usize, v: usize, ph: &SpeakerPhrase) -> bool {
+    if ph.kind != PhraseKind::Named || v != s + 1 {
+        return false;
+    }
+    let Some(Item::Word { range, .. }) = p.items.get(s) else {
+        return false;
+    };
+    let w = &p.text[range.clone()];
+    crate::lexicon::english::is_english_word(&w.to_lowercase())
+        && !crate::lexicon::names::is_known_surname(w)
+        && crate::lexicon::names::GAZETTEER.given(w).is_none()
 }
 
 /// Whether the word before item `i` is a number (`200 protesters`).

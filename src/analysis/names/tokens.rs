@@ -208,8 +208,21 @@ pub(super) fn line_kinds(text: &str, lines: &[Range<usize>]) -> Vec<(bool, bool)
     }
     lines
         .iter()
-        .map(|l| line_kind(&text[l.clone()], lines.len() == 1))
+        .enumerate()
+        .map(|(i, l)| {
+            let (heading, title_case) = line_kind(&text[l.clone()], lines.len() == 1);
+            // A line after one that breaks off at a comma or a dash carries
+            // on its sentence (a sign-off wrapped onto a line of its own:
+            // `…on the left.” ―` / `Nell Carden Grey`): no headline.
+            let carried = i > 0 && continues(&text[lines[i - 1].clone()]);
+            (heading, title_case && !carried)
+        })
         .collect()
+}
+
+/// Whether a line breaks off mid-sentence, at a comma or a dash.
+fn continues(line: &str) -> bool {
+    line.trim_end().ends_with([',', '―', '—', '–', '-'])
 }
 
 /// A line's (heading, title case), `alone` when it is its paragraph's only line.
