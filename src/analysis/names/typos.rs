@@ -230,6 +230,11 @@ impl Builder {
             }
             if let Some(c) = cands.and_then(|c| self.pick(c, None, r)) {
                 assigned.push((c, r));
+                // A surname alone keeps meaning the one it last meant
+                // (`Cruz` stays Ted Cruz after `Rafael Cruz` is named).
+                let short = &mut self.drafts[c].short;
+                let at = short.partition_point(|&x| x < r);
+                short.insert(at, r);
             }
         }
         for (c, r) in assigned {
