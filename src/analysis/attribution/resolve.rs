@@ -136,8 +136,27 @@ pub(super) fn resolve(
                         || w.ends_with("'s")
                         || crate::lexicon::quotes::possessives().contains(w)
                 });
+                // Nor `the head of the city’s police union`: a role with its
+                // own organisation introduces someone.
+                // (`of the …`, `for a …`; not a title's own `secretary of
+                // state`.)
+                let mut after = phrase
+                    .text
+                    .split(' ')
+                    .skip_while(|w| !w.eq_ignore_ascii_case(&head))
+                    .skip(1);
+                let complement = after
+                    .next()
+                    .is_some_and(|w| matches!(w, "of" | "for" | "at"))
+                    && after.next().is_some_and(|w| {
+                        crate::lexicon::quotes::articles().contains(w)
+                            || crate::lexicon::quotes::possessives().contains(w)
+                            || w.ends_with("’s")
+                            || w.ends_with("'s")
+                    });
                 ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
-                    && !possessive)
+                    && !possessive
+                    && !complement)
                     .then(|| walk.last_not_possessive().cloned())
                     .flatten()
             });

@@ -201,7 +201,13 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
                 .flatten()
                 .filter(|s| s.kind == PhraseKind::Named)
         };
-        match subject_before(p.text, &p.items, k, floor) {
+        // `Protesters marching through the streets chanted`: the object of
+        // a place preposition never speaks; the sentence's subject does.
+        let subject = after_place_object(p.text, &p.items, floor, k)
+            .then(|| participle_modified_subject(p, floor, k))
+            .flatten()
+            .or_else(|| subject_before(p.text, &p.items, k, floor));
+        match subject {
             Some(s) if s.kind != PhraseKind::Elided => Some(s),
             elided => named_after().or(elided),
         }
@@ -224,6 +230,39 @@ fn after_place_object(text: &str, items: &[Item], floor: usize, k: usize) -> boo
         && s < k
         && matches!(&items[s - 1], Item::Word { range, cap: false }
             if lex::place_prepositions().contains(&lower(text, range)))
+}
+
+/// The noun phrase opening the sentence at `floor` when a participle's
+/// phrase follows it straight on (`Protesters marching through the streets`,
+/// `A woman standing near the gates`): that phrase, if a speaker's.
+fn participle_modified_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    let i = (floor + 1..k).find(|&i| {
+        matches!(&p.items[i], Item::Word { range, cap: false }
+            if p.text[range.clone()].ends_with("ing"))
+    })?;
+    if p.items[floor..i]
+        .iter()
+        .any(|it| !matches!(it, Item::Word { .. }))
+    {
+        return None;
+    }
+    // The whole run is the phrase: a name that is all of it, or a role or
+    // source whose head noun is its last word (not `Bush went after Trump
+    // at the debate`).
+    let last = p.word(i - 1)?;
+    super::phrase::phrase(p.text, &p.items, floor, i).filter(|ph| {
+        let head = ph.head.as_deref().unwrap_or("");
+        match ph.kind {
+            PhraseKind::Named => ph.name.as_ref().is_some_and(|n| {
+                n.start == p.items[floor].start() && n.end == p.items[i - 1].end()
+            }),
+            PhraseKind::Role | PhraseKind::Anonymous => {
+                head == last
+                    && (lex::role_nouns().contains(head) || lex::source_nouns().contains(head))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether the participle at `k` opens a clause of its own: after a comma,

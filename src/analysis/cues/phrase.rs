@@ -111,6 +111,9 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         .iter()
         .copied()
         .filter(|&k| k <= head_at && is_name_word(text, items, k))
+        // `Protesters chanted`: a capitalised source noun alone is a
+        // group of people, not a name.
+        .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(w(k).as_str()))
         .collect();
     let org_head = lex::org_nouns().contains(head.as_str());
     let the_proper = first_word == "the"
