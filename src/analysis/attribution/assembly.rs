@@ -9,7 +9,7 @@ use super::keys::ParaKeys;
 use super::lookup::{Ctx, With};
 use super::row::Row;
 use super::state::Walk;
-use super::types::{Attribution, Quote, Resolution, Speaker};
+use super::types::{Attribution, Quote, Resolution, Speaker, SpeakerKind};
 use super::walk::{is_copy, walk_paragraph};
 use super::walk_log::{first_roles, role_of, FirstRoles, WalkLog, STRIDE};
 use crate::analysis::names::People;
@@ -95,8 +95,36 @@ impl Assembly<'_> {
             if labelled {
                 self.quotes[open].closed = true;
             }
+            // A paragraph reopening the marks with a cue naming someone else
+            // (`“…,” added Rep. Jim Clyburn` after Gwen Moore's open quote)
+            // starts that person's quote: the open one lost its closing mark.
+            // (The quote closes in this paragraph and its cue stands after it.)
+            let first_cue = q.quote_cues.first().copied().flatten();
+            let cue_after = outer.first().zip(first_cue).is_some_and(|(s, c)| {
+                s.open.start == q.first_char
+                    && s.close.is_some()
+                    && q.cues
+                        .get(c)
+                        .is_some_and(|cue| cue.verb.start >= s.end(para.len))
+            });
+            let other_speaker = cue_after
+                && first_cue
+                    .and_then(|c| self.cue_speaker(pi, c))
+                    .zip(self.quotes[open].speaker.as_ref())
+                    .is_some_and(|(own, before)| {
+                        // (Not inside an excerpt a lead-in introduced
+                        // (`From Andrea Peyser at the Post:`), which may
+                        // quote others in its own marks.)
+                        before.resolution != Resolution::PreviousParagraphCue
+                            && own.kind == SpeakerKind::Person
+                            && before.kind == SpeakerKind::Person
+                            && match (own.person, before.person) {
+                                (Some(a), Some(b)) => a != b,
+                                _ => own.name != before.name,
+                            }
+                    });
             match outer.first() {
-                Some(s) if s.open.start == q.first_char && !labelled => {
+                Some(s) if s.open.start == q.first_char && !labelled && !other_speaker => {
                     let first_cue = q.quote_cues.first().copied().flatten();
                     let cue_speaker = match &self.quotes[open].speaker {
                         None => first_cue.and_then(|c| self.cue_speaker(pi, c)),
