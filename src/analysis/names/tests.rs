@@ -201,6 +201,14 @@ fn headlines_in_capitals_and_title_case() {
     let m = scan_mentions("Keir Starmer Vows to Fix Britain’s Roads");
     assert_eq!(m[0].name_text, "Keir Starmer");
     assert!(!m[0].bare);
+    // A headline ending in a quoted phrase with its full stop inside the
+    // marks is a headline still: no run of title words becomes one name.
+    let m = scan_mentions("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’");
+    assert!(
+        m.iter().all(|m| m.name_text.split(' ').count() <= 2),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|m| m.name_text == "Donald Trump"), "{m:?}");
 }
 
 #[test]

@@ -245,7 +245,9 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
     // in its paragraph whose long words are nearly all capitalised is one.
     // A list of names (`Ann Lee, Bo Kim.`) is no headline.
     let headline_stop = alone
-        && line.trim_end().ends_with('.')
+        && line
+            .trim_end_matches(|c: char| is_space(c) || matches!(c, '”' | '’' | '"' | '\''))
+            .ends_with('.')
         && !line.contains([',', ';'])
         && line.split_whitespace().count() <= 20
         && caps * 10 >= long * 8;
