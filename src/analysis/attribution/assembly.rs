@@ -125,7 +125,6 @@ impl Assembly<'_> {
                     });
             match outer.first() {
                 Some(s) if s.open.start == q.first_char && !labelled && !other_speaker => {
-                    let first_cue = q.quote_cues.first().copied().flatten();
                     let cue_speaker = match &self.quotes[open].speaker {
                         None => first_cue.and_then(|c| self.cue_speaker(pi, c)),
                         Some(_) => None,

@@ -131,11 +131,12 @@ pub(super) fn resolve(
                 // `said the Russian`, `the 21-year-old`: the person last named.
                 // Not `Smith’s spokesman`, `his representative` or `the
                 // official`: someone else.
-                let possessive = phrase.text.split(' ').next().is_some_and(|w| {
+                let is_possessive = |w: &str| {
                     w.ends_with("’s")
                         || w.ends_with("'s")
                         || crate::lexicon::quotes::possessives().contains(w)
-                });
+                };
+                let possessive = phrase.text.split(' ').next().is_some_and(is_possessive);
                 // Nor `the head of the city’s police union`: a role with its
                 // own organisation introduces someone.
                 // (`of the …`, `for a …`; not a title's own `secretary of
@@ -149,10 +150,7 @@ pub(super) fn resolve(
                     .next()
                     .is_some_and(|w| matches!(w, "of" | "for" | "at"))
                     && after.next().is_some_and(|w| {
-                        crate::lexicon::quotes::articles().contains(w)
-                            || crate::lexicon::quotes::possessives().contains(w)
-                            || w.ends_with("’s")
-                            || w.ends_with("'s")
+                        crate::lexicon::quotes::articles().contains(w) || is_possessive(w)
                     });
                 ((is_role_noun(head.as_str()) && !is_source_noun(&head) || head.contains('-'))
                     && !possessive

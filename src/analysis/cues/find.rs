@@ -8,7 +8,9 @@ use crate::lexicon::quotes as lex;
 use super::after::speaker_after;
 use super::items::{lower, Item, Para};
 use super::phrase::elided;
-use super::subject::{clause_subject, opening_subject, sentence_subject, subject_before};
+use super::subject::{
+    clause_subject, is_speaker_like, opening_subject, sentence_subject, subject_before,
+};
 use super::types::{Cue, PhraseKind, SpeakerPhrase};
 use super::walk::{after_determiner, counted, takes_base_form, walk_back};
 use super::words::normalise;
@@ -250,19 +252,15 @@ fn participle_modified_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
     // source whose head noun is its last word (not `Bush went after Trump
     // at the debate`).
     let last = p.word(i - 1)?;
-    super::phrase::phrase(p.text, &p.items, floor, i).filter(|ph| {
-        let head = ph.head.as_deref().unwrap_or("");
-        match ph.kind {
+    super::phrase::phrase(p.text, &p.items, floor, i)
+        .filter(|ph| match ph.kind {
             PhraseKind::Named => ph.name.as_ref().is_some_and(|n| {
                 n.start == p.items[floor].start() && n.end == p.items[i - 1].end()
             }),
-            PhraseKind::Role | PhraseKind::Anonymous => {
-                head == last
-                    && (lex::role_nouns().contains(head) || lex::source_nouns().contains(head))
-            }
+            PhraseKind::Role | PhraseKind::Anonymous => ph.head.as_deref() == Some(&last),
             _ => false,
-        }
-    })
+        })
+        .filter(is_speaker_like)
 }
 
 /// Whether the participle at `k` opens a clause of its own: after a comma,

@@ -448,7 +448,7 @@ fn counted_before(p: &Para<'_>, i: usize) -> bool {
 
 /// Whether a phrase can speak: a name, a pronoun, or a role, source or
 /// organisation whose head noun says so (`the message` cannot).
-fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
+pub(super) fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
     let head = ph.head.as_deref().unwrap_or("");
     match ph.kind {
         PhraseKind::Named | PhraseKind::Pronoun(_) => true,

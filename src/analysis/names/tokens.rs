@@ -186,12 +186,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// A line without the closing quotes, brackets and emphasis that may follow
+/// its last word or stop.
+fn without_closers(line: &str) -> &str {
+    line.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '*' | '_')
+    })
+}
+
 /// Whether a line of a paragraph ends a sentence (after closing quotes and brackets).
 fn line_terminated(line: &str) -> bool {
-    let t = line.trim_end_matches(|c: char| {
-        is_space(c) || matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '*' | '_')
-    });
-    t.ends_with(['.', '!', '?', ':', ';', '…', ','])
+    without_closers(line).ends_with(['.', '!', '?', ':', ';', '…', ','])
 }
 
 /// Per line: (heading, title case). A hard-wrapped paragraph is read as one
@@ -245,9 +250,7 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
     // in its paragraph whose long words are nearly all capitalised is one.
     // A list of names (`Ann Lee, Bo Kim.`) is no headline.
     let headline_stop = alone
-        && line
-            .trim_end_matches(|c: char| is_space(c) || matches!(c, '”' | '’' | '"' | '\''))
-            .ends_with('.')
+        && without_closers(line).ends_with('.')
         && !line.contains([',', ';'])
         && line.split_whitespace().count() <= 20
         && caps * 10 >= long * 8;
