@@ -628,9 +628,11 @@ fn unreached(
     // A quote that starts before `p` reaches it when it runs into it, or is
     // left open with nothing but what is not copy after it (it runs on if
     // `p` now opens with a mark). Start where no quote reaches.
+    // (A quote closed by the next speaker's label (`"PENCE: …`) has no
+    // closing mark: the edit may have taken the label away.)
     let reaches = |q: &Quote, p: usize| {
         q.paragraphs.end > p
-            || (!q.closed
+            || (q.close.is_none()
                 && (q.paragraphs.end..p).all(|x| !is_copy(not_prose, paragraphs.at(x).start)))
     };
     // Quotes do not overlap, so one that starts before a closed quote
@@ -641,7 +643,7 @@ fn unreached(
         let from = all[..i]
             .iter()
             .rev()
-            .take_while(|q| !(q.closed && q.paragraphs.end <= start))
+            .take_while(|q| !(q.close.is_some() && q.paragraphs.end <= start))
             .filter(|q| reaches(q, start))
             .map(|q| q.paragraphs.start)
             .min();
