@@ -292,20 +292,30 @@ impl Pass {
             leftovers,
         );
         if reused == Reused::Everything {
-            // The rules that read words redo their findings around the edit.
-            let words = words_window(earlier, diff, config);
-            if let Some((_, bytes)) = &words {
+            // The rules that read words redo their findings around the edit
+            // (those that read their own paragraph's only, in it).
+            let windows: Vec<(Scope, Range<usize>, Range<usize>)> =
+                [Scope::Words, Scope::OwnWords]
+                    .into_iter()
+                    .filter_map(|s| words_window(earlier, diff, config, s).map(|(w, b)| (s, w, b)))
+                    .collect();
+            if !windows.is_empty() {
                 findings.retain(|f| {
-                    !(scope_of(f.code) == Scope::Words && bytes.contains(&f.range.start))
+                    let scope = scope_of(f.code);
+                    !windows
+                        .iter()
+                        .any(|(s, _, bytes)| *s == scope && bytes.contains(&f.range.start))
                 });
             }
             if move_findings(&mut findings, splice) && move_edits(&mut safe_edits, splice) {
-                if let Some((window, _)) = &words {
+                if !windows.is_empty() {
                     let article = Article::view(paragraphs, language, &parts);
                     let mut fresh = Vec::new();
-                    for rule in enabled(config).filter(|r| r.info().scope == Scope::Words) {
-                        let cx = cx(&article, config, &globals, &sources, rule);
-                        rule.check(&cx, Part::Paragraphs(window), &mut fresh);
+                    for (scope, window, _) in &windows {
+                        for rule in enabled(config).filter(|r| r.info().scope == *scope) {
+                            let cx = cx(&article, config, &globals, &sources, rule);
+                            rule.check(&cx, Part::Paragraphs(window), &mut fresh);
+                        }
                     }
                     findings = merge(findings, fresh);
                 }
@@ -492,7 +502,7 @@ impl Old<'_> {
         old_at.sort_unstable();
         let is_redone = |f: &Finding| match scope_of(f.code) {
             Scope::Person => old_at.binary_search(&f.range.start).is_ok(),
-            Scope::Paragraph | Scope::Words => false,
+            Scope::Paragraph | Scope::Words | Scope::OwnWords => false,
             Scope::Article => rerun.iter().any(|r| r.info().code == f.code),
         };
         let globals = Shared::update(&self.globals, self.people, earlier, article, &paras);
@@ -517,8 +527,7 @@ impl Old<'_> {
         };
         let bytes = earlier.get(window.start)?.start..earlier.get(old_last)?.end();
         let in_window = |f: &Finding| {
-            matches!(scope_of(f.code), Scope::Paragraph | Scope::Words)
-                && bytes.contains(&f.range.start)
+            scope_of(f.code).by_paragraph() && bytes.contains(&f.range.start)
         };
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
@@ -541,7 +550,7 @@ impl Old<'_> {
         let mut fresh = Vec::new();
         for rule in enabled(config) {
             let part = match rule.info().scope {
-                Scope::Paragraph | Scope::Words => Part::Paragraphs(&window),
+                Scope::Paragraph | Scope::Words | Scope::OwnWords => Part::Paragraphs(&window),
                 Scope::Person => Part::People(&redo),
                 Scope::Article if rerun.iter().any(|r| r.info().code == rule.info().code) => {
                     Part::All
@@ -578,22 +587,25 @@ fn article_wide_near(
         .collect()
 }
 
-/// The paragraphs whose [`Scope::Words`] findings an edit that changed no
-/// fact must redo (those edited, and [`NEAR`] each side), with the bytes
+/// The paragraphs whose findings of `scope` ([`Scope::Words`] or
+/// [`Scope::OwnWords`]) an edit that changed no fact must redo (those
+/// edited, and for [`Scope::Words`] [`NEAR`] each side), with the bytes
 /// they held before it; `None` when no such rule is on or no paragraph was
 /// edited.
 fn words_window(
     earlier: Paragraphs<'_, ParagraphFacts>,
     diff: &Diff,
     config: &Config,
+    scope: Scope,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    enabled(config).find(|r| r.info().scope == Scope::Words)?;
+    enabled(config).find(|r| r.info().scope == scope)?;
     let n = earlier.len();
     let (a, b) = (diff.shared_before(), n.checked_sub(diff.shared_after())?);
     if a >= b {
         return None;
     }
-    let window = a.saturating_sub(NEAR)..(b + NEAR).min(n);
+    let near = if scope == Scope::Words { NEAR } else { 0 };
+    let window = a.saturating_sub(near)..(b + near).min(n);
     let bytes = earlier.at(window.start).start..earlier.at(window.end - 1).end();
     Some((window, bytes))
 }

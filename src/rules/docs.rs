@@ -21,6 +21,7 @@ fn scope(s: Scope) -> &'static str {
     match s {
         Scope::Paragraph => "paragraph",
         Scope::Words => "words",
+        Scope::OwnWords => "own-words",
         Scope::Person => "person",
         Scope::Article => "article",
     }

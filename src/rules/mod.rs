@@ -149,7 +149,7 @@ mod tests {
             assert!(!info.summary.is_empty() && !info.summary.ends_with('.'));
             assert!(info.explanation.len() > 80, "{}", info.code);
             assert_ne!(info.bad, info.good, "{}", info.code);
-            if info.scope == Scope::Words {
+            if info.scope.reads_words() {
                 // Its fix-all edits would not be redone with its findings.
                 let text = info.bad;
                 // The source rules' examples are checked against their source.

@@ -12,7 +12,7 @@ pub static INFO: RuleInfo = RuleInfo {
     code: CODE,
     severity: Severity::Warning,
     enabled: true,
-    scope: Scope::Words,
+    scope: Scope::OwnWords,
     summary: "A quote whose words differ from its source's",
     explanation: "A direct quote gives the speaker's words. Editing may change the \
 marks, the case of the first letter and the punctuation, cut words with an ellipsis \

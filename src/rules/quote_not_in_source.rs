@@ -12,7 +12,7 @@ pub static INFO: RuleInfo = RuleInfo {
     code: CODE,
     severity: Severity::Warning,
     enabled: true,
-    scope: Scope::Words,
+    scope: Scope::OwnWords,
     summary: "A quote that is in none of the article's sources",
     explanation: "When an article names its sources — a transcript, a statement, a \
 press release, a judgment — every direct quote should be in one of them. Name them in \

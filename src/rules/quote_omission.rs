@@ -12,7 +12,7 @@ pub static INFO: RuleInfo = RuleInfo {
     code: CODE,
     severity: Severity::Information,
     enabled: true,
-    scope: Scope::Words,
+    scope: Scope::OwnWords,
     summary: "Words cut from a quote without an ellipsis",
     explanation: "Cutting words out of the middle of a quote is allowed when the cut \
 is marked — with an ellipsis (`…`), or by ending the quote and opening another — and \

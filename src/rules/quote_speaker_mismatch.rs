@@ -15,7 +15,7 @@ pub static INFO: RuleInfo = RuleInfo {
     code: CODE,
     severity: Severity::Warning,
     enabled: true,
-    scope: Scope::Words,
+    scope: Scope::OwnWords,
     summary: "A quote the transcript gives to someone else",
     explanation: "A line credited to the wrong person is as bad as a misquote. When \
 a quote is found in a transcript whose turns carry speaker labels (`MAYOR JONES:`, \

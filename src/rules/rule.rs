@@ -54,10 +54,28 @@ pub enum Scope {
     /// when the rest of the pass is reused. Such a rule makes no fix-all
     /// edits.
     Words,
+    /// As [`Scope::Words`], but the finding reads the words of its own
+    /// paragraph only (and what the article pass resolved near it): after
+    /// an edit that changes no other fact, redone only in the edited
+    /// paragraphs. Such a rule makes no fix-all edits.
+    OwnWords,
     /// A finding reads runs of paragraphs of any length (furniture blocks):
     /// redone over the whole article unless the edit is clear of every
     /// paragraph the rule reads ([`Rule::reads`]).
     Article,
+}
+
+impl Scope {
+    /// Whether a finding of this scope reads the words of the paragraphs
+    /// (redone around an edit that changes no other fact).
+    pub fn reads_words(self) -> bool {
+        matches!(self, Scope::Words | Scope::OwnWords)
+    }
+
+    /// Whether a finding of this scope belongs to a paragraph.
+    pub fn by_paragraph(self) -> bool {
+        matches!(self, Scope::Paragraph | Scope::Words | Scope::OwnWords)
+    }
 }
 
 /// The type of a rule's setting, for the JSON Schema and the docs.

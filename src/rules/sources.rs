@@ -4,7 +4,7 @@
 //!
 //! A piece is the words of one quote in one paragraph (a quote that runs
 //! over paragraphs is looked for paragraph by paragraph), so every finding
-//! belongs to its paragraph and reads its words ([`super::Scope::Words`]).
+//! belongs to its paragraph and reads its words only ([`super::Scope::OwnWords`]).
 //! Nothing is reported for an article without sources.
 
 use std::ops::Range;
