@@ -99,11 +99,20 @@ pub fn align(items: &[Item], source: &[u64]) -> (u32, Vec<Op>) {
                 }
             }
             Item::Gap { ellipsis } => {
-                let reach = if *ellipsis { n } else { BRACKET_WORDS };
+                // An ellipsis reaches back to the start: a running minimum.
+                let mut so_far = INF;
                 for j in 0..=n {
-                    let lo = j.saturating_sub(reach);
-                    let cost = (lo..=j).map(|x| best(&keep, &left, up + x)).min();
-                    keep[row + j] = cost.unwrap_or(INF);
+                    let cost = if *ellipsis {
+                        so_far = so_far.min(best(&keep, &left, up + j));
+                        so_far
+                    } else {
+                        let lo = j.saturating_sub(BRACKET_WORDS);
+                        (lo..=j)
+                            .map(|x| best(&keep, &left, up + x))
+                            .min()
+                            .unwrap_or(INF)
+                    };
+                    keep[row + j] = cost;
                     keep_from[row + j] = 4;
                 }
             }

@@ -94,3 +94,15 @@ fn binary_like_and_empty_sources_do_not_panic() {
         Some(MatchState::NotFound)
     );
 }
+
+#[test]
+fn radix_sort_orders_as_a_comparison_sort() {
+    use proptest::prelude::*;
+    proptest!(|(keys in prop::collection::vec(prop_oneof![0u64..64, 0u64..5_000_000, any::<u64>()], 0..3000))| {
+        let mut a = keys.clone();
+        let mut b = keys;
+        super::radix_sort(&mut a);
+        b.sort_unstable();
+        prop_assert_eq!(a, b);
+    });
+}
