@@ -87,26 +87,21 @@ pub fn hover(
                 s.push_str(&format!(" ({})", sp.kind.as_str()));
             }
             s.push_str("\n\n");
-            let antecedent_line = |para: usize, at: usize| {
-                article
-                    .paragraphs
-                    .get(para)
-                    .map(|p| line_of(a, p.start + at))
-                    .unwrap_or(0)
-            };
+            // (The antecedent is an offset in the document.)
+            let antecedent_line = |at: usize| line_of(a, at);
             let how = match &sp.resolution {
                 Resolution::Direct => format!("Attributed: ‘{} {}’", sp.mention.text, sp.cue),
-                Resolution::Pronoun { para, antecedent } => format!(
+                Resolution::Pronoun { antecedent, .. } => format!(
                     "Attributed: ‘{}’ → {}, named in line {}",
                     sp.mention.text,
                     sp.name,
-                    antecedent_line(*para, *antecedent)
+                    antecedent_line(*antecedent)
                 ),
-                Resolution::RoleNoun { para, antecedent } => format!(
+                Resolution::RoleNoun { antecedent, .. } => format!(
                     "Attributed: ‘{}’ → {}, introduced in line {}",
                     sp.mention.text,
                     sp.name,
-                    antecedent_line(*para, *antecedent)
+                    antecedent_line(*antecedent)
                 ),
                 Resolution::Continuation => {
                     format!(

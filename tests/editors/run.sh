@@ -102,6 +102,7 @@ run_nvim_once() {
   local d="$WORK/nvim-$2"
   mkdir -p "$d/config" "$d/data" "$d/state" "$d/cache" "$d/article"
   cp "$FIXTURE" "$HERE/fixtures/wire-update.md" "$d/article/"
+  cp -r "$HERE/fixtures/school-board.md" "$HERE/fixtures/school-board.sources" "$d/article/"
   extra_config "$d/article"
   if (cd "$d/article" && HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
     XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" COPYDESK_NVIM_AUTOCMD="$1" \
@@ -150,6 +151,7 @@ PY
   local d="$WORK/vscode"
   mkdir -p "$d/config" "$d/data/User" "$d/ext" "$d/ws"
   cp "$FIXTURE" "$HERE/fixtures/wire-update.md" "$d/ws/"
+  cp -r "$HERE/fixtures/school-board.md" "$HERE/fixtures/school-board.sources" "$d/ws/"
   extra_config "$d/ws"
   local csenv=(env HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" XDG_CACHE_HOME="$d/cache")
   "${csenv[@]}" "$CODE_SERVER_BIN" --user-data-dir "$d/data" --extensions-dir "$d/ext" \

@@ -98,6 +98,15 @@ fn hover_and_inlay_hints_name_the_speaker() {
         card.contains("‘He’ → Dmytro Kuleba, named in line"),
         "{card}"
     );
+    // The line named is the one that names him (1-based, as editors count).
+    let named: usize = card
+        .split("named in line ")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .expect("a line number");
+    let that = text.lines().nth(named - 1).unwrap_or_default();
+    assert!(that.contains("Kuleba"), "line {named} is {that:?}: {card}");
 
     // The run-on quote's second paragraph and the role-noun quote belong to Kuleba too.
     for has in [

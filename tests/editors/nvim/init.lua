@@ -349,6 +349,57 @@ local function run()
     check(#lines > 0 and table.concat(lines, "\n"):find("%S") ~= nil, "quote sheet is empty")
     log("ok: quote sheet opened (%d lines): %s", #lines, lines[1])
   end
+
+  -- 9. Quotes against their sources: school-board.md takes the meeting
+  -- transcript from the folder beside it (school-board.sources/). The
+  -- altered quote is flagged and the faithful ones pass silently; hover on
+  -- a faithful one shows the passage and where it is; go to definition
+  -- (what `gd` or <C-]> runs) opens the transcript at that passage.
+  local sb = vim.fn.fnamemodify(name, ":h") .. "/school-board.md"
+  vim.cmd("edit " .. vim.fn.fnameescape(sb))
+  local sbbuf = vim.api.nvim_get_current_buf()
+  local south_l = find_line(sbbuf, "in the south end")
+  check(south_l ~= nil, "school-board.md lacks the south-end quote")
+  wait_diags(sbbuf, "quote-altered on the south-end quote (the transcript says north)", function(list)
+    local altered = with_code(list, "quote-altered", south_l)
+    return #altered == 1 and altered[1].message:find("board-meeting.txt", 1, true) ~= nil
+  end)
+  local source_codes = vim.tbl_filter(function(d)
+    return d.code ~= nil and vim.startswith(d.code, "quote-") and d.lnum ~= south_l
+  end, diags(sbbuf))
+  check(#source_codes == 0, "faithful quotes were flagged:\n%s", describe(source_codes))
+  local pledge_l, pledge_line = find_line(sbbuf, "No school in this district")
+  -- The cursor on "district" (a byte column; the curly mark before it is
+  -- three bytes, one UTF-16 unit: the client converts).
+  vim.api.nvim_win_set_cursor(0, { pledge_l + 1, pledge_line:find("district", 1, true) - 1 })
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local shover = request(sbbuf, "textDocument/hover", params)
+  local stext = shover and shover.contents and (shover.contents.value or shover.contents) or ""
+  check(type(stext) == "string" and stext:find("**Source:**", 1, true) ~= nil
+    and stext:find("board-meeting.txt", 1, true) ~= nil and stext:find("line 4", 1, true) ~= nil
+    and stext:find("00:04:12", 1, true) ~= nil and stext:find("faithful", 1, true) ~= nil,
+    "the quote's hover does not show its source passage (board-meeting.txt line 4, 00:04:12, faithful): %s",
+    vim.inspect(stext))
+  check(stext:find("No school in this district will close next year", 1, true) ~= nil,
+    "the hover does not quote the transcript's words: %s", stext)
+  -- The speaker card above it: ‘she’ is the board president, named on
+  -- the line before the quote's paragraph.
+  check(stext:find("**Speaker: Rosalind Abernathy**", 1, true) ~= nil
+    and stext:find("named in line " .. (find_line(sbbuf, "Board President Rosalind Abernathy") + 1), 1, true) ~= nil,
+    "the hover does not name the speaker and the line she is named on: %s", stext)
+  log("ok: hover on the quote shows its source: %q", (stext:gsub("\n", " ")):sub(1, 160))
+  vim.lsp.buf.definition()
+  local jumped = vim.wait(TIMEOUT, function()
+    return vim.api.nvim_buf_get_name(0):find("board-meeting.txt", 1, true) ~= nil
+  end, 50)
+  check(jumped, "go to definition did not open the transcript (now in %s)", vim.api.nvim_buf_get_name(0))
+  local cur = vim.api.nvim_win_get_cursor(0)
+  local at_line = vim.api.nvim_get_current_line()
+  check(cur[1] == 4, "go to definition put the cursor on line %d of the transcript, expected 4: %q", cur[1], at_line)
+  check(at_line:sub(cur[2] + 1):find("^No school in this district") ~= nil,
+    "the cursor is not at the quoted words: %q (column %d)", at_line, cur[2])
+  log("ok: go to definition opened %s at line %d, on the quoted words",
+    vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ":t"), cur[1])
 end
 
 local function finish()
