@@ -116,6 +116,33 @@ async function squigglesOnLine(kind, needle) {
   );
 }
 
+/** The box of the first `word` on the editor line containing `needle` (a DOM range over its text). */
+async function wordBox(needle, word) {
+  return page.evaluate(
+    ({ needle, word }) => {
+      const editor = document.querySelector(".editor-instance .monaco-editor");
+      if (!editor) return null;
+      const line = [...editor.querySelectorAll(".view-lines .view-line")].find((l) =>
+        l.textContent.replace(/\u00a0/g, " ").includes(needle),
+      );
+      if (!line) return null;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.replace(/\u00a0/g, " ").indexOf(word);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+      }
+      return null;
+    },
+    { needle, word },
+  );
+}
+
 async function waitFor(what, fn, timeout = SHORT) {
   step = what;
   const deadline = Date.now() + timeout;
@@ -512,6 +539,64 @@ async function main() {
   } else {
     throw new Error(`unexpected answer to Show quote sheet: ${outcome}`);
   }
+
+  // 10. Quotes against their sources: school-board.md takes the meeting
+  // transcript from school-board.sources/ beside it. The altered quote has a
+  // warning squiggle; hovering a faithful quote shows the transcript's
+  // passage and where it is; Go to Definition (F12) opens the transcript there.
+  step = "sources: the altered quote";
+  // One editor group again (the quote sheet opened beside the article).
+  await runCommand("View: Close All Editor Groups");
+  await waitFor("no editor open", async () => (await page.locator(".tabs-container .tab").count()) === 0);
+  await openFile("school-board.md");
+  await waitFor("a .squiggly-warning under the south-end quote", async () =>
+    (await squigglesOnLine("warning", "south end")).length > 0, LONG);
+  if ((await squigglesOnLine("warning", "district will")).length > 0) {
+    throw new Error("the faithful quote has a warning squiggle");
+  }
+  ok("quote-altered squiggle under the south-end quote, none under the faithful one");
+
+  step = "sources: hover on a faithful quote";
+  const pledge = await waitFor("the word 'district' in the pledge quote", () =>
+    wordBox("district will", "district"));
+  const sourceHover = page.locator(".monaco-hover:not(.hidden)", { hasText: "Source:" }).first();
+  await waitFor("the hover with the quote's source", async () => {
+    if (!(await sourceHover.isVisible())) {
+      await page.mouse.move(pledge.x + pledge.width / 2 - 2, pledge.y + pledge.height / 2);
+      await page.mouse.move(pledge.x + pledge.width / 2, pledge.y + pledge.height / 2);
+      await page.waitForTimeout(600);
+    }
+    return /board-meeting\.txt/.test(await sourceHover.innerText().catch(() => ""));
+  });
+  const sourceText = (await sourceHover.innerText()).replace(/\u00a0/g, " ");
+  for (const want of ["Speaker: Rosalind Abernathy", "board-meeting.txt", "line 4", "00:04:12", "faithful",
+    "No school in this district will close next year"]) {
+    if (!sourceText.includes(want)) {
+      throw new Error(`the quote's hover lacks ${JSON.stringify(want)}: ${JSON.stringify(sourceText)}`);
+    }
+  }
+  ok(`hover on the quote shows its source: ${JSON.stringify(sourceText.split("\n").filter((l) => l.includes("Source")).join(" "))}`);
+  await shot("12-source-hover");
+  await page.keyboard.press("Escape");
+  await page.mouse.move(5, 5);
+
+  step = "sources: go to definition";
+  await page.mouse.click(pledge.x + pledge.width / 2, pledge.y + pledge.height / 2);
+  await page.keyboard.press("F12");
+  await waitFor("the transcript open in the editor", () =>
+    page.locator(".tabs-container .tab.active", { hasText: "board-meeting.txt" }).isVisible(), LONG);
+  const position = page.locator(".statusbar-item", { hasText: /Ln \d+, Col \d+/ }).first();
+  const at = await waitFor("the cursor on line 4 of the transcript", async () => {
+    const t = await position.innerText().catch(() => "");
+    return /Ln 4, Col \d+/.test(t) ? t : null;
+  });
+  const col = Number(/Col (\d+)/.exec(at)[1]);
+  const transcriptLine = readFileSync(join(workspace, "school-board.sources", "board-meeting.txt"), "utf8").split("\n")[3];
+  if (!transcriptLine.slice(col - 1).startsWith("No school in this district")) {
+    throw new Error(`Go to Definition put the cursor at ${at}, not at the quoted words: ${JSON.stringify(transcriptLine)}`);
+  }
+  ok(`Go to Definition opened board-meeting.txt at the quoted words (${at.trim()})`);
+  await shot("13-source-definition");
 }
 
 let code = 0;
