@@ -8,8 +8,16 @@ Published copy has been edited, so every finding on it is a false alarm until a
 person shows otherwise; the budget is at most 1 false alarm per 20 clean articles,
 all rules together. The summary counts findings of every severity, and apart the
 warnings and errors only (information and hints are quieter in an editor).
-`--list CODE` (or `--list all`) prints each finding with its line, for study.
-Standard library only.
+
+A person shows otherwise in `judged/clean.tsv` (`--judged FILE`): one finding
+a row (article, line, code, verdict, why), the verdict `error` when the
+published copy really has the error the finding names (a misspelt name, a
+wrong or unclosed quote mark, a picture credit pasted into the text), or
+`false-alarm`. The summary then splits the findings: errors shown in the
+published copy, and false alarms (judged so, or not judged yet, which count
+as false alarms). A verdict holds for its article, line and code only.
+`--list CODE` (or `--list all`) prints each finding with its line and
+verdict, for study and for judging. Standard library only.
 """
 
 from __future__ import annotations
@@ -35,7 +43,34 @@ def run(data: str, splits, binary: str, config=None, limit=None):
     return [(n, tp, res.get(os.path.abspath(tp))) for n, tp in arts]
 
 
-def evaluate(results):
+JUDGED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "judged", "clean.tsv")
+VERDICTS = ("error", "false-alarm")
+
+
+def load_judged(path):
+    """(article, line, code) -> (verdict, why), from a judged file (missing: none)."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for n, row in enumerate(fh, 1):
+            row = row.rstrip("\n")
+            if not row.strip() or row.startswith("#"):
+                continue
+            cols = row.split("\t")
+            if len(cols) < 5 or cols[3] not in VERDICTS or not cols[1].isdigit():
+                raise SystemExit(f"{path}:{n}: want article, line, code, {'|'.join(VERDICTS)}, why (tab-separated)")
+            out[(cols[0], int(cols[1]), cols[2])] = (cols[3], cols[4])
+    return out
+
+
+def verdict(judged, name, d):
+    key = (name, d["range"]["start"]["line"] + 1, d.get("code"))
+    return judged.get(key, ("unjudged", ""))[0]
+
+
+def evaluate(results, judged=None):
+    judged = judged or {}
     S = Counter()
     by_code = Counter()
     by_sev = Counter()
@@ -56,6 +91,7 @@ def evaluate(results):
             if d.get("severity") in ("warning", "error"):
                 S["loud"] += 1
             S["total"] += 1
+            S["verdict." + verdict(judged, name, d)] += 1
     return S, by_code, by_sev, arts_with
 
 
@@ -68,12 +104,17 @@ def summary(label, S, by_code, by_sev, arts_with) -> str:
              f"(budget: 1 per 20)")
     L.append(f"  warnings+errors {S['loud']} = {C.rate(S['loud'], n, 20)} per 20 articles; by severity: "
              + ", ".join(f"{k} {v}" for k, v in by_sev.most_common()))
+    shown, judged_false, unjudged = S["verdict.error"], S["verdict.false-alarm"], S["verdict.unjudged"]
+    false = judged_false + unjudged
+    L.append(f"  judged: {shown} are errors in the published copy; false alarms {false} "
+             f"({judged_false} judged, {unjudged} not judged yet) = {C.rate(false, n, 20)} per 20 articles (budget: 1)")
     for code, v in by_code.most_common():
         L.append(f"  {code:20s} {v:5d}  {C.rate(v, n):>5s}/article  {C.rate(v, n, 20):>6s}/20 articles  in {arts_with[code]} articles")
     return "\n".join(L)
 
 
-def listing(results, code: str, maxn: int):
+def listing(results, code: str, maxn: int, judged=None):
+    judged = judged or {}
     print(f"\n== {code}")
     k = 0
     for name, path, diags in results:
@@ -91,7 +132,7 @@ def listing(results, code: str, maxn: int):
                 return
             s = idx.span(d["range"])
             print(f"{name}:{d['range']['start']['line'] + 1}:{d['range']['start']['character'] + 1}: "
-                  f"[{d.get('code')}/{d.get('severity')}] {d.get('message')}")
+                  f"[{d.get('code')}/{d.get('severity')}] ({verdict(judged, name, d)}) {d.get('message')}")
             print(f"    {C.snippet(text, *s, width=90)}")
 
 
@@ -122,6 +163,7 @@ def main(argv=None):
     ap.add_argument("--config", help="copydesk.toml to pass to copydesk")
     ap.add_argument("--list", metavar="CODE", help="print each finding of CODE ('all' for every code)")
     ap.add_argument("--max", type=int, default=0)
+    ap.add_argument("--judged", default=JUDGED, help="verdicts on findings (default: judged/clean.tsv beside this script)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--json", metavar="FILE", help="also write the raw counts as JSON")
     ap.add_argument("--selftest", action="store_true", help="run on a tiny made-up article (no data needed)")
@@ -134,17 +176,20 @@ def main(argv=None):
     splits = P.SPLITS if a.split == "all" else (a.split,)
     res = run(a.data, splits, binary, a.config, a.limit)
     label = "+".join(splits)
-    S, by_code, by_sev, arts_with = evaluate(res)
+    judged = load_judged(a.judged)
+    S, by_code, by_sev, arts_with = evaluate(res, judged)
     print(summary(label, S, by_code, by_sev, arts_with))
     C.write_json(a.json, {**S, **{"code." + k: v for k, v in by_code.items()}})
     if a.split == "all":
         for sp in splits:
             sub = [r for r in res if r[0].startswith(sp + "/")]
-            S, by_code, _, _ = evaluate(sub)
-            print(f"  {sp}: {S['articles']} articles, {S['total']} findings = {C.rate(S['total'], S['articles'], 20)} per 20 articles; "
+            S, by_code, _, _ = evaluate(sub, judged)
+            false = S["verdict.false-alarm"] + S["verdict.unjudged"]
+            print(f"  {sp}: {S['articles']} articles, {S['total']} findings = {C.rate(S['total'], S['articles'], 20)} per 20 articles "
+                  f"({S['verdict.error']} judged errors in the copy, {false} false alarms = {C.rate(false, S['articles'], 20)} per 20); "
                   + ", ".join(f"{k} {v}" for k, v in by_code.most_common()))
     if a.list:
-        listing(res, a.list, a.max)
+        listing(res, a.list, a.max, judged)
 
 
 if __name__ == "__main__":
