@@ -155,8 +155,11 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         let lead = lead.trim_end();
         !lead.is_empty() && !lead.ends_with(['.', '!', '?', '”', '"', '’', ':', ','])
     });
-    let framed =
-        colon_led || verb_led(before) || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
+    let framed = colon_led
+        || verb_led(before)
+        || noun_led(before)
+        || dash_aside(before)
+        || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
     let open_mark = if open.len() > 3 {
@@ -228,6 +231,45 @@ fn verb_led(before: &str) -> bool {
     quotative_like || lex::speech_verbs().contains(last.as_str())
 }
 
+/// Whether the reporter's sentence names what the quote is, right before
+/// it: a noun of speech and `of`, `that` or a comma (`their chants of
+/// “Ted! Ted!”`, `her March comment that, “…”`, `his answer, “No.”`).
+fn noun_led(before: &str) -> bool {
+    let lead = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let mut words = lead
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty());
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let noun = match last.to_lowercase().as_str() {
+        "of" | "that" => words.next().map(str::to_lowercase),
+        _ if before.ends_with(',') => Some(last.to_lowercase()),
+        _ => None,
+    };
+    noun.is_some_and(|n| lex::quoted_nouns().contains(n.as_str()))
+}
+
+/// Whether the quote stands in a dash after words of the reporter's
+/// sentence, which frames it (`When Trump finally wrapped up — “I will
+/// fight for you!” — the balloons came down`, `his stock answer then —
+/// “…”`): the sentence says whose words they are.
+fn dash_aside(before: &str) -> bool {
+    let Some(lead) = before
+        .strip_suffix('—')
+        .or_else(|| before.strip_suffix('–'))
+        .or_else(|| before.strip_suffix("--"))
+    else {
+        return false;
+    };
+    // Words of this paragraph's sentence before the dash, not a sentence's
+    // end (`… he said. — “…”`) nor a dash opening the paragraph.
+    lead.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ')')
+}
+
 /// Whether a byline credits the quoted words right after the closing mark:
 /// a story's headline quoted in a round-up (`“…,” by Times' Ben Sisario`).
 fn credited(after: &str) -> bool {
@@ -265,6 +307,9 @@ fn cited(after: &str) -> bool {
 
 /// Whether the text before an opening mark ends in a word that introduces a title.
 fn named_by(before: &str) -> bool {
+    // (A comma may stand between: `Ouisa Davis' commentary, “Melania, tell
+    // your immigrant story,” is very thoughtful`.)
+    let before = before.strip_suffix(',').unwrap_or(before);
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -477,6 +522,28 @@ mod tests {
             framed("“Our valleys, our rules” (2009) — “No new tax!” (2014). (State Archive.)"),
             [true, true]
         );
+        // A noun of speech names what the quote is; a dash sets it in the
+        // reporter's sentence.
+        assert_eq!(
+            framed("Their chants of “Out! Out! Out!” drowned out the chair."),
+            [true]
+        );
+        assert_eq!(
+            framed("Voters recalled her comment that, “Nobody here will lose a job.”"),
+            [true]
+        );
+        assert_eq!(
+            framed("When the mayor finally wrapped up — “We will rebuild this pier!” — the crowd cheered."),
+            [true]
+        );
+        assert_eq!(
+            framed("He backed the plan -- \"It is the only way we fix the roads.\""),
+            [true]
+        );
+        // A dash that ends a sentence, or opens the paragraph, frames nothing;
+        // nor does a noun the quote is not (`the crowd, “…”`).
+        assert_eq!(framed("The crowd went quiet. — “Who pays?”"), [false]);
+        assert_eq!(framed("The crowd, “Who pays for this?”"), [false]);
         // Not a stage direction or an aside in lower case.
         assert_eq!(framed("“Nothing was done.” (laughs)"), [false]);
         assert_eq!(
@@ -612,6 +679,8 @@ mod tests {
             "The review, entitled “Listening to Families: An Independent Review of Maternity Care”, examined 212 cases.",
             "The paper, titled \"Daily stair climbing and cardiovascular disease: a cohort study,\" was published.",
             "Her single “Hold the Line, Marie” was inescapable that summer.",
+            // A comma between the word and the title.
+            "Ana Ortiz’s column, “Let the harbour breathe,” drew 300 letters.",
         ] {
             assert_eq!(kinds(text), vec![QuoteKind::Title], "{text}");
         }

@@ -72,4 +72,7 @@ crate::word_lists! {
     small_words = "quotes/small_words.txt";
     /// Words that put a title in quote marks after them (`entitled`, `single`).
     title_introducers = "quotes/title_introducers.txt";
+    /// Nouns whose words a quote right after them can be (`chants of`,
+    /// `her comment that`, `his answer,`).
+    quoted_nouns = "quotes/quoted_nouns.txt";
 }

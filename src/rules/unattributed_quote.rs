@@ -23,8 +23,10 @@ paragraph before (`He added:`), a pronoun or role noun that points back to someo
 (a clause or more given as someone's words) is flagged: scare quotes, titles, slogans in \
 capitals, nicknames and headlines are not. A quote the copy introduces (a speech verb \
 whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a colon, \
-`From the report: “…”`; a lone quote paragraph continuing a speaker's run) is not \
-flagged either, and copydesk does not guess its speaker. What is always flagged is an \
+`From the report: “…”`; a noun that names what the quote is, `chants of “…”`, `her \
+comment that “…”`; a quote set in the reporter's sentence between dashes, `When he \
+wrapped up — “…” — the balloons fell`; a lone quote paragraph continuing a speaker's \
+run) is not flagged either, and copydesk does not guess its speaker. What is always flagged is an \
 attribution visibly cut out: a quote ending in a comma with no cue after it, or stray \
 punctuation where the cue stood (`“…,” .`) — such a quote is never handed to a \
 neighbouring speaker. The fixes attribute the quote to one of the people named nearest \
