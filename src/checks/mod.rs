@@ -294,11 +294,10 @@ impl Pass {
         if reused == Reused::Everything {
             // The rules that read words redo their findings around the edit
             // (those that read their own paragraph's only, in it).
-            let windows: Vec<(Scope, Range<usize>, Range<usize>)> =
-                [Scope::Words, Scope::OwnWords]
-                    .into_iter()
-                    .filter_map(|s| words_window(earlier, diff, config, s).map(|(w, b)| (s, w, b)))
-                    .collect();
+            let windows: Vec<(Scope, Range<usize>, Range<usize>)> = [Scope::Words, Scope::OwnWords]
+                .into_iter()
+                .filter_map(|s| words_window(earlier, diff, config, s).map(|(w, b)| (s, w, b)))
+                .collect();
             if !windows.is_empty() {
                 findings.retain(|f| {
                     let scope = scope_of(f.code);
@@ -526,9 +525,8 @@ impl Old<'_> {
             _ => paras.old.end.checked_sub(1)?,
         };
         let bytes = earlier.get(window.start)?.start..earlier.get(old_last)?.end();
-        let in_window = |f: &Finding| {
-            scope_of(f.code).by_paragraph() && bytes.contains(&f.range.start)
-        };
+        let in_window =
+            |f: &Finding| scope_of(f.code).by_paragraph() && bytes.contains(&f.range.start);
         let mut kept = Vec::with_capacity(self.findings.len());
         for mut f in self.findings {
             if in_window(&f) || is_redone(&f) {

@@ -6,6 +6,7 @@ use crate::lexicon::quotes as lex;
 use super::items::{is_abbrev_dot, lower, Item};
 use super::phrase::phrase;
 use super::types::{PhraseKind, SpeakerPhrase};
+use super::walk::org_name_on;
 
 /// The speaker after the verb at item `v` (`said Ortega`, `said the Russian`).
 pub(super) fn speaker_after(
@@ -20,7 +21,10 @@ pub(super) fn speaker_after(
         match &items[e] {
             Item::Word { range, .. } => {
                 let w = lower(text, range);
-                if e > start && lex::speaker_stops().contains(&w) {
+                if e > start
+                    && lex::speaker_stops().contains(&w)
+                    && !(w == "on" && org_name_on(text, items, e, start))
+                {
                     break;
                 }
                 e += 1;

@@ -6,6 +6,7 @@ use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_abbrev_dot, is_name_word, Item};
 use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
+use super::walk::org_name_on;
 
 pub(super) fn gender_of(head: &str) -> Option<Gender> {
     if lex::female_nouns().contains(head) {
@@ -99,7 +100,12 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     if !closing_name(text, items, &words, starts_with_det) {
         for &k in &words {
             let lw = w(k);
-            if k > first && lex::head_breaks().contains(&lw) {
+            // (`on` only inside an organisation's name: `the Commission
+            // on Presidential Debates`.)
+            if k > first
+                && (lex::head_breaks().contains(&lw)
+                    || lw == "on" && org_name_on(text, items, k, first))
+            {
                 break;
             }
             head_at = k;

@@ -347,3 +347,32 @@ fn prepositional_objects_and_modifiers_are_not_speakers() {
         );
     }
 }
+
+#[test]
+fn an_organisation_named_with_on_is_one_speaker() {
+    assert_eq!(
+        speaker("The nonpartisan Commission on Presidential Debates said: “There was a problem.”"),
+        [(
+            "said".to_string(),
+            "The nonpartisan Commission on Presidential Debates".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+    assert_eq!(
+        speaker("“We were not consulted,” said the Council on Foreign Relations."),
+        [(
+            "said".to_string(),
+            "the Council on Foreign Relations".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+    // A person named after `on` is still a person.
+    assert_eq!(
+        speaker("The vote went ahead on Tuesday. Later on Mark Ellison said: “It was fair.”"),
+        [(
+            "said".to_string(),
+            "Mark Ellison".to_string(),
+            PhraseKind::Named
+        )]
+    );
+}

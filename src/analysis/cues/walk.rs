@@ -87,6 +87,12 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                         continue;
                     }
                 }
+                // `the Commission on Presidential Debates`, `the Council on
+                // Foreign Relations`: one name.
+                if w == "on" && org_name_on(text, items, s - 1, floor) {
+                    s -= 1;
+                    continue;
+                }
                 if lex::clause_words().contains(w.as_str()) || verb {
                     break;
                 }
@@ -137,6 +143,16 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
         }
     }
     s
+}
+
+/// Whether the `on` at item `on` joins an organisation's name: a
+/// capitalised head word of one before it, a capitalised word after it.
+pub(super) fn org_name_on(text: &str, items: &[Item], on: usize, floor: usize) -> bool {
+    let cap_word = |k: usize| match items.get(k) {
+        Some(Item::Word { range, cap: true }) => Some(&text[range.clone()]),
+        _ => None,
+    };
+    on > floor && cap_word(on - 1).is_some_and(is_org_word) && cap_word(on + 1).is_some()
 }
 
 /// Whether the `to` at item `to` follows `close` (`a source close to the

@@ -492,7 +492,10 @@ fn diagonals(file: &SourceFile, items: &[Item]) -> Vec<(usize, i64)> {
         if taken >= 3 && keys.len() + hits.len() > 1024 {
             break;
         }
-        keys.extend(hits.iter().map(|(_, pos)| (i64::from(*pos) + shift - o) as u64));
+        keys.extend(
+            hits.iter()
+                .map(|(_, pos)| (i64::from(*pos) + shift - o) as u64),
+        );
     }
     radix_sort(&mut keys);
     let diags: Vec<i64> = keys.iter().map(|&k| k as i64 - shift).collect();
