@@ -161,9 +161,17 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
                 // a cue right after (past a name) keeps the sentence going.
                 let next: Vec<&Item> = items[k + 1..]
                     .iter()
-                    .take(8)
+                    .take(12)
                     .take_while(|it| {
-                        matches!(it, Item::Word { .. } | Item::Punct { ch: '.' | ',', .. })
+                        // (A hyphen too: `Rep. Glenn Thompson, R-Pa., said`.)
+                        matches!(
+                            it,
+                            Item::Word { .. }
+                                | Item::Punct {
+                                    ch: '.' | ',' | '-',
+                                    ..
+                                }
+                        )
                     })
                     .collect();
                 let word = |i: usize| match next.get(i) {

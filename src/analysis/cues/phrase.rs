@@ -142,6 +142,20 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             role_text: None,
         });
     }
+    // `said one`, `another added`: one of the people just described.
+    if words.len() == 1 && matches!(first_word.as_str(), "one" | "another") {
+        return Some(SpeakerPhrase {
+            range,
+            kind: PhraseKind::Anonymous,
+            name: None,
+            role: None,
+            head: Some(first_word),
+            gender: None,
+            text: String::new(),
+            name_text: None,
+            role_text: None,
+        });
+    }
     if words.len() == 1 && starts_with_det {
         return None;
     }

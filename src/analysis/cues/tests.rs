@@ -376,3 +376,30 @@ fn an_organisation_named_with_on_is_one_speaker() {
         )]
     );
 }
+
+#[test]
+fn one_another_and_a_party_tag_after_an_exclamation() {
+    let s = |t: &str| speaker(t);
+    assert_eq!(
+        s("Voters were split. “It is a disgrace,” said one."),
+        [("said".to_string(), "one".to_string(), PhraseKind::Anonymous)]
+    );
+    assert_eq!(
+        s("“Better watch out for the auditors,” tweeted another."),
+        [(
+            "tweeted".to_string(),
+            "another".to_string(),
+            PhraseKind::Anonymous
+        )]
+    );
+    // US style: the party and state between commas, no brackets, after a
+    // quote closing with an exclamation mark.
+    assert_eq!(
+        s("The vote passed. “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said of the week."),
+        [(
+            "said".to_string(),
+            "Glenn Thompson".to_string(),
+            PhraseKind::Named
+        )]
+    );
+}
