@@ -403,3 +403,33 @@ fn one_another_and_a_party_tag_after_an_exclamation() {
         )]
     );
 }
+
+#[test]
+fn a_verb_that_is_also_a_noun_after_a_people_or_counted_people() {
+    let s = |t: &str| speaker(t);
+    assert_eq!(
+        s("“Today, the kingdom is a partner,” the Saudis state in the paper."),
+        [(
+            "state".to_string(),
+            "the Saudis".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+    assert_eq!(
+        s("“You seem to have picked a new standard,” the two write."),
+        [(
+            "write".to_string(),
+            "the two".to_string(),
+            PhraseKind::Anonymous
+        )]
+    );
+    // Still a noun: `the two reports`, `this state`.
+    assert_eq!(
+        s("The two reports disagree. “It is a mess,” she said."),
+        [(
+            "said".to_string(),
+            "she".to_string(),
+            PhraseKind::Pronoun(Pronoun::She)
+        )]
+    );
+}

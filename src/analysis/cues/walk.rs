@@ -27,6 +27,11 @@ pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
+            // `the Saudis state`, `Israelis say`: a people, in capitals
+            // (not `this`, `his`, `analysis`).
+            let people = w.ends_with("is")
+                && w.chars().count() > 4
+                && text[range.clone()].starts_with(char::is_uppercase);
             lex::plural_subjects().contains(w.as_str())
                 // `he will say`, `they would argue`.
                 || lex::auxiliaries().contains(w.as_str())
@@ -34,6 +39,7 @@ pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
                     && !["ss", "us", "is", "’s", "'s"]
                         .iter()
                         .any(|e| w.ends_with(e)))
+                || people
                 || w.ends_with("ly")
         }
         _ => true,
@@ -44,14 +50,14 @@ pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
     match k.checked_sub(1).map(|j| &items[j]) {
         Some(Item::Word { range, .. }) => {
             let w = lower(text, range);
-            // `the two said`: counted people, then a verb that is no noun
-            // (not `the two reports`).
+            // `the two said`, `the two write`: counted people, then a verb
+            // that is no plural noun (not `the two reports`).
             let counted_people = lex::numbers().contains(w.as_str())
                 && k >= 2
                 && matches!(&items[k - 2], Item::Word { range, .. } if lower(text, range) == "the")
                 && matches!(&items[k], Item::Word { range, .. } if {
                     let v = lower(text, range);
-                    !lex::noun_bases().contains(v.as_str()) && !lex::noun_plurals().contains(v.as_str())
+                    !lex::noun_plurals().contains(v.as_str())
                 });
             !counted_people
                 && (lex::determiners().contains(w.as_str())
