@@ -52,6 +52,9 @@ pub struct QuoteFacts {
     /// in Title Case (`'We Got Her!': Video Shows Dramatic Rescue`), or a
     /// numbered item that is only a quote (`3. "The Gordon problem"`).
     pub titled: bool,
+    /// The paragraph is a credit line, as under a quote standing alone: a
+    /// dash, then a name (`- Bernie Sanders.`, `— Winston Churchill, 1940`).
+    pub credit_line: bool,
 }
 
 impl QuoteFacts {
@@ -96,6 +99,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
     facts.ends_colon = text.trim_end().ends_with(':');
+    facts.credit_line = credit_line(text);
     let (cue_list, quote_cues, trailing) = cues::scan(text, &facts.spans);
     facts.cues = cue_list;
     facts.quote_cues = quote_cues;
@@ -268,6 +272,32 @@ fn dash_aside(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == ')')
+}
+
+/// Whether a paragraph is a credit line: a dash, then a name (its words
+/// before any comma capitalised, but for particles: `- Bernie Sanders.`,
+/// `— Ursula von der Leyen, in Strasbourg`), a dozen words at most, no
+/// quote marks and no question.
+fn credit_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix(['-', '–', '—', '―']) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    if rest.split_whitespace().count() > 12 || rest.contains(['“', '”', '"', '?', '!', '«']) {
+        return false;
+    }
+    let name = rest.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || crate::lexicon::names::particles().contains(*w)
+        })
 }
 
 /// Whether a byline credits the quoted words right after the closing mark:
@@ -554,6 +584,17 @@ mod tests {
         assert_eq!(framed("“Nothing was done.”"), [false]);
         assert_eq!(framed("The roof fell in, “and nobody came.”"), [false]);
         assert!(scan("Sanders made the following comment:").ends_colon);
+        // A credit line under a quote standing alone.
+        for credit in [
+            "- Bernie Sanders.",
+            "— Ursula von der Leyen, in Strasbourg",
+            "– Clinton",
+        ] {
+            assert!(scan(credit).credit_line, "{credit}");
+        }
+        for not in ["- Cut taxes", "Bernie Sanders.", "- Who said “no”?"] {
+            assert!(!scan(not).credit_line, "{not}");
+        }
     }
 
     #[test]

@@ -25,8 +25,9 @@ capitals, nicknames and headlines are not. A quote the copy introduces (a speech
 whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a colon, \
 `From the report: “…”`; a noun that names what the quote is, `chants of “…”`, `her \
 comment that “…”`; a quote set in the reporter's sentence between dashes, `When he \
-wrapped up — “…” — the balloons fell`; a lone quote paragraph continuing a speaker's \
-run) is not flagged either, and copydesk does not guess its speaker. What is always flagged is an \
+wrapped up — “…” — the balloons fell`; a quote standing alone with a credit line \
+under it, `- Bernie Sanders.`; a lone quote paragraph continuing a speaker's run) is \
+not flagged either, and copydesk does not guess its speaker. What is always flagged is an \
 attribution visibly cut out: a quote ending in a comma with no cue after it, or stray \
 punctuation where the cue stood (`“…,” .`) — such a quote is never handed to a \
 neighbouring speaker. The fixes attribute the quote to one of the people named nearest \
@@ -59,6 +60,24 @@ impl Rule for UnattributedQuote {
     }
 }
 
+/// Whether the quote closes its paragraph and the next paragraph is a
+/// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
+/// checks and epigraphs set a quote).
+fn credited_below(article: &Article<'_>, q: &Quote) -> bool {
+    let last = q.paragraphs.end.saturating_sub(1);
+    let (Some(para), Some(next)) = (
+        article.paragraphs.get(last),
+        article.paragraphs.get(last + 1),
+    ) else {
+        return false;
+    };
+    // Nothing after the closing mark but a full stop.
+    q.closed
+        && q.range.end + 1 >= para.end()
+        && next.facts.quotes.credit_line
+        && article.is_copy(next.start)
+}
+
 fn unattributed(
     article: &Article<'_>,
     severity: Severity,
@@ -68,7 +87,7 @@ fn unattributed(
 ) {
     let quotes: Vec<&Quote> = quotes_in(article, paras)
         .iter()
-        .filter(|q| needs_speaker(q, globals.single_copy))
+        .filter(|q| needs_speaker(q, globals.single_copy) && !credited_below(article, q))
         .collect();
     if quotes.is_empty() {
         return;
