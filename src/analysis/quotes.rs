@@ -296,7 +296,7 @@ fn credit_line(text: &str) -> bool {
     (1..=5).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
         && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) || crate::lexicon::names::particles().contains(*w)
+            w.starts_with(char::is_uppercase) || crate::lexicon::names::particles().contains(w)
         })
 }
 
