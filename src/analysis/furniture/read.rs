@@ -41,11 +41,30 @@ fn words_in(core: &str) -> usize {
 /// A short sentence that could be a picture's caption: no quote marks, no
 /// speech verb, and not opening as body copy does (`But`, `He`, `They`).
 fn caption_shaped(core: &str, n: &str) -> bool {
-    if quoted(core) {
+    if quoted(core) || names_only(core) {
         return false;
     }
     let first = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     !lists::body_openers().contains(first) && !reports_speech(n)
+}
+
+/// Whether the line only names people, and maybe an age: the heading of
+/// a list's entry (`Ahmed Helal, 40.`, `Salah Abu-Laban and Reem
+/// As-Saba’ee.`), copy that the paragraphs after it go on from, not a
+/// caption (which says what the picture shows: `Richard Osman (left), 40.`).
+fn names_only(core: &str) -> bool {
+    let words: Vec<&str> = core
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || *w == "and"
+                || crate::lexicon::names::particles().contains(w)
+                || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// Whether the line holds a quote mark (`“`, `"`, `«`).
