@@ -244,8 +244,11 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
     for (q, quote) in sheet.quotes.iter().zip(article.quotes()) {
         let who = match (&q.speaker, quote.kind) {
             (Some(s), _) => s.name.clone(),
-            (None, _) if crate::rules::needs_speaker(quote, single > double) => {
+            (None, _) if crate::rules::needs_speaker(&article, quote, single > double) => {
                 "UNATTRIBUTED".to_string()
+            }
+            (None, QuoteKind::Full) if crate::rules::credited_below(&article, quote) => {
+                "(credited)".to_string()
             }
             (None, QuoteKind::Full) if !quote.headline => "(unresolved)".to_string(),
             (None, QuoteKind::Title) => "(title)".to_string(),

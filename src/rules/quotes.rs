@@ -156,13 +156,33 @@ pub(crate) fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &
 /// A quote the copy introduces (`as if to say, “…”`, `From the report: “…”`)
 /// whose speaker copydesk cannot resolve is not the copy's fault.
 /// A subhead in single marks (`‘A change warrior.’`) needs no speaker unless
-/// the copy quotes speech in single marks (`single_copy`).
-pub fn needs_speaker(q: &Quote, single_copy: bool) -> bool {
+/// the copy quotes speech in single marks (`single_copy`). Nor does a quote
+/// with a credit line under it ([`credited_below`]).
+pub fn needs_speaker(article: &Article<'_>, q: &Quote, single_copy: bool) -> bool {
     q.kind == QuoteKind::Full
         && q.speaker.is_none()
         && !q.headline
         && (single_copy || !q.subhead)
         && (!q.introduced || q.broken)
+        && !credited_below(article, q)
+}
+
+/// Whether the quote closes its paragraph and the next paragraph is a
+/// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
+/// checks and epigraphs set a quote).
+pub fn credited_below(article: &Article<'_>, q: &Quote) -> bool {
+    let last = q.paragraphs.end.saturating_sub(1);
+    let (Some(para), Some(next)) = (
+        article.paragraphs.get(last),
+        article.paragraphs.get(last + 1),
+    ) else {
+        return false;
+    };
+    // Nothing after the closing mark but a full stop.
+    q.closed
+        && q.range.end + 1 >= para.end()
+        && next.facts.quotes.credit_line
+        && article.is_copy(next.start)
 }
 
 /// How the article refers to people on second reference.

@@ -60,24 +60,6 @@ impl Rule for UnattributedQuote {
     }
 }
 
-/// Whether the quote closes its paragraph and the next paragraph is a
-/// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
-/// checks and epigraphs set a quote).
-fn credited_below(article: &Article<'_>, q: &Quote) -> bool {
-    let last = q.paragraphs.end.saturating_sub(1);
-    let (Some(para), Some(next)) = (
-        article.paragraphs.get(last),
-        article.paragraphs.get(last + 1),
-    ) else {
-        return false;
-    };
-    // Nothing after the closing mark but a full stop.
-    q.closed
-        && q.range.end + 1 >= para.end()
-        && next.facts.quotes.credit_line
-        && article.is_copy(next.start)
-}
-
 fn unattributed(
     article: &Article<'_>,
     severity: Severity,
@@ -87,7 +69,7 @@ fn unattributed(
 ) {
     let quotes: Vec<&Quote> = quotes_in(article, paras)
         .iter()
-        .filter(|q| needs_speaker(q, globals.single_copy) && !credited_below(article, q))
+        .filter(|q| needs_speaker(article, q, globals.single_copy))
         .collect();
     if quotes.is_empty() {
         return;

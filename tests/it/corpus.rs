@@ -91,7 +91,7 @@ fn analyse(text: &str) -> Vec<Found> {
                 line: pos.line + 1,
                 text: norm(&text[q.content[0].clone()]),
                 kind: q.kind,
-                flagged: copydesk::rules::needs_speaker(q, single > double),
+                flagged: copydesk::rules::needs_speaker(&article, q, single > double),
                 speaker: q.speaker.as_ref().map(|s| (s.kind, s.name.clone())),
             }
         })

@@ -81,3 +81,28 @@ fn quotes_in_pasted_furniture_are_nobodys() {
     assert_eq!(quotes.len(), 2, "{texts:?}");
     assert_eq!(quotes[1]["speaker"]["name"], "Gareth Oduya");
 }
+
+/// A fact check's quotes with credit lines under them are credited on the
+/// sheet, as in the findings; the one with a list under it is not.
+#[test]
+fn quotes_with_a_credit_line_are_credited_on_the_sheet() {
+    let text = std::fs::read_to_string("tests/rules/unattributed-quote/credit-lines-us.txt")
+        .expect("fixture");
+    let (code, out, err) = run(&["quotes", "-"], &text);
+    assert_eq!(code, 0, "{err}");
+    let row = |has: &str| {
+        out.lines()
+            .find(|l| l.contains(has))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        row("The bottom half of workers").contains("(credited)"),
+        "{out}"
+    );
+    assert!(
+        row("I wrote the rural broadband").contains("(credited)"),
+        "{out}"
+    );
+    assert!(row("We will cut taxes").contains("UNATTRIBUTED"), "{out}");
+}
