@@ -295,9 +295,9 @@ fn credit_line(text: &str) -> bool {
         .collect();
     (1..=5).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) || crate::lexicon::names::particles().contains(w)
-        })
+        && words
+            .iter()
+            .all(|w| crate::lexicon::names::is_name_shaped(w))
 }
 
 /// Whether a byline credits the quoted words right after the closing mark:

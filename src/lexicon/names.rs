@@ -61,6 +61,12 @@ pub fn is_particle(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && particles().contains(w)
 }
 
+/// A word a name can be made of, as written: capitalised, or a lower-case
+/// particle (`Ursula`, `von`, `der`, `Leyen`).
+pub fn is_name_shaped(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) || is_particle(w)
+}
+
 /// A capitalised particle inside a name, as written (`Al`, `Van`, `Ní`).
 pub fn is_cap_particle(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && cap_particles().contains(w)

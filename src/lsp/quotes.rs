@@ -87,21 +87,19 @@ pub fn hover(
                 s.push_str(&format!(" ({})", sp.kind.as_str()));
             }
             s.push_str("\n\n");
-            // (The antecedent is an offset in the document.)
-            let antecedent_line = |at: usize| line_of(a, at);
             let how = match &sp.resolution {
                 Resolution::Direct => format!("Attributed: ‘{} {}’", sp.mention.text, sp.cue),
                 Resolution::Pronoun { antecedent, .. } => format!(
                     "Attributed: ‘{}’ → {}, named in line {}",
                     sp.mention.text,
                     sp.name,
-                    antecedent_line(*antecedent)
+                    line_of(a, *antecedent)
                 ),
                 Resolution::RoleNoun { antecedent, .. } => format!(
                     "Attributed: ‘{}’ → {}, introduced in line {}",
                     sp.mention.text,
                     sp.name,
-                    antecedent_line(*antecedent)
+                    line_of(a, *antecedent)
                 ),
                 Resolution::Continuation => {
                     format!(

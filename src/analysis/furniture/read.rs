@@ -60,9 +60,8 @@ fn names_only(core: &str) -> bool {
         .collect();
     words.iter().any(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
+            crate::lexicon::names::is_name_shaped(w)
                 || *w == "and"
-                || crate::lexicon::names::particles().contains(w)
                 || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
         })
 }
