@@ -41,7 +41,9 @@ impl Builder {
                         std::cmp::Ordering::Greater => plausible_typo(b, a),
                         std::cmp::Ordering::Equal => plausible_typo(a, b) || plausible_typo(b, a),
                     } || (s_dropped_once(a, ca, b, cb) && self.has_known_given(a))
-                        || (s_dropped_once(b, cb, a, ca) && self.has_known_given(b));
+                        || (s_dropped_once(b, cb, a, ca) && self.has_known_given(b))
+                        || self.named_once_beside(a, ca, b, cb)
+                        || self.named_once_beside(b, cb, a, ca);
                     if !typo {
                         continue;
                     }
@@ -74,6 +76,32 @@ impl Builder {
                     .is_some_and(is_known_given)
             })
         })
+    }
+
+    /// Whether `suspect`, named once, and with a name's own marks (an
+    /// honorific or title, or the given name of someone spelled `target`),
+    /// is `target`, named at least twice, misspelt by one edit: `Mr. Rid`
+    /// beside two `Mr. Reid`s, `Jeb Bus` beside `Jeb Bush`. One mention with
+    /// a name's marks is a person, whatever the word (`Rid`, `Bus`, or `Kha`,
+    /// a surname elsewhere); the article names nobody else so, and copy
+    /// introduces a new person in full, not by an honorific alone.
+    fn named_once_beside(&self, suspect: &str, cs: usize, target: &str, ct: usize) -> bool {
+        if cs != 1 || ct < 2 || dropped_s(suspect, target) || dropped_s(target, suspect) {
+            return false;
+        }
+        let Some(ids) = self.by_key.get(suspect) else {
+            return false;
+        };
+        let givens: Vec<&str> = self.by_key.get(target).map_or(Vec::new(), |t| {
+            t.iter()
+                .filter_map(|&i| self.drafts[self.root(i)].given_key.as_deref())
+                .collect()
+        });
+        ids.iter()
+            .all(|&i| match &self.drafts[self.root(i)].given_key {
+                Some(g) => givens.iter().any(|t| same_given(t, g)),
+                None => true,
+            })
     }
 
     fn has_given(&self, key: &str) -> bool {
@@ -173,6 +201,10 @@ impl Builder {
     /// `Donald Truump`) a misspelling of the bare word (`Trump said`).
     fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
         (may_be_typo(m) && self.key_count(k) + k_bare >= n.max(1) && plausible_typo(key, k))
+            || (once_mid_sentence(m, n)
+                && self.key_count(k) + k_bare >= 3
+                && !dropped_s(key, k)
+                && !dropped_s(k, key))
             || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
             || (name_like(m, n)
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
@@ -253,6 +285,23 @@ impl Builder {
 /// (`Sander`, `Wood` for Woods).
 fn s_dropped_once(short: &str, short_n: usize, long: &str, long_n: usize) -> bool {
     short_n == 1 && long_n >= 3 && dropped_s(short, long)
+}
+
+/// Whether a bare word written once, one edit from a surname the article
+/// uses three times or more ([`near_spelling`], checked by the caller), is
+/// that surname misspelt even though the word is a surname of its own
+/// somewhere (`Chon wrote` beside `Nate Cohn` and two `Cohn`s): copy names a
+/// new person in full before calling them by surname alone. Not an English
+/// word (`the Bus campaign`) or a given name (people are called by their
+/// given names too); at a sentence start, four letters or more (`Ried
+/// said`).
+fn once_mid_sentence(m: &Mention, n: usize) -> bool {
+    n == 1
+        && (!m.sentence_start || m.surname_key.chars().count() >= 4)
+        && !m.heading
+        && m.surname_key.chars().count() >= 3
+        && GAZETTEER.given(&m.surname_text).is_none()
+        && !is_english_word(&m.surname_text)
 }
 
 /// Whether a bare word, written `n` times, reads as a name another
