@@ -86,7 +86,14 @@ impl Builder {
     /// a surname elsewhere); the article names nobody else so, and copy
     /// introduces a new person in full, not by an honorific alone.
     fn named_once_beside(&self, suspect: &str, cs: usize, target: &str, ct: usize) -> bool {
-        if cs != 1 || ct < 2 || dropped_s(suspect, target) || dropped_s(target, suspect) {
+        if cs != 1 || ct == 0 || dropped_s(suspect, target) || dropped_s(target, suspect) {
+            return false;
+        }
+        // Once each: one a full name, the other an honorific or title alone
+        // (`David Kami`, later `Mr. Kamin`), since the article introduces
+        // everyone it calls `Mr.` (which is the typo the canonical spelling
+        // decides, or says it cannot).
+        if ct == 1 && self.has_given(suspect) == self.has_given(target) {
             return false;
         }
         let Some(ids) = self.by_key.get(suspect) else {
@@ -99,7 +106,9 @@ impl Builder {
         });
         ids.iter()
             .all(|&i| match &self.drafts[self.root(i)].given_key {
-                Some(g) => givens.iter().any(|t| same_given(t, g)),
+                // `David Kami` beside two `Mr. Kamin`s: the full name the
+                // honorifics were short for.
+                Some(g) => givens.is_empty() || givens.iter().any(|t| same_given(t, g)),
                 None => true,
             })
     }
