@@ -291,21 +291,45 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
 }
 
 /// A trailing `He added:` cue, or a last sentence of reported speech
-/// (`Alvarado said the law would force companies to be honest.`).
+/// (`Alvarado said the law would force companies to be honest.`): its last
+/// cue of a reporting verb with a speaker (`Carter said that critics had
+/// been predicting a withdrawal` is Carter's), where the sentence quotes
+/// nothing, or only a fragment woven into it (`Trump shot back, saying he
+/// had “made a lot of money in down markets.”`); not an anonymous source's.
 pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
     let (last_item, &ci) = (p.items.last()?, found.at.last()?);
     let c = found.cues.len() - 1;
     let cue = found.cues.last()?;
-    if cue.speaker.is_none() || cue.verb.is_empty() {
-        return None;
-    }
     let last_quote = p.quotes.last().copied();
-    if matches!(last_item, Item::Punct { ch: ':', .. }) && last_quote.is_none_or(|q| q < ci) {
+    if cue.speaker.is_some()
+        && !cue.verb.is_empty()
+        && matches!(last_item, Item::Punct { ch: ':', .. })
+        && last_quote.is_none_or(|q| q < ci)
+    {
         return Some(Trailing::Colon(c));
     }
     let last_sentence = p.sent[p.items.len() - 1];
-    (p.sent[ci] == last_sentence
-        && last_quote.is_none_or(|q| p.sent[q] != p.sent[ci])
-        && lex::reporting_verbs().contains(&cue.word))
-    .then_some(Trailing::Reported(c))
+    let woven_only = p.quotes.iter().all(|&q| {
+        p.sent[q] != last_sentence
+            || matches!(p.items[q], Item::Quote { index, .. }
+                if p.outer.get(index).is_some_and(|s| s.kind == QuoteKind::Partial))
+    });
+    if !woven_only {
+        return None;
+    }
+    (0..found.cues.len())
+        .rev()
+        .find(|&c| {
+            let cue = &found.cues[c];
+            p.sent.get(found.at[c]) == Some(&last_sentence)
+                && !cue.verb.is_empty()
+                && lex::reporting_verbs().contains(&cue.word)
+                // (Not `analysts said …` or `one of his advisers said …`:
+                // a quote after it is nobody's in particular.)
+                && cue
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|sp| sp.kind != PhraseKind::Anonymous)
+        })
+        .map(Trailing::Reported)
 }
