@@ -255,17 +255,22 @@ impl Assembly<'_> {
                     && first.speaker.is_none()
                     && first.kind == QuoteKind::Full
                 {
-                    let prev_speaker = self.quotes[..first_quote_index]
+                    let prev_quote = self.quotes[..first_quote_index]
                         .iter()
                         .rev()
                         .chain(self.before.iter().rev())
-                        .find(|x| x.paragraphs.contains(&pp))
-                        .and_then(|x| x.speaker.clone());
+                        .find(|x| x.paragraphs.contains(&pp));
                     // It reads as that speaker's run, but nothing in the copy
                     // says so: no alarm, and no speaker guessed either (a
                     // quote whose attribution was cut looks just like it,
                     // and must not be silently credited to someone else).
-                    if prev_speaker.is_some() {
+                    // A run whose first quote has no speaker either is one
+                    // fault, flagged on that quote (or on none, when a
+                    // lead-in introduced it), not on every paragraph of it.
+                    // (That first quote stands right before: not across
+                    // furniture or a region the user took out of the check.)
+                    let adjacent = pp + 1 == pi;
+                    if prev_quote.is_some_and(|x| x.speaker.is_some() || adjacent && !x.headline) {
                         for quote in &mut self.quotes[first_quote_index..] {
                             quote.introduced = true;
                         }

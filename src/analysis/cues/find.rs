@@ -129,7 +129,7 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     };
     let floor = p.sentence_start(k);
     if !lex::speech_verbs().contains(w)
-        || cap && k != floor
+        || cap && k != floor && !capitalised_after_apposition(p, k, w)
         || after_determiner(p.text, &p.items, k)
     {
         return false;
@@ -146,6 +146,18 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     }
     // A participle opening a sentence (`Asked whether…, she said`) is not the cue.
     !(cap && k == floor && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
+/// Whether a capitalised past-tense speech verb mid-sentence is a verb all
+/// the same: right after the comma closing an apposition and followed by
+/// no capitalised word (`Murphy, the head of Right to Rise USA, Tweeted on
+/// Friday`), which a headline in Title Case (`Trump Tweeted About Clinton`)
+/// is not.
+fn capitalised_after_apposition(p: &Para<'_>, k: usize, w: &str) -> bool {
+    w.ends_with("ed")
+        && k > 0
+        && p.punct(k - 1, ',')
+        && !matches!(p.items.get(k + 1), Some(Item::Word { cap: true, .. }))
 }
 
 /// Verbs whose word after them is the listener, never the speaker (`told

@@ -184,6 +184,14 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
                             || word(i + 1)
                                 .is_some_and(|n| lex::phrasal_cues().contains(&format!("{w} {n}")))
                     }),
+                    // `Murphy, the head of the PAC, Tweeted on Friday`.
+                    Item::Word { cap: true, .. } => {
+                        i > 0
+                            && matches!(next[i - 1], Item::Punct { ch: ',', .. })
+                            && word(i).is_some_and(|w| {
+                                w.ends_with("ed") && lex::speech_verbs().contains(&w)
+                            })
+                    }
                     _ => false,
                 });
                 (last == Some('.') || matches!(last, Some('?' | '!')) && !cue_follows)
