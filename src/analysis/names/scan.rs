@@ -76,6 +76,10 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         } else {
             core_end
         };
+        if the_thing(&s, i, end) {
+            i = end + 1;
+            continue;
+        }
         if let Some(mut m) = mention(&s, i, end, floor) {
             // An embedded post keeps its writer's spelling, as `[sic]` does.
             m.sic |= posts.iter().any(|p| p.contains(&m.name.start));
@@ -98,6 +102,21 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         i = end + 1;
     }
     out
+}
+
+/// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised
+/// words right after `the`, ending in an English word that is no surname,
+/// names a place or a
+/// thing (a person after `the` has a title or a description between:
+/// `the Rev. Al Sharpton`, `the late John Lewis`).
+fn the_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
+    end > i
+        && i > 0
+        && s.word(i - 1) == "the"
+        && s.joined(i - 1)
+        && crate::lexicon::english::is_english_word(s.word(end))
+        // (`the Jeb Bush campaign`: a surname that is a word too.)
+        && !crate::lexicon::names::is_known_surname(s.word(end))
 }
 
 /// The embedded social posts pasted with the copy (`<tweet …>…</tweet>`,
