@@ -55,6 +55,11 @@ pub struct QuoteFacts {
     /// The paragraph is a credit line, as under a quote standing alone: a
     /// dash, then a name (`- Bernie Sanders.`, `— Winston Churchill, 1940`).
     pub credit_line: bool,
+    /// The paragraph's last line, inside a quote opened on a line before
+    /// it, names the quote's source before the closing mark, as a
+    /// blockquote's citation pasted as text reads (`"I worry that…⏎Dean
+    /// Baker, Center for Economic and Policy Research."`).
+    pub credit_inside: bool,
 }
 
 impl QuoteFacts {
@@ -100,6 +105,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.first_char = text.len() - text.trim_start().len();
     facts.ends_colon = text.trim_end().ends_with(':');
     facts.credit_line = credit_line(text);
+    facts.credit_inside = credit_inside(text);
     let (cue_list, quote_cues, trailing) = cues::scan(text, &facts.spans);
     facts.cues = cue_list;
     facts.quote_cues = quote_cues;
@@ -283,7 +289,42 @@ fn credit_line(text: &str) -> bool {
     let Some(rest) = t.strip_prefix(['-', '–', '—', '―']) else {
         return false;
     };
-    let rest = rest.trim_start();
+    credit_words(rest.trim_start())
+}
+
+/// Whether the last line of a paragraph is a source's name (and what they
+/// are) closing a quote opened on an earlier line; see
+/// [`QuoteFacts::credit_inside`].
+fn credit_inside(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(nl) = t.rfind('\n') else {
+        return false;
+    };
+    let (body, last) = (&t[..nl], t[nl + 1..].trim());
+    let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
+    let Some(name) = last.strip_suffix(['”', '"']) else {
+        return false;
+    };
+    let open = if last.ends_with('”') {
+        count(body, '“') == count(body, '”') + 1
+    } else {
+        count(body, '"') % 2 == 1
+    };
+    // The quote's words end a sentence before the break (a hard-wrapped
+    // quote's last line is no credit: `…go round by⏎Ashby.”`), and the
+    // credit names someone in two words or more.
+    let name = name.trim_end_matches('.');
+    open && body.trim_end().ends_with(['.', '!', '?', '…'])
+        && name
+            .split(',')
+            .next()
+            .is_some_and(|n| n.split_whitespace().count() >= 2)
+        && credit_words(name)
+}
+
+/// A credit's words: a name (words before any comma name-shaped, the first
+/// capitalised), a dozen words at most, no quote marks and no question.
+fn credit_words(rest: &str) -> bool {
     if rest.split_whitespace().count() > 12 || rest.contains(['“', '”', '"', '?', '!', '«']) {
         return false;
     }

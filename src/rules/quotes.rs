@@ -169,20 +169,21 @@ pub fn needs_speaker(article: &Article<'_>, q: &Quote, single_copy: bool) -> boo
 
 /// Whether the quote closes its paragraph and the next paragraph is a
 /// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
-/// checks and epigraphs set a quote).
+/// checks and epigraphs set a quote), or its own last line is
+/// ([`QuoteFacts::credit_inside`](crate::analysis::quotes::QuoteFacts)).
 pub fn credited_below(article: &Article<'_>, q: &Quote) -> bool {
     let last = q.paragraphs.end.saturating_sub(1);
-    let (Some(para), Some(next)) = (
-        article.paragraphs.get(last),
-        article.paragraphs.get(last + 1),
-    ) else {
+    let Some(para) = article.paragraphs.get(last) else {
         return false;
     };
+    let below = || {
+        article
+            .paragraphs
+            .get(last + 1)
+            .is_some_and(|next| next.facts.quotes.credit_line && article.is_copy(next.start))
+    };
     // Nothing after the closing mark but a full stop.
-    q.closed
-        && q.range.end + 1 >= para.end()
-        && next.facts.quotes.credit_line
-        && article.is_copy(next.start)
+    q.closed && q.range.end + 1 >= para.end() && (para.facts.quotes.credit_inside || below())
 }
 
 /// How the article refers to people on second reference.

@@ -48,7 +48,8 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
         }
         let breaks = match (layout, prev) {
             (_, None) => false,
-            (Layout::Line, Some(_)) => true,
+            // (A quote pasted with its source on a line of its own.)
+            (Layout::Line, Some(p)) => !(closes_quote_left_open(p, line) && names_source(line)),
             (Layout::BlankLine, Some(p)) if markdown => {
                 is_markdown_heading(p)
                     || starts_markdown_block(line)
@@ -56,11 +57,10 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
                     || is_comment_line(line)
             }
             (Layout::BlankLine, Some(p)) => {
-                is_long(p)
-                    || is_long(line)
-                    || is_comment_line(p)
+                is_comment_line(p)
                     || is_comment_line(line)
-                    || ends_short(p, line)
+                    || (is_long(p) || is_long(line) || ends_short(p, line))
+                        && !closes_quote_left_open(p, line)
             }
         };
         if breaks {
@@ -104,6 +104,50 @@ fn ends_short(p: &str, line: &str) -> bool {
         .map_or(0, |w| w.chars().count());
     let width = line.trim_end().chars().count();
     (FITS..=LONG_LINE).contains(&width) && p.chars().count() + 1 + word <= width
+}
+
+/// Whether `line` closes a quote `p` left open, and opens none: the break
+/// between them is inside one paragraph, whatever their lengths (a quote
+/// pasted with its source on a line of its own: `"I worry that we may
+/// see…` then `Dean Baker, Center for Economic and Policy Research."`). A
+/// quote running on into a new paragraph opens it with a mark.
+fn closes_quote_left_open(p: &str, line: &str) -> bool {
+    let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
+    let left_open = count(p, '“') > count(p, '”')
+        || count(p, '"') % 2 == 1
+            && !p.contains(['“', '”'])
+            && p.rfind('"').is_some_and(|i| {
+                i == 0 || p[..i].ends_with(|c: char| c.is_whitespace() || "([—–-".contains(c))
+            });
+    if !left_open {
+        return false;
+    }
+    let t = line.trim_end();
+    let closer = if t.ends_with('”') { '”' } else { '"' };
+    t.ends_with(closer)
+        && t[..t.len() - closer.len_utf8()].ends_with(['.', '!', '?', ','])
+        && !line.contains('“')
+        && count(line, '"') + count(line, '”') == 1
+}
+
+/// Whether a line closing a quote reads as its source's credit: a name of
+/// two to six capitalised words, then at most what they are after a comma
+/// (`Dean Baker, Center for Economic and Policy Research."`), a dozen words
+/// in all; not the words of a paragraph that lost its opening mark.
+fn names_source(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches(['"', '”'])
+        .trim_end_matches('.');
+    let name: Vec<&str> = t
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    t.split_whitespace().count() <= 12
+        && (2..=6).contains(&name.len())
+        && name.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A line this long or longer can show the width a text is wrapped to.

@@ -187,3 +187,33 @@ fn edits_at_chunk_boundaries_match_rebuild() {
     index.edit(&before, &rope, 0..0, 6, &scan);
     assert_eq!(index, ParagraphIndex::build(&rope, &scan));
 }
+
+#[test]
+fn a_quote_closed_on_the_next_line_keeps_its_lines_together() {
+    // A long line ends its paragraph in plain text, unless it leaves a
+    // quote open that the next line closes without opening another.
+    let long = "\"I worry that we may see a resurgence of Democrats singing the virtues of balanced budgets as the economy slows.";
+    let text = format!("{long}\nDean Baker, Center for Economic and Policy Research.\"\n\nNext.\n");
+    assert_eq!(texts(&text).len(), 2, "{:?}", texts(&text));
+    // A line that opens a quote of its own starts a paragraph.
+    let text = format!("{long}\n\"That is all,\" she said.\n");
+    assert_eq!(texts(&text).len(), 2, "{:?}", texts(&text));
+    // A line a paragraph: only a source's credit closes the quote above.
+    let lines = |t: &str| {
+        super::splitter::split(t, crate::text::layout::Layout::Line, false)
+            .into_iter()
+            .map(|r| t[r].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lines(&format!(
+            "{long}\nDean Baker, Center for Economic and Policy Research.\"\n"
+        ))
+        .len(),
+        1
+    );
+    assert_eq!(
+        lines(&format!("{long}\nAnd we will not forget it.\"\n")).len(),
+        2
+    );
+}
