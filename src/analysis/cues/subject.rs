@@ -44,6 +44,12 @@ pub(super) fn subject_before(
         _ => None,
     };
     match &items[j - 1] {
+        Item::Word { range, cap: true } if j - 1 == floor && right_after_quote(items, floor) => {
+            // `“…,” From said`, `“…,” Will wrote`: one capitalised word
+            // between a quote and its verb is the speaker's name, though
+            // it is a word elsewhere (Al From, George Will).
+            phrase(text, items, j - 1, j).or_else(|| Some(lone_name(range.clone())))
+        }
         Item::Word { .. } => {
             let lw = word_at(j - 1).unwrap_or_default();
             if matches!(lw.as_str(), "and" | "but" | "then") {
@@ -496,4 +502,28 @@ pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
         .any(|(pr, _)| *pr == w)
         .then(|| phrase(p.text, &p.items, s, s + 1))
         .flatten()
+}
+
+/// Whether item `at` stands right after a quote (and the comma after it).
+fn right_after_quote(items: &[Item], at: usize) -> bool {
+    match at.checked_sub(1).map(|k| &items[k]) {
+        Some(Item::Quote { .. }) => true,
+        Some(Item::Punct { ch: ',', .. }) => at >= 2 && matches!(items[at - 2], Item::Quote { .. }),
+        _ => false,
+    }
+}
+
+/// A speaker phrase that is one name word.
+fn lone_name(r: std::ops::Range<usize>) -> SpeakerPhrase {
+    SpeakerPhrase {
+        range: r.clone(),
+        kind: PhraseKind::Named,
+        name: Some(r),
+        role: None,
+        head: None,
+        gender: None,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    }
 }

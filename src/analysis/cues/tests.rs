@@ -433,3 +433,29 @@ fn a_verb_that_is_also_a_noun_after_a_people_or_counted_people() {
         )]
     );
 }
+
+#[test]
+fn a_surname_that_is_a_word_between_quote_and_verb() {
+    // Al From, George Will, Theresa May: a capitalised word right after the
+    // quote is the speaker's name; a plural noun there stays a source.
+    for (text, who, kind) in [
+        (
+            "“We needed Wall Street for investment,” From said.",
+            "From",
+            PhraseKind::Named,
+        ),
+        (
+            "“This might hasten the eclipse of Carly Fiorina,” Will wrote.",
+            "Will",
+            PhraseKind::Named,
+        ),
+        (
+            "“We will not be rushed,” Officials said.",
+            "Officials",
+            PhraseKind::Anonymous,
+        ),
+    ] {
+        let got = speaker(text);
+        assert_eq!((got[0].1.as_str(), got[0].2), (who, kind), "{text}");
+    }
+}
