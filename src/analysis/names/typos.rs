@@ -211,7 +211,7 @@ impl Builder {
     fn typo_between(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
         (may_be_typo(m) && self.key_count(k) + k_bare >= n.max(1) && plausible_typo(key, k))
             || (once_mid_sentence(m, n)
-                && self.key_count(k) + k_bare >= 3
+                && self.key_count(k) + k_bare >= 2
                 && !dropped_s(key, k)
                 && !dropped_s(k, key))
             || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
@@ -297,7 +297,7 @@ fn s_dropped_once(short: &str, short_n: usize, long: &str, long_n: usize) -> boo
 }
 
 /// Whether a bare word written once, one edit from a surname the article
-/// uses three times or more ([`near_spelling`], checked by the caller), is
+/// uses twice or more ([`near_spelling`], checked by the caller), is
 /// that surname misspelt even though the word is a surname of its own
 /// somewhere (`Chon wrote` beside `Nate Cohn` and two `Cohn`s): copy names a
 /// new person in full before calling them by surname alone. Not an English
