@@ -329,7 +329,10 @@ fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
     let participle = match &p.items[floor] {
         Item::Word { range, .. } => {
             let w = p.text[range.clone()].to_lowercase();
+            // (Or a time or place before the subject: `Last Tuesday, Bush
+            // … but described`.)
             (w.ends_with("ing") || w.ends_with("ed")) && !is_given_name(&p.text[range.clone()])
+                || lex::clause_openers().contains(w.as_str())
         }
         _ => false,
     };

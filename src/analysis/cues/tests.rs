@@ -459,3 +459,9 @@ fn a_surname_that_is_a_word_between_quote_and_verb() {
         assert_eq!((got[0].1.as_str(), got[0].2), (who, kind), "{text}");
     }
 }
+
+#[test]
+fn a_time_before_the_subject_is_not_the_speaker() {
+    let got = speaker("Last Tuesday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”");
+    assert!(got.iter().all(|(_, who, _)| who == "Bush"), "{got:?}");
+}
