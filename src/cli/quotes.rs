@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::input::{self, Source};
 use crate::analysis::attribution::display_name;
-use crate::analysis::{Article, Language, QuoteKind, Scanner};
+use crate::analysis::{Article, Language, Scanner};
 use crate::config::Config;
 use crate::sources::SourceSet;
 use crate::text::{offset_to_position, Document, LineCol, PositionEncoding};
@@ -242,17 +242,9 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
     ));
     let (single, double) = crate::rules::families(article.paragraphs);
     for (q, quote) in sheet.quotes.iter().zip(article.quotes()) {
-        let who = match (&q.speaker, quote.kind) {
-            (Some(s), _) => s.name.clone(),
-            (None, _) if crate::rules::needs_speaker(&article, quote, single > double) => {
-                "UNATTRIBUTED".to_string()
-            }
-            (None, QuoteKind::Full) if crate::rules::credited_below(&article, quote) => {
-                "(credited)".to_string()
-            }
-            (None, QuoteKind::Full) if !quote.headline => "(unresolved)".to_string(),
-            (None, QuoteKind::Title) => "(title)".to_string(),
-            (None, _) => "(partial)".to_string(),
+        let who = match &q.speaker {
+            Some(s) => s.name.clone(),
+            None => crate::rules::no_speaker_label(&article, quote, single > double).to_string(),
         };
         let how = q.speaker.as_ref().map_or("", |s| s.how);
         let words: Vec<&str> = q.text.split_whitespace().take(8).collect();

@@ -272,12 +272,13 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
         s.push_str("No quotes.\n");
         return s;
     }
+    let (single, double) = crate::rules::families(article.paragraphs);
     let unattributed = quotes
         .iter()
-        .filter(|q| q.speaker.is_none() && !q.headline)
+        .filter(|q| crate::rules::needs_speaker(article, q, single > double))
         .count();
     s.push_str(&format!(
-        "{} quotes, {} with no speaker.\n\n",
+        "{} quotes, {} with no speaker a reader can find.\n\n",
         quotes.len(),
         unattributed
     ));
@@ -290,8 +291,10 @@ pub fn sheet(a: &Analysis, article: &Article<'_>, title: &str) -> String {
     for q in quotes {
         let speaker = match &q.speaker {
             Some(sp) => sp.name.replace('|', "\\|"),
-            None if q.headline => "(headline)".to_string(),
-            None => "**UNATTRIBUTED**".to_string(),
+            None => match crate::rules::no_speaker_label(article, q, single > double) {
+                "UNATTRIBUTED" => "**UNATTRIBUTED**".to_string(),
+                label => label.to_string(),
+            },
         };
         let words = opening_words(a, q, 10).replace('|', "\\|");
         let source = if sourced {

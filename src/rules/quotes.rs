@@ -167,6 +167,28 @@ pub fn needs_speaker(article: &Article<'_>, q: &Quote, single_copy: bool) -> boo
         && !credited_below(article, q)
 }
 
+/// What a quote sheet says in place of a speaker for a quote with none,
+/// the same in the CLI and the editor: `UNATTRIBUTED` only where
+/// `unattributed-quote` would flag it (`single_copy`: the copy quotes in
+/// single marks, see [`needs_speaker`]).
+pub fn no_speaker_label(article: &Article<'_>, q: &Quote, single_copy: bool) -> &'static str {
+    if needs_speaker(article, q, single_copy) {
+        "UNATTRIBUTED"
+    } else if q.headline {
+        "(headline)"
+    } else if q.kind == QuoteKind::Title {
+        "(title)"
+    } else if q.kind != QuoteKind::Full {
+        "(partial)"
+    } else if credited_below(article, q) {
+        "(credited)"
+    } else if q.introduced {
+        "(introduced)"
+    } else {
+        "(unresolved)"
+    }
+}
+
 /// Whether the quote closes its paragraph and the next paragraph is a
 /// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
 /// checks and epigraphs set a quote), or its own last line is

@@ -174,6 +174,14 @@ fn quote_sheet_and_outline() {
         sheet.contains("| Dmytro Kuleba | Every week we wait, another power station goes dark,"),
         "{sheet}"
     );
+    // Only the quote the warning flags is UNATTRIBUTED: a fragment woven
+    // into the reporter's sentence is a partial quote, as the CLI sheet says.
+    assert_eq!(sheet.matches("**UNATTRIBUTED**").count(), 1, "{sheet}");
+    assert!(sheet.contains("| 13 | (partial) | frank"), "{sheet}");
+    assert!(
+        sheet.contains("with no speaker a reader can find"),
+        "{sheet}"
+    );
 
     let r = lsp.request(
         "textDocument/documentSymbol",
