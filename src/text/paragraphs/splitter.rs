@@ -1,8 +1,8 @@
 //! The paragraph splitter: where paragraphs break in a text, in a layout
 //! (blank lines; in plain text also lines too long to be hard-wrapped and
-//! a sentence ended short of the wrap width; in Markdown the blocks
-//! CommonMark starts on a line of their own; a line that is one HTML
-//! comment).
+//! a sentence ended short of the wrap width, unless the line closes a quote
+//! the line before left open; in Markdown the blocks CommonMark starts on a
+//! line of their own; a line that is one HTML comment).
 
 use std::ops::Range;
 
