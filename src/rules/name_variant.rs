@@ -222,8 +222,20 @@ pub fn check_variants<'p>(
             // One edit list per finding: past 50 variants the "all" fix would
             // make the findings quadratic in size.
             if n > 1 && n <= 50 {
+                // Say what the edits write: the one spelling they all put
+                // in (`Reid`), not the full name when only surnames change.
+                let mut written: Vec<&str> = all.iter().map(|e| e.new_text.as_str()).collect();
+                written.sort_unstable();
+                written.dedup();
+                let title = match written[..] {
+                    [one] => format!("Change all {n} variants to ‘{one}’"),
+                    _ => format!(
+                        "Change all {n} variants to the spelling of ‘{}’",
+                        person.canonical
+                    ),
+                };
                 fixes.push(Fix {
-                    title: format!("Change all {n} variants to ‘{}’", person.canonical),
+                    title,
                     edits: all.clone(),
                     safe: false,
                 });

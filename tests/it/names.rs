@@ -152,7 +152,7 @@ fn name_variant_fixes_keep_honorific_and_possessive() {
     );
     assert_eq!(
         f[0].fixes[1].title,
-        "Change all 2 variants to ‘Jens Stoltenberg’"
+        "Change all 2 variants to ‘Stoltenberg’"
     );
     let all = copydesk::checks::apply_edits(text, &f[0].fixes[1].edits);
     assert_eq!(
