@@ -636,6 +636,25 @@ mod tests {
         for not in ["- Cut taxes", "Bernie Sanders.", "- Who said “no”?"] {
             assert!(!scan(not).credit_line, "{not}");
         }
+        // A quote's source on its own last line, inside the marks, as a
+        // blockquote pasted as text leaves it; not a hard-wrapped quote's
+        // last words, nor a paragraph's last line of plain words.
+        let inside = |t: &str| scan(t).credit_inside;
+        assert!(inside(
+            "\"We will need stimulus again.\nJosh Bivens, Economic Policy Institute.\""
+        ));
+        assert!(inside(
+            "“The deal is done. Nobody is celebrating.\nMoira Sutherland, GMB Scotland.”"
+        ));
+        assert!(!inside(
+            "“Lorries over seven tonnes will have to go round by\nAshby.”"
+        ));
+        assert!(!inside(
+            "“The deal is done.\nand nobody is celebrating yet.”"
+        ));
+        assert!(!inside(
+            "“The deal is done,” she said.\nMoira Sutherland, GMB Scotland."
+        ));
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub mod unused_ignore;
 
 use crate::config::{Config, Severity};
 
-pub use quotes::{credited_below, families, needs_speaker, no_speaker_label, Shared, NEAR};
+pub use quotes::{families, needs_speaker, no_speaker_label, Shared, NEAR};
 pub use rule::{Cx, Edit, Finding, Fix, Part, Rule, RuleInfo, Scope, Setting, SettingKind};
 
 /// The codes of the rules that read the sources.

@@ -157,14 +157,14 @@ pub(crate) fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &
 /// whose speaker copydesk cannot resolve is not the copy's fault.
 /// A subhead in single marks (`‘A change warrior.’`) needs no speaker unless
 /// the copy quotes speech in single marks (`single_copy`). Nor does a quote
-/// with a credit line under it ([`credited_below`]).
+/// credited on a line of its own ([`credited`]).
 pub fn needs_speaker(article: &Article<'_>, q: &Quote, single_copy: bool) -> bool {
     q.kind == QuoteKind::Full
         && q.speaker.is_none()
         && !q.headline
         && (single_copy || !q.subhead)
         && (!q.introduced || q.broken)
-        && !credited_below(article, q)
+        && !credited(article, q)
 }
 
 /// What a quote sheet says in place of a speaker for a quote with none,
@@ -180,7 +180,7 @@ pub fn no_speaker_label(article: &Article<'_>, q: &Quote, single_copy: bool) -> 
         "(title)"
     } else if q.kind != QuoteKind::Full {
         "(partial)"
-    } else if credited_below(article, q) {
+    } else if credited(article, q) {
         "(credited)"
     } else if q.introduced {
         "(introduced)"
@@ -193,7 +193,7 @@ pub fn no_speaker_label(article: &Article<'_>, q: &Quote, single_copy: bool) -> 
 /// credit line naming who said it (`“…”` then `- Bernie Sanders.`, as fact
 /// checks and epigraphs set a quote), or its own last line is
 /// ([`QuoteFacts::credit_inside`](crate::analysis::quotes::QuoteFacts)).
-pub fn credited_below(article: &Article<'_>, q: &Quote) -> bool {
+fn credited(article: &Article<'_>, q: &Quote) -> bool {
     let last = q.paragraphs.end.saturating_sub(1);
     let Some(para) = article.paragraphs.get(last) else {
         return false;

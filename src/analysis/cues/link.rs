@@ -10,6 +10,7 @@ use crate::lexicon::quotes as lex;
 
 use super::find::{fill_texts, Found};
 use super::items::{Item, Para};
+use super::phrase::named;
 use super::subject::{clause_subject, opening_apposition, pronoun_at, sentence_subject};
 use super::types::{Cue, PhraseKind, SpeakerPhrase, Trailing};
 
@@ -56,18 +57,14 @@ fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<
         return None;
     }
     let range = span.content.start + lead..span.content.start + colon;
-    let phrase = SpeakerPhrase {
-        range: range.clone(),
-        kind: PhraseKind::Named,
-        name: Some(range.clone()),
-        role: None,
-        head: None,
-        gender: None,
-        text: String::new(),
-        name_text: None,
-        role_text: None,
-    };
-    Some(add(p, found, k, range.end..range.end + 1, ":", phrase))
+    Some(add(
+        p,
+        found,
+        k,
+        range.end..range.end + 1,
+        ":",
+        named(range),
+    ))
 }
 
 /// A sign-off after the quote (`“…” ― Pamela Padilla`, `“…” — Maria

@@ -238,6 +238,22 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     })
 }
 
+/// A speaker phrase that is a name and nothing else (`Hannah Ruiz:`, or
+/// one word between a quote and its verb: `“…,” From said`).
+pub(super) fn named(r: std::ops::Range<usize>) -> SpeakerPhrase {
+    SpeakerPhrase {
+        range: r.clone(),
+        kind: PhraseKind::Named,
+        name: Some(r),
+        role: None,
+        head: None,
+        gender: None,
+        text: String::new(),
+        name_text: None,
+        role_text: None,
+    }
+}
+
 pub(super) fn elided(items: &[Item], at: usize) -> SpeakerPhrase {
     let r = items[at].start()..items[at].end();
     SpeakerPhrase {

@@ -5,7 +5,7 @@
 use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_abbrev_dot, is_name_word, lower, Item, Para};
-use super::phrase::{elided, phrase};
+use super::phrase::{elided, named, phrase};
 use super::types::{PhraseKind, SpeakerPhrase, PRONOUNS};
 use super::walk::walk_back;
 
@@ -48,7 +48,7 @@ pub(super) fn subject_before(
             // `“…,” From said`, `“…,” Will wrote`: one capitalised word
             // between a quote and its verb is the speaker's name, though
             // it is a word elsewhere (Al From, George Will).
-            phrase(text, items, j - 1, j).or_else(|| Some(lone_name(range.clone())))
+            phrase(text, items, j - 1, j).or_else(|| Some(named(range.clone())))
         }
         Item::Word { .. } => {
             let lw = word_at(j - 1).unwrap_or_default();
@@ -510,20 +510,5 @@ fn right_after_quote(items: &[Item], at: usize) -> bool {
         Some(Item::Quote { .. }) => true,
         Some(Item::Punct { ch: ',', .. }) => at >= 2 && matches!(items[at - 2], Item::Quote { .. }),
         _ => false,
-    }
-}
-
-/// A speaker phrase that is one name word.
-fn lone_name(r: std::ops::Range<usize>) -> SpeakerPhrase {
-    SpeakerPhrase {
-        range: r.clone(),
-        kind: PhraseKind::Named,
-        name: Some(r),
-        role: None,
-        head: None,
-        gender: None,
-        text: String::new(),
-        name_text: None,
-        role_text: None,
     }
 }

@@ -106,9 +106,8 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised
 /// words right after `the`, ending in an English word that is no surname,
-/// names a place or a
-/// thing (a person after `the` has a title or a description between:
-/// `the Rev. Al Sharpton`, `the late John Lewis`).
+/// names a place or a thing (a person after `the` has a title or a
+/// description between: `the Rev. Al Sharpton`, `the late John Lewis`).
 fn the_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
     end > i
         && i > 0
