@@ -377,17 +377,35 @@ impl Pairing<'_> {
 
     /// Whether a word of elision (`em`, `bout`, in lower case) follows the
     /// mark at `at`, and no closing single mark later could pair with it
-    /// (`‘round and round,’ she sang` is a quote).
+    /// (`‘round and round,’ she sang` is a quote). A closing mark after the
+    /// next opening single mark pairs with that one (`six of ‘em … called
+    /// ‘A Football Life,’`), and a plural possessive (`residents’ routines`)
+    /// closes nothing.
     fn elision_after(&self, at: &Range<usize>) -> bool {
         let rest = &self.text[at.end..];
         let word: String = rest.chars().take_while(|ch| ch.is_alphanumeric()).collect();
-        let closes = rest.match_indices('’').any(|(i, m)| {
-            !rest[i + m.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        });
-        word.starts_with(char::is_lowercase) && lex::elisions().contains(&word) && !closes
+        if !(word.starts_with(char::is_lowercase) && lex::elisions().contains(&word)) {
+            return false;
+        }
+        let mut prev: Option<char> = None;
+        for (i, c) in rest.char_indices() {
+            let mut after = rest[i + c.len_utf8()..].chars();
+            let next = after.next();
+            match c {
+                '‘' if is_open_context(prev) => return true,
+                '’' if !is_word(next) => {
+                    let possessive = prev == Some('s')
+                        && next == Some(' ')
+                        && after.next().is_some_and(char::is_lowercase);
+                    if !possessive {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        true
     }
 
     /// Returns the bytes the mark took (both of `’’` or `''`).
