@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 SPLITS = ("train", "dev")
 _ANN = re.compile(r"^(.*)_([0-9a-f]{4})\.ann$")
-_TLINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
+_TLINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$")
 
 
 def check_split(split: str):
@@ -61,6 +61,32 @@ class Attribution:
     cue: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _speech_verbs() -> set[str]:
+    here = os.path.dirname(os.path.abspath(__file__))
+    words = set()
+    for name in ("speech_verbs.txt", "reporting_verbs.txt"):
+        path = os.path.join(here, "..", "..", "data", "quotes", name)
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                w = line.split("#", 1)[0].strip()
+                if w:
+                    words.add(w.split()[0].lower())
+    return words
+
+
+_SPEECH_VERBS: set[str] = set()
+
+
+def swapped(source: str, cue: str) -> bool:
+    """A Source that is one speech verb and a Cue of capitalised words."""
+    if not _SPEECH_VERBS:
+        _SPEECH_VERBS.update(_speech_verbs())
+    words = cue.split()
+    source = source.strip()
+    return (source[:1].islower() and source in _SPEECH_VERBS and 0 < len(words) <= 4
+            and all(w[:1].isupper() for w in words))
+
+
 def parse_ann(path: str) -> list[Attribution]:
     """Attribution events with their Content (and Content2), Source and Cue segments."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
@@ -74,25 +100,32 @@ def parse_ann(path: str) -> list[Attribution]:
                 for part in m.group(3).split(";"):
                     a, b = part.split()
                     segs.append((int(a), int(b)))
-                spans[m.group(1)] = (m.group(2), segs)
+                spans[m.group(1)] = (m.group(2), segs, m.group(4))
             elif re.match(r"^E\d+\t", line):
                 eid, args = line.split("\t", 1)
                 events.append((eid, args.split()))
     out = []
     for eid, args in events:
+        source_text = cue_text = ""
         head = args[0].split(":", 1)
         a = Attribution(eid, head[0])
         for arg in args[1:]:
             if ":" not in arg:
                 continue
             role, tid = arg.split(":", 1)
-            segs = spans.get(tid, (None, []))[1]
+            _, segs, said = spans.get(tid, (None, [], ""))
             if role.startswith("Content"):
                 a.content.extend(segs)
             elif role.startswith("Source"):
                 a.source.extend(segs)
+                source_text = said
             elif role.startswith("Cue"):
                 a.cue.extend(segs)
+                cue_text = said
+        # An annotation with its Source and Cue swapped (Source `said`, Cue
+        # `Hester`, a handful in the corpus) is read the right way round.
+        if a.source and a.cue and swapped(source_text, cue_text):
+            a.source, a.cue = a.cue, a.source
         a.content.sort()
         if a.content:
             out.append(a)
