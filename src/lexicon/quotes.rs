@@ -32,6 +32,8 @@ crate::word_lists! {
     role_stops = "quotes/role_stops.txt";
     /// Speech verbs whose next word is the listener (`told`, `asked`).
     listener_verbs = "quotes/listener_verbs.txt";
+    /// Verbs whose object is a message's audience (`emailed supporters`).
+    audience_verbs = "quotes/audience_verbs.txt";
     /// Words after which a participle opens its own clause (`by`, `while`).
     participle_openers = "quotes/participle_openers.txt";
     /// Number words that, after `the`, count people (`the two said`).

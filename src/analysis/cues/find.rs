@@ -194,12 +194,18 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         w.to_string()
     };
     let last = k + used - 1;
-    let inverted = k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. });
     let participle = w.ends_with("ing") && k > floor;
+    // (`“…,” saying the city …`: a participle after a quote never has its
+    // speaker after it.)
+    let inverted =
+        k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. }) && !participle;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
     } else if participle
-        && (opens_participle_clause(p, k) || after_place_object(p.text, &p.items, floor, k))
+        && (opens_participle_clause(p, k)
+            || after_place_object(p.text, &p.items, floor, k)
+            || after_audience(p.text, &p.items, floor, k)
+            || matches!(p.items[k - 1], Item::Quote { .. }))
     {
         // `…, saying: “…”`, `by saying`: the clause's subject, not the
         // object before the comma (`She emailed supporters, saying …`).
@@ -244,6 +250,19 @@ fn after_place_object(text: &str, items: &[Item], floor: usize, k: usize) -> boo
         && s < k
         && matches!(&items[s - 1], Item::Word { range, cap: false }
             if lex::place_prepositions().contains(&lower(text, range)))
+}
+
+/// Whether the noun phrase right before the participle at `k` is the
+/// audience a verb addressed or the message it sent (`She emailed
+/// supporters saying …`, `The campaign issued a statement saying …`), or
+/// the person it took to task (`He criticised Obama saying …`): then the
+/// clause's subject speaks, not that phrase.
+fn after_audience(text: &str, items: &[Item], floor: usize, k: usize) -> bool {
+    let s = walk_back(text, items, k, floor);
+    s > floor
+        && s < k
+        && matches!(&items[s - 1], Item::Word { range, cap: false }
+            if lex::audience_verbs().contains(&text[range.clone()]))
 }
 
 /// The noun phrase opening the sentence at `floor` when a participle's

@@ -409,7 +409,15 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
         // protesters …`, `two officials …`).
         Item::Word { cap: false, range } => {
             let w = lower(p.text, range);
-            looks_finite(&w) && !lex::source_nouns().contains(w.as_str()) && !counted_before(p, i)
+            // (Or an adverb before the verb: `The mayor’s office later
+            // issued …`.)
+            let adverb_then_verb = lex::between_subject_and_verb().contains(w.as_str())
+                && matches!(&p.items.get(i + 1), Some(Item::Word { cap: false, range })
+                    if looks_finite(&lower(p.text, range)));
+            adverb_then_verb
+                || looks_finite(&w)
+                    && !lex::source_nouns().contains(w.as_str())
+                    && !counted_before(p, i)
         }
         Item::Word { .. } => false,
         Item::Punct { ch: '.', .. } => !is_abbrev_dot(p.text, &p.items, i),
