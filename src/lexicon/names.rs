@@ -33,6 +33,9 @@ crate::word_lists! {
     credit_openers = "names/credit_openers.txt";
     /// Sentence openers before `of` that name a part (`Much of`, `Most of`).
     partitives = "names/partitives.txt";
+    /// Sentence openers before `for`/`of` that join the sentence to the
+    /// last (`But for`, `Instead of`).
+    sentence_connectors = "names/sentence_connectors.txt";
     /// Surnames common in the United States (census), to choose between
     /// two spellings used equally often.
     surnames = "names/surnames.txt";

@@ -260,9 +260,11 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
         && s.joined(i - 2)
         && matches!(s.toks[i - 2].shape, Shape::Cap | Shape::AllCaps)
         && !title(i - 2)
-        // `Much of Trump’s rise`: a part of something, not `Bank of England`.
+        // `Much of Trump’s rise`: a part of something, not `Bank of England`;
+        // `But for Donald Trump`: a connector.
         && !(s.toks[i - 2].sentence_start
-            && crate::lexicon::names::partitives().contains(s.word(i - 2)));
+            && (crate::lexicon::names::partitives().contains(s.word(i - 2))
+                || crate::lexicon::names::sentence_connectors().contains(s.word(i - 2))));
     if !thing {
         return None;
     }

@@ -214,7 +214,7 @@ impl Builder {
                 && self.key_count(k) + k_bare >= 2
                 && !dropped_s(key, k)
                 && !dropped_s(k, key))
-            || (name_like(m, n) && !is_own_name(k) && plausible_typo(k, key))
+            || ((name_like(m, n) || known_surname(m)) && !is_own_name(k) && plausible_typo(k, key))
             || (name_like(m, n)
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
@@ -241,7 +241,9 @@ impl Builder {
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
             let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
-            if cands.is_none() && (may_be_typo(m) || name_like(m, bare_count[key])) {
+            if cands.is_none()
+                && (may_be_typo(m) || name_like(m, bare_count[key]) || known_surname(m))
+            {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
                     key.chars()
@@ -330,6 +332,17 @@ fn name_like(m: &Mention, n: usize) -> bool {
     }
     let known = is_known_surname(w) || given;
     known && (n >= 2 || !m.sentence_start)
+}
+
+/// Whether a bare word is a known surname of four letters or more, even
+/// one that is a given name too and opens its sentence (`Clinton plans …`):
+/// a spelling the surname of someone named in full may be a typo of, when
+/// that surname is no name of its own (`Hillary Clintton`).
+fn known_surname(m: &Mention) -> bool {
+    !m.heading
+        && m.surname_key.chars().count() >= 4
+        && is_known_surname(&m.surname_text)
+        && !is_english_word(&m.surname_text)
 }
 
 /// Whether a folded spelling is a name of its own: a known surname or
