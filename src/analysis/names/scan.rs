@@ -277,13 +277,18 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
 
 /// A role or descriptor capitalised to start a sentence (`Prosecutor
 /// Jonathan Fairweather`, `Dad-of-three Mark`), or a sentence-initial -ing
-/// word (`Defending Ashworth, …`, `Speaking in Kyiv`).
+/// word (`Defending Ashworth, …`, `Speaking in Kyiv`) that is no surname.
 fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
     if !s.toks[i].sentence_start || s.given_name(i).is_some() {
         return false;
     }
     let w = s.word(i);
-    s.role_word(i).is_some() || w.contains("-of-") || (w.len() > 5 && w.ends_with("ing"))
+    // (Not a surname that ends so: `Harding has chaired …`.)
+    let gerund = w.len() > 5
+        && w.ends_with("ing")
+        && (crate::lexicon::english::is_english_word(w)
+            || !crate::lexicon::names::is_known_surname(w));
+    s.role_word(i).is_some() || w.contains("-of-") || gerund
 }
 
 /// A capitalised English word after a full name on a title-case line

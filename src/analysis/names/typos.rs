@@ -218,6 +218,33 @@ impl Builder {
             || (name_like(m, n)
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
+            || self.named_once_then_bare(m, key, n, k, k_bare)
+    }
+
+    /// Whether someone named once, in full (`Tim Kane`, `Mitch McConnel`),
+    /// and never again by that surname, is the bare word written at least
+    /// twice one edit away (`Kaine`, `McConnell`), though both spellings are
+    /// surnames: copy introduces a person in full and then calls them by
+    /// surname, so the bare word with no full name of its own is that
+    /// person, and one of the two spellings is a typo.
+    fn named_once_then_bare(
+        &self,
+        m: &Mention,
+        key: &str,
+        n: usize,
+        k: &str,
+        k_bare: usize,
+    ) -> bool {
+        n >= 2
+            && k_bare == 0
+            && self.key_count(k) == 1
+            && self.has_given(k)
+            && key.chars().count() >= 4
+            && !m.heading
+            && !is_english_word(&m.surname_text)
+            && GAZETTEER.given(&m.surname_text).is_none()
+            && !dropped_s(key, k)
+            && !dropped_s(k, key)
     }
 
     /// Bare capitalised words that are a known surname become mentions.
