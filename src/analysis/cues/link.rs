@@ -11,7 +11,9 @@ use crate::lexicon::quotes as lex;
 use super::find::{fill_texts, Found};
 use super::items::{Item, Para};
 use super::phrase::named;
-use super::subject::{clause_subject, opening_apposition, pronoun_at, sentence_subject};
+use super::subject::{
+    clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject,
+};
 use super::types::{Cue, PhraseKind, SpeakerPhrase, Trailing};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
@@ -170,7 +172,13 @@ fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize
     // After: the first cue in the same sentence, before any other quote.
     let mut after = None;
     if !matches!(span.last_char, Some('.')) {
-        let next_quote = p.quotes.get(qi + 1).copied().unwrap_or(usize::MAX);
+        // (A name or title quoted in the speaker's apposition is no other
+        // quote: `“…,” Bill Eastland, wearing “Ted Cruz” pins, said`.)
+        let next_quote = p.quotes[qi + 1..]
+            .iter()
+            .copied()
+            .find(|&i| !matches!(&p.items[i], Item::Quote { range, .. } if quoted_label(p.text, range)))
+            .unwrap_or(usize::MAX);
         if let Some(c) = cues_between(found, k + 1, e).next() {
             let ci = found.at[c];
             if ci < next_quote && ci - k <= 40 && has_speaker(c) {

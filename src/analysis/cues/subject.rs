@@ -119,14 +119,17 @@ pub(super) fn subject_before(
             // `X, the Y, said` or `the Y, X, said`: an apposition.
             let appo_end = j - 1;
             let mut c = appo_end;
+            // (A name or title quoted inside the apposition is part of it:
+            // `Bill Eastland, wearing “Ted Cruz” pins, said`.)
             while c > floor
                 && !matches!(
                     items[c - 1],
                     Item::Punct {
                         ch: ',' | ';' | ':' | '(' | ')' | '—' | '–',
                         ..
-                    } | Item::Quote { .. }
+                    }
                 )
+                && !matches!(&items[c - 1], Item::Quote { range, .. } if !quoted_label(text, range))
             {
                 c -= 1;
             }
@@ -192,6 +195,14 @@ pub(super) fn subject_before(
         }
         _ => None,
     }
+}
+
+/// Whether a quote is a short label inside a phrase (`“Ted Cruz”`,
+/// `“Make America Great Again”`): four words or fewer, with no
+/// punctuation of a sentence in it.
+pub(super) fn quoted_label(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let inner = &text[range.clone()];
+    inner.split_whitespace().count() <= 4 && !inner.contains([',', '.', '!', '?', ':', ';'])
 }
 
 /// The name that opens a sentence (`floor`; role words may come first) and
