@@ -73,10 +73,23 @@ pub(super) fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
         if c.is_alphanumeric() {
             let start = at;
             let mut j = at + c.len_utf8();
+            // Where the part after the last joiner starts: `said.Trump`
+            // (a space lost after a full stop) is two words, `U.S.` and
+            // `Breitbart.com` one.
+            let mut part = start;
             while let Some(cj) = char_at(j) {
                 let after = j + cj.len_utf8();
+                let lost_space = cj == '.'
+                    && char_at(after).is_some_and(char::is_uppercase)
+                    && j - part >= 2
+                    && text[part..j].chars().all(char::is_lowercase);
+                if is_joiner(cj) {
+                    part = after;
+                }
                 if cj.is_alphanumeric()
-                    || (is_joiner(cj) && char_at(after).is_some_and(char::is_alphanumeric))
+                    || (is_joiner(cj)
+                        && !lost_space
+                        && char_at(after).is_some_and(char::is_alphanumeric))
                 {
                     j = after;
                 } else {
