@@ -59,7 +59,19 @@ pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
                     let v = lower(text, range);
                     !lex::noun_plurals().contains(v.as_str())
                 });
+            // `one said`, `another added`, `several told`: a determiner
+            // that stands for people, then a verb that is no noun (nor
+            // `read`, which things do: `One read: “…”` is a message).
+            let standing_alone = (matches!(w.as_str(), "one" | "another")
+                || lex::quantifiers().contains(w.as_str()))
+                && matches!(&items[k], Item::Word { range, .. } if {
+                    let v = lower(text, range);
+                    !lex::noun_bases().contains(v.as_str())
+                        && !lex::noun_plurals().contains(v.as_str())
+                        && !matches!(v.as_str(), "read" | "reads")
+                });
             !counted_people
+                && !standing_alone
                 && (lex::determiners().contains(w.as_str())
                     || w.ends_with("’s")
                     || w.ends_with("'s"))
