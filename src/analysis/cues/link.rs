@@ -21,7 +21,8 @@ use super::types::{Cue, PhraseKind, SpeakerPhrase, Trailing};
 pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
     let mut out = vec![None; p.quotes.len()];
     for (qi, &k) in p.quotes.iter().enumerate() {
-        out[qi] = in_sentence(p, found, qi, k)
+        out[qi] = owned_words(p, found, qi, k)
+            .or_else(|| in_sentence(p, found, qi, k))
             .or_else(|| short_cue_after(p, found, qi, k))
             .or_else(|| reported_before(p, found, k));
     }
@@ -281,6 +282,39 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
 /// (`He called the plan “a disaster”`, `Cruz vowed to “carpet bomb them”`,
 /// `Trump issued a statement, “…”`): the sentence's subject, when the
 /// sentence names one before the quote.
+/// A fragment between a name's possessive and a noun of saying (`Mitt
+/// Romney’s “47 percent” comment`, `Trump’s “America First” slogan`): the
+/// name's owner said it.
+fn owned_words(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    if k == 0 || p.outer[qi].kind == QuoteKind::Full {
+        return None;
+    }
+    let noun = p.word(k + 1)?;
+    if !matches!(p.items[k + 1], Item::Word { cap: false, .. })
+        || !lex::quoted_nouns().contains(&noun)
+    {
+        return None;
+    }
+    let Item::Word {
+        range: last,
+        cap: true,
+    } = &p.items[k - 1]
+    else {
+        return None;
+    };
+    let owner = &p.text[last.clone()];
+    let stem = owner
+        .strip_suffix("’s")
+        .or_else(|| owner.strip_suffix("'s"))?;
+    let floor = p.sentence_start(k);
+    let mut first = k - 1;
+    while first > floor && matches!(p.items[first - 1], Item::Word { cap: true, .. }) {
+        first -= 1;
+    }
+    let name = p.items[first].start()..last.start + stem.len();
+    Some(add(p, found, k - 1, last.clone(), "’s", named(name)))
+}
+
 fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
     let span = p.outer[qi];
     let s = p.sentence_start(k);
