@@ -6,6 +6,7 @@
 //! Cues are found by halving, never by scanning every cue for every quote.
 
 use crate::analysis::marks::QuoteKind;
+use crate::lexicon::names::{Lexical, GAZETTEER};
 use crate::lexicon::quotes as lex;
 
 use super::find::{fill_texts, Found};
@@ -265,7 +266,32 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         return None;
     };
     let s = p.sentence_start(k);
-    let subject = pronoun_at(p, s)
+    // `A lesson from Loretta Lynch: ‘…’`, `Advice from Dr Patel: “…”`:
+    // the name the words come from.
+    let mut first = k - 1;
+    while first > s
+        && (matches!(p.items[first - 1], Item::Word { cap: true, .. })
+            || super::items::is_abbrev_dot(p.text, &p.items, first - 1))
+    {
+        first -= 1;
+    }
+    // (Not a place: `Live from Kyiv:`, `News from New York:`.)
+    let place = (first..k - 1).any(|i| {
+        p.word(i).is_some_and(|_| {
+            let w = &p.text[p.items[i].start()..p.items[i].end()];
+            GAZETTEER.multi_start(w)
+                || matches!(
+                    GAZETTEER.lexical(w),
+                    Some(Lexical::Place | Lexical::Demonym)
+                )
+        })
+    });
+    let from = (first > s && first < k - 1 && p.is(first - 1, "from") && !place)
+        .then(|| super::phrase::phrase(p.text, &p.items, first, k - 1))
+        .flatten()
+        .filter(|ph| ph.kind == PhraseKind::Named);
+    let subject = from
+        .or_else(|| pronoun_at(p, s))
         .or_else(|| {
             clause_subject(p.text, &p.items, s, k - 1)
                 .filter(|ph| ph.range.start == p.items[s].start())
@@ -278,10 +304,6 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     Some(add(p, found, k - 1, at..at + 1, ":", subject))
 }
 
-/// A quote woven into the reporter's own sentence with no speech verb
-/// (`He called the plan “a disaster”`, `Cruz vowed to “carpet bomb them”`,
-/// `Trump issued a statement, “…”`): the sentence's subject, when the
-/// sentence names one before the quote.
 /// A fragment between a name's possessive and a noun of saying (`Mitt
 /// Romney’s “47 percent” comment`, `Trump’s “America First” slogan`): the
 /// name's owner said it.
@@ -315,6 +337,10 @@ fn owned_words(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<u
     Some(add(p, found, k - 1, last.clone(), "’s", named(name)))
 }
 
+/// A quote woven into the reporter's own sentence with no speech verb
+/// (`He called the plan “a disaster”`, `Cruz vowed to “carpet bomb them”`,
+/// `Trump issued a statement, “…”`): the sentence's subject, when the
+/// sentence names one before the quote.
 fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
     let span = p.outer[qi];
     let s = p.sentence_start(k);
