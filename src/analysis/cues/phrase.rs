@@ -121,6 +121,25 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         // group of people, not a name.
         .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(w(k).as_str()))
         .collect();
+    // `of Republican claims`, `Only European immigrants`: a demonym or a
+    // party's adjective alone after another word is no one's name (but
+    // `said Cuban` may be Mark Cuban, and `the Saudis` are a people).
+    let attributive = words.len() > 1 && first_word != "the";
+    let name_words = if let ([only], true) = (&name_words[..], attributive) {
+        let only = *only;
+        let written = &text[items[only].start()..items[only].end()];
+        let demonym = matches!(
+            crate::lexicon::names::GAZETTEER.lexical(written),
+            Some(crate::lexicon::names::Lexical::Demonym)
+        );
+        if demonym {
+            Vec::new()
+        } else {
+            name_words
+        }
+    } else {
+        name_words
+    };
     let org_head = lex::org_nouns().contains(head.as_str());
     let the_proper = first_word == "the"
         && name_words.len() == words.len().saturating_sub(1)
