@@ -60,15 +60,8 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     if words.len() == 1 && matches!(w(first).as_str(), "i" | "we") {
         // The writer (`“Okay,” I said`), or the writer's side (`we said`).
         return Some(SpeakerPhrase {
-            range,
-            kind: PhraseKind::Anonymous,
-            name: None,
-            role: None,
             head: Some(w(first)),
-            gender: None,
-            text: String::new(),
-            name_text: None,
-            role_text: None,
+            ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
     if words.len() == 1 {
@@ -79,15 +72,8 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
                 _ => None,
             };
             return Some(SpeakerPhrase {
-                range,
-                kind: PhraseKind::Pronoun(*p),
-                name: None,
-                role: None,
-                head: None,
                 gender,
-                text: String::new(),
-                name_text: None,
-                role_text: None,
+                ..SpeakerPhrase::of(range, PhraseKind::Pronoun(*p))
             });
         }
     }
@@ -150,29 +136,15 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     let counted = words.len() == 2 && first_word == "the" && lex::numbers().contains(&head);
     if lex::quantifiers().contains(&first_word) || counted {
         return Some(SpeakerPhrase {
-            range,
-            kind: PhraseKind::Anonymous,
-            name: None,
-            role: None,
             head: Some(head),
-            gender: None,
-            text: String::new(),
-            name_text: None,
-            role_text: None,
+            ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
     // `said one`, `another added`: one of the people just described.
     if words.len() == 1 && matches!(first_word.as_str(), "one" | "another") {
         return Some(SpeakerPhrase {
-            range,
-            kind: PhraseKind::Anonymous,
-            name: None,
-            role: None,
             head: Some(first_word),
-            gender: None,
-            text: String::new(),
-            name_text: None,
-            role_text: None,
+            ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
     if words.len() == 1 && starts_with_det {
@@ -215,15 +187,9 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
                 }
                 let role = (end > first).then(|| items[first].start()..items[end - 1].end());
                 return Some(SpeakerPhrase {
-                    range,
-                    kind: PhraseKind::Named,
                     name: Some(items[a].start()..items[b].end()),
                     role,
-                    head: None,
-                    gender: None,
-                    text: String::new(),
-                    name_text: None,
-                    role_text: None,
+                    ..SpeakerPhrase::of(range, PhraseKind::Named)
                 });
             }
         }
@@ -245,15 +211,9 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         return None;
     };
     Some(SpeakerPhrase {
-        range,
-        kind,
-        name: None,
-        role: None,
         head: Some(head),
         gender,
-        text: String::new(),
-        name_text: None,
-        role_text: None,
+        ..SpeakerPhrase::of(range, kind)
     })
 }
 
@@ -261,29 +221,12 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
 /// one word between a quote and its verb: `“…,” From said`).
 pub(super) fn named(r: std::ops::Range<usize>) -> SpeakerPhrase {
     SpeakerPhrase {
-        range: r.clone(),
-        kind: PhraseKind::Named,
-        name: Some(r),
-        role: None,
-        head: None,
-        gender: None,
-        text: String::new(),
-        name_text: None,
-        role_text: None,
+        name: Some(r.clone()),
+        ..SpeakerPhrase::of(r, PhraseKind::Named)
     }
 }
 
 pub(super) fn elided(items: &[Item], at: usize) -> SpeakerPhrase {
     let r = items[at].start()..items[at].end();
-    SpeakerPhrase {
-        range: r,
-        kind: PhraseKind::Elided,
-        name: None,
-        role: None,
-        head: None,
-        gender: None,
-        text: String::new(),
-        name_text: None,
-        role_text: None,
-    }
+    SpeakerPhrase::of(r, PhraseKind::Elided)
 }

@@ -50,6 +50,25 @@ pub struct SpeakerPhrase {
     pub role_text: Option<String>,
 }
 
+impl SpeakerPhrase {
+    /// A phrase of this kind over `range`, with nothing else known yet
+    /// (name, role, head and gender filled in by the caller; the texts by
+    /// `find::fill_texts`).
+    pub(super) fn of(range: Range<usize>, kind: PhraseKind) -> Self {
+        SpeakerPhrase {
+            range,
+            kind,
+            name: None,
+            role: None,
+            head: None,
+            gender: None,
+            text: String::new(),
+            name_text: None,
+            role_text: None,
+        }
+    }
+}
+
 /// A speech verb (or `according to`) outside quotes and its speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
