@@ -6,7 +6,10 @@ layouts: blank-line, a line a paragraph, hard-wrapped at 72 columns, and a
 line a paragraph with CRLF. copydesk must read the same quotes, speakers and
 findings from every one (positions aside: the covered text is compared with
 its whitespace collapsed). Prints how many articles read the same in every
-layout and lists the differences with --list.
+layout and lists the differences with --list. With --paragraphs lines each
+line of the source is a paragraph of its own (PolNeAR often sets paragraphs
+on lines with no blank line between them; as blocks, wrapping at 72 columns
+merges those into one paragraph, a different article).
 
     python3 tools/eval/layouts.py /work/data/polnear/data --copydesk target/release/copydesk [--split dev] [--list]
 """
@@ -50,8 +53,8 @@ def wrap(line: str, width: int = 72) -> list[str]:
     return lines
 
 
-def layouts(text: str) -> dict[str, str]:
-    paras = paragraphs(text)
+def layouts(text: str, by_line: bool = False) -> dict[str, str]:
+    paras = [l.rstrip() for l in text.splitlines() if l.strip()] if by_line else paragraphs(text)
     return {
         "blank-line": "\n\n".join(paras) + "\n",
         "line": "\n".join(paras) + "\n",
@@ -69,17 +72,17 @@ def reading(binary: str, path: str, text: str):
     report = check_json(binary, [path])
     idx = LineIndex(text)
     findings = []
-    for f in report.get("files", []):
-        for d in f.get("diagnostics", []):
-            a, b = idx.span(d["range"])
-            findings.append((d["code"], norm(text[a:b])))
+    for d in report.get(os.path.abspath(path), []):
+        a, b = idx.span(d["range"])
+        findings.append((d["code"], norm(text[a:b])))
+    findings.sort()
     return quotes, findings
 
 
 def one(args):
-    binary, name, text, tmp = args
+    binary, name, text, tmp, by_line = args
     out = {}
-    for layout, version in layouts(text).items():
+    for layout, version in layouts(text, by_line).items():
         path = os.path.join(tmp, f"{name}.{layout}.txt")
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(version)
@@ -94,6 +97,11 @@ def main() -> int:
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--list", action="store_true", help="print each difference")
+    ap.add_argument("--paragraphs", default="blocks", choices=["blocks", "lines"],
+                    help="what a paragraph of the source is: a run of non-blank lines (blocks), "
+                         "or each line (lines: PolNeAR often sets paragraphs on lines of their "
+                         "own with no blank line between, and wrapping such a block at 72 "
+                         "columns merges them)")
     args = ap.parse_args()
     check_split(args.split)
     binary = find_copydesk(args.copydesk)
@@ -101,7 +109,8 @@ def main() -> int:
     if args.limit:
         items = items[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [(binary, os.path.basename(t)[:-4], read_text(t), tmp) for _, t, _ in items]
+        by_line = args.paragraphs == "lines"
+        jobs = [(binary, os.path.basename(t)[:-4], read_text(t), tmp, by_line) for _, t, _ in items]
         results = pmap(one, jobs)
     same = 0
     diffs = {"quotes": 0, "findings": 0}
