@@ -50,6 +50,9 @@ fn a_sentence_ending_a_line_with_room_to_spare_ends_its_paragraph() {
             "On Thursday’s edition of “The Morning Programme,” the former home\nsecretary said she wanted to speak “directly to parents.”",
         ]
     );
+    // A headline's clause ended at a semicolon, its deck on the next line.
+    let head = "Council backs bypass plan;\nResidents say the new road will cut them off from the town centre.\n";
+    assert_eq!(texts(head).len(), 2);
     // A wrapped line that ends a sentence but had no room goes on.
     let full = "The council approved the budget on Tuesday after a long debate.\nCouncillors said it was the hardest settlement in a decade for them.\n";
     assert_eq!(texts(full).len(), 1);
