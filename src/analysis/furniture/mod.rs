@@ -42,7 +42,7 @@ mod types;
 
 use regex::Regex;
 
-use crate::text::is_wrapped;
+use crate::text::{continues, is_wrapped};
 
 pub use blocks::{blocks, Block, LineRef};
 use lines::{Rules, RULES};
@@ -68,7 +68,8 @@ impl BoilerplateMatcher {
     /// How each line of a paragraph (line texts without terminators) reads
     /// on its own, for the lines that say something, in order. A
     /// hard-wrapped paragraph ([`is_wrapped`]) is read as one text: as one
-    /// line when its first or last line reads as the whole does, else line
+    /// line when one of its lines reads as the whole does (`…Just click
+    /// here, enter your email…` wrapped over three lines), else line
     /// by line for furniture under a line of copy, else as one line for its
     /// cues (a caption wrapped over two lines).
     pub fn scan(&self, lines: &[&str]) -> Vec<BoilerplateHit> {
@@ -81,16 +82,36 @@ impl BoilerplateMatcher {
             self.scan_wrapped(rules, lines, &mut buf, &mut out);
             return out;
         }
-        for (i, line) in lines.iter().enumerate() {
-            if let Some(r) = self.read(rules, line, &mut buf) {
-                out.push(BoilerplateHit {
-                    line: i,
-                    class: r.class,
-                    link: r.link,
-                    cues: r.cues,
-                    span: 1,
-                });
+        let mut i = 0;
+        while i < lines.len() {
+            // (A line that carries on the sentence of the line before is
+            // no furniture: see `scan_wrapped`.)
+            let carried = i > 0 && continues(lines[i - 1], lines[i]);
+            let Some(r) = (!carried)
+                .then(|| self.read(rules, lines[i], &mut buf))
+                .flatten()
+            else {
+                i += 1;
+                continue;
+            };
+            // A line of furniture broken off mid-sentence takes the lines
+            // that carry on its sentence (`Sign up to get an email from
+            // reporter Ryan Grim when he publishes a new` / `story.`).
+            let mut span = 1;
+            while r.class.is_some()
+                && i + span < lines.len()
+                && continues(lines[i + span - 1], lines[i + span])
+            {
+                span += 1;
             }
+            out.push(BoilerplateHit {
+                line: i,
+                class: r.class,
+                link: r.link,
+                cues: r.cues,
+                span,
+            });
+            i += span;
         }
         out
     }
@@ -105,14 +126,13 @@ impl BoilerplateMatcher {
         let joined = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
         let whole = self.read(rules, &joined, buf).unwrap_or_default();
         let first = lines.first().copied().unwrap_or_default();
-        let last = lines.last().copied().unwrap_or_default();
         let class_of =
             |line: &str, buf: &mut String| self.read(rules, line, buf).and_then(|r| r.class);
         // A piece of a wrapped text on its own is read for its shape only
         // (never for a date or a label: `until 6am. In an update posted…`).
         let shape_of = |line: &str, buf: &mut String| self.classify(rules, line, buf);
         let same = match whole.class {
-            Some(_) => whole.class == class_of(first, buf) || whole.class == class_of(last, buf),
+            Some(_) => lines.iter().any(|line| whole.class == class_of(line, buf)),
             None => whole.link && rules.is_link_line(text::core(first)),
         };
         if same {
@@ -128,6 +148,12 @@ impl BoilerplateMatcher {
         // Furniture under a line of copy; a piece of a wrapped text is no
         // link line, and its cues are the whole's.
         for (i, line) in lines.iter().enumerate() {
+            // A line after one that breaks off mid-sentence carries on that
+            // sentence (`fake emails intended to get a person to` / `click
+            // on a link that would install malware`): no furniture.
+            if i > 0 && continues(lines[i - 1], line) {
+                continue;
+            }
             if let Some(class) = shape_of(line, buf) {
                 out.push(BoilerplateHit {
                     line: i,
