@@ -215,10 +215,16 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     } else {
         // The subject before, unless only an elided one is there and a name
         // follows (`“…” about the decision, said RoseAnn DeMoro`).
+        // A passive verb's speaker is its agent (`“American Skin” was
+        // written by Springsteen`), never a name after a comma.
         let named_after = || {
-            (!takes_listener(w))
-                .then(|| speaker_after(p.text, &p.items, last, ceil))
-                .flatten()
+            let after = match passive(p, k, floor) {
+                true if p.is(last + 1, "by") => Some(last + 1),
+                true => None,
+                false => (!takes_listener(w)).then_some(last),
+            };
+            after
+                .and_then(|at| speaker_after(p.text, &p.items, at, ceil))
                 .filter(|s| s.kind == PhraseKind::Named)
         };
         // `Protesters marching through the streets chanted`: the object of
@@ -239,6 +245,27 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         })
     });
     Some((cue(verb, &word, speaker), used))
+}
+
+/// Whether the verb at `k` is passive: a form of `be` before it, adverbs
+/// between (`The video was posted on another website, UnitedGunGroup.com`):
+/// a name after it is no speaker.
+fn passive(p: &Para<'_>, k: usize, floor: usize) -> bool {
+    let mut j = k;
+    while j > floor {
+        let Item::Word { range, cap: false } = &p.items[j - 1] else {
+            return false;
+        };
+        let w = lower(p.text, range);
+        if lex::be_forms().contains(w.as_str()) {
+            return true;
+        }
+        if !(w.ends_with("ly") || lex::between_subject_and_verb().contains(w.as_str())) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// Whether the noun phrase right before the participle at `k` is the
