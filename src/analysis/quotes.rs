@@ -52,6 +52,11 @@ pub struct QuoteFacts {
     /// in Title Case (`'We Got Her!': Video Shows Dramatic Rescue`), or a
     /// numbered item that is only a quote (`3. "The Gordon problem"`).
     pub titled: bool,
+    /// The paragraph could be a headline's deck (standfirst): one line of
+    /// one short sentence, mostly the writer's own words (`‘Stay or pay’
+    /// could make companies think again.`). It is one right under the
+    /// headline that opens the article.
+    pub deck: bool,
     /// The paragraph is a credit line, as under a quote standing alone: a
     /// dash, then a name (`- Bernie Sanders.`, `— Winston Churchill, 1940`).
     pub credit_line: bool,
@@ -101,6 +106,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.headline = is_headline(text);
     facts.titled = facts.headline
         && (crate::text::words::is_title_case(text) || numbered_quote(text, &facts.spans));
+    facts.deck = is_deck(text, &facts.spans);
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
     facts.ends_colon = text.trim_end().ends_with(':');
@@ -113,6 +119,28 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.roles = cues::role_links(text, &facts.spans);
     facts.name_words = cues::name_words(text, &facts.spans);
     facts
+}
+
+/// Whether the paragraph `text` could be a deck: one line, one sentence of
+/// at most [`MAX_WORDS`] words ending in a full stop, its quotes less than
+/// half of it.
+fn is_deck(text: &str, spans: &[QuoteSpan]) -> bool {
+    const MAX_WORDS: usize = 25;
+    let t = text.trim();
+    let core = t.trim_end_matches(['”', '’', '"', '\'', ')']);
+    if t.contains(['\n', '\r']) || !core.ends_with('.') {
+        return false;
+    }
+    let body = &core[..core.len() - 1];
+    if body.contains(['.', '!', '?']) || t.split_whitespace().count() > MAX_WORDS {
+        return false;
+    }
+    let quoted: usize = spans
+        .iter()
+        .filter(|s| s.depth == 0)
+        .map(|s| s.content.len())
+        .sum();
+    quoted * 2 < t.len()
 }
 
 /// Whether the paragraph `text` is only the short quote `s` in single marks,
@@ -489,6 +517,9 @@ fn is_headline(text: &str) -> bool {
     if t.split_whitespace().count() > 20 {
         return false;
     }
+    // (An archive's export runs the deck on after a semicolon:
+    // `Clinton, surprise populist;` / `‘Stay or pay’ could …`.)
+    let t = t.strip_suffix(';').unwrap_or(t).trim_end();
     let core = t.trim_end_matches(['”', '’', '"', '\'', '»', ')', ' ']);
     // A headline ends in no full stop of its own; one inside its closing
     // quote (`Carson: Clinton ‘Not Fit To Serve.’`) is the quote's.

@@ -66,6 +66,13 @@ impl Assembly<'_> {
         Some(s)
     }
 
+    /// Whether paragraph `pp` is the headline that opens the article: a
+    /// headline and the first paragraph of copy.
+    fn opening_headline(&self, pp: usize) -> bool {
+        let head = self.paragraphs.at(pp).facts.quotes.headline;
+        head && (0..pp).all(|i| !is_copy(self.not_prose, self.paragraphs.at(i).start))
+    }
+
     pub(super) fn paragraph(&mut self, pi: usize) {
         let para = self.paragraphs.at(pi);
         let q = &para.facts.quotes;
@@ -75,6 +82,7 @@ impl Assembly<'_> {
         }
         let prev_para = self.prev_para;
         let first_copy_para = prev_para.is_none();
+        let deck = q.deck && prev_para.is_some_and(|pp| self.opening_headline(pp));
         let outer: Vec<_> = q.outer().collect();
         let mut first_new = 0;
         let mut speaker_in_para: Option<Speaker> = None;
@@ -207,7 +215,7 @@ impl Assembly<'_> {
                 last_char: s.last_char,
                 last_char_at: s.last_char_at.map(|a| base + a),
                 open_mark: s.open_mark,
-                headline: q.heading || q.headline && (first_copy_para || q.titled),
+                headline: q.heading || q.headline && (first_copy_para || q.titled) || deck,
                 subhead: q.subhead,
                 broken,
                 introduced: cue.is_some() || s.framed || led_in,
