@@ -70,8 +70,8 @@ impl BoilerplateMatcher {
     /// hard-wrapped paragraph ([`is_wrapped`]) is read as one text: as one
     /// line when one of its lines reads as the whole does (`…Just click
     /// here, enter your email…` wrapped over three lines), else line
-    /// by line for furniture under a line of copy, else as one line for its
-    /// cues (a caption wrapped over two lines).
+    /// by line for furniture under a line of copy, else as one line (a
+    /// promo or a caption wrapped over two lines).
     pub fn scan(&self, lines: &[&str]) -> Vec<BoilerplateHit> {
         let mut out: Vec<BoilerplateHit> = Vec::new();
         let Some(rules) = RULES.as_ref() else {
@@ -164,10 +164,13 @@ impl BoilerplateMatcher {
                 });
             }
         }
-        if out.is_empty() && !whole.cues.is_empty() {
+        // No line is furniture on its own: the whole is what it reads as
+        // (`Listen to HuffPost’s analysis of Thursday’s debate in the
+        // podcast` / `embedded above. Subscribe here.`), or else its cues.
+        if out.is_empty() && (whole.class.is_some() || !whole.cues.is_empty()) {
             out.push(BoilerplateHit {
                 line: 0,
-                class: None,
+                class: whole.class,
                 link: false,
                 cues: whole.cues,
                 span: lines.len(),
