@@ -369,12 +369,21 @@ fn credit_words(rest: &str) -> bool {
             .all(|w| crate::lexicon::names::is_name_shaped(w))
 }
 
+/// What follows the word `w` that `s` starts with, when a space (any
+/// space) ends it.
+fn after_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    s.strip_prefix(w)
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+}
+
 /// Whether a byline credits the quoted words right after the closing mark:
 /// a story's headline quoted in a round-up (`“…,” by Times' Ben Sisario`).
 fn credited(after: &str) -> bool {
-    let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
-    rest.strip_prefix("by ")
-        .map(|r| r.strip_prefix("the ").unwrap_or(r))
+    // (Any space: a hard-wrapped paragraph puts the credit on the next line.)
+    let rest = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    after_word(rest, "by")
+        .map(|r| after_word(r, "the").unwrap_or(r))
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_uppercase)
         || cited(rest)
@@ -618,6 +627,15 @@ mod tests {
         // A source or a year cited in brackets after the quote.
         assert_eq!(
             framed("SENATE CLEARS BILL “Lawmakers voted 68-31 late Monday.” [AP.]"),
+            [true]
+        );
+        // Hard-wrapped, the credit on a line of its own.
+        assert_eq!(
+            framed("—“Museum to close at the end of December,” by\nTimes' Ben Sisario."),
+            [true]
+        );
+        assert_eq!(
+            framed("SENATE CLEARS BILL “Lawmakers voted 68-31 late Monday.”\n[AP.]"),
             [true]
         );
         assert_eq!(
