@@ -312,6 +312,22 @@ pub(super) fn clause_subject(
             break;
         }
     }
+    // `Gary Johnson’s doctor is calling …`: the name owns the subject, and
+    // is not it.
+    let owner = (start..end).any(|i| {
+        let w = &text[items[i].start()..items[i].end()];
+        (w.ends_with("’s") || w.ends_with("'s")) && (i + 1 < end || end < k)
+    });
+    if owner {
+        let mut e = end;
+        while e < k
+            && matches!(&items[e], Item::Word { range, cap: false }
+                if !looks_finite(&lower(text, range)))
+        {
+            e += 1;
+        }
+        return phrase(text, items, start, e).filter(|p| p.kind != PhraseKind::Named);
+    }
     phrase(text, items, start, end).filter(|p| p.kind == PhraseKind::Named)
 }
 

@@ -465,3 +465,23 @@ fn a_time_before_the_subject_is_not_the_speaker() {
     let got = speaker("Last Tuesday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”");
     assert!(got.iter().all(|(_, who, _)| who == "Bush"), "{got:?}");
 }
+
+#[test]
+fn a_name_owning_the_subject_is_not_the_speaker() {
+    // `Gary Johnson’s doctor is calling …`: the doctor, not Gary Johnson.
+    for (text, who) in [
+        (
+            "Councillor Aled Price’s lawyer is calling the ruling “a travesty of justice.”",
+            "Councillor Aled Price’s lawyer",
+        ),
+        (
+            "Maria Okafor's spokesman is calling the report “deeply flawed.”",
+            "Maria Okafor's spokesman",
+        ),
+    ] {
+        let got = speaker(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, who, "{got:?}");
+        assert_ne!(got[0].2, PhraseKind::Named, "{got:?}");
+    }
+}
