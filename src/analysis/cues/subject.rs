@@ -314,9 +314,13 @@ pub(super) fn clause_subject(
     }
     // `Gary Johnson’s doctor is calling …`: the name owns the subject, and
     // is not it.
+    // (Not a place's or a body's: `Ukraine’s Foreign Minister Dmytro
+    // Kuleba`, a name after the possessive.)
     let owner = (start..end).any(|i| {
         let w = &text[items[i].start()..items[i].end()];
-        (w.ends_with("’s") || w.ends_with("'s")) && (i + 1 < end || end < k)
+        (w.ends_with("’s") || w.ends_with("'s"))
+            && (i + 1 < end || end < k)
+            && (i + 1..end).all(|j| matches!(items[j], Item::Word { cap: false, .. }))
     });
     if owner {
         let mut e = end;
