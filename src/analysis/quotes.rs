@@ -122,8 +122,7 @@ pub fn scan(text: &str) -> QuoteFacts {
 }
 
 /// Whether the paragraph `text` could be a deck: one line, one sentence of
-/// at most [`MAX_WORDS`] words ending in a full stop, its quotes less than
-/// half of it.
+/// at most 25 words ending in a full stop, its quotes less than half of it.
 fn is_deck(text: &str, spans: &[QuoteSpan]) -> bool {
     const MAX_WORDS: usize = 25;
     let t = text.trim();

@@ -66,7 +66,8 @@ crate::word_lists! {
     quantifiers = "quotes/quantifiers.txt";
     /// Auxiliary and modal verbs (`has`, `will`).
     auxiliaries = "quotes/auxiliaries.txt";
-    /// Forms of `be` (`was`, `been`): a speech verb after one is passive.
+    /// Forms of `be` (`was`, `been`): a speech verb after one is passive
+    /// or progressive.
     be_forms = "quotes/be_forms.txt";
     /// Words that open an adverbial clause before a subject (`In`, `Speaking`).
     clause_openers = "quotes/clause_openers.txt";

@@ -82,7 +82,8 @@ pub fn split(text: &str, layout: Layout, markdown: bool) -> Vec<Range<usize>> {
 
 /// Whether the writer, not a wrapping tool, broke the line `p` before
 /// `line`: `p` ends a sentence (or a headline's clause at a semicolon:
-/// `Ryan backs Trump; ⏎ Criticism within party…`), `line` starts a new one, and `line`'s first
+/// `Ryan backs Trump;` ⏎ `Criticism within party…`), `line` starts a new
+/// one, and `line`'s first
 /// word would have fitted on `p` at the width the text is wrapped to, as
 /// `line` shows it (a line of [`FITS`] characters or more). Copy with one
 /// paragraph a line inside blank-line blocks, hard-wrapped, keeps its
