@@ -198,8 +198,15 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     let kind = if org_head || the_proper {
         PhraseKind::Organisation
     } else if first_word == "the"
-        || text[items[first].start()..items[first].end()].ends_with("’s")
-        || text[items[first].start()..items[first].end()].ends_with("'s")
+        // `Trump’s spokesman`, `Ms Okafor's family` (an honorific before
+        // the owner).
+        || words
+            .iter()
+            .find(|&&k| !lex::name_honorifics().contains(w(k).as_str()))
+            .is_some_and(|&k| {
+                let t = &text[items[k].start()..items[k].end()];
+                t.ends_with("’s") || t.ends_with("'s")
+            })
         || matches!(first_word.as_str(), "his" | "her" | "their" | "its")
     {
         PhraseKind::Role

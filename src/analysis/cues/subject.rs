@@ -7,7 +7,7 @@ use crate::lexicon::quotes as lex;
 use super::items::{bare, is_abbrev_dot, is_name_word, lower, Item, Para};
 use super::phrase::{elided, named, phrase};
 use super::types::{PhraseKind, SpeakerPhrase, PRONOUNS};
-use super::walk::walk_back;
+use super::walk::{after_determiner, walk_back};
 
 /// The subject before the verb at item `v`, back to `floor` (sentence start).
 pub(super) fn subject_before(
@@ -23,7 +23,10 @@ pub(super) fn subject_before(
         match &items[j - 1] {
             Item::Word { range, cap: false } => {
                 let w = lower(text, range);
-                if lex::between_subject_and_verb().contains(w.as_str()) || w.ends_with("ly") {
+                // (Not a noun in -ly after a determiner or a possessive:
+                // `Scott's family said`, `the assembly voted`.)
+                let adverb = w.ends_with("ly") && !after_determiner(text, items, j - 1);
+                if lex::between_subject_and_verb().contains(w.as_str()) || adverb {
                     j -= 1
                 } else {
                     break;

@@ -484,4 +484,7 @@ fn a_name_owning_the_subject_is_not_the_speaker() {
         assert_eq!(got[0].1, who, "{got:?}");
         assert_ne!(got[0].2, PhraseKind::Named, "{got:?}");
     }
+    // A noun in -ly after a possessive is no adverb to skip.
+    let got = speaker("“This ruling is a betrayal,” Ms Okafor's family said.");
+    assert_eq!(got[0].1, "Ms Okafor's family", "{got:?}");
 }
