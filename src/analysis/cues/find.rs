@@ -9,7 +9,8 @@ use super::after::speaker_after;
 use super::items::{lower, Item, Para};
 use super::phrase::elided;
 use super::subject::{
-    clause_subject, is_speaker_like, opening_subject, sentence_subject, subject_before,
+    clause_subject, is_speaker_like, opening_subject, sentence_subject, stands_before_verb,
+    subject_before,
 };
 use super::types::{Cue, PhraseKind, SpeakerPhrase};
 use super::walk::{after_determiner, counted, takes_base_form, walk_back};
@@ -258,11 +259,10 @@ fn passive(p: &Para<'_>, k: usize, floor: usize) -> bool {
         let Item::Word { range, cap: false } = &p.items[j - 1] else {
             return false;
         };
-        let w = lower(p.text, range);
-        if lex::be_forms().contains(w.as_str()) {
+        if lex::be_forms().contains(lower(p.text, range).as_str()) {
             return true;
         }
-        if !(w.ends_with("ly") || lex::between_subject_and_verb().contains(w.as_str())) {
+        if !stands_before_verb(p.text, &p.items, j - 1) {
             return false;
         }
         j -= 1;

@@ -118,6 +118,11 @@ pub(super) fn lower(text: &str, r: &Range<usize>) -> String {
 }
 
 /// The bare lower-case form of a word: no possessive, no full stop.
+/// Whether a word is a possessive (`Trump’s`, `Okafor's`).
+pub(super) fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
 pub(super) fn bare(word: &str) -> String {
     let w = word.to_lowercase();
     let w = w

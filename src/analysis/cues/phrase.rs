@@ -4,7 +4,7 @@
 use crate::analysis::names::Gender;
 use crate::lexicon::quotes as lex;
 
-use super::items::{bare, is_abbrev_dot, is_name_word, Item};
+use super::items::{bare, is_abbrev_dot, is_name_word, is_possessive, Item};
 use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
 use super::walk::org_name_on;
 
@@ -203,10 +203,7 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         || words
             .iter()
             .find(|&&k| !lex::name_honorifics().contains(w(k).as_str()))
-            .is_some_and(|&k| {
-                let t = &text[items[k].start()..items[k].end()];
-                t.ends_with("’s") || t.ends_with("'s")
-            })
+            .is_some_and(|&k| is_possessive(&text[items[k].start()..items[k].end()]))
         || matches!(first_word.as_str(), "his" | "her" | "their" | "its")
     {
         PhraseKind::Role

@@ -4,10 +4,23 @@
 
 use crate::lexicon::quotes as lex;
 
-use super::items::{bare, is_abbrev_dot, is_name_word, lower, Item, Para};
+use super::items::{bare, is_abbrev_dot, is_name_word, is_possessive, lower, Item, Para};
 use super::phrase::{elided, named, phrase};
 use super::types::{PhraseKind, SpeakerPhrase, PRONOUNS};
 use super::walk::{after_determiner, walk_back};
+
+/// Whether the lower-case word at item `j` is an adverb or auxiliary that
+/// stands between a subject and its verb (`has previously said`,
+/// `jokingly said`); not a noun in -ly after a determiner or a possessive
+/// (`Scott's family said`, `the assembly voted`).
+pub(super) fn stands_before_verb(text: &str, items: &[Item], j: usize) -> bool {
+    let Item::Word { range, .. } = &items[j] else {
+        return false;
+    };
+    let w = lower(text, range);
+    lex::between_subject_and_verb().contains(w.as_str())
+        || w.ends_with("ly") && !after_determiner(text, items, j)
+}
 
 /// The subject before the verb at item `v`, back to `floor` (sentence start).
 pub(super) fn subject_before(
@@ -21,17 +34,7 @@ pub(super) fn subject_before(
     // and a party tag (`Rep. Earl Blumenauer (D-Ore.) said`).
     while j > floor {
         match &items[j - 1] {
-            Item::Word { range, cap: false } => {
-                let w = lower(text, range);
-                // (Not a noun in -ly after a determiner or a possessive:
-                // `Scott's family said`, `the assembly voted`.)
-                let adverb = w.ends_with("ly") && !after_determiner(text, items, j - 1);
-                if lex::between_subject_and_verb().contains(w.as_str()) || adverb {
-                    j -= 1
-                } else {
-                    break;
-                }
-            }
+            Item::Word { cap: false, .. } if stands_before_verb(text, items, j - 1) => j -= 1,
             Item::Punct { ch: ')', .. } => match party_tag(text, items, j - 1, floor) {
                 Some(open) => j = open,
                 None => break,
@@ -320,8 +323,7 @@ pub(super) fn clause_subject(
     // (Not a place's or a body's: `Ukraine’s Foreign Minister Dmytro
     // Kuleba`, a name after the possessive.)
     let owner = (start..end).any(|i| {
-        let w = &text[items[i].start()..items[i].end()];
-        (w.ends_with("’s") || w.ends_with("'s"))
+        is_possessive(&text[items[i].start()..items[i].end()])
             && (i + 1 < end || end < k)
             && (i + 1..end).all(|j| matches!(items[j], Item::Word { cap: false, .. }))
     });

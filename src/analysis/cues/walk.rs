@@ -3,7 +3,7 @@
 
 use crate::lexicon::quotes as lex;
 
-use super::items::{is_abbrev_dot, lower, Item};
+use super::items::{is_abbrev_dot, is_possessive, lower, Item};
 use super::words::is_org_word;
 
 /// A word right after a determiner or possessive is a noun (`the report`,
@@ -72,9 +72,7 @@ pub(super) fn after_determiner(text: &str, items: &[Item], k: usize) -> bool {
                 });
             !counted_people
                 && !standing_alone
-                && (lex::determiners().contains(w.as_str())
-                    || w.ends_with("’s")
-                    || w.ends_with("'s"))
+                && (lex::determiners().contains(w.as_str()) || is_possessive(&w))
         }
         _ => false,
     }
