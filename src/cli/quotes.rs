@@ -5,7 +5,8 @@
 //!   "people":[{"name","role","mentions","quotes","variants"}]}`
 //! with 0-based lines and UTF-16 characters. `kind` is person, anonymous or
 //! organisation; `how` says how the speaker was found: named, pronoun, role,
-//! continuation or previous-cue. An article with sources (see
+//! continuation, previous-cue, or presumed (a lone quote paragraph after a
+//! paragraph reporting one person's words; `cue` is empty). An article with sources (see
 //! [`crate::sources`]) has a `"source"` on each quote looked for:
 //! `{"file","line","timestamp","speaker","state","score"}` (1-based line;
 //! `state` is faithful, omission, altered or not-found), and the table a

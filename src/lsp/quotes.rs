@@ -108,6 +108,11 @@ pub fn hover(
                         line_of(a, sp.mention.range.start)
                     )
                 }
+                Resolution::Topic => format!(
+                    "Presumed: the paragraph before is about ‘{}’ (line {}); the quote has no attribution of its own",
+                    sp.mention.text,
+                    line_of(a, sp.mention.range.start)
+                ),
                 Resolution::PreviousParagraphCue => {
                     format!(
                         "Attributed: ‘{} {}’ at the end of line {}",

@@ -93,6 +93,7 @@ fn reading(path: &Path, code: &str, scope: Scope) -> String {
                         Resolution::RoleNoun { .. } => "role",
                         Resolution::Continuation => "continuation",
                         Resolution::PreviousParagraphCue => "cue before",
+                        Resolution::Topic => "presumed",
                     };
                     format!("{} ({}, {how})", one_line(&s.name), s.kind.as_str())
                 });

@@ -37,6 +37,16 @@ pub(super) struct Assembly<'a> {
 }
 
 impl Assembly<'_> {
+    /// The person paragraph `pi` is about, as a speaker placed in the document.
+    fn topic_speaker(&self, pi: usize) -> Option<Speaker> {
+        let (_, found) = self.rows.get(pi)?.topic.as_ref()?;
+        let base = self.paragraphs.at(pi).start;
+        let mut s = found.clone();
+        s.mention.range = base + s.mention.range.start..base + s.mention.range.end;
+        s.cue_range = s.mention.range.clone();
+        Some(s)
+    }
+
     /// The speaker of cue `c` of paragraph `pi`, placed in the document.
     fn cue_speaker(&self, pi: usize, c: usize) -> Option<Speaker> {
         let found = self.rows.get(pi)?.speakers.get(c)?.as_ref()?;
@@ -245,9 +255,25 @@ impl Assembly<'_> {
                 .iter()
                 .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
         });
+        let mut presumed = None;
         if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
+                // A lone quote after a paragraph about one person, with no
+                // full quote of its own: presumed that person's.
+                let prev_facts = &self.paragraphs.at(pp).facts.quotes;
+                let narrative = prev_facts.outer().all(|s| s.kind != QuoteKind::Full);
+                let waits = first.last_char == Some(',') && first.closed;
+                if starts_with_quote
+                    && narrative
+                    && pp + 1 == pi
+                    && !waits
+                    && !first.broken
+                    && first.speaker.is_none()
+                    && first.kind == QuoteKind::Full
+                {
+                    presumed = self.topic_speaker(pp);
+                }
                 // A run of quote paragraphs by one speaker: the paragraph
                 // before opens with a full quote too. (A quote after
                 // narrative is not handed to whoever spoke last.)
@@ -283,6 +309,13 @@ impl Assembly<'_> {
                             quote.introduced = true;
                         }
                     }
+                }
+            }
+        }
+        if let Some(sp) = presumed {
+            for quote in &mut self.quotes[first_quote_index..] {
+                if quote.speaker.is_none() {
+                    quote.speaker = Some(sp.clone());
                 }
             }
         }

@@ -20,6 +20,7 @@ fn sheet(text: &str) -> Vec<(String, Option<String>, Option<&'static str>)> {
                 Resolution::RoleNoun { .. } => "role",
                 Resolution::Continuation => "continuation",
                 Resolution::PreviousParagraphCue => "previous",
+                Resolution::Topic => "topic",
             });
             (
                 words.join(" "),
@@ -96,6 +97,17 @@ fn resolves_speakers_in_small_passages() {
             &[
                 ("People gave what", Some("Jenny Marlow"), Some("pronoun")),
                 ("We never once", None, None),
+            ],
+        ),
+        (
+            // A lone quote paragraph after a paragraph reporting one
+            // person's words: presumed theirs. Not after a paragraph that
+            // only describes someone, nor one where two people speak.
+            "Councillor Dafydd Morgan said the plan would cost jobs. The bakery his family runs on Bridge Street has been open since 1962.\n\n“We have been here before and we know how it ends.”\n\nMorgan has sat on the council since 2015. The vote is on Tuesday.\n\n“Nobody asked the traders.”\n\nMorgan said the vote was rushed. Cllr Sian Price said it was overdue. The council meets again in May.\n\n“The money is not there.”",
+            &[
+                ("We have been", Some("Dafydd Morgan"), Some("topic")),
+                ("Nobody asked the", None, None),
+                ("The money is", None, None),
             ],
         ),
         (

@@ -40,6 +40,10 @@ pub enum Resolution {
     Continuation,
     /// A cue ending the previous paragraph (`He added:`).
     PreviousParagraphCue,
+    /// A quote paragraph with no attribution of its own, after a paragraph
+    /// about one person (`Valastro praised Christie’s record.` then
+    /// `“We need someone who …”`): presumed theirs.
+    Topic,
 }
 
 impl Resolution {
@@ -53,6 +57,7 @@ impl Resolution {
             Resolution::RoleNoun { .. } => "role",
             Resolution::Continuation => "continuation",
             Resolution::PreviousParagraphCue => "previous-cue",
+            Resolution::Topic => "presumed",
         }
     }
 }

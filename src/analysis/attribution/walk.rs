@@ -11,7 +11,7 @@ use super::reads::person_for_name;
 use super::resolve::{resolve, role_gender};
 use super::row::{Found, Row};
 use super::state::{FactRef, Seen, Target, Walk};
-use super::types::{Speaker, SpeakerKind, SpeakerMention};
+use super::types::{Resolution, Speaker, SpeakerKind, SpeakerMention};
 use crate::analysis::cues::PhraseKind;
 use crate::analysis::names::MentionRef;
 use crate::analysis::ParagraphFacts;
@@ -241,6 +241,13 @@ pub(super) fn walk_paragraph<'p>(
             }
         }
     }
+    row.topic = topic(w, pi, f, inside).filter(|(_, sp)| {
+        // Reported speech by them: a cue of the paragraph names them.
+        row.speakers
+            .iter()
+            .flatten()
+            .any(|found| found.speaker.person == sp.person)
+    });
     // Elided speakers take the previous cue's speaker in the paragraph.
     for i in 1..row.speakers.len() {
         if row.speakers[i].is_none()
@@ -253,4 +260,41 @@ pub(super) fn walk_paragraph<'p>(
         }
     }
     row
+}
+
+/// The person paragraph `pi` is about ([`Row::topic`]).
+fn topic(
+    w: &With<'_>,
+    pi: usize,
+    f: &ParagraphFacts,
+    inside: impl Fn(usize) -> bool,
+) -> Option<(usize, Speaker)> {
+    let mut persons = f.mentions.iter().enumerate().filter_map(|(i, m)| {
+        if inside(m.range.start) {
+            return None;
+        }
+        let person = w.people.person_of(MentionRef { para: pi, index: i })?;
+        looks_like_person(&m.name_text).then_some((i, m, person.id))
+    });
+    let (i, m, id) = persons.next()?;
+    if !m.subject || m.heading || persons.any(|(_, o, other)| o.subject && other != id) {
+        return None;
+    }
+    let (name, role) = w.person_speaker(id);
+    Some((
+        i,
+        Speaker {
+            kind: SpeakerKind::Person,
+            name,
+            role,
+            person: Some(id),
+            mention: SpeakerMention {
+                range: m.range.clone(),
+                text: m.name_text.clone(),
+            },
+            cue: String::new(),
+            cue_range: m.range.clone(),
+            resolution: Resolution::Topic,
+        },
+    ))
 }

@@ -130,6 +130,9 @@ impl WalkLog {
             for f in row.speakers.iter_mut().flatten() {
                 speaker(&mut f.speaker);
             }
+            if let Some((_, s)) = &mut row.topic {
+                speaker(s);
+            }
             for (_, c) in &mut row.resolved {
                 cue(c);
             }
