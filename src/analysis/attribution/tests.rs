@@ -111,11 +111,6 @@ fn resolves_speakers_in_small_passages() {
             ],
         ),
         (
-            // Singing is a speech verb.
-            "The rally closed with a song. “This land was made for you and me,” sang Rhiannon Giddens, to cheers from the front rows.",
-            &[("This land was", Some("Rhiannon Giddens"), Some("direct"))],
-        ),
-        (
             // A lone quote paragraph right after an attributed quote paragraph.
             "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
             &[
