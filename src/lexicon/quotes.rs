@@ -34,6 +34,9 @@ crate::word_lists! {
     listener_verbs = "quotes/listener_verbs.txt";
     /// Verbs whose object is a message's audience (`emailed supporters`).
     audience_verbs = "quotes/audience_verbs.txt";
+    /// Nouns that speak through a participle after them though no role or
+    /// source: messages and shares of people (`a sign saying`).
+    participle_heads = "quotes/participle_heads.txt";
     /// Words after which a participle opens its own clause (`by`, `while`).
     participle_openers = "quotes/participle_openers.txt";
     /// Number words that, after `the`, count people (`the two said`).

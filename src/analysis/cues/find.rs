@@ -202,8 +202,11 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. }) && !participle;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
+    } else if let Some(ph) = participle.then(|| with_subject(p, floor, k)).flatten() {
+        Some(ph)
     } else if participle
         && (opens_participle_clause(p, k)
+            || coordinated_participle(p, floor, k)
             || after_place_object(p.text, &p.items, floor, k)
             || after_audience(p.text, &p.items, floor, k)
             || matches!(p.items[k - 1], Item::Quote { .. }))
@@ -214,6 +217,10 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             .or_else(|| clause_subject(p.text, &p.items, floor, k))
             .or_else(|| subject_before(p.text, &p.items, k, floor))
     } else {
+        // A participle after the object of a verb (`Sanders started out
+        // their ninth debate saying …`, `incurred a wave of boos upon
+        // saying`): the phrase before it is no speaker, the clause's
+        // subject is.
         // The subject before, unless only an elided one is there and a name
         // follows (`“…” about the decision, said RoseAnn DeMoro`).
         // A passive verb's speaker is its agent (`“American Skin” was
@@ -234,6 +241,19 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             .then(|| participle_modified_subject(p, floor, k))
             .flatten()
             .or_else(|| subject_before(p.text, &p.items, k, floor));
+        let subject = match subject {
+            Some(s)
+                if participle
+                    && s.kind != PhraseKind::Elided
+                    && !is_speaker_like(&s)
+                    && !speaks_through_participle(p.text, &s) =>
+            {
+                sentence_subject(p, floor, k)
+                    .or_else(|| clause_subject(p.text, &p.items, floor, k))
+                    .or(Some(s))
+            }
+            other => other,
+        };
         match subject {
             Some(s) if s.kind != PhraseKind::Elided => Some(s),
             elided => named_after().or(elided),
@@ -268,6 +288,46 @@ fn passive(p: &Para<'_>, k: usize, floor: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// Whether a phrase before a participle that heads no role or source
+/// speaks all the same: a message or a share of people, as its head or
+/// its last word (`a sign`, `one of her ads`). An agent noun (`one developer`, `a historian`) reads as a person too:
+/// `recalled one developer telling him, “…”`.
+fn speaks_through_participle(text: &str, ph: &SpeakerPhrase) -> bool {
+    let last = text[ph.range.clone()]
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(str::to_lowercase);
+    let agent = |w: &str| w.len() > 5 && ["er", "or", "ist", "ian"].iter().any(|s| w.ends_with(s));
+    [ph.head.clone(), last]
+        .iter()
+        .flatten()
+        .any(|w| lex::participle_heads().contains(w.as_str()) || agent(w))
+}
+
+/// The noun phrase between `with` and the participle at `k`, when it is a
+/// speaker's (`…, with many marchers and spectators chanting “…”`): the
+/// participle's own subject, whatever the sentence's is.
+fn with_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    // Words only (`many marchers and spectators`), a few of them.
+    let w = (floor..k)
+        .rev()
+        .take(7)
+        .take_while(|&i| matches!(p.items[i], Item::Word { .. }))
+        .find(|&i| p.is(i, "with"))?;
+    // (People counted by a quantifier: `many in the crowd`.)
+    let people = |ph: &SpeakerPhrase| {
+        is_speaker_like(ph)
+            || p.text[ph.range.clone()]
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| lex::source_nouns().contains(w.to_lowercase().as_str()))
+    };
+    (w + 1 < k)
+        .then(|| super::phrase::phrase(p.text, &p.items, w + 1, k))
+        .flatten()
+        .filter(people)
 }
 
 /// Whether the noun phrase right before the participle at `k` is the
@@ -331,6 +391,18 @@ fn opens_participle_clause(p: &Para<'_>, k: usize) -> bool {
             || p.punct(k - 1, '—')
             || matches!(&p.items[k - 1], Item::Word { range, .. }
                 if lex::participle_openers().contains(&p.text[range.clone()])))
+}
+
+/// Whether the participle at `k` follows `and` or `or` after a participle
+/// that opens a clause of its own (`…, holding signs and chanting “…”`): it
+/// shares that clause's subject.
+fn coordinated_participle(p: &Para<'_>, floor: usize, k: usize) -> bool {
+    k > floor + 1
+        && (p.is(k - 1, "and") || p.is(k - 1, "or"))
+        && (floor..k - 1)
+            .rev()
+            .take(12)
+            .any(|i| p.word(i).is_some_and(|w| w.ends_with("ing")) && opens_participle_clause(p, i))
 }
 
 /// Fills elided speakers from the previous cue in the paragraph, else (for

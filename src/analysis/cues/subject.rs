@@ -421,16 +421,22 @@ fn looks_finite(w: &str) -> bool {
 /// a source or an organisation (`The Vermont senator emailed …`).
 pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
     let mut s = floor;
-    let opener = p.word(s).is_some_and(|w| {
-        lex::clause_openers().contains(&w) || w.ends_with("ing") && p.punct(s + 1, ',')
-    });
-    if opener {
-        // The clause ends at its comma, which US style puts inside a
-        // title's marks (`On “Face the Nation,” Sen. Bernie Sanders …`).
-        let title_comma = |i: usize| {
-            matches!(p.items[i], Item::Quote { index, .. }
-                if p.outer.get(index).is_some_and(|q| q.last_char == Some(',')))
-        };
+    let opener = |s: usize| {
+        p.word(s).is_some_and(|w| {
+            lex::clause_openers().contains(&w) || w.ends_with("ing") && p.punct(s + 1, ',')
+        })
+    };
+    // The clause ends at its comma, which US style puts inside a title's
+    // marks (`On “Face the Nation,” Sen. Bernie Sanders …`). One may follow
+    // another (`In June 2009, after Clinton fell ill, Axelrod emailed …`).
+    let title_comma = |i: usize| {
+        matches!(p.items[i], Item::Quote { index, .. }
+            if p.outer.get(index).is_some_and(|q| q.last_char == Some(',')))
+    };
+    for _ in 0..3 {
+        if !opener(s) {
+            break;
+        }
         s = (s..k).find(|&i| p.punct(i, ',') || title_comma(i))? + 1;
     }
     if s >= k {

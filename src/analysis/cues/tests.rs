@@ -488,3 +488,50 @@ fn a_name_owning_the_subject_is_not_the_speaker() {
     let got = speaker("“This ruling is a betrayal,” Ms Okafor's family said.");
     assert_eq!(got[0].1, "Ms Okafor's family", "{got:?}");
 }
+
+/// A participle cue's speaker is its clause's subject, not the object of the
+/// verb before it; `with` gives a participle a subject of its own; a
+/// message before the participle speaks.
+#[test]
+fn participle_cues_take_their_clause_subject() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "In central Leeds, about 300 protesters gathered outside the infirmary, waving placards and chanting “Fair pay now.”",
+            "chanting",
+            "about 300 protesters",
+        ),
+        (
+            "Cardiff was on everyone’s mind at the parade, with many in the crowd chanting “Refugees welcome here.”",
+            "chanting",
+            "many in the crowd",
+        ),
+        (
+            "Okafor opened the second debate saying “of course” the budget could be balanced.",
+            "saying",
+            "Okafor",
+        ),
+        (
+            "Cllr Amira Haddad, the finance lead, drew jeers from the gallery upon saying, “The library plan is dead.”",
+            "saying",
+            "Amira Haddad",
+        ),
+        (
+            "In March 2021, after the floods receded, Cllr Haddad wrote to residents, thanking the volunteers and adding, “We owe them everything.”",
+            "adding",
+            "Haddad",
+        ),
+        (
+            "Outside the clinic a pensioner held up a sign saying “Hands off our NHS.”",
+            "saying",
+            "a sign",
+        ),
+    ];
+    for (text, verb, who) in cases {
+        let got = speaker(text);
+        assert_eq!(
+            got.first().map(|(v, s, _)| (v.as_str(), s.as_str())),
+            Some((*verb, *who)),
+            "{text}"
+        );
+    }
+}
