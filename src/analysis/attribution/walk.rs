@@ -13,7 +13,7 @@ use super::row::{Found, Row};
 use super::state::{FactRef, Seen, Target, Walk};
 use super::types::{Resolution, Speaker, SpeakerKind, SpeakerMention};
 use crate::analysis::cues::PhraseKind;
-use crate::analysis::names::MentionRef;
+use crate::analysis::names::{MentionRef, PersonId};
 use crate::analysis::ParagraphFacts;
 use crate::text::Paragraph;
 
@@ -241,13 +241,23 @@ pub(super) fn walk_paragraph<'p>(
             }
         }
     }
-    row.topic = topic(w, pi, f, inside).filter(|(_, sp)| {
-        // Reported speech by them: a cue of the paragraph names them.
+    // Reported speech by them: a cue of the paragraph names them (looked
+    // at first: most paragraphs have no such cue).
+    let speaks = |id: PersonId| {
         row.speakers
             .iter()
             .flatten()
-            .any(|found| found.speaker.person == sp.person)
-    });
+            .any(|found| found.speaker.person == Some(id))
+    };
+    if row
+        .speakers
+        .iter()
+        .flatten()
+        .any(|f| f.speaker.person.is_some())
+    {
+        row.topic =
+            topic(w, pi, f, inside, person_like).filter(|(_, sp)| sp.person.is_some_and(speaks));
+    }
     // Elided speakers take the previous cue's speaker in the paragraph.
     for i in 1..row.speakers.len() {
         if row.speakers[i].is_none()
@@ -263,21 +273,33 @@ pub(super) fn walk_paragraph<'p>(
 }
 
 /// The person paragraph `pi` is about ([`Row::topic`]).
-fn topic(
+fn topic<'p>(
     w: &With<'_>,
     pi: usize,
-    f: &ParagraphFacts,
+    f: &'p ParagraphFacts,
     inside: impl Fn(usize) -> bool,
+    person_like: &mut HashMap<&'p str, bool>,
 ) -> Option<(usize, Speaker)> {
-    let mut persons = f.mentions.iter().enumerate().filter_map(|(i, m)| {
-        if inside(m.range.start) {
-            return None;
-        }
-        let person = w.people.person_of(MentionRef { para: pi, index: i })?;
-        looks_like_person(&m.name_text).then_some((i, m, person.id))
-    });
-    let (i, m, id) = persons.next()?;
-    if !m.subject || m.heading || persons.any(|(_, o, other)| o.subject && other != id) {
+    let person = |i: usize| {
+        w.people
+            .person_of(MentionRef { para: pi, index: i })
+            .map(|p| p.id)
+    };
+    let mut outside = f
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !inside(m.range.start));
+    let (i, m, id) = outside.find_map(|(i, m)| {
+        let like = *person_like
+            .entry(m.name_text.as_str())
+            .or_insert_with(|| looks_like_person(&m.name_text));
+        like.then(|| person(i)).flatten().map(|id| (i, m, id))
+    })?;
+    if !m.subject
+        || m.heading
+        || outside.any(|(j, o)| o.subject && person(j).is_some_and(|x| x != id))
+    {
         return None;
     }
     let (name, role) = w.person_speaker(id);
