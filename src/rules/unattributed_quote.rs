@@ -27,7 +27,11 @@ whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a 
 comment that “…”`; a quote set in the reporter's sentence between dashes, `When he \
 wrapped up — “…” — the balloons fell`; a quote standing alone with a credit line \
 under it, `- Bernie Sanders.`; a lone quote paragraph continuing a speaker's run) is \
-not flagged either, and copydesk does not guess its speaker. What is always flagged is an \
+not flagged either, and copydesk does not guess its speaker. A lone quote paragraph \
+right after a paragraph that reports one person's words (`Cllr Morgan said the plan \
+would cost jobs. His bakery opened in 1962.` then `“We have been here before.”`) is \
+presumed theirs, as a reader takes it: not flagged, and the quote sheet and hover say \
+`presumed`. What is always flagged is an \
 attribution visibly cut out: a quote ending in a comma with no cue after it, or stray \
 punctuation where the cue stood (`“…,” .`) — such a quote is never handed to a \
 neighbouring speaker. The fixes attribute the quote to one of the people named nearest \
