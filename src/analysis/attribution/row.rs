@@ -30,10 +30,11 @@ pub(super) struct Row {
     pub(super) resolved: Vec<(usize, ResolvedCue)>,
     /// Roles the copy gave people here, in order.
     pub(super) roles: Vec<(PersonId, String)>,
-    /// The person the paragraph is about, when it reads so: its first
-    /// person named outside quotes is a sentence's subject, and no one else
-    /// is. The index of that mention, and the speaker it would make (its
-    /// ranges relative to the paragraph, the cue range the mention's).
+    /// The person whose words the paragraph reports, when it reads so: its
+    /// first person named outside quotes is a sentence's subject, no one
+    /// else is, and a cue of the paragraph names them. The index of that
+    /// mention, and the speaker it would make (its ranges relative to the
+    /// paragraph, the cue range the mention's).
     pub(super) topic: Option<(usize, Speaker)>,
 }
 

@@ -41,8 +41,9 @@ pub enum Resolution {
     /// A cue ending the previous paragraph (`He added:`).
     PreviousParagraphCue,
     /// A quote paragraph with no attribution of its own, after a paragraph
-    /// about one person (`Valastro praised Christie’s record.` then
-    /// `“We need someone who …”`): presumed theirs.
+    /// reporting one person's words (`Cllr Morgan said the plan would cost
+    /// jobs. His bakery opened in 1962.` then `“We have been here
+    /// before.”`): presumed theirs.
     Topic,
 }
 

@@ -217,10 +217,6 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             .or_else(|| clause_subject(p.text, &p.items, floor, k))
             .or_else(|| subject_before(p.text, &p.items, k, floor))
     } else {
-        // A participle after the object of a verb (`Sanders started out
-        // their ninth debate saying …`, `incurred a wave of boos upon
-        // saying`): the phrase before it is no speaker, the clause's
-        // subject is.
         // The subject before, unless only an elided one is there and a name
         // follows (`“…” about the decision, said RoseAnn DeMoro`).
         // A passive verb's speaker is its agent (`“American Skin” was
@@ -241,6 +237,9 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             .then(|| participle_modified_subject(p, floor, k))
             .flatten()
             .or_else(|| subject_before(p.text, &p.items, k, floor));
+        // A participle after the object of a verb (`Okafor opened the
+        // second debate saying …`, `drew jeers upon saying`): the phrase
+        // before it is no speaker, the clause's subject is.
         let subject = match subject {
             Some(s)
                 if participle
@@ -292,8 +291,8 @@ fn passive(p: &Para<'_>, k: usize, floor: usize) -> bool {
 
 /// Whether a phrase before a participle that heads no role or source
 /// speaks all the same: a message or a share of people, as its head or
-/// its last word (`a sign`, `one of her ads`). An agent noun (`one developer`, `a historian`) reads as a person too:
-/// `recalled one developer telling him, “…”`.
+/// its last word (`a sign`, `one of her ads`), or an agent noun, which
+/// reads as a person (`recalled one developer telling him, “…”`).
 fn speaks_through_participle(text: &str, ph: &SpeakerPhrase) -> bool {
     let last = text[ph.range.clone()]
         .rsplit(char::is_whitespace)
@@ -307,10 +306,10 @@ fn speaks_through_participle(text: &str, ph: &SpeakerPhrase) -> bool {
 }
 
 /// The noun phrase between `with` and the participle at `k`, when it is a
-/// speaker's (`…, with many marchers and spectators chanting “…”`): the
+/// speaker's (`…, with many in the crowd chanting “…”`): the
 /// participle's own subject, whatever the sentence's is.
 fn with_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
-    // Words only (`many marchers and spectators`), a few of them.
+    // Words only (`scores of marchers and spectators`), a few of them.
     let w = (floor..k)
         .rev()
         .take(7)
