@@ -249,7 +249,8 @@ impl Assembly<'_> {
                 later = quote.speaker.clone();
             }
         }
-        // A lone quote paragraph right after an attributed quote paragraph.
+        // A lone quote paragraph right after a paragraph of narrative or of
+        // quotes.
         let names_outside = para.facts.mentions.iter().any(|m| {
             !outer
                 .iter()
@@ -259,36 +260,27 @@ impl Assembly<'_> {
         if first_new == 0 && q.cues.is_empty() && !names_outside {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
-                // A lone quote after a paragraph about one person, with no
-                // full quote of its own: presumed that person's.
-                let prev_facts = &self.paragraphs.at(pp).facts.quotes;
-                let narrative = prev_facts.outer().all(|s| s.kind != QuoteKind::Full);
                 let waits = first.last_char == Some(',') && first.closed;
-                if starts_with_quote
-                    && narrative
-                    && pp + 1 == pi
+                let adjacent = pp + 1 == pi;
+                let lone = starts_with_quote
                     && !waits
-                    && !first.broken
                     && first.speaker.is_none()
-                    && first.kind == QuoteKind::Full
-                {
+                    && first.kind == QuoteKind::Full;
+                let prev = &self.paragraphs.at(pp).facts.quotes;
+                // After a paragraph reporting one person's words, with no
+                // full quote of its own: presumed that person's.
+                let narrative = prev.outer().all(|s| s.kind != QuoteKind::Full);
+                if lone && narrative && adjacent && !first.broken {
                     presumed = self.topic_speaker(pp);
                 }
                 // A run of quote paragraphs by one speaker: the paragraph
                 // before opens with a full quote too. (A quote after
                 // narrative is not handed to whoever spoke last.)
-                let prev = &self.paragraphs.at(pp).facts.quotes;
                 let prev_quotes = prev
                     .outer()
                     .next()
                     .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
-                let waits = first.last_char == Some(',') && first.closed;
-                if starts_with_quote
-                    && prev_quotes
-                    && !waits
-                    && first.speaker.is_none()
-                    && first.kind == QuoteKind::Full
-                {
+                if lone && prev_quotes {
                     let prev_quote = self.quotes[..first_quote_index]
                         .iter()
                         .rev()
@@ -303,7 +295,6 @@ impl Assembly<'_> {
                     // lead-in introduced it), not on every paragraph of it.
                     // (That first quote stands right before: not across
                     // furniture or a region the user took out of the check.)
-                    let adjacent = pp + 1 == pi;
                     if prev_quote.is_some_and(|x| x.speaker.is_some() || adjacent && !x.headline) {
                         for quote in &mut self.quotes[first_quote_index..] {
                             quote.introduced = true;

@@ -294,15 +294,20 @@ fn passive(p: &Para<'_>, k: usize, floor: usize) -> bool {
 /// its last word (`a sign`, `one of her ads`), or an agent noun, which
 /// reads as a person (`recalled one developer telling him, “…”`).
 fn speaks_through_participle(text: &str, ph: &SpeakerPhrase) -> bool {
-    let last = text[ph.range.clone()]
-        .rsplit(char::is_whitespace)
-        .next()
-        .map(str::to_lowercase);
+    let last = last_word(text, ph);
     let agent = |w: &str| w.len() > 5 && ["er", "or", "ist", "ian"].iter().any(|s| w.ends_with(s));
     [ph.head.clone(), last]
         .iter()
         .flatten()
         .any(|w| lex::participle_heads().contains(w.as_str()) || agent(w))
+}
+
+/// The last word of a phrase, in lower case (`ads` in `one of her ads`).
+fn last_word(text: &str, ph: &SpeakerPhrase) -> Option<String> {
+    text[ph.range.clone()]
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(str::to_lowercase)
 }
 
 /// The noun phrase between `with` and the participle at `k`, when it is a
@@ -318,10 +323,7 @@ fn with_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
     // (People counted by a quantifier: `many in the crowd`.)
     let people = |ph: &SpeakerPhrase| {
         is_speaker_like(ph)
-            || p.text[ph.range.clone()]
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| lex::source_nouns().contains(w.to_lowercase().as_str()))
+            || last_word(p.text, ph).is_some_and(|w| lex::source_nouns().contains(w.as_str()))
     };
     (w + 1 < k)
         .then(|| super::phrase::phrase(p.text, &p.items, w + 1, k))

@@ -117,12 +117,12 @@ pub(super) fn lower(text: &str, r: &Range<usize>) -> String {
     text[r.clone()].to_lowercase()
 }
 
-/// The bare lower-case form of a word: no possessive, no full stop.
 /// Whether a word is a possessive (`Trump’s`, `Okafor's`).
 pub(super) fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
 
+/// The bare lower-case form of a word: no possessive, no full stop.
 pub(super) fn bare(word: &str) -> String {
     let w = word.to_lowercase();
     let w = w
