@@ -49,7 +49,12 @@ fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<
     let span = p.outer[qi];
     let words = &p.text[span.content.clone()];
     let lead = words.len() - words.trim_start().len();
-    let colon = words.find(": ")?;
+    // (Any space after the colon: transcripts pasted from the web often
+    // set a no-break space there.)
+    let colon = words
+        .match_indices(':')
+        .map(|(i, _)| i)
+        .find(|&i| words[i + 1..].starts_with(char::is_whitespace))?;
     let label = &words[lead..colon];
     let ok = (2..=30).contains(&label.len())
         && label.split(' ').count() <= 3

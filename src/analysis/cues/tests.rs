@@ -535,3 +535,27 @@ fn participle_cues_take_their_clause_subject() {
         );
     }
 }
+
+#[test]
+fn a_transcript_label_opens_its_speakers_quote() {
+    let who = |text: &str| {
+        speaker(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        who("\"HOST: Minister, did you know about the report?"),
+        ["HOST"]
+    );
+    // A transcript pasted from a web page: a no-break space after the colon.
+    assert_eq!(
+        who("\"MS ADEYEMI:\u{a0} We were told in March, and we acted in March."),
+        ["MS ADEYEMI"]
+    );
+    // A time of day is no label.
+    assert_eq!(
+        who("\"At 10:30 the doors opened, and we ran,\" she said."),
+        ["she"]
+    );
+}
