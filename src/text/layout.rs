@@ -305,6 +305,33 @@ impl LineShape {
     }
 }
 
+/// The width a paragraph's lines were wrapped to by a tool, when one of
+/// its lines, filled to a width a wrapping tool leaves (see
+/// [`is_wrapped`]), breaks off mid-sentence: after a comma or a dash, or
+/// with the next line going on in lower case. Its widest line. (A stack of
+/// headlines has no such break.)
+pub fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let width = |l: &str| l.trim_end().chars().count();
+    let soft = lines.windows(2).any(|w| {
+        (WRAP_MIN..=LONG_LINE).contains(&width(w[0]))
+            && (continues(w[0], w[1]) || w[0].trim_end().ends_with([',', '—', '–']))
+    });
+    soft.then(|| lines.iter().map(|l| width(l)).max().unwrap_or(0))
+}
+
+/// Whether the wrapping tool, not the writer, moved `line` off `prev` in a
+/// paragraph wrapped at `width` ([`wrap_width`]): `prev` is filled to a
+/// width a tool leaves and `line`'s first word would not have fitted on
+/// it (`… poster (2015).` ⏎ `(Picture: Harbour Trust.)`).
+pub fn wrapped_onto(prev: &str, line: &str, width: usize) -> bool {
+    let prev = prev.trim_end().chars().count();
+    let word = line
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev >= WRAP_MIN && prev + 1 + word > width
+}
+
 /// Lines shorter than this (in characters) end where the writer ended them:
 /// a hard-wrapping tool fills lines to well past it.
 pub const WRAP_MIN: usize = 40;

@@ -14,8 +14,8 @@ pub mod words;
 pub use diff::{diff, splice_between, Diff, ParaSplice, Splice};
 pub use document::{Change, Document, TextError};
 pub use layout::{
-    continues, is_wrapped, Layout, LayoutSetting, LineShape, LineStats, Paragraphing, LONG_LINE,
-    WRAP_MIN,
+    continues, is_wrapped, wrap_width, wrapped_onto, Layout, LayoutSetting, LineShape, LineStats,
+    Paragraphing, LONG_LINE, WRAP_MIN,
 };
 pub use paragraphs::{split, split_paragraphs, Iter, Paragraph, ParagraphIndex, Paragraphs, Scan};
 pub use position::{offset_to_position, position_to_offset, LineCol, PositionEncoding};

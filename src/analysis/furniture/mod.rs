@@ -42,11 +42,20 @@ mod types;
 
 use regex::Regex;
 
-use crate::text::{continues, is_wrapped};
+use crate::text::{continues, is_wrapped, wrap_width, wrapped_onto};
 
 pub use blocks::{blocks, Block, LineRef};
 use lines::{Rules, RULES};
 pub use types::{BoilerplateHit, BoilerplateKind, Confidence, Cues, LineClass};
+
+/// Whether `line` carries on the line before: it goes on with a sentence
+/// `prev` broke off (`fake emails intended to get a person to` ⏎ `click on
+/// a link…`), or a wrapping tool moved it there (in a paragraph wrapped at
+/// `width`, its first word would not have fitted on `prev`). A piece of
+/// the paragraph's copy, not furniture of its own.
+fn carried(prev: &str, line: &str, width: Option<usize>) -> bool {
+    continues(prev, line) || width.is_some_and(|w| wrapped_onto(prev, line, w))
+}
 
 /// Whether a paragraph's lines say anything to the furniture judge: an
 /// edit to it, or next to it, may change the furniture around it.
@@ -82,11 +91,12 @@ impl BoilerplateMatcher {
             self.scan_wrapped(rules, lines, &mut buf, &mut out);
             return out;
         }
+        let width = wrap_width(lines);
         let mut i = 0;
         while i < lines.len() {
             // (A line that carries on the sentence of the line before is
             // no furniture: see `scan_wrapped`.)
-            let carried = i > 0 && continues(lines[i - 1], lines[i]);
+            let carried = i > 0 && carried(lines[i - 1], lines[i], width);
             let Some(r) = (!carried)
                 .then(|| self.read(rules, lines[i], &mut buf))
                 .flatten()
@@ -147,11 +157,12 @@ impl BoilerplateMatcher {
         }
         // Furniture under a line of copy; a piece of a wrapped text is no
         // link line, and its cues are the whole's.
+        let width = wrap_width(lines);
         for (i, line) in lines.iter().enumerate() {
             // A line after one that breaks off mid-sentence carries on that
             // sentence (`fake emails intended to get a person to` / `click
             // on a link that would install malware`): no furniture.
-            if i > 0 && continues(lines[i - 1], line) {
+            if i > 0 && carried(lines[i - 1], line, width) {
                 continue;
             }
             if let Some(class) = shape_of(line, buf) {

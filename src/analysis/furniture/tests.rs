@@ -229,6 +229,20 @@ fn a_caption_credit_inside_copy() {
 }
 
 #[test]
+fn a_credit_the_wrapping_tool_moved_to_a_line_of_its_own_is_copy() {
+    // Hard-wrapped at 72 columns: the credit at the end of the paragraph
+    // was moved to its own line because it did not fit on the line before.
+    let wrapped = "The harbour trust has run three poster campaigns since the council first\nput the slipway up for sale, each sharper than the last: \u{201c}Save our\nslipway\u{201d} (2019) and \u{201c}No to the marina sell-off on our harbour!\u{201d} (2021).\n(Harbour Trust/Kestrel Media.)";
+    assert_eq!(scan(wrapped), vec![]);
+    let short = "The trust\u{2019}s posters grew sharper each year, from \u{201c}Save our\nslipway\u{201d} (2019) to \u{201c}No to the marina sell-off on our harbour!\u{201d} (2021).\n(Harbour Trust/Kestrel Media.)";
+    assert_eq!(scan(short), vec![]);
+    // The writer put the credit under a short caption line, with room for
+    // it on that line: the credit stands on its own.
+    let credited = "The lifeboat crew hauls the casualty\u{2019}s dinghy up the slipway at\nPorthdinllaen on Sunday morning, watched by holidaymakers who had\ngathered on the beach after the rescue.\nPicture: Harbour Trust";
+    assert_eq!(scan(credited), vec![(3..4, PictureCredit)]);
+}
+
+#[test]
 fn neighbouring_lines_of_one_kind_join() {
     let text = "Share on Facebook\nShare on Twitter\nShare via email\nFollow us on Instagram 📸";
     assert_eq!(scan(text), vec![(0..3, SharePrompt), (3..4, SocialFollow)]);
