@@ -38,6 +38,7 @@ mod server;
 mod store;
 mod stylebook;
 mod transport;
+mod workspace;
 
 pub use panic::CatchPanic;
 pub use server::Backend;

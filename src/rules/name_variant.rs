@@ -29,7 +29,9 @@ spelling that is no word or name of its own, a spelling marked `[sic]` or inside
 embedded post is the writer's, and copy not in English is not checked. The fixes change this mention, or every variant \
 at once. `copydesk check FOLDER` also compares the articles found in one folder: a person \
 named in full one way in one article and another way in another is flagged where the odd \
-article names them (the style book, else the spelling most articles use, decides).",
+article names them (the style book, else the spelling most articles use, decides); the \
+language server compares each open story with the other articles of its workspace the same \
+way.",
     bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
     good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
     settings: &[Setting {

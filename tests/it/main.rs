@@ -25,6 +25,7 @@ mod lsp_people;
 mod lsp_quotes;
 mod lsp_safety;
 mod lsp_sources;
+mod lsp_workspace;
 mod names;
 mod quotes_cli;
 mod rules;

@@ -98,6 +98,13 @@ impl Backend {
         f(&self.info.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// Reads the workspace's articles at `paths` again, aside (saved in
+    /// the editor, or changed on disk).
+    fn refresh_workspace(&self, paths: Vec<PathBuf>) {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || store.refresh_workspace(&paths));
+    }
+
     fn caps(&self) -> Caps {
         self.info(|i| Caps {
             root: i.root.clone(),

@@ -2,6 +2,7 @@
 //! settings read, merged and installed (a broken part keeps its last good
 //! value), again when either changes or a watched file does.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -96,6 +97,12 @@ impl Backend {
         }
         self.store.set_config(merged);
         self.store.settle();
+        // The workspace's articles, read with the settings now in force
+        // (the `[files]` globs choose them), aside.
+        if let Some(root) = root {
+            let store = Arc::clone(&self.store);
+            tokio::task::spawn_blocking(move || store.read_workspace(&root));
+        }
         // Pushed diagnostics follow by themselves; a client that pulls is told to pull again.
         if self.info(|i| i.diagnostic_refresh) {
             if let Err(e) = self.client.workspace_diagnostic_refresh().await {
@@ -112,6 +119,11 @@ impl Backend {
             .partition(|c| c.uri.as_str().ends_with(&config_file));
         if !other.is_empty() {
             self.store.sources_changed();
+            let paths = other
+                .iter()
+                .filter_map(|c| c.uri.to_file_path().map(|p| p.into_owned()))
+                .collect();
+            self.refresh_workspace(paths);
         }
         if !config.is_empty() || other.is_empty() {
             self.reload_config(None).await;

@@ -62,8 +62,12 @@ impl Backend {
         if is_config {
             self.reload_config(None).await;
         } else {
-            // The saved file may be another article's source.
+            // The saved file may be another article's source, and is one
+            // of the workspace's articles.
             self.store.sources_changed();
+            if let Some(path) = params.text_document.uri.to_file_path() {
+                self.refresh_workspace(vec![path.into_owned()]);
+            }
         }
     }
 

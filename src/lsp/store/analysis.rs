@@ -5,11 +5,13 @@
 use std::sync::{Arc, Mutex};
 
 use super::lock::lock;
+use crate::analysis::names::named_people;
 use crate::analysis::{Article, Language, Leftovers, ParagraphFacts};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
+use crate::lsp::workspace::Workspace;
 use crate::sources::{SourceCache, SourceSet};
-use crate::text::{diff, Document};
+use crate::text::{diff, Document, Paragraphs};
 
 /// Documents larger than this are tracked but not analysed.
 pub const MAX_ANALYSED_BYTES: usize = 64 * 1024 * 1024;
@@ -186,13 +188,21 @@ impl Analysis {
             }
             None => Pass::with_sources(paragraphs, language, &config, Arc::clone(&sources)),
         };
-        let (kept, findings, fix_all) = pass.split();
+        let (mut kept, findings, fix_all) = pass.split();
+        let across = sourcing.across(paragraphs, language, &mut kept, &config);
         let regions = crate::checks::ignores::regions(paragraphs, &kept.parts);
-        let (findings, fix_all, unignored) = if regions.is_empty() {
+        let (findings, fix_all, unignored) = if regions.is_empty() && across.is_empty() {
             (findings, fix_all, None)
         } else {
+            // The pass's own findings are kept aside for the next analysis
+            // to update; the reader is shown them with the workspace's.
+            let mut shown = findings.clone();
+            for f in across {
+                let at = shown.partition_point(|g| g.range.start <= f.range.start);
+                shown.insert(at, f);
+            }
             let (shown, shown_fix_all) =
-                crate::checks::ignores::apply(&regions, findings.clone(), fix_all.clone(), &config);
+                crate::checks::ignores::apply(&regions, shown, fix_all.clone(), &config);
             (shown, shown_fix_all, Some((findings, fix_all)))
         };
         let parts = Mutex::new(Some(kept));
@@ -221,9 +231,33 @@ pub struct Sourcing<'s> {
     pub generation: u64,
     /// The article's file (`None` for an unsaved document).
     pub path: Option<std::path::PathBuf>,
+    /// The workspace's other articles, to spell people as they do.
+    pub workspace: Arc<Workspace>,
 }
 
 impl Sourcing<'_> {
+    /// The article's spellings that differ from the workspace's other
+    /// articles ([`Workspace::findings`]); none outside a workspace.
+    fn across(
+        &self,
+        paragraphs: Paragraphs<'_, ParagraphFacts>,
+        language: Language,
+        kept: &mut Kept,
+        config: &Config,
+    ) -> Vec<Finding> {
+        let Some(path) = self
+            .path
+            .as_deref()
+            .filter(|p| self.workspace.covers(Some(p)))
+        else {
+            return Vec::new();
+        };
+        kept.parts.settle();
+        let article = Article::from_parts(paragraphs, language, kept.parts.clone());
+        let people = named_people(&article);
+        self.workspace.findings(path, &people, config)
+    }
+
     /// The sources of `document`: the previous analysis's when nothing
     /// they were found from changed, else looked up (files read only when
     /// they changed on disk; the same files give the same set back).

@@ -96,6 +96,7 @@ impl Store {
                     cache: &store.sources,
                     generation: store.sources_generation.load(Ordering::Relaxed),
                     path,
+                    workspace: store.workspace(),
                 };
                 let analysis = Arc::new(Analysis::compute(
                     document, open, revision, language, config, previous, &sourcing,

@@ -26,6 +26,7 @@ use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis::{Language, Scanner};
 use crate::config::Config;
+use crate::lsp::workspace::Workspace;
 use crate::sources::SourceCache;
 use crate::text::{Change, Document, PositionEncoding, TextError};
 
@@ -61,6 +62,43 @@ impl Store {
             settled: watch::channel(false).0,
             sources: SourceCache::default(),
             sources_generation: AtomicU64::new(0),
+            workspace: Mutex::new(Arc::new(Workspace::default())),
+            workspace_turn: Mutex::new(()),
+        }
+    }
+
+    /// The workspace's other articles as last read.
+    pub fn workspace(&self) -> Arc<Workspace> {
+        Arc::clone(&lock(&self.workspace))
+    }
+
+    /// Reads the articles of the workspace folder `root` (blocking) and
+    /// installs them.
+    pub fn read_workspace(&self, root: &std::path::Path) {
+        let _turn = lock(&self.workspace_turn);
+        let config = Arc::clone(&lock(&self.inner).config);
+        self.set_workspace(Workspace::scan(root, &config));
+    }
+
+    /// Reads the workspace's articles at `paths` again (blocking); installs
+    /// the workspace when someone's spelling changed.
+    pub fn refresh_workspace(&self, paths: &[std::path::PathBuf]) {
+        let _turn = lock(&self.workspace_turn);
+        let config = Arc::clone(&lock(&self.inner).config);
+        if let Some(next) = self.workspace().refreshed(paths, &config) {
+            self.set_workspace(next);
+        }
+    }
+
+    /// Installs the workspace's articles as read again: every document is
+    /// analysed again (its pass updated, not redone) and its diagnostics
+    /// published again if they changed.
+    fn set_workspace(&self, workspace: Workspace) {
+        *lock(&self.workspace) = Arc::new(workspace);
+        let mut inner = lock(&self.inner);
+        for state in inner.docs.values_mut() {
+            state.revision = self.next();
+            state.changed.send_replace(state.revision);
         }
     }
 

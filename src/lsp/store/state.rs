@@ -15,6 +15,7 @@ use super::analysis::Analysis;
 use crate::analysis::{Language, ParagraphFacts, Scanner};
 use crate::config::Config;
 use crate::lsp::diagnostics::Diagnostics;
+use crate::lsp::workspace::Workspace;
 use crate::sources::SourceCache;
 use crate::text::{Change, Document, PositionEncoding, TextError};
 
@@ -99,4 +100,8 @@ pub struct Store {
     pub(super) counter: AtomicU64,
     /// Whether the client's settings have been read (or given up on) once.
     pub(super) settled: watch::Sender<bool>,
+    /// The workspace's other articles, for spellings across articles.
+    pub(super) workspace: Mutex<Arc<Workspace>>,
+    /// Held while the workspace is read: one reading at a time, none lost.
+    pub(super) workspace_turn: Mutex<()>,
 }

@@ -1,0 +1,240 @@
+//! The workspace's other articles, for one spelling of a person across a
+//! newsroom's stories (issue 17.6): the language server's side of what
+//! `check FOLDER` reports between the files of a folder.
+//!
+//! At start-up the workspace folder is walked as `check FOLDER` walks it
+//! (ignore files honoured, `[files]` globs applied) and each article's
+//! people named in full are kept ([`named_people`]), not its text. A file
+//! saved in the editor or changed on disk is read again. An open
+//! document's analysis compares its own people (as typed) with the other
+//! files' (as saved) and reports, where it first names someone, a spelling
+//! the other articles or the style book do not use (`name-variant`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::names::{cross_variants, named_people, Named};
+use crate::analysis::{Article, Scanner};
+use crate::cli::input::{self, FileFilter, Source};
+use crate::config::Config;
+use crate::rules::{self, name_variant, Finding};
+use crate::text::Document;
+
+/// At most this many articles of a workspace are read (a folder of a
+/// year's stories is compared by `check FOLDER`, not on every keystroke).
+pub const MAX_FILES: usize = 2000;
+
+/// Articles larger than this are left out of the comparison.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The workspace's articles as last read: each file's people named in
+/// full, indexed by folded given name. Immutable: a change makes a new one.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    root: Option<PathBuf>,
+    /// Each article's path and people.
+    files: Vec<(PathBuf, Vec<Named>)>,
+    /// Folded given name → (file, person) of everyone with it.
+    by_given: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Workspace {
+    /// The articles of `root`, read as `check FOLDER` reads a folder.
+    /// Blocking: walks the folder and reads every article.
+    pub fn scan(root: &Path, config: &Config) -> Workspace {
+        let found = input::sources(&[root.to_path_buf()], &FileFilter::new(config, false));
+        let mut files = Vec::new();
+        for source in found.found.into_iter().flatten() {
+            if files.len() >= MAX_FILES {
+                tracing::info!(
+                    root = %root.display(),
+                    "more than {MAX_FILES} articles in the workspace; the rest are not compared"
+                );
+                break;
+            }
+            if let Some(people) = read_people(&source, config) {
+                if let Some(path) = source.path() {
+                    files.push((path.to_path_buf(), people));
+                }
+            }
+        }
+        tracing::info!(
+            root = %root.display(),
+            articles = files.len(),
+            "workspace read for spellings across articles"
+        );
+        Workspace::of(Some(root.to_path_buf()), files)
+    }
+
+    fn of(root: Option<PathBuf>, files: Vec<(PathBuf, Vec<Named>)>) -> Workspace {
+        let mut by_given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (f, (_, people)) in files.iter().enumerate() {
+            for (p, n) in people.iter().enumerate() {
+                by_given
+                    .entry(n.given_key.clone())
+                    .or_default()
+                    .push((f, p));
+            }
+        }
+        Workspace {
+            root,
+            files,
+            by_given,
+        }
+    }
+
+    /// The workspace with the files at `paths` read again (added, changed
+    /// or gone); `None` when no article's people changed.
+    pub fn refreshed(&self, paths: &[PathBuf], config: &Config) -> Option<Workspace> {
+        let root = self.root.as_ref()?;
+        let mut files = self.files.clone();
+        let mut changed = false;
+        for path in paths {
+            let article = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md" | "markdown")
+            );
+            if !article || !path.starts_with(root) {
+                continue;
+            }
+            let source = Source::InFolder {
+                path: path.clone(),
+                folder: root.clone(),
+            };
+            let people = path
+                .is_file()
+                .then(|| read_people(&source, config))
+                .flatten();
+            let at = files.iter().position(|(p, _)| p == path);
+            match (at, people) {
+                (Some(i), Some(people)) if files[i].1 != people => {
+                    files[i].1 = people;
+                    changed = true;
+                }
+                (Some(i), None) => {
+                    files.remove(i);
+                    changed = true;
+                }
+                (None, Some(people)) if files.len() < MAX_FILES && !people.is_empty() => {
+                    files.push((path.clone(), people));
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+        changed.then(|| Workspace::of(self.root.clone(), files))
+    }
+
+    /// Whether `path` is an article of this workspace's folder with other
+    /// articles to compare it with.
+    pub fn covers(&self, path: Option<&Path>) -> bool {
+        match (path, &self.root) {
+            (Some(p), Some(root)) => p.starts_with(root) && self.files.iter().any(|(f, _)| f != p),
+            _ => false,
+        }
+    }
+
+    /// The `name-variant` findings of the document at `path` naming
+    /// `people`: each person it spells otherwise than the other articles
+    /// (or the style book), where it first names them in full.
+    pub fn findings(&self, path: &Path, people: &[Named], config: &Config) -> Vec<Finding> {
+        if !rules::enabled(config, &name_variant::INFO) || people.is_empty() {
+            return Vec::new();
+        }
+        // Only the others who share a given name with someone here can be
+        // the same person (`same_person` compares surnames under one given
+        // name), so only they are compared.
+        let mut others: Vec<(usize, Vec<Named>)> = Vec::new();
+        for n in people {
+            for &(f, p) in self.by_given.get(&n.given_key).into_iter().flatten() {
+                if self.files[f].0 == path {
+                    continue;
+                }
+                let person = self.files[f].1[p].clone();
+                match others.iter_mut().find(|(g, _)| *g == f) {
+                    Some((_, list)) if !list.contains(&person) => list.push(person),
+                    Some(_) => {}
+                    None => others.push((f, vec![person])),
+                }
+            }
+        }
+        if others.is_empty() {
+            return Vec::new();
+        }
+        let mut articles: Vec<Vec<Named>> = vec![people.to_vec()];
+        articles.extend(others.iter().map(|(_, list)| list.clone()));
+        let severity = rules::severity(config, &name_variant::INFO);
+        cross_variants(&articles, &config.names.canonical)
+            .into_iter()
+            .filter(|v| v.article == 0)
+            .map(|v| {
+                let whom = if v.from_style_book {
+                    "the style book spells it".to_string()
+                } else {
+                    // (Article 0 is this document; article k is others[k - 1].)
+                    let names: Vec<String> = v
+                        .others
+                        .iter()
+                        .filter_map(|&o| others.get(o.checked_sub(1)?))
+                        .take(3)
+                        .map(|(f, _)| self.shown(&self.files[*f].0))
+                        .collect();
+                    let more = v.others.len().saturating_sub(names.len());
+                    let more = if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    };
+                    let verb = if v.others.len() == 1 {
+                        "spells"
+                    } else {
+                        "spell"
+                    };
+                    format!("{}{more} {verb} it", names.join(", "))
+                };
+                Finding {
+                    code: name_variant::CODE,
+                    severity,
+                    range: v.at,
+                    message: format!(
+                        "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
+                        v.written, v.canonical
+                    ),
+                    fixes: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// A path as the message shows it: inside the workspace folder.
+    fn shown(&self, path: &Path) -> String {
+        self.root
+            .as_ref()
+            .and_then(|r| path.strip_prefix(r).ok())
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+}
+
+/// The people an article on disk names in full; `None` when it cannot be
+/// read (logged) or is too large.
+fn read_people(source: &Source, config: &Config) -> Option<Vec<Named>> {
+    let text = match input::read(source, MAX_FILE_BYTES) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::debug!("not compared across articles: {e}");
+            return None;
+        }
+    };
+    let language = source.language();
+    let scanner = Scanner::new(config);
+    let document =
+        Document::with_paragraphing(&text.text, 0, config.paragraphing(language), &scanner);
+    let article = Article::with_style_book(
+        document.index().paragraphs(),
+        language,
+        &config.names.canonical,
+    );
+    Some(named_people(&article))
+}
