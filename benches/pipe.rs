@@ -33,6 +33,7 @@
 //! cargo bench --bench pipe                       # both corpora, 10 KB, 100 KB, 1 MB
 //! cargo bench --bench pipe -- --corpus desk --size 1MB --keys 200
 //! COPYDESK_BENCH_BIN=/path/to/copydesk cargo bench --bench pipe   # another build
+//! cargo bench --bench pipe -- --workspace        # the article among the test articles
 //! ```
 //!
 //! Printed, not asserted.
@@ -50,7 +51,15 @@ use serde_json::{json, Value};
 #[allow(dead_code)]
 mod corpus;
 
-const URI: &str = "file:///desk/article.txt";
+/// The article's URI: in `/desk/`, or with `--workspace` in a folder that
+/// holds the project's test articles as the workspace's other stories.
+static URI: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+/// The workspace root, with `--workspace`.
+static ROOT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+fn uri() -> &'static str {
+    URI.get_or_init(|| "file:///desk/article.txt".to_string())
+}
 const WAIT: Duration = Duration::from_secs(120);
 
 /// A message from the server, as far as the benchmark reads it.
@@ -200,7 +209,7 @@ impl Server {
             m.method.as_deref() == Some("textDocument/publishDiagnostics")
                 && m.params
                     .as_ref()
-                    .is_some_and(|p| p.uri.as_deref() == Some(URI) && p.version == version)
+                    .is_some_and(|p| p.uri.as_deref() == Some(uri()) && p.version == version)
         })
     }
 
@@ -318,7 +327,7 @@ fn percentile(times: &mut [Duration], p: f64) -> f64 {
 fn change(server: &mut Server, version: i64, range: Value, text: &str) -> Instant {
     server.notify(
         "textDocument/didChange",
-        json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": range, "text": text}]}),
+        json!({"textDocument": {"uri": uri(), "version": version}, "contentChanges": [{"range": range, "text": text}]}),
     )
 }
 
@@ -356,7 +365,7 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         "initialize",
         json!({
             "processId": null,
-            "rootUri": null,
+            "rootUri": ROOT.get().cloned().flatten(),
             "capabilities": {
                 "general": {"positionEncodings": ["utf-16"]},
                 "textDocument": {"publishDiagnostics": {"versionSupport": true}, "diagnostic": {}}
@@ -368,20 +377,20 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
     let open = |server: &mut Server| {
         server.notify(
             "textDocument/didOpen",
-            json!({"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": text}}),
+            json!({"textDocument": {"uri": uri(), "languageId": "plaintext", "version": 1, "text": text}}),
         )
     };
     let close = |server: &mut Server| {
         server.notify(
             "textDocument/didClose",
-            json!({"textDocument": {"uri": URI}}),
+            json!({"textDocument": {"uri": uri()}}),
         );
         server.diagnostics(None);
     };
     // Warm up: word lists load on first use.
     server.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": "“Warm,” he said.\n"}}),
+        json!({"textDocument": {"uri": uri(), "languageId": "plaintext", "version": 1, "text": "“Warm,” he said.\n"}}),
     );
     server.diagnostics(Some(1));
     close(&mut server);
@@ -447,7 +456,7 @@ fn measure(bin: &str, corpus: &'static str, size: &'static str, text: &str, keys
         };
         let (id, _) = server.request(
             "textDocument/diagnostic",
-            json!({"textDocument": {"uri": URI}, "previousResultId": result_id}),
+            json!({"textDocument": {"uri": uri()}, "previousResultId": result_id}),
         );
         let deadline = Instant::now() + WAIT;
         let answer = loop {
@@ -525,6 +534,27 @@ fn main() {
         .or_else(|| arg("--bin"))
         .unwrap_or_else(|| env!("CARGO_BIN_EXE_copydesk").to_string());
     let keys: usize = arg("--keys").and_then(|k| k.parse().ok()).unwrap_or(200);
+    // The article as a story among others: the workspace's articles are
+    // read and its people compared with theirs on every keystroke.
+    if args.iter().any(|a| a == "--workspace") {
+        let dir = std::env::temp_dir().join(format!("copydesk-pipe-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("workspace folder");
+        for e in std::fs::read_dir("tests/corpus")
+            .expect("tests/corpus")
+            .flatten()
+        {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                std::fs::copy(e.path(), dir.join(e.file_name())).expect("copy an article");
+            }
+        }
+        let root = format!("file://{}", dir.display());
+        URI.set(format!("{root}/article.txt")).ok();
+        ROOT.set(Some(root)).ok();
+        println!(
+            "workspace: {} (the test articles as the other stories)",
+            dir.display()
+        );
+    }
     let only = arg("--corpus");
     let only_size = arg("--size");
     let sizes: [(&'static str, usize); 3] = [

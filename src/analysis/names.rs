@@ -49,7 +49,7 @@ mod typos;
 pub mod variants;
 
 pub use crate::lexicon::names::Gender;
-pub use across::{cross_variants, named_people, CrossVariant, Named};
+pub use across::{cross_variants, named_people, same_person, CrossVariant, Named};
 pub use people::People;
 pub use person::{Person, PersonId, Spelling};
 pub use regroup::Regrouped;

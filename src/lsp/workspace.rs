@@ -12,8 +12,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use crate::analysis::names::{cross_variants, named_people, Named};
+use crate::analysis::names::{cross_variants, named_people, same_person, Named};
 use crate::analysis::{Article, Scanner};
 use crate::cli::input::{self, FileFilter, Source};
 use crate::config::Config;
@@ -36,7 +37,14 @@ pub struct Workspace {
     files: Vec<(PathBuf, Vec<Named>)>,
     /// Folded given name → (file, person) of everyone with it.
     by_given: HashMap<String, Vec<(usize, usize)>>,
+    /// The last answer of [`Workspace::findings`] for each document: the
+    /// names it was asked about, the people found spelled otherwise (index
+    /// and message) and the style book it was given.
+    answers: Mutex<HashMap<PathBuf, Answer>>,
 }
+
+/// Names asked about (given name, surname), the answer, the style book.
+type Answer = (Vec<(String, String)>, Vec<(usize, String)>, Vec<String>);
 
 impl Workspace {
     /// The articles of `root`, read as `check FOLDER` reads a folder.
@@ -80,6 +88,7 @@ impl Workspace {
             root,
             files,
             by_given,
+            answers: Mutex::default(),
         }
     }
 
@@ -129,32 +138,84 @@ impl Workspace {
     /// articles to compare it with.
     pub fn covers(&self, path: Option<&Path>) -> bool {
         match (path, &self.root) {
-            (Some(p), Some(root)) => p.starts_with(root) && self.files.iter().any(|(f, _)| f != p),
+            (Some(p), Some(root)) => {
+                p.starts_with(root)
+                    && (self.files.len() > 1 || self.files.first().is_some_and(|(f, _)| f != p))
+            }
             _ => false,
         }
     }
 
     /// The `name-variant` findings of the document at `path` naming
     /// `people`: each person it spells otherwise than the other articles
-    /// (or the style book), where it first names them in full.
+    /// (or the style book), where it first names them in full. The last
+    /// answer for each document is kept: a keystroke that changes no one's
+    /// name (most of them) only places it again.
     pub fn findings(&self, path: &Path, people: &[Named], config: &Config) -> Vec<Finding> {
         if !rules::enabled(config, &name_variant::INFO) || people.is_empty() {
             return Vec::new();
         }
-        // Only the others who share a given name with someone here can be
-        // the same person (`same_person` compares surnames under one given
-        // name), so only they are compared.
+        let key: Vec<(&str, &str)> = people
+            .iter()
+            .map(|n| (n.given.as_str(), n.surname.as_str()))
+            .collect();
+        let mut cache = self.answers.lock().unwrap_or_else(|e| e.into_inner());
+        let hit = cache.get(path).filter(|(k, _, style)| {
+            k.len() == key.len()
+                && k.iter().zip(&key).all(|(a, b)| a.0 == b.0 && a.1 == b.1)
+                && *style == config.names.canonical
+        });
+        let answer = match hit {
+            Some((_, answer, _)) => answer.clone(),
+            None => {
+                let answer = self.compare(path, people, &config.names.canonical);
+                let key = key
+                    .iter()
+                    .map(|(g, s)| (g.to_string(), s.to_string()))
+                    .collect();
+                cache.insert(
+                    path.to_path_buf(),
+                    (key, answer.clone(), config.names.canonical.clone()),
+                );
+                answer
+            }
+        };
+        let severity = rules::severity(config, &name_variant::INFO);
+        answer
+            .into_iter()
+            .filter_map(|(i, message)| {
+                Some(Finding {
+                    code: name_variant::CODE,
+                    severity,
+                    range: people.get(i)?.at.clone(),
+                    message,
+                    fixes: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// Which of `people` (by index) the other articles or the style book
+    /// spell otherwise, with the message.
+    fn compare(
+        &self,
+        path: &Path,
+        people: &[Named],
+        style_book: &[String],
+    ) -> Vec<(usize, String)> {
+        // Only the others who can be the same person as someone here (the
+        // same given name, the surname alike: `same_person`) are compared.
         let mut others: Vec<(usize, Vec<Named>)> = Vec::new();
         for n in people {
             for &(f, p) in self.by_given.get(&n.given_key).into_iter().flatten() {
-                if self.files[f].0 == path {
+                let person = &self.files[f].1[p];
+                if self.files[f].0 == path || !same_person(n, person) {
                     continue;
                 }
-                let person = self.files[f].1[p].clone();
                 match others.iter_mut().find(|(g, _)| *g == f) {
-                    Some((_, list)) if !list.contains(&person) => list.push(person),
+                    Some((_, list)) if !list.contains(person) => list.push(person.clone()),
                     Some(_) => {}
-                    None => others.push((f, vec![person])),
+                    None => others.push((f, vec![person.clone()])),
                 }
             }
         }
@@ -163,11 +224,11 @@ impl Workspace {
         }
         let mut articles: Vec<Vec<Named>> = vec![people.to_vec()];
         articles.extend(others.iter().map(|(_, list)| list.clone()));
-        let severity = rules::severity(config, &name_variant::INFO);
-        cross_variants(&articles, &config.names.canonical)
+        cross_variants(&articles, style_book)
             .into_iter()
             .filter(|v| v.article == 0)
-            .map(|v| {
+            .filter_map(|v| {
+                let i = people.iter().position(|n| n.at == v.at)?;
                 let whom = if v.from_style_book {
                     "the style book spells it".to_string()
                 } else {
@@ -192,16 +253,11 @@ impl Workspace {
                     };
                     format!("{}{more} {verb} it", names.join(", "))
                 };
-                Finding {
-                    code: name_variant::CODE,
-                    severity,
-                    range: v.at,
-                    message: format!(
-                        "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
-                        v.written, v.canonical
-                    ),
-                    fixes: Vec::new(),
-                }
+                let message = format!(
+                    "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
+                    v.written, v.canonical
+                );
+                Some((i, message))
             })
             .collect()
     }

@@ -77,7 +77,7 @@ pub struct CrossVariant {
 }
 
 /// Whether two named people are one person spelled two ways (or alike).
-fn same_person(a: &Named, b: &Named) -> bool {
+pub fn same_person(a: &Named, b: &Named) -> bool {
     // A spelling that is a surname of its own (Johnson, Johnston) may be
     // another person with the same given name in another story.
     let typo = |x: &Named, y: &Named| {

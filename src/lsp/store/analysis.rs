@@ -188,8 +188,8 @@ impl Analysis {
             }
             None => Pass::with_sources(paragraphs, language, &config, Arc::clone(&sources)),
         };
-        let (mut kept, findings, fix_all) = pass.split();
-        let across = sourcing.across(paragraphs, language, &mut kept, &config);
+        let (kept, findings, fix_all) = pass.split();
+        let across = sourcing.across(paragraphs, language, &kept, &config);
         let regions = crate::checks::ignores::regions(paragraphs, &kept.parts);
         let (findings, fix_all, unignored) = if regions.is_empty() && across.is_empty() {
             (findings, fix_all, None)
@@ -242,7 +242,7 @@ impl Sourcing<'_> {
         &self,
         paragraphs: Paragraphs<'_, ParagraphFacts>,
         language: Language,
-        kept: &mut Kept,
+        kept: &Kept,
         config: &Config,
     ) -> Vec<Finding> {
         let Some(path) = self
@@ -252,8 +252,9 @@ impl Sourcing<'_> {
         else {
             return Vec::new();
         };
-        kept.parts.settle();
-        let article = Article::from_parts(paragraphs, language, kept.parts.clone());
+        // A view, not a copy of the pass (people are read, not quotes: the
+        // quotes' pending moves need not be settled for them).
+        let article = Article::view(paragraphs, language, &kept.parts);
         let people = named_people(&article);
         self.workspace.findings(path, &people, config)
     }

@@ -78,6 +78,8 @@ impl Store {
         let _turn = lock(&self.workspace_turn);
         let config = Arc::clone(&lock(&self.inner).config);
         self.set_workspace(Workspace::scan(root, &config));
+        // The texts read are gone; give their memory back.
+        crate::lsp::memory::release_soon();
     }
 
     /// Reads the workspace's articles at `paths` again (blocking); installs
