@@ -135,6 +135,18 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     {
         return false;
     }
+    // A word that also qualifies a title, before a capitalised word, is
+    // part of the speaker's title (`state Sen. Tom Allen said`, `…,” state
+    // Rep. Rosa Ferreira shouted`); before a noun and then a speech verb,
+    // it qualifies the speakers (`…,” state officials said`).
+    if lex::name_prefixes().contains(w) {
+        let next_cap = matches!(p.items.get(k + 1), Some(Item::Word { cap: true, .. }));
+        let verb_after = (k + 2..(k + 5).min(p.sentence_end(k)))
+            .any(|i| p.word(i).is_some_and(|v| lex::speech_verbs().contains(&v)));
+        if next_cap || verb_after {
+            return false;
+        }
+    }
     // A bare verb form that is also a noun (`a more cautious note`, `the
     // secretary of state`) is a cue only after a subject that takes it:
     // `they`, `we`, a plural (`Analysts note`, `Officials say`).

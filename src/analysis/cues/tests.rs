@@ -559,3 +559,26 @@ fn a_transcript_label_opens_its_speakers_quote() {
         ["she"]
     );
 }
+
+#[test]
+fn state_before_a_title_is_part_of_the_speakers_title() {
+    let who = |text: &str| {
+        speaker(text)
+            .into_iter()
+            .map(|(word, who, _)| (word, who))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        who("\u{201c}The county is watching,\u{201d} state Sen. Tom Allen said."),
+        [("said".to_string(), "Tom Allen".to_string())]
+    );
+    assert_eq!(
+        who("\u{201c}We won the vote!\u{201d} his cousin, state Rep. Rosa Ferreira, shouted to the crowd."),
+        [("shouted".to_string(), "Rosa Ferreira".to_string())]
+    );
+    // A verb all the same before a lower-case word.
+    assert_eq!(
+        who("\u{201c}No one was hurt,\u{201d} state officials said on Monday."),
+        [("said".to_string(), "officials".to_string())]
+    );
+}
