@@ -115,30 +115,11 @@ fn in_folder(members: &[&Roster], config: &Config, out: &mut Vec<FileReport>) {
 }
 
 fn message(v: &CrossVariant, members: &[&Roster]) -> String {
-    let whom = if v.from_style_book {
-        "the style book spells it".to_string()
-    } else {
-        let names: Vec<&str> = v
-            .others
-            .iter()
-            .take(3)
-            .map(|&o| members[o].path.as_str())
-            .collect();
-        let more = v.others.len().saturating_sub(names.len());
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        let verb = if v.others.len() == 1 {
-            "spells"
-        } else {
-            "spell"
-        };
-        format!("{}{more} {verb} it", names.join(", "))
-    };
-    format!(
-        "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
-        v.written, v.canonical
-    )
+    let shown: Vec<String> = v
+        .others
+        .iter()
+        .take(3)
+        .map(|&o| members[o].path.clone())
+        .collect();
+    v.message(&shown)
 }

@@ -229,34 +229,15 @@ impl Workspace {
             .filter(|v| v.article == 0)
             .filter_map(|v| {
                 let i = people.iter().position(|n| n.at == v.at)?;
-                let whom = if v.from_style_book {
-                    "the style book spells it".to_string()
-                } else {
-                    // (Article 0 is this document; article k is others[k - 1].)
-                    let names: Vec<String> = v
-                        .others
-                        .iter()
-                        .filter_map(|&o| others.get(o.checked_sub(1)?))
-                        .take(3)
-                        .map(|(f, _)| self.shown(&self.files[*f].0))
-                        .collect();
-                    let more = v.others.len().saturating_sub(names.len());
-                    let more = if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    };
-                    let verb = if v.others.len() == 1 {
-                        "spells"
-                    } else {
-                        "spell"
-                    };
-                    format!("{}{more} {verb} it", names.join(", "))
-                };
-                let message = format!(
-                    "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
-                    v.written, v.canonical
-                );
+                // (Article 0 is this document; article k is others[k - 1].)
+                let shown: Vec<String> = v
+                    .others
+                    .iter()
+                    .filter_map(|&o| others.get(o.checked_sub(1)?))
+                    .take(3)
+                    .map(|(f, _)| self.shown(&self.files[*f].0))
+                    .collect();
+                let message = v.message(&shown);
                 Some((i, message))
             })
             .collect()

@@ -76,6 +76,34 @@ pub struct CrossVariant {
     pub from_style_book: bool,
 }
 
+impl CrossVariant {
+    /// What the finding says: how this article spells the person, and who
+    /// spells them the set's way (`shown`: the first few of `others`, as
+    /// the user knows them; the style book when it decided).
+    pub fn message(&self, shown: &[String]) -> String {
+        let whom = if self.from_style_book {
+            "the style book spells it".to_string()
+        } else {
+            let more = self.others.len().saturating_sub(shown.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            let verb = if self.others.len() == 1 {
+                "spells"
+            } else {
+                "spell"
+            };
+            format!("{}{more} {verb} it", shown.join(", "))
+        };
+        format!(
+            "‘{}’ here, but {whom} ‘{}’: use one spelling across the articles",
+            self.written, self.canonical
+        )
+    }
+}
+
 /// Whether two named people are one person spelled two ways (or alike).
 pub fn same_person(a: &Named, b: &Named) -> bool {
     // A spelling that is a surname of its own (Johnson, Johnston) may be
