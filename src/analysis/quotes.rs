@@ -82,9 +82,14 @@ pub fn scan(text: &str) -> QuoteFacts {
         issues: marks.issues,
         ..QuoteFacts::default()
     };
+    // A quoted nickname inside a name (`Cedric “Ced” Richmond`) is part of
+    // the name, not a quote.
     facts.spans = marks
         .pairs
         .into_iter()
+        .filter(|p| {
+            p.close.is_none() || crate::text::words::nickname_end(text, p.open.start).is_none()
+        })
         .map(|p| span(text, p, &mut facts))
         .collect();
     for s in facts.spans.iter().filter(|s| s.depth == 0) {

@@ -92,6 +92,65 @@ pub fn is_title_case(line: &str) -> bool {
     long >= 3 && caps * 10 >= long * 7
 }
 
+/// The end of a quoted nickname whose opening mark starts at `open`: one or
+/// two capitalised words in quote marks between a given name and a surname
+/// (`Cedric “Ced” Richmond`, `Marcia "Cia" Price`), a part of the name, not
+/// a quote. `None` when the mark at `open` opens anything else.
+pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
+    const MAX: usize = 24;
+    let mark = text.get(open..)?.chars().next()?;
+    let close = match mark {
+        '“' => '”',
+        '‘' => '’',
+        '"' => '"',
+        _ => return None,
+    };
+    // Not in a headline in title case, where every word is capitalised
+    // (`Trump ‘The Dealmaker’ Could Address…`).
+    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
+    if is_title_case(&text[line_start..line_end]) {
+        return None;
+    }
+    // A given name right before, one plain space between.
+    let before = text[..open].strip_suffix(' ')?;
+    let given: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let first = given.chars().last()?;
+    if !first.is_uppercase() || given.chars().count() < 2 {
+        return None;
+    }
+    let inner_start = open + mark.len_utf8();
+    let rest = &text[inner_start..];
+    let inner_len = rest.find(close)?;
+    let inner = &rest[..inner_len];
+    let words: Vec<&str> = inner.split(' ').collect();
+    let ok = !inner.is_empty()
+        && inner.chars().count() <= MAX
+        && words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+        });
+    if !ok {
+        return None;
+    }
+    let end = inner_start + inner_len + close.len_utf8();
+    // A surname right after, one plain space between, and then no more
+    // capitalised words (`Richmond said`, `Price (D-Va.)`).
+    let after = text[end..].strip_prefix(' ')?;
+    let mut words = after.split(' ');
+    let surname = words.next()?;
+    let then = words.next().unwrap_or("");
+    (surname.chars().next().is_some_and(char::is_uppercase)
+        && !then.chars().next().is_some_and(char::is_uppercase))
+    .then_some(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

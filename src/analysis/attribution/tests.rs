@@ -173,3 +173,20 @@ fn an_honorific_is_no_role() {
         ]
     );
 }
+
+#[test]
+fn a_quoted_nickname_is_part_of_the_name_not_a_quote() {
+    let text = "The count in New Orleans ran late into the night.\n\n“We held every seat we had,” said Rep. Cedric “Ced” Richmond. “Now we go to work.”\n\nState Sen. Marcia \"Cia\" Price (D) said the turnout had surprised her.\n\n“Nobody saw it coming,” Price said.";
+    let got = sheet(text);
+    let words: Vec<&str> = got.iter().map(|(w, _, _)| w.as_str()).collect();
+    assert_eq!(
+        words,
+        ["We held every", "Now we go", "Nobody saw it"],
+        "the nicknames are no quotes: {got:?}"
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Cedric Richmond"), "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("Marcia Price"), "{got:?}");
+    // A headline in title case quotes a phrase, whatever stands around it.
+    let headline = "Trump ‘The Dealmaker’ Could Address Clean Energy, Graham Says\n\nThe senator spoke on Monday.";
+    assert_eq!(sheet(headline).len(), 1, "{:?}", sheet(headline));
+}

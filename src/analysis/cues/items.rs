@@ -104,6 +104,12 @@ pub(super) fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
             });
             at = j;
         } else {
+            // A quoted nickname inside a name (`Cedric “Ced” Richmond`)
+            // stands out of the way of the name's words.
+            if let Some(end) = crate::text::words::nickname_end(text, at) {
+                at = end;
+                continue;
+            }
             if !c.is_whitespace() {
                 out.push(Item::Punct { at, ch: c });
             }

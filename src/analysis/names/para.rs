@@ -19,6 +19,12 @@ pub(super) struct Scan<'t> {
 impl<'t> Scan<'t> {
     pub(super) fn new(text: &'t str) -> Self {
         let mut toks = tokenize(text);
+        // A quoted nickname inside a name (`Cedric “Ced” Richmond`) is no
+        // word of it: the name reads as if it were not there.
+        let nicknames = nicknames(text);
+        if !nicknames.is_empty() {
+            toks.retain(|t| !nicknames.iter().any(|n| n.contains(&t.start)));
+        }
         let lex: Vec<Option<Lexical>> = toks
             .iter()
             .map(|t| {
@@ -41,7 +47,15 @@ impl<'t> Scan<'t> {
             toks[i].line = line;
             let gap_start = if i == 0 { 0 } else { toks[i - 1].outer_end };
             let gap = &text[gap_start..toks[i].start];
-            toks[i].gap_space = i > 0 && !gap.is_empty() && gap.chars().all(is_space);
+            toks[i].gap_space = i > 0
+                && !gap.is_empty()
+                && (gap.chars().all(is_space)
+                    || nicknames.iter().any(|n| {
+                        gap_start < n.start
+                            && n.end < toks[i].start
+                            && text[gap_start..n.start].chars().all(is_space)
+                            && text[n.end..toks[i].start].chars().all(is_space)
+                    }));
             toks[i].gap_dot_space =
                 i > 0 && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space);
             toks[i].sentence_start = if i == 0 {
@@ -187,7 +201,18 @@ impl<'t> Scan<'t> {
     pub(super) fn normalised(&self, r: Range<usize>) -> String {
         let mut out = String::with_capacity(r.len());
         let mut space = false;
-        for c in self.text[r].chars() {
+        let mut skip_to = r.start;
+        for (i, c) in self.text[r.clone()].char_indices() {
+            let at = r.start + i;
+            if at < skip_to {
+                continue;
+            }
+            // (A quoted nickname is no part of the name's spelling.)
+            if let Some(end) = crate::text::words::nickname_end(self.text, at) {
+                skip_to = end;
+                space = true;
+                continue;
+            }
             if is_space(c) {
                 space = true;
             } else {
@@ -200,4 +225,13 @@ impl<'t> Scan<'t> {
         }
         out
     }
+}
+
+/// The quoted nicknames inside names in `text` (`“Ced”` in `Cedric “Ced”
+/// Richmond`), marks included.
+fn nicknames(text: &str) -> Vec<Range<usize>> {
+    text.char_indices()
+        .filter(|&(_, c)| matches!(c, '“' | '‘' | '"'))
+        .filter_map(|(at, _)| Some(at..crate::text::words::nickname_end(text, at)?))
+        .collect()
 }
