@@ -106,11 +106,26 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         _ => return None,
     };
     // Not in a headline in title case, where every word is capitalised
-    // (`Trump ‘The Dealmaker’ Could Address…`).
-    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
-    if is_title_case(&text[line_start..line_end]) {
-        return None;
+    // (`Trump ‘The Dealmaker’ Could Address…`). A headline is a short line:
+    // only that far is looked at (a paragraph of megabytes is no headline,
+    // and is not read again for each of its marks).
+    const HEADLINE: usize = 300;
+    let mut from = open.saturating_sub(HEADLINE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (open + HEADLINE).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..open].rfind('\n').map(|i| from + i + 1);
+    let line_end = text[open..to].find('\n').map(|i| open + i);
+    let line_start = line_start.or((from == 0).then_some(0));
+    let line_end = line_end.or((to == text.len()).then_some(text.len()));
+    if let (Some(a), Some(b)) = (line_start, line_end) {
+        if is_title_case(&text[a..b]) {
+            return None;
+        }
     }
     // A given name right before, one plain space between.
     let before = text[..open].strip_suffix(' ')?;
@@ -118,13 +133,19 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         .chars()
         .rev()
         .take_while(|c| c.is_alphabetic())
+        .take(MAX)
         .collect();
     let first = given.chars().last()?;
     if !first.is_uppercase() || given.chars().count() < 2 {
         return None;
     }
     let inner_start = open + mark.len_utf8();
-    let rest = &text[inner_start..];
+    // (The closing mark is looked for near: a nickname is short.)
+    let mut near = (inner_start + MAX * 4 + close.len_utf8()).min(text.len());
+    while !text.is_char_boundary(near) {
+        near -= 1;
+    }
+    let rest = &text[inner_start..near];
     let inner_len = rest.find(close)?;
     let inner = &rest[..inner_len];
     let words: Vec<&str> = inner.split(' ').collect();

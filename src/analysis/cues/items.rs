@@ -106,7 +106,10 @@ pub(super) fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
         } else {
             // A quoted nickname inside a name (`Cedric “Ced” Richmond`)
             // stands out of the way of the name's words.
-            if let Some(end) = crate::text::words::nickname_end(text, at) {
+            if let Some(end) = matches!(c, '“' | '‘' | '"')
+                .then(|| crate::text::words::nickname_end(text, at))
+                .flatten()
+            {
                 at = end;
                 continue;
             }

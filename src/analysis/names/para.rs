@@ -23,7 +23,10 @@ impl<'t> Scan<'t> {
         // word of it: the name reads as if it were not there.
         let nicknames = nicknames(text);
         if !nicknames.is_empty() {
-            toks.retain(|t| !nicknames.iter().any(|n| n.contains(&t.start)));
+            toks.retain(|t| {
+                let k = nicknames.partition_point(|n| n.end <= t.start);
+                !nicknames.get(k).is_some_and(|n| n.contains(&t.start))
+            });
         }
         let lex: Vec<Option<Lexical>> = toks
             .iter()
@@ -49,13 +52,15 @@ impl<'t> Scan<'t> {
             let gap = &text[gap_start..toks[i].start];
             toks[i].gap_space = i > 0
                 && !gap.is_empty()
-                && (gap.chars().all(is_space)
-                    || nicknames.iter().any(|n| {
-                        gap_start < n.start
-                            && n.end < toks[i].start
+                && (gap.chars().all(is_space) || {
+                    // (The nickname in the gap, if any: the first after its start.)
+                    let k = nicknames.partition_point(|n| n.start <= gap_start);
+                    nicknames.get(k).is_some_and(|n| {
+                        n.end < toks[i].start
                             && text[gap_start..n.start].chars().all(is_space)
                             && text[n.end..toks[i].start].chars().all(is_space)
-                    }));
+                    })
+                });
             toks[i].gap_dot_space =
                 i > 0 && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space);
             toks[i].sentence_start = if i == 0 {
