@@ -127,8 +127,11 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
             return None;
         }
     }
-    // A given name right before, one plain space between.
-    let before = text[..open].strip_suffix(' ')?;
+    // A given name right before, one space between (or a line break, in
+    // hard-wrapped copy).
+    let before = text[..open]
+        .strip_suffix("\r\n")
+        .or_else(|| text[..open].strip_suffix([' ', '\u{a0}', '\n']))?;
     let given: String = before
         .chars()
         .rev()
@@ -163,8 +166,10 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
     let end = inner_start + inner_len + close.len_utf8();
     // A surname right after, one plain space between, and then no more
     // capitalised words (`Richmond said`, `Price (D-Va.)`).
-    let after = text[end..].strip_prefix(' ')?;
-    let mut words = after.split(' ');
+    let after = text[end..]
+        .strip_prefix("\r\n")
+        .or_else(|| text[end..].strip_prefix([' ', '\u{a0}', '\n']))?;
+    let mut words = after.split(char::is_whitespace);
     let surname = words.next()?;
     let then = words.next().unwrap_or("");
     (surname.chars().next().is_some_and(char::is_uppercase)

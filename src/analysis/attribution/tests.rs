@@ -186,6 +186,21 @@ fn a_quoted_nickname_is_part_of_the_name_not_a_quote() {
     );
     assert_eq!(got[0].1.as_deref(), Some("Cedric Richmond"), "{got:?}");
     assert_eq!(got[2].1.as_deref(), Some("Marcia Price"), "{got:?}");
+    // Hard-wrapped, the nickname may end a line or start one.
+    for wrapped in [
+        text.replace(
+            "Cedric “Ced” Richmond",
+            "Cedric
+“Ced” Richmond",
+        ),
+        text.replace(
+            "Cedric “Ced” Richmond",
+            "Cedric “Ced”
+Richmond",
+        ),
+    ] {
+        assert_eq!(sheet(&wrapped), got, "{wrapped:?}");
+    }
     // A headline in title case quotes a phrase, whatever stands around it.
     let headline = "Trump ‘The Dealmaker’ Could Address Clean Energy, Graham Says\n\nThe senator spoke on Monday.";
     assert_eq!(sheet(headline).len(), 1, "{:?}", sheet(headline));
