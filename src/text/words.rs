@@ -106,26 +106,12 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         _ => return None,
     };
     // Not in a headline in title case, where every word is capitalised
-    // (`Trump ‘The Dealmaker’ Could Address…`). A headline is a short line:
-    // only that far is looked at (a paragraph of megabytes is no headline,
-    // and is not read again for each of its marks).
-    const HEADLINE: usize = 300;
-    let mut from = open.saturating_sub(HEADLINE);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (open + HEADLINE).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let line_start = text[from..open].rfind('\n').map(|i| from + i + 1);
-    let line_end = text[open..to].find('\n').map(|i| open + i);
-    let line_start = line_start.or((from == 0).then_some(0));
-    let line_end = line_end.or((to == text.len()).then_some(text.len()));
-    if let (Some(a), Some(b)) = (line_start, line_end) {
-        if is_title_case(&text[a..b]) {
-            return None;
-        }
+    // (`Trump ‘The Dealmaker’ Could Address…`). A headline is a short
+    // paragraph, read whole (however it is wrapped); a long one is not read
+    // again for each of its marks.
+    const HEADLINE: usize = 600;
+    if text.len() <= HEADLINE && is_title_case(text) {
+        return None;
     }
     // A given name right before, one space between (or a line break, in
     // hard-wrapped copy).
