@@ -19,6 +19,11 @@ fn speaker(text: &str) -> Vec<(String, String, PhraseKind)> {
         .collect()
 }
 
+/// Only the speakers, one per quote (empty where there is none).
+fn speakers(text: &str) -> Vec<String> {
+    speaker(text).into_iter().map(|(_, who, _)| who).collect()
+}
+
 #[test]
 fn cue_before_after_and_inverted() {
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str, PhraseKind)]);
@@ -261,12 +266,7 @@ fn roles_tied_to_names() {
 
 #[test]
 fn a_dateline_is_no_speaker_and_a_headline_names_one_before_its_colon() {
-    let title = |text: &str| {
-        speaker(text)
-            .into_iter()
-            .map(|(_, who, _)| who)
-            .collect::<Vec<_>>()
-    };
+    let title = speakers;
     assert_eq!(
         title("LOS ANGELES, Sept. 28 (Wirewatch) — Blige sings Bruce Springsteen’s “American Skin” to the crowd."),
         [""]
@@ -285,12 +285,7 @@ fn a_dateline_is_no_speaker_and_a_headline_names_one_before_its_colon() {
 
 #[test]
 fn a_quote_after_a_sentence_about_its_speaker() {
-    let who = |text: &str| {
-        speaker(text)
-            .into_iter()
-            .map(|(_, who, _)| who)
-            .collect::<Vec<_>>()
-    };
+    let who = speakers;
     assert_eq!(
         who("His former partner, Lawrence B. Cummings, called him a master of the deal. “He showed again and again an ability to put together deals.”"),
         ["Cummings"]
@@ -538,12 +533,7 @@ fn participle_cues_take_their_clause_subject() {
 
 #[test]
 fn a_transcript_label_opens_its_speakers_quote() {
-    let who = |text: &str| {
-        speaker(text)
-            .into_iter()
-            .map(|(_, who, _)| who)
-            .collect::<Vec<_>>()
-    };
+    let who = speakers;
     assert_eq!(
         who("\"HOST: Minister, did you know about the report?"),
         ["HOST"]
