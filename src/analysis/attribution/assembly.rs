@@ -12,6 +12,7 @@ use super::state::Walk;
 use super::types::{Attribution, Quote, Resolution, Speaker, SpeakerKind};
 use super::walk::{is_copy, walk_paragraph};
 use super::walk_log::{first_roles, role_of, FirstRoles, WalkLog, STRIDE};
+use crate::analysis::cues::Trailing;
 use crate::analysis::names::People;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::ParagraphFacts;
@@ -192,10 +193,27 @@ impl Assembly<'_> {
             {
                 if let Some(pp) = prev_para {
                     if let Some(t) = self.paragraphs.at(pp).facts.quotes.trailing_cue {
-                        speaker = self.cue_speaker(pp, t.cue()).map(|mut sp| {
-                            sp.resolution = Resolution::PreviousParagraphCue;
-                            sp
-                        });
+                        // (After reported speech, a person of the article
+                        // or a role (the cue pass keeps only roles, names
+                        // and he or she): `Republicans said …` or `the
+                        // agency said …` does not say whose quote comes
+                        // next; `The Times reports:` does.)
+                        let colon = matches!(t, Trailing::Colon(_));
+                        speaker = self
+                            .cue_speaker(pp, t.cue())
+                            .filter(|sp| {
+                                colon
+                                    || match sp.kind {
+                                        SpeakerKind::Person => sp.person.is_some(),
+                                        // (`The defence secretary said …`, unnamed.)
+                                        SpeakerKind::Anonymous => true,
+                                        SpeakerKind::Organisation => false,
+                                    }
+                            })
+                            .map(|mut sp| {
+                                sp.resolution = Resolution::PreviousParagraphCue;
+                                sp
+                            });
                     }
                 }
             }

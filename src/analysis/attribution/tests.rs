@@ -111,6 +111,18 @@ fn resolves_speakers_in_small_passages() {
             ],
         ),
         (
+            // Reported speech ending a paragraph hands the next lone quote
+            // to its speaker only when that is one person of the article,
+            // and the sentence's own subject: not a party, not a report by
+            // `some`, not a person named inside it.
+            "Ofsted inspector Helen Rowe said the school had turned a corner.\n\n“The children are safer now.”\n\nConservatives said the findings raised more questions about the trust.\n\n“Parents were never told.”\n\nSome note that Rowe, even as she says the school improved, has left the head in post.\n\n“It is a whitewash.”",
+            &[
+                ("The children are", Some("Helen Rowe"), Some("previous")),
+                ("Parents were never", None, None),
+                ("It is a", None, None),
+            ],
+        ),
+        (
             // A lone quote paragraph right after an attributed quote paragraph.
             "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
             &[

@@ -13,9 +13,10 @@ use super::find::{fill_texts, Found};
 use super::items::{Item, Para};
 use super::phrase::named;
 use super::subject::{
-    clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject,
+    clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject, subject_start,
+    verb_before,
 };
-use super::types::{Cue, PhraseKind, SpeakerPhrase, Trailing};
+use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
 /// it makes).
@@ -360,6 +361,33 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
     Some(add(p, found, v, verb, &word, subject))
 }
 
+/// Whether the speaker of the cue at item `k` is its sentence's subject, or
+/// stands in a parenthesis (`which, Tompkins said, is …`) or after a quote
+/// (`calling him “a buffoon,” Susan said`): not the subject
+/// of a clause inside the sentence (`Some note that Rowe, even as she says
+/// …`; the subject `Some` has no cue of its own).
+fn own_subject(p: &Para<'_>, k: usize, sp: &SpeakerPhrase) -> bool {
+    let floor = p.sentence_start(k);
+    let first = (floor..k)
+        .find(|&i| p.items[i].start() >= sp.range.start)
+        .unwrap_or(k);
+    let Some(s) = subject_start(p, floor, first.max(floor + 1)) else {
+        return true;
+    };
+    // (After a comma or a quote the cue is the sentence's own: `…,”
+    // Clinton said.`)
+    first <= s
+        || matches!(
+            p.items[first - 1],
+            Item::Quote { .. }
+                | Item::Punct {
+                    ch: ',' | '\'' | '’' | '"' | '”',
+                    ..
+                }
+        )
+        || !verb_before(p, s, first)
+}
+
 /// A trailing `He added:` cue, or a last sentence of reported speech
 /// (`Alvarado said the law would force companies to be honest.`): its last
 /// cue of a reporting verb with a speaker (`Carter said that critics had
@@ -387,19 +415,28 @@ pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
     if !woven_only {
         return None;
     }
+    // The sentence's first cue of reported speech, when its speaker is the
+    // sentence's own (`Some note that Trump, even as he says …` is not
+    // Trump's reported speech) and one person (`They noted …`,
+    // `Republicans said …`, `the agency said …` do not say whose quote
+    // comes next).
     (0..found.cues.len())
-        .rev()
         .find(|&c| {
             let cue = &found.cues[c];
             p.sent.get(found.at[c]) == Some(&last_sentence)
                 && !cue.verb.is_empty()
                 && lex::reporting_verbs().contains(&cue.word)
-                // (Not `analysts said …` or `one of his advisers said …`:
-                // a quote after it is nobody's in particular.)
-                && cue
-                    .speaker
-                    .as_ref()
-                    .is_some_and(|sp| sp.kind != PhraseKind::Anonymous)
+                && cue.speaker.is_some()
+        })
+        .filter(|&c| {
+            found.cues[c].speaker.as_ref().is_some_and(|sp| {
+                matches!(
+                    sp.kind,
+                    PhraseKind::Named
+                        | PhraseKind::Role
+                        | PhraseKind::Pronoun(Pronoun::He | Pronoun::She)
+                ) && own_subject(p, found.at[c], sp)
+            })
         })
         .map(Trailing::Reported)
 }

@@ -420,6 +420,16 @@ fn looks_finite(w: &str) -> bool {
 /// sentence: a pronoun (`She emailed supporters, saying …`), a name, a role,
 /// a source or an organisation (`The Vermont senator emailed …`).
 pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    let s = subject_start(p, floor, k)?;
+    if let Some(pronoun) = pronoun_at(p, s) {
+        return Some(pronoun);
+    }
+    phrase_at(p, s, k)
+}
+
+/// Where a sentence's subject starts: after an opening adverbial clause and
+/// its comma (`In June 2009, after Clinton fell ill, Axelrod …`).
+pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usize> {
     let mut s = floor;
     let opener = |s: usize| {
         p.word(s).is_some_and(|w| {
@@ -439,12 +449,23 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
         }
         s = (s..k).find(|&i| p.punct(i, ',') || title_comma(i))? + 1;
     }
-    if s >= k {
-        return None;
-    }
-    if let Some(pronoun) = pronoun_at(p, s) {
-        return Some(pronoun);
-    }
+    (s < k).then_some(s)
+}
+
+/// Whether the words from `s` up to item `k` read as a finite verb and
+/// what follows it (`Some note that …`, `… has left, even as …`): the
+/// sentence's main clause runs before item `k`.
+pub(super) fn verb_before(p: &Para<'_>, s: usize, k: usize) -> bool {
+    (s + 1..k).any(|i| {
+        matches!(&p.items[i], Item::Word { cap: false, range } if {
+            let w = lower(p.text, range);
+            w == "that" || looks_finite(&w) && !lex::source_nouns().contains(w.as_str()) && !counted_before(p, i)
+        })
+    })
+}
+
+/// The speaker-like noun phrase starting at item `s`, before a verb by `k`.
+fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
     // The phrase runs to the first lower-case word that reads as its verb.
     let v = (s + 1..k.min(s + 10)).find(|&i| match &p.items[i] {
         // Not a plural noun that reads like an -s verb (`About 200
