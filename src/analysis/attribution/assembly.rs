@@ -12,7 +12,7 @@ use super::state::Walk;
 use super::types::{Attribution, Quote, Resolution, Speaker, SpeakerKind};
 use super::walk::{is_copy, walk_paragraph};
 use super::walk_log::{first_roles, role_of, FirstRoles, WalkLog, STRIDE};
-use crate::analysis::cues::Trailing;
+use crate::analysis::cues::{PhraseKind, Trailing};
 use crate::analysis::names::People;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::ParagraphFacts;
@@ -183,7 +183,22 @@ impl Assembly<'_> {
             // unless the sentence frames it otherwise (`“…,” by Times'
             // Ben Sisario`, `From the report: “…,” and …`).
             let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
-            let broken = s.stray || waits && cue.is_none() && !s.framed;
+            // A quote opening its sentence with a cue right after it that
+            // has no subject and no cue before it to lend one (`“We need
+            // change,” arguing that …`): the speaker was cut, and is not to
+            // be taken from a neighbour either. (Not `One pensioner
+            // shrugged and joked, “…”`: a subject stands before.)
+            let subjectless = speaker.is_none()
+                && s.sentence_start
+                && cue.and_then(|c| q.cues.get(c)).is_some_and(|c| {
+                    let end = s.end(para.len);
+                    c.speaker
+                        .as_ref()
+                        .is_some_and(|sp| sp.kind == PhraseKind::Elided)
+                        // (a space, or a comma and a space, between)
+                        && (end..=end + 3).contains(&c.verb.start)
+                });
+            let broken = s.stray || waits && cue.is_none() && !s.framed || subjectless;
             if speaker.is_none()
                 && !broken
                 && !q.titled
@@ -246,7 +261,7 @@ impl Assembly<'_> {
                 headline: q.heading || q.headline && (first_copy_para || q.titled) || deck,
                 subhead: q.subhead,
                 broken,
-                introduced: cue.is_some() || s.framed || led_in,
+                introduced: cue.is_some() && !subjectless || s.framed || led_in,
                 speaker,
             });
             if s.close.is_none() {

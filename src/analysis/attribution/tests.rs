@@ -123,6 +123,17 @@ fn resolves_speakers_in_small_passages() {
             ],
         ),
         (
+            // A participle after a quote with no subject and no cue before
+            // it to lend one: the speaker was cut, so the quote is flagged.
+            // A document or body the sentence opens with speaks through a
+            // verb joined by `and`.
+            "Hartley toured the depot on Monday.\n\n“We need a fleet that runs on time,” arguing that the routes had been cut too far.\n\nThe transport department rejected the figures and said that “the survey is two years out of date.”",
+            &[
+                ("We need a", None, None),
+                ("the survey is", Some("The transport department"), Some("direct")),
+            ],
+        ),
+        (
             // A lone quote paragraph right after an attributed quote paragraph.
             "“The water was up to their waists,” said helmsman Chris Tovey.\n\n“Another twenty minutes and it would have been too late.”",
             &[

@@ -473,5 +473,14 @@ fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
     if let (true, Some(comma)) = (participle, comma) {
         floor = comma + 1;
     }
-    opening_subject(p.text, &p.items, floor, k)
+    // (Or a body or document the sentence opens with: `The transport
+    // department rejected the figures and said that “…”`; not `the Kenyan`.)
+    opening_subject(p.text, &p.items, floor, k).or_else(|| {
+        sentence_subject(p, floor, k).filter(|s| {
+            s.kind == PhraseKind::Organisation
+                && s.head
+                    .as_deref()
+                    .is_some_and(|h| lex::org_nouns().contains(h))
+        })
+    })
 }
