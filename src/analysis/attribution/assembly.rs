@@ -328,7 +328,13 @@ impl Assembly<'_> {
                     // lead-in introduced it), not on every paragraph of it.
                     // (That first quote stands right before: not across
                     // furniture or a region the user took out of the check.)
-                    if prev_quote.is_some_and(|x| x.speaker.is_some() || adjacent && !x.headline) {
+                    // Not after a quote signed on its own line (`“…” ―
+                    // Pamela Padilla`): a list of signed quotes is many
+                    // speakers, and one that lost its name is flagged.
+                    let signed = |x: &Quote| x.speaker.as_ref().is_some_and(|sp| sp.cue == "—");
+                    if prev_quote.is_some_and(|x| {
+                        !signed(x) && (x.speaker.is_some() || adjacent && !x.headline)
+                    }) {
                         for quote in &mut self.quotes[first_quote_index..] {
                             quote.introduced = true;
                         }
