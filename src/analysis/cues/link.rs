@@ -389,11 +389,13 @@ fn own_subject(p: &Para<'_>, k: usize, sp: &SpeakerPhrase) -> bool {
 }
 
 /// A trailing `He added:` cue, or a last sentence of reported speech
-/// (`Alvarado said the law would force companies to be honest.`): its last
+/// (`Alvarado said the law would force companies to be honest.`): its first
 /// cue of a reporting verb with a speaker (`Carter said that critics had
 /// been predicting a withdrawal` is Carter's), where the sentence quotes
 /// nothing, or only a fragment woven into it (`Trump shot back, saying he
-/// had “made a lot of money in down markets.”`); not an anonymous source's.
+/// had “made a lot of money in down markets.”`); only a name, a role, he
+/// or she, the sentence's own subject (not an anonymous source's, not a
+/// group's, not one named in a clause inside the sentence).
 pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
     let (last_item, &ci) = (p.items.last()?, found.at.last()?);
     let c = found.cues.len() - 1;
