@@ -183,11 +183,11 @@ impl Assembly<'_> {
             // unless the sentence frames it otherwise (`“…,” by Times'
             // Ben Sisario`, `From the report: “…,” and …`).
             let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
-            // A quote opening its sentence with a cue right after it that
-            // has no subject and no cue before it to lend one (`“We need
-            // change,” arguing that …`): the speaker was cut, and is not to
-            // be taken from a neighbour either. (Not `One pensioner
-            // shrugged and joked, “…”`: a subject stands before.)
+            // A quote opening its sentence with a cue after it that has no
+            // subject and no cue before it to lend one (`“We need change,”
+            // arguing that …`): the speaker was cut, and is not to be taken
+            // from a neighbour either. (Not `One pensioner shrugged and
+            // joked, “…”`: a subject stands before.)
             let subjectless = speaker.is_none()
                 && s.sentence_start
                 && cue.and_then(|c| q.cues.get(c)).is_some_and(|c| {
@@ -195,8 +195,12 @@ impl Assembly<'_> {
                     c.speaker
                         .as_ref()
                         .is_some_and(|sp| sp.kind == PhraseKind::Elided)
-                        // (a space, or a comma and a space, between)
-                        && (end..=end + 3).contains(&c.verb.start)
+                        // (right after it, or anywhere after a quote
+                        // ending in a comma: `“…,” in a statement, adding
+                        // that …`; not `“…?” a reporter can be heard
+                        // asking`)
+                        && c.verb.start >= end
+                        && (waits || c.verb.start <= end + 3)
                 });
             let broken = s.stray || waits && cue.is_none() && !s.framed || subjectless;
             if speaker.is_none()
