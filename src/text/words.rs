@@ -150,7 +150,7 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         return None;
     }
     let end = inner_start + inner_len + close.len_utf8();
-    // A surname right after, one plain space between, and then no more
+    // A surname right after, one space (or a line break) between, and then no more
     // capitalised words (`Richmond said`, `Price (D-Va.)`).
     let after = text[end..]
         .strip_prefix("\r\n")

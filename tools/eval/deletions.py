@@ -177,14 +177,14 @@ def outcome(binary: str, text: str, span, g, gold_text: str, doc=None, uncut=Non
     src = g.source
     if src is not None and src.names and Q.surname(name) in src.names:
         return "same", name
-    if src is not None and src.kind in ("pronoun", "nominal") and doc is not None and doc.usable:
-        hit = doc.chain_for(src.head)
-        runs = Q.chain_runs(hit[0]) if hit else []
+    if src is not None and src.kind in ("pronoun", "nominal"):
+        runs = []
+        if doc is not None and doc.usable:
+            hit = doc.chain_for(src.head)
+            runs = Q.chain_runs(hit[0]) if hit else []
         if runs and Q.names_match(*Q.person_words(name), runs)[0]:
             return "same", "coref"
-    if src is not None and src.kind in ("pronoun", "nominal") and uncut and name:
-        known = doc is not None and doc.usable and (hit := doc.chain_for(src.head)) and Q.chain_runs(hit[0])
-        if not known and Q.surname(name) and Q.surname(name) == Q.surname(uncut):
+        if not runs and uncut and name and Q.surname(name) and Q.surname(name) == Q.surname(uncut):
             return "same", "uncut"
     if not name:
         return "silent", ""
@@ -213,8 +213,8 @@ def main(argv=None):
         jobs.append((name, text, cands, doc, tp))
     def reading(job):
         name, text, cands, doc, tp = job
-        return [(name, text, g, a, b, doc, uncut_reading(binary, tp, text, [c[0] for c in cands]).get(g.span))
-                for g, a, b in cands]
+        uncut = uncut_reading(binary, tp, text, [g for g, _, _ in cands])
+        return [(name, text, g, a, b, doc, uncut.get(g.span)) for g, a, b in cands]
     jobs = [j for js in C.pmap(reading, jobs) for j in js]
     modes = ["tidy", "raw"] if args.mode == "both" else [args.mode]
     for mode in modes:

@@ -12,7 +12,7 @@ use super::state::Walk;
 use super::types::{Attribution, Quote, Resolution, Speaker, SpeakerKind};
 use super::walk::{is_copy, walk_paragraph};
 use super::walk_log::{first_roles, role_of, FirstRoles, WalkLog, STRIDE};
-use crate::analysis::cues::{PhraseKind, Trailing};
+use crate::analysis::cues::{PhraseKind, Trailing, SIGN_OFF};
 use crate::analysis::names::People;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::ParagraphFacts;
@@ -335,7 +335,8 @@ impl Assembly<'_> {
                     // Not after a quote signed on its own line (`“…” ―
                     // Pamela Padilla`): a list of signed quotes is many
                     // speakers, and one that lost its name is flagged.
-                    let signed = |x: &Quote| x.speaker.as_ref().is_some_and(|sp| sp.cue == "—");
+                    let signed =
+                        |x: &Quote| x.speaker.as_ref().is_some_and(|sp| sp.cue == SIGN_OFF);
                     if prev_quote.is_some_and(|x| {
                         !signed(x) && (x.speaker.is_some() || adjacent && !x.headline)
                     }) {

@@ -16,7 +16,7 @@ use super::subject::{
     clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject, subject_start,
     verb_before,
 };
-use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing};
+use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing, SIGN_OFF};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
 /// it makes).
@@ -100,7 +100,7 @@ fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     let Item::Punct { at, .. } = p.items[dash] else {
         return None;
     };
-    Some(add(p, found, dash, at..at + 1, "—", phrase))
+    Some(add(p, found, dash, at..at + 1, SIGN_OFF, phrase))
 }
 
 /// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
@@ -371,7 +371,10 @@ fn own_subject(p: &Para<'_>, k: usize, sp: &SpeakerPhrase) -> bool {
     let first = (floor..k)
         .find(|&i| p.items[i].start() >= sp.range.start)
         .unwrap_or(k);
-    let Some(s) = subject_start(p, floor, first.max(floor + 1)) else {
+    if first == floor {
+        return true;
+    }
+    let Some(s) = subject_start(p, floor, first) else {
         return true;
     };
     // (After a comma or a quote the cue is the sentence's own: `…,”

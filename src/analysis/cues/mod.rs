@@ -26,7 +26,7 @@ mod words;
 use super::marks::QuoteSpan;
 
 pub use roles::{name_words, role_links};
-pub use types::{Cue, PhraseKind, Pronoun, RoleLink, SpeakerPhrase, Trailing};
+pub use types::{Cue, PhraseKind, Pronoun, RoleLink, SpeakerPhrase, Trailing, SIGN_OFF};
 pub use words::{is_org_word, is_role_noun, is_source_noun, normalise, not_a_name};
 
 /// Scans the cues of a paragraph and links each outer quote to its cue.

@@ -452,9 +452,10 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
     (s < k).then_some(s)
 }
 
-/// Whether the words from `s` up to item `k` read as a finite verb and
-/// what follows it (`Some note that …`, `… has left, even as …`): the
-/// sentence's main clause runs before item `k`.
+/// Whether a lower-case word after the subject starting at item `s` and
+/// before item `k` is a finite verb or `that` (`Some note that she …`): the
+/// sentence's main clause starts before item `k`, so what stands at `k`
+/// is inside a clause of it.
 pub(super) fn verb_before(p: &Para<'_>, s: usize, k: usize) -> bool {
     (s + 1..k).any(|i| {
         matches!(&p.items[i], Item::Word { cap: false, range } if {

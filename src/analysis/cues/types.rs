@@ -69,6 +69,9 @@ impl SpeakerPhrase {
     }
 }
 
+/// The cue word of a sign-off after a quote (`“…” ― Pamela Padilla`).
+pub const SIGN_OFF: &str = "—";
+
 /// A speech verb (or `according to`) outside quotes and its speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
