@@ -31,6 +31,9 @@ For each article and class, one eligible person is picked at random (seeded by
   surname-only  typo in a mention that is the surname alone
   diacritic     a letter's diacritic removed (only names that have one; else skipped)
   hyphen        a hyphen in the name replaced by a space (hyphenated names only)
+                (both: only in a word whose spelling occurs again in the article, so
+                that the copy still shows the right one; a given name written once is
+                not a variant of anything)
   top           typo (swap, drop or double) in a later mention of the article's most-mentioned
                 person (`Trupm`, `Tump`, `Donald Trum`), any surname length
 An edit that gives a word already in the article is not used.
@@ -225,6 +228,16 @@ def _strip_diacritics(w: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c)))
 
 
+def _seen_again(text: str, words: list) -> list:
+    """The (mention, start, end) words whose spelling occurs again in the text as a
+    word: respelt once, the other occurrence still shows the right spelling. A
+    given name written once (`François Hollande`, then `Hollande`) respelt has no
+    other spelling in the article to be a variant of, and is not planted."""
+    def count(w: str) -> int:
+        return len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text))
+    return [w for w in words if count(text[w[1]:w[2]]) >= 2]
+
+
 def plant(article: str, text: str, cls: str, people: dict[str, Person], seed: int) -> Plant | None:
     rng = random.Random(f"{seed}:{article}:{cls}")
     avoid = {C.fold(w) for w in re.findall(r"[^\W\d_]+", text)}
@@ -284,6 +297,7 @@ def plant(article: str, text: str, cls: str, people: dict[str, Person], seed: in
                     words.append((m, m.start, m.end))
                 if m.first_name and _strip_diacritics(text[m.first_name[0]:m.first_name[1]]) != text[m.first_name[0]:m.first_name[1]]:
                     words.append((m, *m.first_name))
+            words = _seen_again(text, words)
             if not words:
                 continue
             pool = [w for w in words if w[0] is not ms[0]] or words
@@ -296,6 +310,7 @@ def plant(article: str, text: str, cls: str, people: dict[str, Person], seed: in
                     words.append((m, m.start, m.end))
                 if m.first_name and "-" in text[m.first_name[0]:m.first_name[1]]:
                     words.append((m, *m.first_name))
+            words = _seen_again(text, words)
             if not words:
                 continue
             pool = [w for w in words if w[0] is not ms[0]] or words
