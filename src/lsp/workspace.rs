@@ -2,8 +2,9 @@
 //! newsroom's stories (issue 17.6): the language server's side of what
 //! `check FOLDER` reports between the files of a folder.
 //!
-//! At start-up the workspace folder is walked as `check FOLDER` walks it
-//! (ignore files honoured, `[files]` globs applied) and each article's
+//! At start-up the workspace folders (every folder of a multi-root
+//! workspace, and those added later) are walked as `check FOLDER` walks
+//! them (ignore files honoured, `[files]` globs applied) and each article's
 //! people named in full are kept ([`named_people`]), not its text. A file
 //! saved in the editor or changed on disk is read again. An open
 //! document's analysis compares its own people (as typed) with the other
@@ -32,7 +33,8 @@ const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// full, indexed by folded given name. Immutable: a change makes a new one.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    root: Option<PathBuf>,
+    /// The workspace folders, as the client named them.
+    roots: Vec<PathBuf>,
     /// Each article's path and people.
     files: Vec<(PathBuf, Vec<Named>)>,
     /// Folded given name → (file, person) of everyone with it.
@@ -47,34 +49,40 @@ pub struct Workspace {
 type Answer = (Vec<(String, String)>, Vec<(usize, String)>, Vec<String>);
 
 impl Workspace {
-    /// The articles of `root`, read as `check FOLDER` reads a folder.
-    /// Blocking: walks the folder and reads every article.
-    pub fn scan(root: &Path, config: &Config) -> Workspace {
-        let found = input::sources(&[root.to_path_buf()], &FileFilter::new(config, false));
-        let mut files = Vec::new();
+    /// The articles of the folders `roots`, read as `check FOLDER` reads a
+    /// folder (an article in two nested folders once). Blocking: walks the
+    /// folders and reads every article.
+    pub fn scan(roots: &[PathBuf], config: &Config) -> Workspace {
+        let found = input::sources(roots, &FileFilter::new(config, false));
+        let mut files: Vec<(PathBuf, Vec<Named>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for source in found.found.into_iter().flatten() {
             if files.len() >= MAX_FILES {
                 tracing::info!(
-                    root = %root.display(),
+                    folders = roots.len(),
                     "more than {MAX_FILES} articles in the workspace; the rest are not compared"
                 );
                 break;
             }
+            let Some(path) = source.path().map(Path::to_path_buf) else {
+                continue;
+            };
+            if !seen.insert(path.clone()) {
+                continue;
+            }
             if let Some(people) = read_people(&source, config) {
-                if let Some(path) = source.path() {
-                    files.push((path.to_path_buf(), people));
-                }
+                files.push((path, people));
             }
         }
         tracing::info!(
-            root = %root.display(),
+            folders = roots.len(),
             articles = files.len(),
             "workspace read for spellings across articles"
         );
-        Workspace::of(Some(root.to_path_buf()), files)
+        Workspace::of(roots.to_vec(), files)
     }
 
-    fn of(root: Option<PathBuf>, files: Vec<(PathBuf, Vec<Named>)>) -> Workspace {
+    fn of(roots: Vec<PathBuf>, files: Vec<(PathBuf, Vec<Named>)>) -> Workspace {
         let mut by_given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (f, (_, people)) in files.iter().enumerate() {
             for (p, n) in people.iter().enumerate() {
@@ -85,7 +93,7 @@ impl Workspace {
             }
         }
         Workspace {
-            root,
+            roots,
             files,
             by_given,
             answers: Mutex::default(),
@@ -95,7 +103,9 @@ impl Workspace {
     /// The workspace with the files at `paths` read again (added, changed
     /// or gone); `None` when no article's people changed.
     pub fn refreshed(&self, paths: &[PathBuf], config: &Config) -> Option<Workspace> {
-        let root = self.root.as_ref()?;
+        if self.roots.is_empty() {
+            return None;
+        }
         let mut files = self.files.clone();
         let mut changed = false;
         for path in paths {
@@ -103,9 +113,9 @@ impl Workspace {
                 path.extension().and_then(|e| e.to_str()),
                 Some("txt" | "md" | "markdown")
             );
-            if !article || !path.starts_with(root) {
+            let Some(root) = self.root_of(path).filter(|_| article) else {
                 continue;
-            }
+            };
             let source = Source::InFolder {
                 path: path.clone(),
                 folder: root.clone(),
@@ -131,19 +141,29 @@ impl Workspace {
                 _ => {}
             }
         }
-        changed.then(|| Workspace::of(self.root.clone(), files))
+        changed.then(|| Workspace::of(self.roots.clone(), files))
     }
 
-    /// Whether `path` is an article of this workspace's folder with other
-    /// articles to compare it with.
+    /// Whether any folder is read.
+    pub fn has_folders(&self) -> bool {
+        !self.roots.is_empty()
+    }
+
+    /// The workspace folder `path` is in (the innermost of nested ones).
+    fn root_of(&self, path: &Path) -> Option<&PathBuf> {
+        self.roots
+            .iter()
+            .filter(|r| path.starts_with(r))
+            .max_by_key(|r| r.components().count())
+    }
+
+    /// Whether `path` is an article in one of this workspace's folders, with
+    /// other articles to compare it with.
     pub fn covers(&self, path: Option<&Path>) -> bool {
-        match (path, &self.root) {
-            (Some(p), Some(root)) => {
-                p.starts_with(root)
-                    && (self.files.len() > 1 || self.files.first().is_some_and(|(f, _)| f != p))
-            }
-            _ => false,
-        }
+        path.is_some_and(|p| {
+            self.root_of(p).is_some()
+                && (self.files.len() > 1 || self.files.first().is_some_and(|(f, _)| f != p))
+        })
     }
 
     /// The `name-variant` findings of the document at `path` naming
@@ -243,14 +263,19 @@ impl Workspace {
             .collect()
     }
 
-    /// A path as the message shows it: inside the workspace folder.
+    /// A path as the message shows it: inside its workspace folder, and
+    /// with several folders, under the folder's name (`foreign/market.txt`).
     fn shown(&self, path: &Path) -> String {
-        self.root
-            .as_ref()
-            .and_then(|r| path.strip_prefix(r).ok())
-            .unwrap_or(path)
-            .display()
-            .to_string()
+        let Some(root) = self.root_of(path) else {
+            return path.display().to_string();
+        };
+        let inside = path.strip_prefix(root).unwrap_or(path);
+        match root.file_name() {
+            Some(name) if self.roots.len() > 1 => Path::new(name).join(inside),
+            _ => inside.to_path_buf(),
+        }
+        .display()
+        .to_string()
     }
 }
 

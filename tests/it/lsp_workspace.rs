@@ -117,3 +117,83 @@ fn an_open_story_is_not_compared_with_its_own_saved_copy() {
     );
     lsp.shutdown();
 }
+
+/// The handshake of a client with a multi-root workspace (VS Code's
+/// `.code-workspace`, Neovim's `workspace_folders`): no root URI, the
+/// folders listed.
+fn initialize_folders(lsp: &mut Lsp, folders: &[&std::path::Path]) -> Value {
+    let folders: Vec<Value> = folders
+        .iter()
+        .map(|p| {
+            json!({
+                "uri": format!("file://{}", p.display()),
+                "name": p.file_name().map(|n| n.to_string_lossy().into_owned()),
+            })
+        })
+        .collect();
+    let r = lsp.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "workspaceFolders": folders,
+            "capabilities": {
+                "workspace": {"configuration": true, "workspaceFolders": true},
+                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+            }
+        }),
+    );
+    lsp.notify("initialized", json!({}));
+    r["result"]["capabilities"].clone()
+}
+
+#[test]
+fn every_folder_of_a_multi_root_workspace_is_compared_and_folders_can_come_and_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (city, weather) = (dir.path().join("city-desk"), dir.path().join("weather"));
+    std::fs::create_dir(&city).unwrap();
+    std::fs::create_dir(&weather).unwrap();
+    std::fs::write(city.join("council.txt"), COUNCIL).unwrap();
+    std::fs::write(city.join("market.txt"), MARKET).unwrap();
+    std::fs::write(weather.join("floods.md"), FLOODS).unwrap();
+    let uri = format!("file://{}/market.txt", city.display());
+
+    let mut lsp = Lsp::start();
+    let caps = initialize_folders(&mut lsp, &[&city, &weather]);
+    assert_eq!(
+        caps["workspace"]["workspaceFolders"],
+        json!({"supported": true, "changeNotifications": true})
+    );
+    open(&mut lsp, &uri, "plaintext", 1, MARKET);
+    // Both folders' stories spell her otherwise; each is named under its folder.
+    let both = "‘Siobhán Fairwether’ here, but city-desk/council.txt, weather/floods.md spell it ‘Siobhán Fairweather’: use one spelling across the articles";
+    let m = lsp.wait_for(|m| pushed_cross(m, &uri).is_some_and(|c| c.len() == 1 && c[0].1 == both));
+    assert_eq!(pushed_cross(&m, &uri).unwrap_or_default()[0].0, 2);
+
+    // The weather folder is closed: only the council story is left to
+    // compare with, and the folder's name is no longer needed.
+    let folder =
+        |p: &std::path::Path| json!({"uri": format!("file://{}", p.display()), "name": "w"});
+    lsp.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [folder(&weather)]}}),
+    );
+    let one = "‘Siobhán Fairwether’ here, but council.txt spells it ‘Siobhán Fairweather’: use one spelling across the articles";
+    lsp.wait_for(|m| pushed_cross(m, &uri).is_some_and(|c| c.len() == 1 && c[0].1 == one));
+
+    // Opened again: both again.
+    lsp.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder(&weather)], "removed": []}}),
+    );
+    lsp.wait_for(|m| pushed_cross(m, &uri).is_some_and(|c| c.len() == 1 && c[0].1 == both));
+
+    // Every folder closed: nothing to compare with, no finding.
+    lsp.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [folder(&weather), folder(&city)]}}),
+    );
+    lsp.wait_for(|m| pushed_cross(m, &uri).is_some_and(|c| c.is_empty()));
+    assert!(cross(&lsp.diagnostics(&uri, 1)).is_empty());
+    lsp.shutdown();
+}

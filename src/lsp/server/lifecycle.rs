@@ -19,7 +19,8 @@ impl Backend {
         tokio::task::spawn_blocking(docs::install).await.ok();
         {
             let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
-            info.root = root_path(&params);
+            info.roots = root_paths(&params);
+            info.root = config_root(&info.roots);
             let ws = params.capabilities.workspace.as_ref();
             info.pull_configuration = ws.and_then(|w| w.configuration).unwrap_or(false);
             info.document_changes = ws
@@ -81,6 +82,13 @@ impl Backend {
                         ..Default::default()
                     },
                 )),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
                     DiagnosticOptions {
                         identifier: Some("copydesk".into()),
@@ -125,6 +133,30 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Folders added to or removed from the workspace: the settings are
+    /// read again (the folder with `copydesk.toml` may have changed) and,
+    /// with them, the workspace's articles.
+    pub(super) async fn on_did_change_workspace_folders(
+        &self,
+        params: DidChangeWorkspaceFoldersParams,
+    ) {
+        {
+            let mut info = self.info.lock().unwrap_or_else(|e| e.into_inner());
+            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(local).collect();
+            info.roots.retain(|r| !removed.contains(r));
+            for added in params.event.added.iter().filter_map(local) {
+                if !info.roots.contains(&added) {
+                    info.roots.push(added);
+                }
+            }
+            info.root = config_root(&info.roots);
+            tracing::info!(folders = info.roots.len(), "workspace folders changed");
+        }
+        self.reload_config(None).await;
+    }
+}
+
 fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
     let offered = params
         .capabilities
@@ -137,32 +169,49 @@ fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
     }
 }
 
-/// The workspace root as a local folder: the first `file:` workspace folder,
-/// or the root URI if it is a `file:` URI. Other schemes (`untitled:`,
+/// The workspace folders on this machine: every `file:` workspace folder,
+/// else the root URI if it is a `file:` URI. Other schemes (`untitled:`,
 /// `vscode-vfs://`, …) name no folder here and are not read as paths.
-fn root_path(params: &InitializeParams) -> Option<PathBuf> {
-    fn local(uri: &Uri) -> Option<PathBuf> {
-        let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
-        let host = uri
-            .authority()
-            .map(|a| a.host().to_string())
-            .unwrap_or_default();
-        if !file || !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
-            tracing::info!(
-                root = uri.as_str(),
-                "workspace root is not a local folder; no copydesk.toml is read"
-            );
-            return None;
+fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for folder in params.workspace_folders.iter().flatten() {
+        if let Some(p) = local(folder).filter(|p| !roots.contains(p)) {
+            roots.push(p);
         }
-        uri.to_file_path().map(|p| p.into_owned())
     }
     #[allow(deprecated)]
-    let uris: Vec<&Uri> = params
-        .workspace_folders
+    if roots.is_empty() {
+        roots.extend(params.root_uri.as_ref().and_then(local_uri));
+    }
+    roots
+}
+
+/// The folder whose `copydesk.toml` is read: the first of `roots` that
+/// has one (in it or a folder above it), else the first.
+fn config_root(roots: &[PathBuf]) -> Option<PathBuf> {
+    roots
         .iter()
-        .flatten()
-        .map(|f| &f.uri)
-        .chain(params.root_uri.as_ref())
-        .collect();
-    uris.into_iter().find_map(local)
+        .find(|r| crate::config::Config::find_file(r).is_some())
+        .or(roots.first())
+        .cloned()
+}
+
+fn local(folder: &WorkspaceFolder) -> Option<PathBuf> {
+    local_uri(&folder.uri)
+}
+
+fn local_uri(uri: &Uri) -> Option<PathBuf> {
+    let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    let host = uri
+        .authority()
+        .map(|a| a.host().to_string())
+        .unwrap_or_default();
+    if !file || !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
+        tracing::info!(
+            root = uri.as_str(),
+            "workspace folder is not a local folder; it is not read"
+        );
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
 }

@@ -43,6 +43,12 @@ pub const SETTINGS_WAIT: Duration = Duration::from_millis(1500);
 /// What the client told us about itself at `initialize`.
 #[derive(Debug, Default)]
 struct ClientInfo {
+    /// The workspace folders on this machine (`file:` URIs), in the
+    /// client's order: every one is read for the articles across the
+    /// workspace.
+    roots: Vec<PathBuf>,
+    /// The folder whose `copydesk.toml` is read: the first of `roots` with
+    /// one (in it or a folder above), else the first.
     root: Option<PathBuf>,
     pull_configuration: bool,
     document_changes: bool,
@@ -145,6 +151,10 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         self.on_did_change_watched_files(params).await
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.on_did_change_workspace_folders(params).await
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

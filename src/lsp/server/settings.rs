@@ -99,9 +99,11 @@ impl Backend {
         self.store.settle();
         // The workspace's articles, read with the settings now in force
         // (the `[files]` globs choose them), aside.
-        if let Some(root) = root {
+        // (With no folders left, the last ones' articles are let go.)
+        let roots = self.info(|i| i.roots.clone());
+        if !roots.is_empty() || self.store.workspace().has_folders() {
             let store = Arc::clone(&self.store);
-            tokio::task::spawn_blocking(move || store.read_workspace(&root));
+            tokio::task::spawn_blocking(move || store.read_workspace(&roots));
         }
         // Pushed diagnostics follow by themselves; a client that pulls is told to pull again.
         if self.info(|i| i.diagnostic_refresh) {

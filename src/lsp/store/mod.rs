@@ -72,12 +72,12 @@ impl Store {
         Arc::clone(&lock(&self.workspace))
     }
 
-    /// Reads the articles of the workspace folder `root` (blocking) and
+    /// Reads the articles of the workspace folders `roots` (blocking) and
     /// installs them.
-    pub fn read_workspace(&self, root: &std::path::Path) {
+    pub fn read_workspace(&self, roots: &[std::path::PathBuf]) {
         let _turn = lock(&self.workspace_turn);
         let config = Arc::clone(&lock(&self.inner).config);
-        self.set_workspace(Workspace::scan(root, &config));
+        self.set_workspace(Workspace::scan(roots, &config));
         // The texts read are gone; give their memory back.
         crate::lsp::memory::release_soon();
     }
