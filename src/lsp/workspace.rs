@@ -46,7 +46,17 @@ pub struct Workspace {
 }
 
 /// Names asked about (given name, surname), the answer, the style book.
-type Answer = (Vec<(String, String)>, Vec<(usize, String)>, Vec<String>);
+type Answer = (Vec<(String, String)>, Vec<Spelt>, Vec<String>);
+
+/// One of the people asked about (by index) spelled otherwise across the
+/// workspace: the message, and the given name and surname to write.
+#[derive(Clone, Debug)]
+struct Spelt {
+    person: usize,
+    message: String,
+    given: String,
+    surname: String,
+}
 
 impl Workspace {
     /// The articles of the folders `roots`, read as `check FOLDER` reads a
@@ -166,13 +176,19 @@ impl Workspace {
         })
     }
 
-    /// The `name-variant` findings of the document at `path` naming
-    /// `people`: each person it spells otherwise than the other articles
-    /// (or the style book), where it first names them in full. The last
-    /// answer for each document is kept: a keystroke that changes no one's
-    /// name (most of them) only places it again.
-    pub fn findings(&self, path: &Path, people: &[Named], config: &Config) -> Vec<Finding> {
-        if !rules::enabled(config, &name_variant::INFO) || people.is_empty() {
+    /// The `name-variant` findings of the document at `path`, `article`:
+    /// each person it spells otherwise than the other articles (or the
+    /// style book), where it first names them in full, with the fix that
+    /// respells them throughout the article. The last answer for each
+    /// document is kept: a keystroke that changes no one's name (most of
+    /// them) only places it again.
+    pub fn findings(&self, path: &Path, article: &Article<'_>, config: &Config) -> Vec<Finding> {
+        if !rules::enabled(config, &name_variant::INFO) {
+            return Vec::new();
+        }
+        let people = named_people(article);
+        let people = &people[..];
+        if people.is_empty() {
             return Vec::new();
         }
         let key: Vec<(&str, &str)> = people
@@ -203,13 +219,17 @@ impl Workspace {
         let severity = rules::severity(config, &name_variant::INFO);
         answer
             .into_iter()
-            .filter_map(|(i, message)| {
+            .filter_map(|s| {
+                let at = people.get(s.person)?.at.clone();
+                let fixes = name_variant::across_fix(article, &at, &s.given, &s.surname)
+                    .into_iter()
+                    .collect();
                 Some(Finding {
                     code: name_variant::CODE,
                     severity,
-                    range: people.get(i)?.at.clone(),
-                    message,
-                    fixes: Vec::new(),
+                    range: at,
+                    message: s.message,
+                    fixes,
                 })
             })
             .collect()
@@ -217,12 +237,7 @@ impl Workspace {
 
     /// Which of `people` (by index) the other articles or the style book
     /// spell otherwise, with the message.
-    fn compare(
-        &self,
-        path: &Path,
-        people: &[Named],
-        style_book: &[String],
-    ) -> Vec<(usize, String)> {
+    fn compare(&self, path: &Path, people: &[Named], style_book: &[String]) -> Vec<Spelt> {
         // Only the others who can be the same person as someone here (the
         // same given name, the surname alike: `same_person`) are compared.
         let mut others: Vec<(usize, Vec<Named>)> = Vec::new();
@@ -257,8 +272,12 @@ impl Workspace {
                     .take(3)
                     .map(|(f, _)| self.shown(&self.files[*f].0))
                     .collect();
-                let message = v.message(&shown);
-                Some((i, message))
+                Some(Spelt {
+                    person: i,
+                    message: v.message(&shown),
+                    given: v.canonical_given.clone(),
+                    surname: v.canonical_surname.clone(),
+                })
             })
             .collect()
     }

@@ -30,8 +30,9 @@ embedded post is the writer's, and copy not in English is not checked. The fixes
 at once. `copydesk check FOLDER` also compares the articles found in one folder: a person \
 named in full one way in one article and another way in another is flagged where the odd \
 article names them (the style book, else the spelling most articles use, decides); the \
-language server compares each open story with the other articles of its workspace the same \
-way.",
+language server compares each open story with the other articles of its workspace (every \
+folder of a multi-root workspace) the same way, and its fix respells the person in every \
+mention of the story written that way.",
     bad: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kulebba told reporters the talks would go on.",
     good: "Foreign Minister Dmytro Kuleba arrived on Monday. Mr Kuleba told reporters the talks would go on.",
     settings: &[Setting {
@@ -251,4 +252,72 @@ pub fn check_variants<'p>(
             });
         }
     }
+}
+
+/// The fix of a person this article spells otherwise than the workspace's
+/// other articles (`check FOLDER`, the language server's workspace): every
+/// mention written as the article names the person first in full
+/// (`at`, a document range) respelt `given surname`, the other articles'
+/// spelling. Mentions the article itself spells otherwise are its own
+/// `name-variant` findings and are left alone. `None` when nothing would
+/// change.
+pub fn across_fix(
+    article: &Article<'_>,
+    at: &std::ops::Range<usize>,
+    given: &str,
+    surname: &str,
+) -> Option<Fix> {
+    let person = article.people.iter().find(|p| {
+        p.first_full_reference.is_some_and(|r| {
+            article.paragraphs.get(r.para).is_some_and(|para| {
+                para.facts.mentions.get(r.index).is_some_and(|m| {
+                    para.start + m.name.start == at.start && para.start + m.name.end == at.end
+                })
+            })
+        })
+    })?;
+    let written_given = person.given.as_deref();
+    let mut edits = Vec::new();
+    let mut places = 0;
+    for (_, m, start) in mentions(article, person) {
+        let before = edits.len();
+        if written_given != Some(given) {
+            if let (Some(g), Some(text)) = (&m.given, &m.given_text) {
+                if Some(text.as_str()) == written_given {
+                    edits.push(Edit {
+                        range: start + g.start..start + g.end,
+                        new_text: given.to_string(),
+                    });
+                }
+            }
+        }
+        if m.surname_text == person.surname && person.surname != surname {
+            edits.push(Edit {
+                range: start + m.surname_range.start..start + m.surname_range.end,
+                new_text: surname.to_string(),
+            });
+        }
+        places += usize::from(edits.len() > before);
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    // Say what changes: the surname, the given name or both.
+    let mut parts = Vec::new();
+    if let Some(g) = written_given.filter(|&g| g != given) {
+        parts.push(format!("‘{g}’ to ‘{given}’"));
+    }
+    if person.surname != surname {
+        parts.push(format!("‘{}’ to ‘{surname}’", person.surname));
+    }
+    let title = match places {
+        1 => format!("Change {}", parts.join(" and ")),
+        n => format!("Change {} in all {n} mentions", parts.join(" and ")),
+    };
+    Some(Fix {
+        title,
+        edits,
+        safe: false,
+    })
 }

@@ -70,6 +70,9 @@ pub struct CrossVariant {
     /// How this article spells the person, and how the set should.
     pub written: String,
     pub canonical: String,
+    /// The canonical spelling's given name and surname.
+    pub canonical_given: String,
+    pub canonical_surname: String,
     /// The articles that spell the person the canonical way.
     pub others: Vec<usize>,
     /// The canonical spelling is the style book's.
@@ -149,9 +152,10 @@ pub fn cross_variants(articles: &[Vec<Named>], style_book: &[String]) -> Vec<Cro
     out
 }
 
-/// The spelling of a group of one person across articles: the style book's,
-/// else the one most articles use.
-fn group_spelling(g: &[(usize, &Named)], style: &[StyleEntry]) -> (String, bool) {
+/// The spelling of a group of one person across articles (given name,
+/// surname): the style book's, else the one most articles use; and whether
+/// the style book decided.
+fn group_spelling(g: &[(usize, &Named)], style: &[StyleEntry]) -> ((String, String), bool) {
     if let Some(e) = style.iter().find(|e| {
         g.iter().any(|(_, n)| {
             (e.surname_key == n.surname_key || plausible_typo(&n.surname_key, &e.surname_key))
@@ -164,32 +168,28 @@ fn group_spelling(g: &[(usize, &Named)], style: &[StyleEntry]) -> (String, bool)
             .given
             .as_ref()
             .map_or(g[0].1.given.clone(), |(t, _)| t.clone());
-        return (format!("{given} {}", e.surname), true);
+        return ((given, e.surname.clone()), true);
     }
-    let mut spellings: Vec<(String, usize, bool, usize)> = Vec::new();
+    let mut spellings: Vec<(&Named, usize, bool, usize)> = Vec::new();
     for (a, n) in g {
         let key = spelling(n);
-        match spellings.iter_mut().find(|s| spelling_key(&s.0) == key) {
+        match spellings.iter_mut().find(|s| spelling(s.0) == key) {
             Some(s) => s.1 += 1,
-            None => spellings.push((
-                format!("{} {}", n.given, n.surname),
-                1,
-                is_known_surname(&n.surname),
-                *a,
-            )),
+            None => spellings.push((n, 1, is_known_surname(&n.surname), *a)),
         }
     }
     let best = spellings
         .iter()
         .max_by_key(|s| (s.1, s.2, std::cmp::Reverse(s.3)))
-        .map(|s| s.0.clone())
+        .map(|s| (s.0.given.clone(), s.0.surname.clone()))
         .unwrap_or_default();
     (best, false)
 }
 
 fn report_group(g: &[(usize, &Named)], style: &[StyleEntry], out: &mut Vec<CrossVariant>) {
     let spelled: Vec<String> = g.iter().map(|(_, n)| spelling(n)).collect();
-    let (canonical, from_style_book) = group_spelling(g, style);
+    let ((given, surname), from_style_book) = group_spelling(g, style);
+    let canonical = format!("{given} {surname}");
     let key = spelling_key(&canonical);
     // Articles that agree with each other: any style-book variant is the
     // article's own `name-variant` finding.
@@ -209,6 +209,8 @@ fn report_group(g: &[(usize, &Named)], style: &[StyleEntry], out: &mut Vec<Cross
                 at: n.at.clone(),
                 written: format!("{} {}", n.given, n.surname),
                 canonical: canonical.clone(),
+                canonical_given: given.clone(),
+                canonical_surname: surname.clone(),
                 others: others.clone(),
                 from_style_book,
             });

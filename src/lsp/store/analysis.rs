@@ -5,7 +5,6 @@
 use std::sync::{Arc, Mutex};
 
 use super::lock::lock;
-use crate::analysis::names::named_people;
 use crate::analysis::{Article, Language, Leftovers, ParagraphFacts};
 use crate::checks::{Edit, Finding, Kept, Pass};
 use crate::config::Config;
@@ -255,8 +254,7 @@ impl Sourcing<'_> {
         // A view, not a copy of the pass (people are read, not quotes: the
         // quotes' pending moves need not be settled for them).
         let article = Article::view(paragraphs, language, &kept.parts);
-        let people = named_people(&article);
-        self.workspace.findings(path, &people, config)
+        self.workspace.findings(path, &article, config)
     }
 
     /// The sources of `document`: the previous analysis's when nothing
