@@ -80,7 +80,7 @@ fn cue_at(p: &Para<'_>, k: usize) -> Option<(Cue, usize)> {
     }
     // Live pages: `This from the race director, Priya Ramanathan: “…”`,
     // `More from Ms Okafor:`, opening a sentence that quotes.
-    if k == floor && matches!(w.as_str(), "this" | "more") && p.is(k + 1, "from") {
+    if k == floor && matches!(w, "this" | "more") && p.is(k + 1, "from") {
         let quotes =
             (k..ceil).any(|i| matches!(p.items[i], Item::Quote { .. })) || p.punct(ceil - 1, ':');
         let speaker = speaker_after(p.text, &p.items, k + 1, ceil);
@@ -90,13 +90,13 @@ fn cue_at(p: &Para<'_>, k: usize) -> Option<(Cue, usize)> {
     }
     // `as she puts it, “…”`, `as one voter put it:`: the words between
     // `as` and the verb are the speaker.
-    if matches!(w.as_str(), "puts" | "put") && p.is(k + 1, "it") {
+    if matches!(w, "puts" | "put") && p.is(k + 1, "it") {
         let opened = (floor..k).rev().take(6).find(|&i| p.is(i, "as"));
         if let Some(speaker) = opened.and_then(|a| subject_before(p.text, &p.items, k, a + 1)) {
             return Some((cue(span(2), &format!("{w} it"), Some(speaker)), 2));
         }
     }
-    verb_cue(p, k, &w)
+    verb_cue(p, k, w)
 }
 
 fn cue(verb: std::ops::Range<usize>, word: &str, speaker: Option<SpeakerPhrase>) -> Cue {
@@ -111,13 +111,20 @@ fn cue(verb: std::ops::Range<usize>, word: &str, speaker: Option<SpeakerPhrase>)
 /// on to say`), if one does.
 fn phrasal(p: &Para<'_>, k: usize, w: &str) -> Option<usize> {
     let next = p.word(k + 1)?;
-    if !lex::phrasal_cues().contains(&format!("{w} {next}")) {
+    // (Asked at every word: the pair is put together on the stack.)
+    let mut buf = [0u8; 48];
+    let n = w.len() + 1 + next.len();
+    let pair = buf.get_mut(..n)?;
+    pair[..w.len()].copy_from_slice(w.as_bytes());
+    pair[w.len()] = b' ';
+    pair[w.len() + 1..].copy_from_slice(next.as_bytes());
+    if !std::str::from_utf8(pair).is_ok_and(|pair| lex::phrasal_cues().contains(pair)) {
         return None;
     }
     // `went on to say`, `went on to tell reporters`.
     let to_verb = p.is(k + 2, "to")
         && p.word(k + 3)
-            .is_some_and(|v| lex::speech_verbs().contains(&v));
+            .is_some_and(|v| lex::speech_verbs().contains(v));
     Some(if to_verb { 4 } else { 2 })
 }
 
@@ -142,7 +149,7 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     if lex::name_prefixes().contains(w) {
         let next_cap = matches!(p.items.get(k + 1), Some(Item::Word { cap: true, .. }));
         let verb_after = (k + 2..(k + 5).min(p.sentence_end(k)))
-            .any(|i| p.word(i).is_some_and(|v| lex::speech_verbs().contains(&v)));
+            .any(|i| p.word(i).is_some_and(|v| lex::speech_verbs().contains(v)));
         if next_cap || verb_after {
             return false;
         }
@@ -390,7 +397,7 @@ fn participle_modified_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
             PhraseKind::Named => ph.name.as_ref().is_some_and(|n| {
                 n.start == p.items[floor].start() && n.end == p.items[i - 1].end()
             }),
-            PhraseKind::Role | PhraseKind::Anonymous => ph.head.as_deref() == Some(&last),
+            PhraseKind::Role | PhraseKind::Anonymous => ph.head.as_deref() == Some(last),
             _ => false,
         })
         .filter(is_speaker_like)

@@ -133,13 +133,15 @@ pub(super) fn is_possessive(word: &str) -> bool {
 
 /// The bare lower-case form of a word: no possessive, no full stop.
 pub(super) fn bare(word: &str) -> String {
-    let w = word.to_lowercase();
-    let w = w
+    let mut w = word.to_lowercase();
+    let keep = w
         .strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(&w)
-        .to_string();
-    w.trim_end_matches('.').to_string()
+        .trim_end_matches('.')
+        .len();
+    w.truncate(keep);
+    w
 }
 
 /// A full stop right after an abbreviation (`Mr.`, `U.S.`, `Sen.`).
@@ -287,6 +289,11 @@ pub(super) struct Para<'a> {
     bounds: Vec<(usize, usize)>,
     /// The items that are quotes, in order.
     pub quotes: Vec<usize>,
+    /// Every word lower-cased, one after another, and where each item's
+    /// is (empty for punctuation and quotes): asked for again and again,
+    /// lower-cased once.
+    low: String,
+    low_at: Vec<(u32, u32)>,
 }
 
 impl<'a> Para<'a> {
@@ -306,6 +313,25 @@ impl<'a> Para<'a> {
             .enumerate()
             .filter_map(|(k, it)| matches!(it, Item::Quote { .. }).then_some(k))
             .collect();
+        let mut low = String::with_capacity(text.len());
+        let low_at = items
+            .iter()
+            .map(|it| match it {
+                Item::Word { range, .. } => {
+                    let start = low.len();
+                    let w = &text[range.clone()];
+                    if w.is_ascii() {
+                        low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        low.extend(w.chars().flat_map(char::to_lowercase));
+                    }
+                    // (Offsets past 4 GB are clamped: such a paragraph is refused long before.)
+                    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                    (at(start), at(low.len()))
+                }
+                _ => (0, 0),
+            })
+            .collect();
         Self {
             text,
             items,
@@ -313,6 +339,8 @@ impl<'a> Para<'a> {
             sent,
             bounds,
             quotes,
+            low,
+            low_at,
         }
     }
 
@@ -339,9 +367,12 @@ impl<'a> Para<'a> {
     }
 
     /// Item `k` lower-cased, if it is a word.
-    pub fn word(&self, k: usize) -> Option<String> {
+    pub fn word(&self, k: usize) -> Option<&str> {
         match self.items.get(k) {
-            Some(Item::Word { range, .. }) => Some(lower(self.text, range)),
+            Some(Item::Word { .. }) => {
+                let (a, b) = self.low_at[k];
+                self.low.get(a as usize..b as usize)
+            }
             _ => None,
         }
     }

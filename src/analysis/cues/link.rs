@@ -130,7 +130,7 @@ fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> 
         .filter(|ph| ph.kind == PhraseKind::Named)?;
     let range = p.items[verb].start()..p.items[verb].end();
     let word = p.word(verb)?;
-    Some(add(p, found, verb, range, &word, phrase))
+    Some(add(p, found, verb, range, word, phrase))
 }
 
 /// A quote opening a sentence in mid-paragraph, after a sentence whose
@@ -161,7 +161,7 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
         .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
-    Some(add(p, found, v, verb, &word, subject))
+    Some(add(p, found, v, verb, word, subject))
 }
 
 /// The cues standing in items `from..to`: their indices in `found`.
@@ -319,7 +319,7 @@ fn owned_words(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<u
     }
     let noun = p.word(k + 1)?;
     if !matches!(p.items[k + 1], Item::Word { cap: false, .. })
-        || !lex::quoted_nouns().contains(&noun)
+        || !lex::quoted_nouns().contains(noun)
     {
         return None;
     }
@@ -358,7 +358,7 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
     let v = (s..k).find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
-    Some(add(p, found, v, verb, &word, subject))
+    Some(add(p, found, v, verb, word, subject))
 }
 
 /// Whether the speaker of the cue at item `k` is its sentence's subject, or

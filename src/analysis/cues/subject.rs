@@ -433,7 +433,7 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
     let mut s = floor;
     let opener = |s: usize| {
         p.word(s).is_some_and(|w| {
-            lex::clause_openers().contains(&w) || w.ends_with("ing") && p.punct(s + 1, ',')
+            lex::clause_openers().contains(w) || w.ends_with("ing") && p.punct(s + 1, ',')
         })
     };
     // The clause ends at its comma, which US style puts inside a title's
