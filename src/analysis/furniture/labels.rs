@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::ascii_regex;
+
 use super::types::BoilerplateKind;
 use crate::lexicon::furniture as lists;
 
@@ -69,7 +71,7 @@ fn promos() -> Result<Vec<(Regex, BoilerplateKind)>, regex::Error> {
             };
             continue;
         }
-        out.push((Regex::new(e)?, kind));
+        out.push((ascii_regex(e)?, kind));
     }
     Ok(out)
 }
@@ -78,29 +80,29 @@ static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
     let build = || -> Result<Shapes, regex::Error> {
         Ok(Shapes {
             // `1 of 6`, `1 / 23`, `Image 3 of 12`, `1 - 5 of 36`, `Photo 2/9`.
-            counter: Regex::new(
+            counter: ascii_regex(
                 r"^(?:(?:image|photo|picture|slide|gallery|video)s?\s+)?\d{1,3}(?:\s*-\s*\d{1,3})?\s*(?:/|of)\s*\d{1,4}$",
             )?,
             // `858 shares`, `0 replies`, `12 comments`, `4.5k views`.
-            count: Regex::new(
+            count: ascii_regex(
                 r"^\d[\d.,]*k?\s*(?:shares?|replies|reply|comments?|views?|likes?|reactions?)$",
             )?,
-            reading: Regex::new(&crate::lexicon::alternation(lists::reading_time()))?,
-            tag_lead: Regex::new(
+            reading: ascii_regex(&crate::lexicon::alternation(lists::reading_time()))?,
+            tag_lead: ascii_regex(
                 r"^(?:tags?|topics|trends|categories|filed under|related tags|related topics)\b\s*(:)?\s*(\S.*)$",
             )?,
-            contact: Regex::new(
-                r"^(?:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok)\.com/\S+)$",
+            contact: ascii_regex(
+                r"^(?:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|@[a-z0-9_]{2,30}|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok)\.com/\S+)$",
             )?,
             promos: promos()?,
-            any_promo: Regex::new(&crate::lexicon::alternation(
+            any_promo: ascii_regex(&crate::lexicon::alternation(
                 &lists::promo_patterns()
                     .iter()
                     .copied()
                     .filter(|e| !e.starts_with('['))
                     .collect::<Vec<_>>(),
             ))?,
-            sign_off: Regex::new(&crate::lexicon::alternation(lists::sign_off_patterns()))?,
+            sign_off: ascii_regex(&crate::lexicon::alternation(lists::sign_off_patterns()))?,
         })
     };
     build()

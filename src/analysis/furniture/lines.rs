@@ -120,9 +120,7 @@ fn phrase_searcher(phrases: &[&str]) -> Option<Searcher> {
 
 impl Rules {
     fn build() -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        // ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines
-        // off any line with a non-ASCII character.
-        let r = |p: &str| Regex::new(&p.replace(r"\b", r"(?-u:\b)"));
+        let r = super::text::ascii_regex;
         let strong = alt(lists::headings());
         let weak = alt(lists::headings_weak());
         let networks = alt(lists::social_networks());

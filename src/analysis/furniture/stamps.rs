@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::ascii_regex;
+
 use crate::lexicon::dates;
 use crate::lexicon::furniture as lists;
 
@@ -63,15 +65,15 @@ struct Shapes {
 static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| {
     let build = || -> Result<Shapes, regex::Error> {
         Ok(Shapes {
-            numeric_date: Regex::new(
+            numeric_date: ascii_regex(
                 r"(?i)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b",
             )?,
-            clock: Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)?")?,
+            clock: ascii_regex(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)?")?,
             // `14.32 GMT`, `8.15am`: a dotted time only with what makes it one.
-            dotted_clock: Regex::new(
+            dotted_clock: ascii_regex(
                 r"(?i)\b\d{1,2}\.\d{2}\s*(?:am\b|pm\b|a\.m\.?|p\.m\.?|gmt\b|bst\b|utc\b|cet\b|cest\b)",
             )?,
-            hour: Regex::new(r"(?i)\b\d{1,2}\s*(?:am|pm|a\.m\.?|p\.m\.?)(?:\s|$|[,;.)])")?,
+            hour: ascii_regex(r"(?i)\b\d{1,2}\s*(?:am|pm|a\.m\.?|p\.m\.?)(?:\s|$|[,;.)])")?,
         })
     };
     build()
