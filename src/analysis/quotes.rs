@@ -117,12 +117,12 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.ends_colon = text.trim_end().ends_with(':');
     facts.credit_line = credit_line(text);
     facts.credit_inside = credit_inside(text);
-    let (cue_list, quote_cues, trailing) = cues::scan(text, &facts.spans);
-    facts.cues = cue_list;
-    facts.quote_cues = quote_cues;
-    facts.trailing_cue = trailing;
-    facts.roles = cues::role_links(text, &facts.spans);
-    facts.name_words = cues::name_words(text, &facts.spans);
+    let read = cues::read(text, &facts.spans);
+    facts.cues = read.cues;
+    facts.quote_cues = read.quote_cues;
+    facts.trailing_cue = read.trailing;
+    facts.roles = read.roles;
+    facts.name_words = read.name_words;
     facts
 }
 

@@ -105,14 +105,6 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         '"' => '"',
         _ => return None,
     };
-    // Not in a headline in title case, where every word is capitalised
-    // (`Trump ‘The Dealmaker’ Could Address…`). A headline is a short
-    // paragraph, read whole (however it is wrapped); a long one is not read
-    // again for each of its marks.
-    const HEADLINE: usize = 600;
-    if text.len() <= HEADLINE && is_title_case(text) {
-        return None;
-    }
     // A given name right before, one space between (or a line break, in
     // hard-wrapped copy).
     let before = text[..open]
@@ -126,6 +118,15 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
         .collect();
     let first = given.chars().last()?;
     if !first.is_uppercase() || given.chars().count() < 2 {
+        return None;
+    }
+    // Not in a headline in title case, where every word is capitalised
+    // (`Trump ‘The Dealmaker’ Could Address…`). A headline is a short
+    // paragraph, read whole (however it is wrapped); a long one is not read
+    // again for each of its marks. (Asked after the name before the mark:
+    // most marks have none, and this reads the whole paragraph.)
+    const HEADLINE: usize = 600;
+    if text.len() <= HEADLINE && is_title_case(text) {
         return None;
     }
     let inner_start = open + mark.len_utf8();

@@ -132,16 +132,24 @@ pub(super) fn is_possessive(word: &str) -> bool {
 }
 
 /// The bare lower-case form of a word: no possessive, no full stop.
-pub(super) fn bare(word: &str) -> String {
+/// Borrowed when the word is already lower case (most words of copy).
+pub(super) fn bare(word: &str) -> std::borrow::Cow<'_, str> {
+    fn strip(w: &str) -> &str {
+        w.strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w)
+            .trim_end_matches('.')
+    }
+    // (A char that is no capital may still lower-case to another: `ǅ`.)
+    let lower =
+        |c: char| c.is_ascii() && !c.is_ascii_uppercase() || c.is_lowercase() || !c.is_alphabetic();
+    if word.chars().all(lower) {
+        return std::borrow::Cow::Borrowed(strip(word));
+    }
     let mut w = word.to_lowercase();
-    let keep = w
-        .strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(&w)
-        .trim_end_matches('.')
-        .len();
+    let keep = strip(&w).len();
     w.truncate(keep);
-    w
+    std::borrow::Cow::Owned(w)
 }
 
 /// A full stop right after an abbreviation (`Mr.`, `U.S.`, `Sen.`).
@@ -149,7 +157,7 @@ pub(super) fn is_abbrev_dot(text: &str, items: &[Item], k: usize) -> bool {
     match (&items[k], k.checked_sub(1).map(|j| &items[j])) {
         (Item::Punct { ch: '.', at }, Some(Item::Word { range, .. })) if range.end == *at => {
             let w = lower(text, range);
-            lex::abbreviations().contains(w.as_str())
+            lex::abbreviations().contains(&w)
                 || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
         }
         _ => false,
@@ -179,7 +187,7 @@ pub(super) fn sentences(text: &str, items: &[Item], outer: &[&QuoteSpan]) -> Vec
                     && k > 0
                     && matches!(&items[k - 1], Item::Word { range, .. } if range.end == *at && {
                         let w = lower(text, range);
-                        lex::abbreviations().contains(w.as_str())
+                        lex::abbreviations().contains(&w)
                             || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
                     });
                 matches!(ch, '.' | '?' | '!' | '…') && !abbrev && next_starts
@@ -270,7 +278,7 @@ pub(super) fn is_name_word(text: &str, items: &[Item], k: usize) -> bool {
     match &items[k] {
         Item::Word { range, cap: true } => {
             let w = bare(&text[range.clone()]);
-            !lex::not_names().contains(w.as_str()) && !PRONOUNS.iter().any(|(p, _)| *p == w)
+            !lex::not_names().contains(&w) && !PRONOUNS.iter().any(|(p, _)| *p == w)
         }
         _ => false,
     }

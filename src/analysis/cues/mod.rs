@@ -29,16 +29,33 @@ pub use roles::{name_words, role_links};
 pub use types::{Cue, PhraseKind, Pronoun, RoleLink, SpeakerPhrase, Trailing, SIGN_OFF};
 pub use words::{is_org_word, is_role_noun, is_source_noun, normalise, not_a_name};
 
-/// Scans the cues of a paragraph and links each outer quote to its cue.
-/// Returns the cues, the cue of each outer quote, and a trailing `…:` cue.
-pub fn scan(text: &str, spans: &[QuoteSpan]) -> (Vec<Cue>, Vec<Option<usize>>, Option<Trailing>) {
+/// What the cue scanner reads in a paragraph: its cues, the cue of each
+/// outer quote, a trailing `…:` cue, the roles tied to names
+/// ([`role_links`]) and the words that may be surnames ([`name_words`]).
+pub struct Read {
+    pub cues: Vec<Cue>,
+    pub quote_cues: Vec<Option<usize>>,
+    pub trailing: Option<Trailing>,
+    pub roles: Vec<RoleLink>,
+    pub name_words: Vec<(usize, String)>,
+}
+
+/// Reads a paragraph for cues (each outer quote linked to its cue), roles
+/// and name words, its words taken apart once for all three.
+pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
     let outer: Vec<&QuoteSpan> = spans.iter().filter(|s| s.depth == 0).collect();
     let p = items::Para::new(text, &outer);
     let mut found = find::cues(&p);
     let trailing = link::trailing(&p, &found);
     let quote_cues = link::quotes(&p, &mut found);
     let (cues, _) = found.into_parts(&p);
-    (cues, quote_cues, trailing)
+    Read {
+        cues,
+        quote_cues,
+        trailing,
+        roles: roles::role_links_in(text, &p.items),
+        name_words: roles::name_words_in(text, &p.items),
+    }
 }
 
 #[cfg(test)]

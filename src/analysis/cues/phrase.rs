@@ -57,10 +57,10 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     let last = *words.last()?;
     let range = items[first].start()..items[last].end();
     let w = |k: usize| bare(&text[items[k].start()..items[k].end()]);
-    if words.len() == 1 && matches!(w(first).as_str(), "i" | "we") {
+    if words.len() == 1 && matches!(w(first).as_ref(), "i" | "we") {
         // The writer (`“Okay,” I said`), or the writer's side (`we said`).
         return Some(SpeakerPhrase {
-            head: Some(w(first)),
+            head: Some(w(first).into_owned()),
             ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
@@ -78,7 +78,7 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         }
     }
     let first_word = w(first);
-    let starts_with_det = lex::determiners().contains(first_word.as_str());
+    let starts_with_det = lex::determiners().contains(&first_word);
     // The head noun: the last word before a preposition or relative word;
     // but a full name closing a role that opens with no determiner is the
     // head (`said master of ceremonies Asab Tabchi`).
@@ -105,7 +105,7 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         .filter(|&k| k <= head_at && is_name_word(text, items, k))
         // `Protesters chanted`: a capitalised source noun alone is a
         // group of people, not a name.
-        .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(w(k).as_str()))
+        .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(&w(k)))
         .collect();
     // `of Republican claims`, `Only European immigrants`: a demonym or a
     // party's adjective alone after another word is no one's name (but
@@ -126,24 +126,24 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     } else {
         name_words
     };
-    let org_head = lex::org_nouns().contains(head.as_str());
+    let org_head = lex::org_nouns().contains(&head);
     let the_proper = first_word == "the"
         && name_words.len() == words.len().saturating_sub(1)
         && !name_words.is_empty()
-        && !lex::role_nouns().contains(head.as_str());
+        && !lex::role_nouns().contains(&head);
     // `several said`; `the two said`, `the three agreed`: people the
     // reader has just met, counted.
     let counted = words.len() == 2 && first_word == "the" && lex::numbers().contains(&head);
     if lex::quantifiers().contains(&first_word) || counted {
         return Some(SpeakerPhrase {
-            head: Some(head),
+            head: Some(head.into_owned()),
             ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
     // `said one`, `another added`: one of the people just described.
-    if words.len() == 1 && matches!(first_word.as_str(), "one" | "another") {
+    if words.len() == 1 && matches!(first_word.as_ref(), "one" | "another") {
         return Some(SpeakerPhrase {
-            head: Some(first_word),
+            head: Some(first_word.into_owned()),
             ..SpeakerPhrase::of(range, PhraseKind::Anonymous)
         });
     }
@@ -164,14 +164,14 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             start -= 1;
         }
         let mut run = &name_words[start..];
-        while run.len() > 1 && lex::name_honorifics().contains(w(run[0]).as_str()) {
+        while run.len() > 1 && lex::name_honorifics().contains(&w(run[0])) {
             run = &run[1..];
         }
         if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
             if b == head_at {
                 // The words before the name, less its honorific (`Mr`,
                 // `Dr`): those are no role.
-                let honorific = |k: usize| lex::name_honorifics().contains(w(k).as_str());
+                let honorific = |k: usize| lex::name_honorifics().contains(&w(k));
                 let mut end = a;
                 while end > first {
                     if honorific(end - 1) {
@@ -202,20 +202,20 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         // the owner).
         || words
             .iter()
-            .find(|&&k| !lex::name_honorifics().contains(w(k).as_str()))
+            .find(|&&k| !lex::name_honorifics().contains(&w(k)))
             .is_some_and(|&k| is_possessive(&text[items[k].start()..items[k].end()]))
-        || matches!(first_word.as_str(), "his" | "her" | "their" | "its")
+        || matches!(first_word.as_ref(), "his" | "her" | "their" | "its")
     {
         PhraseKind::Role
-    } else if starts_with_det || lex::source_nouns().contains(head.as_str()) {
+    } else if starts_with_det || lex::source_nouns().contains(head.as_ref()) {
         PhraseKind::Anonymous
-    } else if lex::role_nouns().contains(head.as_str()) {
+    } else if lex::role_nouns().contains(head.as_ref()) {
         PhraseKind::Role
     } else {
         return None;
     };
     Some(SpeakerPhrase {
-        head: Some(head),
+        head: Some(head.into_owned()),
         gender,
         ..SpeakerPhrase::of(range, kind)
     })

@@ -14,13 +14,17 @@ use super::words::normalise;
 /// (`Morozova, who had not dropped a set`), paragraph-relative, with their text.
 pub fn name_words(text: &str, spans: &[QuoteSpan]) -> Vec<(usize, String)> {
     let outer: Vec<&QuoteSpan> = spans.iter().filter(|s| s.depth == 0).collect();
-    let items = items(text, &outer);
+    name_words_in(text, &items(text, &outer))
+}
+
+/// [`name_words`] of a paragraph's items.
+pub(super) fn name_words_in(text: &str, items: &[Item]) -> Vec<(usize, String)> {
     (0..items.len())
-        .filter(|&k| is_name_word(text, &items, k))
+        .filter(|&k| is_name_word(text, items, k))
         .map(|k| {
             (
                 items[k].start(),
-                bare(&text[items[k].start()..items[k].end()]),
+                bare(&text[items[k].start()..items[k].end()]).into_owned(),
             )
         })
         .collect()
@@ -30,7 +34,11 @@ pub fn name_words(text: &str, spans: &[QuoteSpan]) -> Vec<(usize, String)> {
 /// `Antony Blinken, the US secretary of state,`, `the health secretary, Julian Frost,`).
 pub fn role_links(text: &str, spans: &[QuoteSpan]) -> Vec<RoleLink> {
     let outer: Vec<&QuoteSpan> = spans.iter().filter(|s| s.depth == 0).collect();
-    let items = items(text, &outer);
+    role_links_in(text, &items(text, &outer))
+}
+
+/// [`role_links`] of a paragraph's items.
+pub(super) fn role_links_in(text: &str, items: &[Item]) -> Vec<RoleLink> {
     let mut out = Vec::new();
     let n = items.len();
     let mut k = 0;
@@ -53,17 +61,17 @@ pub fn role_links(text: &str, spans: &[QuoteSpan]) -> Vec<RoleLink> {
             .rev()
             .find(|&j| {
                 let lw = w(j);
-                lex::clause_words().contains(lw.as_str())
-                    || lex::speech_verbs().contains(lw.as_str())
+                lex::clause_words().contains(lw.as_ref())
+                    || lex::speech_verbs().contains(lw.as_ref())
                         && !text[items[j].start()..items[j].end()].starts_with(char::is_uppercase)
             })
             .map_or(s, |c| c + 1);
         // Pre-modifying role: the last role noun followed by name words.
         if let Some(r) = (s..e).rev().find(|&j| {
-            lex::role_nouns().contains(&w(j)) && j + 1 < e && is_name_word(text, &items, j + 1)
+            lex::role_nouns().contains(&w(j)) && j + 1 < e && is_name_word(text, items, j + 1)
         }) {
             let name_end = (r + 1..e)
-                .take_while(|&j| is_name_word(text, &items, j))
+                .take_while(|&j| is_name_word(text, items, j))
                 .last()
                 .unwrap_or(r + 1);
             let mut rs = r;
@@ -87,8 +95,8 @@ pub fn role_links(text: &str, spans: &[QuoteSpan]) -> Vec<RoleLink> {
                 e2 += 1;
             }
             if matches!(items.get(e2), Some(Item::Punct { ch: ',' | '.', .. })) {
-                let a = phrase(text, &items, app_s, e);
-                let b = phrase(text, &items, e + 1, e2);
+                let a = phrase(text, items, app_s, e);
+                let b = phrase(text, items, e + 1, e2);
                 if let (Some(a), Some(b)) = (a, b) {
                     let (name, role) = match (a.kind, b.kind) {
                         (PhraseKind::Named, PhraseKind::Role | PhraseKind::Anonymous) => (a, b),
