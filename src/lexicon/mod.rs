@@ -62,17 +62,22 @@ impl std::hash::Hasher for Fnv {
 /// A list of words or phrases, looked up without regard to case.
 #[derive(Debug, Default)]
 pub struct WordList {
-    set: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
+    set: HashSet<std::sync::Arc<str>, std::hash::BuildHasherDefault<Fnv>>,
     /// The longest entry, in bytes: a longer word is not looked up.
     longest: usize,
     /// The entries in file order, lower-cased.
-    ordered: Vec<String>,
+    /// (Shared with the set: one allocation an entry.)
+    ordered: Vec<std::sync::Arc<str>>,
 }
 
 impl WordList {
     /// A list from a file's text: the first field of each entry.
     pub fn parse(data: &'static str) -> Self {
         let mut list = Self::default();
+        // (Sized once: the English list has 64,000 entries.)
+        let lines = data.lines().count();
+        list.set.reserve(lines);
+        list.ordered.reserve(lines);
         for e in entries(data) {
             list.add(e);
         }
@@ -89,9 +94,17 @@ impl WordList {
     }
 
     fn add(&mut self, entry: &str) {
-        let lower = entry.to_lowercase();
+        // (A char that is no capital may still lower-case to another: `ǅ`.)
+        let unchanged = |c: char| {
+            c.is_ascii() && !c.is_ascii_uppercase() || c.is_lowercase() || !c.is_alphabetic()
+        };
+        let lower: std::sync::Arc<str> = if entry.chars().all(unchanged) {
+            entry.into()
+        } else {
+            entry.to_lowercase().into()
+        };
         self.longest = self.longest.max(lower.len());
-        if self.set.insert(lower.clone()) {
+        if self.set.insert(std::sync::Arc::clone(&lower)) {
             self.ordered.push(lower);
         }
     }
@@ -112,7 +125,7 @@ impl WordList {
 
     /// The entries, lower-cased, in file order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.ordered.iter().map(String::as_str)
+        self.ordered.iter().map(|e| &**e)
     }
 
     pub fn len(&self) -> usize {
