@@ -6,9 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::ascii_regex;
-
-use super::text::word_count;
+use super::text::{ascii_regex, word_count};
 use crate::lexicon::alternation as alt;
 use crate::lexicon::furniture as lists;
 use crate::lexicon::people;

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::ascii_regex;
-
 use super::types::BoilerplateKind;
 use crate::lexicon::furniture as lists;
 

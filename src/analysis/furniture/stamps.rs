@@ -14,7 +14,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::ascii_regex;
-
 use crate::lexicon::dates;
 use crate::lexicon::furniture as lists;
 

@@ -1,6 +1,6 @@
 //! Starting up: what the client can do and what the server offers
 //! (`initialize`), then watching the files it reads and loading the
-//! settings (`initialized`).
+//! settings (`initialized`); and workspace folders added or removed.
 
 use std::path::PathBuf;
 
@@ -133,9 +133,7 @@ impl Backend {
         }
         self.reload_config(None).await;
     }
-}
 
-impl Backend {
     /// Folders added to or removed from the workspace: the settings are
     /// read again (the folder with `copydesk.toml` may have changed) and,
     /// with them, the workspace's articles.
