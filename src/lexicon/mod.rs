@@ -26,7 +26,7 @@ pub mod spelling;
 
 use std::collections::HashSet;
 
-use crate::text::words::lower_into;
+use crate::text::words::{is_lower_case, lower_into};
 
 /// The entries of a list file: each line's text before any comment, trimmed,
 /// skipping blank lines.
@@ -94,11 +94,7 @@ impl WordList {
     }
 
     fn add(&mut self, entry: &str) {
-        // (A char that is no capital may still lower-case to another: `ǅ`.)
-        let unchanged = |c: char| {
-            c.is_ascii() && !c.is_ascii_uppercase() || c.is_lowercase() || !c.is_alphabetic()
-        };
-        let lower: std::sync::Arc<str> = if entry.chars().all(unchanged) {
+        let lower: std::sync::Arc<str> = if is_lower_case(entry) {
             entry.into()
         } else {
             entry.to_lowercase().into()

@@ -24,6 +24,15 @@ pub fn is_inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}') || is_apostrophe(c)
 }
 
+/// Whether lower-casing surely leaves `s` as it is: no capital, and no
+/// other char that lower-cases to another (a title-case `ǅ`, a circled
+/// `Ⓐ`). A caseless letter (`東`) is not vouched for: the caller
+/// lower-cases, which changes nothing, at the cost of a copy.
+pub fn is_lower_case(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii() && !c.is_ascii_uppercase() || c.is_lowercase() || !c.is_alphabetic())
+}
+
 /// `word` lower-cased into `buf`, or `None` when it does not fit (a word
 /// that long is in no word list).
 pub fn lower_into<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
@@ -167,6 +176,18 @@ pub fn nickname_end(text: &str, open: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_is_what_lower_casing_leaves_alone() {
+        for w in ["minister’s", "said", "café", "u.s.", "2024"] {
+            assert!(is_lower_case(w), "{w}");
+        }
+        // A capital, a title-case digraph, a circled capital.
+        for w in ["Said", "ǅemal", "Ⓐ", "ÉLYSÉE"] {
+            assert!(!is_lower_case(w), "{w}");
+            assert_ne!(w.to_lowercase(), w);
+        }
+    }
 
     #[test]
     fn bare_words_and_case() {

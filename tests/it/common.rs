@@ -313,8 +313,8 @@ impl Drop for Lsp {
 /// The `initialize` + `initialized` handshake; returns the server capabilities.
 pub fn initialize(lsp: &mut Lsp, encodings: &[&str], root: Option<&std::path::Path>) -> Value {
     let root_uri = root.map(|p| format!("file://{}", p.display()));
-    let r = lsp.request(
-        "initialize",
+    handshake(
+        lsp,
         json!({
             "processId": null,
             "rootUri": root_uri,
@@ -324,7 +324,13 @@ pub fn initialize(lsp: &mut Lsp, encodings: &[&str], root: Option<&std::path::Pa
                 "textDocument": {"publishDiagnostics": {"versionSupport": true}}
             }
         }),
-    );
+    )
+}
+
+/// The `initialize` (with these params) + `initialized` handshake; returns
+/// the server capabilities.
+pub fn handshake(lsp: &mut Lsp, params: Value) -> Value {
+    let r = lsp.request("initialize", params);
     lsp.notify("initialized", json!({}));
     r["result"]["capabilities"].clone()
 }

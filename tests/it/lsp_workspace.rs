@@ -150,8 +150,8 @@ fn initialize_folders(lsp: &mut Lsp, folders: &[&std::path::Path]) -> Value {
             })
         })
         .collect();
-    let r = lsp.request(
-        "initialize",
+    handshake(
+        lsp,
         json!({
             "processId": null,
             "rootUri": null,
@@ -161,9 +161,7 @@ fn initialize_folders(lsp: &mut Lsp, folders: &[&std::path::Path]) -> Value {
                 "textDocument": {"publishDiagnostics": {"versionSupport": true}}
             }
         }),
-    );
-    lsp.notify("initialized", json!({}));
-    r["result"]["capabilities"].clone()
+    )
 }
 
 #[test]

@@ -140,10 +140,7 @@ pub(super) fn bare(word: &str) -> std::borrow::Cow<'_, str> {
             .unwrap_or(w)
             .trim_end_matches('.')
     }
-    // (A char that is no capital may still lower-case to another: `ǅ`.)
-    let lower =
-        |c: char| c.is_ascii() && !c.is_ascii_uppercase() || c.is_lowercase() || !c.is_alphabetic();
-    if word.chars().all(lower) {
+    if crate::text::words::is_lower_case(word) {
         return std::borrow::Cow::Borrowed(strip(word));
     }
     let mut w = word.to_lowercase();
