@@ -364,6 +364,15 @@ impl Pairing<'_> {
         } else if c == '‘' && is_open_context(prev) && self.elision_after(&at) {
             // ‘em, ‘bout: an apostrophe of elision turned the wrong way.
             self.mismatched(at.clone(), "’");
+        } else if c == '‘' && is_word(prev) && is_close_context(next) {
+            // `CBS‘ Face the Nation`, `the Joneses‘.`: after a word and
+            // before a space or punctuation the mark opens nothing. It
+            // closes a single quote left open (`‘Go home‘, she said`), else
+            // it is a possessive apostrophe turned the wrong way.
+            self.mismatched(at.clone(), "’");
+            if self.top(Family::Single).is_some() {
+                self.close(Family::Single, at.clone());
+            }
         } else if is_word(prev) && is_word(next) {
             // O‘Neill: a misturned apostrophe.
         } else if is_open_context(prev) && next.is_some_and(|n| n.is_ascii_digit()) {

@@ -605,6 +605,27 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_single_mark_after_a_word_is_an_apostrophe_or_a_close() {
+        // A possessive turned the wrong way opens nothing: the quote after
+        // it is the only one, and the mark gets one note.
+        let text = "On CBS‘ Face the Nation on Sunday, she stated, “We will not back down.”";
+        assert_eq!(
+            quotes(text),
+            vec![("We will not back down.".to_string(), true)]
+        );
+        let kinds: Vec<_> = scan(text).issues.iter().map(|i| i.kind.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![MarkIssueKind::Mismatched {
+                replacement: "’".to_string()
+            }]
+        );
+        // After a quote left open, the same mark closes it.
+        let text = "‘Go home‘, the steward told the fans at Hampden.";
+        assert_eq!(quotes(text), vec![("Go home".to_string(), true)]);
+    }
+
+    #[test]
     fn words_around_a_quote_can_frame_it_without_a_speaker() {
         let framed = |text: &str| scan(text).outer().map(|s| s.framed).collect::<Vec<_>>();
         assert_eq!(

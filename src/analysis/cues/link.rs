@@ -26,7 +26,8 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
         out[qi] = owned_words(p, found, qi, k)
             .or_else(|| in_sentence(p, found, qi, k))
             .or_else(|| short_cue_after(p, found, qi, k))
-            .or_else(|| reported_before(p, found, k));
+            .or_else(|| reported_before(p, found, k))
+            .or_else(|| unlisted_verb_after(p, found, qi, k));
     }
     for (qi, &k) in p.quotes.iter().enumerate() {
         // A quote that ends in a comma waits for its cue (`“…,” she said`):
@@ -223,6 +224,57 @@ fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<u
     // The cue ends the sentence, but for its full stop.
     let ends = next.end - ci <= 3;
     (ends && found.cues[c].speaker.is_some()).then_some(c)
+}
+
+/// A full quote ending in a comma, then a name or pronoun and one verb
+/// that ends the sentence (`“…,” Hannity started.`, `“…,” she shot back.`):
+/// the comma inside the marks says the attribution follows, so the verb is
+/// its speech verb whether or not the lexicon knows it.
+fn unlisted_verb_after(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    if span.last_char != Some(',') || span.kind != QuoteKind::Full {
+        return None;
+    }
+    let first = k + 1 + usize::from(p.punct(k + 1, ','));
+    let (phrase, v) = match pronoun_at(p, first) {
+        Some(ph) => (ph, first + 1),
+        None => {
+            let end = (first..p.items.len())
+                .take(4)
+                .take_while(|&i| {
+                    matches!(p.items[i], Item::Word { cap: true, .. })
+                        || super::items::is_abbrev_dot(p.text, &p.items, i)
+                })
+                .last()?
+                + 1;
+            let ph = super::phrase::phrase(p.text, &p.items, first, end)
+                .filter(|ph| ph.kind == PhraseKind::Named)?;
+            (ph, end)
+        }
+    };
+    let w = p.word(v)?;
+    let Item::Word { cap: false, range } = &p.items[v] else {
+        return None;
+    };
+    // A past form, or a verb and its particle (`shot back`, `chimed in`).
+    let particle = p
+        .word(v + 1)
+        .is_some_and(|x| matches!(x, "back" | "in" | "up" | "out" | "on"));
+    let after = v + 1 + usize::from(particle);
+    let ends = after == p.items.len()
+        || p.sentence_end(v) == after + 1
+            && matches!(
+                p.items[after],
+                Item::Punct {
+                    ch: '.' | '!' | '?',
+                    ..
+                }
+            );
+    if !(ends && w.len() > 3 && w.ends_with("ed") && !lex::auxiliaries().contains(w)) {
+        return None;
+    }
+    let (verb, word) = (range.clone(), w.to_string());
+    Some(add(p, found, v, verb, &word, phrase))
 }
 
 /// `She said ministers had been warned. “When we put that in writing…”`:

@@ -572,3 +572,32 @@ fn state_before_a_title_is_part_of_the_speakers_title() {
         [("said".to_string(), "officials".to_string())]
     );
 }
+
+#[test]
+fn a_comma_inside_the_marks_makes_the_next_verb_a_speech_verb() {
+    let who = |text: &str| {
+        speaker(text)
+            .into_iter()
+            .map(|(word, who, _)| (word, who))
+            .collect::<Vec<_>>()
+    };
+    // A verb the lexicon does not know, after a name or a pronoun.
+    assert_eq!(
+        who("\u{201c}The paper says you met the editors in January,\u{201d} Hannity started."),
+        [("started".to_string(), "Hannity".to_string())]
+    );
+    assert_eq!(
+        who("\u{201c}So the money is still there,\u{201d} he ventured."),
+        [("ventured".to_string(), "he".to_string())]
+    );
+    // Not when the sentence goes on: the name is the subject of a clause
+    // of its own, not a speaker.
+    assert_eq!(
+        speakers("\u{201c}Not again,\u{201d} Cardiff Council opened talks with the union."),
+        [""]
+    );
+    assert_eq!(
+        speakers("\u{201c}We will rebuild,\u{201d} Ruth Okafor opened her speech in Leeds."),
+        [""]
+    );
+}
