@@ -19,13 +19,19 @@ pub(super) fn speaker_after(
     let mut e = start;
     while e < ceil {
         match &items[e] {
-            Item::Word { range, .. } => {
+            Item::Word { range, cap } => {
                 let w = lower(text, range);
                 if e > start
                     && lex::speaker_stops().contains(&w)
                     && !(w == "on" && org_name_on(text, items, e, start))
                 {
                     break;
+                }
+                // `said their views were changed by the Vietnam War`: a
+                // clause of reported speech, whose verb no speaker phrase
+                // runs through.
+                if e > start && !cap && lex::auxiliaries().contains(&w) {
+                    return None;
                 }
                 e += 1;
             }

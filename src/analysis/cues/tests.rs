@@ -601,3 +601,26 @@ fn a_comma_inside_the_marks_makes_the_next_verb_a_speech_verb() {
         [""]
     );
 }
+
+#[test]
+fn a_clause_after_said_is_reported_speech_not_its_speaker() {
+    // `said` joined to an earlier verb takes the sentence's subject, not a
+    // name at the end of the clause it reports.
+    assert_eq!(
+        speakers(
+            "Ebeling reminisced about Des Moines, and said their views were changed by the Vietnam War. \u{201c}Nobody would recognise it now,\u{201d} she said."
+        ),
+        ["she"]
+    );
+    let f =
+        quotes::scan("Ebeling reminisced, and said their views were changed by the Vietnam War.");
+    assert!(f.cues.iter().all(|c| c
+        .speaker
+        .as_ref()
+        .is_none_or(|s| !s.text.contains("Vietnam"))));
+    // A capitalised name that is also an auxiliary still speaks.
+    assert_eq!(
+        speakers("\u{201c}We will appeal,\u{201d} said Do Kwon."),
+        ["Do Kwon"]
+    );
+}
