@@ -35,6 +35,9 @@ pub struct QuoteFacts {
     pub roles: Vec<cues::RoleLink>,
     /// Capitalised words outside quotes (lower-cased): surnames used alone.
     pub name_words: Vec<(usize, String)>,
+    /// `He` or `she` as a sentence's subject, outside quotes
+    /// ([`cues::Read::subject_pronouns`]).
+    pub subject_pronouns: Vec<(usize, cues::Pronoun)>,
     /// The paragraph could be a headline: one short line with no terminal
     /// punctuation (it is one when it opens the article).
     pub headline: bool,
@@ -123,6 +126,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.trailing_cue = read.trailing;
     facts.roles = read.roles;
     facts.name_words = read.name_words;
+    facts.subject_pronouns = read.subject_pronouns;
     facts
 }
 

@@ -25,6 +25,7 @@ pub(super) enum FactRef {
     Link(usize),
     Cue(usize),
     Word(usize),
+    Pronoun(usize),
 }
 
 impl FactRef {
@@ -36,6 +37,7 @@ impl FactRef {
             FactRef::Link(i) => q.roles.get(i).map(|l| l.name.start),
             FactRef::Cue(i) => Some(q.cues.get(i)?.speaker.as_ref()?.range.start),
             FactRef::Word(i) => q.name_words.get(i).map(|(at, _)| *at),
+            FactRef::Pronoun(i) => q.subject_pronouns.get(i).map(|(at, _)| *at),
         }
     }
 }

@@ -38,7 +38,8 @@ pub(super) fn walk_paragraph<'p>(
         speakers: vec![None; q.cues.len()],
         ..Row::default()
     };
-    // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name word.
+    // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name
+    // word, 4 = a pronoun as a sentence's subject.
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
     // The outer quotes are in order and do not overlap: whether an offset
     // is inside one, and which mentions one holds, are found by binary
@@ -109,6 +110,18 @@ pub(super) fn walk_paragraph<'p>(
     for (i, (at, _)) in q.name_words.iter().enumerate() {
         events.push((*at, 3, i));
     }
+    // (A pronoun that speaks is its cue's: resolved there.)
+    let mut speaking: Vec<usize> = q
+        .cues
+        .iter()
+        .filter_map(|c| Some(c.speaker.as_ref()?.range.start))
+        .collect();
+    speaking.sort_unstable();
+    for (i, (at, _)) in q.subject_pronouns.iter().enumerate() {
+        if speaking.binary_search(at).is_err() && !inside(*at) {
+            events.push((*at, 4, i));
+        }
+    }
     events.sort_unstable();
     for (at, kind, i) in events {
         match kind {
@@ -154,6 +167,32 @@ pub(super) fn walk_paragraph<'p>(
                         },
                         None,
                     );
+                }
+            }
+            4 => {
+                // `He nodded to his rival, Ted Cruz.`: the person `he` is
+                // stays the one the paragraph is about, as its subject.
+                let (_, pronoun) = q.subject_pronouns[i];
+                let seen = walk.pronoun(pronoun, pi, w.keys, |_| false).cloned();
+                if let Some(Seen {
+                    target: Target::Person(id),
+                    ..
+                }) = seen
+                {
+                    walk.saw(
+                        people,
+                        Seen {
+                            target: Target::Person(id),
+                            key: w.keys.key(pi),
+                            fact: FactRef::Pronoun(i),
+                            at,
+                        },
+                        None,
+                    );
+                    if let Some(last) = walk.recent.last_mut() {
+                        last.2 = false;
+                        last.3 = true;
+                    }
                 }
             }
             1 => {

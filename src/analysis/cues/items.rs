@@ -359,6 +359,11 @@ impl<'a> Para<'a> {
         self.bounds.get(self.sent[k]).map_or(k + 1, |b| b.1)
     }
 
+    /// How many sentences the paragraph has.
+    pub fn sentence_count(&self) -> usize {
+        self.bounds.len()
+    }
+
     /// Sentence `s`'s items.
     pub fn sentence(&self, s: usize) -> std::ops::Range<usize> {
         self.bounds.get(s).map_or(0..0, |b| b.0..b.1)

@@ -38,6 +38,10 @@ pub struct Read {
     pub trailing: Option<Trailing>,
     pub roles: Vec<RoleLink>,
     pub name_words: Vec<(usize, String)>,
+    /// `He` or `she` as a sentence's subject (`He nodded to his rival.`),
+    /// outside quotes: the person it refers to is the one the paragraph is
+    /// about from there on.
+    pub subject_pronouns: Vec<(usize, Pronoun)>,
 }
 
 /// Reads a paragraph for cues (each outer quote linked to its cue), roles
@@ -55,6 +59,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
         trailing,
         roles: roles::role_links_in(text, &p.items),
         name_words: roles::name_words_in(text, &p.items),
+        subject_pronouns: subject::subject_pronouns(&p),
     }
 }
 

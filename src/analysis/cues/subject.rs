@@ -6,7 +6,7 @@ use crate::lexicon::quotes as lex;
 
 use super::items::{bare, is_abbrev_dot, is_name_word, is_possessive, lower, Item, Para};
 use super::phrase::{elided, named, phrase};
-use super::types::{PhraseKind, SpeakerPhrase, PRONOUNS};
+use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
 use super::walk::{after_determiner, walk_back};
 
 /// Whether the lower-case word at item `j` is an adverb or auxiliary that
@@ -574,6 +574,25 @@ pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
         .any(|(pr, _)| *pr == w)
         .then(|| phrase(p.text, &p.items, s, s + 1))
         .flatten()
+}
+
+/// Each sentence whose subject is `he` or `she` before a lower-case word
+/// (`He nodded only obliquely to …`, `In Iowa, she told voters …`): where
+/// the pronoun stands, and which it is.
+pub(super) fn subject_pronouns(p: &Para<'_>) -> Vec<(usize, Pronoun)> {
+    (0..p.sentence_count())
+        .filter_map(|s| {
+            let r = p.sentence(s);
+            let at = subject_start(p, r.start, r.end)?;
+            let pronoun = match p.word(at)? {
+                "he" => Pronoun::He,
+                "she" => Pronoun::She,
+                _ => return None,
+            };
+            matches!(p.items.get(at + 1), Some(Item::Word { cap: false, .. }))
+                .then(|| (p.items[at].start(), pronoun))
+        })
+        .collect()
 }
 
 /// Whether item `at` stands right after a quote (and the comma after it).
