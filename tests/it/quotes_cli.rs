@@ -110,10 +110,11 @@ fn quotes_with_a_credit_line_are_credited_on_the_sheet() {
 /// Who `he` is, when the copy says so without a speech verb: a sentence
 /// whose subject is `he` keeps the paragraph about the man it refers to,
 /// though it names another man after him; `said` that reports a clause
-/// does not make a name at the clause's end its speaker.
+/// does not make a name at the clause's end its speaker; a group that
+/// speaks (`her family asked`) is no one `he` refers to.
 #[test]
 fn pronouns_follow_the_person_a_paragraph_is_about() {
-    let text = "WASHINGTON — Donald Marsh won the Nevada caucuses on Tuesday night.\n\n\"I think we had a very good night,\" Marsh told supporters in Las Vegas.\n\nHe nodded only obliquely to his second-place finish in Iowa behind Ted Kowalczyk. \"You know, we learned a lot about ground games in one week,\" he said.\n\nBetsy Ebeling, a retired teacher, knocked on doors in Reno.\n\nWalking to the next address, Ebeling reminisced about her childhood, and said their views were changed by the Vietnam War. \u{201c}Barry Goldwater wouldn\u{2019}t recognise it,\u{201d} she said.\n";
+    let text = "WASHINGTON — Donald Marsh won the Nevada caucuses on Tuesday night.\n\n\"I think we had a very good night,\" Marsh told supporters in Las Vegas.\n\nHe nodded only obliquely to his second-place finish in Iowa behind Ted Kowalczyk. \"You know, we learned a lot about ground games in one week,\" he said.\n\nBetsy Ebeling, a retired teacher, knocked on doors in Reno.\n\nWalking to the next address, Ebeling reminisced about her childhood, and said their views were changed by the Vietnam War. \u{201c}Barry Goldwater wouldn\u{2019}t recognise it,\u{201d} she said.\n\nDexter Wakefield, a minister in Raleigh, told reporters that Mrs Dalle was a regular at the church. He said her family asked for privacy. \u{201c}She is a kind and outgoing woman,\u{201d} he added.\n";
     let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -123,5 +124,14 @@ fn pronouns_follow_the_person_a_paragraph_is_about() {
         .iter()
         .map(|q| q["speaker"]["name"].as_str().unwrap_or("-"))
         .collect();
-    assert_eq!(names, ["Donald Marsh", "Donald Marsh", "Betsy Ebeling"]);
+    assert_eq!(
+        names,
+        [
+            "Donald Marsh",
+            "Donald Marsh",
+            "Betsy Ebeling",
+            // Not `her family`: a group is no `he`.
+            "Dexter Wakefield"
+        ]
+    );
 }

@@ -232,10 +232,13 @@ pub(super) fn walk_paragraph<'p>(
                         e.2 = false;
                     }
                 }
-                // The writer (`I said`) is no one a later pronoun refers to.
+                // The writer (`I said`) is no one a later pronoun refers to,
+                // nor is a group (`her family asked for privacy … “…,” he
+                // added`).
                 let writer = matches!(phrase.head.as_deref(), Some("i" | "we"));
                 if let Some((kind, name, _, person, _, _)) = &sp {
-                    if *kind != SpeakerKind::Organisation && !writer {
+                    let group = person.is_none() && phrase.head.as_deref().is_some_and(is_group);
+                    if *kind != SpeakerKind::Organisation && !writer && !group {
                         let (target, gender) = match person {
                             Some(id) => (Target::Person(*id), walk.gender(people, *id)),
                             None => (
@@ -309,6 +312,14 @@ pub(super) fn walk_paragraph<'p>(
         }
     }
     row
+}
+
+/// Whether a speaker's head noun names more than one person: a plural
+/// (`officials`, `police`) or a collective noun (`her family`).
+fn is_group(head: &str) -> bool {
+    crate::lexicon::quotes::plural_subjects().contains(head)
+        || matches!(head, "family" | "couple" | "crowd" | "group" | "team")
+        || head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us")
 }
 
 /// The person paragraph `pi` is about ([`Row::topic`]).

@@ -164,8 +164,18 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     if lex::noun_plurals().contains(w) && counted(p.text, &p.items, floor, k) {
         return false;
     }
+    // A participle after a degree word is an adjective (`the most telling
+    // promise`, `a less surprising answer`).
+    let graded = k > floor
+        && w.ends_with("ing")
+        && p.word(k - 1).is_some_and(|d| {
+            matches!(
+                d,
+                "most" | "more" | "less" | "least" | "very" | "so" | "too"
+            )
+        });
     // A participle opening a sentence (`Asked whether…, she said`) is not the cue.
-    !(cap && k == floor && (w.ends_with("ed") || w.ends_with("ing")))
+    !graded && !(cap && k == floor && (w.ends_with("ed") || w.ends_with("ing")))
 }
 
 /// Whether a capitalised past-tense speech verb mid-sentence is a verb all

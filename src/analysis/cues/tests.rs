@@ -624,3 +624,15 @@ fn a_clause_after_said_is_reported_speech_not_its_speaker() {
         ["Do Kwon"]
     );
 }
+
+#[test]
+fn a_participle_after_a_degree_word_is_an_adjective() {
+    let f = quotes::scan(
+        "The most telling promise Mrs. Clinton has made is that she will not overpromise. \u{201c}We don\u{2019}t need more of that,\u{201d} she has said.",
+    );
+    let words: Vec<&str> = f.cues.iter().map(|c| c.word.as_str()).collect();
+    assert_eq!(words, ["said"]);
+    // Without one, the participle speaks (`telling reporters …`).
+    let f = quotes::scan("Brenda Hall left the court, telling reporters she would appeal.");
+    assert!(f.cues.iter().any(|c| c.word == "telling"));
+}
