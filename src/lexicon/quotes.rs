@@ -11,6 +11,10 @@ crate::word_lists! {
     weak_cues = "quotes/weak_cues.txt";
     /// Verbs of reported speech (`said`, `told`, `warned`).
     reporting_verbs = "quotes/reporting_verbs.txt";
+    /// Degree words before an adjective (`most`, `less`): `the most telling promise`.
+    degree_words = "quotes/degree_words.txt";
+    /// Nouns for more than one person that are not plurals in -s (`family`, `crowd`).
+    group_nouns = "quotes/group_nouns.txt";
     /// Cues of more than one word (`shot back`, `chimed in`).
     phrasal_cues = "quotes/phrasal_cues.txt";
     /// Nouns that head a role (`minister`, `spokesman`, `striker`).

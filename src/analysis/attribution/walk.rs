@@ -317,8 +317,9 @@ pub(super) fn walk_paragraph<'p>(
 /// Whether a speaker's head noun names more than one person: a plural
 /// (`officials`, `police`) or a collective noun (`her family`).
 fn is_group(head: &str) -> bool {
-    crate::lexicon::quotes::plural_subjects().contains(head)
-        || matches!(head, "family" | "couple" | "crowd" | "group" | "team")
+    use crate::lexicon::quotes as lex;
+    lex::plural_subjects().contains(head)
+        || lex::group_nouns().contains(head)
         || head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us")
 }
 

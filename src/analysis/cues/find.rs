@@ -168,12 +168,8 @@ fn is_verb_here(p: &Para<'_>, k: usize, w: &str) -> bool {
     // promise`, `a less surprising answer`).
     let graded = k > floor
         && w.ends_with("ing")
-        && p.word(k - 1).is_some_and(|d| {
-            matches!(
-                d,
-                "most" | "more" | "less" | "least" | "very" | "so" | "too"
-            )
-        });
+        && p.word(k - 1)
+            .is_some_and(|d| lex::degree_words().contains(d));
     // A participle opening a sentence (`Asked whether…, she said`) is not the cue.
     !graded && !(cap && k == floor && (w.ends_with("ed") || w.ends_with("ing")))
 }
