@@ -29,6 +29,16 @@ pub(super) fn subject_before(
     v: usize,
     floor: usize,
 ) -> Option<SpeakerPhrase> {
+    // `Still, Petrilli, who …, called`: one opening word and its comma
+    // stand before the subject.
+    let opener = matches!(&items[floor], Item::Word { range, .. }
+        if lex::clause_openers().contains(lower(text, range).as_str()))
+        && matches!(items.get(floor + 1), Some(Item::Punct { ch: ',', .. }));
+    let floor = if opener && floor + 2 < v {
+        floor + 2
+    } else {
+        floor
+    };
     let mut j = v;
     // Skip adverbs and auxiliaries (`has previously said`, `jokingly said`),
     // and a party tag (`Rep. Earl Blumenauer (D-Ore.) said`).

@@ -636,3 +636,17 @@ fn a_participle_after_a_degree_word_is_an_adjective() {
     let f = quotes::scan("Brenda Hall left the court, telling reporters she would appeal.");
     assert!(f.cues.iter().any(|c| c.word == "telling"));
 }
+
+#[test]
+fn an_opening_adverb_is_not_the_subject_before_an_apposition() {
+    assert_eq!(
+        speakers("Still, Petrilli, who thinks the ministry overreached, called the new law \u{201c}much, much better\u{201d} than the old one."),
+        ["Petrilli"]
+    );
+    assert_eq!(
+        speakers(
+            "However, Ana Ruiz, 41, a nurse from Leeds, said: \u{201c}We were never asked.\u{201d}"
+        ),
+        ["Ana Ruiz"]
+    );
+}
