@@ -114,7 +114,7 @@ fn quotes_with_a_credit_line_are_credited_on_the_sheet() {
 /// speaks (`her family asked`) is no one `he` refers to.
 #[test]
 fn pronouns_follow_the_person_a_paragraph_is_about() {
-    let text = "WASHINGTON — Donald Marsh won the Nevada caucuses on Tuesday night.\n\n\"I think we had a very good night,\" Marsh told supporters in Las Vegas.\n\nHe nodded only obliquely to his second-place finish in Iowa behind Ted Kowalczyk. \"You know, we learned a lot about ground games in one week,\" he said.\n\nBetsy Ebeling, a retired teacher, knocked on doors in Reno.\n\nWalking to the next address, Ebeling reminisced about her childhood, and said their views were changed by the Vietnam War. \u{201c}Barry Goldwater wouldn\u{2019}t recognise it,\u{201d} she said.\n\nDexter Wakefield, a minister in Raleigh, told reporters that Mrs Dalle was a regular at the church. He said her family asked for privacy. \u{201c}She is a kind and outgoing woman,\u{201d} he added.\n";
+    let text = "WASHINGTON — Donald Marsh won the Nevada caucuses on Tuesday night.\n\n\"I think we had a very good night,\" Marsh told supporters in Las Vegas.\n\nHe nodded only obliquely to his second-place finish in Iowa behind Ted Kowalczyk. \"You know, we learned a lot about ground games in one week,\" he said.\n\nBetsy Ebeling, a retired teacher, knocked on doors in Reno.\n\nWalking to the next address, Ebeling reminisced about her childhood, and said their views were changed by the Vietnam War. \u{201c}Barry Goldwater wouldn\u{2019}t recognise it,\u{201d} she said.\n\nDexter Wakefield, a minister in Raleigh, told reporters that Mrs Dalle was a regular at the church. He said her family asked for privacy. \u{201c}She is a kind and outgoing woman,\u{201d} he added.\n\nKeith Allard hired Paul Osgood as campaign chairman in March.\n\nOsgood cautioned against the post. It went out anyway. Allard himself was delighted by the row. \u{201c}The people who were offended were people we wanted to offend,\u{201d} he later said.\n";
     let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -131,7 +131,9 @@ fn pronouns_follow_the_person_a_paragraph_is_about() {
             "Donald Marsh",
             "Betsy Ebeling",
             // Not `her family`: a group is no `he`.
-            "Dexter Wakefield"
+            "Dexter Wakefield",
+            // Not Osgood, whose `cautioned` came before a sentence about Allard.
+            "Keith Allard"
         ]
     );
 }

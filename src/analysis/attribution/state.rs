@@ -321,7 +321,25 @@ impl Walk {
                 Pronoun::She => *g != Some(Gender::Male),
                 _ => false,
             };
-            if sp.key == key && fits {
+            // Unless a later sentence of the paragraph is about someone
+            // else the pronoun fits (`Manafort cautioned against it. Trump
+            // was delighted. “…,” he said.`).
+            let want = match p {
+                Pronoun::He => Some(Gender::Male),
+                Pronoun::She => Some(Gender::Female),
+                _ => None,
+            };
+            let overtaken = self.recent.iter().any(|(s, g, possessive, subject)| {
+                s.key == key
+                    && s.at > sp.at
+                    && *subject
+                    && !possessive
+                    && want.is_some()
+                    && *g == want
+                    && s.target != sp.target
+                    && !skip(s)
+            });
+            if sp.key == key && fits && !overtaken {
                 return Some(sp);
             }
         }
