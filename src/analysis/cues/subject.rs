@@ -86,6 +86,16 @@ pub(super) fn subject_before(
                         }
                     }
                 }
+                // `He then adopted a Southern accent and joked`: the pronoun
+                // the sentence opens with.
+                if let Some(Item::Word { cap: false, .. }) = items.get(floor + 1) {
+                    let pronoun = word_at(floor).filter(|w| {
+                        PRONOUNS.iter().any(|(p, _)| p == w) || matches!(w.as_str(), "i" | "we")
+                    });
+                    if pronoun.is_some() && floor + 1 < a {
+                        return phrase(text, items, floor, floor + 1);
+                    }
+                }
                 return Some(elided(items, j - 1));
             }
             if lw == "who" {
@@ -127,6 +137,18 @@ pub(super) fn subject_before(
             phrase(text, items, s, j)
         }
         Item::Punct { ch: ',', .. } => {
+            // `…, Gov. John Kasich (R-OH), said`: a name, its party tag and
+            // a comma.
+            if j >= 2 && matches!(items[j - 2], Item::Punct { ch: ')', .. }) {
+                if let Some(open) = party_tag(text, items, j - 2, floor) {
+                    let s = walk_back(text, items, open, floor);
+                    if let Some(p) =
+                        phrase(text, items, s, open).filter(|p| p.kind == PhraseKind::Named)
+                    {
+                        return Some(p);
+                    }
+                }
+            }
             // `Gillian Norcott, 54, a nurse from Leeds who …, said`: a name
             // opening the sentence, then two or more appositions.
             if let Some(p) = opening_name(text, items, floor, j - 1) {

@@ -650,3 +650,18 @@ fn an_opening_adverb_is_not_the_subject_before_an_apposition() {
         ["Ana Ruiz"]
     );
 }
+
+#[test]
+fn a_party_tag_and_a_coordinated_verb_keep_their_subject() {
+    // A name with its party tag after an opening clause, then a comma.
+    assert_eq!(
+        speakers("Speaking in Berea after winning Ohio, Gov. Ray Tillman (R-OH), said, \u{201c}I am ready to rent a covered wagon.\u{201d}"),
+        ["Ray Tillman"]
+    );
+    // `and` after an object, not after a verb: the pronoun the sentence
+    // opens with.
+    assert_eq!(
+        speakers("She then put on a fake Southern accent and joked, \u{201c}Y\u{2019}all are too kind.\u{201d}"),
+        ["She"]
+    );
+}
