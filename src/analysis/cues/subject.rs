@@ -98,8 +98,9 @@ pub(super) fn subject_before(
                 }
                 return Some(elided(items, j - 1));
             }
-            if lw == "who" {
-                // `the comedian Danny Pike, who joked …`: the antecedent.
+            if lw == "who" || lw == "which" {
+                // `the comedian Danny Pike, who joked …`, `the AP report,
+                // which notes …`: the antecedent.
                 if j - 1 > floor && matches!(items[j - 2], Item::Punct { ch: ',', .. }) {
                     let s = walk_back(text, items, j - 2, floor);
                     return phrase(text, items, s, j - 2);

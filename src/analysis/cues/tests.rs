@@ -665,3 +665,14 @@ fn a_party_tag_and_a_coordinated_verb_keep_their_subject() {
         ["She"]
     );
 }
+
+#[test]
+fn a_relative_which_speaks_for_its_antecedent() {
+    let f = quotes::scan("The release linked to the Wirewatch report, which notes, \u{201c}More than half the donors met her.\u{201d}");
+    let who: Vec<_> = f
+        .cues
+        .iter()
+        .filter_map(|c| c.speaker.as_ref().map(|s| (s.text.as_str(), s.kind)))
+        .collect();
+    assert_eq!(who, [("the Wirewatch report", PhraseKind::Organisation)]);
+}
