@@ -58,7 +58,10 @@ fn label_inside(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<
         .map(|(i, _)| i)
         .find(|&i| words[i + 1..].starts_with(char::is_whitespace))?;
     let label = &words[lead..colon];
-    let ok = (2..=30).contains(&label.len())
+    // (`"VIDEO: …`, `"WATCH: …`: a site's tag, no speaker.)
+    let tag = crate::lexicon::furniture::link_tags().contains(label.to_lowercase().as_str());
+    let ok = !tag
+        && (2..=30).contains(&label.len())
         && label.split(' ').count() <= 3
         && label.chars().any(|c| c.is_alphabetic())
         && label

@@ -100,10 +100,12 @@ pub(super) fn subject_before(
             }
             if lw == "who" || lw == "which" {
                 // `the comedian Danny Pike, who joked …`, `the AP report,
-                // which notes …`: the antecedent.
+                // which notes …`: the antecedent (`which` an organisation's
+                // or a document's).
                 if j - 1 > floor && matches!(items[j - 2], Item::Punct { ch: ',', .. }) {
                     let s = walk_back(text, items, j - 2, floor);
-                    return phrase(text, items, s, j - 2);
+                    return phrase(text, items, s, j - 2)
+                        .filter(|p| lw == "who" || p.kind == PhraseKind::Organisation);
                 }
                 return None;
             }

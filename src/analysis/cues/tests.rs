@@ -676,3 +676,17 @@ fn a_relative_which_speaks_for_its_antecedent() {
         .collect();
     assert_eq!(who, [("the Wirewatch report", PhraseKind::Organisation)]);
 }
+
+#[test]
+fn a_sites_tag_is_no_transcript_label() {
+    assert_eq!(
+        speakers(
+            "\u{201c}VIDEO: They all told me it was the video when they knew it was not.\u{201d}"
+        ),
+        [""]
+    );
+    assert_eq!(
+        speakers("\u{201c}OKAFOR: They all told me it was the video.\u{201d}"),
+        ["OKAFOR"]
+    );
+}
