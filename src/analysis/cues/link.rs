@@ -230,7 +230,7 @@ fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<u
 }
 
 /// A full quote ending in a comma, then a name or pronoun and one verb
-/// that ends the sentence (`“…,” Hannity started.`, `“…,” she shot back.`):
+/// that ends the sentence (`“…,” Hannity started.`, `“…,” he ventured.`):
 /// the comma inside the marks says the attribution follows, so the verb is
 /// its speech verb whether or not the lexicon knows it.
 fn unlisted_verb_after(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
