@@ -88,12 +88,25 @@ local function wait_diags(buf, what, pred)
   log("ok: %s", what)
 end
 
+-- ContentModified (-32801) is an answer the protocol lets a server give
+-- when the text or the settings changed under a request (the settings
+-- pulled at start can land just after the first diagnostics); an editor
+-- asks again, and so does this, a few times.
+local CONTENT_MODIFIED = -32801
+
 local function request(buf, method, params)
-  local responses, err = vim.lsp.buf_request_sync(buf, method, params, TIMEOUT)
-  check(responses ~= nil, "%s: no response (%s)", method, tostring(err))
-  for _, r in pairs(responses) do
-    check(r.err == nil, "%s: error %s", method, vim.inspect(r.err))
-    return r.result
+  for attempt = 1, 5 do
+    local responses, err = vim.lsp.buf_request_sync(buf, method, params, TIMEOUT)
+    check(responses ~= nil, "%s: no response (%s)", method, tostring(err))
+    for _, r in pairs(responses) do
+      if r.err ~= nil and r.err.code == CONTENT_MODIFIED and attempt < 5 then
+        log("%s: content modified, asking again", method)
+        vim.wait(200)
+        break
+      end
+      check(r.err == nil, "%s: error %s", method, vim.inspect(r.err))
+      return r.result
+    end
   end
   fail("%s: no client answered", method)
 end
