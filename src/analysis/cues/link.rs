@@ -91,20 +91,27 @@ fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     {
         return None;
     }
-    let end = (dash + 1..p.items.len())
-        .take(6)
+    let (phrase, _) = name_at(p, dash + 1, 6)?;
+    let Item::Punct { at, .. } = p.items[dash] else {
+        return None;
+    };
+    Some(add(p, found, dash, at..at + 1, SIGN_OFF, phrase))
+}
+
+/// A name of at most `max` capitalised words (and abbreviations' full
+/// stops) starting at item `first`: its phrase, and the item after it.
+fn name_at(p: &Para<'_>, first: usize, max: usize) -> Option<(SpeakerPhrase, usize)> {
+    let end = (first..p.items.len())
+        .take(max)
         .take_while(|&i| {
             matches!(p.items[i], Item::Word { cap: true, .. })
                 || super::items::is_abbrev_dot(p.text, &p.items, i)
         })
         .last()?
         + 1;
-    let phrase = super::phrase::phrase(p.text, &p.items, dash + 1, end)
+    let phrase = super::phrase::phrase(p.text, &p.items, first, end)
         .filter(|ph| ph.kind == PhraseKind::Named)?;
-    let Item::Punct { at, .. } = p.items[dash] else {
-        return None;
-    };
-    Some(add(p, found, dash, at..at + 1, SIGN_OFF, phrase))
+    Some((phrase, end))
 }
 
 /// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
@@ -241,19 +248,7 @@ fn unlisted_verb_after(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> 
     let first = k + 1 + usize::from(p.punct(k + 1, ','));
     let (phrase, v) = match pronoun_at(p, first) {
         Some(ph) => (ph, first + 1),
-        None => {
-            let end = (first..p.items.len())
-                .take(4)
-                .take_while(|&i| {
-                    matches!(p.items[i], Item::Word { cap: true, .. })
-                        || super::items::is_abbrev_dot(p.text, &p.items, i)
-                })
-                .last()?
-                + 1;
-            let ph = super::phrase::phrase(p.text, &p.items, first, end)
-                .filter(|ph| ph.kind == PhraseKind::Named)?;
-            (ph, end)
-        }
+        None => name_at(p, first, 4)?,
     };
     let w = p.word(v)?;
     let Item::Word { cap: false, range } = &p.items[v] else {

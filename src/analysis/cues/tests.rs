@@ -19,6 +19,14 @@ fn speaker(text: &str) -> Vec<(String, String, PhraseKind)> {
         .collect()
 }
 
+/// Each quote's cue and speaker (empty where there is none).
+fn cues_and_speakers(text: &str) -> Vec<(String, String)> {
+    speaker(text)
+        .into_iter()
+        .map(|(word, who, _)| (word, who))
+        .collect()
+}
+
 /// Only the speakers, one per quote (empty where there is none).
 fn speakers(text: &str) -> Vec<String> {
     speaker(text).into_iter().map(|(_, who, _)| who).collect()
@@ -552,12 +560,7 @@ fn a_transcript_label_opens_its_speakers_quote() {
 
 #[test]
 fn state_before_a_title_is_part_of_the_speakers_title() {
-    let who = |text: &str| {
-        speaker(text)
-            .into_iter()
-            .map(|(word, who, _)| (word, who))
-            .collect::<Vec<_>>()
-    };
+    let who = cues_and_speakers;
     assert_eq!(
         who("\u{201c}The county is watching,\u{201d} state Sen. Tom Allen said."),
         [("said".to_string(), "Tom Allen".to_string())]
@@ -575,12 +578,7 @@ fn state_before_a_title_is_part_of_the_speakers_title() {
 
 #[test]
 fn a_comma_inside_the_marks_makes_the_next_verb_a_speech_verb() {
-    let who = |text: &str| {
-        speaker(text)
-            .into_iter()
-            .map(|(word, who, _)| (word, who))
-            .collect::<Vec<_>>()
-    };
+    let who = cues_and_speakers;
     // A verb the lexicon does not know, after a name or a pronoun.
     assert_eq!(
         who("\u{201c}The paper says you met the editors in January,\u{201d} Hannity started."),
