@@ -306,7 +306,16 @@ impl Pairing<'_> {
         }
     }
 
+    /// A `"` or `”` right after a digit while no double quote is open
+    /// (`a 65" TV`, `22" wide`, `70"+ screens`): inches, not a quote.
+    fn inches(&self, at: &Range<usize>) -> bool {
+        self.before(at).is_some_and(|c| c.is_ascii_digit()) && self.top(Family::Double).is_none()
+    }
+
     fn double_close(&mut self, c: char, at: Range<usize>) {
+        if self.inches(&at) {
+            return;
+        }
         let (prev, next) = (self.before(&at), self.after(&at, 0));
         // `” … what I learned`: an opening that picks up mid-sentence.
         let elided = next == Some(' ')
@@ -323,6 +332,9 @@ impl Pairing<'_> {
     }
 
     fn straight_double(&mut self, at: Range<usize>) {
+        if self.inches(&at) {
+            return;
+        }
         let (prev, next) = (self.before(&at), self.after(&at, 0));
         let opens = match (is_open_context(prev), is_close_context(next)) {
             (true, false) => true,

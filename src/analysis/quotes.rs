@@ -829,6 +829,18 @@ mod tests {
         assert_eq!(f.outer().count(), 1);
         let f = scan("At 5' 10\" she was the tallest in the squad.");
         assert!(f.issues.is_empty(), "{:?}", f.issues);
+        // Screens and sizes in inches, straight or curled by a word processor.
+        for text in [
+            "The 65\" set is £549, the 70\"+ models start at £799 and “sell fast”, staff said.",
+            "The board measures 22” long and 22” wide.",
+        ] {
+            let f = scan(text);
+            assert!(f.issues.is_empty(), "{text}: {:?}", f.issues);
+            assert_eq!(f.outer().count(), usize::from(text.contains('“')), "{text}");
+        }
+        // A quote that ends on a number still closes.
+        let f = scan("He said \"we won by 3\" and left.");
+        assert!(f.issues.is_empty() && f.outer().count() == 1, "{:?}", f.issues);
         // A comparison in prose is not a tag.
         let f = scan("If x < 3 and \"the rest\" > 2, the quote still counts.");
         assert_eq!(f.outer().count(), 1);
