@@ -76,7 +76,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         } else {
             core_end
         };
-        if the_thing(&s, i, end) {
+        if the_thing(&s, i, end) || a_thing(&s, i, end) {
             i = end + 1;
             continue;
         }
@@ -116,6 +116,21 @@ fn the_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
         && crate::lexicon::english::is_english_word(s.word(end))
         // (`the Jeb Bush campaign`: a surname that is a word too.)
         && !crate::lexicon::names::is_known_surname(s.word(end))
+}
+
+/// `a Sioux Falls store`, `an Oak Ridge lab`: a run of two or more
+/// capitalised words right after `a` or `an`, not opening with a given
+/// name, and a lower-case noun right after it: a place or a brand that
+/// describes the noun (a person so placed has a given name: `a Donald
+/// Trump rally`).
+fn a_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
+    end > i
+        && i > 0
+        && matches!(s.word(i - 1), "a" | "an")
+        && s.joined(i - 1)
+        && s.given_name(i).is_none()
+        && s.joined(end)
+        && s.toks.get(end + 1).is_some_and(|t| t.shape == Shape::Lower)
 }
 
 /// The embedded social posts pasted with the copy (`<tweet …>…</tweet>`,

@@ -276,10 +276,14 @@ fn capitalised_words_that_are_not_names() {
         "The Institute for Fiscal Studies and Goldman Sachs Bank said so.",
         "Prosecutor Jane Hale said the Crown Court would sit in Lincoln.",
         "Speaking in Geneva, officials said Hurricane Beryl had passed.",
+        // A place or brand describing a noun after `a`.
+        "The set was donated by a Sioux Falls store, Jane Hale said.",
     ] {
         let named: Vec<_> = names(text);
         assert!(named.iter().all(|n| n == "Jane Hale"), "{text}: {named:?}");
     }
+    // A person so placed has a given name.
+    assert_eq!(names("She went to a Jane Hale rally."), ["Jane Hale"]);
     let m = scan_mentions("Prosecutor Jane Hale said the case was closed.");
     assert_eq!(m[0].role.as_deref(), Some("Prosecutor"));
 }
