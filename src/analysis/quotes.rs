@@ -53,7 +53,9 @@ pub struct QuoteFacts {
     pub subhead: bool,
     /// The paragraph is a headline wherever it stands: headline-shaped and
     /// in Title Case (`'We Got Her!': Video Shows Dramatic Rescue`), or a
-    /// numbered item that is only a quote (`3. "The Gordon problem"`).
+    /// numbered item that is only a quote (`3. "The Gordon problem"`), or
+    /// a line that is only a quote with no sentence's end (`“Alarming
+    /// mortality rate”`): a subhead or a pull quote, not someone's sentence.
     pub titled: bool,
     /// The paragraph could be a headline's deck (standfirst): one line of
     /// one short sentence, mostly the writer's own words (`‘Stay or pay’
@@ -113,7 +115,9 @@ pub fn scan(text: &str) -> QuoteFacts {
     };
     facts.headline = is_headline(text);
     facts.titled = facts.headline
-        && (crate::text::words::is_title_case(text) || numbered_quote(text, &facts.spans));
+        && (crate::text::words::is_title_case(text)
+            || numbered_quote(text, &facts.spans)
+            || unpunctuated_quote(text, &facts.spans));
     facts.deck = is_deck(text, &facts.spans);
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
@@ -193,6 +197,13 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
     let kind = classify(words, sentence_start, close.is_none(), named_by(before));
     let kind = match kind {
         QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
+        QuoteKind::Full
+            if close
+                .as_ref()
+                .is_some_and(|c| names_a_thing(before, &text[c.end..])) =>
+        {
+            QuoteKind::Title
+        }
         k => k,
     };
     let stray = stray_punctuation(text, &open, close.as_ref());
@@ -466,7 +477,13 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
     }
     // A comma closing a title of two words or more is the sentence's (US
     // style puts it inside the marks: `songs like “Midnight at the Crossroads,”`).
-    let inside = match trimmed.strip_suffix(',') {
+    // So is a full stop, US style, when the title ends the reporter's
+    // sentence (`to perform “Takin’ It to the Streets.”`).
+    let inside = match trimmed.strip_suffix(',').or_else(|| {
+        trimmed
+            .strip_suffix('.')
+            .filter(|t| !sentence_start && !t.ends_with('.'))
+    }) {
         Some(t) if tokens.len() >= 2 => t,
         _ => trimmed,
     };
@@ -489,6 +506,43 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
     } else {
         QuoteKind::Partial
     }
+}
+
+/// Whether a quote stands where a noun's modifier does, between a
+/// determiner or a possessive (an adjective may follow it) and a lower-case
+/// noun: the name of a campaign, a slogan or a show (`the “Meth. We’re on
+/// it.” campaign`, `South Dakota’s viral “…” awareness drive`), not
+/// someone's sentence.
+fn names_a_thing(before: &str, after: &str) -> bool {
+    let det = |w: &str| {
+        let l = w.to_lowercase();
+        // (Not `her`: `told her “Go home.” before …` is an object.)
+        lex::articles().contains(l.as_str())
+            || l != "her" && lex::possessives().contains(l.as_str())
+            || matches!(l.as_str(), "this" | "these" | "those")
+            || l.ends_with("’s")
+            || l.ends_with("'s")
+    };
+    let mut back = before.split_whitespace().rev();
+    let led = match (back.next(), back.next()) {
+        (Some(w), _) if det(w) => true,
+        (Some(adj), Some(w)) => det(w) && adj.chars().all(|c| c.is_lowercase() || c == '-'),
+        _ => false,
+    };
+    let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let noun: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let n = noun.as_str();
+    led && n.len() >= 2
+        && n.starts_with(char::is_lowercase)
+        && !lex::speech_verbs().contains(n)
+        && !lex::clause_words().contains(n)
+        && !lex::small_words().contains(n)
+        && !lex::not_after_quoted_name().contains(n)
 }
 
 /// Whether quoted words right after a word of the reporter's sentence are a
@@ -523,6 +577,24 @@ fn numbered_quote(text: &str, spans: &[QuoteSpan]) -> bool {
                     .as_ref()
                     .is_some_and(|c| text[c.end..].trim().is_empty())
         })
+}
+
+/// `“U.S.-controlled bandit formations”`: one quote that is the whole
+/// line, its words ending in no stop, question or comma.
+fn unpunctuated_quote(text: &str, spans: &[QuoteSpan]) -> bool {
+    let t = text.trim_start();
+    let opens_at = text.len() - t.len();
+    let mut outer = spans.iter().filter(|s| s.depth == 0);
+    let (Some(s), None) = (outer.next(), outer.next()) else {
+        return false;
+    };
+    s.open.start == opens_at
+        && s.close
+            .as_ref()
+            .is_some_and(|c| text[c.end..].trim().is_empty())
+        && !text[s.content.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', ',', ':', ';'])
 }
 
 fn is_headline(text: &str) -> bool {
@@ -746,6 +818,11 @@ mod tests {
         assert!(scan("3. \"The Gordon problem\"").titled);
         assert!(!scan("3. \"The Gordon problem\" was the first thing he raised.").titled);
         assert!(!scan("“We will win,” the senator told supporters in Des Moines").titled);
+        // A subhead or pull quote: only a quote, no sentence's end.
+        assert!(scan("“Their lungs simply gave up on them”").titled);
+        assert!(scan("\"We write with urgency\"").titled);
+        assert!(!scan("“Their lungs simply gave up on them.”").titled);
+        assert!(!scan("“Their lungs gave up”, she said").titled);
         // A turned mark before an elision is a wrong apostrophe, not a quote.
         let f = scan("“I’ve got six of ‘em stacked up,” Gov. Chris Christie said.");
         assert_eq!(f.spans.len(), 1);
@@ -840,7 +917,11 @@ mod tests {
         }
         // A quote that ends on a number still closes.
         let f = scan("He said \"we won by 3\" and left.");
-        assert!(f.issues.is_empty() && f.outer().count() == 1, "{:?}", f.issues);
+        assert!(
+            f.issues.is_empty() && f.outer().count() == 1,
+            "{:?}",
+            f.issues
+        );
         // A comparison in prose is not a tag.
         let f = scan("If x < 3 and \"the rest\" > 2, the quote still counts.");
         assert_eq!(f.outer().count(), 1);
@@ -857,11 +938,38 @@ mod tests {
             kinds("“Noted.” That was it. He said the ban had “changed him completely for the better”."),
             vec![QuoteKind::Full, QuoteKind::Partial]
         );
-        // US style: the sentence's comma inside the marks of a title.
+        // US style: the sentence's comma or full stop inside the marks of a title.
+        assert_eq!(
+            kinds("The band closed with an encore of “Takin’ It to the Streets.”"),
+            vec![QuoteKind::Title]
+        );
+        assert_eq!(
+            kinds("“Not Guilty.” The verdict stunned him."),
+            vec![QuoteKind::Full]
+        );
         assert_eq!(
             kinds("His 1974 album, \"Midnight at the Crossroads,\" drew on gospel. “Absolutely,” she said."),
             vec![QuoteKind::Title, QuoteKind::Full]
         );
+    }
+
+    #[test]
+    fn a_sentence_quoted_as_a_name_is_a_title() {
+        for text in [
+            "Critics mocked the \"Meth. We're On It.\" campaign all week.",
+            "South Dakota’s viral “Meth. We’re on it.” awareness drive cost $449,000.",
+            "Their “Meth. We’re on it.” ad ran for a month.",
+            "While we focus on the state’s “Don’t jerk and drive. Ever.” slogan, the ads ran on.",
+        ] {
+            assert_eq!(kinds(text), vec![QuoteKind::Title], "{text}");
+        }
+        // Someone's sentence after a determiner is still a sentence.
+        for text in [
+            "He gave the same answer. “We will not back down.” he told reporters.",
+            "She read the note aloud: “We are closing.” and then she cried.",
+        ] {
+            assert_eq!(kinds(text), vec![QuoteKind::Full], "{text}");
+        }
     }
 
     #[test]

@@ -32,6 +32,8 @@ crate::word_lists! {
     possessives = "quotes/possessives.txt";
     /// Articles (`the`, `a`, `an`).
     articles = "quotes/articles.txt";
+    /// Words after a closing mark that are no noun the quote names (`he`, `then`).
+    not_after_quoted_name = "quotes/not_after_quoted_name.txt";
     /// Words that end a role's own words (`for`, `who`): `spokesman for …`.
     role_stops = "quotes/role_stops.txt";
     /// Speech verbs whose next word is the listener (`told`, `asked`).

@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn quotes_in_code_and_mid_article_fragments() {
-        let text = "# Budget day\n\n```text\n“An unattributed sample quote in a code block.”\n```\n\nThe vote is on Monday.\n\n“We will never give up on this town”\n";
+        let text = "# Budget day\n\n```text\n“An unattributed sample quote in a code block.”\n```\n\nThe vote is on Monday.\n\n“We will never give up on this town.”\n";
         let checked = check_text(text, Language::Markdown, &Config::default());
         let f: Vec<&Finding> = checked
             .findings
@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             &text[f[0].range.clone()],
-            "“We will never give up on this town”"
+            "“We will never give up on this town.”"
         );
     }
 }

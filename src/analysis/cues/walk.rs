@@ -102,6 +102,16 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                         s = head;
                         continue;
                     }
+                    // `the singer and guitarist`, `its founder and chief
+                    // executive`: two roles of one person.
+                    let role = |k: usize| {
+                        matches!(items.get(k), Some(Item::Word { range, cap: false })
+                            if lex::role_nouns().contains(lower(text, range).as_str()))
+                    };
+                    if s >= floor + 2 && role(s) && role(s - 2) {
+                        s -= 1;
+                        continue;
+                    }
                 }
                 // `the Commission on Presidential Debates`, `the Council on
                 // Foreign Relations`: one name.
