@@ -200,6 +200,13 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         QuoteKind::Full
             if close
                 .as_ref()
+                .is_some_and(|c| runs_on_after(words, &text[c.end..])) =>
+        {
+            QuoteKind::Partial
+        }
+        QuoteKind::Full
+            if close
+                .as_ref()
                 .is_some_and(|c| names_a_thing(before, &text[c.end..])) =>
         {
             QuoteKind::Title
@@ -506,6 +513,28 @@ fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> Qu
     } else {
         QuoteKind::Partial
     }
+}
+
+/// Whether the reporter's sentence runs on right after a quote that ends
+/// in no punctuation of its own (`“…it’s an across-the-board failure” from
+/// diplomacy to the defense budget, in Bolton’s view`, `“…” which Mozloom
+/// thinks …`): the quote is woven into that sentence. Not a pronoun or a
+/// speech verb after it (`“…” he said`, with the comma missing).
+fn runs_on_after(words: &str, after: &str) -> bool {
+    if words
+        .trim_end()
+        .ends_with(['.', ',', '!', '?', '…', ';', ':', '-', '—', '–'])
+    {
+        return false;
+    }
+    let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let n = next.as_str();
+    next.starts_with(char::is_lowercase)
+        && !lex::speech_verbs().contains(n)
+        && !lex::not_after_quoted_name().contains(n)
 }
 
 /// Whether a quote stands where a noun's modifier does, between a
@@ -951,6 +980,24 @@ mod tests {
             kinds("His 1974 album, \"Midnight at the Crossroads,\" drew on gospel. “Absolutely,” she said."),
             vec![QuoteKind::Title, QuoteKind::Full]
         );
+    }
+
+    #[test]
+    fn a_quote_the_reporters_sentence_runs_on_after_is_woven_in() {
+        for text in [
+            "“It’s an across-the-board failure” from diplomacy to the defence budget, in Bolton’s view.",
+            "\"He has been very aggressive with the overtime rule\" which Mozloom thinks will cost jobs.",
+        ] {
+            assert_eq!(kinds(text), vec![QuoteKind::Partial], "{text}");
+        }
+        // A missing comma before the cue is still a cue's quote.
+        for text in [
+            "“We will appeal this ruling” he said on Tuesday.",
+            "“We will appeal this ruling” said Amara Osei, the club’s lawyer.",
+            "“We will appeal this ruling.” The club’s lawyer left.",
+        ] {
+            assert_eq!(kinds(text), vec![QuoteKind::Full], "{text}");
+        }
     }
 
     #[test]

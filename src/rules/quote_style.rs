@@ -34,6 +34,11 @@ impl Rule for QuoteStyle {
     }
 
     fn check(&self, cx: &Cx<'_, '_>, part: Part<'_>, out: &mut Vec<Finding>) {
+        // Copy not in English quotes by its own conventions (`„…“`,
+        // `Siti ‘Aisyah`): `not-english` says once that quotes go unchecked.
+        if cx.article.is_foreign() {
+            return;
+        }
         if !cx.shared.curly_copy {
             return;
         }

@@ -497,9 +497,7 @@ def evaluate(pages: list[Page]):
                 S[f"changed.{lab}"] += 1
             if not b and i not in pg.flags.get("boilerplate", ()):
                 missed_kinds[kind(pg.lines, i)] += 1
-                first = pg.body.index(True)
-                last = len(pg.body) - 1 - pg.body[::-1].index(True)
-                S["missed.pos." + ("above" if i < first else "below" if i > last else "inside")] += 1
+                S["missed.pos." + place(pg, i)] += 1
         for code, ls in pg.flags.items():
             if code not in ("boilerplate", "placeholder"):
                 S[f"other.{code}"] += len(ls)
@@ -527,7 +525,15 @@ def summary(S: Counter, kinds: Counter) -> str:
     return "\n".join(L)
 
 
-def listing(pages: list[Page], what: str, maxn: int, code: str = "boilerplate", only_kind: str | None = None):
+def place(pg, i: int) -> str:
+    """Where line i stands: above the first body line, inside the body's run, below the last."""
+    first = pg.body.index(True)
+    last = len(pg.body) - 1 - pg.body[::-1].index(True)
+    return "above" if i < first else "below" if i > last else "inside"
+
+
+def listing(pages: list[Page], what: str, maxn: int, code: str = "boilerplate", only_kind: str | None = None,
+            only_place: str | None = None):
     print(f"\n== {what}")
     k = 0
     for pg in pages:
@@ -547,7 +553,7 @@ def listing(pages: list[Page], what: str, maxn: int, code: str = "boilerplate", 
                 "furniture": not b,
                 "page": True,
             }.get(what, False)
-            if not sel or (only_kind and kind(pg.lines, i) != only_kind):
+            if not sel or (only_kind and kind(pg.lines, i) != only_kind) or (only_place and place(pg, i) != only_place):
                 continue
             k += 1
             if maxn and k > maxn:
@@ -618,6 +624,8 @@ def main(argv=None):
                     help="print lines: missed furniture, false (body flagged), caught, fix-false (body removed by fix), ...")
     ap.add_argument("--code", default="boilerplate", help="with --list: the code (default boilerplate)")
     ap.add_argument("--kind", help="with --list: only lines of this kind (e.g. 'headline-like')")
+    ap.add_argument("--place", choices=("above", "inside", "below"),
+                    help="with --list: only lines above the first body line, between body lines, or below the last")
     ap.add_argument("--max", type=int, default=0)
     ap.add_argument("--limit", type=int, help="only the first N pages")
     ap.add_argument("--split", choices=sorted(SPLITS), default="all",
@@ -640,7 +648,7 @@ def main(argv=None):
     print(summary(S, kinds))
     C.write_json(a.json, {**S, **{"missed.kind." + k: v for k, v in kinds.items()}})
     if a.list:
-        listing(pages, a.list, a.max, a.code, a.kind)
+        listing(pages, a.list, a.max, a.code, a.kind, a.place)
 
 
 if __name__ == "__main__":

@@ -693,4 +693,3 @@ fn a_sites_tag_is_no_transcript_label() {
         ["OKAFOR"]
     );
 }
-
