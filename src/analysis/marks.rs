@@ -302,7 +302,31 @@ impl Pairing<'_> {
                 '„' => Style::Low,
                 _ => Style::Curly,
             };
+            if c == '“' {
+                self.end_joined_run_on(&at, Style::Curly);
+            }
             self.push(at, Family::Double, style);
+        }
+    }
+
+    /// Paragraphs joined into one line (`…," said Ms Ruiz, "but we will
+    /// see. "If the imbalances …`, as archives and exports run them
+    /// together): a quote in the same marks still open at the outer level,
+    /// and a new one opening right after a sentence's end. The open quote
+    /// ran on to the end of its paragraph, as quotes over paragraphs do; it
+    /// ends (with no mark: an empty close) where that paragraph did.
+    fn end_joined_run_on(&mut self, at: &Range<usize>, style: Style) {
+        let [open] = &self.stack[..] else {
+            return;
+        };
+        if open.family != Family::Double || open.style != style {
+            return;
+        }
+        let before = self.text[open.at.end..at.start].trim_end_matches([' ', '\u{a0}']);
+        let spaced = before.len() < at.start - open.at.end;
+        if spaced && before.ends_with(['.', '?', '!']) && before.split_whitespace().count() >= 3 {
+            let end = open.at.end + before.len();
+            self.close(Family::Double, end..end);
         }
     }
 
@@ -342,6 +366,7 @@ impl Pairing<'_> {
             _ => self.top(Family::Double).is_none(),
         };
         if opens {
+            self.end_joined_run_on(&at, Style::Straight);
             self.push(at, Family::Double, Style::Straight);
         } else {
             self.close(Family::Double, at);

@@ -907,6 +907,25 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_joined_into_one_line_keep_their_run_on_quotes() {
+        // An archive ran three paragraphs together: the middle quote ran
+        // on to its paragraph's end, and the next paragraph reopened it.
+        for text in [
+            "\"We welcome the rise,\" said Joan Almada, \"but we need to see it last. \"If the pound falls again, we will be back where we started.\"",
+            "“We welcome the rise,” said Joan Almada, “but we need to see it last. “If the pound falls again, we will be back where we started.”",
+        ] {
+            let f = scan(text);
+            assert!(f.issues.is_empty(), "{text}: {:?}", f.issues);
+            assert_eq!(f.outer().count(), 3, "{text}");
+            let middle = f.outer().nth(1).unwrap();
+            assert_eq!(&text[middle.content.clone()], "but we need to see it last.");
+        }
+        // A quote left open mid-line with no new one after it is still open.
+        let f = scan("He said: \"We need to see it last. The pound fell on Friday.");
+        assert_eq!(f.outer().next().and_then(|s| s.close.clone()), None);
+    }
+
+    #[test]
     fn stray_and_mismatched_marks() {
         let f = scan("The plan is “dead, he said.” Then ” stray.");
         assert!(f.issues.iter().any(|i| i.kind == MarkIssueKind::Unopened));

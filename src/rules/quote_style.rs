@@ -74,7 +74,9 @@ fn straight_marks(
                 range: p.start + s.open.start..p.start + s.open.end,
                 new_text: open.to_string(),
             }];
-            if let Some(c) = &s.close {
+            // (An empty close is where a quote of joined paragraphs ended
+            // with no mark: nothing to turn.)
+            if let Some(c) = s.close.as_ref().filter(|c| !c.is_empty()) {
                 edits.push(Edit {
                     range: p.start + c.start..p.start + c.end,
                     new_text: close.to_string(),

@@ -151,7 +151,8 @@ fn unattributed(
 
 /// `“… end.”` → `“… end,” Mr Surname said.`
 fn attribution_edits(q: &Quote, who: &str) -> Option<Vec<Edit>> {
-    let close = q.close.clone()?;
+    // (A quote of joined paragraphs that ends with no mark gets no fix.)
+    let close = q.close.clone().filter(|c| !c.is_empty())?;
     let mut edits = Vec::new();
     let tail = match (q.last_char, q.last_char_at) {
         (Some('.'), Some(at)) => {

@@ -3,6 +3,7 @@
 
     python3 tools/eval/clean.py DATA [--split all|train|dev] [--copydesk PATH] [--list CODE]
     python3 tools/eval/clean.py --pages BENCH [--split all|dev|held] [--copydesk PATH] [--list CODE]
+    python3 tools/eval/clean.py --texts DIR [--split all|dev|held] [--copydesk PATH] [--list CODE]
 
 DATA is PolNeAR's `data/` folder; only {train,dev}/text is read (never test).
 With `--pages`, the clean copy is instead the gold article body of each page of
@@ -12,6 +13,11 @@ paragraphs one per line as the benchmark gives them (--split dev: hashes 0-9,
 held: a-f, the same halves as furniture.py). The gold body keeps some furniture
 (embedded posts, picture credits), so `boilerplate` findings there are partly
 right; the quote and name codes are the false alarms to watch.
+With `--texts`, every .txt file under DIR is a clean article (any corpus of
+published copy kept outside the repository, such as the BBC News dataset of
+2,225 UK articles from 2004-05, headline first, a blank line between
+paragraphs); --split dev takes the files whose path's MD5 starts 0-7, held
+8-f.
 Published copy has been edited, so every finding on it is a false alarm until a
 person shows otherwise; the budget is at most 1 false alarm per 20 clean articles,
 all rules together. The summary counts findings of every severity, and apart the
@@ -59,6 +65,24 @@ def run_pages(bench: str, split: str, binary: str, config=None, limit=None, out_
         with open(tp, "w", encoding="utf-8") as fh:
             fh.write(gt[k].get("articleBody", "").strip() + "\n")
         arts.append((f"pages/{k[:10]}", tp))
+    res = C.check_many(binary, [tp for _, tp in arts], config)
+    return [(n, tp, res.get(os.path.abspath(tp))) for n, tp in arts]
+
+
+def run_texts(folder: str, split: str, binary: str, config=None, limit=None):
+    """Every .txt file under `folder` as a clean article: [(name, path, diags)]."""
+    import hashlib
+    halves = {"all": "0123456789abcdef", "dev": "01234567", "held": "89abcdef"}[split]
+    arts = []
+    for root, _, files in os.walk(folder):
+        for f in sorted(files):
+            if f.endswith(".txt"):
+                rel = os.path.relpath(os.path.join(root, f), folder)
+                if hashlib.md5(rel.encode()).hexdigest()[0] in halves:
+                    arts.append((rel, os.path.join(root, f)))
+    arts.sort()
+    if limit:
+        arts = arts[:limit]
     res = C.check_many(binary, [tp for _, tp in arts], config)
     return [(n, tp, res.get(os.path.abspath(tp))) for n, tp in arts]
 
@@ -192,6 +216,7 @@ def main(argv=None):
     ap.add_argument("--split", default="all", choices=("all", "held") + P.SPLITS,
                     help="all = train + dev (default); with --pages: all, dev or held")
     ap.add_argument("--pages", action="store_true", help="DATA is the ScrapingHub benchmark: check its gold article bodies")
+    ap.add_argument("--texts", action="store_true", help="DATA is a folder: every .txt file under it is a clean article")
     ap.add_argument("--config", help="copydesk.toml to pass to copydesk")
     ap.add_argument("--list", metavar="CODE", help="print each finding of CODE ('all' for every code)")
     ap.add_argument("--max", type=int, default=0)
@@ -205,7 +230,12 @@ def main(argv=None):
         return selftest(binary)
     if not a.data:
         ap.error("DATA is required (PolNeAR's data/ folder)")
-    if a.pages:
+    if a.texts:
+        if a.split not in PAGE_SPLITS:
+            ap.error("with --texts, --split is all, dev or held")
+        res = run_texts(a.data, a.split, binary, a.config, a.limit)
+        splits, label = (), f"{os.path.basename(os.path.normpath(a.data))}, {a.split}"
+    elif a.pages:
         if a.split not in PAGE_SPLITS:
             ap.error("with --pages, --split is all, dev or held")
         res = run_pages(a.data, a.split, binary, a.config, a.limit)
@@ -220,7 +250,7 @@ def main(argv=None):
     S, by_code, by_sev, arts_with = evaluate(res, judged)
     print(summary(label, S, by_code, by_sev, arts_with))
     C.write_json(a.json, {**S, **{"code." + k: v for k, v in by_code.items()}})
-    if a.split == "all" and not a.pages:
+    if a.split == "all" and not (a.pages or a.texts):
         for sp in splits:
             sub = [r for r in res if r[0].startswith(sp + "/")]
             S, by_code, _, _ = evaluate(sub, judged)
