@@ -34,6 +34,8 @@ crate::word_lists! {
     articles = "quotes/articles.txt";
     /// Words after a closing mark that are no noun the quote names (`he`, `then`).
     not_after_quoted_name = "quotes/not_after_quoted_name.txt";
+    /// Time words that end a speaker phrase after a name (`said Nadal afterwards`).
+    after_name_stops = "quotes/after_name_stops.txt";
     /// Words that end a role's own words (`for`, `who`): `spokesman for …`.
     role_stops = "quotes/role_stops.txt";
     /// Speech verbs whose next word is the listener (`told`, `asked`).

@@ -27,6 +27,13 @@ pub(super) fn speaker_after(
                 {
                     break;
                 }
+                if e > start
+                    && !cap
+                    && matches!(items[e - 1], Item::Word { cap: true, .. })
+                    && lex::after_name_stops().contains(w.as_str())
+                {
+                    break;
+                }
                 // `said their views were changed by the Vietnam War`: a
                 // clause of reported speech, whose verb no speaker phrase
                 // runs through.

@@ -29,6 +29,43 @@ pub(super) fn subject_before(
     v: usize,
     floor: usize,
 ) -> Option<SpeakerPhrase> {
+    let found = subject_before_at(text, items, v, floor);
+    if found.as_ref().is_some_and(|p| p.kind != PhraseKind::Elided) {
+        return found;
+    }
+    unclosed_apposition(text, items, v, floor).or(found)
+}
+
+/// `“…,” Will Davies, senior research fellow at the IPPR told the BBC`: a
+/// name right after a comma-ended quote, its comma, then an apposition
+/// whose closing comma the copy left out before the verb. The name speaks.
+fn unclosed_apposition(
+    text: &str,
+    items: &[Item],
+    v: usize,
+    floor: usize,
+) -> Option<SpeakerPhrase> {
+    const MAX_ITEMS: usize = 20;
+    if !right_after_quote(items, floor) || v - floor > MAX_ITEMS {
+        return None;
+    }
+    let comma = (floor..v).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
+    // (Only words, and the commas of a list of names, in the apposition.)
+    let plain = items[comma + 1..v]
+        .iter()
+        .all(|it| matches!(it, Item::Word { .. } | Item::Punct { ch: ',' | '-', .. }));
+    // (The quote ends in its comma, `“…,” Name`, and the name opens the
+    // words after it: not `“…” for Clinton, said Kunin`.)
+    let comma_ended = matches!(items.get(floor.wrapping_sub(1)), Some(Item::Quote { range, .. })
+        if text[range.clone()].trim_end_matches(['”', '"', '’', '\'']).ends_with(','));
+    let capitalised = matches!(items[floor], Item::Word { cap: true, .. });
+    if comma == floor || comma + 1 == v || !plain || !comma_ended || !capitalised {
+        return None;
+    }
+    phrase(text, items, floor, comma).filter(|p| p.kind == PhraseKind::Named)
+}
+
+fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Option<SpeakerPhrase> {
     // `Still, Petrilli, who …, called`: one opening word and its comma
     // stand before the subject.
     let opener = matches!(&items[floor], Item::Word { range, .. }

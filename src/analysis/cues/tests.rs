@@ -693,3 +693,27 @@ fn a_sites_tag_is_no_transcript_label() {
         ["OKAFOR"]
     );
 }
+
+#[test]
+fn a_name_after_said_ends_before_words_of_time_and_an_unclosed_apposition_still_speaks() {
+    for (text, who) in [
+        ("“What a great way to finish the year,” said Nadal afterwards.", "Nadal"),
+        (
+            "\"The cake will be bigger for everybody,\" said Deputy Prime Minister Abdullatif Sener earlier this month.",
+            "Abdullatif Sener",
+        ),
+        ("“All the talk has been about France,” said Castaignede ahead of the March tie.", "Castaignede"),
+        // The comma that would close the apposition is missing.
+        (
+            "\"What we are proposing is a civic commons,\" Will Davies, senior research fellow at the IPPR told the BBC News website.",
+            "Will Davies",
+        ),
+    ] {
+        assert_eq!(speakers(text), [who], "{text}");
+    }
+    // A clause after the name is still no speaker phrase.
+    assert_eq!(
+        speakers("“It is done,” said the minister, whose views were changed by the war."),
+        ["the minister"]
+    );
+}
