@@ -43,6 +43,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
     } else {
         Vec::new()
     };
+    let rosters = rosters(text);
     let n = s.toks.len();
     let mut out = Vec::new();
     let mut buf = String::new();
@@ -83,6 +84,8 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         if let Some(mut m) = mention(&s, i, end, floor) {
             // An embedded post keeps its writer's spelling, as `[sic]` does.
             m.sic |= posts.iter().any(|p| p.contains(&m.name.start));
+            // So does a name in a roster: a line-up lists different people.
+            m.sic |= rosters.iter().any(|r| r.contains(&m.name.start));
             if title_case && end == i {
                 // `Judge Sets Date`: in a title-case line one word is only a candidate.
                 m.bare = true;
@@ -131,6 +134,65 @@ fn a_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
         && s.given_name(i).is_none()
         && s.joined(end)
         && s.toks.get(end + 1).is_some_and(|t| t.shape == Shape::Lower)
+}
+
+/// Rosters: four or more names in a row, separated by commas or
+/// semicolons, each one to three capitalised words and nothing else (a
+/// team's line-up: `Sheahan, Horan, O'Callaghan, Miller, G Easterby`).
+/// Close spellings in a roster are different people (Horan, Horgan), not
+/// one person's name spelled two ways.
+fn rosters(text: &str) -> Vec<Range<usize>> {
+    const MIN_NAMES: usize = 4;
+    let name_like = |item: &str| {
+        let words: Vec<&str> = item
+            .trim()
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            })
+    };
+    let mut out = Vec::new();
+    // The run of names so far: where it starts and ends, how many.
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut flush = |run: &mut Option<(usize, usize, usize)>| {
+        if let Some((s, e, n)) = run.take() {
+            if n >= MIN_NAMES {
+                out.push(s..e);
+            }
+        }
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !matches!(c, ',' | ';' | ':' | '\n') {
+            continue;
+        }
+        let item = &text[start..i];
+        if name_like(item) {
+            run = Some(match run {
+                Some((s, _, n)) => (s, i, n + 1),
+                None => (start, i, 1),
+            });
+        } else {
+            flush(&mut run);
+        }
+        if matches!(c, ':' | '\n') {
+            flush(&mut run);
+        }
+        start = i + c.len_utf8();
+    }
+    if name_like(&text[start..]) {
+        run = Some(match run {
+            Some((s, _, n)) => (s, text.len(), n + 1),
+            None => (start, text.len(), 1),
+        });
+    }
+    flush(&mut run);
+    out
 }
 
 /// The embedded social posts pasted with the copy (`<tweet …>…</tweet>`,

@@ -299,3 +299,15 @@ fn courtesy_honorific_takes_no_verb_as_role() {
     assert_eq!(m[1].honorific.as_deref(), Some("Sir"));
     assert_eq!(m[1].role.as_deref(), Some("Prime Minister"));
 }
+
+#[test]
+fn names_in_a_roster_are_different_people_kept_as_written() {
+    let m = scan_mentions(
+        "Replacements: Sheahan, Horan, O'Callaghan, Miller, G Easterby, Humphreys, Duffy.",
+    );
+    let horan = m.iter().find(|m| m.surname() == "Horan").expect("Horan");
+    assert!(horan.sic);
+    // A sentence that names two people is no roster.
+    let m = scan_mentions("Shane Horgan and Horan, the prop, trained with the squad.");
+    assert!(m.iter().all(|m| !m.sic), "{m:?}");
+}
