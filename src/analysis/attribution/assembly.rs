@@ -250,6 +250,23 @@ impl Assembly<'_> {
             let led_in = k == 0
                 && s.open.start == q.first_char
                 && prev_para.is_some_and(|pp| self.paragraphs.at(pp).facts.quotes.ends_colon);
+            // Right after a quote of this paragraph that has no speaker
+            // either and ran on to its paragraph's end, nothing between but
+            // a space (paragraphs of one quote run together on one line:
+            // `…said: "A. "B. "C.`): the same quote going on, one fault
+            // flagged on its first piece at most.
+            const GAP: usize = 3;
+            let goes_on = k > 0
+                && speaker.is_none()
+                && !broken
+                && s.sentence_start
+                && s.open.start <= outer[k - 1].end(para.len) + GAP
+                && self.quotes.len() > first_quote_index
+                && self.quotes.last().is_some_and(|x| {
+                    x.speaker.is_none()
+                        && !x.broken
+                        && x.close.as_ref().is_some_and(|c| c.is_empty())
+                });
             let close = s.close.as_ref().map(|c| base + c.start..base + c.end);
             self.quotes.push(Quote {
                 range: base + s.open.start..base + s.end(para.len),
@@ -265,7 +282,7 @@ impl Assembly<'_> {
                 headline: q.heading || q.headline && (first_copy_para || q.titled) || deck,
                 subhead: q.subhead,
                 broken,
-                introduced: cue.is_some() && !subjectless || s.framed || led_in,
+                introduced: cue.is_some() && !subjectless || s.framed || led_in || goes_on,
                 speaker,
             });
             if s.close.is_none() {
