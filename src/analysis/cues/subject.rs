@@ -38,7 +38,8 @@ pub(super) fn subject_before(
 
 /// `“…,” Will Davies, senior research fellow at the IPPR told the BBC`: a
 /// name right after a comma-ended quote, its comma, then an apposition
-/// whose closing comma the copy left out before the verb. The name speaks.
+/// whose closing comma the copy left out before the verb (or in dashes, or
+/// a stray comma and no apposition). The name speaks.
 fn unclosed_apposition(
     text: &str,
     items: &[Item],
@@ -49,17 +50,45 @@ fn unclosed_apposition(
     if !right_after_quote(items, floor) || v - floor > MAX_ITEMS {
         return None;
     }
-    let comma = (floor..v).find(|&i| matches!(items[i], Item::Punct { ch: ',', .. }))?;
-    // (Only words, and the commas of a list of names, in the apposition.)
-    let plain = items[comma + 1..v]
-        .iter()
-        .all(|it| matches!(it, Item::Word { .. } | Item::Punct { ch: ',' | '-', .. }));
+    // The name ends at a comma or a dash (`Andrei Illarionov - then an
+    // adviser to the president - told`).
+    let comma = (floor..v).find(|&i| {
+        matches!(
+            items[i],
+            Item::Punct {
+                ch: ',' | '-' | '—' | '–',
+                ..
+            }
+        )
+    })?;
+    // (Only words, and commas or dashes, in the apposition; none at all
+    // when the copy put a stray comma between the name and its verb:
+    // `“…,” shop owner Hayriye Evren, told AP`.)
+    let plain = items[comma + 1..v].iter().all(|it| {
+        matches!(
+            it,
+            Item::Word { .. }
+                | Item::Punct {
+                    ch: ',' | '-' | '—' | '–',
+                    ..
+                }
+        )
+    });
     // (The quote ends in its comma, `“…,” Name`, and the name opens the
     // words after it: not `“…” for Clinton, said Kunin`.)
     let comma_ended = matches!(items.get(floor.wrapping_sub(1)), Some(Item::Quote { range, .. })
         if text[range.clone()].trim_end_matches(['”', '"', '’', '\'']).ends_with(','));
-    let capitalised = matches!(items[floor], Item::Word { cap: true, .. });
-    if comma == floor || comma + 1 == v || !plain || !comma_ended || !capitalised {
+    // (A role may stand before the name: `shop owner Hayriye Evren`; not a
+    // preposition: `for Clinton`.)
+    let capitalised = match &items[floor] {
+        Item::Word { cap: true, .. } => true,
+        Item::Word { range, .. } => {
+            let w = lower(text, range);
+            !lex::small_words().contains(w.as_str()) && !lex::clause_words().contains(w.as_str())
+        }
+        _ => false,
+    };
+    if comma == floor || !plain || !comma_ended || !capitalised {
         return None;
     }
     phrase(text, items, floor, comma).filter(|p| p.kind == PhraseKind::Named)

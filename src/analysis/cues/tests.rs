@@ -708,6 +708,14 @@ fn a_name_after_said_ends_before_words_of_time_and_an_unclosed_apposition_still_
             "\"What we are proposing is a civic commons,\" Will Davies, senior research fellow at the IPPR told the BBC News website.",
             "Will Davies",
         ),
+        (
+            "\"We used to see street hustlers do this,\" Andrei Illarionov - then economic adviser to the president - told a press conference.",
+            "Andrei Illarionov",
+        ),
+        (
+            "\"This will suddenly decrease,\" shop owner Hayriye Evren, told Associated Press.",
+            "Hayriye Evren",
+        ),
     ] {
         assert_eq!(speakers(text), [who], "{text}");
     }
