@@ -527,14 +527,22 @@ fn runs_on_after(words: &str, after: &str) -> bool {
     {
         return false;
     }
-    let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
+    let Some(n) = word_after_close(after) else {
         return false;
     };
-    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    let n = next.as_str();
-    next.starts_with(char::is_lowercase)
+    n.starts_with(char::is_lowercase)
         && !lex::speech_verbs().contains(n)
         && !lex::not_after_quoted_name().contains(n)
+}
+
+/// The word one space after a closing mark (`campaign` in `“…” campaign`),
+/// letters and hyphens; none when no single space follows the mark.
+fn word_after_close(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix([' ', '\u{a0}'])?;
+    let end = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// Whether a quote stands where a noun's modifier does, between a
@@ -558,14 +566,9 @@ fn names_a_thing(before: &str, after: &str) -> bool {
         (Some(adj), Some(w)) => det(w) && adj.chars().all(|c| c.is_lowercase() || c == '-'),
         _ => false,
     };
-    let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
+    let Some(n) = word_after_close(after) else {
         return false;
     };
-    let noun: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '-')
-        .collect();
-    let n = noun.as_str();
     led && n.len() >= 2
         && n.starts_with(char::is_lowercase)
         && !lex::speech_verbs().contains(n)
@@ -661,6 +664,13 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<QuoteKind> {
         scan(text).outer().map(|s| s.kind).collect()
+    }
+
+    /// Each text holds one quote, read as `kind`.
+    fn each_reads_as(texts: &[&str], kind: QuoteKind) {
+        for text in texts {
+            assert_eq!(kinds(text), vec![kind], "{text}");
+        }
     }
 
     #[test]
@@ -1003,52 +1013,57 @@ mod tests {
 
     #[test]
     fn a_quote_the_reporters_sentence_runs_on_after_is_woven_in() {
-        for text in [
-            "“It’s an across-the-board failure” from diplomacy to the defence budget, in Bolton’s view.",
-            "\"He has been very aggressive with the overtime rule\" which Mozloom thinks will cost jobs.",
-        ] {
-            assert_eq!(kinds(text), vec![QuoteKind::Partial], "{text}");
-        }
+        each_reads_as(
+            &[
+                "“It’s an across-the-board failure” from diplomacy to the defence budget, in Bolton’s view.",
+                "\"He has been very aggressive with the overtime rule\" which Mozloom thinks will cost jobs.",
+            ],
+            QuoteKind::Partial,
+        );
         // A missing comma before the cue is still a cue's quote.
-        for text in [
-            "“We will appeal this ruling” he said on Tuesday.",
-            "“We will appeal this ruling” said Amara Osei, the club’s lawyer.",
-            "“We will appeal this ruling.” The club’s lawyer left.",
-        ] {
-            assert_eq!(kinds(text), vec![QuoteKind::Full], "{text}");
-        }
+        each_reads_as(
+            &[
+                "“We will appeal this ruling” he said on Tuesday.",
+                "“We will appeal this ruling” said Amara Osei, the club’s lawyer.",
+                "“We will appeal this ruling.” The club’s lawyer left.",
+            ],
+            QuoteKind::Full,
+        );
     }
 
     #[test]
     fn a_sentence_quoted_as_a_name_is_a_title() {
-        for text in [
-            "Critics mocked the \"Meth. We're On It.\" campaign all week.",
-            "South Dakota’s viral “Meth. We’re on it.” awareness drive cost $449,000.",
-            "Their “Meth. We’re on it.” ad ran for a month.",
-            "While we focus on the state’s “Don’t jerk and drive. Ever.” slogan, the ads ran on.",
-        ] {
-            assert_eq!(kinds(text), vec![QuoteKind::Title], "{text}");
-        }
+        each_reads_as(
+            &[
+                "Critics mocked the \"Meth. We're On It.\" campaign all week.",
+                "South Dakota’s viral “Meth. We’re on it.” awareness drive cost $449,000.",
+                "Their “Meth. We’re on it.” ad ran for a month.",
+                "While we focus on the state’s “Don’t jerk and drive. Ever.” slogan, the ads ran on.",
+            ],
+            QuoteKind::Title,
+        );
         // Someone's sentence after a determiner is still a sentence.
-        for text in [
-            "He gave the same answer. “We will not back down.” he told reporters.",
-            "She read the note aloud: “We are closing.” and then she cried.",
-        ] {
-            assert_eq!(kinds(text), vec![QuoteKind::Full], "{text}");
-        }
+        each_reads_as(
+            &[
+                "He gave the same answer. “We will not back down.” he told reporters.",
+                "She read the note aloud: “We are closing.” and then she cried.",
+            ],
+            QuoteKind::Full,
+        );
     }
 
     #[test]
     fn a_title_introduced_as_one_is_a_title_whatever_its_case() {
-        for text in [
-            "The review, entitled “Listening to Families: An Independent Review of Maternity Care”, examined 212 cases.",
-            "The paper, titled \"Daily stair climbing and cardiovascular disease: a cohort study,\" was published.",
-            "Her single “Hold the Line, Marie” was inescapable that summer.",
+        each_reads_as(
+            &[
+                "The review, entitled “Listening to Families: An Independent Review of Maternity Care”, examined 212 cases.",
+                "The paper, titled \"Daily stair climbing and cardiovascular disease: a cohort study,\" was published.",
+                "Her single “Hold the Line, Marie” was inescapable that summer.",
             // A comma between the word and the title.
-            "Ana Ortiz’s column, “Let the harbour breathe,” drew 300 letters.",
-        ] {
-            assert_eq!(kinds(text), vec![QuoteKind::Title], "{text}");
-        }
+                "Ana Ortiz’s column, “Let the harbour breathe,” drew 300 letters.",
+            ],
+            QuoteKind::Title,
+        );
         // A sentence quoted after such a word is still a quote.
         assert_eq!(
             kinds("He played the song. “It was the best night of my life,” he said."),

@@ -22,12 +22,17 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
+/// The JSON quote sheet of `text`, read from stdin; the run must succeed.
+fn json_sheet(text: &str) -> serde_json::Value {
+    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("JSON")
+}
+
 #[test]
 fn json_sheet_from_stdin() {
     let text = "Defence Secretary Mark Halloran visited Tapa on Monday.\r\n\r\n“Our commitment to our allies is unshakeable,” the defence secretary said. He added: “These troops 🪖 send a clear message.”\r\n\r\nThe Ministry of Defence gave no date.\r\n\r\n“Nobody should doubt our resolve on this.”\r\n";
-    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let v = json_sheet(text);
     let quotes = v["quotes"].as_array().expect("quotes");
     assert_eq!(quotes.len(), 3);
     assert_eq!(quotes[0]["speaker"]["name"], "Mark Halloran");
@@ -72,9 +77,7 @@ fn quotes_in_pasted_furniture_are_nobodys() {
     // A scare quote in a READ MORE link headline is not copy: it is neither on
     // the sheet nor does it break the pronoun chain around it.
     let text = "Bridge repairs to run into next winter\n\nCouncillor Gareth Oduya said the contractor had found “far more damage than the first survey suggested”.\n\nREAD MORE:\nFerry timetable cut as crew shortage bites\nCity tram extension ‘two years late’, auditors say\n\n“Nobody wanted to be standing here telling people it will be another year,” he said.\n";
-    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let v = json_sheet(text);
     let quotes = v["quotes"].as_array().expect("quotes");
     let texts: Vec<&str> = quotes.iter().filter_map(|q| q["text"].as_str()).collect();
     assert!(!texts.contains(&"two years late"), "{texts:?}");
@@ -115,9 +118,7 @@ fn quotes_with_a_credit_line_are_credited_on_the_sheet() {
 #[test]
 fn pronouns_follow_the_person_a_paragraph_is_about() {
     let text = "WASHINGTON — Donald Marsh won the Nevada caucuses on Tuesday night.\n\n\"I think we had a very good night,\" Marsh told supporters in Las Vegas.\n\nHe nodded only obliquely to his second-place finish in Iowa behind Ted Kowalczyk. \"You know, we learned a lot about ground games in one week,\" he said.\n\nBetsy Ebeling, a retired teacher, knocked on doors in Reno.\n\nWalking to the next address, Ebeling reminisced about her childhood, and said their views were changed by the Vietnam War. \u{201c}Barry Goldwater wouldn\u{2019}t recognise it,\u{201d} she said.\n\nDexter Wakefield, a minister in Raleigh, told reporters that Mrs Dalle was a regular at the church. He said her family asked for privacy. \u{201c}She is a kind and outgoing woman,\u{201d} he added.\n\nKeith Allard hired Paul Osgood as campaign chairman in March.\n\nOsgood cautioned against the post. It went out anyway. Allard himself was delighted by the row. \u{201c}The people who were offended were people we wanted to offend,\u{201d} he later said.\n";
-    let (code, out, err) = run(&["quotes", "--format", "json", "-"], text);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let v = json_sheet(text);
     let names: Vec<&str> = v["quotes"]
         .as_array()
         .expect("quotes")

@@ -8,7 +8,7 @@ use super::mention::mention;
 use super::para::Scan;
 use super::tokens::{is_suffix, Shape};
 use super::types::Mention;
-use crate::lexicon::names::{is_cap_particle, is_common_surname, Lexical};
+use crate::lexicon::names::{is_cap_particle, is_common_surname, is_name_shaped, Lexical};
 
 /// Whether a paragraph is a byline, credit or sign-off (`By Staff Reporter`,
 /// `(Reporting by Jane Doe; Editing by John Roe)`): one short line that
@@ -150,8 +150,9 @@ fn rosters(text: &str) -> Vec<Range<usize>> {
             .split_whitespace()
             .collect();
         (1..=3).contains(&words.len())
+            && words[0].starts_with(char::is_uppercase)
             && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
+                is_name_shaped(w)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
             })
@@ -159,39 +160,29 @@ fn rosters(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The run of names so far: where it starts and ends, how many.
     let mut run: Option<(usize, usize, usize)> = None;
-    let mut flush = |run: &mut Option<(usize, usize, usize)>| {
-        if let Some((s, e, n)) = run.take() {
-            if n >= MIN_NAMES {
-                out.push(s..e);
-            }
-        }
-    };
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if !matches!(c, ',' | ';' | ':' | '\n') {
-            continue;
-        }
-        let item = &text[start..i];
-        if name_like(item) {
+    // (The text's end stands for one more line break.)
+    let ends = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')));
+    for (i, c) in ends.filter(|(_, c)| matches!(c, ',' | ';' | ':' | '\n')) {
+        let named = name_like(&text[start..i]);
+        if named {
             run = Some(match run {
                 Some((s, _, n)) => (s, i, n + 1),
                 None => (start, i, 1),
             });
-        } else {
-            flush(&mut run);
         }
-        if matches!(c, ':' | '\n') {
-            flush(&mut run);
+        // A colon or a line break ends a roster too (`Replacements: …`).
+        if !named || matches!(c, ':' | '\n') {
+            if let Some((s, e, n)) = run.take() {
+                if n >= MIN_NAMES {
+                    out.push(s..e);
+                }
+            }
         }
         start = i + c.len_utf8();
     }
-    if name_like(&text[start..]) {
-        run = Some(match run {
-            Some((s, _, n)) => (s, text.len(), n + 1),
-            None => (start, text.len(), 1),
-        });
-    }
-    flush(&mut run);
     out
 }
 
