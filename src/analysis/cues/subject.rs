@@ -52,7 +52,7 @@ fn unclosed_apposition(
     }
     // The name ends at a comma or a dash (`Andrei Illarionov - then an
     // adviser to the president - told`).
-    let comma = (floor..v).find(|&i| {
+    let name_end = (floor..v).find(|&i| {
         matches!(
             items[i],
             Item::Punct {
@@ -64,7 +64,7 @@ fn unclosed_apposition(
     // (Only words, and commas or dashes, in the apposition; none at all
     // when the copy put a stray comma between the name and its verb:
     // `“…,” shop owner Hayriye Evren, told AP`.)
-    let plain = items[comma + 1..v].iter().all(|it| {
+    let plain = items[name_end + 1..v].iter().all(|it| {
         matches!(
             it,
             Item::Word { .. }
@@ -80,7 +80,7 @@ fn unclosed_apposition(
         if text[range.clone()].trim_end_matches(['”', '"', '’', '\'']).ends_with(','));
     // (A role may stand before the name: `shop owner Hayriye Evren`; not a
     // preposition: `for Clinton`.)
-    let capitalised = match &items[floor] {
+    let opens_name = match &items[floor] {
         Item::Word { cap: true, .. } => true,
         Item::Word { range, .. } => {
             let w = lower(text, range);
@@ -88,10 +88,10 @@ fn unclosed_apposition(
         }
         _ => false,
     };
-    if comma == floor || !plain || !comma_ended || !capitalised {
+    if name_end == floor || !plain || !comma_ended || !opens_name {
         return None;
     }
-    phrase(text, items, floor, comma).filter(|p| p.kind == PhraseKind::Named)
+    phrase(text, items, floor, name_end).filter(|p| p.kind == PhraseKind::Named)
 }
 
 fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Option<SpeakerPhrase> {
