@@ -57,6 +57,9 @@ crate::word_lists! {
     clause_words = "quotes/clause_words.txt";
     /// Adverbs and auxiliaries between a subject and its verb (`later`, `has`).
     between_subject_and_verb = "quotes/between_subject_and_verb.txt";
+    /// Words between a subject and `to` before a speech verb said ahead of
+    /// time (`due`, `expected`: `he was due to say`).
+    before_to_say = "quotes/before_to_say.txt";
     /// Capitalised sentence openers that are no name (`The`, `Monday`).
     not_names = "quotes/not_names.txt";
     /// Honorifics that are not part of a name (`mr`, `dr`, `cllr`).

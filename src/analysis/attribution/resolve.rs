@@ -9,7 +9,7 @@ use super::row::Row;
 use super::state::{role_words, FactRef, Seen, Target, Walk};
 use super::types::{Resolution, ResolvedCue, SpeakerKind};
 use crate::analysis::cues::{
-    is_role_noun, is_source_noun, normalise, PhraseKind, Pronoun, SpeakerPhrase,
+    is_people_plural, is_role_noun, is_source_noun, normalise, PhraseKind, Pronoun, SpeakerPhrase,
 };
 use crate::analysis::names::{Gender, PersonId};
 use crate::analysis::ParagraphFacts;
@@ -220,7 +220,14 @@ pub(super) fn resolve(
                 kind,
             };
             walk.add_role(&name, here(target.clone()));
-            walk.saw(w.people, here(target), phrase.gender);
+            // (`organisers said`: people, but no antecedent of `he`.)
+            let plural = kind == SpeakerKind::Anonymous
+                && phrase.head.as_deref().is_some_and(is_people_plural);
+            if plural {
+                walk.saw_group(here(target));
+            } else {
+                walk.saw(w.people, here(target), phrase.gender);
+            }
             Some((kind, name, None, None, Resolution::Direct, None))
         }
         PhraseKind::Elided => None,

@@ -271,6 +271,12 @@ impl Walk {
         }
     }
 
+    /// A group of people that spoke (`organisers said`, `officials
+    /// say`): `they` may refer to it later, never `he` or `she`.
+    pub(super) fn saw_group(&mut self, seen: Seen) {
+        self.last_group = Some(seen);
+    }
+
     pub(super) fn add_role(&mut self, role: &str, seen: Seen) {
         let words = role_words(role);
         if let Some(head) = words.last().cloned() {

@@ -96,7 +96,53 @@ fn cue_at(p: &Para<'_>, k: usize) -> Option<(Cue, usize)> {
             return Some((cue(span(2), &format!("{w} it"), Some(speaker)), 2));
         }
     }
+    if w == "quoted" {
+        if let Some(found) = quoted_as_saying(p, k, floor, ceil) {
+            return Some(found);
+        }
+    }
     verb_cue(p, k, w)
+}
+
+/// `the newspaper quoted an aide as saying`, `Reuters quoted Mr Brown as
+/// telling reporters`: the quote is the one who quoted it's to answer for
+/// (its source, as PolNeAR marks it; the one quoted only when no subject
+/// stands before `quoted`); `a spokesman was quoted as saying`: the
+/// subject. The cue runs from `quoted` to the speech verb.
+fn quoted_as_saying(p: &Para<'_>, k: usize, floor: usize, ceil: usize) -> Option<(Cue, usize)> {
+    const MAX_SPEAKER: usize = 12;
+    let as_at = (k + 1..ceil.min(k + 2 + MAX_SPEAKER)).find(|&i| p.is(i, "as"))?;
+    let verb = p.word(as_at + 1)?;
+    if !(verb.ends_with("ing") && lex::speech_verbs().contains(verb)) {
+        return None;
+    }
+    let passive =
+        k > floor && as_at == k + 1 && p.word(k - 1).is_some_and(|b| lex::be_forms().contains(b));
+    let subject = || {
+        subject_before(p.text, &p.items, k, floor)
+            .filter(|s| s.kind != PhraseKind::Elided)
+            .or_else(|| sentence_subject(p, floor, k))
+    };
+    let speaker = if passive {
+        subject_before(p.text, &p.items, k - 1, floor)
+    } else if let Some(subject) = subject() {
+        Some(subject)
+    } else {
+        // Words only between `quoted` and `as` (a name may carry its
+        // apposition in commas: `quoted Ivan Petrov, a trader, as saying`).
+        let plain = p.items[k + 1..as_at]
+            .iter()
+            .all(|it| matches!(it, Item::Word { .. } | Item::Punct { ch: ',' | '.', .. }));
+        plain
+            .then(|| super::phrase::phrase(p.text, &p.items, k + 1, as_at))
+            .flatten()
+    }?;
+    let Item::Word { range, .. } = &p.items[k] else {
+        return None;
+    };
+    let span = range.start..p.items[as_at + 1].end();
+    let word = format!("quoted … as {verb}");
+    Some((cue(span, &word, Some(speaker)), as_at + 2 - k))
 }
 
 fn cue(verb: std::ops::Range<usize>, word: &str, speaker: Option<SpeakerPhrase>) -> Cue {

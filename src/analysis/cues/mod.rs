@@ -27,7 +27,9 @@ use super::marks::QuoteSpan;
 
 pub use roles::{name_words, role_links};
 pub use types::{Cue, PhraseKind, Pronoun, RoleLink, SpeakerPhrase, Trailing, SIGN_OFF};
-pub use words::{is_org_word, is_role_noun, is_source_noun, normalise, not_a_name};
+pub use words::{
+    is_org_word, is_people_plural, is_role_noun, is_source_noun, normalise, not_a_name,
+};
 
 /// What the cue scanner reads in a paragraph: its cues, the cue of each
 /// outer quote, a trailing `…:` cue, the roles tied to names

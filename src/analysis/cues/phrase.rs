@@ -207,7 +207,10 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         || matches!(first_word.as_ref(), "his" | "her" | "their" | "its")
     {
         PhraseKind::Role
-    } else if starts_with_det || lex::source_nouns().contains(head.as_ref()) {
+    } else if starts_with_det
+        || lex::source_nouns().contains(head.as_ref())
+        || super::words::is_people_plural(&head)
+    {
         PhraseKind::Anonymous
     } else if lex::role_nouns().contains(head.as_ref()) {
         PhraseKind::Role

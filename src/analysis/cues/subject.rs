@@ -7,7 +7,7 @@ use crate::lexicon::quotes as lex;
 use super::items::{bare, is_abbrev_dot, is_name_word, is_possessive, lower, Item, Para};
 use super::phrase::{elided, named, phrase};
 use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
-use super::walk::{after_determiner, walk_back};
+use super::walk::{after_determiner, to_say_frame, walk_back};
 
 /// Whether the lower-case word at item `j` is an adverb or auxiliary that
 /// stands between a subject and its verb (`has previously said`,
@@ -105,7 +105,9 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
     } else {
         floor
     };
-    let mut j = v;
+    // `he was due to say`, `the minister is expected to tell`: the subject
+    // stands before the frame.
+    let mut j = v - to_say_frame(text, items, v, floor);
     // Skip adverbs and auxiliaries (`has previously said`, `jokingly said`),
     // and a party tag (`Rep. Earl Blumenauer (D-Ore.) said`).
     while j > floor {
@@ -632,7 +634,9 @@ pub(super) fn is_speaker_like(ph: &SpeakerPhrase) -> bool {
     match ph.kind {
         PhraseKind::Named | PhraseKind::Pronoun(_) => true,
         PhraseKind::Role | PhraseKind::Anonymous => {
-            lex::role_nouns().contains(head) || lex::source_nouns().contains(head)
+            lex::role_nouns().contains(head)
+                || lex::source_nouns().contains(head)
+                || super::words::is_people_plural(head)
         }
         PhraseKind::Organisation => true,
         PhraseKind::Elided => false,

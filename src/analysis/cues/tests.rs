@@ -725,3 +725,80 @@ fn a_name_after_said_ends_before_words_of_time_and_an_unclosed_apposition_still_
         ["the minister"]
     );
 }
+
+#[test]
+fn groups_named_by_a_plural_role_speak() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "“The line-up is the best we have had,” organisers said.",
+            "organisers",
+        ),
+        (
+            "“Rates of infection have fallen sharply,” researchers said in the Lancet.",
+            "researchers",
+        ),
+        (
+            "“Nobody warned us,” shoppers told the BBC on Saturday.",
+            "shoppers",
+        ),
+        (
+            "“The ward was full by noon,” doctors at the hospital said.",
+            "doctors at the hospital",
+        ),
+    ];
+    for (text, who) in cases {
+        assert_eq!(speakers(text), vec![who.to_string()], "{text}");
+    }
+    // A plural noun that is no one's role is still no speaker.
+    assert_eq!(
+        speakers("“Sales are up,” figures released on Monday said."),
+        vec![String::new()]
+    );
+}
+
+#[test]
+fn a_speech_to_be_given_has_its_speaker_before_the_frame() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "“We have a moral responsibility to those fleeing persecution,” he was due to say.",
+            "he",
+        ),
+        (
+            "“Britain is open for business,” the chancellor is expected to tell the conference.",
+            "the chancellor",
+        ),
+        ("“The plan is working,” Mr Brown was due to say.", "Brown"),
+    ];
+    for (text, who) in cases {
+        assert_eq!(speakers(text), vec![who.to_string()], "{text}");
+    }
+    // A survey's `more likely to say`: the voters, never the name after it.
+    let survey = "Voters are more likely to say Sanders’ policies are “too liberal” than not.";
+    assert_eq!(speakers(survey), vec!["Voters".to_string()]);
+}
+
+#[test]
+fn quoted_as_saying_answers_to_the_one_who_quoted() {
+    type Case<'a> = (&'a str, (&'a str, &'a str));
+    let cases: &[Case<'_>] = &[
+        (
+            "“They moved so quickly it caught HSBC by surprise,” the Financial Times quoted an insider as saying.",
+            ("quoted … as saying", "the Financial Times"),
+        ),
+        (
+            "Reuters quoted Ivan Petrov, a Moscow trader, as saying: “Nobody is buying.”",
+            ("quoted … as saying", "Reuters"),
+        ),
+        (
+            "“The talks are over,” a spokesman for the union was quoted as saying.",
+            ("quoted … as saying", "a spokesman for the union"),
+        ),
+    ];
+    for (text, (cue, who)) in cases {
+        assert_eq!(
+            cues_and_speakers(text),
+            vec![(cue.to_string(), who.to_string())],
+            "{text}"
+        );
+    }
+}

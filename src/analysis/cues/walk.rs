@@ -35,6 +35,8 @@ pub(super) fn takes_base_form(text: &str, items: &[Item], k: usize) -> bool {
             lex::plural_subjects().contains(w.as_str())
                 // `he will say`, `they would argue`.
                 || lex::auxiliaries().contains(w.as_str())
+                // `he was due to say`.
+                || to_say_frame(text, items, k, 0) > 0
                 || (w.ends_with('s')
                     && !["ss", "us", "is", "’s", "'s"]
                         .iter()
@@ -228,4 +230,27 @@ pub(super) fn org_list_start(
         }
     }
     None
+}
+
+/// How many items before the verb at `v` (back to `floor`) say it is to be
+/// said (`was due to`, `is expected to`, `set to`): a word of
+/// `before_to_say.txt` and `to`, with a form of `be` before it if there is
+/// one. None is 0.
+pub(super) fn to_say_frame(text: &str, items: &[Item], v: usize, floor: usize) -> usize {
+    let word = |k: usize| match &items[k] {
+        Item::Word { range, cap: false } => Some(lower(text, range)),
+        _ => None,
+    };
+    if v < floor + 2
+        || word(v - 1).as_deref() != Some("to")
+        || !word(v - 2).is_some_and(|w| lex::before_to_say().contains(w.as_str()))
+    {
+        return 0;
+    }
+    let be = v >= floor + 3 && word(v - 3).is_some_and(|w| lex::be_forms().contains(w.as_str()));
+    if be {
+        3
+    } else {
+        2
+    }
 }

@@ -25,6 +25,20 @@ pub fn is_role_noun(word: &str) -> bool {
     lex::role_nouns().contains(word)
 }
 
+/// Whether a lower-case plural names people by a role or a source noun of
+/// the lists (`organisers`, `researchers`, `spokesmen`, `witnesses`): a
+/// group that can speak (`“…,” organisers said`).
+pub fn is_people_plural(word: &str) -> bool {
+    let listed = |w: &str| is_role_noun(w) || is_source_noun(w);
+    if let Some(stem) = word.strip_suffix("men") {
+        return listed(&format!("{stem}man"));
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return listed(&format!("{stem}y"));
+    }
+    word.strip_suffix('s').is_some_and(listed) || word.strip_suffix("es").is_some_and(listed)
+}
+
 /// Text with runs of whitespace (non-breaking spaces too) as one space.
 pub fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
