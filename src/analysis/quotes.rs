@@ -48,6 +48,10 @@ pub struct QuoteFacts {
     /// The paragraph ends with a colon (`Sanders made the following
     /// comment:`): a lead-in to the quote that opens the next one.
     pub ends_colon: bool,
+    /// The paragraph's last sentence is its last quote and the cue that
+    /// attributes it (`… “…,” said Mr Williams.`): a quote opening the
+    /// next paragraph reads as the same speaker's run.
+    pub ends_in_quote: bool,
     /// The paragraph is only a short quote in single marks (`‘A change
     /// warrior.’`): a subhead where the copy quotes speech in double marks.
     pub subhead: bool,
@@ -131,6 +135,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.roles = read.roles;
     facts.name_words = read.name_words;
     facts.subject_pronouns = read.subject_pronouns;
+    facts.ends_in_quote = read.ends_in_quote;
     facts
 }
 

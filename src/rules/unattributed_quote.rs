@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn us_copy_attributes_with_the_bare_surname() {
-        let text = "Sen. Ray Calloway voted against the bill. \"We keep kicking the can,\" Calloway said.\n\n\"The debt will not wait for us.\"\n";
+        let text = "Sen. Ray Calloway voted against the bill. \"We keep kicking the can,\" Calloway said.\n\nThe bill passed 52-48 on Thursday.\n\n\"The debt will not wait for us.\"\n";
         let f = findings(text, "unattributed-quote");
         assert_eq!(f.len(), 1, "{f:?}");
         let fixed = apply_edits(text, &f[0].fixes[0].edits);

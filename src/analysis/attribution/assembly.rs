@@ -334,7 +334,9 @@ impl Assembly<'_> {
                     .outer()
                     .next()
                     .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
-                if lone && prev_quotes {
+                // Or the paragraph before ends in a quote and its
+                // attribution (`Mr Smith said: “…”` then `“…”`).
+                if lone && (prev_quotes || prev.ends_in_quote) {
                     let prev_quote = self.quotes[..first_quote_index]
                         .iter()
                         .rev()
@@ -354,9 +356,14 @@ impl Assembly<'_> {
                     // speakers, and one that lost its name is flagged.
                     let signed =
                         |x: &Quote| x.speaker.as_ref().is_some_and(|sp| sp.cue == SIGN_OFF);
-                    if prev_quote.is_some_and(|x| {
-                        !signed(x) && (x.speaker.is_some() || adjacent && !x.headline)
-                    }) {
+                    let run = |x: &Quote| {
+                        if prev_quotes {
+                            x.speaker.is_some() || adjacent && !x.headline
+                        } else {
+                            adjacent && x.kind == QuoteKind::Full && x.speaker.is_some()
+                        }
+                    };
+                    if prev_quote.is_some_and(|x| !signed(x) && run(x)) {
                         for quote in &mut self.quotes[first_quote_index..] {
                             quote.introduced = true;
                         }

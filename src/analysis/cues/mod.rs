@@ -44,6 +44,9 @@ pub struct Read {
     /// outside quotes: the person it refers to is the one the paragraph is
     /// about from there on.
     pub subject_pronouns: Vec<(usize, Pronoun)>,
+    /// The paragraph's last sentence is its last quote with the cue that
+    /// attributes it (`… “…,” said Mr Williams.`, `Mr Smith said: “…”`).
+    pub ends_in_quote: bool,
 }
 
 /// Reads a paragraph for cues (each outer quote linked to its cue), roles
@@ -54,7 +57,16 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
     let mut found = find::cues(&p);
     let trailing = link::trailing(&p, &found);
     let quote_cues = link::quotes(&p, &mut found);
-    let (cues, _) = found.into_parts(&p);
+    let (cues, at) = found.into_parts(&p);
+    let ends_in_quote = p.quotes.last().is_some_and(|&qk| {
+        p.sentence_end(qk) == p.items.len()
+            && quote_cues
+                .last()
+                .copied()
+                .flatten()
+                .and_then(|c| at.get(c))
+                .is_some_and(|&ck| p.sent[ck] == p.sent[qk])
+    });
     Read {
         cues,
         quote_cues,
@@ -62,6 +74,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
         roles: roles::role_links_in(text, &p.items),
         name_words: roles::name_words_in(text, &p.items),
         subject_pronouns: subject::subject_pronouns(&p),
+        ends_in_quote,
     }
 }
 
