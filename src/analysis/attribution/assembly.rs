@@ -311,7 +311,11 @@ impl Assembly<'_> {
                 .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
         });
         let mut presumed = None;
-        if first_new == 0 && q.cues.is_empty() && !names_outside {
+        // (Paragraphs run together on one line may go on after the quote
+        // with narrative of their own: `“…” Shooting begins in April.`.)
+        let quiet = q.cues.is_empty() && !names_outside;
+        let own_cue = q.quote_cues.first().copied().flatten().is_some();
+        if first_new == 0 && (quiet || !own_cue) {
             if let (Some(pp), Some(first)) = (prev_para, self.quotes.get(first_quote_index)) {
                 let starts_with_quote = outer.first().is_some_and(|s| s.open.start == q.first_char);
                 let waits = first.last_char == Some(',') && first.closed;
@@ -324,7 +328,7 @@ impl Assembly<'_> {
                 // After a paragraph reporting one person's words, with no
                 // full quote of its own: presumed that person's.
                 let narrative = prev.outer().all(|s| s.kind != QuoteKind::Full);
-                if lone && narrative && adjacent && !first.broken {
+                if lone && quiet && narrative && adjacent && !first.broken {
                     presumed = self.topic_speaker(pp);
                 }
                 // A run of quote paragraphs by one speaker: the paragraph
@@ -336,7 +340,7 @@ impl Assembly<'_> {
                     .is_some_and(|s| s.open.start == prev.first_char && s.kind == QuoteKind::Full);
                 // Or the paragraph before ends in a quote and its
                 // attribution (`Mr Smith said: “…”` then `“…”`).
-                if lone && (prev_quotes || prev.ends_in_quote) {
+                if lone && (quiet && prev_quotes || prev.ends_in_quote) {
                     let prev_quote = self.quotes[..first_quote_index]
                         .iter()
                         .rev()
