@@ -324,7 +324,12 @@ impl Pairing<'_> {
         }
         let before = self.text[open.at.end..at.start].trim_end_matches([' ', '\u{a0}']);
         let spaced = before.len() < at.start - open.at.end;
-        if spaced && before.ends_with(['.', '?', '!']) && before.split_whitespace().count() >= 3 {
+        // (The sentence may end inside a quote it quotes: `… think: 'This
+        // is not my day.' "But then …`.)
+        let ended = before
+            .trim_end_matches(['\'', '’'])
+            .ends_with(['.', '?', '!']);
+        if spaced && ended && before.split_whitespace().count() >= 3 {
             let end = open.at.end + before.len();
             self.close(Family::Double, end..end);
         }
