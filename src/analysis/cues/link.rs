@@ -495,3 +495,63 @@ pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
         })
         .map(Trailing::Reported)
 }
+
+/// A paragraph that is only a speaker's label: a person's name, maybe a
+/// role before it and an age or a job after a comma, maybe a dash or a
+/// bullet before and a colon after (`- Bolton boss Sam Allardyce`,
+/// `Priya Shah, 34, nurse:`), as reaction lines and vox pops set out who
+/// speaks next. It attributes the next paragraph's opening quote. Not a
+/// byline (`By Ellie Marsden`), not a sentence.
+pub(super) fn label_line(p: &Para<'_>, found: &mut Found) -> Option<Trailing> {
+    const MAX_WORDS: usize = 12;
+    let n = p.items.len();
+    if !p.quotes.is_empty() || p.sentence_count() != 1 || n == 0 {
+        return None;
+    }
+    let bullet = |i: usize| {
+        matches!(
+            p.items[i],
+            Item::Punct {
+                ch: '-' | '–' | '—' | '•' | '*',
+                ..
+            }
+        )
+    };
+    let from = usize::from(bullet(0));
+    let colon = p.punct(n - 1, ':');
+    let to = n - usize::from(colon);
+    let words = (from..to)
+        .filter(|&i| matches!(p.items[i], Item::Word { .. }))
+        .count();
+    // Only words, numbers and commas (and a title's full stop: `Dr.`).
+    let plain = (from..to).all(|i| match &p.items[i] {
+        Item::Word { .. } => true,
+        Item::Punct { ch: ',', .. } => true,
+        Item::Punct { ch: '.', .. } => super::items::is_abbrev_dot(p.text, &p.items, i),
+        _ => false,
+    });
+    if !plain || words == 0 || words > MAX_WORDS {
+        return None;
+    }
+    let first = p.word(from)?;
+    if first == "by" || lex::small_words().contains(first) || lex::clause_words().contains(first) {
+        return None;
+    }
+    let name_end = (from..to).find(|&i| p.punct(i, ',')).unwrap_or(to);
+    let phrase = super::phrase::phrase(p.text, &p.items, from, name_end)?;
+    let full_name = phrase.kind == PhraseKind::Named
+        && phrase
+            .name
+            .as_ref()
+            .is_some_and(|r| p.text[r.clone()].split_whitespace().count() >= 2);
+    if !full_name {
+        return None;
+    }
+    let end = p.items[n - 1].end();
+    let at = if colon {
+        p.items[n - 1].start()..end
+    } else {
+        end..end
+    };
+    Some(Trailing::Colon(add(p, found, n - 1, at, ":", phrase)))
+}

@@ -55,7 +55,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
     let outer: Vec<&QuoteSpan> = spans.iter().filter(|s| s.depth == 0).collect();
     let p = items::Para::new(text, &outer);
     let mut found = find::cues(&p);
-    let trailing = link::trailing(&p, &found);
+    let trailing = link::trailing(&p, &found).or_else(|| link::label_line(&p, &mut found));
     let quote_cues = link::quotes(&p, &mut found);
     let (cues, at) = found.into_parts(&p);
     let ends_in_quote = p.quotes.last().is_some_and(|&qk| {

@@ -802,3 +802,34 @@ fn quoted_as_saying_answers_to_the_one_who_quoted() {
         );
     }
 }
+
+#[test]
+fn a_line_that_is_only_a_speakers_label_attributes_the_next_quote() {
+    for label in [
+        "Priya Shah, 34, nurse:",
+        "- Bolton boss Sam Allardyce",
+        "– Councillor Tom Ashworth",
+        "Dr. Amira Haddad, GP",
+    ] {
+        let f = quotes::scan(label);
+        let t = f
+            .trailing_cue
+            .unwrap_or_else(|| panic!("no label read in {label:?}"));
+        assert!(f.cues[t.cue()]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.kind == PhraseKind::Named));
+    }
+    for not_label in [
+        "By Ellie Marsden",
+        "Opening hours",
+        "LONDON",
+        "Sam Allardyce was furious.",
+        "Bolton 1-2 Newcastle",
+    ] {
+        assert!(
+            quotes::scan(not_label).trailing_cue.is_none(),
+            "{not_label:?}"
+        );
+    }
+}
