@@ -351,7 +351,9 @@ fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdic
         Place::Bottom if tags && e.has(Cues::TEXT) && !e.has(Cues::BYLINE) => {
             verdict(PageChrome, Certain)
         }
-        Place::Bottom if label => verdict(PageChrome, Probable),
+        // (A figure alone after the copy's last line, with no furniture
+        // beside it, is the copy's own: a match report's attendance.)
+        Place::Bottom if e.has(Cues::SECTION) || label && beside => verdict(PageChrome, Probable),
         Place::Bottom if beside && e.has(Cues::BYLINE) => verdict(PageChrome, Probable),
         _ if label && beside => verdict(PageChrome, Probable),
         _ => None,
