@@ -144,18 +144,31 @@ fn a_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
 fn rosters(text: &str) -> Vec<Range<usize>> {
     const MIN_NAMES: usize = 4;
     let name_like = |item: &str| {
-        let words: Vec<&str> = item
-            .trim()
-            .trim_end_matches('.')
-            .split_whitespace()
-            .collect();
-        (1..=3).contains(&words.len())
+        let item = item.trim().trim_end_matches('.');
+        // (A note after the name: `M Bortolami (capt)`, `Carter (Lynch 60)`.)
+        let item = match item.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+            Some((name, _)) => name.trim_end(),
+            None => item,
+        };
+        let words: Vec<&str> = item.split_whitespace().collect();
+        // (A particle inside a name: `CA del Fava`, `D dal Maso`.)
+        let particle = |i: usize, w: &str| {
+            i > 0 && i + 1 < words.len() && crate::lexicon::names::is_particle(w)
+        };
+        (1..=4).contains(&words.len())
             && words[0].starts_with(char::is_uppercase)
-            && words.iter().all(|w| {
-                is_name_shaped(w)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            && words.iter().enumerate().all(|(i, w)| {
+                particle(i, w)
+                    || is_name_shaped(w)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
             })
+            && words
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| !particle(*i, w))
+                .count()
+                <= 3
     };
     let mut out = Vec::new();
     // The run of names so far: where it starts and ends, how many.

@@ -307,6 +307,15 @@ fn names_in_a_roster_are_different_people_kept_as_written() {
     );
     let horan = m.iter().find(|m| m.surname() == "Horan").expect("Horan");
     assert!(horan.sic);
+    // Particles inside the names keep the roster whole.
+    let m = scan_mentions(
+        "A Persico, M Bortolami (capt), S Parisse, G Intoppa, S Perugini, CA del Fava, D dal Maso.",
+    );
+    let maso = m
+        .iter()
+        .find(|m| m.surname().ends_with("Maso"))
+        .expect("Maso");
+    assert!(maso.sic, "{m:?}");
     // A sentence that names two people is no roster.
     let m = scan_mentions("Shane Horgan and Horan, the prop, trained with the squad.");
     assert!(m.iter().all(|m| !m.sic), "{m:?}");
