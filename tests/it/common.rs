@@ -195,6 +195,22 @@ impl Lsp {
         self.wait_for(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
     }
 
+    /// A request asked again, as an editor does, while the server answers
+    /// that the document changed under it (`ContentModified`: a workspace
+    /// scan finishing may re-analyse an open document at any moment).
+    pub fn request_settled(&mut self, method: &str, params: Value) -> Value {
+        const CONTENT_MODIFIED: i64 = -32801;
+        let mut r = self.request(method, params.clone());
+        for _ in 0..5 {
+            if r["error"]["code"].as_i64() != Some(CONTENT_MODIFIED) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            r = self.request(method, params.clone());
+        }
+        r
+    }
+
     fn next_message(&mut self, deadline: Instant) -> Value {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.rx.recv_timeout(left) {

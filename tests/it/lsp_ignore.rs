@@ -47,7 +47,7 @@ fn ignore_this_finding_here_writes_the_comment_and_silences_it() {
         .cloned()
         .expect("drivers quote");
 
-    let r = lsp.request(
+    let r = lsp.request_settled(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri}, "range": drivers["range"], "context": {"diagnostics": [drivers]}}),
     );
@@ -120,7 +120,7 @@ fn ignore_in_this_workspace_turns_the_rule_off_in_copydesk_toml() {
         .find(|d| d["range"]["start"]["line"] == 8)
         .cloned()
         .expect("lorries quote");
-    let r = lsp.request(
+    let r = lsp.request_settled(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri}, "range": lorries["range"], "context": {"diagnostics": [lorries]}}),
     );
