@@ -70,6 +70,19 @@ pub fn is_name_shaped(w: &str) -> bool {
     w.starts_with(char::is_uppercase) || is_particle(w)
 }
 
+/// Whether `He` before `next` is the Chinese surname, not the pronoun (`He
+/// Lifeng`, `He Jianxiong`): the next word is capitalised, lower case after
+/// its first letter, and no English word (`He Said` is a headline's
+/// pronoun).
+pub fn he_as_surname(word: &str, next: &str) -> bool {
+    let mut chars = next.chars();
+    word == "He"
+        && chars.next().is_some_and(char::is_uppercase)
+        && next.chars().count() >= 3
+        && chars.all(char::is_lowercase)
+        && !crate::lexicon::english::is_english_word(&next.to_lowercase())
+}
+
 /// A capitalised particle inside a name, as written (`Al`, `Van`, `Ní`).
 pub fn is_cap_particle(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && cap_particles().contains(w)

@@ -275,7 +275,13 @@ pub(super) fn is_name_word(text: &str, items: &[Item], k: usize) -> bool {
     match &items[k] {
         Item::Word { range, cap: true } => {
             let w = bare(&text[range.clone()]);
-            !lex::not_names().contains(&w) && !PRONOUNS.iter().any(|(p, _)| *p == w)
+            let surname_he = || match items.get(k + 1) {
+                Some(Item::Word { range: next, .. }) => {
+                    crate::lexicon::names::he_as_surname(&text[range.clone()], &text[next.clone()])
+                }
+                _ => false,
+            };
+            !lex::not_names().contains(&w) && !PRONOUNS.iter().any(|(p, _)| *p == w) || surname_he()
         }
         _ => false,
     }

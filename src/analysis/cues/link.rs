@@ -226,14 +226,24 @@ fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<u
         return None;
     }
     let next = p.sentence(*p.sent.get(k + 1)?);
-    if next.len() > 8 || p.quote_within(&next) {
+    // After a question or an exclamation, which no comma can end, the
+    // sentence may open with the speaker and an apposition (`“…?” He
+    // Jianxiong, the former executive director for China at the IMF, said
+    // at an event.`).
+    const LONG: usize = 30;
+    let asked = matches!(p.outer[qi].last_char, Some('?' | '!'));
+    if next.len() > if asked { LONG } else { 8 } || p.quote_within(&next) {
         return None;
     }
     let c = cues_between(found, next.start, next.end).next()?;
     let ci = found.at[c];
-    // The cue ends the sentence, but for its full stop.
-    let ends = next.end - ci <= 3;
-    (ends && found.cues[c].speaker.is_some()).then_some(c)
+    let speaker = found.cues[c].speaker.as_ref()?;
+    let opens = speaker.range.start == p.items[next.start].start();
+    // The cue ends the sentence, but for its full stop (or, after a
+    // question, the sentence opens with the cue's speaker, whatever words
+    // of time or place follow: `said at a Nov. 6 event in Washington`).
+    let ends = next.end - ci <= 3 || asked && opens;
+    (ends && (next.len() <= 8 || asked && opens)).then_some(c)
 }
 
 /// A full quote ending in a comma, then a name or pronoun and one verb

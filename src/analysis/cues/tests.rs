@@ -833,3 +833,26 @@ fn a_line_that_is_only_a_speakers_label_attributes_the_next_quote() {
         );
     }
 }
+
+#[test]
+fn he_before_a_chinese_given_name_is_a_surname() {
+    assert_eq!(
+        speakers("“The talks were candid,” He Lifeng said."),
+        vec!["He Lifeng".to_string()]
+    );
+    // The pronoun still speaks for itself, in a headline's capitals too.
+    assert_eq!(
+        speakers("“The talks were candid,” He said."),
+        vec!["He".to_string()]
+    );
+    assert_eq!(speakers("‘We Will Win,’ He Said"), vec![String::new()]);
+}
+
+#[test]
+fn after_a_question_the_next_sentence_may_open_with_the_speaker_and_an_apposition() {
+    let text = "“What is the incentive for China?” He Jianxiong, the former executive director for China at the International Monetary Fund, said at a Nov. 6 event in Washington.";
+    assert_eq!(speakers(text), vec!["He Jianxiong".to_string()]);
+    // Not when the sentence opens with anything but the speaker.
+    let text = "“What is the incentive for China?” At the summit in Washington on Tuesday, officials from both sides said the talks would go on.";
+    assert_eq!(speakers(text), vec![String::new()]);
+}

@@ -290,6 +290,13 @@ fn title_surname(s: &Scan<'_>, i: usize) -> bool {
 /// Whether a word the gazetteer knows can still start a name: only as a
 /// known given name before a plain capitalised word (`Paris Hilton`).
 fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
+    // `He Lifeng`: the Chinese surname, first.
+    if s.joined(i)
+        && s.toks.get(i + 1).is_some_and(|t| t.shape == Shape::Cap)
+        && crate::lexicon::names::he_as_surname(s.word(i), s.word(i + 1))
+    {
+        return true;
+    }
     match s.lexical(i) {
         None => true,
         Some(Lexical::Honorific(_) | Lexical::Title { .. }) => false,
