@@ -198,9 +198,11 @@ fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize
             .copied()
             .find(|&i| !matches!(&p.items[i], Item::Quote { range, .. } if quoted_label(p.text, range)))
             .unwrap_or(usize::MAX);
-        if let Some(c) = cues_between(found, k + 1, e).next() {
+        // (A verb with no speaker of its own does not end the search: `“…”
+        // announced in October, said Derek Scissors`.)
+        if let Some(c) = cues_between(found, k + 1, e).find(|&c| has_speaker(c)) {
             let ci = found.at[c];
-            if ci < next_quote && ci - k <= 40 && has_speaker(c) {
+            if ci < next_quote && ci - k <= 40 {
                 after = Some(c);
             }
         }

@@ -856,3 +856,12 @@ fn after_a_question_the_next_sentence_may_open_with_the_speaker_and_an_appositio
     let text = "“What is the incentive for China?” At the summit in Washington on Tuesday, officials from both sides said the talks would go on.";
     assert_eq!(speakers(text), vec![String::new()]);
 }
+
+#[test]
+fn a_verb_with_no_speaker_after_a_quote_does_not_hide_the_cue_after_it() {
+    let text = "“The president wants a bigger deal than the little deal” announced in October, said Derek Scissors, a China scholar.";
+    assert_eq!(
+        cues_and_speakers(text),
+        vec![("said".to_string(), "Derek Scissors".to_string())]
+    );
+}
