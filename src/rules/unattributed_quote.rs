@@ -26,8 +26,11 @@ whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a 
 `From the report: “…”`; a noun that names what the quote is, `chants of “…”`, `her \
 comment that “…”`; a quote set in the reporter's sentence between dashes, `When he \
 wrapped up — “…” — the balloons fell`; a quote standing alone with a credit line \
-under it, `- Bernie Sanders.`; a lone quote paragraph continuing a speaker's run) is \
-not flagged either, and copydesk does not guess its speaker. A lone quote paragraph \
+under it, `- Bernie Sanders.`; a lone quote paragraph continuing a speaker's run, or \
+right after a paragraph whose last sentence is an attributed quote) is not flagged \
+either, and copydesk does not guess its speaker. A line that is only a speaker's name \
+(`Priya Shah, 34, nurse:`, `- Bolton boss Sam Allardyce`) gives the quote under it its \
+speaker, as vox pops and reaction lines are set out. A lone quote paragraph \
 right after a paragraph that reports one person's words (`Cllr Morgan said the plan \
 would cost jobs. His bakery opened in 1962.` then `“We have been here before.”`) is \
 presumed theirs, as a reader takes it: not flagged, and the quote sheet and hover say \
