@@ -347,7 +347,9 @@ impl Rules {
             if r.class.is_none() {
                 r.class = line(BoilerplateKind::Timestamp, Confidence::Certain);
             }
-        } else if s.cue() {
+        } else if s.cue() && (s.year || s.time) {
+            // (A day and a month alone, `Saturday, 26 February`, is as
+            // often a fact box's date over a match or an event as a page's.)
             r.cues |= Cues::STAMP;
         }
     }

@@ -33,6 +33,9 @@ pub(super) struct Stamp {
     pub others: usize,
     /// Of those, the ones in lower case: a name beside a stamp has none.
     pub lower: usize,
+    /// A year (`2019`, or a numeric date): a page dates itself in full; a
+    /// fact box's `Saturday, 26 February` need not.
+    pub year: bool,
 }
 
 impl Stamp {
@@ -128,6 +131,7 @@ pub(super) fn read(core: &str, n: &str) -> Option<Stamp> {
     s.range = times > 1;
     if shapes.numeric_date.is_match(&rest) {
         s.date = true;
+        s.year = true;
         rest = shapes.numeric_date.replace_all(&rest, " ").into_owned();
     }
     s.keyword = lists::stamp_words().iter().any(|k| {
@@ -152,6 +156,7 @@ pub(super) fn read(core: &str, n: &str) -> Option<Stamp> {
             month = true;
         } else if is_day_or_year(w) {
             number = true;
+            s.year |= w.len() == 4;
         } else if !(is_zone(w)
             || is_weekday(w)
             || lists::stamp_fillers().contains(w)
@@ -212,6 +217,19 @@ mod tests {
         ] {
             let s = stamp(line).unwrap_or_else(|| panic!("{line}"));
             assert!(!s.certain() && s.cue(), "{line}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_dates_itself_with_a_year_or_a_time() {
+        for (line, year) in [
+            ("Saturday, 26 February", false),
+            ("26 Feb", false),
+            ("Sunday, March 3, 2024", true),
+            ("19/11/2019", true),
+        ] {
+            let s = stamp(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(s.year, year, "{line}: {s:?}");
         }
     }
 
