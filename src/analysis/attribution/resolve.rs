@@ -9,7 +9,7 @@ use super::row::Row;
 use super::state::{role_words, FactRef, Seen, Target, Walk};
 use super::types::{Resolution, ResolvedCue, SpeakerKind};
 use crate::analysis::cues::{
-    is_people_plural, is_role_noun, is_source_noun, normalise, PhraseKind, Pronoun, SpeakerPhrase,
+    is_role_noun, is_source_noun, normalise, PhraseKind, Pronoun, SpeakerPhrase,
 };
 use crate::analysis::names::{Gender, PersonId};
 use crate::analysis::ParagraphFacts;
@@ -220,10 +220,11 @@ pub(super) fn resolve(
                 kind,
             };
             walk.add_role(&name, here(target.clone()));
-            // (`organisers said`: people, but no antecedent of `he`.)
-            let plural = kind == SpeakerKind::Anonymous
-                && phrase.head.as_deref().is_some_and(is_people_plural);
-            if plural {
+            // (`organisers said`, `her family said`: people, but no
+            // antecedent of `he`.)
+            let group =
+                kind == SpeakerKind::Anonymous && phrase.head.as_deref().is_some_and(is_group);
+            if group {
                 walk.saw_group(here(target));
             } else {
                 walk.saw(w.people, here(target), phrase.gender);
@@ -283,6 +284,15 @@ pub(super) fn follow(
         gender,
     );
     (kind, name, role, person)
+}
+
+/// Whether a speaker's head noun names more than one person: a plural
+/// (`officials`, `police`) or a collective noun (`her family`).
+pub(super) fn is_group(head: &str) -> bool {
+    use crate::lexicon::quotes as lex;
+    lex::plural_subjects().contains(head)
+        || lex::group_nouns().contains(head)
+        || head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us")
 }
 
 /// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::lookup::{looks_like_person, With};
 use super::reads::person_for_name;
-use super::resolve::{resolve, role_gender};
+use super::resolve::{is_group, resolve, role_gender};
 use super::row::{Found, Row};
 use super::state::{FactRef, Seen, Target, Walk};
 use super::types::{Resolution, Speaker, SpeakerKind, SpeakerMention};
@@ -312,15 +312,6 @@ pub(super) fn walk_paragraph<'p>(
         }
     }
     row
-}
-
-/// Whether a speaker's head noun names more than one person: a plural
-/// (`officials`, `police`) or a collective noun (`her family`).
-fn is_group(head: &str) -> bool {
-    use crate::lexicon::quotes as lex;
-    lex::plural_subjects().contains(head)
-        || lex::group_nouns().contains(head)
-        || head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us")
 }
 
 /// The person paragraph `pi` is about ([`Row::topic`]).

@@ -105,10 +105,10 @@ fn cue_at(p: &Para<'_>, k: usize) -> Option<(Cue, usize)> {
 }
 
 /// `the newspaper quoted an aide as saying`, `Reuters quoted Mr Brown as
-/// telling reporters`: the quote is the one who quoted it's to answer for
-/// (its source, as PolNeAR marks it; the one quoted only when no subject
-/// stands before `quoted`); `a spokesman was quoted as saying`: the
-/// subject. The cue runs from `quoted` to the speech verb.
+/// telling reporters`: the one who quoted is the quote's source, as PolNeAR
+/// marks it (the one quoted only when no subject stands before `quoted`);
+/// in `a spokesman was quoted as saying`, the subject. The cue runs from
+/// `quoted` to the speech verb.
 fn quoted_as_saying(p: &Para<'_>, k: usize, floor: usize, ceil: usize) -> Option<(Cue, usize)> {
     const MAX_SPEAKER: usize = 12;
     let as_at = (k + 1..ceil.min(k + 2 + MAX_SPEAKER)).find(|&i| p.is(i, "as"))?;

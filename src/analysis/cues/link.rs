@@ -232,20 +232,21 @@ fn short_cue_after(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<u
     // sentence may open with the speaker and an apposition (`“…?” He
     // Jianxiong, the former executive director for China at the IMF, said
     // at an event.`).
+    const SHORT: usize = 8;
     const LONG: usize = 30;
     let asked = matches!(p.outer[qi].last_char, Some('?' | '!'));
-    if next.len() > if asked { LONG } else { 8 } || p.quote_within(&next) {
+    if next.len() > if asked { LONG } else { SHORT } || p.quote_within(&next) {
         return None;
     }
     let c = cues_between(found, next.start, next.end).next()?;
     let ci = found.at[c];
     let speaker = found.cues[c].speaker.as_ref()?;
-    let opens = speaker.range.start == p.items[next.start].start();
-    // The cue ends the sentence, but for its full stop (or, after a
-    // question, the sentence opens with the cue's speaker, whatever words
-    // of time or place follow: `said at a Nov. 6 event in Washington`).
-    let ends = next.end - ci <= 3 || asked && opens;
-    (ends && (next.len() <= 8 || asked && opens)).then_some(c)
+    // Only after a question: the sentence opens with the cue's speaker,
+    // whatever words of time or place follow the verb (`said at a Nov. 6
+    // event in Washington`).
+    let opens = asked && speaker.range.start == p.items[next.start].start();
+    // Else the cue ends a short sentence, but for its full stop.
+    (opens || next.len() <= SHORT && next.end - ci <= 3).then_some(c)
 }
 
 /// A full quote ending in a comma, then a name or pronoun and one verb
@@ -566,4 +567,19 @@ pub(super) fn label_line(p: &Para<'_>, found: &mut Found) -> Option<Trailing> {
         end..end
     };
     Some(Trailing::Colon(add(p, found, n - 1, at, ":", phrase)))
+}
+
+/// Whether the paragraph's last sentence is its last quote with the cue
+/// that attributes it (`… “…,” said Mr Williams.`, `Mr Smith said: “…”`);
+/// `at` is the item each cue stands at.
+pub(super) fn ends_in_quote(p: &Para<'_>, quote_cues: &[Option<usize>], at: &[usize]) -> bool {
+    p.quotes.last().is_some_and(|&qk| {
+        p.sentence_end(qk) == p.items.len()
+            && quote_cues
+                .last()
+                .copied()
+                .flatten()
+                .and_then(|c| at.get(c))
+                .is_some_and(|&ck| p.sent[ck] == p.sent[qk])
+    })
 }

@@ -27,9 +27,7 @@ use super::marks::QuoteSpan;
 
 pub use roles::{name_words, role_links};
 pub use types::{Cue, PhraseKind, Pronoun, RoleLink, SpeakerPhrase, Trailing, SIGN_OFF};
-pub use words::{
-    is_org_word, is_people_plural, is_role_noun, is_source_noun, normalise, not_a_name,
-};
+pub use words::{is_org_word, is_role_noun, is_source_noun, normalise, not_a_name};
 
 /// What the cue scanner reads in a paragraph: its cues, the cue of each
 /// outer quote, a trailing `…:` cue, the roles tied to names
@@ -58,15 +56,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
     let trailing = link::trailing(&p, &found).or_else(|| link::label_line(&p, &mut found));
     let quote_cues = link::quotes(&p, &mut found);
     let (cues, at) = found.into_parts(&p);
-    let ends_in_quote = p.quotes.last().is_some_and(|&qk| {
-        p.sentence_end(qk) == p.items.len()
-            && quote_cues
-                .last()
-                .copied()
-                .flatten()
-                .and_then(|c| at.get(c))
-                .is_some_and(|&ck| p.sent[ck] == p.sent[qk])
-    });
+    let ends_in_quote = link::ends_in_quote(&p, &quote_cues, &at);
     Read {
         cues,
         quote_cues,
