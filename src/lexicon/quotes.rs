@@ -94,4 +94,7 @@ crate::word_lists! {
     /// Nouns whose words a quote right after them can be (`chants of`,
     /// `her comment that`, `his answer,`).
     quoted_nouns = "quotes/quoted_nouns.txt";
+    /// Nouns of a speaker's words owned after a quote and `was` (`“…,” was
+    /// Mr Marr’s assessment`).
+    verdict_nouns = "quotes/verdict_nouns.txt";
 }

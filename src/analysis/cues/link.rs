@@ -6,6 +6,7 @@
 //! Cues are found by halving, never by scanning every cue for every quote.
 
 use crate::analysis::marks::QuoteKind;
+use crate::analysis::names::Gender;
 use crate::lexicon::names::{Lexical, GAZETTEER};
 use crate::lexicon::quotes as lex;
 
@@ -16,7 +17,7 @@ use super::subject::{
     clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject, subject_start,
     verb_before,
 };
-use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing, SIGN_OFF};
+use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing, PRONOUNS, SIGN_OFF};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
 /// it makes).
@@ -26,6 +27,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
         out[qi] = owned_words(p, found, qi, k)
             .or_else(|| in_sentence(p, found, qi, k))
             .or_else(|| short_cue_after(p, found, qi, k))
+            .or_else(|| verdict_after(p, found, k))
             .or_else(|| reported_before(p, found, k))
             .or_else(|| unlisted_verb_after(p, found, qi, k));
     }
@@ -36,6 +38,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
         if out[qi].is_none() && !waits {
             out[qi] = label_inside(p, found, qi, k)
                 .or_else(|| signed_after(p, found, k))
+                .or_else(|| attributed_before(p, found, k))
                 .or_else(|| colon_cue(p, found, k))
                 .or_else(|| woven_into(p, found, qi, k))
                 .or_else(|| headline_subject(p, found, k))
@@ -167,12 +170,151 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
     }
     let subject = sentence_subject(p, prev.start, prev.end)
         .filter(|ph| matches!(ph.kind, PhraseKind::Named | PhraseKind::Pronoun(_)))
-        .or_else(|| opening_apposition(p.text, &p.items, prev.start, prev.end))?;
-    let v = (prev.start..prev.end)
-        .find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
+        .or_else(|| opening_apposition(p.text, &p.items, prev.start, prev.end))
+        .or_else(|| {
+            // (Only from a sentence with no quote or cue of its own: after
+            // `Rubio “apologized,” Hannity said.` the words go on being
+            // Hannity's, not Rubio's.)
+            let bare =
+                !p.quote_within(&prev) && cues_between(found, prev.start, prev.end).is_empty();
+            bare.then(|| opening_name(p, prev.start, prev.end))
+                .flatten()
+        })?;
+    // The verb after the subject and any apposition to it.
+    let mut after = (prev.start..prev.end).find(|&i| p.items[i].start() >= subject.range.end)?;
+    if p.punct(after, ',') {
+        if let Some(c) = (after + 1..prev.end).find(|&i| p.punct(i, ',')) {
+            after = c + 1;
+        }
+    }
+    let v = (after..prev.end).find(|&i| p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
     Some(add(p, found, v, verb, word, subject))
+}
+
+/// A quote right after `was` and an owner's noun of saying (`“…,” was Mr
+/// Marr’s assessment`, `“…” was her verdict.`): the owner speaks.
+fn verdict_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    let be = k + 1 + usize::from(p.punct(k + 1, ','));
+    if !matches!(p.word(be), Some("was" | "is")) {
+        return None;
+    }
+    let from = be + 1;
+    let pronoun = match p.word(from) {
+        Some("his") => Some("he"),
+        Some("her") => Some("she"),
+        Some("their") => Some("they"),
+        _ => None,
+    };
+    let (speaker, noun) = match pronoun {
+        Some(pr) => {
+            let (_, which) = PRONOUNS.iter().find(|(w, _)| *w == pr)?;
+            let gender = match which {
+                Pronoun::He => Some(Gender::Male),
+                Pronoun::She => Some(Gender::Female),
+                _ => None,
+            };
+            let range = p.items[from].start()..p.items[from].end();
+            let phrase = SpeakerPhrase {
+                gender,
+                ..SpeakerPhrase::of(range, PhraseKind::Pronoun(*which))
+            };
+            (phrase, from + 1)
+        }
+        None => {
+            // A name of at most five words, the last one possessive.
+            let end = (from..p.items.len())
+                .take(5)
+                .take_while(|&i| {
+                    matches!(p.items[i], Item::Word { cap: true, .. })
+                        || super::items::is_abbrev_dot(p.text, &p.items, i)
+                })
+                .last()?
+                + 1;
+            let last = p.items[end - 1].start()..p.items[end - 1].end();
+            let owner = &p.text[last.clone()];
+            let stem = owner
+                .strip_suffix("’s")
+                .or_else(|| owner.strip_suffix("'s"))?;
+            (named(p.items[from].start()..last.start + stem.len()), end)
+        }
+    };
+    let word = p.word(noun)?;
+    if !lex::verdict_nouns().contains(word) {
+        return None;
+    }
+    // The noun ends the sentence, or a clause of it (`…, was his verdict
+    // on Tuesday.`): not `was his assessment of the budget wrong`.
+    let range = p.items[noun].start()..p.items[noun].end();
+    let word = word.to_string();
+    Some(add(p, found, noun, range, &word, speaker))
+}
+
+/// A quote after a lead-in that names whose words they are (`I am reminded
+/// of a quote attributed to Thomas Jefferson. “…”`, `In the words of Ada
+/// Quist: “…”`): the name.
+fn attributed_before(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    if k < 4 {
+        return None;
+    }
+    let stop = k - 1;
+    let ends_sentence = p.punct(stop, '.');
+    if !(ends_sentence || p.punct(stop, ',') || p.punct(stop, ':')) {
+        return None;
+    }
+    // After a full stop the quote opens its own sentence.
+    if ends_sentence && p.sentence_start(k) != k {
+        return None;
+    }
+    // (Not a sentence of its own quote: `…,” read the statement, which was
+    // attributed to Miller.`)
+    let lead = p.sentence_start(stop)..stop;
+    if p.quote_within(&lead) {
+        return None;
+    }
+    let mut first = stop;
+    while first > 0
+        && stop - first < 5
+        && (matches!(p.items[first - 1], Item::Word { cap: true, .. })
+            || super::items::is_abbrev_dot(p.text, &p.items, first - 1))
+    {
+        first -= 1;
+    }
+    if first == stop || first < 2 {
+        return None;
+    }
+    let lead = (p.word(first - 2), p.word(first - 1));
+    if !matches!(
+        lead,
+        (Some("attributed"), Some("to")) | (Some("words"), Some("of"))
+    ) {
+        return None;
+    }
+    let phrase = super::phrase::phrase(p.text, &p.items, first, stop)
+        .filter(|ph| ph.kind == PhraseKind::Named)?;
+    let Item::Punct { at, .. } = p.items[stop] else {
+        return None;
+    };
+    Some(add(p, found, stop, at..at + 1, ":", phrase))
+}
+
+/// A person's name opening a sentence, before an apposition or a verb
+/// the verb list does not know (`Graham Barlow, editor of Mac Format, has
+/// …`, `Mauresmo spent five weeks …`).
+fn opening_name(p: &Para<'_>, s: usize, e: usize) -> Option<SpeakerPhrase> {
+    let s = subject_start(p, s, e)?;
+    super::subject::opening_subject(p.text, &p.items, s, e)
+        .filter(|ph| ph.kind == PhraseKind::Named && ph.range.start == p.items[s].start())
+        // (A lone capital that is an ordinary word is the sentence's:
+        // `Interest rates were held …`.)
+        .filter(|ph| {
+            let w = &p.text[ph.range.clone()];
+            w.contains(char::is_whitespace)
+                || !crate::lexicon::english::is_english_word(&w.to_lowercase())
+                || crate::lexicon::names::is_known_surname(w)
+                || GAZETTEER.given(w).is_some()
+        })
 }
 
 /// The cues standing in items `from..to`: their indices in `found`.

@@ -865,3 +865,46 @@ fn a_verb_with_no_speaker_after_a_quote_does_not_hide_the_cue_after_it() {
         vec![("said".to_string(), "Derek Scissors".to_string())]
     );
 }
+
+#[test]
+fn an_owners_verdict_after_a_quote_speaks_it() {
+    let text = "“It was, as always, coded and careful, but entirely deliberate,” was Mr Marr’s assessment. The prime minister was asked about it later.";
+    assert_eq!(speakers(text), vec!["Mr Marr"]);
+    let text =
+        "\"We have been here before and we will come through it,\" was her verdict on Tuesday.";
+    assert_eq!(
+        speaker(text),
+        vec![(
+            "verdict".to_string(),
+            "her".to_string(),
+            PhraseKind::Pronoun(Pronoun::She)
+        )]
+    );
+    // Not a noun of saying: the quote waits for its cue.
+    let text = "“We will appeal,” was Mr Okafor’s brother, who was in court.";
+    assert_eq!(speakers(text), vec![""]);
+}
+
+#[test]
+fn a_lead_in_naming_whose_words_they_are() {
+    let text = "I am reminded of a line attributed to Thomas Jefferson. “A nation that limits freedom in the name of security will have neither.”";
+    assert_eq!(speakers(text), vec!["Thomas Jefferson"]);
+    let text = "In the words of Ada Quist: “Nobody in this town should go hungry.”";
+    assert_eq!(speakers(text), vec!["Ada Quist"]);
+    // The lead-in's own quote has a cue: its statement speaks on.
+    let text = "“Her speech reflected her own thinking,” read the statement, which was attributed to Miller. “It was a success.”";
+    assert_ne!(speakers(text)[1], "Miller");
+}
+
+#[test]
+fn a_sentence_opening_with_a_persons_name_before_a_quote() {
+    // An irregular verb, and a name with an apposition before its verb.
+    let text = "Mauresmo spent five weeks at number one before injury ushered Davenport back in front. “Since then, I feel very confident on court.”";
+    assert_eq!(speakers(text), vec!["Mauresmo"]);
+    let text = "Graham Barlow, editor of Mac Format, has a rather partisan view. “It’s just a Mac, but we should be very excited.”";
+    assert_eq!(speakers(text), vec!["Graham Barlow"]);
+    // After a sentence with a quote and a cue of its own, not the name
+    // it opens with.
+    let text = "Rubio “apologized numerous times on this show,” Hannity said. “I think it’s time for people to move on.”";
+    assert_ne!(speakers(text)[1], "Rubio");
+}
