@@ -39,6 +39,9 @@ crate::word_lists! {
     /// Surnames common in the United States (census), to choose between
     /// two spellings used equally often.
     surnames = "names/surnames.txt";
+    /// Words right before a name given as a name (`under the name`,
+    /// `nicknamed`, `dubbed`).
+    alias_introducers = "names/alias_introducers.txt";
 }
 
 /// A known surname in any case (`Trump`, `Nguyen`).

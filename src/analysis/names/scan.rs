@@ -77,7 +77,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         } else {
             core_end
         };
-        if the_thing(&s, i, end) || a_thing(&s, i, end) {
+        if the_thing(&s, i, end) || a_thing(&s, i, end) || alias(&s, i) {
             i = end + 1;
             continue;
         }
@@ -119,6 +119,21 @@ fn the_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
         && crate::lexicon::english::is_english_word(s.word(end))
         // (`the Jeb Bush campaign`: a surname that is a word too.)
         && !crate::lexicon::names::is_known_surname(s.word(end))
+}
+
+/// A name given as a name (`performing magic under the name The Great
+/// Carsoni`, `nicknamed Iron Mike`, `dubbed the Iron Lady`): a chosen
+/// spelling, not a reference to someone whose name it could misspell.
+fn alias(s: &Scan<'_>, i: usize) -> bool {
+    // Back over the capitalised words the name opens with (`The Great`).
+    let mut j = i;
+    while j > 0 && i - j < 3 && s.joined(j - 1) && s.word(j - 1).starts_with(char::is_uppercase) {
+        j -= 1;
+    }
+    if j > 0 && s.word(j - 1).eq_ignore_ascii_case("the") && s.joined(j - 1) {
+        j -= 1;
+    }
+    j > 0 && s.joined(j - 1) && crate::lexicon::names::alias_introducers().contains(s.word(j - 1))
 }
 
 /// `a Sioux Falls store`, `an Oak Ridge lab`: a run of two or more
