@@ -312,15 +312,17 @@ fn headline_runs(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>])
 
 /// Whether a run of headline-shaped lines reads as the rows of a list or a
 /// table in the copy: each with a figure (and not in title case, as `11
-/// Fascinating Facts About Our Galaxy` is), most with a label and a colon,
-/// or half with a date (a tour's dates and places).
+/// Fascinating Facts About Our Galaxy` is), most with a label and a colon
+/// or a note in brackets (`Doc Martin (Buffalo Productions, ITV1)`), or
+/// half with a date (a tour's dates and places).
 fn listed(run: &[Entry<'_>]) -> bool {
     let count = |f: &dyn Fn(&Entry<'_>) -> bool| run.iter().filter(|e| f(e)).count();
     let n = run.len();
     let figures = count(&|e| e.has(Cues::FIGURE) && !e.has(Cues::TITLE));
     let colons = count(&|e| e.has(Cues::COLON));
     let dated = count(&|e| e.has(Cues::DATED));
-    figures == n || colons * 3 >= n * 2 || dated * 2 >= n
+    let noted = count(&|e| e.has(Cues::NOTED));
+    figures == n || colons * 3 >= n * 2 || dated * 2 >= n || noted * 3 >= n * 2
 }
 
 /// What a line with no verdict of its own is where it stands.

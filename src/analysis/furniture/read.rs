@@ -110,8 +110,25 @@ impl Rules {
         if crate::text::words::is_title_case(core) {
             cues |= Cues::TITLE;
         }
+        if noted(core) {
+            cues |= Cues::NOTED;
+        }
         cues
     }
+}
+
+/// Whether a line ends in a note in brackets of more than one word, not in
+/// capitals (`(Little Britain, BBC Three)`, `(Granada, ITV1)`; not a link's
+/// `(VIDEO)` or `(Photos)`).
+fn noted(core: &str) -> bool {
+    let Some(inner) = core
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
+    else {
+        return false;
+    };
+    inner.contains([' ', ',', '/']) && inner.chars().any(char::is_lowercase) && !inner.contains('(')
 }
 
 /// Whether a line that is no sentence reads as a story's headline rather

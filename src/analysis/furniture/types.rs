@@ -100,6 +100,10 @@ impl Cues {
     /// A headline in capitals, of eight words or more or with a quoted word
     /// (`SPICER ELIMINATED FROM 'DANCING WITH THE STARS'`): another story's.
     pub const SHOUTED: Cues = Cues(1 << 20);
+    /// Ends in a note in brackets of more than a word (`Catherine Tate (The
+    /// Catherine Tate Show, BBC Two)`): a row of a list (a link's tag,
+    /// `(VIDEO)`, is one word).
+    pub const NOTED: Cues = Cues(1 << 21);
 
     pub fn has(self, c: Cues) -> bool {
         self.0 & c.0 == c.0 && c.0 != 0
@@ -124,7 +128,8 @@ impl Cues {
             | Cues::FIGURE.0
             | Cues::COLON.0
             | Cues::DATED.0
-            | Cues::TITLE.0;
+            | Cues::TITLE.0
+            | Cues::NOTED.0;
         self.0 & !QUIET != 0
     }
 }
