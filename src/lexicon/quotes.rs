@@ -80,6 +80,8 @@ crate::word_lists! {
     quantifiers = "quotes/quantifiers.txt";
     /// Auxiliary and modal verbs (`has`, `will`).
     auxiliaries = "quotes/auxiliaries.txt";
+    /// Irregular past forms that are no common noun (`thought`, `spent`).
+    irregular_pasts = "quotes/irregular_pasts.txt";
     /// Forms of `be` (`was`, `been`): a speech verb after one is passive
     /// or progressive.
     be_forms = "quotes/be_forms.txt";

@@ -514,6 +514,7 @@ fn apposition(text: &str, items: &[Item], floor: usize, k: usize) -> Option<Spea
 fn looks_finite(w: &str) -> bool {
     lex::auxiliaries().contains(w)
         || lex::speech_verbs().contains(w)
+        || lex::irregular_pasts().contains(w)
         || w.ends_with("ed")
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
 }

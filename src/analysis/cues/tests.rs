@@ -908,3 +908,11 @@ fn a_sentence_opening_with_a_persons_name_before_a_quote() {
     let text = "Rubio “apologized numerous times on this show,” Hannity said. “I think it’s time for people to move on.”";
     assert_ne!(speakers(text)[1], "Rubio");
 }
+
+#[test]
+fn an_irregular_past_is_the_verb_after_its_subject() {
+    let text = "Ms Okafor thought the scheme a “reckless gamble” with the borough’s reserves.";
+    assert_eq!(speakers(text), vec!["Okafor"]);
+    let text = "The shadow chancellor spoke of a “lost decade” for wages in the North East.";
+    assert_eq!(speakers(text), vec!["The shadow chancellor"]);
+}
