@@ -39,6 +39,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
             out[qi] = label_inside(p, found, qi, k)
                 .or_else(|| signed_after(p, found, k))
                 .or_else(|| attributed_before(p, found, k))
+                .or_else(|| label_before(p, found, k))
                 .or_else(|| colon_cue(p, found, k))
                 .or_else(|| woven_into(p, found, qi, k))
                 .or_else(|| headline_subject(p, found, k))
@@ -658,23 +659,40 @@ pub(super) fn trailing(p: &Para<'_>, found: &Found) -> Option<Trailing> {
 /// speaks next. It attributes the next paragraph's opening quote. Not a
 /// byline (`By Ellie Marsden`), not a sentence.
 pub(super) fn label_line(p: &Para<'_>, found: &mut Found) -> Option<Trailing> {
-    const MAX_WORDS: usize = 12;
     let n = p.items.len();
     if !p.quotes.is_empty() || p.sentence_count() != 1 || n == 0 {
         return None;
     }
-    let bullet = |i: usize| {
-        matches!(
-            p.items[i],
-            Item::Punct {
-                ch: '-' | '–' | '—' | '•' | '*',
-                ..
-            }
-        )
-    };
-    let from = usize::from(bullet(0));
+    let from = usize::from(bullet(p, 0));
     let colon = p.punct(n - 1, ':');
     let to = n - usize::from(colon);
+    let phrase = label(p, from, to)?;
+    let end = p.items[n - 1].end();
+    let at = if colon {
+        p.items[n - 1].start()..end
+    } else {
+        end..end
+    };
+    Some(Trailing::Colon(add(p, found, n - 1, at, ":", phrase)))
+}
+
+/// Whether item `i` is a dash or a bullet.
+fn bullet(p: &Para<'_>, i: usize) -> bool {
+    matches!(
+        p.items[i],
+        Item::Punct {
+            ch: '-' | '–' | '—' | '•' | '*',
+            ..
+        }
+    )
+}
+
+/// A speaker's label in items `from..to`: a person's full name, maybe with
+/// a role before it and an age or a job after a comma (`Bolton boss Sam
+/// Allardyce`, `Priya Shah, 34, nurse`). Not a byline (`By Ellie
+/// Marsden`), not a sentence.
+fn label(p: &Para<'_>, from: usize, to: usize) -> Option<SpeakerPhrase> {
+    const MAX_WORDS: usize = 12;
     let words = (from..to)
         .filter(|&i| matches!(p.items[i], Item::Word { .. }))
         .count();
@@ -692,6 +710,14 @@ pub(super) fn label_line(p: &Para<'_>, found: &mut Found) -> Option<Trailing> {
     if first == "by" || lex::small_words().contains(first) || lex::clause_words().contains(first) {
         return None;
     }
+    // (Not a subhead in capitals: `WILDFIRES FORCE NEW EVACUATIONS`.)
+    let shouted = (from..to).all(|i| match &p.items[i] {
+        Item::Word { range, .. } => !p.text[range.clone()].chars().any(char::is_lowercase),
+        _ => true,
+    });
+    if shouted {
+        return None;
+    }
     let name_end = (from..to).find(|&i| p.punct(i, ',')).unwrap_or(to);
     let phrase = super::phrase::phrase(p.text, &p.items, from, name_end)?;
     let full_name = phrase.kind == PhraseKind::Named
@@ -699,16 +725,26 @@ pub(super) fn label_line(p: &Para<'_>, found: &mut Found) -> Option<Trailing> {
             .name
             .as_ref()
             .is_some_and(|r| p.text[r.clone()].split_whitespace().count() >= 2);
-    if !full_name {
+    full_name.then_some(phrase)
+}
+
+/// A speaker's label opening the paragraph right before its first quote,
+/// with no verb or colon between (`- Bolton boss Sam Allardyce “I am
+/// bitterly disappointed …`), as reaction lines run together on one line
+/// set it out: the label.
+fn label_before(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    if p.quotes.first() != Some(&k) || k == 0 {
         return None;
     }
-    let end = p.items[n - 1].end();
-    let at = if colon {
-        p.items[n - 1].start()..end
-    } else {
-        end..end
-    };
-    Some(Trailing::Colon(add(p, found, n - 1, at, ":", phrase)))
+    // (Not an owner: `Rocker Vince Stallard’s ‘wedding punch-up’ shame`.)
+    let last = &p.text[p.items[k - 1].start()..p.items[k - 1].end()];
+    if super::items::is_possessive(last) {
+        return None;
+    }
+    let from = usize::from(bullet(p, 0));
+    let phrase = label(p, from, k)?;
+    let at = p.items[k].start();
+    Some(add(p, found, k - 1, at..at, ":", phrase))
 }
 
 /// Whether the paragraph's last sentence is its last quote with the cue

@@ -916,3 +916,12 @@ fn an_irregular_past_is_the_verb_after_its_subject() {
     let text = "The shadow chancellor spoke of a “lost decade” for wages in the North East.";
     assert_eq!(speakers(text), vec!["The shadow chancellor"]);
 }
+
+#[test]
+fn a_label_run_into_its_quote_on_one_line() {
+    let text = "- Wigan boss Paul Jewell “We were second best for an hour and we know it.”";
+    assert_eq!(speakers(text), vec!["Paul Jewell"]);
+    // Not a byline, nor a sentence's subject before a verb.
+    let text = "By Ellie Marsden “I can’t see who it’s for.”";
+    assert_eq!(speakers(text), vec![""]);
+}
