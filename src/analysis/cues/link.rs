@@ -124,28 +124,48 @@ fn name_at(p: &Para<'_>, first: usize, max: usize) -> Option<(SpeakerPhrase, usi
 fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     // A short paragraph, however it is wrapped. (After a dateline the
     // headline's shape is the place's capitals.)
-    if p.items.len() > 40 || p.sent[k] != 0 || !crate::text::words::is_title_case(p.text) {
+    if p.items.len() > 40 || p.sent[k] != 0 {
         return None;
     }
-    // `Pat Caddell: Voters Worried …`: the name before the colon.
+    // `Pat Caddell: Voters Worried …`, `Sanders: Endorsements prove Clinton
+    // ‘candidate of the establishment’`: the name before the colon, in
+    // title case or not.
     if let Some(colon) = (1..k.min(5)).find(|&i| p.punct(i, ':')) {
         let phrase = super::phrase::phrase(p.text, &p.items, 0, colon)
-            .filter(|ph| ph.kind == PhraseKind::Named)?;
+            .filter(|ph| ph.kind == PhraseKind::Named && !ordinary_word(p.text, ph))?;
         let Item::Punct { at, .. } = p.items[colon] else {
             return None;
         };
         return Some(add(p, found, colon, at..at + 1, ":", phrase));
     }
-    // The words before the quote: a name, then a verb in -s.
+    if !crate::text::words::is_title_case(p.text) {
+        return None;
+    }
+    // The words before the quote: a name, then its verb (`Sees`, `Asked`,
+    // `Told`, `Is`).
     let verb = (1..k.min(5)).find(|&i| {
-        p.word(i)
-            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        p.word(i).is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                || w.ends_with("ed")
+                || lex::irregular_pasts().contains(w)
+                || lex::auxiliaries().contains(w)
+        })
     })?;
     let phrase = super::phrase::phrase(p.text, &p.items, 0, verb)
         .filter(|ph| ph.kind == PhraseKind::Named)?;
     let range = p.items[verb].start()..p.items[verb].end();
     let word = p.word(verb)?;
     Some(add(p, found, verb, range, word, phrase))
+}
+
+/// Whether a one-word phrase is an ordinary English word and no known name
+/// (`Update`, `Watch`, `Exclusive`): a capital that says nothing.
+fn ordinary_word(text: &str, ph: &SpeakerPhrase) -> bool {
+    let w = &text[ph.range.clone()];
+    !w.contains(char::is_whitespace)
+        && crate::lexicon::english::is_english_word(&w.to_lowercase())
+        && !crate::lexicon::names::is_known_surname(w)
+        && GAZETTEER.given(w).is_none()
 }
 
 /// A quote opening a sentence in mid-paragraph, after a sentence whose
@@ -309,13 +329,7 @@ fn opening_name(p: &Para<'_>, s: usize, e: usize) -> Option<SpeakerPhrase> {
         .filter(|ph| ph.kind == PhraseKind::Named && ph.range.start == p.items[s].start())
         // (A lone capital that is an ordinary word is the sentence's:
         // `Interest rates were held …`.)
-        .filter(|ph| {
-            let w = &p.text[ph.range.clone()];
-            w.contains(char::is_whitespace)
-                || !crate::lexicon::english::is_english_word(&w.to_lowercase())
-                || crate::lexicon::names::is_known_surname(w)
-                || GAZETTEER.given(w).is_some()
-        })
+        .filter(|ph| !ordinary_word(p.text, ph))
 }
 
 /// The cues standing in items `from..to`: their indices in `found`.

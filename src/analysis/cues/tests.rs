@@ -925,3 +925,14 @@ fn a_label_run_into_its_quote_on_one_line() {
     let text = "By Ellie Marsden “I can’t see who it’s for.”";
     assert_eq!(speakers(text), vec![""]);
 }
+
+#[test]
+fn a_headline_names_its_speaker_before_a_colon_or_a_verb() {
+    let text = "Okafor: Council cuts leave borough ‘on its knees’";
+    assert_eq!(speakers(text), vec!["Okafor"]);
+    let text = "Mayor Okafor Warned Council Of ‘Reckless Gamble’ On Reserves";
+    assert_eq!(speakers(text), vec!["Okafor"]);
+    // A label is no speaker.
+    let text = "Update: Town hall flooded after ‘once in a century’ storm";
+    assert_eq!(speakers(text), vec![""]);
+}
