@@ -537,7 +537,16 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
     let mut s = floor;
     let opener = |s: usize| {
         p.word(s).is_some_and(|w| {
-            lex::clause_openers().contains(w) || w.ends_with("ing") && p.punct(s + 1, ',')
+            lex::clause_openers().contains(w)
+                || w.ends_with("ing") && p.punct(s + 1, ',')
+                // A participle opening the sentence (`Asked about it, …`,
+                // `Horrified at the prospect, …`).
+                || s == floor
+                    && w.ends_with("ed")
+                    && (s + 1..k.min(s + 15)).any(|i| p.punct(i, ','))
+                // A relative clause on the opening phrase (`In New
+                // Hampshire, which votes next, Bush …`).
+                || s > floor && matches!(w, "which" | "where" | "when")
         })
     };
     // The clause ends at its comma, which US style puts inside a title's

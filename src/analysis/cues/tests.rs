@@ -936,3 +936,11 @@ fn a_headline_names_its_speaker_before_a_colon_or_a_verb() {
     let text = "Update: Town hall flooded after ‘once in a century’ storm";
     assert_eq!(speakers(text), vec![""]);
 }
+
+#[test]
+fn a_participle_or_a_relative_clause_before_the_subject() {
+    let text = "Horrified at the size of the overspend, Councillor Dunmore thought the scheme a “reckless gamble”.";
+    assert_eq!(speakers(text), vec!["Dunmore"]);
+    let text = "In Rochdale, which votes next week, Brennan thought the plan “a con”.";
+    assert_eq!(speakers(text), vec!["Brennan"]);
+}
