@@ -302,8 +302,23 @@ fn verb_led(before: &str) -> bool {
 
 /// Whether the reporter's sentence names what the quote is, right before
 /// it: a noun of speech and `of`, `that` or a comma (`their chants of
-/// “Ted! Ted!”`, `her March comment that, “…”`, `his answer, “No.”`).
+/// “Ted! Ted!”`, `her March comment that, “…”`, `his answer, “No.”`), or
+/// a short question ending in one (`The tagline? “…”`).
 fn noun_led(before: &str) -> bool {
+    // `The tagline? “Meth. We’re on it.”`, `His answer? “No.”`: a fragment
+    // of at most four words asks for the words the quote gives.
+    if let Some(ask) = before.strip_suffix('?') {
+        let fragment = ask
+            .rsplit(['.', '!', '?', '\n'])
+            .next()
+            .unwrap_or(ask)
+            .trim();
+        let words: Vec<&str> = fragment.split_whitespace().collect();
+        return (1..=4).contains(&words.len())
+            && words
+                .last()
+                .is_some_and(|w| lex::quoted_nouns().contains(w.to_lowercase().as_str()));
+    }
     let lead = before.strip_suffix(',').unwrap_or(before).trim_end();
     let mut words = lead
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
