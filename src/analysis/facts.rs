@@ -6,6 +6,7 @@ use super::furniture::{BoilerplateHit, BoilerplateMatcher};
 use super::ignore::directives::{self, IgnoreFacts};
 use super::lines::{line_spans, LineSpan};
 use super::markdown::syntax::{self, FenceLine};
+use super::marks::QuoteKind;
 use super::names::{scan_mentions, Mention};
 use super::placeholder::{PlaceholderHit, PlaceholderMatcher};
 use super::quotes::QuoteFacts;
@@ -87,13 +88,33 @@ impl Scanner {
             placeholders: self.placeholder.scan(text),
             fences: syntax::fence_lines(&line_texts),
             comments,
-            mentions: scan_mentions(text),
+            mentions: outside_titles(scan_mentions(text), &quotes),
             quotes,
             tongue: Tongue::of(text),
             pull: pull_quote::scan(text),
             lines,
         }
     }
+}
+
+/// The mentions that are no words of a quoted title (`“It Keeps You
+/// Runnin’”`, `“Long Train Running”`): a song's or a show's title names no
+/// one, and is spelled its own way.
+fn outside_titles(mut mentions: Vec<Mention>, quotes: &QuoteFacts) -> Vec<Mention> {
+    let titles: Vec<&std::ops::Range<usize>> = quotes
+        .spans
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Title)
+        .map(|q| &q.content)
+        .collect();
+    if !titles.is_empty() {
+        mentions.retain(|m| {
+            !titles
+                .iter()
+                .any(|t| t.start <= m.name.start && m.name.end <= t.end)
+        });
+    }
+    mentions
 }
 
 impl Scan<ParagraphFacts> for Scanner {
