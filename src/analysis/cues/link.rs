@@ -265,8 +265,6 @@ fn verdict_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     if !lex::verdict_nouns().contains(word) {
         return None;
     }
-    // The noun ends the sentence, or a clause of it (`…, was his verdict
-    // on Tuesday.`): not `was his assessment of the budget wrong`.
     let range = p.items[noun].start()..p.items[noun].end();
     let word = word.to_string();
     Some(add(p, found, noun, range, &word, speaker))
