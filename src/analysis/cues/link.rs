@@ -6,18 +6,17 @@
 //! Cues are found by halving, never by scanning every cue for every quote.
 
 use crate::analysis::marks::QuoteKind;
-use crate::analysis::names::Gender;
 use crate::lexicon::names::{Lexical, GAZETTEER};
 use crate::lexicon::quotes as lex;
 
 use super::find::{fill_texts, Found};
 use super::items::{Item, Para};
-use super::phrase::named;
+use super::phrase::{named, pronoun};
 use super::subject::{
     clause_subject, opening_apposition, pronoun_at, quoted_label, sentence_subject, subject_start,
     verb_before,
 };
-use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing, PRONOUNS, SIGN_OFF};
+use super::types::{Cue, PhraseKind, Pronoun, SpeakerPhrase, Trailing, SIGN_OFF};
 
 /// The cue of each outer quote (adding the colon and sentence-subject cues
 /// it makes).
@@ -105,17 +104,41 @@ fn signed_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
 /// A name of at most `max` capitalised words (and abbreviations' full
 /// stops) starting at item `first`: its phrase, and the item after it.
 fn name_at(p: &Para<'_>, first: usize, max: usize) -> Option<(SpeakerPhrase, usize)> {
-    let end = (first..p.items.len())
-        .take(max)
-        .take_while(|&i| {
-            matches!(p.items[i], Item::Word { cap: true, .. })
-                || super::items::is_abbrev_dot(p.text, &p.items, i)
-        })
-        .last()?
-        + 1;
+    let end = name_end(p, first, max)?;
     let phrase = super::phrase::phrase(p.text, &p.items, first, end)
         .filter(|ph| ph.kind == PhraseKind::Named)?;
     Some((phrase, end))
+}
+
+/// Whether item `i` is a capitalised word or an abbreviation's full stop,
+/// as names are made of (`Sen.`, `Thomas`, `Jefferson`).
+fn name_item(p: &Para<'_>, i: usize) -> bool {
+    matches!(p.items[i], Item::Word { cap: true, .. })
+        || super::items::is_abbrev_dot(p.text, &p.items, i)
+}
+
+/// The item after a run of at most `max` name items starting at `first`.
+fn name_end(p: &Para<'_>, first: usize, max: usize) -> Option<usize> {
+    (first..p.items.len())
+        .take(max)
+        .take_while(|&i| name_item(p, i))
+        .last()
+        .map(|i| i + 1)
+}
+
+/// Where a run of at most `max` name items ending before `end` starts, not
+/// before `floor` (`end` when there is none).
+fn name_start(p: &Para<'_>, floor: usize, end: usize, max: usize) -> usize {
+    let mut first = end;
+    while first > floor && end - first < max && name_item(p, first - 1) {
+        first -= 1;
+    }
+    first
+}
+
+/// A word without its possessive `’s` (`Marr’s` → `Marr`).
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
 }
 
 /// A quote in a title-case headline with no cue (`Obama Sees ‘Personal
@@ -222,42 +245,22 @@ fn verdict_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         return None;
     }
     let from = be + 1;
-    let pronoun = match p.word(from) {
-        Some("his") => Some("he"),
-        Some("her") => Some("she"),
-        Some("their") => Some("they"),
+    let owner = match p.word(from) {
+        Some("his") => Some(Pronoun::He),
+        Some("her") => Some(Pronoun::She),
+        Some("their") => Some(Pronoun::They),
         _ => None,
     };
-    let (speaker, noun) = match pronoun {
-        Some(pr) => {
-            let (_, which) = PRONOUNS.iter().find(|(w, _)| *w == pr)?;
-            let gender = match which {
-                Pronoun::He => Some(Gender::Male),
-                Pronoun::She => Some(Gender::Female),
-                _ => None,
-            };
+    let (speaker, noun) = match owner {
+        Some(which) => {
             let range = p.items[from].start()..p.items[from].end();
-            let phrase = SpeakerPhrase {
-                gender,
-                ..SpeakerPhrase::of(range, PhraseKind::Pronoun(*which))
-            };
-            (phrase, from + 1)
+            (pronoun(range, which), from + 1)
         }
         None => {
             // A name of at most five words, the last one possessive.
-            let end = (from..p.items.len())
-                .take(5)
-                .take_while(|&i| {
-                    matches!(p.items[i], Item::Word { cap: true, .. })
-                        || super::items::is_abbrev_dot(p.text, &p.items, i)
-                })
-                .last()?
-                + 1;
+            let end = name_end(p, from, 5)?;
             let last = p.items[end - 1].start()..p.items[end - 1].end();
-            let owner = &p.text[last.clone()];
-            let stem = owner
-                .strip_suffix("’s")
-                .or_else(|| owner.strip_suffix("'s"))?;
+            let stem = possessive_stem(&p.text[last.clone()])?;
             (named(p.items[from].start()..last.start + stem.len()), end)
         }
     };
@@ -292,14 +295,7 @@ fn attributed_before(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize>
     if p.quote_within(&lead) {
         return None;
     }
-    let mut first = stop;
-    while first > 0
-        && stop - first < 5
-        && (matches!(p.items[first - 1], Item::Word { cap: true, .. })
-            || super::items::is_abbrev_dot(p.text, &p.items, first - 1))
-    {
-        first -= 1;
-    }
+    let first = name_start(p, 0, stop, 5);
     if first == stop || first < 2 {
         return None;
     }
@@ -492,13 +488,7 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     let s = p.sentence_start(k);
     // `A lesson from Loretta Lynch: ‘…’`, `Advice from Dr Patel: “…”`:
     // the name the words come from.
-    let mut first = k - 1;
-    while first > s
-        && (matches!(p.items[first - 1], Item::Word { cap: true, .. })
-            || super::items::is_abbrev_dot(p.text, &p.items, first - 1))
-    {
-        first -= 1;
-    }
+    let first = name_start(p, s, k - 1, usize::MAX);
     // (Not a place: `Live from Kyiv:`, `News from New York:`.)
     let place = (first..k - 1).any(|i| {
         p.word(i).is_some_and(|_| {
@@ -548,10 +538,7 @@ fn owned_words(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<u
     else {
         return None;
     };
-    let owner = &p.text[last.clone()];
-    let stem = owner
-        .strip_suffix("’s")
-        .or_else(|| owner.strip_suffix("'s"))?;
+    let stem = possessive_stem(&p.text[last.clone()])?;
     let floor = p.sentence_start(k);
     let mut first = k - 1;
     while first > floor && matches!(p.items[first - 1], Item::Word { cap: true, .. }) {

@@ -65,16 +65,8 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         });
     }
     if words.len() == 1 {
-        if let Some((_, p)) = PRONOUNS.iter().find(|(p, _)| *p == w(first)) {
-            let gender = match p {
-                Pronoun::He => Some(Gender::Male),
-                Pronoun::She => Some(Gender::Female),
-                _ => None,
-            };
-            return Some(SpeakerPhrase {
-                gender,
-                ..SpeakerPhrase::of(range, PhraseKind::Pronoun(*p))
-            });
+        if let Some(&(_, p)) = PRONOUNS.iter().find(|(p, _)| *p == w(first)) {
+            return Some(pronoun(range, p));
         }
     }
     let first_word = w(first);
@@ -222,6 +214,20 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         gender,
         ..SpeakerPhrase::of(range, kind)
     })
+}
+
+/// A speaker phrase that is a pronoun, with the gender it shows (`he`,
+/// and `his` standing for it).
+pub(super) fn pronoun(r: std::ops::Range<usize>, p: Pronoun) -> SpeakerPhrase {
+    let gender = match p {
+        Pronoun::He => Some(Gender::Male),
+        Pronoun::She => Some(Gender::Female),
+        _ => None,
+    };
+    SpeakerPhrase {
+        gender,
+        ..SpeakerPhrase::of(r, PhraseKind::Pronoun(p))
+    }
 }
 
 /// A speaker phrase that is a name and nothing else (`Hannah Ruiz:`, or

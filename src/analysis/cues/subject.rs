@@ -511,7 +511,7 @@ fn apposition(text: &str, items: &[Item], floor: usize, k: usize) -> Option<Spea
 
 /// Whether a lower-case word after a noun phrase reads as its verb: an
 /// auxiliary, a speech verb, a past form, an -s form.
-pub(super) fn looks_finite(w: &str) -> bool {
+fn looks_finite(w: &str) -> bool {
     lex::auxiliaries().contains(w)
         || lex::speech_verbs().contains(w)
         || lex::irregular_pasts().contains(w)
