@@ -16,7 +16,9 @@ pub static INFO: RuleInfo = RuleInfo {
 to come, `XX` for a missing figure (`£XXm`, `XX per cent`), bracketed desk notes \
 (`[CHECK]`, `[TBC]`, `[INSERT QUOTE]`) and editors' notes in double brackets. Any of them \
 in published copy is an error. The message says what to fill in; there is no automatic \
-fix, because only the reporter knows the fact.",
+fix, because only the reporter knows the fact. In copy that is not in English (see \
+`not-english`) a bare `TK` or `XX` may be a word or an abbreviation (the German insurer \
+TK), so there only bracketed notes are flagged.",
     bad: "The council will borrow £XXm to rebuild the bridge [CHECK].",
     good: "The council will borrow £14m to rebuild the bridge.",
     settings: &[Setting {
@@ -68,8 +70,13 @@ fn check_in(
     paras: std::ops::Range<usize>,
     out: &mut Vec<Finding>,
 ) {
+    // (In German copy `TK` is an insurer, not a fact to come.)
+    let foreign = article.is_foreign();
     for p in article.paragraphs.get_slice(paras).unwrap_or_default() {
         for hit in &p.facts.placeholders {
+            if foreign && matches!(hit.kind, PlaceholderKind::ToCome | PlaceholderKind::Figure) {
+                continue;
+            }
             let range = p.start + hit.range.start..p.start + hit.range.end;
             if !article.is_copy(range.start) {
                 continue;
