@@ -62,6 +62,10 @@ pub struct QuoteSpan {
     /// speech verb and a comma (`as if to say, “…”`, `which notes, “…”`),
     /// or a credit after it (`“…,” by Times' Ben Sisario`).
     pub framed: bool,
+    /// The reporter's words after a quote that ends in a comma comment on
+    /// it rather than name its speaker (`“…,” a reference to the strike`,
+    /// `“…,” a detail that …`): the quote waits for no cue of its own.
+    pub remarked: bool,
 }
 
 impl QuoteSpan {

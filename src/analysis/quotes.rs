@@ -46,8 +46,10 @@ pub struct QuoteFacts {
     /// Byte offset of the paragraph's first non-whitespace character.
     pub first_char: usize,
     /// The paragraph ends with a colon (`Sanders made the following
-    /// comment:`): a lead-in to the quote that opens the next one.
-    pub ends_colon: bool,
+    /// comment:`) or a short question asking for words (`Just what is
+    /// this priceless slogan?`): a lead-in to the quote that opens the
+    /// next one.
+    pub leads_in: bool,
     /// The paragraph's last sentence is its last quote and the cue that
     /// attributes it (`… “…,” said Mr Williams.`): a quote opening the
     /// next paragraph reads as the same speaker's run.
@@ -125,7 +127,8 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.deck = is_deck(text, &facts.spans);
     facts.heading = text.trim_start().starts_with('#');
     facts.first_char = text.len() - text.trim_start().len();
-    facts.ends_colon = text.trim_end().ends_with(':');
+    const MAX_QUESTION_WORDS: usize = 8;
+    facts.leads_in = text.trim_end().ends_with(':') || asks_for_words(text, MAX_QUESTION_WORDS);
     facts.credit_line = credit_line(text);
     facts.credit_inside = credit_inside(text);
     let read = cues::read(text, &facts.spans);
@@ -231,6 +234,8 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         || close.as_ref().is_some_and(|c| credited(&text[c.end..]));
     let last_char = words.trim_end().chars().last();
     let last_char_at = last_char.map(|c| content.start + words.trim_end().len() - c.len_utf8());
+    let remarked =
+        last_char == Some(',') && close.as_ref().is_some_and(|c| remarks_on(&text[c.end..]));
     let open_mark = if open.len() > 3 {
         '“'
     } else {
@@ -255,6 +260,7 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         content,
         stray,
         framed,
+        remarked,
     }
 }
 
@@ -307,17 +313,8 @@ fn verb_led(before: &str) -> bool {
 fn noun_led(before: &str) -> bool {
     // `The tagline? “Meth. We’re on it.”`, `His answer? “No.”`: a fragment
     // of at most four words asks for the words the quote gives.
-    if let Some(ask) = before.strip_suffix('?') {
-        let fragment = ask
-            .rsplit(['.', '!', '?', '\n'])
-            .next()
-            .unwrap_or(ask)
-            .trim();
-        let words: Vec<&str> = fragment.split_whitespace().collect();
-        return (1..=4).contains(&words.len())
-            && words
-                .last()
-                .is_some_and(|w| lex::quoted_nouns().contains(w.to_lowercase().as_str()));
+    if before.ends_with('?') {
+        return asks_for_words(before, 4);
     }
     let lead = before.strip_suffix(',').unwrap_or(before).trim_end();
     let mut words = lead
@@ -332,6 +329,25 @@ fn noun_led(before: &str) -> bool {
         _ => None,
     };
     noun.is_some_and(|n| lex::quoted_nouns().contains(n.as_str()))
+}
+
+/// Whether `text` ends in a short question, of at most `max_words` words,
+/// whose last word is a noun of speech: it asks for the words a quote
+/// gives (`The tagline?`, `Just what is this priceless slogan?`).
+fn asks_for_words(text: &str, max_words: usize) -> bool {
+    let Some(ask) = text.trim_end().strip_suffix('?') else {
+        return false;
+    };
+    let fragment = ask
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(ask)
+        .trim();
+    let words: Vec<&str> = fragment.split_whitespace().collect();
+    (1..=max_words).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| lex::quoted_nouns().contains(w.to_lowercase().as_str()))
 }
 
 /// Whether the quote stands in a dash after words of the reporter's
@@ -421,6 +437,21 @@ fn after_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
     s.strip_prefix(w)
         .filter(|r| r.starts_with(char::is_whitespace))
         .map(str::trim_start)
+}
+
+/// Whether the words after a quote's closing mark comment on it: `a` or
+/// `an`, then a noun of data/quotes/remark_nouns.txt within three words
+/// (`a reference to the strike`, `an apparent dig at the mayor`).
+fn remarks_on(after: &str) -> bool {
+    const MAX_WORDS: usize = 3;
+    let rest = after.trim_start();
+    let Some(rest) = after_word(rest, "a").or_else(|| after_word(rest, "an")) else {
+        return false;
+    };
+    rest.split_whitespace().take(MAX_WORDS).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        lex::remark_nouns().contains(w)
+    })
 }
 
 /// Whether a byline credits the quoted words right after the closing mark:
@@ -833,7 +864,28 @@ mod tests {
         // A quote alone, or after the reporter's narrative, is not.
         assert_eq!(framed("“Nothing was done.”"), [false]);
         assert_eq!(framed("The roof fell in, “and nobody came.”"), [false]);
-        assert!(scan("Sanders made the following comment:").ends_colon);
+        assert!(scan("Sanders made the following comment:").leads_in);
+        // Words after a comma-quote that comment on it, not a speaker.
+        let remarked = |text: &str| scan(text).outer().map(|s| s.remarked).collect::<Vec<_>>();
+        assert_eq!(
+            remarked("“We will not be moved,” an apparent dig at the mayor."),
+            [true]
+        );
+        assert_eq!(
+            remarked("“We will not be moved,” a reference to the strike."),
+            [true]
+        );
+        assert_eq!(
+            remarked("“We will not be moved,” an aide to the mayor."),
+            [false]
+        );
+        assert_eq!(
+            remarked("“We will not be moved.” A reference to the strike."),
+            [false]
+        );
+        // A short question asking for words leads in; any other does not.
+        assert!(scan("Just what is this priceless slogan?").leads_in);
+        assert!(!scan("Just who will pay for the new bridge?").leads_in);
         // A credit line under a quote standing alone.
         for credit in [
             "- Bernie Sanders.",

@@ -99,4 +99,7 @@ crate::word_lists! {
     /// Nouns of a speaker's words owned after a quote and `was` (`“…,” was
     /// Mr Marr’s assessment`).
     verdict_nouns = "quotes/verdict_nouns.txt";
+    /// Nouns of the reporter's comment on a quote after it (`“…,” a
+    /// reference to the strike`).
+    remark_nouns = "quotes/remark_nouns.txt";
 }

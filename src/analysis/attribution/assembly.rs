@@ -182,7 +182,12 @@ impl Assembly<'_> {
             // its attribution is missing, not to be taken from a neighbour;
             // unless the sentence frames it otherwise (`“…,” by Times'
             // Ben Sisario`, `From the report: “…,” and …`).
-            let waits = s.last_char == Some(',') && s.close.is_some() && s.kind == QuoteKind::Full;
+            // (Not when the words after it comment on it with no cue:
+            // `“…,” a detail that …`.)
+            let waits = s.last_char == Some(',')
+                && s.close.is_some()
+                && s.kind == QuoteKind::Full
+                && !(s.remarked && cue.is_none());
             // A quote opening its sentence with a cue after it that has no
             // subject and no cue before it to lend one (`“We need change,”
             // arguing that …`): the speaker was cut, and is not to be taken
@@ -246,10 +251,11 @@ impl Assembly<'_> {
                 speaker_in_para = speaker.clone();
             }
             // The paragraph before ends in a lead-in colon (`Sanders made
-            // the following comment:`, `His answer:`).
+            // the following comment:`, `His answer:`) or a question asking
+            // for the words (`Just what is this priceless slogan?`).
             let led_in = k == 0
                 && s.open.start == q.first_char
-                && prev_para.is_some_and(|pp| self.paragraphs.at(pp).facts.quotes.ends_colon);
+                && prev_para.is_some_and(|pp| self.paragraphs.at(pp).facts.quotes.leads_in);
             // Right after a quote of this paragraph that has no speaker
             // either and ran on to its paragraph's end, nothing between but
             // a space (paragraphs of one quote run together on one line:
