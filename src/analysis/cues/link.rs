@@ -27,6 +27,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
             .or_else(|| in_sentence(p, found, qi, k))
             .or_else(|| short_cue_after(p, found, qi, k))
             .or_else(|| verdict_after(p, found, k))
+            .or_else(|| came_after(p, found, k))
             .or_else(|| reported_before(p, found, k))
             .or_else(|| unlisted_verb_after(p, found, qi, k));
     }
@@ -271,6 +272,27 @@ fn verdict_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     let range = p.items[noun].start()..p.items[noun].end();
     let word = word.to_string();
     Some(add(p, found, noun, range, &word, speaker))
+}
+
+/// A quote right after `came` and a noun of what was said (`“…,” came the
+/// reply from Mr Hale`, `“Call the roll,” came shouts from the crowd`):
+/// whoever it came from speaks.
+fn came_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
+    const MAX_ADJECTIVES: usize = 1;
+    let came = k + 1 + usize::from(p.punct(k + 1, ','));
+    if !matches!(p.word(came), Some("came" | "comes")) {
+        return None;
+    }
+    let det = came + 1 + usize::from(matches!(p.word(came + 1), Some("the" | "a" | "an")));
+    let noun = (det..=det + MAX_ADJECTIVES)
+        .find(|&i| p.word(i).is_some_and(|w| lex::quoted_nouns().contains(w)))?;
+    let ceil = p.sentence_end(k + 1);
+    if p.word(noun + 1) != Some("from") {
+        return None;
+    }
+    let speaker = super::after::speaker_after(p.text, &p.items, noun + 1, ceil)?;
+    let range = p.items[came].start()..p.items[came].end();
+    Some(add(p, found, came, range, "came", speaker))
 }
 
 /// A quote after a lead-in that names whose words they are (`I am reminded

@@ -535,6 +535,14 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
 /// its comma (`In June 2009, after Clinton fell ill, Axelrod …`).
 pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usize> {
     let mut s = floor;
+    // A conjunction opening the sentence stands before its subject (`But
+    // one reporter wanted to know, “…”`).
+    if p.word(s)
+        .is_some_and(|w| matches!(w, "but" | "and" | "yet" | "so" | "or"))
+        && s + 1 < k
+    {
+        s += 1;
+    }
     let opener = |s: usize| {
         p.word(s).is_some_and(|w| {
             lex::clause_openers().contains(w)

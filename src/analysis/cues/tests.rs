@@ -944,3 +944,40 @@ fn a_participle_or_a_relative_clause_before_the_subject() {
     let text = "In Rochdale, which votes next week, Brennan thought the plan “a con”.";
     assert_eq!(speakers(text), vec!["Brennan"]);
 }
+#[test]
+fn words_that_came_from_someone_are_theirs() {
+    let text = "“Not today,” came the curt reply from Mr Hale, the chairman.";
+    assert_eq!(speakers(text), vec!["Hale"]);
+    let text = "“Call the roll,” came shouts from the crowd, as the hall booed.";
+    assert_eq!(
+        speaker(text),
+        vec![(
+            "came".to_string(),
+            "the crowd".to_string(),
+            PhraseKind::Role
+        )]
+    );
+    // Not a noun of saying, nor words with no one they came from.
+    assert_eq!(
+        speaker("“Call the roll,” came the motion from the floor."),
+        vec![(String::new(), String::new(), PhraseKind::Elided)]
+    );
+    assert_eq!(
+        speaker("“No,” came the reply."),
+        vec![(String::new(), String::new(), PhraseKind::Elided)]
+    );
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_no_part_of_its_subject() {
+    let text =
+        "But one reporter wanted to know, “How surprised are you that the budget passed at all?”";
+    assert_eq!(
+        speaker(text),
+        vec![(
+            "wanted".to_string(),
+            "one reporter".to_string(),
+            PhraseKind::Anonymous
+        )]
+    );
+}
