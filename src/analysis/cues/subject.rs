@@ -536,12 +536,13 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
 pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usize> {
     let mut s = floor;
     // A conjunction opening the sentence stands before its subject (`But
-    // one reporter wanted to know, “…”`).
+    // one reporter wanted to know, “…”`), with its comma if it has one
+    // (`And, while we are on the subject, Mr Morris …`).
     if p.word(s)
         .is_some_and(|w| matches!(w, "but" | "and" | "yet" | "so" | "or"))
         && s + 1 < k
     {
-        s += 1;
+        s += 1 + usize::from(p.punct(s + 1, ','));
     }
     let opener = |s: usize| {
         p.word(s).is_some_and(|w| {

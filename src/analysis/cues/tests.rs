@@ -980,4 +980,7 @@ fn a_conjunction_opening_the_sentence_is_no_part_of_its_subject() {
             PhraseKind::Anonymous
         )]
     );
+    // With its comma, before an opening clause.
+    let text = "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him with another of his neat lines. “Robert Kilroy-Silk is not a team player.”";
+    assert_eq!(speakers(text), vec!["Morris"]);
 }
