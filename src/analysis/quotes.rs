@@ -355,10 +355,16 @@ fn asks_for_words(text: &str, max_words: usize) -> bool {
 /// fight for you!” — the balloons came down`, `his stock answer then —
 /// “…”`): the sentence says whose words they are.
 fn dash_aside(before: &str) -> bool {
+    // (A hyphen with a space before it is a dash, as UK copy types one:
+    // `The pledge on education - “your child achieving more” - was …`.)
+    let spaced_hyphen = before
+        .strip_suffix('-')
+        .filter(|lead| lead.ends_with(char::is_whitespace));
     let Some(lead) = before
         .strip_suffix('—')
         .or_else(|| before.strip_suffix('–'))
         .or_else(|| before.strip_suffix("--"))
+        .or(spaced_hyphen)
     else {
         return false;
     };
@@ -851,6 +857,11 @@ mod tests {
             framed("He backed the plan -- \"It is the only way we fix the roads.\""),
             [true]
         );
+        assert_eq!(
+            framed("The pledge on education - “your child achieving more” - was one of six."),
+            [true]
+        );
+        assert_eq!(framed("Turnout fell again- “Nobody came.”"), [false]);
         // A dash that ends a sentence, or opens the paragraph, frames nothing;
         // nor does a noun the quote is not (`the crowd, “…”`).
         assert_eq!(framed("The crowd went quiet. — “Who pays?”"), [false]);
