@@ -51,7 +51,7 @@ pub mod variants;
 pub use crate::lexicon::names::Gender;
 pub use across::{cross_variants, named_people, same_person, CrossVariant, Named};
 pub use people::People;
-pub use person::{Person, PersonId, Spelling};
+pub use person::{Person, PersonId, PersonInfo, Spelling};
 pub use regroup::Regrouped;
 pub use scan::scan_mentions;
 pub(crate) use tokens::{is_given_name, is_joined_particle};

@@ -3,7 +3,7 @@
 //! mentions makes.
 
 use super::group::Draft;
-use super::person::{Person, PersonId, Spelling};
+use super::person::{Person, PersonId, PersonInfo, Spelling};
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::{fold, likely_typo, same_given, spelling_key};
@@ -237,16 +237,13 @@ pub(super) fn person<'m>(
     }
     let surname_key = fold(&surname);
     let given_key = given.as_deref().map(fold);
-    Person {
+    let info = PersonInfo {
         id,
         canonical,
         surname,
         given,
         roles,
         gender: d.gender,
-        mentions: d.mentions.clone(),
-        first_reference: d.mentions[0],
-        first_full_reference: first_full.filter(|(_, m)| !m.heading).map(|(&r, _)| r),
         spellings,
         given_spellings,
         from_style_book: entry.is_some(),
@@ -254,5 +251,11 @@ pub(super) fn person<'m>(
         family_first,
         surname_key,
         given_key,
-    }
+    };
+    Person::new(
+        info,
+        d.mentions.clone(),
+        d.mentions[0],
+        first_full.filter(|(_, m)| !m.heading).map(|(&r, _)| r),
+    )
 }

@@ -21,9 +21,28 @@ pub struct Spelling {
     pub count: usize,
 }
 
-/// A person in the article.
+/// A person in the article: where they are mentioned, and who they are
+/// ([`PersonInfo`], read through this by `Deref`).
+///
+/// The mentions are numbered by paragraph, so a line break renumbers those
+/// of everyone named after it; what the person is stays shared between
+/// the article before the edit and after it (one reference count, not a
+/// copy of every name, role and spelling).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
+    /// Every mention, in article order.
+    pub mentions: Vec<MentionRef>,
+    /// The first mention (headline included).
+    pub first_reference: MentionRef,
+    /// The first full-name mention in the body (not on a heading line).
+    pub first_full_reference: Option<MentionRef>,
+    info: std::sync::Arc<PersonInfo>,
+}
+
+/// Who a person is: their name as it should be written, the spellings seen,
+/// roles and gender.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonInfo {
     pub id: PersonId,
     /// The name to use: style book, else the spelling most used (between
     /// spellings used as often, a known name, then the first full reference).
@@ -34,12 +53,6 @@ pub struct Person {
     pub given: Option<String>,
     pub roles: Vec<String>,
     pub gender: Option<Gender>,
-    /// Every mention, in article order.
-    pub mentions: Vec<MentionRef>,
-    /// The first mention (headline included).
-    pub first_reference: MentionRef,
-    /// The first full-name mention in the body (not on a heading line).
-    pub first_full_reference: Option<MentionRef>,
     /// Surname spellings seen, in order of first use, with counts.
     pub spellings: Vec<Spelling>,
     /// Given-name spellings seen, in order of first use, with counts.
@@ -59,7 +72,37 @@ pub struct Person {
     pub given_key: Option<String>,
 }
 
+impl std::ops::Deref for Person {
+    type Target = PersonInfo;
+    fn deref(&self) -> &PersonInfo {
+        &self.info
+    }
+}
+
+/// (Written through: the info is copied only if the article before the
+/// edit still shares it.)
+impl std::ops::DerefMut for Person {
+    fn deref_mut(&mut self) -> &mut PersonInfo {
+        std::sync::Arc::make_mut(&mut self.info)
+    }
+}
+
 impl Person {
+    /// A person of these mentions.
+    pub fn new(
+        info: PersonInfo,
+        mentions: Vec<MentionRef>,
+        first_reference: MentionRef,
+        first_full_reference: Option<MentionRef>,
+    ) -> Self {
+        Person {
+            mentions,
+            first_reference,
+            first_full_reference,
+            info: std::sync::Arc::new(info),
+        }
+    }
+
     /// Whether the mention spells this person's surname differently.
     /// Whether the mention's whole name is this person's compound surname
     /// (`Dr Ruiz Castillo` for Begoña Ruiz-Castillo).
