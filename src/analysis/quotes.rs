@@ -202,7 +202,13 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    let kind = classify(words, sentence_start, close.is_none(), named_by(before));
+    let kind = classify(
+        words,
+        sentence_start,
+        close.is_none(),
+        named_by(before),
+        titled_by(before),
+    );
     let kind = match kind {
         QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
         QuoteKind::Full
@@ -498,14 +504,29 @@ fn cited(after: &str) -> bool {
 
 /// Whether the text before an opening mark ends in a word that introduces a title.
 fn named_by(before: &str) -> bool {
+    lex::title_introducers().contains(word_before(before))
+}
+
+/// Whether a participle that only ever introduces a title stands right
+/// before the quote (`an article titled “Clinton Does Best Where Voting
+/// Machines Flunk.”`): a title, whatever its punctuation (the full stop of
+/// the reporter's sentence stands inside the marks in US style).
+fn titled_by(before: &str) -> bool {
+    matches!(
+        word_before(before),
+        "titled" | "entitled" | "headlined" | "subtitled"
+    )
+}
+
+/// The word right before a quote's opening mark.
+fn word_before(before: &str) -> &str {
     // (A comma may stand between: `Ouisa Davis' commentary, “Melania, tell
     // your immigrant story,” is very thoughtful`.)
     let before = before.strip_suffix(',').unwrap_or(before);
-    let last = before
+    before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or_default();
-    lex::title_introducers().contains(last)
+        .unwrap_or_default()
 }
 
 /// Whether quoted words end as a sentence does (a title does not, closing
@@ -518,8 +539,17 @@ fn ends_sentence(words: &str) -> bool {
 /// Full, partial or title, from the quoted words and their place: at the
 /// start of a sentence, running on into the next paragraph, right after a
 /// word that introduces a title (`named`).
-fn classify(words: &str, sentence_start: bool, runs_on: bool, named: bool) -> QuoteKind {
+fn classify(
+    words: &str,
+    sentence_start: bool,
+    runs_on: bool,
+    named: bool,
+    titled: bool,
+) -> QuoteKind {
     if named && !runs_on && !ends_sentence(words) {
+        return QuoteKind::Title;
+    }
+    if titled && !runs_on {
         return QuoteKind::Title;
     }
     let tokens: Vec<&str> = words
@@ -1091,6 +1121,15 @@ mod tests {
         assert_eq!(
             kinds("His 1974 album, \"Midnight at the Crossroads,\" drew on gospel. “Absolutely,” she said."),
             vec![QuoteKind::Title, QuoteKind::Full]
+        );
+        // After `titled` or `headlined`, a title whatever its punctuation.
+        assert_eq!(
+            kinds("She found solace in an article titled \"Why voting machines fail in the swing states.\""),
+            vec![QuoteKind::Title]
+        );
+        assert_eq!(
+            kinds("His column, headlined “Who pays for the pier?”, ran on Sunday."),
+            vec![QuoteKind::Title]
         );
     }
 
