@@ -10,7 +10,8 @@
 //! [`crate::sources`]) has a `"source"` on each quote looked for:
 //! `{"file","line","timestamp","speaker","state","score"}` (1-based line;
 //! `state` is faithful, omission, altered or not-found), and the table a
-//! SOURCE column.
+//! SOURCE column. The table's HOW column is `how`, except that a speaker the
+//! cue names who is no person reads `anonymous` or `organisation` there.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -247,7 +248,12 @@ pub fn table(text: &str, sheet: &Sheet, language: Language, config: &Config) -> 
             Some(s) => s.name.clone(),
             None => crate::rules::no_speaker_label(&article, quote, single > double).to_string(),
         };
-        let how = q.speaker.as_ref().map_or("", |s| s.how);
+        // (An unnamed source or an organisation the cue names says so:
+        // `one reporter` is no name.)
+        let how = q.speaker.as_ref().map_or("", |s| match (s.kind, s.how) {
+            ("anonymous" | "organisation", "named") => s.kind,
+            _ => s.how,
+        });
         let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
         let more = if q.text.split_whitespace().count() > 8 {
             " …"

@@ -138,3 +138,36 @@ fn pronouns_follow_the_person_a_paragraph_is_about() {
         ]
     );
 }
+
+#[test]
+fn the_table_says_when_a_speaker_is_unnamed_or_an_organisation() {
+    let text = "The mayor, Jane Hollis, took questions at City Hall on Tuesday.\n\nBut one reporter wanted to know, “How surprised are you that the budget passed at all?”\n\n“We will publish the accounts in December,” the council said in a statement.\n\n“It was a long night,” Ms Hollis said.\n";
+    let (code, out, err) = run(&["quotes", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    let row = |words: &str| {
+        out.lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("no row for {words}: {out}"))
+            .to_string()
+    };
+    let how = |words: &str| {
+        row(words)
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .nth(2)
+            .map(str::to_string)
+    };
+    assert!(row("How surprised").contains("one reporter"), "{out}");
+    assert_eq!(how("How surprised").as_deref(), Some("anonymous"), "{out}");
+    assert_eq!(
+        how("We will publish").as_deref(),
+        Some("organisation"),
+        "{out}"
+    );
+    assert_eq!(
+        how("It was a long night").as_deref(),
+        Some("named"),
+        "{out}"
+    );
+}
