@@ -286,10 +286,10 @@ fn came_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     let det = came + 1 + usize::from(matches!(p.word(came + 1), Some("the" | "a" | "an")));
     let noun = (det..=det + MAX_ADJECTIVES)
         .find(|&i| p.word(i).is_some_and(|w| lex::quoted_nouns().contains(w)))?;
-    let ceil = p.sentence_end(k + 1);
     if p.word(noun + 1) != Some("from") {
         return None;
     }
+    let ceil = p.sentence_end(k + 1);
     let speaker = super::after::speaker_after(p.text, &p.items, noun + 1, ceil)?;
     let range = p.items[came].start()..p.items[came].end();
     Some(add(p, found, came, range, "came", speaker))
