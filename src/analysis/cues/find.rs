@@ -273,6 +273,11 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. }) && !participle;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
+    } else if participle && after_speech_verb(p, floor, k) {
+        // `…, Spicer said, adding, “…”`: whoever said it adds it (filled
+        // from that cue), not the sentence's subject (`Ryan and Trump will
+        // meet next week, Spicer said, adding …`).
+        Some(elided(&p.items, k))
     } else if let Some(ph) = participle.then(|| with_subject(p, floor, k)).flatten() {
         Some(ph)
     } else if participle
@@ -336,6 +341,18 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         })
     });
     Some((cue(verb, &word, speaker), used))
+}
+
+/// Whether the participle at `k` comes right after a speech verb and its
+/// comma (`Spicer said, adding`; not `He defended the remark, saying`):
+/// the speaker of that verb speaks on.
+fn after_speech_verb(p: &Para<'_>, floor: usize, k: usize) -> bool {
+    k >= floor + 2
+        && p.punct(k - 1, ',')
+        && matches!(&p.items[k - 2], Item::Word { cap: false, range }
+            if lex::speech_verbs().contains(lower(p.text, range).as_str()))
+        // (A verb, not the noun: `He defended the remark, saying …`.)
+        && !after_determiner(p.text, &p.items, k - 2)
 }
 
 /// Whether the verb at `k` follows a form of `be`, adverbs between: a

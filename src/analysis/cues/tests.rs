@@ -984,3 +984,22 @@ fn a_conjunction_opening_the_sentence_is_no_part_of_its_subject() {
     let text = "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him with another of his neat lines. “Robert Kilroy-Silk is not a team player.”";
     assert_eq!(speakers(text), vec!["Morris"]);
 }
+
+#[test]
+fn a_participle_after_a_speech_verb_is_that_speakers() {
+    let text = "Ryan and Trump will meet sometime next week, Spicer said, adding, “They need to sit down and have a good talk.”";
+    assert_eq!(speakers(text), vec!["Spicer"]);
+    // Not a participle after the object of another verb.
+    let text =
+        "Ryan and Trump will meet next week, the aide confirmed, adding, “It is all arranged.”";
+    assert_eq!(speakers(text), vec!["the aide"]);
+    // A noun of saying before the comma is no verb.
+    let text = "Mr Dean defended the remark, saying, “Something funny was going on last night.”";
+    assert_eq!(speakers(text), vec!["Dean"]);
+}
+
+#[test]
+fn here_and_a_place_open_the_sentence_before_its_subject() {
+    let text = "Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have got to do better.”";
+    assert_eq!(speakers(text), vec!["Sanders"]);
+}
