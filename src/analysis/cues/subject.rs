@@ -548,11 +548,15 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
         p.word(s).is_some_and(|w| {
             lex::clause_openers().contains(w)
                 || w.ends_with("ing") && p.punct(s + 1, ',')
-                // A participle opening the sentence (`Asked about it, …`,
-                // `Horrified at the prospect, …`).
+                // A participle or an adverb opening the sentence, its
+                // clause ending at a comma (`Asked about it, …`,
+                // `Horrified at the prospect, …`, `Continuing his attack
+                // on the bill, …`, `Hastily, …`); an ordinary word, not a
+                // name (`Ted`, `Manning`, `Kelly`).
                 || s == floor
-                    && w.ends_with("ed")
+                    && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && (s + 1..k.min(s + 15)).any(|i| p.punct(i, ','))
+                    && ordinary_word(p, s)
                 // A relative clause on the opening phrase (`In New
                 // Hampshire, which votes next, Bush …`).
                 || s > floor && matches!(w, "which" | "where" | "when")
@@ -570,8 +574,43 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
             break;
         }
         s = (s..k).find(|&i| p.punct(i, ',') || title_comma(i))? + 1;
+        // A place's state or country after its comma is the clause's too
+        // (`Speaking in Salem, New Hampshire, Trump …`).
+        if let Some(end) = place_after_comma(p, s, k) {
+            s = end + 1;
+        }
     }
     (s < k).then_some(s)
+}
+
+/// Whether the word at item `s` is an ordinary English word and no known
+/// name, whatever its capital.
+fn ordinary_word(p: &Para<'_>, s: usize) -> bool {
+    let Item::Word { range, .. } = &p.items[s] else {
+        return false;
+    };
+    let written = &p.text[range.clone()];
+    crate::lexicon::english::is_english_word(&written.to_lowercase())
+        && !crate::lexicon::names::is_known_surname(written)
+        && crate::lexicon::names::GAZETTEER.given(written).is_none()
+}
+
+/// The comma closing a place name that starts at item `s` (`New
+/// Hampshire,` after `Salem,`), if the capitalised words up to it are one.
+fn place_after_comma(p: &Para<'_>, s: usize, k: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 3;
+    let comma = (s..k.min(s + MAX_WORDS + 1)).find(|&i| p.punct(i, ','))?;
+    if comma == s || !(s..comma).all(|i| matches!(p.items[i], Item::Word { cap: true, .. })) {
+        return None;
+    }
+    use crate::lexicon::names::{Lexical, GAZETTEER};
+    let name = &p.text[p.items[s].start()..p.items[comma - 1].end()];
+    let place = if comma == s + 1 {
+        GAZETTEER.lexical(name) == Some(Lexical::Place)
+    } else {
+        GAZETTEER.is_multi_place(name)
+    };
+    place.then_some(comma)
 }
 
 /// Whether a lower-case word after the subject starting at item `s` and

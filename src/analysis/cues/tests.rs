@@ -1003,3 +1003,17 @@ fn here_and_a_place_open_the_sentence_before_its_subject() {
     let text = "Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have got to do better.”";
     assert_eq!(speakers(text), vec!["Sanders"]);
 }
+
+#[test]
+fn an_opening_clause_is_no_speaker_of_a_participle() {
+    for (text, who) in [
+        ("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”", "Trump"),
+        ("Early in his campaign, Trump attacked Romney, calling him, among other things, “a failed candidate.”", "Trump"),
+        ("Continuing his attack on the bill, Carson rejected the notion, saying, “I would fix it.”", "Carson"),
+        ("Amid the outcry, Matt Walsh defended the list, saying it is necessary to “identify the traitors.”", "Matt Walsh"),
+        // A name that ends like a participle is the subject.
+        ("Manning, who won the title in 2016, told reporters, “We will be back.”", "Manning"),
+    ] {
+        assert_eq!(speakers(text), vec![who], "{text}");
+    }
+}
