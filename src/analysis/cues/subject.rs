@@ -557,6 +557,9 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
                     && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && (s + 1..k.min(s + 15)).any(|i| p.punct(i, ','))
                     && ordinary_word(p, s)
+                // Any ordinary word alone before a comma (`Soon, he …`,
+                // `Instead, …`); not a name (`Brown, 54, …`).
+                || s == floor && p.punct(s + 1, ',') && ordinary_word(p, s)
                 // A relative clause on the opening phrase (`In New
                 // Hampshire, which votes next, Bush …`).
                 || s > floor && matches!(w, "which" | "where" | "when")

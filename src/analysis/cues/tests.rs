@@ -1011,8 +1011,10 @@ fn an_opening_clause_is_no_speaker_of_a_participle() {
         ("Early in his campaign, Trump attacked Romney, calling him, among other things, “a failed candidate.”", "Trump"),
         ("Continuing his attack on the bill, Carson rejected the notion, saying, “I would fix it.”", "Carson"),
         ("Amid the outcry, Matt Walsh defended the list, saying it is necessary to “identify the traitors.”", "Matt Walsh"),
+        ("Soon, he found the city welcoming, saying, “We are home.”", "he"),
         // A name that ends like a participle is the subject.
         ("Manning, who won the title in 2016, told reporters, “We will be back.”", "Manning"),
+        ("Brown, 54, told reporters, “We will be back.”", "Brown"),
     ] {
         assert_eq!(speakers(text), vec![who], "{text}");
     }
