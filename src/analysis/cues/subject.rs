@@ -558,8 +558,12 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
                     && (s + 1..k.min(s + 15)).any(|i| p.punct(i, ','))
                     && ordinary_word(p, s)
                 // Any ordinary word alone before a comma (`Soon, he …`,
-                // `Instead, …`); not a name (`Brown, 54, …`).
-                || s == floor && p.punct(s + 1, ',') && ordinary_word(p, s)
+                // `Instead, …`); not a name (`Brown, 54, …`), nor a noun
+                // a relative clause follows (`Police, who …`).
+                || s == floor
+                    && p.punct(s + 1, ',')
+                    && ordinary_word(p, s)
+                    && !relative_after(p, s + 1)
                 // A relative clause on the opening phrase (`In New
                 // Hampshire, which votes next, Bush …`).
                 || s > floor && matches!(w, "which" | "where" | "when")
@@ -584,6 +588,12 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
         }
     }
     (s < k).then_some(s)
+}
+
+/// Whether the comma at item `c` opens a relative clause (`, who …`,
+/// `, which …`).
+fn relative_after(p: &Para<'_>, c: usize) -> bool {
+    p.punct(c, ',') && matches!(p.word(c + 1), Some("who" | "which"))
 }
 
 /// Whether the word at item `s` is an ordinary English word and no known
@@ -652,6 +662,11 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
         _ => true,
     })?;
     if !matches!(p.items[v], Item::Word { .. }) {
+        // A phrase with a relative clause in commas after it (`Police,
+        // who were called at 3am, arrived …`): the phrase.
+        if relative_after(p, v) {
+            return phrase(p.text, &p.items, s, v).filter(is_speaker_like);
+        }
         // A name with a party or state tag (`Sen. Bernie Sanders (Vt.),
         // who …, identified`): the name.
         return p

@@ -1019,3 +1019,15 @@ fn an_opening_clause_is_no_speaker_of_a_participle() {
         assert_eq!(speakers(text), vec![who], "{text}");
     }
 }
+#[test]
+fn a_subject_with_a_relative_clause_in_commas_speaks() {
+    let text = "Police, who were called to the flat at 3am, arrived within minutes, saying: “We found the door open.”";
+    assert_eq!(
+        speaker(text),
+        vec![(
+            "saying".to_string(),
+            "Police".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+}
