@@ -546,10 +546,9 @@ fn classify(
     named: bool,
     titled: bool,
 ) -> QuoteKind {
-    if named && !runs_on && !ends_sentence(words) {
-        return QuoteKind::Title;
-    }
-    if titled && !runs_on {
+    // (After `titled` whatever the punctuation; after a noun such as
+    // `song`, not a sentence of someone's words.)
+    if !runs_on && (titled || named && !ends_sentence(words)) {
         return QuoteKind::Title;
     }
     let tokens: Vec<&str> = words

@@ -186,10 +186,7 @@ fn headline_subject(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> 
 /// (`Update`, `Watch`, `Exclusive`): a capital that says nothing.
 fn ordinary_word(text: &str, ph: &SpeakerPhrase) -> bool {
     let w = &text[ph.range.clone()];
-    !w.contains(char::is_whitespace)
-        && crate::lexicon::english::is_english_word(&w.to_lowercase())
-        && !crate::lexicon::names::is_known_surname(w)
-        && GAZETTEER.given(w).is_none()
+    !w.contains(char::is_whitespace) && super::words::is_ordinary_word(w)
 }
 
 /// A quote opening a sentence in mid-paragraph, after a sentence whose

@@ -602,10 +602,7 @@ fn ordinary_word(p: &Para<'_>, s: usize) -> bool {
     let Item::Word { range, .. } = &p.items[s] else {
         return false;
     };
-    let written = &p.text[range.clone()];
-    crate::lexicon::english::is_english_word(&written.to_lowercase())
-        && !crate::lexicon::names::is_known_surname(written)
-        && crate::lexicon::names::GAZETTEER.given(written).is_none()
+    super::words::is_ordinary_word(&p.text[range.clone()])
 }
 
 /// The comma closing a place name that starts at item `s` (`New
@@ -684,16 +681,7 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
 /// word and no known name (`Talk compared to “working the referees”`, a
 /// headline's deck): the capital is the sentence's, not a name's.
 fn common_word_opening(p: &Para<'_>, s: usize, v: usize, ph: &SpeakerPhrase) -> bool {
-    if ph.kind != PhraseKind::Named || v != s + 1 {
-        return false;
-    }
-    let Some(Item::Word { range, .. }) = p.items.get(s) else {
-        return false;
-    };
-    let w = &p.text[range.clone()];
-    crate::lexicon::english::is_english_word(&w.to_lowercase())
-        && !crate::lexicon::names::is_known_surname(w)
-        && crate::lexicon::names::GAZETTEER.given(w).is_none()
+    ph.kind == PhraseKind::Named && v == s + 1 && ordinary_word(p, s)
 }
 
 /// Whether the word before item `i` is a number (`200 protesters`).

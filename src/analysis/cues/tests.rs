@@ -944,6 +944,7 @@ fn a_participle_or_a_relative_clause_before_the_subject() {
     let text = "In Rochdale, which votes next week, Brennan thought the plan “a con”.";
     assert_eq!(speakers(text), vec!["Brennan"]);
 }
+
 #[test]
 fn words_that_came_from_someone_are_theirs() {
     let text = "“Not today,” came the curt reply from Mr Hale, the chairman.";
@@ -958,14 +959,12 @@ fn words_that_came_from_someone_are_theirs() {
         )]
     );
     // Not a noun of saying, nor words with no one they came from.
-    assert_eq!(
-        speaker("“Call the roll,” came the motion from the floor."),
-        vec![(String::new(), String::new(), PhraseKind::Elided)]
-    );
-    assert_eq!(
-        speaker("“No,” came the reply."),
-        vec![(String::new(), String::new(), PhraseKind::Elided)]
-    );
+    for text in [
+        "“Call the roll,” came the motion from the floor.",
+        "“No,” came the reply.",
+    ] {
+        assert_eq!(speakers(text), vec![""], "{text}");
+    }
 }
 
 #[test]
@@ -1019,6 +1018,7 @@ fn an_opening_clause_is_no_speaker_of_a_participle() {
         assert_eq!(speakers(text), vec![who], "{text}");
     }
 }
+
 #[test]
 fn a_subject_with_a_relative_clause_in_commas_speaks() {
     let text = "Police, who were called to the flat at 3am, arrived within minutes, saying: “We found the door open.”";

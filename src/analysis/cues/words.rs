@@ -10,6 +10,15 @@ pub fn not_a_name(word: &str) -> bool {
     lex::not_names().contains(&bare(word))
 }
 
+/// Whether a word as written is an ordinary English word and no known name,
+/// whatever its capital (`Update`, `Soon`, `Continuing`; not `Brown`,
+/// `Kelly`, `Manning`): a capital that says nothing.
+pub fn is_ordinary_word(written: &str) -> bool {
+    crate::lexicon::english::is_english_word(&written.to_lowercase())
+        && !crate::lexicon::names::is_known_surname(written)
+        && crate::lexicon::names::GAZETTEER.given(written).is_none()
+}
+
 /// Whether a noun names an anonymous source (`official`, `spokesman`, `aide`).
 pub fn is_source_noun(word: &str) -> bool {
     lex::source_nouns().contains(word)
