@@ -74,6 +74,9 @@ crate::word_lists! {
     speaker_stops = "quotes/speaker_stops.txt";
     /// Words after a head noun that start a phrase of their own (`of`, `for`).
     head_breaks = "quotes/head_breaks.txt";
+    /// Adjectives and participles after a source or role noun that open
+    /// its postmodifier (`people familiar with the matter`).
+    post_head_words = "quotes/post_head_words.txt";
     /// Prepositions whose object never chants or speaks (`to`, `outside`).
     place_prepositions = "quotes/place_prepositions.txt";
     /// Words that open an anonymous group (`several`, `many`).

@@ -6,7 +6,7 @@ use crate::lexicon::quotes as lex;
 use super::items::{is_abbrev_dot, lower, Item};
 use super::phrase::phrase;
 use super::types::{PhraseKind, SpeakerPhrase};
-use super::walk::org_name_on;
+use super::walk::{org_name_on, post_head};
 
 /// The speaker after the verb at item `v` (`said Ortega`, `said the Russian`).
 pub(super) fn speaker_after(
@@ -24,6 +24,7 @@ pub(super) fn speaker_after(
                 if e > start
                     && lex::speaker_stops().contains(&w)
                     && !(w == "on" && org_name_on(text, items, e, start))
+                    && !post_head(text, items, e, start)
                 {
                     break;
                 }

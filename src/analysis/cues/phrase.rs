@@ -82,7 +82,8 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             // on Presidential Debates`.)
             if k > first
                 && (lex::head_breaks().contains(&lw)
-                    || lw == "on" && org_name_on(text, items, k, first))
+                    || lw == "on" && org_name_on(text, items, k, first)
+                    || lex::post_head_words().contains(&lw) && is_person_noun(&w(head_at)))
             {
                 break;
             }
@@ -98,6 +99,15 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         // `Protesters chanted`: a capitalised source noun alone is a
         // group of people, not a name.
         .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(&w(k)))
+        // (`People familiar with the matter said`: nor is one opening
+        // its phrase before a postmodifier, capitalised as the first word.)
+        .filter(|&k| {
+            k != first
+                || !is_person_noun(&w(k))
+                || !words
+                    .get(1)
+                    .is_some_and(|&n| lex::post_head_words().contains(&w(n)))
+        })
         .collect();
     // `of Republican claims`, `Only European immigrants`: a demonym or a
     // party's adjective alone after another word is no one's name (but
@@ -214,6 +224,15 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         gender,
         ..SpeakerPhrase::of(range, kind)
     })
+}
+
+/// Whether a word is a noun for people a postmodifier may follow
+/// (`people`, `a source`, `officials`, `an aide`): `close` after it opens
+/// `close to the talks`, not `a close aide`.
+fn is_person_noun(word: &str) -> bool {
+    lex::source_nouns().contains(word)
+        || lex::role_nouns().contains(word)
+        || super::words::is_people_plural(word)
 }
 
 /// A speaker phrase that is a pronoun, with the gender it shows (`he`,

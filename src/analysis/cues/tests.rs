@@ -1031,3 +1031,41 @@ fn a_subject_with_a_relative_clause_in_commas_speaks() {
         )]
     );
 }
+
+#[test]
+fn people_familiar_with_the_matter_are_one_anonymous_source() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "“The deal is close,” people familiar with the matter said on Tuesday.",
+            "people familiar with the matter",
+        ),
+        (
+            "“The deal is close,” said people close to the talks.",
+            "people close to the talks",
+        ),
+        (
+            "People familiar with the matter said: “The bid will be raised.”",
+            "People familiar with the matter",
+        ),
+        (
+            "Another source familiar with Ms Reyes’s thinking said, “She will stand.”",
+            "Another source familiar with Ms Reyes’s thinking",
+        ),
+        (
+            "“Nothing is signed yet,” said one official briefed on the talks.",
+            "one official briefed on the talks",
+        ),
+    ];
+    for (text, who) in cases {
+        assert_eq!(
+            speaker(text),
+            [("said".to_string(), who.to_string(), PhraseKind::Anonymous)],
+            "{text}"
+        );
+    }
+    // `close` before its noun opens no postmodifier: the aide is named.
+    assert_eq!(
+        speakers("“We won,” said a close aide, Tom Hale."),
+        ["Tom Hale"]
+    );
+}

@@ -98,6 +98,14 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                     s -= 2;
                     continue;
                 }
+                // `a source familiar with Cruz’s thinking`, `officials
+                // briefed on the plan`: the postmodifier of a noun for people.
+                if matches!(w.as_str(), "with" | "on" | "about" | "in" | "to")
+                    && post_head(text, items, s - 1, floor)
+                {
+                    s -= 2;
+                    continue;
+                }
                 if w == "and" {
                     // `the Department of Health and Social Care`: one name.
                     if let Some(head) = org_list_start(text, items, s - 1, floor) {
@@ -155,6 +163,10 @@ pub(super) fn walk_back(text: &str, items: &[Item], end: usize, floor: usize) ->
                         // `a narrator in the Clinton ad`, `a woman in
                         // the crowd` (after a noun, not `speaking in the`).
                         Some("with" | "in") if noun_before_with() => s -= 1,
+                        // `people briefed on the talks`.
+                        Some("on" | "about" | "to") if post_head(text, items, s - 1, floor) => {
+                            s -= 1
+                        }
                         // `a source close to the actress`.
                         Some("to") if close_to(text, items, s - 1, floor) => s -= 2,
                         // `the two said`: the people just named, counted.
@@ -189,6 +201,23 @@ pub(super) fn close_to(text: &str, items: &[Item], to: usize, floor: usize) -> b
     to > floor
         && matches!(&items[to - 1], Item::Word { range, .. }
             if matches!(lower(text, range).as_str(), "close" | "closest" | "near" | "loyal"))
+}
+
+/// Whether the preposition at item `prep` follows a word that opens the
+/// postmodifier of a noun for people (`familiar`, `briefed`: `people
+/// familiar with`, `an official briefed on`).
+pub(super) fn post_head(text: &str, items: &[Item], prep: usize, floor: usize) -> bool {
+    let word = |k: usize| match items.get(k) {
+        Some(Item::Word { range, .. }) => Some(lower(text, range)),
+        _ => None,
+    };
+    prep >= floor + 2
+        && word(prep - 1).is_some_and(|w| lex::post_head_words().contains(w.as_str()))
+        && word(prep - 2).is_some_and(|w| {
+            lex::source_nouns().contains(w.as_str())
+                || lex::role_nouns().contains(w.as_str())
+                || super::words::is_people_plural(&w)
+        })
 }
 
 /// When the `and` at item `and` joins the capitalised parts of one
