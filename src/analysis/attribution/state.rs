@@ -155,6 +155,9 @@ pub(super) struct Walk {
     pub(super) last_female: Option<Seen>,
     pub(super) last_unknown: Option<Seen>,
     pub(super) last_group: Option<Seen>,
+    /// The last organisation, document or statement (`the council`, `the
+    /// report`): what `it` refers to, never a person or a group of people.
+    pub(super) last_org: Option<Seen>,
     pub(super) last_person: Option<Seen>,
     /// Head noun → role entries, most recent last.
     pub(super) roles: imbl::OrdMap<Arc<str>, Arc<RoleList>>,
@@ -198,6 +201,7 @@ impl Walk {
             && self.last_female == o.last_female
             && self.last_unknown == o.last_unknown
             && self.last_group == o.last_group
+            && self.last_org == o.last_org
             && self.last_person == o.last_person
             && self.last_speaker == o.last_speaker
             && self.recent == o.recent
@@ -261,6 +265,9 @@ impl Walk {
                     Some(Gender::Female) => self.last_female = Some(seen.clone()),
                     None if person_like => self.last_unknown = Some(seen.clone()),
                     None => {}
+                }
+                if *kind == SpeakerKind::Organisation {
+                    self.last_org = Some(seen.clone());
                 }
                 if *kind == SpeakerKind::Person {
                     self.last_person = Some(seen);
@@ -359,7 +366,16 @@ impl Walk {
                     .or(self.last_person.as_ref())
                     .filter(|s| !skip(s))
             }
-            Pronoun::It => return self.last_group.as_ref().filter(|s| !skip(s)),
+            // The last organisation or document; else the last source
+            // that is no person (`it` may stand for a statement or a
+            // campaign the copy names only in passing).
+            Pronoun::It => {
+                return self
+                    .last_org
+                    .as_ref()
+                    .or(self.last_group.as_ref())
+                    .filter(|s| !skip(s))
+            }
         };
         let index = |s: &Seen| keys.index_of(s.key).unwrap_or(0);
         let near = |s: &Seen| NEAR - para.saturating_sub(index(s)).min(NEAR);
@@ -409,6 +425,7 @@ impl Walk {
             &self.last_female,
             &self.last_unknown,
             &self.last_group,
+            &self.last_org,
             &self.last_person,
         ]
         .into_iter()

@@ -228,3 +228,33 @@ Richmond",
     let headline = "Trump ‘The Dealmaker’ Could Address Clean Energy, Graham Says\n\nThe senator spoke on Monday.";
     assert_eq!(sheet(headline).len(), 1, "{:?}", sheet(headline));
 }
+
+#[test]
+fn an_age_after_a_name_answers_the_n_year_old() {
+    let text = "Jane Doe, 34, was walking her dog when the oak fell. Her neighbour, Peter Lyle (61), called an ambulance.\n\n“It was terrifying,” the 34-year-old said.\n\n“I heard a crack like a gunshot,” said the 61-year-old.";
+    let got: Vec<_> = sheet(text)
+        .into_iter()
+        .map(|(_, who, how)| (who, how))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Jane Doe".to_string()), Some("role")),
+            (Some("Peter Lyle".to_string()), Some("role")),
+        ]
+    );
+}
+
+#[test]
+fn it_is_the_organisation_not_the_anonymous_person_after_it() {
+    let text = "The council said it would review every tree on the street.\n\n“We have lost three,” one resident said.\n\n“Safety is our first concern,” it said.\n\n“The prime minister has full confidence in her,” No 10 said.";
+    let got: Vec<_> = sheet(text).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(
+        got,
+        [
+            Some("one resident".to_string()),
+            Some("The council".to_string()),
+            Some("No 10".to_string()),
+        ]
+    );
+}

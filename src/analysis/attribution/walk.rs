@@ -143,6 +143,10 @@ pub(super) fn walk_paragraph<'p>(
                     if let Some(role) = &m.role {
                         walk.add_role(role, seen.clone());
                     }
+                    // `Jane Doe, 34,` … `the 34-year-old said`.
+                    if let Some(age) = m.age {
+                        walk.add_role(&format!("{age}-year-old"), seen.clone());
+                    }
                     walk.saw(people, seen, m.gender);
                     if let Some(last) = walk.recent.last_mut() {
                         last.2 = m.possessive;

@@ -70,6 +70,17 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         }
     }
     let first_word = w(first);
+    // `No 10 said`, `said Number 10`: Downing Street, in UK copy.
+    if words.len() == 2
+        && matches!(first_word.as_ref(), "no" | "number")
+        && matches!(items[first], Item::Word { cap: true, .. })
+        && w(last) == "10"
+    {
+        return Some(SpeakerPhrase {
+            head: Some("10".to_string()),
+            ..SpeakerPhrase::of(range, PhraseKind::Organisation)
+        });
+    }
     let starts_with_det = lex::determiners().contains(&first_word);
     // The head noun: the last word before a preposition or relative word;
     // but a full name closing a role that opens with no determiner is the

@@ -264,7 +264,30 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         given_text,
         surname_range,
         sic: sic_after(s.text, t_last.outer_end),
+        age: age_after(s.text, t_last.outer_end),
     }
+}
+
+/// The age after the name ending at `end`: `, 34,` (or `, 34.`, `, aged
+/// 34,`) or ` (34)`. One to three digits, closed by punctuation, so
+/// `Smith, 2-1` and `Hale, 40 years on` give none.
+fn age_after(text: &str, end: usize) -> Option<u16> {
+    let rest = &text[end..];
+    let rest = if let Some(r) = rest.strip_prefix(',') {
+        let r = r.trim_start_matches(is_space);
+        r.strip_prefix("aged ").unwrap_or(r)
+    } else {
+        rest.trim_start_matches(is_space).strip_prefix('(')?
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let close = rest[digits..].chars().next();
+    if !matches!(close, Some(',' | '.' | ')' | ';' | ':') | None) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// Whether `[sic]` or `(sic)` follows the name ending at `end`.

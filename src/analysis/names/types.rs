@@ -51,6 +51,9 @@ pub struct Mention {
     /// `[sic]` follows the name: the spelling is the source's, kept on
     /// purpose, and is never a variant.
     pub sic: bool,
+    /// The age the copy gives right after the name (`Jane Doe, 34,`,
+    /// `Peter Lyle (61)`): `the 34-year-old` later is this person.
+    pub age: Option<u16>,
 }
 
 impl Mention {
