@@ -70,6 +70,9 @@ pub(super) struct Builder {
     pub(super) by_core: FastMap<String, Vec<PersonId>>,
     /// People by folded given name (`Mr Xi` for Xi Jinping).
     pub(super) by_given: FastMap<String, Vec<PersonId>>,
+    /// How often each folded surname is written bare (`Clinton said`):
+    /// which of two families' spellings the article writes more.
+    pub(super) bare_counts: FastMap<String, usize>,
 }
 
 impl Builder {
@@ -267,6 +270,7 @@ pub(super) fn group<'m>(
     let mut bare: Vec<(MentionRef, &Mention)> = Vec::new();
     for (r, m) in mentions {
         if m.bare {
+            *b.bare_counts.entry(m.surname_key.clone()).or_default() += 1;
             bare.push((r, m));
         } else {
             b.assign(r, m);

@@ -321,6 +321,10 @@ fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
                 && s.name_like(i + 1)
                 && s.toks[i + 1].shape == Shape::Cap
                 && s.lexical(i + 1).is_none()
+                // `Chad Bown`, `Paris Hilton`; not `Dallas Cowboys` or
+                // `Georgia Tech`, a place's team or college.
+                && (!crate::lexicon::english::is_english_word(&s.word(i + 1).to_lowercase())
+                    || is_common_surname(s.word(i + 1)))
         }
     }
 }

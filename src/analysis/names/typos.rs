@@ -145,8 +145,8 @@ impl Builder {
         let (wg, lg) = (givens(&winners), givens(&losers));
         if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
             // The winner was picked for its given name: the family's
-            // spelling is the one written more.
-            if self.key_count(win) >= self.key_count(lose) {
+            // spelling is the one written more, bare surnames counted.
+            if self.written(win) >= self.written(lose) {
                 self.family_spelling(win, lose, &winners, &losers);
             } else {
                 self.family_spelling(lose, win, &losers, &winners);
@@ -181,7 +181,7 @@ impl Builder {
         winners: &[PersonId],
         losers: &[PersonId],
     ) {
-        if is_own_name(lose) || self.key_count(win) <= self.key_count(lose) {
+        if is_own_name(lose) || self.written(win) <= self.written(lose) {
             return;
         }
         let Some(written) = winners
@@ -196,6 +196,12 @@ impl Builder {
             let q = self.root(q);
             self.drafts[q].family_spelling = Some(written.clone());
         }
+    }
+
+    /// How often a surname is written: in names (`Hillary Clinton`) and
+    /// bare (`Clinton said`).
+    fn written(&self, key: &str) -> usize {
+        self.key_count(key) + self.bare_counts.get(key).copied().unwrap_or(0)
     }
 
     /// Whether the people spelled `key` include someone the article names
