@@ -125,6 +125,15 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
         return false;
     };
     let (la, lb) = (a.chars().count(), b.chars().count());
+    // Two letters: only the last one doubled (`Ozz` for `Oz`); any other
+    // edit makes another name (`Li`, `Lu`, `Liu`).
+    if la.min(lb) == 2 && la.max(lb) == 3 {
+        let (short, long) = if la < lb { (a, b) } else { (b, a) };
+        return short
+            .chars()
+            .last()
+            .is_some_and(|c| long.strip_prefix(short) == Some(c.encode_utf8(&mut [0; 4])));
+    }
     if fa != fb || la.min(lb) < 3 || la.max(lb) > 5 || la.abs_diff(lb) > 1 {
         return false;
     }
@@ -265,9 +274,13 @@ mod tests {
     #[test]
     fn short_names_take_one_edit_of_any_kind_when_the_other_is_no_word() {
         let near = |a: &str, b: &str| near_spelling(&fold(a), &fold(b));
+        let typo = |a: &str, b: &str| plausible_typo(&fold(a), &fold(b));
         assert!(near("Trump", "Trupm") && near("Trump", "Tump") && near("Cruz", "Crz"));
         assert!(near("Bush", "Bsuh") && near("Rubio", "Rubi"));
         assert!(!near("Lee", "Li") && !near("Khan", "Chan"));
+        // Two letters: only the last doubled (`Ozz`); `Liu` is a name.
+        assert!(near("Oz", "Ozz") && near("Ozz", "Oz") && typo("Ozz", "Oz"));
+        assert!(!near("Li", "Liu") && !near("Wu", "Wo") && !near("Oz", "Zoz"));
         // A final `s` links the spellings (the grouping weighs how often
         // each is used), but alone it makes no typo.
         let typo = |a: &str, b: &str| plausible_typo(&fold(a), &fold(b));
