@@ -28,6 +28,7 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
             .or_else(|| short_cue_after(p, found, qi, k))
             .or_else(|| verdict_after(p, found, k))
             .or_else(|| came_after(p, found, k))
+            .or_else(|| source_after(p, found, qi, k))
             .or_else(|| reported_before(p, found, k))
             .or_else(|| unlisted_verb_after(p, found, qi, k));
     }
@@ -290,6 +291,56 @@ fn came_after(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
     let speaker = super::after::speaker_after(p.text, &p.items, noun + 1, ceil)?;
     let range = p.items[came].start()..p.items[came].end();
     Some(add(p, found, came, range, "came", speaker))
+}
+
+/// A quote closing its sentence, then a sentence naming whose words they
+/// were (`“…” That quote from Alabama Securities Commissioner Thomas
+/// Krebs appeared on the front page`, `“…” The remark came from a senior
+/// aide.`): that speaker.
+fn source_after(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<usize> {
+    let span = p.outer[qi];
+    if span.kind != QuoteKind::Full || !matches!(span.last_char, Some('.' | '?' | '!')) {
+        return None;
+    }
+    let det = k + 1;
+    let opens = matches!(p.items.get(det), Some(Item::Word { cap: true, .. }));
+    if !opens
+        || !matches!(
+            p.word(det),
+            Some("that" | "this" | "those" | "these" | "the")
+        )
+    {
+        return None;
+    }
+    let noun = det + 1;
+    let word = p.word(noun)?;
+    if !(lex::quoted_nouns().contains(word) || matches!(word, "quote" | "quotes" | "quotation")) {
+        return None;
+    }
+    let from = noun + 1 + usize::from(p.word(noun + 1) == Some("came"));
+    if p.word(from) != Some("from") {
+        return None;
+    }
+    // A name ends at the sentence's verb (`from Home Office minister
+    // Thomas Krebs appeared`): the first lower-case word that is no role.
+    let end = p.sentence_end(from);
+    let capped = |i: usize| matches!(p.items.get(i), Some(Item::Word { cap: true, .. }));
+    let ceil = if capped(from + 1) {
+        (from + 1..end)
+            .find(|&i| {
+                matches!(p.items[i], Item::Word { cap: false, .. })
+                    && !p.word(i).is_some_and(|w| {
+                        lex::role_nouns().contains(w) || matches!(w, "of" | "for" | "the")
+                    })
+            })
+            .unwrap_or(end)
+    } else {
+        end
+    };
+    let speaker = super::after::speaker_after(p.text, &p.items, from, ceil)?;
+    let range = p.items[noun].start()..p.items[noun].end();
+    let word = word.to_string();
+    Some(add(p, found, noun, range, &word, speaker))
 }
 
 /// A quote after a lead-in that names whose words they are (`I am reminded

@@ -1069,3 +1069,23 @@ fn people_familiar_with_the_matter_are_one_anonymous_source() {
         ["Tom Hale"]
     );
 }
+
+#[test]
+fn a_sentence_after_a_quote_may_say_whose_words_they_were() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "“I’d rather lose the seat than my conscience.” That quote from Home Office minister Tom Hale appeared on the front page.",
+            "Tom Hale",
+        ),
+        (
+            "“We will not be bullied.” The remark came from a senior aide to the governor.",
+            "a senior aide to the governor",
+        ),
+        ("“We will not be bullied.” That warning from Mr Hale was ignored.", "Hale"),
+        // Where a quote comes from in a work is no speaker.
+        ("“We will not be bullied.” The line from the film is famous.", ""),
+    ];
+    for (text, who) in cases {
+        assert_eq!(speakers(text), [who.to_string()], "{text}");
+    }
+}
