@@ -100,7 +100,9 @@ pub(super) fn items(text: &str, outer: &[&QuoteSpan]) -> Vec<Item> {
                 range: start..j,
                 cap: c.is_uppercase()
                     || (c.is_lowercase()
-                        && crate::analysis::names::is_joined_particle(&text[start..j])),
+                        && crate::analysis::names::is_joined_particle(&text[start..j]))
+                    // A name that opens with a digit (`4Cast`, `3M`).
+                    || (c.is_ascii_digit() && text[start..j].chars().any(char::is_uppercase)),
             });
             at = j;
         } else {

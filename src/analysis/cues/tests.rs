@@ -1089,3 +1089,15 @@ fn a_sentence_after_a_quote_may_say_whose_words_they_were() {
         assert_eq!(speakers(text), [who.to_string()], "{text}");
     }
 }
+
+#[test]
+fn a_name_may_open_with_a_digit() {
+    assert_eq!(
+        speakers("“Our worry is the budget,” consultancy 4Cast said in a note."),
+        ["4Cast"]
+    );
+    assert_eq!(
+        speakers("“Sales rose,” said 3M, the US conglomerate."),
+        ["3M"]
+    );
+}
