@@ -575,6 +575,7 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         .flatten()
         .filter(|ph| ph.kind == PhraseKind::Named);
     let subject = from
+        .or_else(|| owner_of_words(p, s, k - 1))
         .or_else(|| pronoun_at(p, s))
         .or_else(|| {
             clause_subject(p.text, &p.items, s, k - 1)
@@ -586,6 +587,40 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
                 .filter(|ph| ph.kind == PhraseKind::Named)
         })?;
     Some(add(p, found, k - 1, at..at + 1, ":", subject))
+}
+
+/// A lead-in opening with whose words follow (`His answer:`, `Her message
+/// to the government:`, `Ms Heald’s verdict was blunt:`): the owner, a
+/// pronoun standing for a person or a name.
+fn owner_of_words(p: &Para<'_>, s: usize, colon: usize) -> Option<SpeakerPhrase> {
+    // The noun of saying right after the owner, who opens the sentence
+    // (after a name's honorific and given names).
+    let noun = (s + 1..colon.min(s + 5)).find(|&i| {
+        p.word(i).is_some_and(|w| {
+            matches!(p.items[i], Item::Word { cap: false, .. })
+                && (lex::quoted_nouns().contains(w) || lex::verdict_nouns().contains(w))
+        })
+    })?;
+    let owner = noun - 1;
+    let range = p.items[owner].start()..p.items[owner].end();
+    let as_pronoun = match p.word(owner)? {
+        "his" => Some(Pronoun::He),
+        "her" => Some(Pronoun::She),
+        "their" => Some(Pronoun::They),
+        _ => None,
+    };
+    if let Some(pr) = as_pronoun {
+        return (owner == s).then(|| pronoun(range, pr));
+    }
+    let stem = possessive_stem(&p.text[range.clone()])?;
+    let capped = |i: usize| matches!(p.items[i], Item::Word { cap: true, .. });
+    if !(s..=owner).all(capped) || stem.is_empty() {
+        return None;
+    }
+    let phrase = super::phrase::phrase(p.text, &p.items, s, owner + 1)?;
+    let name = phrase.name.clone()?;
+    let name = name.start..name.end.min(range.start + stem.len());
+    Some(named(name))
 }
 
 /// A fragment between a name's possessive and a noun of saying (`Mitt

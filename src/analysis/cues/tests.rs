@@ -1101,3 +1101,35 @@ fn a_name_may_open_with_a_digit() {
         ["3M"]
     );
 }
+
+#[test]
+fn a_lead_in_opening_with_whose_words_follow() {
+    let cases: &[(&str, &str)] = &[
+        ("His answer: “Not this year.”", "His"),
+        (
+            "Heald was unimpressed. Her message to the government: “Fund the defences.”",
+            "Her",
+        ),
+        (
+            "Ms Heald’s verdict was blunt: “Too little, too late.”",
+            "Heald",
+        ),
+        ("Joan Heald’s reply: “No comment.”", "Joan Heald"),
+    ];
+    for (text, who) in cases {
+        assert_eq!(speakers(text), [who.to_string()], "{text}");
+    }
+    // The sheet resolves the pronoun to the person it stands for.
+    let text = "The council leader, Tom Ashe, was asked whether the defences would be funded.\n\nHis answer: “Not this year.”";
+    let doc = crate::text::Document::new(text, 0, &crate::analysis::Scanner::default());
+    let article = crate::analysis::Article::new(
+        doc.index().paragraphs(),
+        crate::analysis::Language::PlainText,
+    );
+    let who: Vec<_> = article
+        .quotes()
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        .collect();
+    assert_eq!(who, [Some("Tom Ashe".to_string())]);
+}
