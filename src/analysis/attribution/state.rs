@@ -352,7 +352,15 @@ impl Walk {
                     && s.target != sp.target
                     && !skip(s)
             });
-            if sp.key == key && fits && !overtaken {
+            // Nor when its gender is unknown and the paragraph names
+            // someone the pronoun fits by gender (`Prosecutor Anna Brooks
+            // told the court the driver had asked … “…,” she said`).
+            let fits_better = g.is_none()
+                && want.is_some()
+                && self.recent.iter().any(|(s, rg, _, _)| {
+                    s.key == key && *rg == want && s.target != sp.target && !skip(s)
+                });
+            if sp.key == key && fits && !overtaken && !fits_better {
                 return Some(sp);
             }
         }

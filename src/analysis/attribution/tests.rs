@@ -258,3 +258,13 @@ fn it_is_the_organisation_not_the_anonymous_person_after_it() {
         ]
     );
 }
+
+#[test]
+fn she_is_the_woman_named_before_a_speaker_of_unknown_gender() {
+    let text = "Prosecutor Anna Brooks told the court the driver had asked Kieran Walsh to pay his fare. “He became abusive and struck the driver twice,” she said.";
+    let got: Vec<_> = sheet(text)
+        .into_iter()
+        .map(|(_, who, how)| (who, how))
+        .collect();
+    assert_eq!(got, [(Some("Anna Brooks".to_string()), Some("pronoun"))]);
+}
