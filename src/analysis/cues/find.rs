@@ -285,7 +285,9 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
             || coordinated_participle(p, floor, k)
             || after_place_object(p.text, &p.items, floor, k)
             || after_audience(p.text, &p.items, floor, k)
-            || matches!(p.items[k - 1], Item::Quote { .. }))
+            || matches!(p.items[k - 1], Item::Quote { .. })
+            // A progressive (`She is noting the “kind of problems” …`).
+            || p.word(k).is_some_and(|w| w.ends_with("ing")) && passive(p, k, floor))
     {
         // `…, saying: “…”`, `by saying`: the clause's subject, not the
         // object before the comma (`She emailed supporters, saying …`).

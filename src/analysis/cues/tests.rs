@@ -1133,3 +1133,15 @@ fn a_lead_in_opening_with_whose_words_follow() {
         .collect();
     assert_eq!(who, [Some("Tom Ashe".to_string())]);
 }
+
+#[test]
+fn a_progressive_and_a_business_title_give_the_sentence_subject() {
+    assert_eq!(
+        speakers("She is noting the “kind of problems” Sanders had."),
+        ["She"]
+    );
+    assert_eq!(
+        speakers("The billionaire businessman began by talking about the drug crisis, saying that heroin is now “cheaper than getting candy.”"),
+        ["The billionaire businessman"]
+    );
+}
