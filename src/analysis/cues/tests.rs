@@ -1145,3 +1145,23 @@ fn a_progressive_and_a_business_title_give_the_sentence_subject() {
         ["The billionaire businessman"]
     );
 }
+
+#[test]
+fn groups_and_unions_in_the_plural_speak_as_organisations() {
+    assert_eq!(
+        speaker("“The use of force was excessive,” rights groups said."),
+        [(
+            "said".to_string(),
+            "rights groups".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+    assert_eq!(
+        speaker("Aid groups said: “We need access now.”"),
+        [(
+            "said".to_string(),
+            "Aid groups".to_string(),
+            PhraseKind::Organisation
+        )]
+    );
+}
