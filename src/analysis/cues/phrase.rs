@@ -7,6 +7,7 @@ use crate::lexicon::quotes as lex;
 use super::items::{bare, is_abbrev_dot, is_name_word, is_possessive, Item};
 use super::types::{PhraseKind, Pronoun, SpeakerPhrase, PRONOUNS};
 use super::walk::org_name_on;
+use super::words::is_person_noun;
 
 pub(super) fn gender_of(head: &str) -> Option<Gender> {
     if lex::female_nouns().contains(head) {
@@ -235,15 +236,6 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         gender,
         ..SpeakerPhrase::of(range, kind)
     })
-}
-
-/// Whether a word is a noun for people a postmodifier may follow
-/// (`people`, `a source`, `officials`, `an aide`): `close` after it opens
-/// `close to the talks`, not `a close aide`.
-fn is_person_noun(word: &str) -> bool {
-    lex::source_nouns().contains(word)
-        || lex::role_nouns().contains(word)
-        || super::words::is_people_plural(word)
 }
 
 /// A speaker phrase that is a pronoun, with the gender it shows (`he`,

@@ -213,11 +213,7 @@ pub(super) fn post_head(text: &str, items: &[Item], prep: usize, floor: usize) -
     };
     prep >= floor + 2
         && word(prep - 1).is_some_and(|w| lex::post_head_words().contains(w.as_str()))
-        && word(prep - 2).is_some_and(|w| {
-            lex::source_nouns().contains(w.as_str())
-                || lex::role_nouns().contains(w.as_str())
-                || super::words::is_people_plural(&w)
-        })
+        && word(prep - 2).is_some_and(|w| super::words::is_person_noun(&w))
 }
 
 /// When the `and` at item `and` joins the capitalised parts of one

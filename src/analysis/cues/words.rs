@@ -34,6 +34,13 @@ pub fn is_role_noun(word: &str) -> bool {
     lex::role_nouns().contains(word)
 }
 
+/// Whether a word is a noun for people, one or many (`people`, `a
+/// source`, `officials`, `an aide`): a postmodifier may follow it (`people
+/// familiar with the matter`, not `a close aide`).
+pub fn is_person_noun(word: &str) -> bool {
+    is_source_noun(word) || is_role_noun(word) || is_people_plural(word)
+}
+
 /// Whether a lower-case plural names people by a role or a source noun of
 /// the lists (`organisers`, `researchers`, `spokesmen`, `witnesses`): a
 /// group that can speak (`“…,” organisers said`).
