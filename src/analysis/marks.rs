@@ -117,6 +117,10 @@ enum Style {
     /// `„` or `‚`: closed by `“`/`‘` (or `”`/`’`).
     Low,
     Guillemet,
+    /// `''`: two straight single marks typed for a double mark, as
+    /// typewriter copy and some newspaper archives write every quote
+    /// (`''We will fight back,'' Mr. Sanders said.`).
+    Doubled,
 }
 
 struct Open {
@@ -474,14 +478,28 @@ impl Pairing<'_> {
             && !is_word(self.after(&at, 1))
             && double_open.is_some_and(|d| single_open.is_none_or(|s| s < d))
         {
-            // ’’ or '' closing a double quote.
+            // ’’ or '' closing a double quote: the other half of a `''`
+            // pair is the copy's style; closing a `"` or `“` it is a slip.
             let both = at.start..at.end + c.len_utf8();
-            let straight = self
-                .stack
-                .get(double_open.unwrap_or(0))
-                .is_some_and(|o| o.style == Style::Straight);
-            self.mismatched(both.clone(), if straight { "\"" } else { "”" });
+            let style = self.stack.get(double_open.unwrap_or(0)).map(|o| o.style);
+            if !(c == '\'' && style == Some(Style::Doubled)) {
+                let straight = style == Some(Style::Straight);
+                self.mismatched(both.clone(), if straight { "\"" } else { "”" });
+            }
             self.close(Family::Double, both.clone());
+            return both;
+        } else if c == '\''
+            && next == Some('\'')
+            && is_open_context(prev)
+            && double_open.is_none()
+            && self
+                .after(&at, 1)
+                .is_some_and(|n| n.is_alphanumeric() || "‘'…$£€(.".contains(n))
+        {
+            // `''` opening a quote in copy that writes every double mark so.
+            let both = at.start..at.end + c.len_utf8();
+            self.end_joined_run_on(&both, Style::Doubled);
+            self.push(both.clone(), Family::Double, Style::Doubled);
             return both;
         } else if is_open_context(prev) && (is_word(next) || matches!(next, Some('‘' | '“' | '"')))
         {
@@ -524,7 +542,7 @@ impl Pairing<'_> {
                 close: Some(at),
                 family,
                 depth: self.stack.len() as u8,
-                straight: o.style == Style::Straight,
+                straight: matches!(o.style, Style::Straight | Style::Doubled),
             });
         }
     }
@@ -533,7 +551,7 @@ impl Pairing<'_> {
     fn finish(mut self) -> Marks {
         while let Some(o) = self.stack.pop() {
             let depth = self.stack.len() as u8;
-            let straight = o.style == Style::Straight;
+            let straight = matches!(o.style, Style::Straight | Style::Doubled);
             if depth == 0 && !(o.family == Family::Single && straight) {
                 self.out.pairs.push(Pair {
                     open: o.at,

@@ -218,6 +218,20 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         {
             QuoteKind::Partial
         }
+        // `…in federal taxes, “equal to the budgets of three states,” if
+        // they were taxed properly`: opened in lower case mid-sentence, and
+        // the reporter's sentence carries on after it.
+        QuoteKind::Full
+            if woven(words)
+                && before.ends_with(',')
+                && words.trim_end().ends_with(',')
+                && close.as_ref().is_some_and(|c| {
+                    word_after_close(&text[c.end..])
+                        .is_some_and(|w| lex::run_on_words().contains(w))
+                }) =>
+        {
+            QuoteKind::Partial
+        }
         QuoteKind::Full
             if close
                 .as_ref()
@@ -1045,6 +1059,47 @@ mod tests {
         // A quote left open mid-line with no new one after it is still open.
         let f = scan("He said: \"We need to see it last. The pound fell on Friday.");
         assert_eq!(f.outer().next().and_then(|s| s.close.clone()), None);
+    }
+
+    #[test]
+    fn two_apostrophes_written_for_every_double_mark_are_the_copys_style() {
+        // Typewriter copy and newspaper archives write `''` for each double
+        // mark: quotes like any other, nested singles inside, no slip noted.
+        let text = "''If Secretary Clinton thinks that I come from a small state, 'They are not used to this.' Well, we will get used to it fast,'' Mr. Sanders said. ''I'm not going to get beaten up.''";
+        let f = scan(text);
+        assert!(f.issues.is_empty(), "{:?}", f.issues);
+        let outer: Vec<&str> = f.outer().map(|s| &text[s.content.clone()]).collect();
+        assert_eq!(outer.len(), 2, "{outer:?}");
+        assert!(outer[0].starts_with("If Secretary Clinton") && outer[0].ends_with("fast,"));
+        assert_eq!(outer[1], "I'm not going to get beaten up.");
+        assert_eq!(f.spans.iter().filter(|s| s.depth == 1).count(), 1);
+        // A run-on quote left open at the paragraph's end, as any other.
+        assert_eq!(
+            quotes("Mr. Rhodes said, ''The fact is, we have been able to stop it."),
+            vec![(
+                "The fact is, we have been able to stop it.".to_string(),
+                false
+            )]
+        );
+        // Two apostrophes closing a curly quote are still a slip.
+        let f = scan("“This is the end,'' she said.");
+        assert_eq!(f.issues.len(), 1);
+    }
+
+    #[test]
+    fn a_lower_case_quote_the_reporters_sentence_carries_on_after_is_partial() {
+        each_reads_as(
+            &[
+                "The study notes that the companies would owe $212 billion in taxes, “equal to the entire state budgets of California, Virginia and Indiana combined,” if they were taxed properly.",
+                "He has been, “as far as anyone here can remember, the hardest-working member of the council,” which his rivals concede.",
+            ],
+            QuoteKind::Partial,
+        );
+        // A speaker after it still makes it someone's words.
+        each_reads_as(
+            &["And then, “as far as anyone here can remember, nobody has ever done that,” he said."],
+            QuoteKind::Full,
+        );
     }
 
     #[test]

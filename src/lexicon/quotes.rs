@@ -34,6 +34,9 @@ crate::word_lists! {
     articles = "quotes/articles.txt";
     /// Words after a closing mark that are no noun the quote names (`he`, `then`).
     not_after_quoted_name = "quotes/not_after_quoted_name.txt";
+    /// Words that carry on the reporter's sentence after a lower-case
+    /// quote closing on a comma (`“equal to …,” if they were taxed`).
+    run_on_words = "quotes/run_on_words.txt";
     /// Time words that end a speaker phrase after a name (`said Nadal afterwards`).
     after_name_stops = "quotes/after_name_stops.txt";
     /// Words that end a role's own words (`for`, `who`): `spokesman for …`.

@@ -63,7 +63,12 @@ fn unbalanced(
         let Some(para) = article.paragraphs.get(q.paragraphs.end.saturating_sub(1)) else {
             continue;
         };
-        let mark = closing_for(q.open_mark);
+        // (`''` opened it: copy that writes every double mark so.)
+        let mark = if q.open_mark == '\'' && q.open.len() == 2 {
+            "''"
+        } else {
+            closing_for(q.open_mark)
+        };
         out.push(Finding {
             code: CODE,
             severity,

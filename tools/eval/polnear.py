@@ -144,7 +144,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
 
     Double marks (curly, straight, guillemets, low) pair up; a double quote still open
     at the end of the line runs to the line end (a quote continued in the next
-    paragraph). Single marks count only outside a double quote, open after a space or
+    paragraph); `''` is a double mark. Single marks count only outside a double quote, open after a space or
     bracket and close before a non-letter; an unclosed single is an apostrophe.
     """
     out = []
@@ -161,9 +161,24 @@ def _line_quotes(s: str):
     dopen = None  # index of the open double mark
     sopen = None  # index of an open top-level single mark
     n = len(s)
+    skip = False
     for j, c in enumerate(s):
+        if skip:
+            skip = False
+            continue
         prev = s[j - 1] if j else " "
         nxt = s[j + 1] if j + 1 < n else " "
+        if c == "'" and nxt == "'" and sopen is None:
+            # `''`: two straight single marks for a double one (the NYT archive's
+            # style: ''We will fight back,'' Mr. Sanders said.).
+            if dopen is None and (prev in _OPEN_CTX or j == 0):
+                dopen, skip = j, True
+                continue
+            if dopen is not None:
+                if j - dopen > 2:
+                    res.append((dopen, j + 2, True))
+                dopen, skip = None, True
+                continue
         if dopen is None:
             if c in _DOUBLE_OPEN or (c == '"' and sopen is None):
                 if sopen is not None:
