@@ -49,6 +49,16 @@ pub(super) fn speaker_after(
             {
                 e += 1
             }
+            // `said John A. Finlayson`: a middle initial, even the one that
+            // is also the article.
+            Item::Punct { ch: '.', .. }
+                if e > start + 1
+                    && is_abbrev_dot(text, items, e)
+                    && matches!(&items[e - 1], Item::Word { range, cap: true } if range.len() == 1)
+                    && matches!(items.get(e + 1), Some(Item::Word { cap: true, .. })) =>
+            {
+                e += 1
+            }
             // `said 9/11 widow Terry Strada`: a slash inside a word.
             Item::Punct { ch: '/', at }
                 if e > start

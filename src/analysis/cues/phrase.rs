@@ -103,11 +103,18 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
         }
     }
     let head = w(head_at);
+    // `John A. Finlayson`: a middle initial (even `A`) inside a name.
+    let initial = |k: usize| {
+        matches!(&items[k], Item::Word { range, cap: true } if range.len() == 1)
+            && k + 2 <= last
+            && is_abbrev_dot(text, items, k + 1)
+            && is_name_word(text, items, k + 2)
+    };
     // A run of name words ending the phrase (or ending at the head).
     let name_words: Vec<usize> = words
         .iter()
         .copied()
-        .filter(|&k| k <= head_at && is_name_word(text, items, k))
+        .filter(|&k| k <= head_at && (is_name_word(text, items, k) || initial(k)))
         // `Protesters chanted`: a capitalised source noun alone is a
         // group of people, not a name.
         .filter(|&k| words.len() > 1 || !lex::source_nouns().contains(&w(k)))
@@ -171,7 +178,9 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
             let k = name_words[start - 1];
             if lex::role_nouns().contains(&w(k))
                 || w(k).contains("-of-")
-                || (start < name_words.len() && name_words[start] != k + 1)
+                || (start < name_words.len()
+                    && name_words[start] != k + 1
+                    && !(name_words[start] == k + 2 && is_abbrev_dot(text, items, k + 1)))
             {
                 break;
             }

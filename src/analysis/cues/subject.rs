@@ -94,6 +94,77 @@ fn unclosed_apposition(
     phrase(text, items, floor, name_end).filter(|p| p.kind == PhraseKind::Named)
 }
 
+/// Whether item `k` is a dash (`—`, `–`, or a hyphen standing alone or
+/// doubled, `--`, as plain-text copy writes one); the index its first
+/// character is at.
+fn dash_at(items: &[Item], k: usize) -> Option<usize> {
+    match items.get(k)? {
+        Item::Punct {
+            ch: '—' | '–', ..
+        } => Some(k),
+        Item::Punct { ch: '-', at } => Some(match k.checked_sub(1).map(|i| &items[i]) {
+            Some(Item::Punct {
+                ch: '-',
+                at: before,
+            }) if before + 1 == *at => k - 1,
+            _ => k,
+        }),
+        _ => None,
+    }
+}
+
+/// `John Dickey, the chief executive of Ora Media — the company that owns
+/// the programme — told me`: an aside in dashes between the subject and
+/// its verb at `v` (item `j - 1` closing it). The subject is read as if
+/// the aside were not there: an apposition closed by the opening dash, or
+/// the words right before it.
+fn before_dash_aside(
+    text: &str,
+    items: &[Item],
+    j: usize,
+    v: usize,
+    floor: usize,
+) -> Option<SpeakerPhrase> {
+    const MAX_ASIDE: usize = 30;
+    let close = dash_at(items, j.checked_sub(1)?)?;
+    let open_end = (floor..close)
+        .rev()
+        .take(MAX_ASIDE)
+        .find(|&i| dash_at(items, i).is_some())?;
+    let open = dash_at(items, open_end)?;
+    let aside = &items[open_end + 1..close];
+    if open <= floor
+        || aside
+            .iter()
+            .filter(|it| matches!(it, Item::Word { .. }))
+            .count()
+            < 2
+    {
+        return None;
+    }
+    let verb = items[v].clone();
+    let read = |comma: bool| {
+        let mut sub: Vec<Item> = items[floor..open].to_vec();
+        if comma {
+            sub.push(Item::Punct {
+                at: items[open].start(),
+                ch: ',',
+            });
+        }
+        let at = sub.len();
+        sub.push(verb.clone());
+        subject_before_at(text, &sub, at, 0).filter(|p| p.kind != PhraseKind::Elided)
+    };
+    let appositive = (floor..open).any(|i| matches!(items[i], Item::Punct { ch: ',', .. }));
+    if appositive {
+        read(true)
+            .filter(|p| p.kind == PhraseKind::Named)
+            .or_else(|| read(false))
+    } else {
+        read(false)
+    }
+}
+
 fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Option<SpeakerPhrase> {
     // `Still, Petrilli, who …, called`: one opening word and its comma
     // stand before the subject.
@@ -122,6 +193,9 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
     }
     if j == floor {
         return None;
+    }
+    if let Some(p) = before_dash_aside(text, items, j, v, floor) {
+        return Some(p);
     }
     let word_at = |k: usize| match &items[k] {
         Item::Word { range, .. } => Some(lower(text, range)),

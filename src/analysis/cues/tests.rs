@@ -301,7 +301,7 @@ fn a_quote_after_a_sentence_about_its_speaker() {
     let who = speakers;
     assert_eq!(
         who("His former partner, Lawrence B. Cummings, called him a master of the deal. “He showed again and again an ability to put together deals.”"),
-        ["Cummings"]
+        ["Lawrence B. Cummings"]
     );
     assert_eq!(
         who("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, identified exhaustion with bigotry as a reason to vote. “The younger people are sick and tired of discrimination.”"),
@@ -1164,4 +1164,38 @@ fn groups_and_unions_in_the_plural_speak_as_organisations() {
             PhraseKind::Organisation
         )]
     );
+}
+
+#[test]
+fn a_middle_initial_even_a_is_part_of_the_name_after_the_verb() {
+    for (text, name) in [
+        (
+            "“We were not very happy,” said John A. Finlayson.",
+            "John A. Finlayson",
+        ),
+        (
+            "“We were not happy,” said Jock A. Finlayson, head of policy at the council.",
+            "Jock A. Finlayson",
+        ),
+        ("“It is a fair deal,” said Mary J. Blige.", "Mary J. Blige"),
+    ] {
+        assert_eq!(
+            speaker(text),
+            vec![("said".to_string(), name.to_string(), PhraseKind::Named)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_aside_in_dashes_between_the_subject_and_its_verb() {
+    for (text, name) in [
+        ("John Dickey, the chief executive of Ora Media — the production company that owns the programme, which is also streamed online — told me, “We're a content provider.”", "John Dickey"),
+        ("John Dickey, the chief executive of Ora Media -- the company that owns the programme -- told me, \"We're a content provider.\"", "John Dickey"),
+        ("Ms Patel – who has run the shop for 20 years – said: “We will not close.”", "Patel"),
+    ] {
+        let got = speaker(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, name, "{text}");
+    }
 }
