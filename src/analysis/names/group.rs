@@ -161,10 +161,13 @@ impl Builder {
         // `Dr Ruiz Castillo` after `Begoña Ruiz-Castillo`: the whole name is
         // a known compound surname.
         if m.is_full() {
+            // (The first word is no given name here, so it tells no gender:
+            // `Mark Viverito` for Melissa Mark-Viverito. An honorific does.)
+            let gender = m.honorific.as_ref().and(m.gender);
             if let Some(c) = self
                 .by_key
                 .get(&m.name_key)
-                .and_then(|c| self.pick(c, m.gender, r))
+                .and_then(|c| self.pick(c, gender, r))
             {
                 self.drafts[c].mentions.push(r);
                 return;
