@@ -585,6 +585,18 @@ fn colon_cue(p: &Para<'_>, found: &mut Found, k: usize) -> Option<usize> {
         .or_else(|| {
             super::phrase::phrase(p.text, &p.items, s, k - 1)
                 .filter(|ph| ph.kind == PhraseKind::Named)
+        })
+        .or_else(|| {
+            // `The timing does not surprise Republican pollster Daron Shaw:
+            // “…”`: no subject speaks, so the person the lead-in ends on.
+            let start = super::walk::walk_back(p.text, &p.items, k - 1, s);
+            (start > s && !place)
+                .then(|| super::phrase::phrase(p.text, &p.items, start, k - 1))
+                .flatten()
+                .filter(|ph| {
+                    let last = p.items[k - 2].end();
+                    ph.kind == PhraseKind::Named && ph.name.as_ref().is_some_and(|n| n.end == last)
+                })
         })?;
     Some(add(p, found, k - 1, at..at + 1, ":", subject))
 }

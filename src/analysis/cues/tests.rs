@@ -1199,3 +1199,16 @@ fn an_aside_in_dashes_between_the_subject_and_its_verb() {
         assert_eq!(got[0].1, name, "{text}");
     }
 }
+
+#[test]
+fn a_colon_lead_in_with_no_speaking_subject_takes_the_person_it_ends_on() {
+    assert_eq!(
+        speakers("The timing of the surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”"),
+        ["Daron Shaw"]
+    );
+    // A place the lead-in ends on speaks for no one.
+    assert_eq!(
+        speaker("The latest pictures came in from New York: “The water is still rising.”"),
+        vec![(String::new(), String::new(), PhraseKind::Elided)]
+    );
+}
