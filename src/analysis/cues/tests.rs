@@ -1212,3 +1212,19 @@ fn a_colon_lead_in_with_no_speaking_subject_takes_the_person_it_ends_on() {
         vec![(String::new(), String::new(), PhraseKind::Elided)]
     );
 }
+
+#[test]
+fn an_adverb_of_time_between_the_speaker_and_the_verb_after_a_quote() {
+    for text in [
+        "“We were wrong about the bridge,” he now says.",
+        "“We were wrong about the bridge,” he still insists.",
+        "“We were wrong about the bridge,” she first told the inquiry.",
+    ] {
+        let got = speaker(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(
+            matches!(got[0].2, PhraseKind::Pronoun(_)),
+            "{text}: {got:?}"
+        );
+    }
+}
