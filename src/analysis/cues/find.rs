@@ -2,6 +2,7 @@
 //! cue such as `shot back`, a live page's `This from X:`) outside quotes,
 //! with the phrase naming its speaker.
 
+use crate::analysis::marks::QuoteKind;
 use crate::analysis::names::is_given_name;
 use crate::lexicon::quotes as lex;
 
@@ -269,8 +270,12 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     let participle = w.ends_with("ing") && k > floor;
     // (`“…,” saying the city …`: a participle after a quote never has its
     // speaker after it.)
-    let inverted =
-        k == floor || k > 0 && matches!(p.items[k - 1], Item::Quote { .. }) && !participle;
+    // (Nor after a title, which says nothing: `author of “America’s
+    // Unwritten Constitution,” put it, “…”`.)
+    let inverted = k == floor
+        || k > 0
+            && matches!(p.items[k - 1], Item::Quote { index, .. } if p.outer.get(index).is_none_or(|q| q.kind != QuoteKind::Title))
+            && !participle;
     let speaker = if inverted {
         speaker_after(p.text, &p.items, last, ceil)
     } else if participle && after_speech_verb(p, floor, k) {

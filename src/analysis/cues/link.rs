@@ -31,6 +31,24 @@ pub(super) fn quotes(p: &Para<'_>, found: &mut Found) -> Vec<Option<usize>> {
             .or_else(|| source_after(p, found, qi, k))
             .or_else(|| reported_before(p, found, k))
             .or_else(|| unlisted_verb_after(p, found, qi, k));
+        // A title right after a cue's speaker, before its verb, is part of
+        // the speaker's description (`Amar, … author of “America’s Unwritten
+        // Constitution,” put it`), not the words said.
+        if p.outer[qi].kind == QuoteKind::Title {
+            let at = p.items[k].start();
+            let inside = out[qi].and_then(|c| found.cues.get(c)).is_some_and(|cue| {
+                cue.speaker.as_ref().is_some_and(|s| {
+                    s.range.start < at
+                        && at < cue.verb.start
+                        && p.text
+                            .get(s.range.end..at)
+                            .is_some_and(|gap| gap.trim().is_empty())
+                })
+            });
+            if inside {
+                out[qi] = None;
+            }
+        }
     }
     for (qi, &k) in p.quotes.iter().enumerate() {
         // A quote that ends in a comma waits for its cue (`“…,” she said`):

@@ -197,6 +197,24 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
     if let Some(p) = before_dash_aside(text, items, j, v, floor) {
         return Some(p);
     }
+    // `Akhil Reed Amar, … author of “America’s Unwritten Constitution,” put
+    // it`: a title closes the apposition, the comma inside its marks. Read
+    // as if the comma stood after them.
+    if let Item::Quote { range, .. } = &items[j - 1] {
+        let comma_inside = text[range.clone()]
+            .trim_end_matches(['”', '"', '\'', '’', '»'])
+            .ends_with(',');
+        if j - 1 > floor && comma_inside && quoted_label(text, range) {
+            let mut sub: Vec<Item> = items[floor..j].to_vec();
+            sub.push(Item::Punct {
+                at: range.end,
+                ch: ',',
+            });
+            let at = sub.len();
+            sub.push(items[v].clone());
+            return subject_before_at(text, &sub, at, 0);
+        }
+    }
     let word_at = |k: usize| match &items[k] {
         Item::Word { range, .. } => Some(lower(text, range)),
         _ => None,
@@ -381,10 +399,12 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
 }
 
 /// Whether a quote is a short label inside a phrase (`“Ted Cruz”`,
-/// `“Make America Great Again”`): four words or fewer, with no
-/// punctuation of a sentence in it.
+/// `“Make America Great Again”`, a title with the comma US style puts
+/// inside the marks: `author of “America’s Unwritten Constitution,” put
+/// it`): four words or fewer, with no punctuation of a sentence in it.
 pub(super) fn quoted_label(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let inner = &text[range.clone()];
+    let inner = text[range.clone()].trim_end_matches(['”', '"', '\'', '’', '»']);
+    let inner = inner.strip_suffix(',').unwrap_or(inner);
     inner.split_whitespace().count() <= 4 && !inner.contains([',', '.', '!', '?', ':', ';'])
 }
 

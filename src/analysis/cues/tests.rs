@@ -1228,3 +1228,14 @@ fn an_adverb_of_time_between_the_speaker_and_the_verb_after_a_quote() {
         );
     }
 }
+
+#[test]
+fn a_title_closing_the_apposition_before_the_verb_is_part_of_the_subject() {
+    // The comma US style puts inside the title's marks closes the apposition.
+    for text in [
+        "As Akhil Reed Amar, a professor of law at Yale and author of “America’s Unwritten Constitution,” put it, “Senate Republicans should remember that.”",
+        "As Akhil Reed Amar, a professor of law at Yale and author of ''America's Unwritten Constitution,'' put it, ''Senate Republicans should remember that.''",
+    ] {
+        assert_eq!(speakers(text), ["", "Akhil Reed Amar"], "{text}");
+    }
+}
