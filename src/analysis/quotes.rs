@@ -221,13 +221,19 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         // `…in federal taxes, “equal to the budgets of three states,” if
         // they were taxed properly`: opened in lower case mid-sentence, and
         // the reporter's sentence carries on after it.
+        // So is a sentence quoted whole when the reporter's sentence runs
+        // on after its comma (`“But I think the dream has changed,”
+        // because of shifts in the economy`).
+        // (Then only a word that opens no clause of time or manner, which a
+        // cut attribution leaves: `“Don’t you do it,” until gunshots`.)
         QuoteKind::Full
-            if woven(words)
-                && before.ends_with(',')
-                && words.trim_end().ends_with(',')
+            if words.trim_end().ends_with(',')
                 && close.as_ref().is_some_and(|c| {
-                    word_after_close(&text[c.end..])
-                        .is_some_and(|w| lex::run_on_words().contains(w))
+                    word_after_close(&text[c.end..]).is_some_and(|w| {
+                        lex::run_on_words().contains(w)
+                            && (woven(words) && before.ends_with(',')
+                                || sentence_start && matches!(w, "because" | "which" | "whose"))
+                    })
                 }) =>
         {
             QuoteKind::Partial
@@ -1095,9 +1101,18 @@ mod tests {
             ],
             QuoteKind::Partial,
         );
-        // A speaker after it still makes it someone's words.
+        // A sentence quoted whole, then `because` or `which`: the reporter's.
         each_reads_as(
-            &["And then, “as far as anyone here can remember, nobody has ever done that,” he said."],
+            &["She was among those surveyed. “But I think the dream has changed,” because of shifts in the economy."],
+            QuoteKind::Partial,
+        );
+        // A speaker after it still makes it someone's words; so does a
+        // clause of time after a sentence, where an attribution was cut.
+        each_reads_as(
+            &[
+                "And then, “as far as anyone here can remember, nobody has ever done that,” he said.",
+                "She screams. “Don't you do it,” until gunshots are heard.",
+            ],
             QuoteKind::Full,
         );
     }
