@@ -35,6 +35,16 @@ pub(super) fn speaker_after(
                 {
                     break;
                 }
+                // `said analyst Vadim Mitroshin The dispute with …`: an
+                // article in capitals after the name opens the next
+                // sentence, its full stop left out.
+                if e > start + 1
+                    && *cap
+                    && matches!(w.as_str(), "the" | "a" | "an")
+                    && matches!(items[e - 1], Item::Word { cap: true, .. })
+                {
+                    break;
+                }
                 // `said their views were changed by the Vietnam War`: a
                 // clause of reported speech, whose verb no speaker phrase
                 // runs through.

@@ -1239,3 +1239,14 @@ fn a_title_closing_the_apposition_before_the_verb_is_part_of_the_subject() {
         assert_eq!(speakers(text), ["", "Akhil Reed Amar"], "{text}");
     }
 }
+
+#[test]
+fn a_capitalised_article_after_the_name_opens_the_next_sentence() {
+    // The full stop after the speaker's name was lost.
+    assert_eq!(
+        speakers("“The litigation risks are real,” said Credit Suisse analyst Vadim Mitroshin The dispute with the tax authorities has run for a year."),
+        ["Vadim Mitroshin"]
+    );
+    // `The` as part of a name after the verb is still read.
+    assert_eq!(speakers("“It is over,” said The Times."), ["The Times"]);
+}
