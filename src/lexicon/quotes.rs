@@ -37,6 +37,11 @@ crate::word_lists! {
     /// Words that carry on the reporter's sentence after a lower-case
     /// quote closing on a comma (`“equal to …,” if they were taxed`).
     run_on_words = "quotes/run_on_words.txt";
+    /// Past forms that are also nouns or adjectives (`left`, `set`): a verb
+    /// only before an object.
+    ambiguous_pasts = "quotes/ambiguous_pasts.txt";
+    /// Words that open an object besides determiners (`no`, `him`, `it`).
+    object_words = "quotes/object_words.txt";
     /// Time words that end a speaker phrase after a name (`said Nadal afterwards`).
     after_name_stops = "quotes/after_name_stops.txt";
     /// Words that end a role's own words (`for`, `who`): `spokesman for …`.

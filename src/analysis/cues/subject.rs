@@ -743,7 +743,15 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
             let adverb_then_verb = lex::between_subject_and_verb().contains(w.as_str())
                 && matches!(&p.items.get(i + 1), Some(Item::Word { cap: false, range })
                     if looks_finite(&lower(p.text, range)));
+            // (Or a past form that is also a noun or an adjective, read as
+            // the verb by the object after it: `The mayor left no doubt`,
+            // `She put the question`; not `the left wing`.)
+            let past_with_object = lex::ambiguous_pasts().contains(w.as_str())
+                && p.word(i + 1).is_some_and(|n| {
+                    lex::determiners().contains(n) || lex::object_words().contains(n)
+                });
             adverb_then_verb
+                || past_with_object
                 || looks_finite(&w)
                     && !lex::source_nouns().contains(w.as_str())
                     && !counted_before(p, i)

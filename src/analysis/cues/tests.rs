@@ -1250,3 +1250,11 @@ fn a_capitalised_article_after_the_name_opens_the_next_sentence() {
     // `The` as part of a name after the verb is still read.
     assert_eq!(speakers("“It is over,” said The Times."), ["The Times"]);
 }
+
+#[test]
+fn a_past_form_that_is_also_a_noun_is_the_verb_before_its_object() {
+    assert_eq!(
+        speaker("The mayor left no doubt of her support for the plan, saying that “there has never been a better time to build.”"),
+        vec![("saying".to_string(), "The mayor".to_string(), PhraseKind::Role)]
+    );
+}
