@@ -94,6 +94,10 @@ fn unclosed_apposition(
     phrase(text, items, floor, name_end).filter(|p| p.kind == PhraseKind::Named)
 }
 
+/// The most items before a verb that a subject read again without an
+/// aside is taken from.
+const SUBJECT_WINDOW: usize = 40;
+
 /// Whether item `k` is a dash (`—`, `–`, or a hyphen standing alone or
 /// doubled, `--`, as plain-text copy writes one); the index its first
 /// character is at.
@@ -143,6 +147,9 @@ fn before_dash_aside(
         return None;
     }
     let verb = items[v].clone();
+    // (No subject runs longer: a window keeps a sentence of thousands of
+    // items from being copied at each of its verbs.)
+    let floor = floor.max(open.saturating_sub(SUBJECT_WINDOW));
     let read = |comma: bool| {
         let mut sub: Vec<Item> = items[floor..open].to_vec();
         if comma {
@@ -205,7 +212,8 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
             .trim_end_matches(['”', '"', '\'', '’', '»'])
             .ends_with(',');
         if j - 1 > floor && comma_inside && quoted_label(text, range) {
-            let mut sub: Vec<Item> = items[floor..j].to_vec();
+            let from = floor.max(j.saturating_sub(SUBJECT_WINDOW));
+            let mut sub: Vec<Item> = items[from..j].to_vec();
             sub.push(Item::Punct {
                 at: range.end,
                 ch: ',',
