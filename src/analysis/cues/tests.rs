@@ -1258,3 +1258,35 @@ fn a_past_form_that_is_also_a_noun_is_the_verb_before_its_object() {
         vec![("saying".to_string(), "The mayor".to_string(), PhraseKind::Role)]
     );
 }
+
+#[test]
+fn quick_or_keen_to_say_frames_the_speech_verb_after_its_subject() {
+    // Reported speech with no quote: its cue's speaker is the subject
+    // before the frame (what a quote in the next paragraph may be presumed
+    // to continue).
+    for (text, who) in [
+        (
+            "Donald Trump was quick to add that the negotiation did not include dropping the wall.",
+            "Donald Trump",
+        ),
+        (
+            "The minister was keen to stress that nothing had been decided.",
+            "The minister",
+        ),
+    ] {
+        let f = quotes::scan(text);
+        let got: Vec<(String, Option<&str>)> = f
+            .cues
+            .iter()
+            .map(|c| {
+                (
+                    c.word.clone(),
+                    c.speaker
+                        .as_ref()
+                        .map(|s| &text[s.name.clone().unwrap_or(s.range.clone())]),
+                )
+            })
+            .collect();
+        assert!(got.iter().any(|(_, s)| *s == Some(who)), "{text}: {got:?}");
+    }
+}
