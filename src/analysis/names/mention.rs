@@ -247,6 +247,12 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         sentence_start: toks[a.k.min(i)].sentence_start,
         subject: opens_sentence(s, a.first.min(i)),
         heading: s.kinds.get(toks[i].line).is_some_and(|k| k.0),
+        after_article: {
+            let k = a.k.min(i);
+            k > 0
+                && s.adjacent(k - 1)
+                && ["the", "a", "an"].contains(&s.word(k - 1).to_lowercase().as_str())
+        },
         honorific_range,
         given,
         surname_key: variants::fold(&surname_text),

@@ -27,6 +27,9 @@ pub struct Mention {
     /// The mention likely is its sentence's subject: it starts it, or only
     /// capitalised words stand before it (`Republican Christine Todd Whitman`).
     pub subject: bool,
+    /// An article stands right before the mention (`the Bar`, `a War`):
+    /// a capitalised word there may be a common noun given a capital.
+    pub after_article: bool,
     /// The mention is on a heading line (Markdown `#`, or a line with no
     /// terminal punctuation that is a paragraph of its own).
     pub heading: bool,
@@ -85,6 +88,7 @@ impl Mention {
             && self.sentence_start == other.sentence_start
             && self.subject == other.subject
             && self.heading == other.heading
+            && self.after_article == other.after_article
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
             // The keys grouping reads: a suffix (`Donald Trump Jr`) is in

@@ -225,6 +225,7 @@ impl Builder {
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
             || self.named_once_then_bare(m, key, n, k, k_bare)
+            || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
     }
 
     /// Whether someone named once, in full (`Tim Kane`, `Mitch McConnel`),
@@ -275,7 +276,10 @@ impl Builder {
             let key = m.surname_key.as_str();
             let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
             if cands.is_none()
-                && (may_be_typo(m) || name_like(m, bare_count[key]) || known_surname(m))
+                && (may_be_typo(m)
+                    || name_like(m, bare_count[key])
+                    || known_surname(m)
+                    || english_slip(m, bare_count[key]))
             {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
@@ -346,6 +350,38 @@ fn once_mid_sentence(m: &Mention, n: usize) -> bool {
         && m.surname_key.chars().count() >= 3
         && GAZETTEER.given(&m.surname_text).is_none()
         && !is_english_word(&m.surname_text)
+}
+
+/// Whether a bare English word, written once with a capital mid-sentence
+/// and on no heading (`the Bus campaign`, `Along with Bus and Powell`,
+/// `Pol's victory`), may
+/// be a surname with a letter dropped: a word copy capitalises alone, with
+/// no capitalised word beside it, is a name. Not after an article, where
+/// copy capitalises common nouns too (`called to the Bar`, `after the War`). The caller asks for a surname
+/// the article writes twice or more, one letter longer ([`dropped_letter`]).
+fn english_slip(m: &Mention, n: usize) -> bool {
+    n == 1
+        && !m.sentence_start
+        && !m.heading
+        && !m.after_article
+        && m.surname_key.chars().count() >= 3
+        && m.surname_text.chars().skip(1).all(char::is_lowercase)
+        && is_english_word(&m.surname_text)
+        && GAZETTEER.given(&m.surname_text).is_none()
+}
+
+/// Whether `short` is `long` with one letter dropped, not its first or a
+/// final `s` (`bus` for `bush`, `ran` for `ryan`), `long` four letters or more.
+fn dropped_letter(short: &str, long: &str) -> bool {
+    let (ls, ll) = (short.chars().count(), long.chars().count());
+    if ll < 4 || ls + 1 != ll || long.strip_suffix('s') == Some(short) {
+        return false;
+    }
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    if s.first() != l.first() {
+        return false;
+    }
+    (1..ll).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
 }
 
 /// Whether a bare word, written `n` times, reads as a name another
