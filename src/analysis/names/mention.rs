@@ -217,6 +217,27 @@ fn opens_sentence(s: &Scan<'_>, k: usize) -> bool {
     false
 }
 
+/// Whether a speech verb follows the name ending at token `j` (`Hover
+/// estimated`, `Green added`), not one that is a noun too (`Steer claims`).
+fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
+    use crate::lexicon::quotes::{noun_bases, noun_plurals, speech_verbs};
+    if s.toks[j].possessive || !s.adjacent(j) {
+        return false;
+    }
+    let w = s.word(j + 1);
+    speech_verbs().contains(w) && !noun_bases().contains(w) && !noun_plurals().contains(w)
+}
+
+/// Whether the name from token `k` to `j` stands alone after `said` or
+/// `says` (`said Fran, whose …`, `says Hendrick.`): the inverted speaker.
+fn said_before(s: &Scan<'_>, k: usize, j: usize) -> bool {
+    k > 0
+        && s.adjacent(k - 1)
+        && matches!(s.word(k - 1), "said" | "says")
+        && !s.adjacent(j)
+        && !s.toks[j].possessive
+}
+
 /// The mention of the core `i..=j` with what surrounds it.
 fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
     let toks = &s.toks;
@@ -247,6 +268,7 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         sentence_start: toks[a.k.min(i)].sentence_start,
         subject: opens_sentence(s, a.first.min(i)),
         heading: s.kinds.get(toks[i].line).is_some_and(|k| k.0),
+        speaker_slot: speech_verb_after(s, j) || said_before(s, a.k.min(i), j),
         after_article: {
             let k = a.k.min(i);
             k > 0

@@ -30,6 +30,9 @@ pub struct Mention {
     /// An article stands right before the mention (`the Bar`, `a War`):
     /// a capitalised word there may be a common noun given a capital.
     pub after_article: bool,
+    /// A speech verb follows the mention (`Hover estimated`, `Scot said`):
+    /// the slot of a speaker, which is a person (or a body) whatever the word.
+    pub speaker_slot: bool,
     /// The mention is on a heading line (Markdown `#`, or a line with no
     /// terminal punctuation that is a paragraph of its own).
     pub heading: bool,
@@ -89,6 +92,7 @@ impl Mention {
             && self.subject == other.subject
             && self.heading == other.heading
             && self.after_article == other.after_article
+            && self.speaker_slot == other.speaker_slot
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
             // The keys grouping reads: a suffix (`Donald Trump Jr`) is in

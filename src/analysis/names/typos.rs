@@ -226,6 +226,31 @@ impl Builder {
                 && self.has_known_given(k))
             || self.named_once_then_bare(m, key, n, k, k_bare)
             || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
+            || self.spoken_slip(m, key, n, k, k_bare)
+    }
+
+    /// Whether a bare word written once in a speaker's slot (`Waver told`,
+    /// `Tobia said`, `said Fran, whose …`) is the surname of someone the
+    /// article names in full and writes twice or more, one edit away: copy
+    /// introduces a new speaker in full, so a speaker called by a surname
+    /// no one in the article has is someone it has, misspelt, even when
+    /// the word is a name or a word of its own. Not the given name of
+    /// someone in the article (`Paula said` beside Paula Reyes and Rand
+    /// Paul), nor the family (`The Khans said` beside Nadia Khan); four
+    /// letters or more.
+    fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+        n == 1
+            && m.speaker_slot
+            && !m.heading
+            && key.chars().count() >= 4
+            && !m.after_article
+            && key.strip_suffix('s') != Some(k)
+            && self.has_given(k)
+            && self.key_count(k) + k_bare >= 2
+            && !self
+                .drafts
+                .iter()
+                .any(|d| d.given_key.as_deref().is_some_and(|g| same_given(g, key)))
     }
 
     /// Whether someone named once, in full (`Tim Kane`, `Mitch McConnel`),
@@ -279,7 +304,8 @@ impl Builder {
                 && (may_be_typo(m)
                     || name_like(m, bare_count[key])
                     || known_surname(m)
-                    || english_slip(m, bare_count[key]))
+                    || english_slip(m, bare_count[key])
+                    || m.speaker_slot)
             {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
