@@ -228,6 +228,32 @@ fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
     speech_verbs().contains(w) && !noun_bases().contains(w) && !noun_plurals().contains(w)
 }
 
+/// Whether a role follows the name ending at token `j` as an apposition
+/// (`Brown, the governor,`, `Weaver, a Sanders adviser`): a person's slot.
+fn role_after(s: &Scan<'_>, j: usize) -> bool {
+    use crate::lexicon::quotes::role_nouns;
+    if s.toks[j].possessive {
+        return false;
+    }
+    let Some(rest) = s.text[s.toks[j].outer_end..].strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest
+        .split(|c: char| c.is_whitespace())
+        .take_while(|w| !w.is_empty())
+        .take(4);
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her"))
+    {
+        return false;
+    }
+    words.any(|w| {
+        let w = w.trim_end_matches([',', '.', ';']);
+        w.chars().all(|c| c.is_lowercase()) && role_nouns().contains(w)
+    })
+}
+
 /// Whether the name from token `k` to `j` stands alone after `said` or
 /// `says` (`said Fran, whose …`, `says Hendrick.`): the inverted speaker.
 fn said_before(s: &Scan<'_>, k: usize, j: usize) -> bool {
@@ -268,7 +294,7 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         sentence_start: toks[a.k.min(i)].sentence_start,
         subject: opens_sentence(s, a.first.min(i)),
         heading: s.kinds.get(toks[i].line).is_some_and(|k| k.0),
-        speaker_slot: speech_verb_after(s, j) || said_before(s, a.k.min(i), j),
+        speaker_slot: speech_verb_after(s, j) || said_before(s, a.k.min(i), j) || role_after(s, j),
         after_article: {
             let k = a.k.min(i);
             k > 0

@@ -30,8 +30,9 @@ pub struct Mention {
     /// An article stands right before the mention (`the Bar`, `a War`):
     /// a capitalised word there may be a common noun given a capital.
     pub after_article: bool,
-    /// A speech verb follows the mention (`Hover estimated`, `Scot said`):
-    /// the slot of a speaker, which is a person (or a body) whatever the word.
+    /// A speech verb follows the mention (`Waver told`), `said` stands
+    /// before it (`said Fran, whose …`) or a role follows it in apposition
+    /// (`Brown, the governor,`): a person's slot, whatever the word.
     pub speaker_slot: bool,
     /// The mention is on a heading line (Markdown `#`, or a line with no
     /// terminal punctuation that is a paragraph of its own).

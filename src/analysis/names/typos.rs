@@ -220,7 +220,9 @@ impl Builder {
                 && self.key_count(k) + k_bare >= 2
                 && !dropped_s(key, k)
                 && !dropped_s(k, key))
-            || ((name_like(m, n) || known_surname(m)) && !is_own_name(k) && plausible_typo(k, key))
+            || ((name_like(m, n) || known_surname(m) || m.speaker_slot)
+                && !is_own_name(k)
+                && plausible_typo(k, key))
             || (name_like(m, n)
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
