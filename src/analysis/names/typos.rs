@@ -10,7 +10,7 @@ use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::{dropped_s, is_known_given, near_spelling, plausible_typo, same_given};
 use crate::lexicon::english::is_english_word;
-use crate::lexicon::names::{is_known_surname, FastMap, GAZETTEER};
+use crate::lexicon::names::{is_common_surname, is_known_surname, FastMap, GAZETTEER};
 
 impl Builder {
     /// Merges people whose distinct surnames are likely typos of each other.
@@ -229,6 +229,25 @@ impl Builder {
             || self.named_once_then_bare(m, key, n, k, k_bare)
             || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
             || self.spoken_slip(m, key, n, k, k_bare)
+            || self.common_over_rare(m, key, n, k, k_bare)
+    }
+
+    /// Whether someone named once in full by a rare surname (`Jim Doyel`)
+    /// and never again so is the bare word written twice or more one edit
+    /// away that is one of the commonest surnames (`Doyle said`), though the
+    /// bare word is a given name too and the rare one a surname of its own:
+    /// copy calls the person it introduced by surname, and of two such
+    /// spellings the rare one is the slip.
+    fn common_over_rare(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+        n >= 2
+            && k_bare == 0
+            && self.key_count(k) == 1
+            && self.has_given(k)
+            && !m.heading
+            && is_common_surname(&m.surname_text)
+            && !is_common_surname(k)
+            && !dropped_s(key, k)
+            && !dropped_s(k, key)
     }
 
     /// Whether a bare word written once in a speaker's slot (`Waver told`,
