@@ -312,9 +312,10 @@ impl Assembly<'_> {
         // A lone quote paragraph right after a paragraph of narrative or of
         // quotes.
         let names_outside = para.facts.mentions.iter().any(|m| {
-            !outer
-                .iter()
-                .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
+            !m.in_org
+                && !outer
+                    .iter()
+                    .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))
         });
         let mut presumed = None;
         // (Paragraphs run together on one line may go on after the quote

@@ -273,7 +273,9 @@ pub(super) fn group<'m>(
     let mut bare: Vec<(MentionRef, &Mention)> = Vec::new();
     for (r, m) in mentions {
         if m.bare {
-            *b.bare_counts.entry(m.surname_key.clone()).or_default() += 1;
+            if !m.in_org {
+                *b.bare_counts.entry(m.surname_key.clone()).or_default() += 1;
+            }
             bare.push((r, m));
         } else {
             b.assign(r, m);

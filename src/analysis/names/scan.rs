@@ -56,6 +56,9 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             continue;
         };
         let Some(core_end) = core_end else {
+            if let Some(m) = org_opener(&s, i, skip_to, floor) {
+                out.push(m);
+            }
             i = skip_to;
             continue;
         };
@@ -105,6 +108,31 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         i = end + 1;
     }
     out
+}
+
+/// The one word before an organisation's word (`Clinon Foundation`, up to
+/// `skip_to`) as a bare mention that only a misspelt surname takes
+/// ([`Mention::in_org`]): a word that is no known name or English word.
+fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Mention> {
+    use crate::lexicon::english::is_english_word;
+    use crate::lexicon::names::{is_known_surname, GAZETTEER};
+    let w = s.word(i);
+    if skip_to != i + 2
+        || s.toks[i].shape != Shape::Cap
+        || !s.joined(i)
+        || s.lexical(i + 1) != Some(Lexical::Organisation)
+        || s.lexical(i).is_some()
+        || is_known_surname(w)
+        || GAZETTEER.given(w).is_some()
+        || is_english_word(w)
+        || w.chars().count() < 4
+    {
+        return None;
+    }
+    let mut m = mention(s, i, i, floor)?;
+    m.bare = true;
+    m.in_org = true;
+    Some(m)
 }
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised

@@ -27,6 +27,10 @@ pub struct Mention {
     /// The mention likely is its sentence's subject: it starts it, or only
     /// capitalised words stand before it (`Republican Christine Todd Whitman`).
     pub subject: bool,
+    /// The word opens an organisation's name and is no known name or word
+    /// (`the Clinon Foundation`): a mention only to catch a misspelt surname
+    /// of someone in the article; by itself it names no one.
+    pub in_org: bool,
     /// An article stands right before the mention (`the Bar`, `a War`):
     /// a capitalised word there may be a common noun given a capital.
     pub after_article: bool,
@@ -93,6 +97,7 @@ impl Mention {
             && self.subject == other.subject
             && self.heading == other.heading
             && self.after_article == other.after_article
+            && self.in_org == other.in_org
             && self.speaker_slot == other.speaker_slot
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text

@@ -320,6 +320,34 @@ impl Builder {
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
+            if m.in_org {
+                // Only a misspelling of a surname written twice or more.
+                let target = key
+                    .chars()
+                    .next()
+                    .and_then(|c| buckets.get(&c))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|k| {
+                        *k != key
+                            && self.has_given(k)
+                            && self.written(k) >= 2
+                            && plausible_typo(key, k)
+                    })
+                    .max_by(|a, b| {
+                        strsim::jaro_winkler(a, key)
+                            .total_cmp(&strsim::jaro_winkler(b, key))
+                            .then_with(|| b.cmp(a))
+                    });
+                if let Some(c) = target
+                    .and_then(|k| self.by_key.get(k))
+                    .and_then(|c| self.pick(c, None, r))
+                {
+                    assigned.push((c, r));
+                }
+                continue;
+            }
             let mut cands = self.by_key.get(key).or_else(|| self.by_core.get(key));
             if cands.is_none()
                 && (may_be_typo(m)
