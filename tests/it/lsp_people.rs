@@ -198,7 +198,7 @@ fn the_style_book_is_written_by_an_action_and_then_wins() {
 
     // The desk's style book does not exist yet: the action creates it.
     let p = pos(text, "President", "Zelenskyy");
-    let r = lsp.request(
+    let r = lsp.request_settled(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri}, "range": {"start": p, "end": p}, "context": {"diagnostics": []}}),
     );
