@@ -367,6 +367,34 @@ fn typing_through_pull_quotes() {
     t.done().expect("same text");
 }
 
+/// Typing through names whose grouping reads the words around them (a
+/// speech verb or a role after a bare surname, an article before it, an
+/// organisation's word after it): a letter typed at every character and
+/// taken out again, into `said`, `told` and the names themselves. Each
+/// pass equals the fresh one, whether the bare word is someone's surname
+/// (the people are kept) or only a typo of one (they are grouped again).
+#[test]
+fn typing_around_names_in_speaker_slots() {
+    for fixture in [
+        "tests/rules/name-variant/speaker-slot-slips-us.txt",
+        "tests/rules/name-variant/english-word-slips-uk.txt",
+        "tests/rules/name-variant/misspelt-in-organisation-name-us.txt",
+    ] {
+        // (Line ends as LF: a letter typed inside a CRLF pair is another
+        // test's.)
+        let text = std::fs::read_to_string(fixture)
+            .expect("fixture")
+            .replace("\r\n", "\n");
+        let mut t = Typing::of(text.clone());
+        for (at, _) in text.char_indices() {
+            t.edit(at, at, "x").expect("typed");
+            t.edit(at, at + 1, "").expect("taken out");
+        }
+        assert_eq!(t.model, text);
+        t.done().expect("same text");
+    }
+}
+
 /// Typing into a story checked against its transcript (`tests/sources/`):
 /// a letter, a closing quote mark and an ellipsis at every third character,
 /// each taken out again. Quote words change with most keystrokes and no

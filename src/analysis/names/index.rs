@@ -194,6 +194,12 @@ impl NameIndex {
         refs.refs.iter().map(move |&r| moved(r, moves))
     }
 
+    /// Whether a mention that is no bare word has the folded surname `key`:
+    /// a bare word spelled so is grouped by it, not by a typo test.
+    pub(super) fn strong_surname(&self, key: &str) -> bool {
+        self.surname.get(key).is_some_and(|r| r.strong > 0)
+    }
+
     fn get(&self, list: List, key: &str) -> Option<&Arc<Refs>> {
         match list {
             List::Surname => self.surname.get(key),

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use super::canonical::person;
 use super::group::group;
-use super::index::{entries, mention_at, mentions_of, node, Node};
+use super::index::{entries, mention_at, mentions_of, node, NameIndex, Node};
 use super::people::People;
 use super::person::{Person, PersonId};
 use super::style::style_entries;
@@ -167,7 +167,15 @@ impl People {
         let tongues = tongues_after(earlier, previous.tongues, paragraphs, diff);
         let same = paras.same_count()
             && (changed.start >= changed.end
-                || Self::same_mentions(earlier.slice(changed.clone()), paragraphs.slice(changed)));
+                || Self::same_mentions(
+                    earlier.slice(changed.clone()),
+                    paragraphs.slice(changed.clone()),
+                )
+                || Self::same_but_slots(
+                    earlier.slice(changed.clone()),
+                    paragraphs.slice(changed),
+                    &previous.index,
+                ));
         if previous.style_book == style_book && same {
             if tongues == previous.tongues {
                 return (Arc::clone(previous), Regrouped::Same);
@@ -194,6 +202,31 @@ impl People {
                 Regrouped::Afresh,
             ),
         }
+    }
+
+    /// Whether the paragraphs' mentions are the earlier ones but for what
+    /// stands around them ([`Mention::same_but_slot`]), where that is read
+    /// by no grouping: the mention is no bare word, or a bare word spelled
+    /// as the surname of someone named (`Kuleba` in `Kuleba told`, typed
+    /// into `told`), which is grouped by that surname.
+    fn same_but_slots(
+        old: Paragraphs<'_, ParagraphFacts>,
+        new: Paragraphs<'_, ParagraphFacts>,
+        index: &NameIndex,
+    ) -> bool {
+        old.len() == new.len()
+            && old.iter().zip(new).all(|(a, b)| {
+                a.facts.mentions.len() == b.facts.mentions.len()
+                    && a.facts
+                        .mentions
+                        .iter()
+                        .zip(&b.facts.mentions)
+                        .all(|(x, y)| {
+                            x.same_reference(y)
+                                || (x.same_but_slot(y)
+                                    && (!x.bare || index.strong_surname(&x.surname_key)))
+                        })
+            })
     }
 
     /// The paragraphs that changed, `paras` narrowed to those whose mentions

@@ -87,6 +87,17 @@ impl Mention {
 
     /// Whether two mentions are the same reference, offsets aside.
     pub fn same_reference(&self, other: &Mention) -> bool {
+        self.same_but_slot(other)
+            && self.after_article == other.after_article
+            && self.speaker_slot == other.speaker_slot
+    }
+
+    /// [`Self::same_reference`] but for what stands around the name that
+    /// only a bare word's typo test reads ([`Self::after_article`],
+    /// [`Self::speaker_slot`]): a word typed in `said` after a name changes
+    /// no grouping when the name is no bare word, or is the surname of
+    /// someone the article names (see [`People::update`](super::People::update)).
+    pub fn same_but_slot(&self, other: &Mention) -> bool {
         self.name_text == other.name_text
             && self.honorific == other.honorific
             && self.role == other.role
@@ -96,9 +107,7 @@ impl Mention {
             && self.sentence_start == other.sentence_start
             && self.subject == other.subject
             && self.heading == other.heading
-            && self.after_article == other.after_article
             && self.in_org == other.in_org
-            && self.speaker_slot == other.speaker_slot
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
             // The keys grouping reads: a suffix (`Donald Trump Jr`) is in

@@ -251,14 +251,16 @@ impl Builder {
     }
 
     /// Whether a bare word written once in a speaker's slot (`Waver told`,
-    /// `Tobia said`, `said Fran, whose …`) is the surname of someone the
-    /// article names in full and writes twice or more, one edit away: copy
-    /// introduces a new speaker in full, so a speaker called by a surname
-    /// no one in the article has is someone it has, misspelt, even when
-    /// the word is a name or a word of its own. Not the given name of
-    /// someone in the article (`Paula said` beside Paula Reyes and Rand
-    /// Paul), nor the family (`The Khans said` beside Nadia Khan); four
-    /// letters or more.
+    /// `Tobia said`) is the surname of someone the article names in full
+    /// and writes twice or more, one edit away: copy introduces a new
+    /// speaker in full, so a speaker called by a surname no one in the
+    /// article has is someone it has, misspelt, even when the word is a
+    /// surname or an English word of its own. Not a given name (`Paula
+    /// said` beside Rand Paul may be Paula Reyes, called by her given
+    /// name; `said Fran` may be Fran Smith), nor the family (`The Khans
+    /// said` beside Nadia Khan); four letters or more. (Whether someone in
+    /// the article has the given name is not asked: the grouping of a
+    /// name's family must not read other families'.)
     fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
         n == 1
             && m.speaker_slot
@@ -268,10 +270,7 @@ impl Builder {
             && key.strip_suffix('s') != Some(k)
             && self.has_given(k)
             && self.key_count(k) + k_bare >= 2
-            && !self
-                .drafts
-                .iter()
-                .any(|d| d.given_key.as_deref().is_some_and(|g| same_given(g, key)))
+            && GAZETTEER.given(&m.surname_text).is_none()
     }
 
     /// Whether someone named once, in full (`Tim Kane`, `Mitch McConnel`),
