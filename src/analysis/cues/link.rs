@@ -694,8 +694,14 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
         return None;
     }
     let subject = sentence_subject(p, s, k)?;
-    // The verb: the first word after the subject.
-    let v = (s..k).find(|&i| p.items[i].start() >= subject.range.end && p.word(i).is_some())?;
+    // The verb: the first word after the subject and an aside in commas.
+    let mut after = (s..k).find(|&i| p.items[i].start() >= subject.range.end)?;
+    if p.punct(after, ',') {
+        if let Some(c) = (after + 1..k).find(|&i| p.punct(i, ',')) {
+            after = c + 1;
+        }
+    }
+    let v = (after..k).find(|&i| p.word(i).is_some())?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
     Some(add(p, found, v, verb, word, subject))

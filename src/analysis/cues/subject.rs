@@ -774,6 +774,11 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
         if relative_after(p, v) {
             return phrase(p.text, &p.items, s, v).filter(is_speaker_like);
         }
+        // A name with an aside in commas before its verb (`Mr. Trump,
+        // during multiple interviews on Thursday, referred to …`): the name.
+        if p.punct(v, ',') && aside_then_verb(p, v, k) {
+            return phrase(p.text, &p.items, s, v).filter(|ph| ph.kind == PhraseKind::Named);
+        }
         // A name with a party or state tag (`Sen. Bernie Sanders (Vt.),
         // who …, identified`): the name.
         return p
@@ -785,6 +790,28 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
     phrase(p.text, &p.items, s, v)
         .filter(is_speaker_like)
         .filter(|ph| !common_word_opening(p, s, v, ph))
+}
+
+/// Whether the comma at item `c` opens an aside that a preposition or a
+/// participle begins and a comma closes, a finite verb right after it
+/// (`, in an interview on Thursday, referred`, `, speaking in Dayton,
+/// called`), all before item `k`.
+fn aside_then_verb(p: &Para<'_>, c: usize, k: usize) -> bool {
+    let opens = p.word(c + 1).is_some_and(|w| {
+        lex::place_prepositions().contains(w)
+            || lex::clause_openers().contains(w)
+            || w.ends_with("ing")
+    });
+    if !opens {
+        return false;
+    }
+    let Some(close) = (c + 2..k.min(c + 14)).find(|&i| !matches!(p.items[i], Item::Word { .. }))
+    else {
+        return false;
+    };
+    p.punct(close, ',')
+        && matches!(&p.items.get(close + 1), Some(Item::Word { cap: false, range })
+            if close + 1 < k && looks_finite(&lower(p.text, range)))
 }
 
 /// A lone capitalised word opening the sentence that is an ordinary English

@@ -1290,3 +1290,17 @@ fn quick_or_keen_to_say_frames_the_speech_verb_after_its_subject() {
         assert!(got.iter().any(|(_, s)| *s == Some(who)), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_comma_aside_between_the_subject_and_a_verb_of_no_list() {
+    // `referred to … as` is in no list of speech verbs: the sentence's
+    // subject owns the fragment, past an aside in commas.
+    let got = cues_and_speakers(
+        "Mr. Trump, during multiple interviews on Thursday, referred to President Barack Obama as “the most valuable player” for the group.",
+    );
+    assert_eq!(got, vec![("referred".to_string(), "Trump".to_string())]);
+    let got = cues_and_speakers(
+        "Ms. Okafor, speaking in Dayton on Monday, branded the deal “a betrayal of working families.”",
+    );
+    assert_eq!(got, vec![("branded".to_string(), "Okafor".to_string())]);
+}
