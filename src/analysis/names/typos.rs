@@ -302,7 +302,7 @@ impl Builder {
     /// Bare capitalised words that are a known surname become mentions.
     pub(super) fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
         let mut bare_count: FastMap<&str, usize> = FastMap::default();
-        for (_, m) in bare {
+        for (_, m) in bare.iter().filter(|(_, m)| !m.in_org) {
             *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
         }
         // Known surnames by first letter: the typo test only compares within one.
@@ -321,24 +321,9 @@ impl Builder {
             let key = m.surname_key.as_str();
             if m.in_org {
                 // Only a misspelling of a surname written twice or more.
-                let target = key
-                    .chars()
-                    .next()
-                    .and_then(|c| buckets.get(&c))
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|k| {
-                        *k != key
-                            && self.has_given(k)
-                            && self.written(k) >= 2
-                            && plausible_typo(key, k)
-                    })
-                    .max_by(|a, b| {
-                        strsim::jaro_winkler(a, key)
-                            .total_cmp(&strsim::jaro_winkler(b, key))
-                            .then_with(|| b.cmp(a))
-                    });
+                let target = closest(&buckets, key, |k| {
+                    k != key && self.has_given(k) && self.written(k) >= 2 && plausible_typo(key, k)
+                });
                 if let Some(c) = target
                     .and_then(|k| self.by_key.get(k))
                     .and_then(|c| self.pick(c, None, r))
@@ -357,28 +342,17 @@ impl Builder {
             {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
-                    key.chars()
-                        .next()
-                        .and_then(|c| buckets.get(&c))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|k| {
-                            near_spelling(k, key)
-                                && self.is_someone(k)
-                                && self.typo_between(
-                                    m,
-                                    key,
-                                    n,
-                                    k,
-                                    bare_count.get(k).copied().unwrap_or(0),
-                                )
-                        })
-                        .max_by(|a, b| {
-                            strsim::jaro_winkler(a, key)
-                                .total_cmp(&strsim::jaro_winkler(b, key))
-                                .then_with(|| b.cmp(a))
-                        })
+                    closest(&buckets, key, |k| {
+                        near_spelling(k, key)
+                            && self.is_someone(k)
+                            && self.typo_between(
+                                m,
+                                key,
+                                n,
+                                k,
+                                bare_count.get(k).copied().unwrap_or(0),
+                            )
+                    })
                 });
                 cands = target.and_then(|k| self.by_key.get(k));
             }
@@ -398,6 +372,27 @@ impl Builder {
             d.mentions.sort_unstable();
         }
     }
+}
+
+/// Of the surnames with `key`'s first letter that `keep` keeps, the one
+/// closest to it (Jaro-Winkler; the first in order between equals).
+fn closest<'k>(
+    buckets: &HashMap<char, Vec<&'k str>>,
+    key: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Option<&'k str> {
+    key.chars()
+        .next()
+        .and_then(|c| buckets.get(&c))
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|k| keep(k))
+        .max_by(|a, b| {
+            strsim::jaro_winkler(a, key)
+                .total_cmp(&strsim::jaro_winkler(b, key))
+                .then_with(|| b.cmp(a))
+        })
 }
 
 /// Whether the surname `short`, written once, is `long` (written three
