@@ -217,8 +217,8 @@ fn opens_sentence(s: &Scan<'_>, k: usize) -> bool {
     false
 }
 
-/// Whether a speech verb follows the name ending at token `j` (`Hover
-/// estimated`, `Green added`), not one that is a noun too (`Steer claims`).
+/// Whether a speech verb follows the name ending at token `j` (`Waver
+/// told`, `Tobia said`), not one that is a noun too (`Steer claims`).
 fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
     use crate::lexicon::quotes::{noun_bases, noun_plurals, speech_verbs};
     if s.toks[j].possessive || !s.adjacent(j) {
@@ -300,7 +300,9 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
             let k = a.k.min(i);
             k > 0
                 && s.adjacent(k - 1)
-                && ["the", "a", "an"].contains(&s.word(k - 1).to_lowercase().as_str())
+                && ["the", "a", "an"]
+                    .iter()
+                    .any(|a| s.word(k - 1).eq_ignore_ascii_case(a))
         },
         honorific_range,
         given,
