@@ -157,6 +157,7 @@ pub(super) fn resolve(
                     && !complement)
                     .then(|| walk.last_not_possessive().cloned())
                     .flatten()
+                    .filter(|seen| !other_office(w.people, seen, &head))
             });
             match found {
                 Some(seen) => {
@@ -296,6 +297,39 @@ pub(super) fn is_group(head: &str) -> bool {
 }
 
 /// The gender a role shows (`Her husband` → male, `the spokeswoman` → female).
+/// Whether the person `seen` refers to holds another office than `head`
+/// names (`The senator …` after `President Barack Obama`): every title the
+/// copy gives them is an office of its own, written out (not `Sen`, which
+/// may be short for anything), and not `head`. Such a person is no
+/// antecedent for a role no one was introduced in.
+fn other_office(people: &crate::analysis::names::People, seen: &Seen, head: &str) -> bool {
+    use crate::lexicon::names::{Lexical, GAZETTEER};
+    let office = |w: &str| {
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        matches!(
+            GAZETTEER.lexical(&cap),
+            Some(Lexical::Title { head: true, .. })
+        )
+    };
+    let Target::Person(id) = seen.target else {
+        return false;
+    };
+    let Some(person) = people.person(id) else {
+        return false;
+    };
+    let head = head.to_lowercase();
+    !person.titles.is_empty()
+        && office(&head)
+        && person.titles.iter().all(|t| {
+            let last = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
+            last.chars().count() >= 4 && office(&last) && last != head && !head.starts_with(&last)
+        })
+}
+
 pub(super) fn role_gender(role: &str) -> Option<Gender> {
     let head = role_words(role).last().cloned()?;
     use crate::lexicon::quotes::{female_nouns, male_nouns};

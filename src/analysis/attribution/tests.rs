@@ -268,3 +268,19 @@ fn she_is_the_woman_named_before_a_speaker_of_unknown_gender() {
         .collect();
     assert_eq!(got, [(Some("Anna Brooks".to_string()), Some("pronoun"))]);
 }
+
+#[test]
+fn a_role_no_one_holds_is_not_someone_with_another_office() {
+    // The last person named is the president: `the senator` is no one
+    // introduced, an anonymous source, not Barack Obama.
+    let got = sheet(
+        "Donald Trump spoke in Ohio on Monday. He praised President Barack Obama for his service.\n\n“We will fight this in every state,” the senator said.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("the senator"), "{got:?}");
+    // A title given short (`Sen.`) may be that office: the senator is she.
+    let got = sheet(
+        "Sen. Claire McCaskill spoke in St. Louis on Monday.\n\n“We will fight this in every state,” the senator said.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Claire McCaskill"), "{got:?}");
+    assert_eq!(got[0].2, Some("role"));
+}

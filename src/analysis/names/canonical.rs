@@ -235,6 +235,14 @@ pub(super) fn person<'m>(
             }
         }
     }
+    let mut titles: Vec<String> = Vec::new();
+    for m in &ms {
+        if let Some(title) = m.honorific.as_ref().filter(|_| !m.has_courtesy_honorific()) {
+            if !titles.contains(title) {
+                titles.push(title.clone());
+            }
+        }
+    }
     let surname_key = fold(&surname);
     let given_key = given.as_deref().map(fold);
     let info = PersonInfo {
@@ -243,6 +251,7 @@ pub(super) fn person<'m>(
         surname,
         given,
         roles,
+        titles,
         gender: d.gender,
         spellings,
         given_spellings,

@@ -52,6 +52,9 @@ pub struct PersonInfo {
     /// The canonical given name, when the article or style book gives one.
     pub given: Option<String>,
     pub roles: Vec<String>,
+    /// The titles the copy gives before the name (`President`, `Foreign
+    /// Minister`, `Sen`), courtesy honorifics (`Mr`, `Dr`) left out.
+    pub titles: Vec<String>,
     pub gender: Option<Gender>,
     /// Surname spellings seen, in order of first use, with counts.
     pub spellings: Vec<Spelling>,
