@@ -242,16 +242,23 @@ fn subject_before_quote(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) ->
                 .flatten()
         })?;
     // The verb after the subject and any apposition to it.
-    let mut after = (prev.start..prev.end).find(|&i| p.items[i].start() >= subject.range.end)?;
-    if p.punct(after, ',') {
-        if let Some(c) = (after + 1..prev.end).find(|&i| p.punct(i, ',')) {
-            after = c + 1;
-        }
-    }
-    let v = (after..prev.end).find(|&i| p.word(i).is_some())?;
+    let v = verb_after(p, &subject, prev.start, prev.end)?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
     Some(add(p, found, v, verb, word, subject))
+}
+
+/// The verb of a subject found between items `from` and `to`: the first
+/// word after it, past an apposition or an aside in commas (`Mr. Trump,
+/// during multiple interviews, referred`).
+fn verb_after(p: &Para<'_>, subject: &SpeakerPhrase, from: usize, to: usize) -> Option<usize> {
+    let mut after = (from..to).find(|&i| p.items[i].start() >= subject.range.end)?;
+    if p.punct(after, ',') {
+        if let Some(c) = (after + 1..to).find(|&i| p.punct(i, ',')) {
+            after = c + 1;
+        }
+    }
+    (after..to).find(|&i| p.word(i).is_some())
 }
 
 /// A quote right after `was` and an owner's noun of saying (`“…,” was Mr
@@ -694,14 +701,7 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
         return None;
     }
     let subject = sentence_subject(p, s, k)?;
-    // The verb: the first word after the subject and an aside in commas.
-    let mut after = (s..k).find(|&i| p.items[i].start() >= subject.range.end)?;
-    if p.punct(after, ',') {
-        if let Some(c) = (after + 1..k).find(|&i| p.punct(i, ',')) {
-            after = c + 1;
-        }
-    }
-    let v = (after..k).find(|&i| p.word(i).is_some())?;
+    let v = verb_after(p, &subject, s, k)?;
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
     Some(add(p, found, v, verb, word, subject))

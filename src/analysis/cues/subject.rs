@@ -77,7 +77,7 @@ fn unclosed_apposition(
     // (The quote ends in its comma, `“…,” Name`, and the name opens the
     // words after it: not `“…” for Clinton, said Kunin`.)
     let comma_ended = matches!(items.get(floor.wrapping_sub(1)), Some(Item::Quote { range, .. })
-        if text[range.clone()].trim_end_matches(['”', '"', '’', '\'']).ends_with(','));
+        if inside_marks(text, range).ends_with(','));
     // (A role may stand before the name: `shop owner Hayriye Evren`; not a
     // preposition: `for Clinton`.)
     let opens_name = match &items[floor] {
@@ -208,9 +208,7 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
     // it`: a title closes the apposition, the comma inside its marks. Read
     // as if the comma stood after them.
     if let Item::Quote { range, .. } = &items[j - 1] {
-        let comma_inside = text[range.clone()]
-            .trim_end_matches(['”', '"', '\'', '’', '»'])
-            .ends_with(',');
+        let comma_inside = inside_marks(text, range).ends_with(',');
         if j - 1 > floor && comma_inside && quoted_label(text, range) {
             let from = floor.max(j.saturating_sub(SUBJECT_WINDOW));
             let mut sub: Vec<Item> = items[from..j].to_vec();
@@ -406,12 +404,18 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
     }
 }
 
+/// A quote's text up to its closing mark (`“…,”` → `“…,`): what punctuation
+/// the quote ends in.
+fn inside_marks<'t>(text: &'t str, range: &std::ops::Range<usize>) -> &'t str {
+    text[range.clone()].trim_end_matches(['”', '"', '\'', '’', '»'])
+}
+
 /// Whether a quote is a short label inside a phrase (`“Ted Cruz”`,
 /// `“Make America Great Again”`, a title with the comma US style puts
 /// inside the marks: `author of “America’s Unwritten Constitution,” put
 /// it`): four words or fewer, with no punctuation of a sentence in it.
 pub(super) fn quoted_label(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let inner = text[range.clone()].trim_end_matches(['”', '"', '\'', '’', '»']);
+    let inner = inside_marks(text, range);
     let inner = inner.strip_suffix(',').unwrap_or(inner);
     inner.split_whitespace().count() <= 4 && !inner.contains([',', '.', '!', '?', ':', ';'])
 }

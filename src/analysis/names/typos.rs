@@ -422,12 +422,12 @@ fn once_mid_sentence(m: &Mention, n: usize) -> bool {
 }
 
 /// Whether a bare English word, written once with a capital mid-sentence
-/// and on no heading (`the Bus campaign`, `Along with Bus and Powell`,
-/// `Pol's victory`), may
-/// be a surname with a letter dropped: a word copy capitalises alone, with
-/// no capitalised word beside it, is a name. Not after an article, where
-/// copy capitalises common nouns too (`called to the Bar`, `after the War`). The caller asks for a surname
-/// the article writes twice or more, one letter longer ([`dropped_letter`]).
+/// and on no heading (`Along with Bus and Powell`, `Pol's victory`), may be
+/// a surname with a letter dropped: a word copy capitalises alone, with no
+/// capitalised word beside it, is a name. Not after an article, where copy
+/// capitalises common nouns too (`called to the Bar`, `after the War`).
+/// The caller asks for a surname the article writes twice or more, one
+/// letter longer ([`dropped_letter`]).
 fn english_slip(m: &Mention, n: usize) -> bool {
     n == 1
         && !m.sentence_start
@@ -443,14 +443,11 @@ fn english_slip(m: &Mention, n: usize) -> bool {
 /// final `s` (`bus` for `bush`, `ran` for `ryan`), `long` four letters or more.
 fn dropped_letter(short: &str, long: &str) -> bool {
     let (ls, ll) = (short.chars().count(), long.chars().count());
-    if ll < 4 || ls + 1 != ll || long.strip_suffix('s') == Some(short) {
-        return false;
-    }
-    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
-    if s.first() != l.first() {
-        return false;
-    }
-    (1..ll).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
+    ll >= 4
+        && ls + 1 == ll
+        && short.chars().next() == long.chars().next()
+        && long.strip_suffix('s') != Some(short)
+        && strsim::levenshtein(short, long) == 1
 }
 
 /// Whether a bare word, written `n` times, reads as a name another
