@@ -93,13 +93,20 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
                 // `Judge Sets Date`: in a title-case line one word is only a candidate.
                 m.bare = true;
             }
-            // Bare words a role took in (`Catalan leader Carles Puigdemont`).
-            while out
-                .last()
-                .is_some_and(|p: &Mention| p.bare && p.range.start >= m.range.start)
-            {
-                out.pop();
+            // Bare words a role took in (`Catalan leader Carles Puigdemont`)
+            // name no one, but one that is no name or word may be a misspelt
+            // surname (`Trummp lawyer Marc Kasowitz`).
+            let took = out
+                .iter()
+                .rev()
+                .take_while(|p| p.bare && p.range.start >= m.range.start)
+                .count();
+            let mut kept = out.split_off(out.len() - took);
+            kept.retain(|p| !p.in_org && slip_shaped(&p.surname_text));
+            for p in &mut kept {
+                p.in_org = true;
             }
+            out.append(&mut kept);
             if !m.bare {
                 floor = end + 1;
             }
@@ -114,18 +121,12 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
 /// `skip_to`) as a bare mention that only a misspelt surname takes
 /// ([`Mention::in_org`]): a word that is no known name or English word.
 fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Mention> {
-    use crate::lexicon::english::is_english_word;
-    use crate::lexicon::names::{is_known_surname, GAZETTEER};
-    let w = s.word(i);
     if skip_to != i + 2
         || s.toks[i].shape != Shape::Cap
         || !s.joined(i)
         || s.lexical(i + 1) != Some(Lexical::Organisation)
         || s.lexical(i).is_some()
-        || is_known_surname(w)
-        || GAZETTEER.given(w).is_some()
-        || is_english_word(w)
-        || w.chars().count() < 4
+        || !slip_shaped(s.word(i))
     {
         return None;
     }
@@ -133,6 +134,18 @@ fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Me
     m.bare = true;
     m.in_org = true;
     Some(m)
+}
+
+/// Whether a capitalised word that names no one where it stands (it opens
+/// an organisation's name or a role) may be a misspelt surname: four
+/// letters or more, no known surname or given name, no English word.
+fn slip_shaped(w: &str) -> bool {
+    use crate::lexicon::english::is_english_word;
+    use crate::lexicon::names::{is_known_surname, GAZETTEER};
+    w.chars().count() >= 4
+        && !is_known_surname(w)
+        && GAZETTEER.given(w).is_none()
+        && !is_english_word(w)
 }
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised
