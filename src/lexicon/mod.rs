@@ -60,14 +60,18 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// A list of words or phrases, looked up without regard to case.
+///
+/// Every list is read once from a file compiled into the binary and kept
+/// for the life of the process, so its entries are the file's own text
+/// (no allocation per entry: the English list alone has 64,000); an entry
+/// with capitals is lower-cased once and kept for good.
 #[derive(Debug, Default)]
 pub struct WordList {
-    set: HashSet<std::sync::Arc<str>, std::hash::BuildHasherDefault<Fnv>>,
+    set: HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
     /// The longest entry, in bytes: a longer word is not looked up.
     longest: usize,
     /// The entries in file order, lower-cased.
-    /// (Shared with the set: one allocation an entry.)
-    ordered: Vec<std::sync::Arc<str>>,
+    ordered: Vec<&'static str>,
 }
 
 impl WordList {
@@ -85,7 +89,7 @@ impl WordList {
     }
 
     /// A list of these words.
-    pub fn of(words: &[&str]) -> Self {
+    pub fn of(words: &[&'static str]) -> Self {
         let mut list = Self::default();
         for w in words {
             list.add(w);
@@ -93,14 +97,15 @@ impl WordList {
         list
     }
 
-    fn add(&mut self, entry: &str) {
-        let lower: std::sync::Arc<str> = if is_lower_case(entry) {
-            entry.into()
+    fn add(&mut self, entry: &'static str) {
+        let lower: &'static str = if is_lower_case(entry) {
+            entry
         } else {
-            entry.to_lowercase().into()
+            // (Lists live as long as the process: see the type's doc.)
+            Box::leak(entry.to_lowercase().into_boxed_str())
         };
         self.longest = self.longest.max(lower.len());
-        if self.set.insert(std::sync::Arc::clone(&lower)) {
+        if self.set.insert(lower) {
             self.ordered.push(lower);
         }
     }
@@ -121,7 +126,7 @@ impl WordList {
 
     /// The entries, lower-cased, in file order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.ordered.iter().map(|e| &**e)
+        self.ordered.iter().copied()
     }
 
     pub fn len(&self) -> usize {
