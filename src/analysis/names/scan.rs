@@ -80,7 +80,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         } else {
             core_end
         };
-        if the_thing(&s, i, end) || a_thing(&s, i, end) || alias(&s, i) {
+        if the_thing(&s, i, end) || a_thing(&s, i, end) || words_thing(&s, i, end) || alias(&s, i) {
             i = end + 1;
             continue;
         }
@@ -146,6 +146,29 @@ fn slip_shaped(w: &str) -> bool {
         && !is_known_surname(w)
         && GAZETTEER.given(w).is_none()
         && !is_english_word(w)
+}
+
+/// `Rescue Team`, `Plastic Free Seas`, `Social Care`: a run of two or more
+/// capitalised words that are all English words, opening with no name
+/// (given name or surname) and ending in no surname, with no title before
+/// it, names a thing, a group or a campaign (a person so named has a name
+/// the lists know: `Rush Limbaugh`, `Will Young`, `Robin Quivers`, `Mayor
+/// Don Guardian`).
+fn words_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
+    use crate::lexicon::english::is_english_word;
+    use crate::lexicon::names::is_known_surname;
+    let titled = i > 0
+        && s.joined(i - 1)
+        && matches!(
+            s.lexical(i - 1),
+            Some(Lexical::Honorific(_) | Lexical::Title { .. })
+        );
+    end > i
+        && !titled
+        && s.given_name(i).is_none()
+        && !is_known_surname(s.word(i))
+        && !is_known_surname(s.word(end))
+        && (i..=end).all(|j| is_english_word(s.word(j)))
 }
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised

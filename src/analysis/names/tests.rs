@@ -330,3 +330,18 @@ fn a_word_a_role_took_in_is_kept_only_when_it_may_be_a_misspelt_surname() {
     let m = scan_mentions("Kremlin spokesman Dmitry Peskov and Clinton aide Huma Abedin spoke.");
     assert_eq!(m.len(), 2, "{m:?}");
 }
+
+#[test]
+fn a_run_of_english_words_with_no_name_in_it_is_no_person() {
+    let m = scan_mentions(
+        "Volunteers from Plastic Free Seas met with social workers from the council's \
+         Social Care team, the marine biologist Robin Hartnoll and the town's mayor, \
+         Mayor Don Pellow, on the beach at dawn.",
+    );
+    let names: Vec<&str> = m
+        .iter()
+        .filter(|m| !m.bare)
+        .map(|m| m.name_text.as_str())
+        .collect();
+    assert_eq!(names, ["Robin Hartnoll", "Don Pellow"], "{m:?}");
+}
