@@ -42,6 +42,8 @@ crate::word_lists! {
     /// Words right before a name given as a name (`under the name`,
     /// `nicknamed`, `dubbed`).
     alias_introducers = "names/alias_introducers.txt";
+    /// Words that open a place's name (`San`, `Fort`, `Palm`).
+    place_openers = "names/place_openers.txt";
 }
 
 /// A known surname in any case (`Trump`, `Nguyen`).

@@ -80,7 +80,12 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
         } else {
             core_end
         };
-        if the_thing(&s, i, end) || a_thing(&s, i, end) || words_thing(&s, i, end) || alias(&s, i) {
+        if the_thing(&s, i, end)
+            || a_thing(&s, i, end)
+            || words_thing(&s, i, end)
+            || place_run(&s, i, end)
+            || alias(&s, i)
+        {
             i = end + 1;
             continue;
         }
@@ -157,18 +162,33 @@ fn slip_shaped(w: &str) -> bool {
 fn words_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
     use crate::lexicon::english::is_english_word;
     use crate::lexicon::names::is_known_surname;
-    let titled = i > 0
-        && s.joined(i - 1)
-        && matches!(
-            s.lexical(i - 1),
-            Some(Lexical::Honorific(_) | Lexical::Title { .. })
-        );
     end > i
-        && !titled
+        && !titled(s, i)
         && s.given_name(i).is_none()
         && !is_known_surname(s.word(i))
         && !is_known_surname(s.word(end))
         && (i..=end).all(|j| is_english_word(s.word(j)))
+}
+
+/// `San Bernardino`, `Fort Hood`, `Palm Beach`: a run of two or more
+/// capitalised words opening with a word that opens places' names (not a
+/// given name, no title before) is a place the gazetteer does not list.
+fn place_run(s: &Scan<'_>, i: usize, end: usize) -> bool {
+    end > i
+        && !titled(s, i)
+        && s.given_name(i).is_none()
+        && crate::lexicon::names::place_openers().contains(s.word(i))
+}
+
+/// Whether an honorific or title stands right before token `i` (`Mayor
+/// Don Guardian`): what follows is a person's name.
+fn titled(s: &Scan<'_>, i: usize) -> bool {
+    i > 0
+        && s.joined(i - 1)
+        && matches!(
+            s.lexical(i - 1),
+            Some(Lexical::Honorific(_) | Lexical::Title { .. })
+        )
 }
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised

@@ -344,4 +344,15 @@ fn a_run_of_english_words_with_no_name_in_it_is_no_person() {
         .map(|m| m.name_text.as_str())
         .collect();
     assert_eq!(names, ["Robin Hartnoll", "Don Pellow"], "{m:?}");
+    // A place the gazetteer does not list, by its opening word.
+    let m = scan_mentions(
+        "After the shootings at Fort Hood and in San Bernardino, Palm Springs police \
+         briefed Gov. Jerry Brown and Fort Worth's mayor, Betsy Price.",
+    );
+    let names: Vec<&str> = m
+        .iter()
+        .filter(|m| !m.bare)
+        .map(|m| m.name_text.as_str())
+        .collect();
+    assert_eq!(names, ["Jerry Brown", "Betsy Price"], "{m:?}");
 }
