@@ -496,12 +496,19 @@ fn headline_verb(s: &Scan<'_>, k: usize) -> bool {
 fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<usize>, usize)> {
     let n = s.toks.len();
     let given_first = s.given_name(i).is_some();
+    let mut place = String::new();
     let mut j = i;
     while j + 1 < n && j + 1 - i < 6 && s.joined(j) && s.name_like(j + 1) {
         if is_suffix(s.word(j + 1).trim_end_matches('.')) {
             break;
         }
         if j > i && headline_verb(s, j + 1) {
+            break;
+        }
+        // `the Obama White House`, `a Hillary Clinton Los Angeles
+        // fundraiser`: a place or institution the gazetteer knows ends
+        // the name before it.
+        if s.multi_place(j + 1, &mut place) > 0 {
             break;
         }
         match s.lexical(j + 1) {

@@ -356,3 +356,15 @@ fn a_run_of_english_words_with_no_name_in_it_is_no_person() {
         .collect();
     assert_eq!(names, ["Jerry Brown", "Betsy Price"], "{m:?}");
 }
+
+#[test]
+fn a_place_or_institution_the_gazetteer_knows_ends_a_name() {
+    let m = scan_mentions(
+        "Aides said the Obama White House had planned a Hillary Clinton Los Angeles \\
+         fundraiser for October.",
+    );
+    let m: Vec<&Mention> = m.iter().filter(|m| !m.sentence_start).collect();
+    let names: Vec<&str> = m.iter().map(|m| m.name_text.as_str()).collect();
+    assert_eq!(names, ["Obama", "Hillary Clinton"], "{m:?}");
+    assert!(m[0].bare && !m[1].bare, "{m:?}");
+}
