@@ -331,36 +331,35 @@ fn a_word_a_role_took_in_is_kept_only_when_it_may_be_a_misspelt_surname() {
     assert_eq!(m.len(), 2, "{m:?}");
 }
 
+/// The names of the people a paragraph names (not its bare candidates).
+fn names_in(text: &str) -> Vec<String> {
+    scan_mentions(text)
+        .into_iter()
+        .filter(|m| !m.bare)
+        .map(|m| m.name_text)
+        .collect()
+}
+
 #[test]
 fn a_run_of_english_words_with_no_name_in_it_is_no_person() {
-    let m = scan_mentions(
+    let names = names_in(
         "Volunteers from Plastic Free Seas met with social workers from the council's \
          Social Care team, the marine biologist Robin Hartnoll and the town's mayor, \
          Mayor Don Pellow, on the beach at dawn.",
     );
-    let names: Vec<&str> = m
-        .iter()
-        .filter(|m| !m.bare)
-        .map(|m| m.name_text.as_str())
-        .collect();
-    assert_eq!(names, ["Robin Hartnoll", "Don Pellow"], "{m:?}");
+    assert_eq!(names, ["Robin Hartnoll", "Don Pellow"]);
     // A place the gazetteer does not list, by its opening word.
-    let m = scan_mentions(
+    let names = names_in(
         "After the shootings at Fort Hood and in San Bernardino, Palm Springs police \
          briefed Gov. Jerry Brown and Fort Worth's mayor, Betsy Price.",
     );
-    let names: Vec<&str> = m
-        .iter()
-        .filter(|m| !m.bare)
-        .map(|m| m.name_text.as_str())
-        .collect();
-    assert_eq!(names, ["Jerry Brown", "Betsy Price"], "{m:?}");
+    assert_eq!(names, ["Jerry Brown", "Betsy Price"]);
 }
 
 #[test]
 fn a_place_or_institution_the_gazetteer_knows_ends_a_name() {
     let m = scan_mentions(
-        "Aides said the Obama White House had planned a Hillary Clinton Los Angeles \\
+        "Aides said the Obama White House had planned a Hillary Clinton Los Angeles \
          fundraiser for October.",
     );
     let m: Vec<&Mention> = m.iter().filter(|m| !m.sentence_start).collect();
