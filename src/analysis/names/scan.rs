@@ -8,7 +8,9 @@ use super::mention::mention;
 use super::para::Scan;
 use super::tokens::{is_suffix, Shape};
 use super::types::Mention;
-use crate::lexicon::names::{is_cap_particle, is_common_surname, is_name_shaped, Lexical};
+use crate::lexicon::names::{
+    is_cap_particle, is_common_surname, is_known_surname, is_name_shaped, Lexical,
+};
 
 /// Whether a paragraph is a byline, credit or sign-off (`By Staff Reporter`,
 /// `(Reporting by Jane Doe; Editing by John Roe)`): one short line that
@@ -414,16 +416,20 @@ fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
 }
 
 /// An English word before a full name that starts with a known given name
-/// (`Miss Universe Alicia Machado`, `Billionaire Donald Trump`): a
-/// description, not a first name.
+/// (`Miss Universe Alicia Machado`, `Billionaire Donald Trump`), or people
+/// of a place (`Floridians Jeb Bush and Marco Rubio`): a description, not
+/// a first name.
 fn word_before_name(s: &Scan<'_>, i: usize) -> bool {
+    let w = s.word(i);
+    // (`Floridians`, `Ohioans`: a demonym's plural, no surname.)
+    let people_of = w.len() >= 6 && w.ends_with("ans") && !is_known_surname(w);
     s.given_name(i).is_none()
         && s.joined(i)
         && s.given_name(i + 1).is_some()
         && s.toks[i + 1].shape == Shape::Cap
         && s.joined(i + 1)
         && s.toks.get(i + 2).is_some_and(|t| t.shape == Shape::Cap)
-        && crate::lexicon::english::is_english_word(s.word(i))
+        && (crate::lexicon::english::is_english_word(w) || people_of)
 }
 
 /// Whether token `j` is followed by `of` or `for` and a capitalised word.

@@ -367,3 +367,21 @@ fn a_place_or_institution_the_gazetteer_knows_ends_a_name() {
     assert_eq!(names, ["Obama", "Hillary Clinton"], "{m:?}");
     assert!(m[0].bare && !m[1].bare, "{m:?}");
 }
+
+#[test]
+fn people_of_a_place_before_a_name_describe_it() {
+    let names = names_in(
+        "Ohio's John Kasich and Floridians Jeb Bush and Marco Rubio are racing to bank \
+         early ballots, as are Iowans Joni Ernst and Chuck Grassley.",
+    );
+    assert_eq!(
+        names,
+        [
+            "John Kasich",
+            "Jeb Bush",
+            "Marco Rubio",
+            "Joni Ernst",
+            "Chuck Grassley"
+        ]
+    );
+}
