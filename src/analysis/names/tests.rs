@@ -331,29 +331,20 @@ fn a_word_a_role_took_in_is_kept_only_when_it_may_be_a_misspelt_surname() {
     assert_eq!(m.len(), 2, "{m:?}");
 }
 
-/// The names of the people a paragraph names (not its bare candidates).
-fn names_in(text: &str) -> Vec<String> {
-    scan_mentions(text)
-        .into_iter()
-        .filter(|m| !m.bare)
-        .map(|m| m.name_text)
-        .collect()
-}
-
 #[test]
 fn a_run_of_english_words_with_no_name_in_it_is_no_person() {
-    let names = names_in(
+    let found = names(
         "Volunteers from Plastic Free Seas met with social workers from the council's \
          Social Care team, the marine biologist Robin Hartnoll and the town's mayor, \
          Mayor Don Pellow, on the beach at dawn.",
     );
-    assert_eq!(names, ["Robin Hartnoll", "Don Pellow"]);
+    assert_eq!(found, ["Robin Hartnoll", "Don Pellow"]);
     // A place the gazetteer does not list, by its opening word.
-    let names = names_in(
+    let found = names(
         "After the shootings at Fort Hood and in San Bernardino, Palm Springs police \
          briefed Gov. Jerry Brown and Fort Worth's mayor, Betsy Price.",
     );
-    assert_eq!(names, ["Jerry Brown", "Betsy Price"]);
+    assert_eq!(found, ["Jerry Brown", "Betsy Price"]);
 }
 
 #[test]
@@ -370,12 +361,12 @@ fn a_place_or_institution_the_gazetteer_knows_ends_a_name() {
 
 #[test]
 fn people_of_a_place_before_a_name_describe_it() {
-    let names = names_in(
+    let found = names(
         "Ohio's John Kasich and Floridians Jeb Bush and Marco Rubio are racing to bank \
          early ballots, as are Iowans Joni Ernst and Chuck Grassley.",
     );
     assert_eq!(
-        names,
+        found,
         [
             "John Kasich",
             "Jeb Bush",
