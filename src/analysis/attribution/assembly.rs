@@ -312,7 +312,7 @@ impl Assembly<'_> {
         // A lone quote paragraph right after a paragraph of narrative or of
         // quotes.
         let names_outside = para.facts.mentions.iter().any(|m| {
-            !m.in_org
+            !m.slip_only
                 && !outer
                     .iter()
                     .any(|s| s.open.start <= m.range.start && m.range.start < s.end(para.len))

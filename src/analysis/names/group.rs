@@ -273,7 +273,7 @@ pub(super) fn group<'m>(
     let mut bare: Vec<(MentionRef, &Mention)> = Vec::new();
     for (r, m) in mentions {
         if m.bare {
-            if !m.in_org {
+            if !m.slip_only {
                 *b.bare_counts.entry(m.surname_key.clone()).or_default() += 1;
             }
             bare.push((r, m));

@@ -294,7 +294,7 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         sentence_start: toks[a.k.min(i)].sentence_start,
         subject: opens_sentence(s, a.first.min(i)),
         heading: s.kinds.get(toks[i].line).is_some_and(|k| k.0),
-        in_org: false,
+        slip_only: false,
         speaker_slot: speech_verb_after(s, j) || said_before(s, a.k.min(i), j) || role_after(s, j),
         after_article: {
             let k = a.k.min(i);

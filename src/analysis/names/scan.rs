@@ -109,9 +109,9 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
                 .take_while(|p| p.bare && p.range.start >= m.range.start)
                 .count();
             let mut kept = out.split_off(out.len() - took);
-            kept.retain(|p| !p.in_org && slip_shaped(&p.surname_text));
+            kept.retain(|p| !p.slip_only && slip_shaped(&p.surname_text));
             for p in &mut kept {
-                p.in_org = true;
+                p.slip_only = true;
             }
             out.append(&mut kept);
             if !m.bare {
@@ -126,7 +126,7 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
 
 /// The one word before an organisation's word (`Clinon Foundation`, up to
 /// `skip_to`) as a bare mention that only a misspelt surname takes
-/// ([`Mention::in_org`]): a word that is no known name or English word.
+/// ([`Mention::slip_only`]): a word that is no known name or English word.
 fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Mention> {
     if skip_to != i + 2
         || s.toks[i].shape != Shape::Cap
@@ -139,7 +139,7 @@ fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Me
     }
     let mut m = mention(s, i, i, floor)?;
     m.bare = true;
-    m.in_org = true;
+    m.slip_only = true;
     Some(m)
 }
 
@@ -148,7 +148,7 @@ fn org_opener(s: &Scan<'_>, i: usize, skip_to: usize, floor: usize) -> Option<Me
 /// letters or more, no known surname or given name, no English word.
 fn slip_shaped(w: &str) -> bool {
     use crate::lexicon::english::is_english_word;
-    use crate::lexicon::names::{is_known_surname, GAZETTEER};
+    use crate::lexicon::names::GAZETTEER;
     w.chars().count() >= 4
         && !is_known_surname(w)
         && GAZETTEER.given(w).is_none()
@@ -163,9 +163,8 @@ fn slip_shaped(w: &str) -> bool {
 /// Don Guardian`).
 fn words_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
     use crate::lexicon::english::is_english_word;
-    use crate::lexicon::names::is_known_surname;
     end > i
-        && !titled(s, i)
+        && !honorific_before(s, i)
         && s.given_name(i).is_none()
         && !is_known_surname(s.word(i))
         && !is_known_surname(s.word(end))
@@ -177,20 +176,9 @@ fn words_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
 /// given name, no title before) is a place the gazetteer does not list.
 fn place_run(s: &Scan<'_>, i: usize, end: usize) -> bool {
     end > i
-        && !titled(s, i)
+        && !honorific_before(s, i)
         && s.given_name(i).is_none()
         && crate::lexicon::names::place_openers().contains(s.word(i))
-}
-
-/// Whether an honorific or title stands right before token `i` (`Mayor
-/// Don Guardian`): what follows is a person's name.
-fn titled(s: &Scan<'_>, i: usize) -> bool {
-    i > 0
-        && s.joined(i - 1)
-        && matches!(
-            s.lexical(i - 1),
-            Some(Lexical::Honorific(_) | Lexical::Title { .. })
-        )
 }
 
 /// `the Rose Bowl`, `the Brandenburg Gate`: a run of two or more capitalised
@@ -204,7 +192,7 @@ fn the_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
         && s.joined(i - 1)
         && crate::lexicon::english::is_english_word(s.word(end))
         // (`the Jeb Bush campaign`: a surname that is a word too.)
-        && !crate::lexicon::names::is_known_surname(s.word(end))
+        && !is_known_surname(s.word(end))
 }
 
 /// A name given as a name (`performing magic under the name The Great
@@ -329,6 +317,8 @@ fn extend_particles(s: &Scan<'_>, i: usize, end: usize, core_end: usize) -> usiz
     e
 }
 
+/// Whether an honorific or a title's head stands right before token `i`
+/// (`Mr Kuleba`, `Mayor Don Guardian`): what follows is a person's name.
 fn honorific_before(s: &Scan<'_>, i: usize) -> bool {
     i > 0
         && s.joined(i - 1)
@@ -483,8 +473,7 @@ fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
     // (Not a surname that ends so: `Harding has chaired …`.)
     let gerund = w.len() > 5
         && w.ends_with("ing")
-        && (crate::lexicon::english::is_english_word(w)
-            || !crate::lexicon::names::is_known_surname(w));
+        && (crate::lexicon::english::is_english_word(w) || !is_known_surname(w));
     s.role_word(i).is_some() || w.contains("-of-") || gerund
 }
 
@@ -495,7 +484,7 @@ fn headline_verb(s: &Scan<'_>, k: usize) -> bool {
     let w = s.word(k);
     s.kinds.get(s.toks[k].line).is_some_and(|kind| kind.1)
         && crate::lexicon::english::is_english_word(w)
-        && !crate::lexicon::names::is_known_surname(w)
+        && !is_known_surname(w)
 }
 
 /// How far the name core from `i` runs (see [`core_at`]).

@@ -325,7 +325,7 @@ fn names_in_a_roster_are_different_people_kept_as_written() {
 fn a_word_a_role_took_in_is_kept_only_when_it_may_be_a_misspelt_surname() {
     let m = scan_mentions("“We are pleased,” Trummp lawyer Marc Kasowitz said.");
     let slip = m.iter().find(|m| m.surname() == "Trummp").expect("Trummp");
-    assert!(slip.bare && slip.in_org, "{m:?}");
+    assert!(slip.bare && slip.slip_only, "{m:?}");
     // A known name or an English word in a role names no one.
     let m = scan_mentions("Kremlin spokesman Dmitry Peskov and Clinton aide Huma Abedin spoke.");
     assert_eq!(m.len(), 2, "{m:?}");

@@ -27,10 +27,12 @@ pub struct Mention {
     /// The mention likely is its sentence's subject: it starts it, or only
     /// capitalised words stand before it (`Republican Christine Todd Whitman`).
     pub subject: bool,
-    /// The word opens an organisation's name and is no known name or word
-    /// (`the Clinon Foundation`): a mention only to catch a misspelt surname
-    /// of someone in the article; by itself it names no one.
-    pub in_org: bool,
+    /// The word names no one where it stands, but is no known name or word
+    /// either: it opens an organisation's name (`the Clinon Foundation`) or
+    /// a role before a name (`Trummp lawyer Marc Kasowitz`). A mention only
+    /// to catch a misspelt surname of someone in the article; it counts for
+    /// nothing else.
+    pub slip_only: bool,
     /// An article stands right before the mention (`the Bar`, `a War`):
     /// a capitalised word there may be a common noun given a capital.
     pub after_article: bool,
@@ -107,7 +109,7 @@ impl Mention {
             && self.sentence_start == other.sentence_start
             && self.subject == other.subject
             && self.heading == other.heading
-            && self.in_org == other.in_org
+            && self.slip_only == other.slip_only
             && self.given_text == other.given_text
             && self.surname_text == other.surname_text
             // The keys grouping reads: a suffix (`Donald Trump Jr`) is in

@@ -302,7 +302,7 @@ impl Builder {
     /// Bare capitalised words that are a known surname become mentions.
     pub(super) fn resolve_bare(&mut self, bare: &[(MentionRef, &Mention)]) {
         let mut bare_count: FastMap<&str, usize> = FastMap::default();
-        for (_, m) in bare.iter().filter(|(_, m)| !m.in_org) {
+        for (_, m) in bare.iter().filter(|(_, m)| !m.slip_only) {
             *bare_count.entry(m.surname_key.as_str()).or_default() += 1;
         }
         // Known surnames by first letter: the typo test only compares within one.
@@ -319,7 +319,7 @@ impl Builder {
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
-            if m.in_org {
+            if m.slip_only {
                 // Only a misspelling of a surname written twice or more.
                 let target = closest(&buckets, key, |k| {
                     k != key && self.has_given(k) && self.written(k) >= 2 && plausible_typo(key, k)
