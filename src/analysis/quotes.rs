@@ -38,6 +38,9 @@ pub struct QuoteFacts {
     /// `He` or `she` as a sentence's subject, outside quotes
     /// ([`cues::Read::subject_pronouns`]).
     pub subject_pronouns: Vec<(usize, cues::Pronoun)>,
+    /// A definite role as a sentence's subject, outside quotes
+    /// ([`cues::Read::subject_roles`]).
+    pub subject_roles: Vec<(usize, String)>,
     /// The paragraph could be a headline: one short line with no terminal
     /// punctuation (it is one when it opens the article).
     pub headline: bool,
@@ -138,6 +141,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.roles = read.roles;
     facts.name_words = read.name_words;
     facts.subject_pronouns = read.subject_pronouns;
+    facts.subject_roles = read.subject_roles;
     facts.ends_in_quote = read.ends_in_quote;
     facts
 }

@@ -114,3 +114,28 @@ crate::word_lists! {
     /// reference to the strike`).
     remark_nouns = "quotes/remark_nouns.txt";
 }
+
+crate::pattern_lists! {
+    /// Roles a later reference may give a person by another noun: `head:
+    /// role, role, …` (`diplomat: foreign minister, ambassador`).
+    role_equivalent_lines = "quotes/role_equivalents.txt";
+}
+
+/// The roles a later reference headed by `head` may stand for
+/// ([`role_equivalent_lines`]), most likely first: `diplomat` →
+/// `foreign minister`, `foreign secretary`, ….
+pub fn role_equivalents(head: &str) -> &'static [&'static str] {
+    use std::collections::HashMap;
+    static MAP: std::sync::LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            role_equivalent_lines()
+                .iter()
+                .filter_map(|line| {
+                    let (head, roles) = line.split_once(':')?;
+                    let roles = roles.split(',').map(str::trim).filter(|r| !r.is_empty());
+                    Some((head.trim(), roles.collect()))
+                })
+                .collect()
+        });
+    MAP.get(head).map_or(&[], Vec::as_slice)
+}

@@ -26,6 +26,7 @@ pub(super) enum FactRef {
     Cue(usize),
     Word(usize),
     Pronoun(usize),
+    Role(usize),
 }
 
 impl FactRef {
@@ -38,6 +39,7 @@ impl FactRef {
             FactRef::Cue(i) => Some(q.cues.get(i)?.speaker.as_ref()?.range.start),
             FactRef::Word(i) => q.name_words.get(i).map(|(at, _)| *at),
             FactRef::Pronoun(i) => q.subject_pronouns.get(i).map(|(at, _)| *at),
+            FactRef::Role(i) => q.subject_roles.get(i).map(|(at, _)| *at),
         }
     }
 }
@@ -141,6 +143,35 @@ pub(super) fn all_role_words(role: &str) -> Vec<String> {
         .next()
         .map(<[String]>::to_vec)
         .unwrap_or_default()
+}
+
+/// Whether a role someone holds (`held`, its words) is another than the
+/// one a reference names (`want`): a vice or deputy office the reference
+/// does not name (`the nominee` is not `the vice presidential nominee`), or
+/// a faction or nationality the role does not show (`the Republican
+/// nominee` is not `Democratic nominee Tim Kaine`, nor a `nominee` the
+/// copy never gave a party; `the Brazilian diplomat` may be `Brazil’s
+/// foreign minister`).
+fn other_role(want: &[String], held: &[String]) -> bool {
+    use crate::lexicon::names::{Lexical, GAZETTEER};
+    let lesser = |w: &String| matches!(w.as_str(), "vice" | "deputy");
+    let demonym = |w: &String| {
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        GAZETTEER.lexical(&cap) == Some(Lexical::Demonym)
+    };
+    // (`brazilian` and `brazil`, `ukrainian` and `ukraine`.)
+    let shown = |w: &String| {
+        held.iter().any(|h| {
+            let common = h.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
+            h == w || common >= 5.min(h.chars().count())
+        })
+    };
+    held.iter().any(|w| lesser(w) && !want.contains(w))
+        || want.iter().filter(|w| demonym(w)).any(|w| !shown(w))
 }
 
 /// How many of the latest holders of a role a role noun is matched against.
@@ -287,7 +318,21 @@ impl Walk {
     pub(super) fn add_role(&mut self, role: &str, seen: Seen) {
         let words = role_words(role);
         if let Some(head) = words.last().cloned() {
-            let older = self.roles.get(head.as_str()).cloned();
+            let mut older = self.roles.get(head.as_str()).cloned();
+            // One role read twice in one place (`Democratic vice
+            // presidential nominee Tim Kaine` as a link, `nominee` as the
+            // name's role): the fuller reading stands, or a reference
+            // would find an office the copy did not give (`the nominee`).
+            if let Some(last) = older.as_ref().map(|l| &l.entry) {
+                let same = last.seen.target == seen.target && last.seen.key == seen.key;
+                let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+                if same && within(&words, &last.words) {
+                    return;
+                }
+                if same && within(&last.words, &words) {
+                    older = older.and_then(|l| l.older.clone());
+                }
+            }
             let entry = RoleEntry {
                 words: words.into(),
                 seen,
@@ -300,15 +345,45 @@ impl Walk {
     pub(super) fn find_role(&self, phrase: &str) -> Option<&Seen> {
         let words = role_words(phrase);
         let head = words.last()?;
-        let entries = self.roles.get(head.as_str())?;
+        let Some(entries) = self.roles.get(head.as_str()) else {
+            return self.find_equivalent_role(&words);
+        };
         let mut best: Option<(usize, &Seen)> = None;
-        for e in entries.newest() {
+        for e in entries.newest().filter(|e| !other_role(&words, &e.words)) {
             let score = words.iter().filter(|w| e.words.contains(w)).count();
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, &e.seen));
             }
         }
         best.map(|(_, s)| s)
+    }
+
+    /// The newest holder of a role that a reference headed by `head` may
+    /// stand for though it names another noun (`the top Brazilian
+    /// diplomat` for `Foreign Minister Ana Ribeiro`; see
+    /// `data/quotes/role_equivalents.txt`), the likeliest role first.
+    fn find_equivalent_role(&self, words: &[String]) -> Option<&Seen> {
+        let head = words.last()?;
+        crate::lexicon::quotes::role_equivalents(head)
+            .iter()
+            .find_map(|role| {
+                let want = role_words(role);
+                // (`secretary of state` keeps only `secretary`: a role
+                // introduced with more words before its head is another.)
+                let exact = role.split(' ').any(|w| w == "of");
+                let entries = self.roles.get(want.last()?.as_str())?;
+                entries
+                    .newest()
+                    .filter(|e| !other_role(words, &e.words))
+                    .find(|e| {
+                        if exact {
+                            *e.words == *want
+                        } else {
+                            want.iter().all(|w| e.words.contains(w))
+                        }
+                    })
+                    .map(|e| &e.seen)
+            })
     }
 
     /// The person or source a pronoun in paragraph `para` refers to, by

@@ -284,3 +284,36 @@ fn a_role_no_one_holds_is_not_someone_with_another_office() {
     assert_eq!(got[0].1.as_deref(), Some("Claire McCaskill"), "{got:?}");
     assert_eq!(got[0].2, Some("role"));
 }
+
+#[test]
+fn a_role_of_another_party_or_a_vice_office_is_someone_else() {
+    // The only nominee with a party is the Democrat's running mate: `the
+    // Republican nominee` is not Tim Kaine, and `he` stays with whoever
+    // the copy last named.
+    let got = sheet(
+        "Republicans attacked Democratic vice presidential nominee Tim Kaine on Monday.\n\nDonald Trump spoke in Virginia.\n\nThe Republican nominee also outlined his cybersecurity plan. “We will protect this country,” he said.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Donald Trump"), "{got:?}");
+    // `the nominee` is not the vice presidential nominee either.
+    let got = sheet(
+        "Democratic vice presidential nominee Tim Kaine spoke in Ohio.\n\nHillary Clinton spoke in Florida.\n\n“We are going to win,” the nominee said.",
+    );
+    assert_ne!(got[0].1.as_deref(), Some("Tim Kaine"), "{got:?}");
+}
+
+#[test]
+fn a_definite_role_as_subject_is_the_person_introduced_in_it() {
+    // `The top Brazilian diplomat` is the foreign minister (a role it may
+    // stand for, data/quotes/role_equivalents.txt); as the sentence's
+    // subject she is who `she` is, not the chief of staff named last.
+    let got = sheet(
+        "Brazil’s Foreign Minister Ana Ribeiro arrived in Buenos Aires on Monday.\n\nPresident Carlos Mendes met farmers, and his chief of staff, Lucía Porto, sat in.\n\nThe top Brazilian diplomat later toured the river. She said: “We came here in good faith.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ribeiro"), "{got:?}");
+    // A sentence whose subject is no role (`The movie mentions … the
+    // president`) leaves the subject before it.
+    let got = sheet(
+        "President Barack Obama did not attend the premiere.\n\nHugh Hewitt was blunt. The movie mentions neither the president nor the secretary of state. “It is an indictment,” he writes.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Hugh Hewitt"), "{got:?}");
+}

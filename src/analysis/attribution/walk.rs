@@ -39,7 +39,8 @@ pub(super) fn walk_paragraph<'p>(
         ..Row::default()
     };
     // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name
-    // word, 4 = a pronoun as a sentence's subject.
+    // word, 4 = a pronoun as a sentence's subject, 5 = a definite role as
+    // one.
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
     // The outer quotes are in order and do not overlap: whether an offset
     // is inside one, and which mentions one holds, are found by binary
@@ -122,6 +123,11 @@ pub(super) fn walk_paragraph<'p>(
             events.push((*at, 4, i));
         }
     }
+    for (i, (at, _)) in q.subject_roles.iter().enumerate() {
+        if speaking.binary_search(at).is_err() && !inside(*at) {
+            events.push((*at, 5, i));
+        }
+    }
     events.sort_unstable();
     for (at, kind, i) in events {
         match kind {
@@ -171,6 +177,30 @@ pub(super) fn walk_paragraph<'p>(
                         },
                         None,
                     );
+                }
+            }
+            5 => {
+                // `The minister later visited the port. She said: …`: the
+                // person introduced in that role (or one it may stand for,
+                // `the top Brazilian diplomat`) is the sentence's subject.
+                let (_, role) = &q.subject_roles[i];
+                let found = walk.find_role(role).map(|s| s.target.clone());
+                if let Some(Target::Person(id)) = found {
+                    let possessive = role.ends_with("’s") || role.ends_with("'s");
+                    walk.saw(
+                        people,
+                        Seen {
+                            target: Target::Person(id),
+                            key: w.keys.key(pi),
+                            fact: FactRef::Role(i),
+                            at,
+                        },
+                        None,
+                    );
+                    if let Some(last) = walk.recent.last_mut() {
+                        last.2 = possessive;
+                        last.3 = true;
+                    }
                 }
             }
             4 => {

@@ -42,6 +42,9 @@ pub struct Read {
     /// outside quotes: the person it refers to is the one the paragraph is
     /// about from there on.
     pub subject_pronouns: Vec<(usize, Pronoun)>,
+    /// A definite role as a sentence's subject (`The minister later
+    /// visited …`), outside quotes: where it stands and its words.
+    pub subject_roles: Vec<(usize, String)>,
     /// The paragraph's last sentence is its last quote with the cue that
     /// attributes it (`… “…,” said Mr Williams.`, `Mr Smith said: “…”`).
     pub ends_in_quote: bool,
@@ -64,6 +67,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
         roles: roles::role_links_in(text, &p.items),
         name_words: roles::name_words_in(text, &p.items),
         subject_pronouns: subject::subject_pronouns(&p),
+        subject_roles: subject::subject_roles(&p),
         ends_in_quote,
     }
 }

@@ -905,6 +905,58 @@ pub(super) fn subject_pronouns(p: &Para<'_>) -> Vec<(usize, Pronoun)> {
         .collect()
 }
 
+/// Each sentence whose subject is a definite role (`The minister later
+/// visited the port.`, `The top Brazilian diplomat’s visit …`), outside
+/// quotes: where it stands and its words up to the role's head noun, for
+/// the walk to tie to whoever the copy introduced in that role. Not a cue's
+/// speaker (resolved there) and not a role with its own complement (`The
+/// head of the union`), which introduces someone else.
+pub(super) fn subject_roles(p: &Para<'_>) -> Vec<(usize, String)> {
+    use crate::lexicon::quotes::role_equivalents;
+    /// Words a definite role may take before its head (`the top Brazilian`).
+    const MAX_WORDS: usize = 5;
+    (0..p.sentence_count())
+        .filter_map(|s| {
+            let r = p.sentence(s);
+            let at = subject_start(p, r.start, r.end)?;
+            if p.word(at)? != "the" {
+                return None;
+            }
+            // The first role noun among the words after `the` (a mark
+            // before one ends the search).
+            let (k, possessive) = (at + 1..r.end.min(at + 1 + MAX_WORDS))
+                .map_while(|k| Some((k, p.word(k)?)))
+                // (`The movie mentions neither the president …`: the
+                // subject ended before.)
+                .take_while(|(_, w)| {
+                    !(lex::determiners().contains(w)
+                        || lex::clause_words().contains(w)
+                        || lex::speech_verbs().contains(w)
+                        || lex::auxiliaries().contains(w)
+                        || lex::be_forms().contains(w)
+                        || lex::small_words().contains(w))
+                })
+                .find_map(|(k, w)| {
+                    let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+                    let role = super::words::is_role_noun(bare)
+                        || super::words::is_source_noun(bare)
+                        || !role_equivalents(bare).is_empty();
+                    role.then_some((k, bare.len() < w.len()))
+                })?;
+            // The role's clause goes on in lower case (`The minister later
+            // visited`), or the role owns what follows (`… diplomat’s visit`).
+            let next_lower = matches!(p.items.get(k + 1), Some(Item::Word { cap: false, .. }));
+            let complement = p
+                .word(k + 1)
+                .is_some_and(|w| matches!(w, "of" | "for" | "at"));
+            ((next_lower || possessive) && !complement).then(|| {
+                let (a, b) = (p.items[at].start(), p.items[k].end());
+                (a, p.text[a..b].to_string())
+            })
+        })
+        .collect()
+}
+
 /// Whether item `at` stands right after a quote (and the comma after it).
 fn right_after_quote(items: &[Item], at: usize) -> bool {
     match at.checked_sub(1).map(|k| &items[k]) {
