@@ -82,8 +82,12 @@ impl<'t> Scan<'t> {
                     && rev
                         .next()
                         .is_none_or(|c| is_space(c) || "([—–-:;,".contains(c));
+                // A dateline's dash (`WASHINGTON — Supporters of …`,
+                // `LONDON (Reuters) – …`) opens the story's first sentence.
+                let dateline = prev.shape == Shape::AllCaps && gap.contains(['—', '–']);
                 gap.contains(['!', '?', '…', ':', '#', '•'])
                     || (gap.contains('.') && !abbrev)
+                    || dateline
                     || opens
                     || (gap.contains(['\n', '\r']) && kinds.get(prev.line).is_some_and(|k| k.0))
             };

@@ -451,7 +451,16 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
         // `But for Donald Trump`: a connector.
         && !(s.toks[i - 2].sentence_start
             && (crate::lexicon::names::partitives().contains(s.word(i - 2))
-                || crate::lexicon::names::sentence_connectors().contains(s.word(i - 2))));
+                || crate::lexicon::names::sentence_connectors().contains(s.word(i - 2))
+                // `Supporters of Hillary Clinton`, `Critics of Ed Balls`:
+                // a word capitalised only to open the sentence, then a
+                // full name.
+                || crate::lexicon::english::is_english_word(s.word(i - 2))
+                    && matches!(s.lexical(i - 2), None | Some(Lexical::Common))
+                    && s.given_name(i).is_some()
+                    && i + 1 < s.toks.len()
+                    && s.joined(i)
+                    && s.name_like(i + 1)));
     if !thing {
         return None;
     }

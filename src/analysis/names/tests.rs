@@ -376,3 +376,18 @@ fn people_of_a_place_before_a_name_describe_it() {
         ]
     );
 }
+
+#[test]
+fn a_full_name_after_of_is_a_person_when_the_word_before_only_opens_the_sentence() {
+    // `Supporters` is capitalised to open the sentence (after a dateline's
+    // dash too): `Supporters of Hillary Clinton` is no institution.
+    let found = names(
+        "WASHINGTON — Supporters of Hillary Clinton and Bernie Sanders avoided a fight on Wednesday.",
+    );
+    assert_eq!(found, ["Hillary Clinton", "Bernie Sanders"]);
+    let found = names("Critics of Nicola Sturgeon said the plan would not add up.");
+    assert_eq!(found, ["Nicola Sturgeon"]);
+    // Mid-sentence, a capital before `of` names a thing.
+    let found = names("She gave to the Friends of Bill Wilson, a campaign committee.");
+    assert!(!found.contains(&"Bill Wilson".to_string()), "{found:?}");
+}
