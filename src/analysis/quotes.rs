@@ -41,6 +41,9 @@ pub struct QuoteFacts {
     /// A definite role as a sentence's subject, outside quotes
     /// ([`cues::Read::subject_roles`]).
     pub subject_roles: Vec<(usize, String)>,
+    /// A known surname alone as a sentence's subject, outside quotes
+    /// ([`cues::Read::subject_names`]).
+    pub subject_names: Vec<(usize, String)>,
     /// The paragraph could be a headline: one short line with no terminal
     /// punctuation (it is one when it opens the article).
     pub headline: bool,
@@ -142,6 +145,7 @@ pub fn scan(text: &str) -> QuoteFacts {
     facts.name_words = read.name_words;
     facts.subject_pronouns = read.subject_pronouns;
     facts.subject_roles = read.subject_roles;
+    facts.subject_names = read.subject_names;
     facts.ends_in_quote = read.ends_in_quote;
     facts
 }

@@ -80,6 +80,9 @@ fn facts_positions(f: &mut ParagraphFacts, v: &mut impl FnMut(&mut usize, bool))
     for (at, _) in &mut q.subject_roles {
         v(at, false);
     }
+    for (at, _) in &mut q.subject_names {
+        v(at, false);
+    }
     v(&mut q.first_char, false);
 }
 

@@ -27,6 +27,7 @@ pub(super) enum FactRef {
     Word(usize),
     Pronoun(usize),
     Role(usize),
+    Name(usize),
 }
 
 impl FactRef {
@@ -40,6 +41,7 @@ impl FactRef {
             FactRef::Word(i) => q.name_words.get(i).map(|(at, _)| *at),
             FactRef::Pronoun(i) => q.subject_pronouns.get(i).map(|(at, _)| *at),
             FactRef::Role(i) => q.subject_roles.get(i).map(|(at, _)| *at),
+            FactRef::Name(i) => q.subject_names.get(i).map(|(at, _)| *at),
         }
     }
 }
@@ -307,6 +309,19 @@ impl Walk {
                 }
             }
         }
+    }
+
+    /// Someone the copy refers to by surname only, as a sentence's
+    /// subject (`Carson defied the question.`): among the recent people a
+    /// pronoun may refer to, of either gender, and the last person.
+    pub(super) fn saw_surname(&mut self, seen: Seen) {
+        self.recent.retain(|(s, _, _, _)| s.target != seen.target);
+        self.recent.push((seen.clone(), None, false, true));
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
+        self.last_unknown = Some(seen.clone());
+        self.last_person = Some(seen);
     }
 
     /// A group of people that spoke (`organisers said`, `officials

@@ -317,3 +317,18 @@ fn a_definite_role_as_subject_is_the_person_introduced_in_it() {
     );
     assert_eq!(got[0].1.as_deref(), Some("Hugh Hewitt"), "{got:?}");
 }
+
+#[test]
+fn a_surname_alone_as_subject_is_who_he_is() {
+    // Carson is named by surname only; as the subject of his sentence he
+    // is `he`, not Cruz, who spoke last in the paragraph before.
+    let got = sheet(
+        "Cruz openly admitted that his pick was political. “With an eye to February 20th, Carolina,” he said.\n\nCarson defied the question. “It will either be Denver or Carolina,” he said.",
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Carson"), "{got:?}");
+    // Not a surname that modifies a noun (`Sanford police officer …`).
+    let got = sheet(
+        "George Zimmerman is selling the gun.\n\nSanford police officer Timothy Smith held it up at the trial. “The firearm is fully functional,” he added.",
+    );
+    assert_ne!(got[0].1.as_deref(), Some("Sanford"), "{got:?}");
+}

@@ -40,7 +40,7 @@ pub(super) fn walk_paragraph<'p>(
     };
     // Events in byte order: 0 = mention, 1 = role link, 2 = cue, 3 = name
     // word, 4 = a pronoun as a sentence's subject, 5 = a definite role as
-    // one.
+    // one, 6 = a surname alone as one.
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
     // The outer quotes are in order and do not overlap: whether an offset
     // is inside one, and which mentions one holds, are found by binary
@@ -128,6 +128,11 @@ pub(super) fn walk_paragraph<'p>(
             events.push((*at, 5, i));
         }
     }
+    for (i, (at, _)) in q.subject_names.iter().enumerate() {
+        if speaking.binary_search(at).is_err() && !inside(*at) {
+            events.push((*at, 6, i));
+        }
+    }
     events.sort_unstable();
     for (at, kind, i) in events {
         match kind {
@@ -177,6 +182,31 @@ pub(super) fn walk_paragraph<'p>(
                         },
                         None,
                     );
+                }
+            }
+            6 => {
+                // `Carson defied the question. “…,” he said.`: someone the
+                // copy names by surname only (no one named in full has it)
+                // is the sentence's subject, as a source of that name.
+                let (_, word) = &q.subject_names[i];
+                let named = walk.introduced.contains_key(word.to_lowercase().as_str())
+                    || w.ctx.surnames.contains_key(word.to_lowercase().as_str())
+                    || mention_starts[mention_starts.partition_point(|&(s, _)| s < at)..]
+                        .iter()
+                        .take_while(|&&(s, _)| s == at)
+                        .any(|&(_, index)| {
+                            people.person_of(MentionRef { para: pi, index }).is_some()
+                        });
+                if !named {
+                    walk.saw_surname(Seen {
+                        target: Target::Source {
+                            name: word.as_str().into(),
+                            kind: SpeakerKind::Person,
+                        },
+                        key: w.keys.key(pi),
+                        fact: FactRef::Name(i),
+                        at,
+                    });
                 }
             }
             5 => {

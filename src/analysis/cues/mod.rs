@@ -45,6 +45,9 @@ pub struct Read {
     /// A definite role as a sentence's subject (`The minister later
     /// visited …`), outside quotes: where it stands and its words.
     pub subject_roles: Vec<(usize, String)>,
+    /// A known surname alone as a sentence's subject (`Carson defied the
+    /// question.`), outside quotes: where it stands and the word.
+    pub subject_names: Vec<(usize, String)>,
     /// The paragraph's last sentence is its last quote with the cue that
     /// attributes it (`… “…,” said Mr Williams.`, `Mr Smith said: “…”`).
     pub ends_in_quote: bool,
@@ -68,6 +71,7 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
         name_words: roles::name_words_in(text, &p.items),
         subject_pronouns: subject::subject_pronouns(&p),
         subject_roles: subject::subject_roles(&p),
+        subject_names: subject::subject_names(&p),
         ends_in_quote,
     }
 }

@@ -957,6 +957,54 @@ pub(super) fn subject_roles(p: &Para<'_>) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// Each sentence whose subject is a known surname alone before a verb
+/// (`Carson defied the question.`), outside quotes: where
+/// it stands and the word as written. The walk takes it for someone the
+/// copy refers to by surname only, as a subject, when no one named in full
+/// has that surname. Not a common given name (`Ted nodded`, `Bob`) or an English
+/// word (`People`, `Back`, `Wines`), which the list of surnames holds too.
+pub(super) fn subject_names(p: &Para<'_>) -> Vec<(usize, String)> {
+    use crate::lexicon::names::{is_known_surname, Lexical, GAZETTEER};
+    /// Given names this common are a first name used alone (`Bob`, `Ted`),
+    /// not a surname (`Carson`, `Clinton`).
+    const COMMON_GIVEN: usize = 500;
+    (0..p.sentence_count())
+        .filter_map(|s| {
+            let r = p.sentence(s);
+            let at = subject_start(p, r.start, r.end)?;
+            let Some(Item::Word { range, cap: true }) = p.items.get(at) else {
+                return None;
+            };
+            let word = &p.text[range.clone()];
+            // A verb follows (`defied`, `has`, `was`, `told`, `also
+            // vowed`), not a noun the name modifies (`Sanford police`).
+            let verb = |k: usize| {
+                matches!(p.items.get(k), Some(Item::Word { cap: false, .. }))
+                    && p.word(k).is_some_and(|w| {
+                        w.ends_with("ed")
+                            || lex::irregular_pasts().contains(w)
+                            || lex::auxiliaries().contains(w)
+                            || lex::be_forms().contains(w)
+                            || lex::speech_verbs().contains(w)
+                    })
+            };
+            let adverb = p
+                .word(at + 1)
+                .is_some_and(|w| w.ends_with("ly") || w == "also");
+            let lower_next = verb(at + 1) || adverb && verb(at + 2);
+            let name = is_known_surname(word)
+                && !crate::lexicon::english::is_english_word(p.word(at)?)
+                && GAZETTEER
+                    .given_rank(word)
+                    .is_none_or(|rank| rank > COMMON_GIVEN)
+                && !lex::not_names().contains(p.word(at)?)
+                && !PRONOUNS.iter().any(|(pr, _)| Some(*pr) == p.word(at))
+                && matches!(GAZETTEER.lexical(word), None | Some(Lexical::Common));
+            (name && lower_next && !is_possessive(word)).then(|| (range.start, word.to_string()))
+        })
+        .collect()
+}
+
 /// Whether item `at` stands right after a quote (and the comma after it).
 fn right_after_quote(items: &[Item], at: usize) -> bool {
     match at.checked_sub(1).map(|k| &items[k]) {
