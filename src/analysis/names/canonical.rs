@@ -135,6 +135,18 @@ fn parts<'m>(
         if m.name_key == first.surname_key && first.is_full() {
             return (Some(m.name_text.as_str()), None);
         }
+        // `Wasserman Schultz` after `Debbie Wasserman Schultz`: the last
+        // names of the full reference, a double surname written whole, not
+        // a given name `Wasserman`.
+        let (whole, last) = (first.name_text.as_str(), m.name_text.as_str());
+        let k = whole.len().saturating_sub(last.len());
+        let tail = k > 0
+            && whole.is_char_boundary(k)
+            && whole[k..].eq_ignore_ascii_case(last)
+            && whole[..k].ends_with(' ');
+        if tail && first.is_full() && first.given_key != m.given_key {
+            return (Some(m.surname_text.as_str()), None);
+        }
         return (Some(m.surname_text.as_str()), m.given_text.as_deref());
     }
     let given_use = !family_first
