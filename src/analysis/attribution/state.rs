@@ -176,8 +176,11 @@ fn other_role(want: &[String], held: &[String]) -> bool {
         || want.iter().filter(|w| demonym(w)).any(|w| !shown(w))
 }
 
-/// How many of the latest holders of a role a role noun is matched against.
-const ROLE_RECENCY: usize = 16;
+/// How many of the latest holders of a role a role noun is matched against
+/// (one entry per holder and place: [`Walk::add_role`] keeps the fuller of
+/// two readings of one role). An edit that changes a holder lives on in
+/// the walk's state until this many others came after it.
+const ROLE_RECENCY: usize = 8;
 
 /// The running state of the walk. Cheap to clone (the maps are persistent
 /// and share their structure), so the walk keeps a copy from before every
