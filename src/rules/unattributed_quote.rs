@@ -19,7 +19,9 @@ sends back: either the attribution was cut in editing, or it was never there. co
 looks for the speaker the way a reader does: a speech verb before, after or between the \
 quote's halves (`Mr X said: “…”`, `“…,” said X.`, `according to X`), a cue closing the \
 paragraph before (`He added:`), a pronoun or role noun that points back to someone named \
-(`she`, `the minister`), and a quote running on over paragraphs. Only a full direct quote \
+(`she`, `the minister`, `the top Brazilian diplomat` for a foreign minister named \
+before, `the lawmaker` for a senator), the person a sentence is about (`The minister \
+later toured the port. She said: “…”`), and a quote running on over paragraphs. Only a full direct quote \
 (a clause or more given as someone's words) is flagged: scare quotes, titles, slogans in \
 capitals, nicknames and headlines are not. A quote the copy introduces (a speech verb \
 whose speaker is only implied, `as if to say, “…”`; a lead-in ending in a colon, \
