@@ -350,6 +350,18 @@ impl Gazetteer {
         self.roles.get(lower).copied()
     }
 
+    /// What a word written in lower case is when capitalised (`senator`
+    /// → a title, `brazilian` → a demonym): role words are kept in lower
+    /// case.
+    pub fn lexical_lower(&self, w: &str) -> Option<Lexical> {
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        self.lexical(&cap)
+    }
+
     /// A known given name, with the gender it usually gives.
     pub fn given(&self, w: &str) -> Option<Option<Gender>> {
         self.given.get(w).copied()

@@ -305,13 +305,8 @@ pub(super) fn is_group(head: &str) -> bool {
 fn other_office(people: &crate::analysis::names::People, seen: &Seen, head: &str) -> bool {
     use crate::lexicon::names::{Lexical, GAZETTEER};
     let office = |w: &str| {
-        let mut c = w.chars();
-        let cap: String = c
-            .next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default();
         matches!(
-            GAZETTEER.lexical(&cap),
+            GAZETTEER.lexical_lower(w),
             Some(Lexical::Title { head: true, .. })
         )
     };

@@ -157,14 +157,7 @@ pub(super) fn all_role_words(role: &str) -> Vec<String> {
 fn other_role(want: &[String], held: &[String]) -> bool {
     use crate::lexicon::names::{Lexical, GAZETTEER};
     let lesser = |w: &String| matches!(w.as_str(), "vice" | "deputy");
-    let demonym = |w: &String| {
-        let mut c = w.chars();
-        let cap: String = c
-            .next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default();
-        GAZETTEER.lexical(&cap) == Some(Lexical::Demonym)
-    };
+    let demonym = |w: &String| GAZETTEER.lexical_lower(w) == Some(Lexical::Demonym);
     // (`brazilian` and `brazil`, `ukrainian` and `ukraine`.)
     let shown = |w: &String| {
         held.iter().any(|h| {
@@ -311,6 +304,17 @@ impl Walk {
                     self.last_group = Some(seen);
                 }
             }
+        }
+    }
+
+    /// A person referred to as a sentence's subject (by a pronoun or a
+    /// role, `He nodded …`, `The minister toured …`), or as its subject's
+    /// owner (`The minister’s visit …`, `possessive`).
+    pub(super) fn saw_subject(&mut self, people: &People, seen: Seen, possessive: bool) {
+        self.saw(people, seen, None);
+        if let Some(last) = self.recent.last_mut() {
+            last.2 = possessive;
+            last.3 = true;
         }
     }
 

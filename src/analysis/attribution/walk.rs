@@ -217,20 +217,13 @@ pub(super) fn walk_paragraph<'p>(
                 let found = walk.find_role(role).map(|s| s.target.clone());
                 if let Some(Target::Person(id)) = found {
                     let possessive = role.ends_with("’s") || role.ends_with("'s");
-                    walk.saw(
-                        people,
-                        Seen {
-                            target: Target::Person(id),
-                            key: w.keys.key(pi),
-                            fact: FactRef::Role(i),
-                            at,
-                        },
-                        None,
-                    );
-                    if let Some(last) = walk.recent.last_mut() {
-                        last.2 = possessive;
-                        last.3 = true;
-                    }
+                    let seen = Seen {
+                        target: Target::Person(id),
+                        key: w.keys.key(pi),
+                        fact: FactRef::Role(i),
+                        at,
+                    };
+                    walk.saw_subject(people, seen, possessive);
                 }
             }
             4 => {
@@ -243,20 +236,13 @@ pub(super) fn walk_paragraph<'p>(
                     ..
                 }) = seen
                 {
-                    walk.saw(
-                        people,
-                        Seen {
-                            target: Target::Person(id),
-                            key: w.keys.key(pi),
-                            fact: FactRef::Pronoun(i),
-                            at,
-                        },
-                        None,
-                    );
-                    if let Some(last) = walk.recent.last_mut() {
-                        last.2 = false;
-                        last.3 = true;
-                    }
+                    let seen = Seen {
+                        target: Target::Person(id),
+                        key: w.keys.key(pi),
+                        fact: FactRef::Pronoun(i),
+                        at,
+                    };
+                    walk.saw_subject(people, seen, false);
                 }
             }
             1 => {
