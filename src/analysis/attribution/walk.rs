@@ -189,8 +189,9 @@ pub(super) fn walk_paragraph<'p>(
                 // copy names by surname only (no one named in full has it)
                 // is the sentence's subject, as a source of that name.
                 let (_, word) = &q.subject_names[i];
-                let named = walk.introduced.contains_key(word.to_lowercase().as_str())
-                    || w.ctx.surnames.contains_key(word.to_lowercase().as_str())
+                let key = word.to_lowercase();
+                let named = walk.introduced.contains_key(key.as_str())
+                    || w.ctx.surnames.contains_key(key.as_str())
                     || mention_starts[mention_starts.partition_point(|&(s, _)| s < at)..]
                         .iter()
                         .take_while(|&&(s, _)| s == at)

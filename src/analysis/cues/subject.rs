@@ -937,11 +937,11 @@ pub(super) fn subject_roles(p: &Para<'_>) -> Vec<(usize, String)> {
                         || lex::small_words().contains(w))
                 })
                 .find_map(|(k, w)| {
-                    let bare = w.trim_end_matches("’s").trim_end_matches("'s");
-                    let role = super::words::is_role_noun(bare)
-                        || super::words::is_source_noun(bare)
-                        || !role_equivalents(bare).is_empty();
-                    role.then_some((k, bare.len() < w.len()))
+                    let head = bare(w);
+                    let role = super::words::is_role_noun(&head)
+                        || super::words::is_source_noun(&head)
+                        || !role_equivalents(&head).is_empty();
+                    role.then_some((k, is_possessive(w)))
                 })?;
             // The role's clause goes on in lower case (`The minister later
             // visited`), or the role owns what follows (`… diplomat’s visit`).
@@ -998,7 +998,6 @@ pub(super) fn subject_names(p: &Para<'_>) -> Vec<(usize, String)> {
                     .given_rank(word)
                     .is_none_or(|rank| rank > COMMON_GIVEN)
                 && !lex::not_names().contains(p.word(at)?)
-                && !PRONOUNS.iter().any(|(pr, _)| Some(*pr) == p.word(at))
                 && matches!(GAZETTEER.lexical(word), None | Some(Lexical::Common));
             (name && lower_next && !is_possessive(word)).then(|| (range.start, word.to_string()))
         })

@@ -452,7 +452,7 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
         && !(s.toks[i - 2].sentence_start
             && (crate::lexicon::names::partitives().contains(s.word(i - 2))
                 || crate::lexicon::names::sentence_connectors().contains(s.word(i - 2))
-                // `Supporters of Hillary Clinton`, `Critics of Ed Balls`:
+                // `Supporters of Hillary Clinton`, `Critics of Nicola Sturgeon`:
                 // a word capitalised only to open the sentence, then a
                 // full name.
                 || crate::lexicon::english::is_english_word(s.word(i - 2))
