@@ -332,3 +332,14 @@ fn a_surname_alone_as_subject_is_who_he_is() {
     );
     assert_ne!(got[0].1.as_deref(), Some("Sanford"), "{got:?}");
 }
+
+#[test]
+fn a_role_inside_an_of_phrase_is_not_the_subjects() {
+    // `the folk singer Bridget Calloway` is the singer; the director of a
+    // film about her is someone else, who speaks.
+    let got = sheet(
+        "The director of a forthcoming biopic of the folk singer Bridget Calloway said: “We wanted a fresh face.”\n\nThe director added: “Nobody knew her songs.”",
+    );
+    assert_ne!(got[0].1.as_deref(), Some("Bridget Calloway"), "{got:?}");
+    assert_ne!(got[1].1.as_deref(), Some("Bridget Calloway"), "{got:?}");
+}

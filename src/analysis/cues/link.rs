@@ -459,12 +459,66 @@ fn in_sentence(p: &Para<'_>, found: &Found, qi: usize, k: usize) -> Option<usize
         let weak = lex::weak_cues().contains(&found.cues[c].word);
         has_speaker(c) && (!weak || k - found.at[c] <= 7)
     });
+    let before = before.map(|c| {
+        if span.kind == QuoteKind::Full {
+            c
+        } else {
+            outer_reporter(p, found, s, c)
+        }
+    });
     let first_in_sentence = k == s;
     if first_in_sentence || span.kind != QuoteKind::Full && after.is_some() && before.is_none() {
         after.or(before)
     } else {
         before.or(after)
     }
+}
+
+/// A fragment woven into reported speech (`Rep. Steve Israel said Clinton
+/// called on members to be “closely coordinated.”`, `Obama said he expected
+/// that Americans will say “no”`): when the cue before the fragment belongs
+/// to the subject of a clause inside the sentence, the fragment is given
+/// by the sentence's own reporter, the first cue of a reporting verb whose
+/// speaker is the sentence's subject. Else cue `c` itself.
+fn outer_reporter(p: &Para<'_>, found: &Found, s: usize, c: usize) -> usize {
+    let own = |c: usize| {
+        found.cues[c]
+            .speaker
+            .as_ref()
+            .is_some_and(|sp| own_subject(p, found.at[c], sp))
+    };
+    if own(c) {
+        return c;
+    }
+    // (Not a cue after a quote: `“You winning?” she said, but … as Trump
+    // went on about “how the system is rigged”` is not hers.)
+    let from = match p.quotes.iter().rev().find(|&&q| q < found.at[c]) {
+        Some(&q) if q >= s => q + 1,
+        _ => s,
+    };
+    let after_quote = |sp: &SpeakerPhrase| {
+        from > s
+            && (from..found.at[c])
+                .take_while(|&i| p.items[i].start() < sp.range.start)
+                .all(|i| matches!(p.items[i], Item::Punct { .. }))
+    };
+    cues_between(found, from, found.at[c])
+        .find(|&o| {
+            let cue = &found.cues[o];
+            !cue.verb.is_empty()
+                && lex::reporting_verbs().contains(&cue.word)
+                && cue.speaker.as_ref().is_some_and(|sp| {
+                    matches!(
+                        sp.kind,
+                        PhraseKind::Named
+                            | PhraseKind::Role
+                            | PhraseKind::Pronoun(Pronoun::He | Pronoun::She)
+                    ) && sp.range.start < cue.verb.start
+                        && !after_quote(sp)
+                })
+                && own(o)
+        })
+        .unwrap_or(c)
 }
 
 /// A quote closing its sentence with a full stop, then a sentence that is

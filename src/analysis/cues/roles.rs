@@ -75,9 +75,18 @@ pub(super) fn role_links_in(text: &str, items: &[Item]) -> Vec<RoleLink> {
                 .last()
                 .unwrap_or(r + 1);
             let mut rs = r;
+            // (The role opens at an article after a preposition: in `The
+            // director of a biopic of the folk singer Bridget Calloway` her
+            // role is `folk singer`, not `director`.)
+            let opens_after_of = |j: usize| {
+                j >= s + 2
+                    && lex::articles().contains(&w(j - 1))
+                    && matches!(w(j - 2).as_ref(), "of" | "for" | "about" | "with")
+            };
             while rs > s
                 && !lex::clause_words().contains(&w(rs - 1))
                 && !lex::speech_verbs().contains(&w(rs - 1))
+                && !opens_after_of(rs)
             {
                 rs -= 1;
             }

@@ -745,7 +745,7 @@ pub(super) fn verb_before(p: &Para<'_>, s: usize, k: usize) -> bool {
 /// The speaker-like noun phrase starting at item `s`, before a verb by `k`.
 fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
     // The phrase runs to the first lower-case word that reads as its verb.
-    let v = (s + 1..k.min(s + 10)).find(|&i| match &p.items[i] {
+    let v = (s + 1..k.min(s + 16)).find(|&i| match &p.items[i] {
         // Not a plural noun that reads like an -s verb (`About 200
         // protesters …`, `two officials …`).
         Item::Word { cap: false, range } => {

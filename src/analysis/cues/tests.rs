@@ -1304,3 +1304,31 @@ fn a_comma_aside_between_the_subject_and_a_verb_of_no_list() {
     );
     assert_eq!(got, vec![("branded".to_string(), "Okafor".to_string())]);
 }
+
+#[test]
+fn a_fragment_inside_reported_speech_is_the_reporters() {
+    // The cue before the fragment belongs to a clause the sentence's
+    // subject reports: the reporter gives the fragment.
+    assert_eq!(
+        speakers(
+            "Labour MP Dawn Keeling said ministers had told councils to be \u{201c}closely coordinated\u{201d} over the winter."
+        ),
+        ["Dawn Keeling"]
+    );
+    assert_eq!(
+        speakers("Senator Ruiz said he expected that voters will say \"no\" to the levy."),
+        ["Ruiz"]
+    );
+    // The sentence's own cue keeps its fragment.
+    assert_eq!(
+        speakers("Mr Patel called the plan \u{201c}a disaster for savers\u{201d}."),
+        ["Patel"]
+    );
+    // A cue after an earlier quote is no reporter of a later clause.
+    assert_eq!(
+        speakers(
+            "\u{201c}Are we winning?\u{201d} she said, but as the mayor went on about \u{201c}a city reborn\u{201d} the hall emptied."
+        )[1],
+        "the mayor"
+    );
+}
