@@ -11,7 +11,7 @@ use super::items::{lower, Item, Para};
 use super::phrase::elided;
 use super::subject::{
     clause_subject, is_speaker_like, opening_subject, sentence_subject, stands_before_verb,
-    subject_before,
+    subject_before, subject_start,
 };
 use super::types::{Cue, PhraseKind, SpeakerPhrase};
 use super::walk::{after_determiner, counted, takes_base_form, walk_back};
@@ -247,6 +247,23 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     let (mut floor, ceil) = (p.sentence_start(k), p.sentence_end(k));
     // A sentence that opens with the quote: the subject comes after it
     // (`“…,” Harry Bond, 30, of Raleigh, who was polled, said`).
+    // So too after a fragment ending in its comma inside the sentence (`The
+    // new plans “will not solve this challenge,” Anne Richards, assistant
+    // secretary of state for population, refugees, and migration, said`).
+    let comma_ended = |i: usize| {
+        matches!(p.items[i], Item::Quote { index, .. }
+            if p.outer.get(index).is_some_and(|q| q.last_char == Some(',') && q.kind != QuoteKind::Title))
+    };
+    let last_quote = (floor + 1..k)
+        .rev()
+        .find(|&i| matches!(p.items[i], Item::Quote { .. }));
+    // (Not for a participle modifying a noun: `call Trump “very flexible,”
+    // a nod to the front-runner acknowledging that …` is no cue of the
+    // fragment; but `…,” and he foreshadowed it by urging “…”` is.)
+    let bare_participle = w.ends_with("ing") && !p.is(k.wrapping_sub(1), "by");
+    if let Some(q) = last_quote.filter(|&q| comma_ended(q) && q + 1 < k && !bare_participle) {
+        floor = q;
+    }
     if floor + 1 < k && matches!(p.items[floor], Item::Quote { .. }) {
         floor += 1;
         if p.punct(floor, ',') && floor + 1 < k {
@@ -554,7 +571,11 @@ fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
     };
     let comma = (floor..k).find(|&i| p.punct(i, ','));
     if let (true, Some(comma)) = (participle, comma) {
-        floor = comma + 1;
+        // (The clause may hold a relative clause of its own: `Speaking in
+        // New Hampshire, which votes next, Bush …`.)
+        floor = subject_start(p, floor, k)
+            .filter(|&s| s > comma)
+            .unwrap_or(comma + 1);
     }
     // (Or a body or document the sentence opens with: `The transport
     // department rejected the figures and said that “…”`; not `the Kenyan`.)

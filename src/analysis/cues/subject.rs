@@ -796,8 +796,8 @@ fn phrase_at(p: &Para<'_>, s: usize, k: usize) -> Option<SpeakerPhrase> {
         .filter(|ph| !common_word_opening(p, s, v, ph))
 }
 
-/// Whether the comma at item `c` opens an aside that a preposition or a
-/// participle begins and a comma closes, a finite verb right after it
+/// Whether the comma at item `c` opens an aside that a preposition, a
+/// participle or an article begins and a comma closes, a finite verb right after it
 /// (`, in an interview on Thursday, referred`, `, speaking in Dayton,
 /// called`), all before item `k`.
 fn aside_then_verb(p: &Para<'_>, c: usize, k: usize) -> bool {
@@ -805,6 +805,9 @@ fn aside_then_verb(p: &Para<'_>, c: usize, k: usize) -> bool {
         lex::place_prepositions().contains(w)
             || lex::clause_openers().contains(w)
             || w.ends_with("ing")
+            // (Or an apposition: `Senator Ben Cardin of Maryland, a
+            // Democrat on the finance committee, advocates …`.)
+            || lex::articles().contains(w)
     });
     if !opens {
         return false;

@@ -1332,3 +1332,30 @@ fn a_fragment_inside_reported_speech_is_the_reporters() {
         "the mayor"
     );
 }
+
+#[test]
+fn a_long_subject_with_an_aside_or_an_opening_clause_keeps_its_fragments() {
+    // A second verb joined by `but` after an opening clause with a
+    // relative clause in it: the subject after the clause.
+    assert_eq!(
+        speakers(
+            "Speaking in Carlisle, which votes next month, Mr Haworth referred to the bypass as \u{201c}a bold plan\u{201d} but described the costings as \u{201c}a work in progress.\u{201d}"
+        ),
+        ["Haworth", "Haworth"]
+    );
+    // A name after a fragment that ends in its comma, with an apposition
+    // holding a list.
+    assert_eq!(
+        speakers(
+            "The new rules \u{201c}will not end the queues,\u{201d} Nadia Osei, minister for housing, planning, and local government, said on Tuesday."
+        ),
+        ["Nadia Osei"]
+    );
+    // A name with an apposition before the verb a fragment is woven into.
+    assert_eq!(
+        speakers(
+            "Senator Ben Hollis of Ohio, a Democrat on the budget committee, favours a \u{201c}carbon dividend\u{201d} paid to every household."
+        ),
+        ["Ben Hollis"]
+    );
+}
