@@ -343,3 +343,14 @@ fn a_role_inside_an_of_phrase_is_not_the_subjects() {
     assert_ne!(got[0].1.as_deref(), Some("Bridget Calloway"), "{got:?}");
     assert_ne!(got[1].1.as_deref(), Some("Bridget Calloway"), "{got:?}");
 }
+
+#[test]
+fn a_title_before_a_named_fragment_is_nobodys_words() {
+    // The speaker of a later fragment does not reach back to the titles of
+    // products named before it.
+    let got = sheet(
+        "Rival brewer Sapporo already sells the beer-flavoured \"Draft One\". Kirin, the fourth big name, is launching its own \"third-type\" drink in April.",
+    );
+    assert_eq!(got[0].1, None, "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Kirin"), "{got:?}");
+}
