@@ -300,10 +300,13 @@ impl Assembly<'_> {
         for quote in self.quotes[first_quote_index..].iter_mut().rev() {
             let waits =
                 quote.last_char == Some(',') && quote.closed && quote.kind == QuoteKind::Full;
-            // (Not a title: `the beer-flavoured “Draft One”. Kirin is
-            // launching its own “third-type” drink` gives Kirin no title.)
-            if quote.speaker.is_none() && !waits && !quote.broken && quote.kind != QuoteKind::Title
-            {
+            // (Not a title, which the speaker reaches past: `the
+            // beer-flavoured “Draft One”. Kirin is launching its own
+            // “third-type” drink` gives Kirin no title.)
+            if quote.speaker.is_none() && quote.kind == QuoteKind::Title {
+                continue;
+            }
+            if quote.speaker.is_none() && !waits && !quote.broken {
                 quote.speaker = later.clone().map(|mut sp| {
                     sp.resolution = Resolution::Continuation;
                     sp

@@ -353,4 +353,11 @@ fn a_title_before_a_named_fragment_is_nobodys_words() {
     );
     assert_eq!(got[0].1, None, "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("Kirin"), "{got:?}");
+    // A full quote before the title still reaches the speaker past it.
+    let got = sheet(
+        "Taro Mori, the brewery's chief executive, was upbeat.\n\n\"We have never been so ready.\" The lager \"Draft One\" goes on sale in April. \"It will sell out,\" said Mr Mori.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Taro Mori"), "{got:?}");
+    assert_eq!(got[1].1, None, "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("Taro Mori"), "{got:?}");
 }
