@@ -507,7 +507,35 @@ pub(super) fn clause_subject(
             .all(char::is_uppercase)
             && w.chars().count() > 1
     };
-    let start = (floor..k).find(|&i| is_name_word(text, items, i) && !caps(i))?;
+    // (Not an ordinary word alone whose capital only opens the sentence:
+    // `Back in 1999, Mr. Trump …, telling CNBC`, `Or, as Tom Ridge … put it`.)
+    let opens_sentence = |i: usize| {
+        i == 0
+            || matches!(
+                items[i - 1],
+                Item::Punct {
+                    ch: '.' | '!' | '?' | ':' | ';',
+                    ..
+                }
+            )
+    };
+    // (People still speak: `Democrats had sued …, saying`, `Respondents`.)
+    let capital_of_sentence = |i: usize| {
+        let written = &text[items[i].start()..items[i].end()];
+        let lower = written.to_lowercase();
+        opens_sentence(i)
+            && (i + 1 >= k || !is_name_word(text, items, i + 1))
+            && super::words::is_ordinary_word(written)
+            && !super::words::is_people_plural(&lower)
+            && !lex::role_nouns().contains(lower.as_str())
+            && !lex::source_nouns().contains(lower.as_str())
+            && !matches!(
+                crate::lexicon::names::GAZETTEER.lexical(written),
+                Some(crate::lexicon::names::Lexical::Demonym)
+            )
+    };
+    let start = (floor..k)
+        .find(|&i| is_name_word(text, items, i) && !caps(i) && !capital_of_sentence(i))?;
     let mut end = start;
     // Through role words too: `Boston coach Ron Whitfield`.
     let role_word = |i: usize| matches!(&items[i], Item::Word { range, .. } if lex::role_nouns().contains(&bare(&text[range.clone()])));

@@ -1359,3 +1359,27 @@ fn a_long_subject_with_an_aside_or_an_opening_clause_keeps_its_fragments() {
         ["Ben Hollis"]
     );
 }
+
+#[test]
+fn a_word_capitalised_only_to_open_the_sentence_is_no_speaker() {
+    // `Early`, `Ever` open their sentences; they name no one.
+    assert_eq!(
+        speakers(
+            "Early in 1999, Mr Hollis praised the mayor's campaign skills, telling the Echo: \u{201c}I wish I could work a room like that.\u{201d}"
+        ),
+        ["Hollis"]
+    );
+    assert_ne!(
+        speakers(
+            "Ever the optimist, she toured the depot to encourage young drivers with a simple message: \u{201c}Don't give up!\u{201d}"
+        ),
+        ["Ever"]
+    );
+    // People named by a plural still speak.
+    assert_eq!(
+        speakers(
+            "Democrats had sued after the state scrapped the early week, saying \u{201c}it burdens voters who work shifts.\u{201d}"
+        ),
+        ["Democrats"]
+    );
+}
