@@ -303,6 +303,25 @@ fn subject_before_at(text: &str, items: &[Item], v: usize, floor: usize) -> Opti
                             && p.name.as_ref().is_some_and(|n| n.start == start))
                 });
             }
+            // `Stacy Baker of Columbia, South Carolina says`: a place
+            // after a comma closes the place before it; the person stands
+            // before both.
+            if s >= floor + 3
+                && matches!(items[s - 1], Item::Punct { ch: ',', .. })
+                && (s..j).all(|i| matches!(items[i], Item::Word { cap: true, .. }))
+                && is_place_name(&text[items[s].start()..items[j - 1].end()], j - s)
+            {
+                let before = walk_back(text, items, s - 1, floor);
+                let of = (before..s - 1)
+                    .any(|i| matches!(word_at(i).as_deref(), Some("of" | "from" | "in")));
+                if let Some(p) = of
+                    .then(|| phrase(text, items, before, s - 1))
+                    .flatten()
+                    .filter(|p| p.kind == PhraseKind::Named)
+                {
+                    return Some(p);
+                }
+            }
             phrase(text, items, s, j)
         }
         Item::Punct { ch: ',', .. } => {
@@ -668,7 +687,7 @@ pub(super) fn sentence_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<S
 /// Where a sentence's subject starts: after an opening adverbial clause and
 /// its comma (`In June 2009, after Clinton fell ill, Axelrod …`).
 pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usize> {
-    let mut s = floor;
+    let mut s = dateline_end(p, floor, k).unwrap_or(floor);
     // A conjunction opening the sentence stands before its subject (`But
     // one reporter wanted to know, “…”`), with its comma if it has one
     // (`And, while we are on the subject, Mr Morris …`).
@@ -724,6 +743,32 @@ pub(super) fn subject_start(p: &Para<'_>, floor: usize, k: usize) -> Option<usiz
     (s < k).then_some(s)
 }
 
+/// After a dateline opening the sentence at item `s` (`Washington (AFP) –`,
+/// `KYIV —`): the item after its dash.
+fn dateline_end(p: &Para<'_>, s: usize, k: usize) -> Option<usize> {
+    let run_end = (s..k).find(|&j| !matches!(p.items[j], Item::Word { cap: true, .. }))?;
+    if run_end == s
+        || !is_place_name(
+            &p.text[p.items[s].start()..p.items[run_end - 1].end()],
+            run_end - s,
+        )
+    {
+        return None;
+    }
+    let mut d = run_end;
+    if p.punct(d, '(') {
+        d = (d..k.min(d + 6)).find(|&j| p.punct(j, ')'))? + 1;
+    }
+    let dash = matches!(
+        p.items.get(d),
+        Some(Item::Punct {
+            ch: '–' | '—' | '-',
+            ..
+        })
+    );
+    (dash && d + 1 < k).then_some(d + 1)
+}
+
 /// Whether the comma at item `c` opens a relative clause (`, who …`,
 /// `, which …`).
 fn relative_after(p: &Para<'_>, c: usize) -> bool {
@@ -747,14 +792,19 @@ fn place_after_comma(p: &Para<'_>, s: usize, k: usize) -> Option<usize> {
     if comma == s || !(s..comma).all(|i| matches!(p.items[i], Item::Word { cap: true, .. })) {
         return None;
     }
-    use crate::lexicon::names::{Lexical, GAZETTEER};
     let name = &p.text[p.items[s].start()..p.items[comma - 1].end()];
-    let place = if comma == s + 1 {
+    is_place_name(name, comma - s).then_some(comma)
+}
+
+/// Whether `name`, of `words` words written with single spaces, is a
+/// known place (`Ohio`, `South Carolina`).
+fn is_place_name(name: &str, words: usize) -> bool {
+    use crate::lexicon::names::{Lexical, GAZETTEER};
+    if words == 1 {
         GAZETTEER.lexical(name) == Some(Lexical::Place)
     } else {
         GAZETTEER.is_multi_place(name)
-    };
-    place.then_some(comma)
+    }
 }
 
 /// Whether a lower-case word after the subject starting at item `s` and

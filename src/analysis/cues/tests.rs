@@ -1383,3 +1383,21 @@ fn a_word_capitalised_only_to_open_the_sentence_is_no_speaker() {
         ["Democrats"]
     );
 }
+
+#[test]
+fn a_place_is_no_speaker_before_its_person_or_after_a_dateline() {
+    // `of Tucson, Arizona` places the speaker; she speaks.
+    assert_eq!(
+        speakers(
+            "Maureen Platt of Tucson, Arizona says she will keep \u{201c}writing to anyone who listens.\u{201d}"
+        ),
+        ["Maureen Platt"]
+    );
+    // A dateline's place and agency stand before the sentence's subject.
+    assert_eq!(
+        speakers(
+            "Washington (AFP) \u{2013} Senator Ruth Adler attacked the tariff plan, saying that \u{201c}bombastic comments\u{201d} do more harm than good."
+        ),
+        ["Ruth Adler"]
+    );
+}
