@@ -11,6 +11,8 @@ crate::word_lists! {
     weak_cues = "quotes/weak_cues.txt";
     /// Verbs of reported speech (`said`, `told`, `warned`).
     reporting_verbs = "quotes/reporting_verbs.txt";
+    /// Words opening a clause of time or reason inside a sentence (`when`, `as`).
+    time_clause_words = "quotes/time_clause_words.txt";
     /// Degree words before an adjective (`most`, `less`): `the most telling promise`.
     degree_words = "quotes/degree_words.txt";
     /// Nouns for more than one person that are not plurals in -s (`family`, `crowd`).

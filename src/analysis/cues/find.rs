@@ -313,7 +313,10 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
     {
         // `…, saying: “…”`, `by saying`: the clause's subject, not the
         // object before the comma (`She emailed supporters, saying …`).
-        sentence_subject(p, floor, k)
+        // After a clause inside the sentence (`Clinton was speaking …,
+        // when protesters interrupted her, shouting “…”`), that clause's.
+        inner_clause_subject(p, floor, k)
+            .or_else(|| sentence_subject(p, floor, k))
             .or_else(|| clause_subject(p.text, &p.items, floor, k))
             .or_else(|| subject_before(p.text, &p.items, k, floor))
     } else {
@@ -586,5 +589,33 @@ fn joined_subject(p: &Para<'_>, k: usize) -> Option<SpeakerPhrase> {
                     .as_deref()
                     .is_some_and(|h| lex::org_nouns().contains(h))
         })
+    })
+}
+
+/// The subject of an adverbial clause inside the sentence that a
+/// participle at `k` ends after a comma (`…, when Sanders protesters
+/// interrupted her speech, shouting`): a word opening a clause of time or
+/// reason (`when`, `as`, `because`; `data/quotes/time_clause_words.txt`)
+/// after the sentence's start, then a subject and its verb.
+fn inner_clause_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerPhrase> {
+    if k < 2 || !p.punct(k - 1, ',') {
+        return None;
+    }
+    let c = (floor + 1..k - 1).rev().find(|&i| {
+        matches!(p.items[i], Item::Word { cap: false, .. })
+            && p.word(i)
+                .is_some_and(|w| lex::time_clause_words().contains(w))
+    })?;
+    // (Only a clause with no quote or comma of its own before the participle.)
+    if (c + 1..k - 1).any(|i| matches!(p.items[i], Item::Quote { .. }) || p.punct(i, ',')) {
+        return None;
+    }
+    // (People only: in `…, after her initial statement was shown to be
+    // false, stating …` the statement states nothing.)
+    sentence_subject(p, c + 1, k - 1).filter(|s| {
+        matches!(
+            s.kind,
+            PhraseKind::Named | PhraseKind::Anonymous | PhraseKind::Role | PhraseKind::Pronoun(_)
+        )
     })
 }

@@ -1401,3 +1401,29 @@ fn a_place_is_no_speaker_before_its_person_or_after_a_dateline() {
         ["Ruth Adler"]
     );
 }
+
+#[test]
+fn someone_speaks_and_a_participle_after_a_when_clause_is_its_subjects() {
+    // `someone in the audience` is an unnamed speaker of the shout, not
+    // the named man who answers it.
+    assert_eq!(
+        speakers(
+            "When someone in the audience shouted, \u{201c}Resign,\u{201d} Mr Pryce joked, \u{201c}Not tonight!\u{201d}"
+        ),
+        ["someone in the audience", "Pryce"]
+    );
+    // A participle after a clause of time takes that clause's subject.
+    assert_eq!(
+        speakers(
+            "The minister was opening a clinic in Didcot, when nurses from the picket line interrupted her speech, chanting \u{201c}pay us what we're worth!\u{201d}"
+        ),
+        ["nurses from the picket line"]
+    );
+    // Not a document's: a statement states nothing.
+    assert_eq!(
+        speakers(
+            "The candidate changed her story months later, after her first statement was shown to be false, stating that none of the emails were \u{201c}marked classified at the time.\u{201d}"
+        ),
+        ["The candidate"]
+    );
+}
