@@ -254,9 +254,11 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         matches!(p.items[i], Item::Quote { index, .. }
             if p.outer.get(index).is_some_and(|q| q.last_char == Some(',') && q.kind != QuoteKind::Title))
     };
-    let last_quote = (floor + 1..k)
-        .rev()
-        .find(|&i| matches!(p.items[i], Item::Quote { .. }));
+    // (Found by halving: a sentence of many megabytes costs no more per cue.)
+    let last_quote = p.quotes[..p.quotes.partition_point(|&q| q < k)]
+        .last()
+        .copied()
+        .filter(|&q| q > floor);
     // (Not for a participle modifying a noun: `call Trump “very flexible,”
     // a nod to the front-runner acknowledging that …` is no cue of the
     // fragment; but `…,” and he foreshadowed it by urging “…”` is.)
@@ -601,11 +603,15 @@ fn inner_clause_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerP
     if k < 2 || !p.punct(k - 1, ',') {
         return None;
     }
-    let c = (floor + 1..k - 1).rev().find(|&i| {
-        matches!(p.items[i], Item::Word { cap: false, .. })
-            && p.word(i)
-                .is_some_and(|w| lex::time_clause_words().contains(w))
-    })?;
+    // (A clause of time is short: looked for within a few words.)
+    const CLAUSE: usize = 30;
+    let c = (floor.max(k.saturating_sub(CLAUSE)) + 1..k - 1)
+        .rev()
+        .find(|&i| {
+            matches!(p.items[i], Item::Word { cap: false, .. })
+                && p.word(i)
+                    .is_some_and(|w| lex::time_clause_words().contains(w))
+        })?;
     // (Only a clause with no quote or comma of its own before the participle.)
     if (c + 1..k - 1).any(|i| matches!(p.items[i], Item::Quote { .. }) || p.punct(i, ',')) {
         return None;

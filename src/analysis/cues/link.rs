@@ -487,20 +487,29 @@ fn outer_reporter(p: &Para<'_>, found: &Found, s: usize, c: usize) -> usize {
             .as_ref()
             .is_some_and(|sp| own_subject(p, found.at[c], sp))
     };
-    if own(c) {
+    // (Reading whose subject a cue has walks from the sentence's start:
+    // a sentence longer than any of copy keeps its nearer cue.)
+    const LONGEST: usize = 200;
+    if found.at[c] - s > LONGEST || own(c) {
         return c;
     }
     // (Not a cue after a quote: `“You winning?” she said, but … as Trump
     // went on about “how the system is rigged”` is not hers.)
-    let from = match p.quotes.iter().rev().find(|&&q| q < found.at[c]) {
-        Some(&q) if q >= s => q + 1,
-        _ => s,
+    // (Found by halving, and the reporter looked for within a bounded
+    // stretch: a sentence of many megabytes costs no more per quote.)
+    const REACH: usize = 60;
+    let before = p.quotes.partition_point(|&q| q < found.at[c]);
+    let after = match before.checked_sub(1).map(|i| p.quotes[i]) {
+        Some(q) if q >= s => Some(q + 1),
+        _ => None,
     };
+    let from = after.unwrap_or(s).max(found.at[c].saturating_sub(REACH));
     let after_quote = |sp: &SpeakerPhrase| {
-        from > s
-            && (from..found.at[c])
+        after.is_some_and(|from| {
+            (from..found.at[c])
                 .take_while(|&i| p.items[i].start() < sp.range.start)
                 .all(|i| matches!(p.items[i], Item::Punct { .. }))
+        })
     };
     cues_between(found, from, found.at[c])
         .find(|&o| {
