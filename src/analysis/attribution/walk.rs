@@ -118,22 +118,28 @@ pub(super) fn walk_paragraph<'p>(
         .filter_map(|c| Some(c.speaker.as_ref()?.range.start))
         .collect();
     speaking.sort_unstable();
-    for (i, (at, _)) in q.subject_pronouns.iter().enumerate() {
-        if speaking.binary_search(at).is_err() && !inside(*at) {
-            events.push((*at, 4, i));
+    let mut subject = |at: usize, kind: u8, i: usize| {
+        if speaking.binary_search(&at).is_err() && !inside(at) {
+            events.push((at, kind, i));
         }
+    };
+    for (i, (at, _)) in q.subject_pronouns.iter().enumerate() {
+        subject(*at, 4, i);
     }
     for (i, (at, _)) in q.subject_roles.iter().enumerate() {
-        if speaking.binary_search(at).is_err() && !inside(*at) {
-            events.push((*at, 5, i));
-        }
+        subject(*at, 5, i);
     }
     for (i, (at, _)) in q.subject_names.iter().enumerate() {
-        if speaking.binary_search(at).is_err() && !inside(*at) {
-            events.push((*at, 6, i));
-        }
+        subject(*at, 6, i);
     }
     events.sort_unstable();
+    // What the walk sees at `at` in this paragraph.
+    let here = |target: Target, fact: FactRef, at: usize| Seen {
+        target,
+        key: w.keys.key(pi),
+        fact,
+        at,
+    };
     for (at, kind, i) in events {
         match kind {
             0 => {
@@ -145,12 +151,7 @@ pub(super) fn walk_paragraph<'p>(
                             walk.introduced.insert(Arc::clone(surname), person.id);
                         }
                     }
-                    let seen = Seen {
-                        target: Target::Person(person.id),
-                        key: w.keys.key(pi),
-                        fact: FactRef::Mention(i),
-                        at,
-                    };
+                    let seen = here(Target::Person(person.id), FactRef::Mention(i), at);
                     if let Some(role) = &m.role {
                         walk.add_role(role, seen.clone());
                     }
@@ -172,16 +173,7 @@ pub(super) fn walk_paragraph<'p>(
                 let in_mention = in_a_mention(at);
                 let introduced = walk.introduced.get(word.as_str());
                 if let Some(&id) = introduced.filter(|_| !in_mention) {
-                    walk.saw(
-                        people,
-                        Seen {
-                            target: Target::Person(id),
-                            key: w.keys.key(pi),
-                            fact: FactRef::Word(i),
-                            at,
-                        },
-                        None,
-                    );
+                    walk.saw(people, here(Target::Person(id), FactRef::Word(i), at), None);
                 }
             }
             6 => {
@@ -199,15 +191,11 @@ pub(super) fn walk_paragraph<'p>(
                             people.person_of(MentionRef { para: pi, index }).is_some()
                         });
                 if !named {
-                    walk.saw_surname(Seen {
-                        target: Target::Source {
-                            name: word.as_str().into(),
-                            kind: SpeakerKind::Person,
-                        },
-                        key: w.keys.key(pi),
-                        fact: FactRef::Name(i),
-                        at,
-                    });
+                    let target = Target::Source {
+                        name: word.as_str().into(),
+                        kind: SpeakerKind::Person,
+                    };
+                    walk.saw_surname(here(target, FactRef::Name(i), at));
                 }
             }
             5 => {
@@ -218,12 +206,7 @@ pub(super) fn walk_paragraph<'p>(
                 let found = walk.find_role(role).map(|s| s.target.clone());
                 if let Some(Target::Person(id)) = found {
                     let possessive = role.ends_with("’s") || role.ends_with("'s");
-                    let seen = Seen {
-                        target: Target::Person(id),
-                        key: w.keys.key(pi),
-                        fact: FactRef::Role(i),
-                        at,
-                    };
+                    let seen = here(Target::Person(id), FactRef::Role(i), at);
                     walk.saw_subject(people, seen, possessive);
                 }
             }
@@ -237,27 +220,15 @@ pub(super) fn walk_paragraph<'p>(
                     ..
                 }) = seen
                 {
-                    let seen = Seen {
-                        target: Target::Person(id),
-                        key: w.keys.key(pi),
-                        fact: FactRef::Pronoun(i),
-                        at,
-                    };
+                    let seen = here(Target::Person(id), FactRef::Pronoun(i), at);
                     walk.saw_subject(people, seen, false);
                 }
             }
             1 => {
                 let link = &q.roles[i];
                 if let Some(id) = person_for_name(w, f, pi, &link.name, &link.name_text) {
-                    walk.add_role(
-                        &link.role_text,
-                        Seen {
-                            target: Target::Person(id),
-                            key: w.keys.key(pi),
-                            fact: FactRef::Link(i),
-                            at: link.name.start,
-                        },
-                    );
+                    let seen = here(Target::Person(id), FactRef::Link(i), link.name.start);
+                    walk.add_role(&link.role_text, seen);
                     row.roles.push((id, link.role_text.clone()));
                 }
             }
@@ -302,15 +273,8 @@ pub(super) fn walk_paragraph<'p>(
                                     .or_else(|| phrase.role_text.as_deref().and_then(role_gender)),
                             ),
                         };
-                        walk.last_speaker = Some((
-                            Seen {
-                                target,
-                                key: w.keys.key(pi),
-                                fact: FactRef::Cue(i),
-                                at: phrase.range.start,
-                            },
-                            gender,
-                        ));
+                        let seen = here(target, FactRef::Cue(i), phrase.range.start);
+                        walk.last_speaker = Some((seen, gender));
                     }
                 }
                 row.speakers[i] =
