@@ -63,15 +63,16 @@ pub fn read(text: &str, spans: &[QuoteSpan]) -> Read {
     let quote_cues = link::quotes(&p, &mut found);
     let (cues, at) = found.into_parts(&p);
     let ends_in_quote = link::ends_in_quote(&p, &quote_cues, &at);
+    let subjects = subject::sentence_subjects(&p);
     Read {
         cues,
         quote_cues,
         trailing,
         roles: roles::role_links_in(text, &p.items),
         name_words: roles::name_words_in(text, &p.items),
-        subject_pronouns: subject::subject_pronouns(&p),
-        subject_roles: subject::subject_roles(&p),
-        subject_names: subject::subject_names(&p),
+        subject_pronouns: subject::subject_pronouns(&p, &subjects),
+        subject_roles: subject::subject_roles(&p, &subjects),
+        subject_names: subject::subject_names(&p, &subjects),
         ends_in_quote,
     }
 }

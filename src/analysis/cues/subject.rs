@@ -540,14 +540,12 @@ pub(super) fn clause_subject(
     };
     // (People still speak: `Democrats had sued …, saying`, `Respondents`.)
     let capital_of_sentence = |i: usize| {
+        if !opens_sentence(i) || i + 1 < k && is_name_word(text, items, i + 1) {
+            return false;
+        }
         let written = &text[items[i].start()..items[i].end()];
-        let lower = written.to_lowercase();
-        opens_sentence(i)
-            && (i + 1 >= k || !is_name_word(text, items, i + 1))
-            && super::words::is_ordinary_word(written)
-            && !super::words::is_people_plural(&lower)
-            && !lex::role_nouns().contains(lower.as_str())
-            && !lex::source_nouns().contains(lower.as_str())
+        super::words::is_ordinary_word(written)
+            && !super::words::is_person_noun(&written.to_lowercase())
             && !matches!(
                 crate::lexicon::names::GAZETTEER.lexical(written),
                 Some(crate::lexicon::names::Lexical::Demonym)
@@ -967,14 +965,29 @@ pub(super) fn pronoun_at(p: &Para<'_>, s: usize) -> Option<SpeakerPhrase> {
         .flatten()
 }
 
-/// Each sentence whose subject is `he` or `she` before a lower-case word
-/// (`He nodded only obliquely to …`, `In Iowa, she told voters …`): where
-/// the pronoun stands, and which it is.
-pub(super) fn subject_pronouns(p: &Para<'_>) -> Vec<(usize, Pronoun)> {
+/// A sentence's items and where its subject starts ([`subject_start`]).
+pub(super) type Subject = (std::ops::Range<usize>, usize);
+
+/// Each sentence of the paragraph that has a subject, and where it starts:
+/// read once for [`subject_pronouns`], [`subject_roles`] and
+/// [`subject_names`].
+pub(super) fn sentence_subjects(p: &Para<'_>) -> Vec<Subject> {
     (0..p.sentence_count())
         .filter_map(|s| {
             let r = p.sentence(s);
             let at = subject_start(p, r.start, r.end)?;
+            Some((r, at))
+        })
+        .collect()
+}
+
+/// Each sentence whose subject is `he` or `she` before a lower-case word
+/// (`He nodded only obliquely to …`, `In Iowa, she told voters …`): where
+/// the pronoun stands, and which it is.
+pub(super) fn subject_pronouns(p: &Para<'_>, subjects: &[Subject]) -> Vec<(usize, Pronoun)> {
+    subjects
+        .iter()
+        .filter_map(|&(_, at)| {
             let pronoun = match p.word(at)? {
                 "he" => Pronoun::He,
                 "she" => Pronoun::She,
@@ -992,14 +1005,13 @@ pub(super) fn subject_pronouns(p: &Para<'_>) -> Vec<(usize, Pronoun)> {
 /// the walk to tie to whoever the copy introduced in that role. Not a cue's
 /// speaker (resolved there) and not a role with its own complement (`The
 /// head of the union`), which introduces someone else.
-pub(super) fn subject_roles(p: &Para<'_>) -> Vec<(usize, String)> {
+pub(super) fn subject_roles(p: &Para<'_>, subjects: &[Subject]) -> Vec<(usize, String)> {
     use crate::lexicon::quotes::role_equivalents;
     /// Words a definite role may take before its head (`the top Brazilian`).
     const MAX_WORDS: usize = 5;
-    (0..p.sentence_count())
-        .filter_map(|s| {
-            let r = p.sentence(s);
-            let at = subject_start(p, r.start, r.end)?;
+    subjects
+        .iter()
+        .filter_map(|&(ref r, at)| {
             if p.word(at)? != "the" {
                 return None;
             }
@@ -1044,15 +1056,14 @@ pub(super) fn subject_roles(p: &Para<'_>) -> Vec<(usize, String)> {
 /// copy refers to by surname only, as a subject, when no one named in full
 /// has that surname. Not a common given name (`Ted nodded`, `Bob`) or an English
 /// word (`People`, `Back`, `Wines`), which the list of surnames holds too.
-pub(super) fn subject_names(p: &Para<'_>) -> Vec<(usize, String)> {
+pub(super) fn subject_names(p: &Para<'_>, subjects: &[Subject]) -> Vec<(usize, String)> {
     use crate::lexicon::names::{is_known_surname, Lexical, GAZETTEER};
     /// Given names this common are a first name used alone (`Bob`, `Ted`),
     /// not a surname (`Carson`, `Clinton`).
     const COMMON_GIVEN: usize = 500;
-    (0..p.sentence_count())
-        .filter_map(|s| {
-            let r = p.sentence(s);
-            let at = subject_start(p, r.start, r.end)?;
+    subjects
+        .iter()
+        .filter_map(|&(_, at)| {
             let Some(Item::Word { range, cap: true }) = p.items.get(at) else {
                 return None;
             };
