@@ -219,6 +219,27 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
     );
     let kind = match kind {
         QuoteKind::Full if after_word && woven(words) => QuoteKind::Partial,
+        // `Jane Kim, who is running for the state Senate, “is a civil rights
+        // attorney …”`: opened in lower case after a comma that ends words of
+        // the reporter's sentence, it goes on with that sentence. (Not after
+        // a speech verb, `he told the jury, “the plan is dead”`, nor in a sentence
+        // that quoted before, `“…,” she said, “you give …”`, nor when a
+        // comma closing it waits for its speaker, `“as far as I know,” he
+        // said`.)
+        QuoteKind::Full
+            if woven(words)
+                && !words.trim_end().ends_with(',')
+                && before.strip_suffix(',').is_some_and(|b| {
+                    b.trim_end()
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == ')')
+                })
+                && !speech_verb_near(before)
+                && !quote_earlier_in_sentence(before) =>
+        {
+            QuoteKind::Partial
+        }
         QuoteKind::Full
             if close
                 .as_ref()
@@ -296,6 +317,31 @@ fn span(text: &str, p: Pair, facts: &mut QuoteFacts) -> QuoteSpan {
         framed,
         remarked,
     }
+}
+
+/// Whether a speech verb stands among the last words before the comma
+/// that leads into a quote (`said, “…”`, `told the audience, “…”`).
+fn speech_verb_near(before: &str) -> bool {
+    const NEAR: usize = 4;
+    let lead = before.strip_suffix(',').unwrap_or(before);
+    lead.rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(NEAR)
+        .any(|w| {
+            let w = w.to_lowercase();
+            // (Not a verb that is also a noun in its bare form: `the state
+            // Senate`.)
+            lex::speech_verbs().contains(w.as_str()) && !lex::noun_bases().contains(w.as_str())
+        })
+}
+
+/// Whether a closing mark stands earlier in the sentence that runs up to
+/// a quote (`“Every time you say that,” she said, “you give …”`).
+fn quote_earlier_in_sentence(before: &str) -> bool {
+    let sentence = before
+        .rfind(['.', '!', '?'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence.contains(['”', '"']) || sentence.contains("''")
 }
 
 /// Whether only punctuation stands where an attribution would be: between
@@ -1113,6 +1159,29 @@ mod tests {
         each_reads_as(
             &["She was among those surveyed. “But I think the dream has changed,” because of shifts in the economy."],
             QuoteKind::Partial,
+        );
+        // Opened in lower case after a comma that ends the reporter's own
+        // words (an aside, an apposition): it goes on with that sentence.
+        each_reads_as(
+            &[
+                "The letter notes that Councillor Jane Okafor, who is standing for the county seat, “is a housing lawyer who has fought for fair rents in her ward.”",
+                "He presents himself as a fan of Dr. Amara Osei, “a real reformer who can fix the hospitals”; and as one who believes the rest.",
+            ],
+            QuoteKind::Partial,
+        );
+        // After a speech verb, or after an earlier quote of the sentence,
+        // it is still someone's sentence.
+        each_reads_as(
+            &[
+                "The mayor said, “the budget is dead and everyone in this building knows it.”",
+                "The singer told the audience, “that’s the best crowd we’ve had all year.”",
+                "On tax, “the rich will pay more than they have done for a decade,” he said.",
+            ],
+            QuoteKind::Full,
+        );
+        assert_eq!(
+            kinds("“Every time you say that,” she said, referring to the excuse, “you give ammunition to the people who want to break up the banks.”"),
+            vec![QuoteKind::Full, QuoteKind::Full]
         );
         // A speaker after it still makes it someone's words; so does a
         // clause of time after a sentence, where an attribution was cut.
