@@ -361,3 +361,24 @@ fn a_title_before_a_named_fragment_is_nobodys_words() {
     assert_eq!(got[1].1, None, "{got:?}");
     assert_eq!(got[2].1.as_deref(), Some("Taro Mori"), "{got:?}");
 }
+
+#[test]
+fn a_negated_verb_names_no_speaker_and_an_emphatic_one_does() {
+    // `didn’t disclose` reports nothing: its subject is not the speaker of
+    // the fragment after `he did say`, who is the man the story is about.
+    let got = sheet(
+        "Casino owner Sheldon Markham met the candidate at his Las Vegas hotel on Friday.\n\nWhile the mega donor didn’t disclose how much he would give, he did say he found the candidate “very charming” and called his standing “unheard of.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Sheldon Markham"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Sheldon Markham"), "{got:?}");
+    // `cannot say` is not the council leader's words: the speaker follows.
+    let got = sheet(
+        "Councillor Ruth Ashby leads the council. Her deputy, Tom Ellery, has questioned the audit.\n\nAshby cannot say that “from her own perspective,” Ellery added, saying it should be “up to the auditors.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tom Ellery"), "{got:?}");
+    // `did suggest`: an emphatic auxiliary between subject and verb.
+    let got = sheet(
+        "The comedian Tim Arden was asked about the mayor on Tuesday.\n\nAcknowledging that the mayor “says a lot of daft stuff,” though, Arden did suggest that his wealth gives him an edge.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tim Arden"), "{got:?}");
+}

@@ -54,6 +54,18 @@ pub(super) fn phrase(text: &str, items: &[Item], from: usize, to: usize) -> Opti
     let words: Vec<usize> = (from..to)
         .filter(|&k| matches!(items[k], Item::Word { .. }))
         .collect();
+    // A negated verb reports no words (`the mega donor didn’t disclose`,
+    // `Comey cannot say that …`): its subject is nobody's speaker. (Before
+    // a quote it is the subject of the quoted words: `Johnson won’t “send
+    // you to war”`.)
+    if matches!(items.get(to), Some(Item::Word { .. }))
+        && words.last().is_some_and(|&k| {
+            let w = bare(&text[items[k].start()..items[k].end()]);
+            w.ends_with("n’t") || w.ends_with("n't") || w == "cannot"
+        })
+    {
+        return None;
+    }
     let first = *words.first()?;
     let last = *words.last()?;
     let range = items[first].start()..items[last].end();
