@@ -29,7 +29,13 @@ impl Rules {
         if has(CONTACT) && words() <= 30 && self.contact.is_match(n) {
             return Some(ContactPrompt);
         }
-        if has(SHARE) && ((self.share.is_match(n) && words() <= 10) || is_network_list(n)) {
+        // (A row of buttons pasted as one line repeats its verb: `Share to
+        // LinkedInLinkedInShare to FacebookFacebookShare to …`.)
+        let buttons =
+            || words() <= 25 && !n.contains(['.', ',']) && n.matches("share").count() >= 3;
+        if has(SHARE)
+            && ((self.share.is_match(n) && (words() <= 10 || buttons())) || is_network_list(n))
+        {
             return Some(SharePrompt);
         }
         if has(NEWSLETTER)

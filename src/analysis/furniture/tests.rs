@@ -249,6 +249,16 @@ fn neighbouring_lines_of_one_kind_join() {
 }
 
 #[test]
+fn a_row_of_share_buttons_pasted_as_one_line() {
+    // The buttons' labels run together when a browser copies them.
+    let text = "The council met on Tuesday.\nShare to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitterShare to EmailEmailShare to MoreMore\nThe vote was 7 to 2.";
+    assert_eq!(scan(text), vec![(1..2, SharePrompt)]);
+    // A sentence about sharing, however long, is copy.
+    let body = "Share to the council's reserves was cut, and the share to schools and the share to roads and bridges rose.";
+    assert_eq!(scan(body), vec![]);
+}
+
+#[test]
 fn us_paste_with_furniture_between_paragraph_lines() {
     let text = "WASHINGTON — The Senate passed the bill late Tuesday.\nADVERTISEMENT\nThe vote was 52 to 48.\nSign up for our Politics newsletter\nClick here to get alerts on your phone.";
     assert_eq!(
