@@ -86,6 +86,9 @@ impl Builder {
     /// a surname elsewhere); the article names nobody else so, and copy
     /// introduces a new person in full, not by an honorific alone.
     fn named_once_beside(&self, suspect: &str, cs: usize, target: &str, ct: usize) -> bool {
+        // (The target's bare mentions count: `Paul Ran` beside `Paul Ryan`
+        // and two `Ryan said`s.)
+        let ct = self.written(target).max(ct);
         if cs != 1 || ct == 0 || dropped_s(suspect, target) || dropped_s(target, suspect) {
             return false;
         }
