@@ -233,6 +233,22 @@ impl Builder {
             || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
             || self.spoken_slip(m, key, n, k, k_bare)
             || self.common_over_rare(m, key, n, k, k_bare)
+            || self.bare_dropped_s(m, key, n, k, k_bare)
+    }
+
+    /// Whether a bare word written once is the surname of someone named in
+    /// full and written three times or more, its final `s` dropped
+    /// (`against Sander` among `Bernie Sanders` and his `Sanders`es; `Mr.
+    /// Jone`). A word of English (`sander`) only where a person stands: a
+    /// possessive, after an honorific or in a speaker's slot (`Sander’s
+    /// push`, not `a five-time Globe winner` among the `Golden Globes`).
+    /// Never on a heading.
+    fn bare_dropped_s(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+        let person_slot = m.possessive || m.honorific.is_some() || m.speaker_slot;
+        !m.heading
+            && (person_slot || !is_english_word(&m.surname_text))
+            && s_dropped_once(key, n, k, self.key_count(k) + k_bare)
+            && self.has_given(k)
     }
 
     /// Whether someone named once in full by a rare surname (`Jim Doyel`)
@@ -341,7 +357,10 @@ impl Builder {
                     || name_like(m, bare_count[key])
                     || known_surname(m)
                     || english_slip(m, bare_count[key])
-                    || m.speaker_slot)
+                    || m.speaker_slot
+                    // (`Session’s endorsement`, opening its sentence,
+                    // beside six `Sessions`.)
+                    || m.possessive)
             {
                 let target = *typo_of.entry(key).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
