@@ -382,3 +382,17 @@ fn a_negated_verb_names_no_speaker_and_an_emphatic_one_does() {
     );
     assert_eq!(got[0].1.as_deref(), Some("Tim Arden"), "{got:?}");
 }
+
+#[test]
+fn a_question_put_to_the_subject_is_not_their_words_but_the_answer_after_is() {
+    // `was asked, “…?”`: the question is the interviewer's, unnamed.
+    let got = sheet(
+        "The mayor, Dana Whitfield, spoke to the Herald on Sunday.\n\nIn the interview, Whitfield was asked, “What is the most dangerous street in the city?” She named the ring road.",
+    );
+    assert_eq!(got[0].1, None, "{got:?}");
+    // A quote in the sentence after it is the answer: the subject's.
+    let got = sheet(
+        "Dr Liam Fenwick was asked if he would back the bid. “I'm sure we would look at it sympathetically.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Liam Fenwick"), "{got:?}");
+}

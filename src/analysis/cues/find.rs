@@ -279,6 +279,17 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         None if sends_this || is_verb_here(p, k, w) => 1,
         None => return None,
     };
+    // `Trump was asked, “What’s the most dangerous place …?”`, `She was
+    // told: “…”`: words put to the subject, by someone the copy does not
+    // name (its agent after `by` is left to the passive's reading).
+    if used == 1
+        && matches!(w, "asked" | "told")
+        && !p.is(k + 1, "by")
+        && k > floor
+        && p.word(k - 1).is_some_and(|b| lex::be_forms().contains(b))
+    {
+        return None;
+    }
     let verb = range.start..p.items[k + used - 1].end();
     let word = if used > 1 {
         p.text[verb.clone()].to_lowercase()

@@ -765,6 +765,15 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
     }
     let subject = sentence_subject(p, s, k)?;
     let v = verb_after(p, &subject, s, k)?;
+    // The subject of a passive of asking or telling is whom the words are
+    // put to, by someone the copy does not name (`Trump was asked, “What’s
+    // the most dangerous place …?”`). (Not a quote after that sentence:
+    // `Dr Fox was asked if he would stand. “I'm sure …”` is his answer.)
+    if p.word(v).is_some_and(|b| lex::be_forms().contains(b))
+        && matches!(p.word(v + 1), Some("asked" | "told"))
+    {
+        return None;
+    }
     let verb = p.items[v].start()..p.items[v].end();
     let word = p.word(v)?;
     Some(add(p, found, v, verb, word, subject))
