@@ -238,11 +238,11 @@ impl Builder {
 
     /// Whether a bare word written once is the surname of someone named in
     /// full and written three times or more, its final `s` dropped
-    /// (`against Sander` among `Bernie Sanders` and his `Sanders`es; `Mr.
-    /// Jone`). A word of English (`sander`) only where a person stands: a
-    /// possessive, after an honorific or in a speaker's slot (`Sander’s
-    /// push`, not `a five-time Globe winner` among the `Golden Globes`).
-    /// Never on a heading.
+    /// (`Reynold’s push` among Sen. Dana Reynolds and her `Reynolds`es). A
+    /// word of English (`sander`) only where a person stands: a possessive,
+    /// after an honorific or in a speaker's slot (`Sander’s push`, not `a
+    /// five-time Globe winner` among the `Golden Globes`). Never on a
+    /// heading.
     fn bare_dropped_s(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
         let person_slot = m.possessive || m.honorific.is_some() || m.speaker_slot;
         !m.heading
