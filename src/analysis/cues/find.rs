@@ -279,15 +279,8 @@ fn verb_cue(p: &Para<'_>, k: usize, w: &str) -> Option<(Cue, usize)> {
         None if sends_this || is_verb_here(p, k, w) => 1,
         None => return None,
     };
-    // `Trump was asked, “What’s the most dangerous place …?”`, `She was
-    // told: “…”`: words put to the subject, by someone the copy does not
-    // name (its agent after `by` is left to the passive's reading).
-    if used == 1
-        && matches!(w, "asked" | "told")
-        && !p.is(k + 1, "by")
-        && k > floor
-        && p.word(k - 1).is_some_and(|b| lex::be_forms().contains(b))
-    {
+    // (With its agent after `by`, the passive's reading below takes it.)
+    if used == 1 && k > floor && put_to_subject(p, k - 1) && !p.is(k + 1, "by") {
         return None;
     }
     let verb = range.start..p.items[k + used - 1].end();
@@ -635,4 +628,12 @@ fn inner_clause_subject(p: &Para<'_>, floor: usize, k: usize) -> Option<SpeakerP
             PhraseKind::Named | PhraseKind::Anonymous | PhraseKind::Role | PhraseKind::Pronoun(_)
         )
     })
+}
+
+/// Whether item `be` is a form of `be` before `asked` or `told`: the
+/// subject is whom the words are put to, not who says them (`Trump was
+/// asked, “What’s the most dangerous place …?”`, `She was told: “…”`).
+pub(super) fn put_to_subject(p: &Para<'_>, be: usize) -> bool {
+    p.word(be).is_some_and(|b| lex::be_forms().contains(b))
+        && matches!(p.word(be + 1), Some("asked" | "told"))
 }

@@ -9,7 +9,7 @@ use crate::analysis::marks::QuoteKind;
 use crate::lexicon::names::{Lexical, GAZETTEER};
 use crate::lexicon::quotes as lex;
 
-use super::find::{fill_texts, Found};
+use super::find::{fill_texts, put_to_subject, Found};
 use super::items::{Item, Para};
 use super::phrase::{named, pronoun};
 use super::subject::{
@@ -765,13 +765,10 @@ fn woven_into(p: &Para<'_>, found: &mut Found, qi: usize, k: usize) -> Option<us
     }
     let subject = sentence_subject(p, s, k)?;
     let v = verb_after(p, &subject, s, k)?;
-    // The subject of a passive of asking or telling is whom the words are
-    // put to, by someone the copy does not name (`Trump was asked, “What’s
-    // the most dangerous place …?”`). (Not a quote after that sentence:
-    // `Dr Fox was asked if he would stand. “I'm sure …”` is his answer.)
-    if p.word(v).is_some_and(|b| lex::be_forms().contains(b))
-        && matches!(p.word(v + 1), Some("asked" | "told"))
-    {
+    // Not words put to the subject (`Trump was asked, “What’s …?”`); a
+    // quote after that sentence is its answer (`Dr Fox was asked if he
+    // would stand. “I'm sure …”`), read elsewhere.
+    if put_to_subject(p, v) {
         return None;
     }
     let verb = p.items[v].start()..p.items[v].end();
