@@ -80,7 +80,7 @@ impl Scanner {
         let line_texts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
         let quotes = quotes::scan(text);
         let comments = syntax::comment_marks(text);
-        ParagraphFacts {
+        let mut facts = ParagraphFacts {
             said: sources::said::scan(text, &quotes),
             ignore: directives::scan(text, &comments),
             shapes: line_texts.iter().map(|l| LineShape::of(l)).collect(),
@@ -93,7 +93,38 @@ impl Scanner {
             tongue: Tongue::of(text),
             pull: pull_quote::scan(text),
             lines,
-        }
+        };
+        facts.shrink();
+        facts
+    }
+}
+
+impl ParagraphFacts {
+    /// Gives back the room the scanners' lists grew into and do not use:
+    /// the facts of every paragraph are kept for as long as the document is
+    /// open, and a list grown by doubling holds up to twice what it needs
+    /// (a paragraph's one mention took the room of four).
+    fn shrink(&mut self) {
+        self.lines.shrink_to_fit();
+        self.shapes.shrink_to_fit();
+        self.boilerplate.shrink_to_fit();
+        self.placeholders.shrink_to_fit();
+        self.fences.shrink_to_fit();
+        self.comments.shrink_to_fit();
+        self.ignore.directives.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.pull.keys.shrink_to_fit();
+        self.said.shrink_to_fit();
+        let q = &mut self.quotes;
+        q.spans.shrink_to_fit();
+        q.issues.shrink_to_fit();
+        q.cues.shrink_to_fit();
+        q.quote_cues.shrink_to_fit();
+        q.roles.shrink_to_fit();
+        q.name_words.shrink_to_fit();
+        q.subject_pronouns.shrink_to_fit();
+        q.subject_roles.shrink_to_fit();
+        q.subject_names.shrink_to_fit();
     }
 }
 

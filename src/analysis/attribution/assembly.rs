@@ -457,7 +457,8 @@ pub(crate) fn attribute_logged(
     for pi in 0..paragraphs.len() {
         asm.paragraph(pi);
     }
-    let quotes = asm.quotes;
+    let mut quotes = asm.quotes;
+    quotes.shrink_to_fit();
     let mut quotes_by_person = vec![0; people.id_bound()];
     count_quotes(&quotes, &mut quotes_by_person, true);
     let roles = (0..people.id_bound())
@@ -468,7 +469,9 @@ pub(crate) fn attribute_logged(
         .zip(paragraphs)
         .enumerate()
         .flat_map(|(pi, (row, para))| row.placed(pi, para))
-        .collect();
+        .collect::<Vec<_>>()
+        .into_boxed_slice()
+        .into_vec();
     let attribution = Attribution {
         quotes,
         resolved,

@@ -326,6 +326,10 @@ pub(super) fn walk_paragraph<'p>(
             row.speakers[i] = row.speakers[i - 1].clone();
         }
     }
+    // Rows are kept for as long as the document is open (to resume the
+    // walk after an edit): no room left over from growing.
+    row.resolved.shrink_to_fit();
+    row.roles.shrink_to_fit();
     row
 }
 
