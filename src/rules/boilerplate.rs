@@ -26,7 +26,8 @@ picture credits and captions, gallery counters, page labels (`Skip ad`, `Text si
 `Story continues below`), embedded posts' signatures, time stamps and copyright footers. \
 A line is judged by its whole shape and its place, so body copy that starts like \
 furniture (`Police said the source of the fire…`) is left alone, and dates, times, \
-section breaks, list items and bylines in the article's own style are copy.\n\n\
+section breaks, list items and bylines in the article's own style are copy, as is a \
+match or event's fact box above the copy (venue, a date with no year, kick-off).\n\n\
 Certain furniture is a warning whose fix deletes it and the blank line it leaves; \
 `copydesk fix` and the fix-all action apply it where it takes whole paragraphs, or \
 whole lines no sentence runs across. Probable furniture (a caption next to a credit, \

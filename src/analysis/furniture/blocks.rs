@@ -231,6 +231,10 @@ const EDGE: usize = 15;
 fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
     for (run, place) in runs(entries, total) {
         let mut tags = false;
+        // Short lines over the copy around a date with no year (`Griffin
+        // Park`, `Tuesday, 1 March`, `1945 GMT`, `Barry Knight (Kent)`): a
+        // fact box of the copy's own, not the page's navigation.
+        let fact_box = place == Place::Top && run.clone().any(|j| entries[j].has(Cues::DAY));
         for i in run.clone() {
             let e = &entries[i];
             let place = match place {
@@ -248,7 +252,7 @@ fn places(entries: &[Entry<'_>], total: usize, v: &mut [Option<Verdict>]) {
                         || entries[j].hit.cues.any(Cues::BUTTON | Cues::SHARE_BUTTON))
             };
             let beside = (i > 0 && furniture(i - 1)) || furniture(i + 1);
-            v[i] = judge(e, place, tags, beside);
+            v[i] = judge(e, place, tags, beside, fact_box);
             // `Business` over a headline between paragraphs: a related story.
             let card = e.has(Cues::SECTION)
                 && run.contains(&(i + 1))
@@ -326,7 +330,7 @@ fn listed(run: &[Entry<'_>]) -> bool {
 }
 
 /// What a line with no verdict of its own is where it stands.
-fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdict> {
+fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool, fact_box: bool) -> Option<Verdict> {
     use BoilerplateKind::*;
     use Confidence::*;
     let label = e.hit.cues.any(Cues::SECTION | Cues::NUMBER);
@@ -347,7 +351,7 @@ fn judge(e: &Entry<'_>, place: Place, tags: bool, beside: bool) -> Option<Verdic
     match place {
         Place::Top if e.has(Cues::STAMP) => verdict(Timestamp, Certain),
         Place::Top if label => verdict(PageChrome, Probable),
-        Place::Top if e.has(Cues::SHORT) && !e.has(Cues::BYLINE) && e.flat > 0 => {
+        Place::Top if e.has(Cues::SHORT) && !e.has(Cues::BYLINE) && e.flat > 0 && !fact_box => {
             verdict(PageChrome, Probable)
         }
         Place::Bottom if tags && e.has(Cues::TEXT) && !e.has(Cues::BYLINE) => {

@@ -314,6 +314,32 @@ fn headlines_of_other_stories_between_paragraphs() {
 }
 
 #[test]
+fn a_fact_box_over_a_match_preview_is_copy() {
+    // Venue, a date with no year, the kick-off and the referee: the
+    // preview's own facts, not the page's navigation.
+    let preview = [
+        "Harbour Town v Castlebridge",
+        "Riverside Park",
+        "Tuesday, 1 March",
+        "1945 GMT",
+        "Alan Pryce (Cumbria)",
+        PAR,
+        PAR,
+    ];
+    assert_eq!(judge(&preview), vec![]);
+    // The same short lines around a page's section names stay the page's.
+    let page = [
+        "Harbour Town v Castlebridge",
+        "Football",
+        "Championship",
+        "1945 GMT",
+        PAR,
+        PAR,
+    ];
+    assert_ne!(judge(&page), vec![]);
+}
+
+#[test]
 fn lists_and_tables_in_the_copy_are_not_headlines() {
     let lists: &[&[&str]] = &[
         // After a lead-in.

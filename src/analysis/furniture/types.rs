@@ -104,6 +104,11 @@ impl Cues {
     /// Catherine Tate Show, BBC Two)`): a row of a list (a link's tag,
     /// `(VIDEO)`, is one word).
     pub const NOTED: Cues = Cues(1 << 21);
+    /// A day and a month alone, with no year (`Tuesday, 1 March`): above the
+    /// copy, the date of a fact box over a match or an event (venue, date,
+    /// kick-off, referee), which a page's own time stamp never is (a page
+    /// dates itself in full).
+    pub const DAY: Cues = Cues(1 << 22);
 
     pub fn has(self, c: Cues) -> bool {
         self.0 & c.0 == c.0 && c.0 != 0
@@ -129,7 +134,8 @@ impl Cues {
             | Cues::COLON.0
             | Cues::DATED.0
             | Cues::TITLE.0
-            | Cues::NOTED.0;
+            | Cues::NOTED.0
+            | Cues::DAY.0;
         self.0 & !QUIET != 0
     }
 }
