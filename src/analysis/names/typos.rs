@@ -231,7 +231,7 @@ impl Builder {
                 && self.has_known_given(k))
             || self.named_once_then_bare(m, key, n, k, k_bare)
             || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
-            || self.spoken_slip(m, key, n, k, k_bare)
+            || self.spoken_slip(m, key, n, k)
             || self.common_over_rare(m, key, n, k, k_bare)
             || self.bare_dropped_s(m, key, n, k, k_bare)
     }
@@ -270,17 +270,18 @@ impl Builder {
     }
 
     /// Whether a bare word written once in a speaker's slot (`Waver told`,
-    /// `Tobia said`) is the surname of someone the article names in full
-    /// and writes twice or more, one edit away: copy introduces a new
-    /// speaker in full, so a speaker called by a surname no one in the
+    /// `Tobia said`, `Ried said` after one `Harry M. Reid`) is the surname
+    /// of someone the article names in full, one edit away: copy introduces
+    /// a new speaker in full, so a speaker called by a surname no one in the
     /// article has is someone it has, misspelt, even when the word is a
-    /// surname or an English word of its own. Not a given name (`Paula
+    /// surname or an English word of its own (however seldom the right
+    /// spelling is written: the one full name is enough). Not a given name (`Paula
     /// said` beside Rand Paul may be Paula Reyes, called by her given
     /// name; `said Fran` may be Fran Smith), nor the family (`The Khans
     /// said` beside Nadia Khan); four letters or more. (Whether someone in
     /// the article has the given name is not asked: the grouping of a
     /// name's family must not read other families'.)
-    fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
+    fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
         n == 1
             && m.speaker_slot
             && !m.heading
@@ -288,7 +289,6 @@ impl Builder {
             && !m.after_article
             && key.strip_suffix('s') != Some(k)
             && self.has_given(k)
-            && self.key_count(k) + k_bare >= 2
             && GAZETTEER.given(&m.surname_text).is_none()
     }
 
