@@ -230,7 +230,13 @@ impl Builder {
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
             || self.named_once_then_bare(m, key, n, k, k_bare)
-            || (english_slip(m, n) && self.key_count(k) + k_bare >= 2 && dropped_letter(key, k))
+            || (english_slip(m, n)
+                && (self.key_count(k) + k_bare >= 2
+                        // (Where a person stands, the one full name is
+                    // enough: `Wool’s letter` after one `Jenny Woolf`.)
+                    || ((m.possessive || m.honorific.is_some() || m.speaker_slot)
+                        && self.has_given(k)))
+                && dropped_letter(key, k))
             || self.spoken_slip(m, key, n, k)
             || self.common_over_rare(m, key, n, k, k_bare)
             || self.bare_dropped_s(m, key, n, k, k_bare)
