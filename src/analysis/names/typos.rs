@@ -284,14 +284,15 @@ impl Builder {
     /// spelling is written: the one full name is enough). Not a given name (`Paula
     /// said` beside Rand Paul may be Paula Reyes, called by her given
     /// name; `said Fran` may be Fran Smith), nor the family (`The Khans
-    /// said` beside Nadia Khan); four letters or more. (Whether someone in
+    /// said` beside Nadia Khan); four letters or more, or three with a
+    /// letter of the surname dropped (`Moo told CBS` beside Robby Mook). (Whether someone in
     /// the article has the given name is not asked: the grouping of a
     /// name's family must not read other families'.)
     fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
         n == 1
             && m.speaker_slot
             && !m.heading
-            && key.chars().count() >= 4
+            && (key.chars().count() >= 4 || dropped_letter(key, k))
             && !m.after_article
             && key.strip_suffix('s') != Some(k)
             && self.has_given(k)
