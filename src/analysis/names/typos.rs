@@ -346,9 +346,11 @@ impl Builder {
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
             if m.slip_only {
-                // Only a misspelling of a surname written twice or more.
+                // Only a misspelling of the surname of someone named in
+                // full (once is enough: `According to Yahoo News, Clniton
+                // spokesman Jesse Lehrich` after one `Hillary Clinton`).
                 let target = closest(&buckets, key, |k| {
-                    k != key && self.has_given(k) && self.written(k) >= 2 && plausible_typo(key, k)
+                    k != key && self.has_given(k) && plausible_typo(key, k)
                 });
                 if let Some(c) = target
                     .and_then(|k| self.by_key.get(k))
