@@ -396,3 +396,22 @@ fn a_question_put_to_the_subject_is_not_their_words_but_the_answer_after_is() {
     );
     assert_eq!(got[0].1.as_deref(), Some("Liam Fenwick"), "{got:?}");
 }
+
+#[test]
+fn a_speech_verb_put_before_the_speaker_is_no_given_name() {
+    // `Stated Stone:` is Roger Stone speaking, not a person called Stated
+    // Stone (who showed on the quote sheet and in hover as someone new).
+    let text = "Voting machines can be hacked, Donald Trump’s longtime adviser Roger Stone said on Monday.\n\n\
+Stated Stone: “I think that the stakes are so high that they would do anything.”\n\n\
+Continued Stone: “So I think it’s a very real problem.”\n\n\
+Councillor Priya Patel was unmoved. Adds Ms Patel: “We count every paper ballot by hand.”\n";
+    let speakers: Vec<Option<String>> = sheet(text).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Roger Stone".to_string()),
+            Some("Roger Stone".to_string()),
+            Some("Priya Patel".to_string()),
+        ]
+    );
+}

@@ -483,7 +483,13 @@ fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
     let gerund = w.len() > 5
         && w.ends_with("ing")
         && (crate::lexicon::english::is_english_word(w) || !is_known_surname(w));
-    s.role_word(i).is_some() || w.contains("-of-") || gerund
+    // A speech verb put first (`Stated Stone:`, `Continued Stone:`,
+    // `Adds Ms Patel,`): the verb, then the speaker.
+    let lower = w.to_lowercase();
+    let verb = crate::lexicon::quotes::speech_verbs().contains(&lower)
+        && !crate::lexicon::quotes::noun_bases().contains(&lower)
+        && !is_known_surname(w);
+    s.role_word(i).is_some() || w.contains("-of-") || gerund || verb
 }
 
 /// A capitalised English word after a full name on a title-case line
