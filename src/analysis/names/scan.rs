@@ -485,9 +485,9 @@ fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
         && (crate::lexicon::english::is_english_word(w) || !is_known_surname(w));
     // A speech verb put first (`Stated Stone:`, `Continued Stone:`,
     // `Adds Ms Patel,`): the verb, then the speaker.
-    let lower = w.to_lowercase();
-    let verb = crate::lexicon::quotes::speech_verbs().contains(&lower)
-        && !crate::lexicon::quotes::noun_bases().contains(&lower)
+    // (The lists are read in any case.)
+    let verb = crate::lexicon::quotes::speech_verbs().contains(w)
+        && !crate::lexicon::quotes::noun_bases().contains(w)
         && !is_known_surname(w);
     s.role_word(i).is_some() || w.contains("-of-") || gerund || verb
 }

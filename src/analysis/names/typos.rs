@@ -230,10 +230,10 @@ impl Builder {
                 && s_dropped_once(k, self.key_count(k) + k_bare, key, n)
                 && self.has_known_given(k))
             || self.named_once_then_bare(m, key, n, k, k_bare)
+            // (Where a person stands, the one full name is enough: `Wool’s
+            // letter` after one `Jenny Woolf`.)
             || (english_slip(m, n)
                 && (self.key_count(k) + k_bare >= 2
-                        // (Where a person stands, the one full name is
-                    // enough: `Wool’s letter` after one `Jenny Woolf`.)
                     || ((m.possessive || m.honorific.is_some() || m.speaker_slot)
                         && self.has_given(k)))
                 && dropped_letter(key, k))
@@ -280,14 +280,14 @@ impl Builder {
     /// of someone the article names in full, one edit away: copy introduces
     /// a new speaker in full, so a speaker called by a surname no one in the
     /// article has is someone it has, misspelt, even when the word is a
-    /// surname or an English word of its own (however seldom the right
-    /// spelling is written: the one full name is enough). Not a given name (`Paula
-    /// said` beside Rand Paul may be Paula Reyes, called by her given
-    /// name; `said Fran` may be Fran Smith), nor the family (`The Khans
-    /// said` beside Nadia Khan); four letters or more, or three with a
-    /// letter of the surname dropped (`Moo told CBS` beside Robby Mook). (Whether someone in
-    /// the article has the given name is not asked: the grouping of a
-    /// name's family must not read other families'.)
+    /// surname or an English word of its own, and however seldom the right
+    /// spelling is written (the one full name is enough). Not a given name
+    /// (`Paula said` beside Rand Paul may be Paula Reyes, called by her
+    /// given name; `said Fran` may be Fran Smith), nor the family (`The
+    /// Khans said` beside Nadia Khan); four letters or more, or three with
+    /// a letter of the surname dropped (`Moo told CBS` beside Robby Mook).
+    /// (Whether someone in the article has the given name is not asked: the
+    /// grouping of a name's family must not read other families'.)
     fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
         n == 1
             && m.speaker_slot
