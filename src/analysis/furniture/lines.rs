@@ -32,7 +32,7 @@ pub(super) struct Rules {
     pub(super) follow: Regex,
     advert: Regex,
     credit_label: Regex,
-    credit_end: Regex,
+    credit_end: CreditEnd,
     credit_bbc: Regex,
     pub(super) source: Regex,
     pub(super) domain: Regex,
@@ -47,6 +47,38 @@ pub(super) struct Rules {
     md_link_line: Regex,
     url_line: Regex,
     chrome: Regex,
+}
+
+/// The credits that end a caption line (`… (Picture: PA)`), matched on the
+/// line's bytes with every character outside ASCII read as one `~` (and
+/// `©` as `\x01`). The patterns' bounded runs of any character
+/// (`[^()]{1,60}`) count characters either way, but over Unicode each
+/// becomes an automaton of many states: the credit patterns compiled so
+/// took about half a megabyte of search cache on every thread that read a
+/// line (some 6 MB in the language server), and a few kilobytes so.
+#[derive(Debug)]
+struct CreditEnd(regex::bytes::Regex);
+
+impl CreditEnd {
+    fn new(patterns: &str) -> Result<Self, regex::Error> {
+        let pattern = format!(r"(?-u)(?:{})$", patterns.replace('©', r"\x01"));
+        regex::bytes::Regex::new(&pattern).map(Self)
+    }
+
+    fn matches(&self, n: &str) -> bool {
+        if n.is_ascii() {
+            return self.0.is_match(n.as_bytes());
+        }
+        let bytes: Vec<u8> = n
+            .chars()
+            .map(|c| match c {
+                '©' => 1,
+                c if c.is_ascii() => c as u8,
+                _ => b'~',
+            })
+            .collect();
+        self.0.is_match(&bytes)
+    }
 }
 
 pub(super) static RULES: LazyLock<Option<Rules>> = LazyLock::new(|| {
@@ -160,7 +192,7 @@ impl Rules {
                 r"^\(?(?:{})\s*:\s*\S",
                 alt(lists::credit_labels())
             ))?,
-            credit_end: r(&format!(r"(?:{})$", alt(lists::credit_tail_patterns())))?,
+            credit_end: CreditEnd::new(&alt(lists::credit_tail_patterns()))?,
             credit_bbc: r(
                 r"^(?:image|picture|video|media|audio) (?:source|caption|description)\s*[,:]",
             )?,
@@ -278,7 +310,7 @@ impl Rules {
             && (self.credit_bbc.is_match(n)
                 || (self.credit_label.is_match(n) && words() <= 16)
                 || (self.credit_by.is_match(n) && words() <= 12)
-                || (words() <= 45 && self.credit_end.is_match(n) && !lower_in_brackets(n, core))
+                || (words() <= 45 && self.credit_end.matches(n) && !lower_in_brackets(n, core))
                 || is_credit_only(n))
         {
             return Some(PictureCredit);
@@ -295,7 +327,7 @@ impl Rules {
     /// A caption that ends in its credit (`… (Picture: PA)`, `…Credit: EPA`),
     /// whatever its first word.
     pub(super) fn credit_tail(&self, core: &str, n: &str) -> bool {
-        self.credit_end.is_match(n) && !lower_in_brackets(n, core)
+        self.credit_end.matches(n) && !lower_in_brackets(n, core)
     }
 
     /// A line under a link-block heading: a link, or shaped like a headline.

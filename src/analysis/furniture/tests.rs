@@ -229,6 +229,25 @@ fn a_caption_credit_inside_copy() {
 }
 
 #[test]
+fn credits_with_accents_count_characters_not_bytes() {
+    let caption = |tail: &str| {
+        format!("Crowds gathered outside the court on Monday.\nThe defendant arrives at court {tail}\nThe trial continues.")
+    };
+    for tail in [
+        "(Picture: Núria Puig)",
+        "© Reuters/Benoît Tessier",
+        "(Photo: Łukasz Głowala/Reuters)",
+    ] {
+        assert_eq!(scan(&caption(tail)), vec![(1..2, PictureCredit)], "{tail}");
+    }
+    // At most 60 characters after the label, however many bytes they take.
+    let within = format!("(Photo: {})", "é".repeat(60));
+    assert_eq!(scan(&caption(&within)), vec![(1..2, PictureCredit)]);
+    let past = format!("(Photo: {})", "é".repeat(61));
+    assert_eq!(scan(&caption(&past)), vec![]);
+}
+
+#[test]
 fn a_credit_the_wrapping_tool_moved_to_a_line_of_its_own_is_copy() {
     // Hard-wrapped at 72 columns: the credit at the end of the paragraph
     // was moved to its own line because it did not fit on the line before.
