@@ -464,14 +464,13 @@ pub(crate) fn attribute_logged(
     let roles = (0..people.id_bound())
         .map(|id| role_of(people, &person_roles, id))
         .collect();
-    let resolved = rows
+    let mut resolved: Vec<_> = rows
         .iter()
         .zip(paragraphs)
         .enumerate()
         .flat_map(|(pi, (row, para))| row.placed(pi, para))
-        .collect::<Vec<_>>()
-        .into_boxed_slice()
-        .into_vec();
+        .collect();
+    resolved.shrink_to_fit();
     let attribution = Attribution {
         quotes,
         resolved,

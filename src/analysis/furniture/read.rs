@@ -368,7 +368,8 @@ impl Rules {
             // (A day and a month alone, `Saturday, 26 February`, is as
             // often a fact box's date over a match or an event as a page's.)
             r.cues |= Cues::STAMP;
-        } else if s.date && !s.time && s.cue() && s.others == 0 {
+        } else if s.date && !s.time && s.others == 0 {
+            // (No year, or it were a stamp above.)
             r.cues |= Cues::DAY;
         }
     }

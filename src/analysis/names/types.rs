@@ -80,6 +80,13 @@ impl Mention {
         self.given.is_some()
     }
 
+    /// Whether the mention stands where only a person stands: a possessive,
+    /// after an honorific, or in a speaker's slot (`Sander’s push`, `Mr.
+    /// Rid`, `Waver told`), so an English word there is a name.
+    pub fn in_person_slot(&self) -> bool {
+        self.possessive || self.honorific.is_some() || self.speaker_slot
+    }
+
     /// Whether the honorific is a courtesy one (`Mr`, `Dr`, `Sir`), not a title.
     pub fn has_courtesy_honorific(&self) -> bool {
         self.honorific

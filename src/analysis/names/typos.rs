@@ -234,8 +234,7 @@ impl Builder {
             // letter` after one `Jenny Woolf`.)
             || (english_slip(m, n)
                 && (self.key_count(k) + k_bare >= 2
-                    || ((m.possessive || m.honorific.is_some() || m.speaker_slot)
-                        && self.has_given(k)))
+                    || (m.in_person_slot() && self.has_given(k)))
                 && dropped_letter(key, k))
             || self.spoken_slip(m, key, n, k)
             || self.common_over_rare(m, key, n, k, k_bare)
@@ -250,9 +249,8 @@ impl Builder {
     /// five-time Globe winner` among the `Golden Globes`). Never on a
     /// heading.
     fn bare_dropped_s(&self, m: &Mention, key: &str, n: usize, k: &str, k_bare: usize) -> bool {
-        let person_slot = m.possessive || m.honorific.is_some() || m.speaker_slot;
         !m.heading
-            && (person_slot || !is_english_word(&m.surname_text))
+            && (m.in_person_slot() || !is_english_word(&m.surname_text))
             && s_dropped_once(key, n, k, self.key_count(k) + k_bare)
             && self.has_given(k)
     }
