@@ -229,7 +229,10 @@ fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
 }
 
 /// Whether a role follows the name ending at token `j` as an apposition
-/// (`Brown, the governor,`, `Weaver, a Sanders adviser`): a person's slot.
+/// (`Brown, the governor,`, `Weaver, a Sanders adviser`, `Dean, a former
+/// Democratic National Committee chairman`, `Coan, Santilli's attorney,`)
+/// or a clause that only a person takes (`Bush, who has been …`): a
+/// person's slot.
 fn role_after(s: &Scan<'_>, j: usize) -> bool {
     use crate::lexicon::quotes::role_nouns;
     if s.toks[j].possessive {
@@ -238,20 +241,31 @@ fn role_after(s: &Scan<'_>, j: usize) -> bool {
     let Some(rest) = s.text[s.toks[j].outer_end..].strip_prefix(", ") else {
         return false;
     };
+    if rest.starts_with("who ") {
+        return true;
+    }
     let mut words = rest
         .split(|c: char| c.is_whitespace())
-        .take_while(|w| !w.is_empty())
-        .take(4);
-    if !words
-        .next()
-        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her"))
-    {
+        .take_while(|w| !w.is_empty());
+    // A determiner, or whose role it is (`Santilli's attorney`).
+    if !words.next().is_some_and(|w| {
+        matches!(w, "the" | "a" | "an" | "his" | "her")
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && (w.ends_with("'s") || w.ends_with("’s")))
+    }) {
         return false;
     }
-    words.any(|w| {
-        let w = w.trim_end_matches([',', '.', ';']);
-        w.chars().all(|c| c.is_lowercase()) && role_nouns().contains(w)
-    })
+    // Up to six words of the phrase, to its first comma or stop.
+    for w in words.take(6) {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        if bare.chars().all(char::is_lowercase) && role_nouns().contains(bare) {
+            return true;
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    false
 }
 
 /// Whether the name from token `k` to `j` stands alone after `said` or

@@ -37,8 +37,9 @@ pub struct Mention {
     /// a capitalised word there may be a common noun given a capital.
     pub after_article: bool,
     /// A speech verb follows the mention (`Waver told`), `said` stands
-    /// before it (`said Fran, whose …`) or a role follows it in apposition
-    /// (`Brown, the governor,`): a person's slot, whatever the word.
+    /// before it (`said Fran, whose …`), a role follows it in apposition
+    /// (`Brown, the governor,`) or a clause only a person takes (`Bush,
+    /// who …`): a person's slot, whatever the word.
     pub speaker_slot: bool,
     /// The mention is on a heading line (Markdown `#`, or a line with no
     /// terminal punctuation that is a paragraph of its own).

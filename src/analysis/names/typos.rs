@@ -273,28 +273,33 @@ impl Builder {
             && !dropped_s(k, key)
     }
 
-    /// Whether a bare word written once in a speaker's slot (`Waver told`,
-    /// `Tobia said`, `Ried said` after one `Harry M. Reid`) is the surname
-    /// of someone the article names in full, one edit away: copy introduces
-    /// a new speaker in full, so a speaker called by a surname no one in the
+    /// Whether a bare word written once in a person's slot, a speaker's
+    /// (`Waver told`, `Tobia said`, `Ried said` after one `Harry M. Reid`,
+    /// `Kun, Alvarez's attorney`, `Low, who faces …`), a possessive
+    /// (`Wal's proposal`) or after an honorific, is the surname of someone
+    /// the article names in full, one edit away: copy introduces a new
+    /// person in full, so a person called by a surname no one in the
     /// article has is someone it has, misspelt, even when the word is a
     /// surname or an English word of its own, and however seldom the right
     /// spelling is written (the one full name is enough). Not a given name
     /// (`Paula said` beside Rand Paul may be Paula Reyes, called by her
-    /// given name; `said Fran` may be Fran Smith), nor the family (`The
-    /// Khans said` beside Nadia Khan); four letters or more, or three with
-    /// a letter of the surname dropped (`Moo told CBS` beside Robby Mook).
+    /// given name; `Dan, a volunteer` beside Howard Dean may be a Dan)
+    /// unless two of the surname's letters are swapped (`Mari's ruling`
+    /// beside Judge Anne Mair), the slip of a typing hand; nor the family
+    /// (`The Khans said` beside Nadia Khan); four letters or more, or three
+    /// with a letter of the surname dropped (`Moo told CBS` beside Robby
+    /// Mook).
     /// (Whether someone in the article has the given name is not asked: the
     /// grouping of a name's family must not read other families'.)
     fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
         n == 1
-            && m.speaker_slot
+            && m.in_person_slot()
             && !m.heading
             && (key.chars().count() >= 4 || dropped_letter(key, k))
             && !m.after_article
             && key.strip_suffix('s') != Some(k)
             && self.has_given(k)
-            && GAZETTEER.given(&m.surname_text).is_none()
+            && (GAZETTEER.given(&m.surname_text).is_none() || swapped(key, k))
     }
 
     /// Whether someone named once, in full (`Tim Kane`, `Mitch McConnel`),
@@ -466,6 +471,14 @@ fn english_slip(m: &Mention, n: usize) -> bool {
         && m.surname_text.chars().skip(1).all(char::is_lowercase)
         && is_english_word(&m.surname_text)
         && GAZETTEER.given(&m.surname_text).is_none()
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped, not the first.
+fn swapped(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().next() == b.chars().next()
+        && strsim::damerau_levenshtein(a, b) == 1
+        && strsim::levenshtein(a, b) == 2
 }
 
 /// Whether `short` is `long` with one letter dropped, not its first or a
