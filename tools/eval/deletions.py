@@ -4,7 +4,7 @@ attribution out of one full direct quote of a real article at a time and see
 what copydesk makes of the quote that is left.
 
     python3 tools/eval/deletions.py DATA [--split dev] [--copydesk PATH] [--mode tidy|raw|both]
-                                         [--list OUTCOME] [--limit N]
+                                         [--list OUTCOME [--keep DIR]] [--limit N]
 
 DATA is PolNeAR's `data/` folder; the test split is never read. Standard library only.
 
@@ -199,6 +199,7 @@ def main(argv=None):
     ap.add_argument("--mode", default="both", choices=["tidy", "raw", "both"])
     ap.add_argument("--list", metavar="OUTCOME", help="print each copy with this outcome (flagged|same|other|silent)")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--keep", metavar="DIR", help="write each listed copy to DIR (with --list), to run copydesk on it")
     args = ap.parse_args(argv)
     P.check_split(args.split)
     binary = C.find_copydesk(args.copydesk)
@@ -226,7 +227,7 @@ def main(argv=None):
             except RuntimeError as e:
                 print(f"warning: {name}: {e}", file=sys.stderr)
                 return None
-            return name, res, why, C.snippet(new, span[0], span[1])
+            return name, res, why, C.snippet(new, span[0], span[1]), new
         results = [r for r in C.pmap(one, jobs) if r is not None]
         n = len(results)
         counts = Counter(r[1] for r in results)
@@ -241,9 +242,17 @@ def main(argv=None):
         if hows:
             print("  other, by how the speaker was found: " + ", ".join(f"{k} {v}" for k, v in hows.most_common()))
         if args.list:
-            for name, res, why, snip in results:
+            if args.keep:
+                os.makedirs(args.keep, exist_ok=True)
+            for i, (name, res, why, snip, new) in enumerate(results):
                 if res == args.list:
-                    print(f"{name}: {why}\n    {snip}")
+                    kept = ""
+                    if args.keep:
+                        kept = os.path.join(args.keep, f"{i:04}-{name[:40]}.txt")
+                        with open(kept, "w", encoding="utf-8", newline="") as fh:
+                            fh.write(new)
+                        kept = f" [{kept}]"
+                    print(f"{name}: {why}{kept}\n    {snip}")
 
 
 if __name__ == "__main__":
