@@ -358,9 +358,21 @@ def write_page(pg: Page, d: str, blank: bool):
         fh.write("\n".join(out) + "\n")
 
 
+def _msg_kind(msg: str) -> str:
+    """A finding's message with what it quotes and numbers taken out: its kind."""
+    m = re.sub(r"[‘“\"][^’”\"]*[’”\"]", "‘…’", msg)
+    m = re.sub(r"\d+", "N", m)
+    return m.split(":")[0][:70]
+
+
 def apply_findings(pg: Page, diags):
     pg.flags = defaultdict(set)
+    pg.kinds = {}
     for dg in diags or []:
+        if dg.get("code") == "boilerplate":
+            for fl in range(dg["range"]["start"]["line"], dg["range"]["end"]["line"] + 1):
+                if 0 <= fl < len(pg.line_of) and pg.line_of[fl] >= 0:
+                    pg.kinds.setdefault(pg.line_of[fl], _msg_kind(dg.get("message", "")))
         a, b = dg["range"]["start"]["line"], dg["range"]["end"]["line"]
         if dg["range"]["end"]["character"] == 0 and b > a:
             b -= 1
@@ -491,6 +503,8 @@ def evaluate(pages: list[Page]):
             for code in ("boilerplate", "placeholder"):
                 if i in pg.flags.get(code, ()):
                     S[f"{code}.{lab}"] += 1
+            if b and i in pg.flags.get("boilerplate", ()):
+                S["bodykind." + getattr(pg, "kinds", {}).get(i, "?")] += 1
             if i in pg.removed:
                 S[f"removed.{lab}"] += 1
             if i in pg.changed:
@@ -519,6 +533,9 @@ def summary(S: Counter, kinds: Counter) -> str:
     L.append("missed furniture by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     L.append(f"missed furniture by place: above the first body line {S['missed.pos.above']}, between body lines "
              f"{S['missed.pos.inside']}, below the last {S['missed.pos.below']}")
+    bk = sorted(((k[9:], v) for k, v in S.items() if k.startswith("bodykind.")), key=lambda x: -x[1])
+    if bk:
+        L.append("body lines flagged, by the finding's message: " + "; ".join(f"{k} {v}" for k, v in bk))
     oth = [(k[6:], v) for k, v in S.items() if k.startswith("other.")]
     if oth:
         L.append("other codes (lines flagged): " + ", ".join(f"{k} {v}" for k, v in sorted(oth, key=lambda x: -x[1])))
