@@ -319,6 +319,22 @@ fn a_definite_role_as_subject_is_the_person_introduced_in_it() {
 }
 
 #[test]
+fn a_party_member_is_the_party_s_candidate_later() {
+    // `Democrat Hillary Clinton` is `the Democratic presidential candidate`
+    // (her party's candidate or nominee, data/quotes/role_equivalents.txt):
+    // the subject the pronoun after it refers to, not the woman named last.
+    let text = "Democrat Hillary Clinton called the tweets by Donald Trump “unhinged.”\n\nTrump wrote that Alicia Machado was “disgusting.” Machado said she would not be intimidated.\n\nThe Democratic presidential candidate's response came in her own tweets on Friday. She tweeted: “When something gets under Donald's thin skin, he lashes out.”";
+    let got = sheet(text);
+    assert_eq!(got[2].1.as_deref(), Some("Hillary Clinton"), "{got:?}");
+    // Not the other party's: `the Republican nominee` is not hers.
+    let got = sheet(&text.replace(
+        "The Democratic presidential candidate's",
+        "The Republican nominee's",
+    ));
+    assert_ne!(got[2].1.as_deref(), Some("Hillary Clinton"), "{got:?}");
+}
+
+#[test]
 fn a_surname_alone_as_subject_is_who_he_is() {
     // Carson is named by surname only; as the subject of his sentence he
     // is `he`, not Cruz, who spoke last in the paragraph before.
