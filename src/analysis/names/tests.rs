@@ -391,3 +391,13 @@ fn a_full_name_after_of_is_a_person_when_the_word_before_only_opens_the_sentence
     let found = names("She gave to the Friends of Bill Wilson, a campaign committee.");
     assert!(!found.contains(&"Bill Wilson".to_string()), "{found:?}");
 }
+
+#[test]
+fn will_is_a_given_name_before_a_surname() {
+    // `Will` opens a name (Will Young, Will Smith), mid-sentence or first;
+    // not the verb asking a question of a party or a place.
+    let got = names(
+        "Will Young won the best single prize. The film ended Will Smith's reign at the box office.\n\nWill Labour win the seat? Will Britain vote?",
+    );
+    assert_eq!(got, vec!["Will Young", "Will Smith"], "{got:?}");
+}
