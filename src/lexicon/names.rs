@@ -44,6 +44,8 @@ crate::word_lists! {
     alias_introducers = "names/alias_introducers.txt";
     /// Words that open a place's name (`San`, `Fort`, `Palm`).
     place_openers = "names/place_openers.txt";
+    /// Long words Title Case may keep lower (`with`, `from`, `through`).
+    title_case_lower = "names/title_case_lower.txt";
 }
 
 /// A known surname in any case (`Trump`, `Nguyen`).

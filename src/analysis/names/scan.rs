@@ -460,7 +460,13 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
                     && s.given_name(i).is_some()
                     && i + 1 < s.toks.len()
                     && s.joined(i)
-                    && s.name_like(i + 1)));
+                    && s.name_like(i + 1)
+                // `Rooting for Staunton`, `Speaking for Smith`: a verb's
+                // -ing form opening the sentence, then its object.
+                || s.word(i - 2).len() > 5
+                    && s.word(i - 2).ends_with("ing")
+                    && crate::lexicon::english::is_english_word(s.word(i - 2))
+                    && s.lexical(i - 2).is_none()));
     if !thing {
         return None;
     }

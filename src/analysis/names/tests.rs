@@ -401,3 +401,28 @@ fn will_is_a_given_name_before_a_surname() {
     );
     assert_eq!(got, vec!["Will Young", "Will Smith"], "{got:?}");
 }
+
+#[test]
+fn a_sentence_full_of_capitals_is_no_headline() {
+    // A lead of one sentence that names a person, a race and a place has
+    // most long words capitalised but some that Title Case would capitalise
+    // too (`champion`, `race`): a sentence, where a full name is read whole.
+    let got = names(
+        "World 5000m champion Eliud Kipchoge won the 9.2km race at the View From Great Edinburgh Cross Country.",
+    );
+    assert_eq!(got, vec!["Eliud Kipchoge"], "{got:?}");
+    // A headline with a full stop is still read as one (`Judge Sets Date`
+    // names no one).
+    let got = names("Judge Sets Date For Trial Of Former Minister.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_verb_opening_the_sentence_before_for_names_no_thing() {
+    // `Rooting for Staunton` is a verb and its object, not an organisation
+    // like `Friends for Peace`: the surname is read.
+    let got = scan("Rooting for Staunton in the best actress category was Cate Blanchett.");
+    assert!(got.iter().any(|m| m.0 == "Staunton"), "{got:?}");
+    let got = scan("Campaigners from Friends for Peace marched on Downing Street.");
+    assert!(!got.iter().any(|m| m.0 == "Peace"), "{got:?}");
+}

@@ -230,6 +230,12 @@ fn continues(line: &str) -> bool {
     line.trim_end().ends_with([',', '―', '—', '–', '-'])
 }
 
+/// A word of four letters or more, letters only: the words a headline's
+/// case is judged by.
+fn is_long_word(w: &str) -> bool {
+    w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)
+}
+
 /// A line's (heading, title case), `alone` when it is its paragraph's only line.
 fn line_kind(line: &str, alone: bool) -> (bool, bool) {
     let trimmed = line.trim_start();
@@ -239,7 +245,7 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
     let mut long = 0;
     let mut caps = 0;
     for w in line.split(|c: char| !is_word_char(c)) {
-        if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+        if is_long_word(w) {
             long += 1;
             if w.chars().next().is_some_and(char::is_uppercase) {
                 caps += 1;
@@ -247,13 +253,22 @@ fn line_kind(line: &str, alone: bool) -> (bool, bool) {
         }
     }
     // A headline may carry a full stop (some feeds add one): a line alone
-    // in its paragraph whose long words are nearly all capitalised is one.
-    // A list of names (`Ann Lee, Bo Kim.`) is no headline.
+    // in its paragraph whose long words are all capitalised (but the
+    // prepositions some styles keep lower) is one. Not a sentence that
+    // names many people and places (`World 5000m champion Eliud Kipchoge
+    // won the 9.2km race at the Great Edinburgh Cross Country.`). A list of
+    // names (`Ann Lee, Bo Kim.`) is no headline.
     let headline_stop = alone
         && without_closers(line).ends_with('.')
         && !line.contains([',', ';'])
         && line.split_whitespace().count() <= 20
-        && caps * 10 >= long * 8;
+        && caps * 10 >= long * 8
+        && line.split(|c: char| !is_word_char(c)).all(|w| {
+            // (Lower-case long words Title Case would capitalise.)
+            !is_long_word(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || crate::lexicon::names::title_case_lower().contains(w)
+        });
     let title_case = (unterminated || headline_stop) && long >= 3 && caps * 10 >= long * 7;
     (heading, title_case)
 }
