@@ -361,11 +361,24 @@ fn core_at(s: &Scan<'_>, i: usize, buf: &mut String) -> Option<(Option<usize>, u
         if let Some(next) = thing_after_of(s, i) {
             return Some((None, next));
         }
-        if descriptor_at(s, i) {
+        if descriptor_at(s, i) || hyphenated_descriptor(s, i) {
             return None;
         }
     }
     core_extent(s, i, after_honorific)
+}
+
+/// A capitalised compound that ends in a lower-case English word
+/// (`German-born`, `Singer-songwriter`, `London-based`, `Oscar-winning`):
+/// a description before a name, never its first name (hyphenated first
+/// names capitalise each part: `Jean-Pierre`, `Anne-Marie`).
+fn hyphenated_descriptor(s: &Scan<'_>, i: usize) -> bool {
+    let w = s.word(i);
+    s.given_name(i).is_none()
+        && w.rsplit_once('-').is_some_and(|(_, last)| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && crate::lexicon::english::is_english_word(last)
+        })
 }
 
 /// A title word that is a common surname after a courtesy honorific (`Mr.

@@ -426,3 +426,26 @@ fn a_verb_opening_the_sentence_before_for_names_no_thing() {
     let got = scan("Campaigners from Friends for Peace marched on Downing Street.");
     assert!(!got.iter().any(|m| m.0 == "Peace"), "{got:?}");
 }
+
+#[test]
+fn a_hyphenated_description_is_no_first_name() {
+    // `German-born`, `Oscar-winner`, `Texas-based` describe the person;
+    // `Jean-Pierre` is a first name.
+    let got = names(
+        "The German-born Nicole Vaidisova rallied. Oscar-winner Susan Sarandon spoke, as did Texas-based strategist Matt Mackowiak and Jean-Pierre Garnier.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "Nicole Vaidisova",
+            "Susan Sarandon",
+            "Matt Mackowiak",
+            "Jean-Pierre Garnier"
+        ],
+        "{got:?}"
+    );
+    // A misspelling after such a description is still caught: the bare
+    // surname is no new person called `German-born Vadiisova`.
+    let got = scan("Nicole Vaidisova won. The German-born Vadiisova rallied.");
+    assert!(got.iter().any(|m| m.0 == "Vadiisova" && m.3), "{got:?}");
+}
