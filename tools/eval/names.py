@@ -2,8 +2,11 @@
 """Plant name misspellings in real articles and see whether `name-variant` catches them (issue 17.7).
 
     python3 tools/eval/names.py DATA [--split dev] [--copydesk PATH] [--list-missed CLASS] [--list-clean CODE]
+    python3 tools/eval/names.py --texts DIR [--split dev|held|all] ...
 
-DATA is PolNeAR's `data/` folder; only {train,dev}/text is read. Standard library only.
+DATA is PolNeAR's `data/` folder; only {train,dev}/text is read. With --texts, DIR is a
+folder of plain articles (the BBC texts: github:suraj-deshmukh/BBC-Dataset-News-Classification,
+dataset/data_files), halved as clean.py --texts halves them. Standard library only.
 
 People (a heuristic, independent of copydesk's own word lists)
 ----------------------------------------------------------------
@@ -345,11 +348,36 @@ def judge(pl: Plant, diags, clean_nv: int) -> None:
         pl.outcome = "missed"
 
 
-def run(data: str, split: str, binary: str, seed: int, config=None, limit=None, classes=CLASSES):
-    arts = P.articles(data, split, need_ann=False)
+def _read(path: str) -> str:
+    """A plain article: UTF-8, else Latin-1 (a few BBC texts have a bare `£`)."""
+    raw = open(path, "rb").read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def text_articles(folder: str, split: str) -> list:
+    """Every .txt file under `folder` (a folder of plain articles, such as the BBC
+    texts), halved by the MD5 of its path as tools/eval/clean.py --texts halves it
+    (dev 0-7, held 8-f): [(name, path, None)]."""
+    import hashlib
+    halves = {"all": "0123456789abcdef", "dev": "01234567", "held": "89abcdef"}[split]
+    arts = []
+    for root, _, files in os.walk(folder):
+        for f in sorted(files):
+            if f.endswith(".txt"):
+                rel = os.path.relpath(os.path.join(root, f), folder)
+                if hashlib.md5(rel.encode()).hexdigest()[0] in halves:
+                    arts.append((rel[:-4].replace(os.sep, "_"), os.path.join(root, f), None))
+    return sorted(arts)
+
+
+def run(data: str, split: str, binary: str, seed: int, config=None, limit=None, classes=CLASSES, texts_dir=False):
+    arts = text_articles(data, split) if texts_dir else P.articles(data, split, need_ann=False)
     if limit:
         arts = arts[:limit]
-    texts = {name: P.read_text(tp) for name, tp, _ in arts}
+    texts = {name: _read(tp) if texts_dir else P.read_text(tp) for name, tp, _ in arts}
     paths = {name: tp for name, tp, _ in arts}
     clean = C.check_many(binary, [paths[n] for n in texts], config)
     clean = {n: clean.get(os.path.abspath(paths[n])) for n in texts}
@@ -491,7 +519,10 @@ def main(argv=None):
                                  epilog="See the module docstring (head of this file) for the rules.")
     ap.add_argument("data", nargs="?", help="PolNeAR data/ folder")
     ap.add_argument("--copydesk", default="target/release/copydesk")
-    ap.add_argument("--split", default="dev", choices=P.SPLITS)
+    ap.add_argument("--split", default="dev", choices=P.SPLITS + ("held", "all"),
+                    help="train or dev of PolNeAR; with --texts: dev, held or all")
+    ap.add_argument("--texts", action="store_true",
+                    help="DATA is a folder of plain articles (e.g. the BBC texts), halved as clean.py --texts halves it")
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--config", help="copydesk.toml to pass to copydesk")
     ap.add_argument("--list-missed", metavar="CLASS", help="print planted misspellings not caught (a class or 'all')")
@@ -508,7 +539,11 @@ def main(argv=None):
         return selftest(binary)
     if not a.data:
         ap.error("DATA is required (PolNeAR's data/ folder)")
-    texts, clean, plants, n_people = run(a.data, a.split, binary, a.seed, a.config, a.limit)
+    if a.texts and a.split == "train":
+        ap.error("with --texts, --split is dev, held or all")
+    if not a.texts and a.split in ("held", "all"):
+        ap.error("--split held or all needs --texts (PolNeAR: train or dev)")
+    texts, clean, plants, n_people = run(a.data, a.split, binary, a.seed, a.config, a.limit, texts_dir=a.texts)
     print(summary(a.split, texts, clean, plants, n_people))
     if a.json:
         counts = Counter(f"{pl.cls}.{pl.outcome}" for pl in plants)
