@@ -71,16 +71,7 @@ def run_pages(bench: str, split: str, binary: str, config=None, limit=None, out_
 
 def run_texts(folder: str, split: str, binary: str, config=None, limit=None):
     """Every .txt file under `folder` as a clean article: [(name, path, diags)]."""
-    import hashlib
-    halves = {"all": "0123456789abcdef", "dev": "01234567", "held": "89abcdef"}[split]
-    arts = []
-    for root, _, files in os.walk(folder):
-        for f in sorted(files):
-            if f.endswith(".txt"):
-                rel = os.path.relpath(os.path.join(root, f), folder)
-                if hashlib.md5(rel.encode()).hexdigest()[0] in halves:
-                    arts.append((rel, os.path.join(root, f)))
-    arts.sort()
+    arts = C.text_files(folder, split)
     if limit:
         arts = arts[:limit]
     res = C.check_many(binary, [tp for _, tp in arts], config)

@@ -98,6 +98,25 @@ def check_many(binary: str, paths: list[str], config: str | None = None, cwd: st
     return out
 
 
+TEXT_HALVES = {"all": "0123456789abcdef", "dev": "01234567", "held": "89abcdef"}
+
+
+def text_files(folder: str, split: str) -> list[tuple[str, str]]:
+    """Every .txt file under `folder` in one half of it, chosen by the first hex
+    digit of the MD5 of its path relative to `folder` (dev 0-7, held 8-f):
+    [(relative path, path)], sorted."""
+    import hashlib
+    halves = TEXT_HALVES[split]
+    out = []
+    for root, _, files in os.walk(folder):
+        for f in sorted(files):
+            if f.endswith(".txt"):
+                rel = os.path.relpath(os.path.join(root, f), folder)
+                if hashlib.md5(rel.encode()).hexdigest()[0] in halves:
+                    out.append((rel, os.path.join(root, f)))
+    return sorted(out)
+
+
 def pmap(fn, items, workers: int = WORKERS):
     """map over a thread pool of `workers` (the work is in the subprocesses)."""
     items = list(items)

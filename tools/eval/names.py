@@ -361,16 +361,7 @@ def text_articles(folder: str, split: str) -> list:
     """Every .txt file under `folder` (a folder of plain articles, such as the BBC
     texts), halved by the MD5 of its path as tools/eval/clean.py --texts halves it
     (dev 0-7, held 8-f): [(name, path, None)]."""
-    import hashlib
-    halves = {"all": "0123456789abcdef", "dev": "01234567", "held": "89abcdef"}[split]
-    arts = []
-    for root, _, files in os.walk(folder):
-        for f in sorted(files):
-            if f.endswith(".txt"):
-                rel = os.path.relpath(os.path.join(root, f), folder)
-                if hashlib.md5(rel.encode()).hexdigest()[0] in halves:
-                    arts.append((rel[:-4].replace(os.sep, "_"), os.path.join(root, f), None))
-    return sorted(arts)
+    return [(rel[:-4].replace(os.sep, "_"), path, None) for rel, path in C.text_files(folder, split)]
 
 
 def run(data: str, split: str, binary: str, seed: int, config=None, limit=None, classes=CLASSES, texts_dir=False):
