@@ -476,10 +476,7 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
                     && s.name_like(i + 1)
                 // `Rooting for Staunton`, `Speaking for Smith`: a verb's
                 // -ing form opening the sentence, then its object.
-                || s.word(i - 2).len() > 5
-                    && s.word(i - 2).ends_with("ing")
-                    && crate::lexicon::english::is_english_word(s.word(i - 2))
-                    && s.lexical(i - 2).is_none()));
+                || gerund(s.word(i - 2)) && s.lexical(i - 2).is_none()));
     if !thing {
         return None;
     }
@@ -498,17 +495,21 @@ fn descriptor_at(s: &Scan<'_>, i: usize) -> bool {
         return false;
     }
     let w = s.word(i);
-    // (Not a surname that ends so: `Harding has chaired …`.)
-    let gerund = w.len() > 5
-        && w.ends_with("ing")
-        && (crate::lexicon::english::is_english_word(w) || !is_known_surname(w));
     // A speech verb put first (`Stated Stone:`, `Continued Stone:`,
     // `Adds Ms Patel,`): the verb, then the speaker.
     // (The lists are read in any case.)
     let verb = crate::lexicon::quotes::speech_verbs().contains(w)
         && !crate::lexicon::quotes::noun_bases().contains(w)
         && !is_known_surname(w);
-    s.role_word(i).is_some() || w.contains("-of-") || gerund || verb
+    s.role_word(i).is_some() || w.contains("-of-") || gerund(w) || verb
+}
+
+/// A verb's -ing form (`Defending`, `Rooting`), not a surname that ends so
+/// (`Harding`).
+fn gerund(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && (crate::lexicon::english::is_english_word(w) || !is_known_surname(w))
 }
 
 /// A capitalised English word after a full name on a title-case line

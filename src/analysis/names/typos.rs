@@ -8,7 +8,9 @@ use super::group::{compatible, Builder};
 use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
-use super::variants::{dropped_s, is_known_given, near_spelling, plausible_typo, same_given};
+use super::variants::{
+    dropped_s, is_known_given, near_spelling, plausible_typo, same_given, swapped,
+};
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_common_surname, is_known_surname, FastMap, GAZETTEER};
 
@@ -236,7 +238,7 @@ impl Builder {
                 && (self.key_count(k) + k_bare >= 2
                     || (m.in_person_slot() && self.has_given(k)))
                 && dropped_letter(key, k))
-            || self.spoken_slip(m, key, n, k)
+            || self.person_slot_slip(m, key, n, k)
             || self.common_over_rare(m, key, n, k, k_bare)
             || self.bare_dropped_s(m, key, n, k, k_bare)
     }
@@ -291,7 +293,7 @@ impl Builder {
     /// Mook).
     /// (Whether someone in the article has the given name is not asked: the
     /// grouping of a name's family must not read other families'.)
-    fn spoken_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
+    fn person_slot_slip(&self, m: &Mention, key: &str, n: usize, k: &str) -> bool {
         n == 1
             && m.in_person_slot()
             && !m.heading
@@ -471,14 +473,6 @@ fn english_slip(m: &Mention, n: usize) -> bool {
         && m.surname_text.chars().skip(1).all(char::is_lowercase)
         && is_english_word(&m.surname_text)
         && GAZETTEER.given(&m.surname_text).is_none()
-}
-
-/// Whether `a` is `b` with two neighbouring letters swapped, not the first.
-fn swapped(a: &str, b: &str) -> bool {
-    a.chars().count() == b.chars().count()
-        && a.chars().next() == b.chars().next()
-        && strsim::damerau_levenshtein(a, b) == 1
-        && strsim::levenshtein(a, b) == 2
 }
 
 /// Whether `short` is `long` with one letter dropped, not its first or a

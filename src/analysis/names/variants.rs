@@ -140,15 +140,22 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
     // Three letters: only two swapped (`Aeb` for `Abe`); a letter dropped
     // or changed makes another name as often as not (`Lee`, `Li`).
     if la.max(lb) == 3 {
-        return la == lb
-            && strsim::damerau_levenshtein(a, b) == 1
-            && strsim::levenshtein(a, b) == 2;
+        return swapped(a, b);
     }
     let (short, long) = if la < lb { (a, b) } else { (b, a) };
     if long.strip_suffix('s') == Some(short) {
         return false;
     }
     bag_distance(a, b).is_none_or(|d| d <= 1) && strsim::damerau_levenshtein(a, b) == 1
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped, not the first
+/// (`aeb` for `abe`, `dena` for `dean`).
+pub(super) fn swapped(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().next() == b.chars().next()
+        && strsim::damerau_levenshtein(a, b) == 1
+        && strsim::levenshtein(a, b) == 2
 }
 
 /// Whether `short` is `long` without its final `s` (`sander`, `sanders`),
