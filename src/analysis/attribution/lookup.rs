@@ -38,7 +38,13 @@ pub fn looks_like_person(name: &str) -> bool {
     let mut tokens = name.split(' ');
     let first = tokens.next().unwrap_or_default();
     let last = name.rsplit(' ').next().unwrap_or_default();
-    !not_a_name(first) && !is_org_word(last)
+    // (`Graham Poll`, `Margaret Court`: a given name and a surname that
+    // also heads organisations' names; the scanner has seen a person's
+    // slot around them.)
+    let person_surname = tokens.count() == 1
+        && crate::lexicon::names::GAZETTEER.given(first).is_some()
+        && crate::lexicon::names::is_known_surname(last);
+    !not_a_name(first) && (!is_org_word(last) || person_surname)
 }
 
 /// What the walk needs to know of the people, worked out once per

@@ -431,3 +431,29 @@ Councillor Priya Patel was unmoved. Adds Ms Patel: “We count every paper ballo
         ]
     );
 }
+
+#[test]
+fn a_surname_that_heads_organisations_names_is_the_person_who_has_it() {
+    // Poll, Court and Hall head the names of polls, courts and halls; after
+    // a full name they are that person's surname: `said Poll` was an
+    // organisation called Poll, `Referee Graham Poll` no one at all.
+    let text = "Referee Graham Poll said he had no doubt about the penalty.\n\n\
+“I gave what I saw,” said Poll.\n\n\
+Former referee Steve Court backed him. “It was a brave call,” Court told BBC Radio 5\u{a0}Live.\n\n\
+Everton manager Karen Hall said: “We will write to the FA.”\n\n\
+Asked about Hall’s complaint, Court said: “Managers always see it their own way.”\n";
+    let speakers: Vec<(Option<String>, Option<&str>)> = sheet(text)
+        .into_iter()
+        .map(|(_, who, how)| (who, how))
+        .collect();
+    let want = |name: &str| (Some(name.to_string()), Some("direct"));
+    assert_eq!(
+        speakers,
+        [
+            want("Graham Poll"),
+            want("Steve Court"),
+            want("Karen Hall"),
+            want("Steve Court"),
+        ]
+    );
+}

@@ -167,7 +167,7 @@ pub(super) fn mention(s: &Scan<'_>, i: usize, j: usize, floor: usize) -> Option<
     let single = i == j;
     let confident = !single || k < i || role.is_some();
     // A bare word: never a place, organisation, title or common word.
-    if !confident && s.lexical(i).is_some() {
+    if !confident && s.lexical(i).is_some() && !surname_alone_in_person_slot(s, i) {
         return None;
     }
     let start = if role.is_some() {
@@ -217,9 +217,23 @@ fn opens_sentence(s: &Scan<'_>, k: usize) -> bool {
     false
 }
 
+/// `Court told the BBC`, `said Poll`, `Hall’s complaint`: a surname that
+/// also heads organisations' names (`Court`, `Poll`, `Hall`), alone where a
+/// person stands, is a bare candidate; only someone the article names so
+/// takes it in. Not after `the` (`the Hall’s roof`).
+pub(super) fn surname_alone_in_person_slot(s: &Scan<'_>, i: usize) -> bool {
+    use crate::lexicon::names::{is_known_surname, Lexical};
+    s.lexical(i) == Some(Lexical::Organisation)
+        && s.toks[i].shape == Shape::Cap
+        && !(s.joined(i) && s.name_like(i + 1))
+        && is_known_surname(s.word(i))
+        && !(i > 0 && s.adjacent(i - 1) && s.word(i - 1).eq_ignore_ascii_case("the"))
+        && (speech_verb_after(s, i) || said_before(s, i, i) || s.toks[i].possessive)
+}
+
 /// Whether a speech verb follows the name ending at token `j` (`Waver
 /// told`, `Tobia said`), not one that is a noun too (`Steer claims`).
-fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
+pub(super) fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
     use crate::lexicon::quotes::{noun_bases, noun_plurals, speech_verbs};
     if s.toks[j].possessive || !s.adjacent(j) {
         return false;
@@ -233,7 +247,7 @@ fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
 /// Democratic National Committee chairman`, `Coan, Santilli's attorney,`)
 /// or a clause that only a person takes (`Bush, who has been …`): a
 /// person's slot.
-fn role_after(s: &Scan<'_>, j: usize) -> bool {
+pub(super) fn role_after(s: &Scan<'_>, j: usize) -> bool {
     use crate::lexicon::quotes::role_nouns;
     if s.toks[j].possessive {
         return false;
@@ -270,7 +284,7 @@ fn role_after(s: &Scan<'_>, j: usize) -> bool {
 
 /// Whether the name from token `k` to `j` stands alone after `said` or
 /// `says` (`said Fran, whose …`, `says Hendrick.`): the inverted speaker.
-fn said_before(s: &Scan<'_>, k: usize, j: usize) -> bool {
+pub(super) fn said_before(s: &Scan<'_>, k: usize, j: usize) -> bool {
     k > 0
         && s.adjacent(k - 1)
         && matches!(s.word(k - 1), "said" | "says")

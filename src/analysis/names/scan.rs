@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::mention::mention;
+use super::mention::{
+    mention, role_after, said_before, speech_verb_after, surname_alone_in_person_slot,
+};
 use super::para::Scan;
 use super::tokens::{is_suffix, Shape};
 use super::types::Mention;
@@ -404,6 +406,11 @@ fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
     match s.lexical(i) {
         None => true,
         Some(Lexical::Honorific(_) | Lexical::Title { .. }) => false,
+        // `Court told the BBC`, `said Poll`, `Hall’s complaint`: a surname
+        // that also heads organisations' names, alone where a person
+        // stands, is a bare candidate (only someone the article names so
+        // takes it in).
+        Some(Lexical::Organisation) if surname_alone_in_person_slot(s, i) => true,
         Some(Lexical::Place | Lexical::Demonym | Lexical::Common | Lexical::Organisation) => {
             s.given_name(i).is_some()
                 && s.joined(i)
@@ -476,7 +483,13 @@ fn thing_after_of(s: &Scan<'_>, i: usize) -> Option<usize> {
                     && s.name_like(i + 1)
                 // `Rooting for Staunton`, `Speaking for Smith`: a verb's
                 // -ing form opening the sentence, then its object.
-                || gerund(s.word(i - 2)) && s.lexical(i - 2).is_none()));
+                || gerund(s.word(i - 2)) && s.lexical(i - 2).is_none()))
+        // `said Alex McLeish of Novo's punishment`: a possessive after `of`
+        // owns what follows; `the Bank of England's` has its name's head
+        // before `of`.
+        && !(s.toks[i].possessive
+            && matches!(s.lexical(i - 2), None | Some(Lexical::Common))
+            && s.given_name(i - 2).is_none());
     if !thing {
         return None;
     }
@@ -522,6 +535,28 @@ fn headline_verb(s: &Scan<'_>, k: usize) -> bool {
         && !is_known_surname(w)
 }
 
+/// `Jerry Hall said`, `Referee Graham Poll`, `Nathan Lane, the actor,`: a
+/// known given name before a surname that also closes the names of places
+/// and institutions (`Hall`, `Lane`, `Poll`, `Park`, `Street`) makes a
+/// person where a person stands: a speech verb or an apposition after the
+/// two words, `said` or a role before them. Elsewhere (`the Albert Hall`,
+/// `Penny Lane`, `Victoria Park`) they name a place or a thing.
+fn person_with_place_surname(s: &Scan<'_>, i: usize, j: usize) -> bool {
+    j == i + 1
+        && s.given_name(i).is_some()
+        && is_known_surname(s.word(j))
+        && !(s.joined(j) && s.name_like(j + 1))
+        // (`the Albert Hall`, `the Royal Albert Hall`: a place.)
+        && !(i > 0
+            && s.adjacent(i - 1)
+            && (s.word(i - 1) == "the"
+                || (s.toks[i - 1].shape == Shape::Cap && s.role_word(i - 1).is_none())))
+        && (speech_verb_after(s, j)
+            || role_after(s, j)
+            || said_before(s, i, j)
+            || (i > 0 && s.adjacent(i - 1) && s.role_word(i - 1).is_some()))
+}
+
 /// How far the name core from `i` runs (see [`core_at`]).
 fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<usize>, usize)> {
     let n = s.toks.len();
@@ -544,7 +579,9 @@ fn core_extent(s: &Scan<'_>, i: usize, after_honorific: bool) -> Option<(Option<
         match s.lexical(j + 1) {
             // `Downing Street`, `Manchester United`: not a person; but after
             // an honorific or title the word is a surname (`Sen. Lydia Park`).
-            Some(Lexical::Organisation) if !after_honorific => {
+            Some(Lexical::Organisation)
+                if !after_honorific && !person_with_place_surname(s, i, j + 1) =>
+            {
                 return Some((None, j + 2));
             }
             // `Charlie King`: a title that is a common surname ends a

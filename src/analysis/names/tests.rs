@@ -449,3 +449,40 @@ fn a_hyphenated_description_is_no_first_name() {
     let got = scan("Nicole Vaidisova won. The German-born Vadiisova rallied.");
     assert!(got.iter().any(|m| m.0 == "Vadiisova" && m.3), "{got:?}");
 }
+
+#[test]
+fn a_surname_that_heads_place_names_is_a_person_where_a_person_stands() {
+    // `Hall`, `Lane`, `Poll` and `Court` close the names of places and
+    // institutions; after a known given name they are a surname where a
+    // speech verb, an apposition or a role vouches for a person.
+    assert_eq!(names("Jerry Hall said she was delighted."), ["Jerry Hall"]);
+    assert_eq!(names("Referee Graham Poll said it."), ["Graham Poll"]);
+    assert_eq!(
+        names("Chris Castle, the coach, was there."),
+        ["Chris Castle"]
+    );
+    // Elsewhere they stay places.
+    for place in [
+        "Fans queued outside the Albert Hall said to be full.",
+        "The Royal Albert Hall said it would reopen in May.",
+        "We met at Victoria Park, the largest in the city.",
+        "Penny Lane was closed to traffic.",
+    ] {
+        assert!(names(place).is_empty(), "{place}: {:?}", scan(place));
+    }
+    // Alone in a person's slot the word is a bare candidate; after `the`
+    // it is the building.
+    let m = scan("“It was brave,” Court told the BBC. The Hall’s roof leaks.");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!((m[0].0.as_str(), m[0].3), ("Court", true));
+}
+
+#[test]
+fn a_possessive_after_of_is_an_owner_not_part_of_a_name() {
+    // `Bank of England` is one name; `McLeish of Novo’s punishment` is a
+    // man speaking of another man's punishment.
+    let m = scan("said Rangers manager Alex McLeish of Novo’s punishment.");
+    assert!(m.iter().any(|m| m.0 == "Novo"), "{m:?}");
+    let m = scan("The Bank of Ardmore’s governor spoke.");
+    assert!(m.iter().all(|m| m.0 != "Ardmore"), "{m:?}");
+}
