@@ -245,8 +245,8 @@ pub(super) fn speech_verb_after(s: &Scan<'_>, j: usize) -> bool {
 /// Whether a role follows the name ending at token `j` as an apposition
 /// (`Brown, the governor,`, `Weaver, a Sanders adviser`, `Dean, a former
 /// Democratic National Committee chairman`, `Coan, Santilli's attorney,`)
-/// or a clause that only a person takes (`Bush, who has been …`): a
-/// person's slot.
+/// or a clause that only a person takes (`Bush, who has been …`), or an
+/// age (`Burger, 21,`): a person's slot.
 pub(super) fn role_after(s: &Scan<'_>, j: usize) -> bool {
     use crate::lexicon::quotes::role_nouns;
     if s.toks[j].possessive {
@@ -256,6 +256,12 @@ pub(super) fn role_after(s: &Scan<'_>, j: usize) -> bool {
         return false;
     };
     if rest.starts_with("who ") {
+        return true;
+    }
+    // An age (`Burger, 21, was recalled`): wire and sports copy's way of
+    // introducing a person.
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest[digits..].starts_with(", ") {
         return true;
     }
     let mut words = rest

@@ -486,3 +486,13 @@ fn a_possessive_after_of_is_an_owner_not_part_of_a_name() {
     let m = scan("The Bank of Ardmore’s governor spoke.");
     assert!(m.iter().all(|m| m.0 != "Ardmore"), "{m:?}");
 }
+
+#[test]
+fn an_age_after_a_name_marks_a_person() {
+    // `Burger, 21, was recalled`: wire and sports copy introduce people
+    // with their age; the word is in a person's slot, though it opens the
+    // sentence and is a word of English too.
+    let m = scan_mentions("Burger, 21, was recalled. Burger was recalled.");
+    let slots: Vec<bool> = m.iter().map(|m| m.speaker_slot).collect();
+    assert_eq!(slots, [true, false], "{m:?}");
+}

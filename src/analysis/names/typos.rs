@@ -324,7 +324,9 @@ impl Builder {
             && self.has_given(k)
             && key.chars().count() >= 4
             && !m.heading
-            && !is_english_word(&m.surname_text)
+            // (A word of English only where a person stands: `said Poll`,
+            // `Poll added` after one `Referee Graham Pol`.)
+            && (!is_english_word(&m.surname_text) || m.in_person_slot())
             && GAZETTEER.given(&m.surname_text).is_none()
             && !dropped_s(key, k)
             && !dropped_s(k, key)
@@ -346,7 +348,10 @@ impl Builder {
         for b in buckets.values_mut() {
             b.sort_unstable();
         }
-        let mut typo_of: FastMap<&str, Option<&str>> = FastMap::default();
+        // What a bare spelling is a typo of, by spelling and by what the
+        // test reads of the mention (`Poll explains` on the headline is no
+        // person's slot; `said Poll` is).
+        let mut typo_of: FastMap<(&str, &str, u8), Option<&str>> = FastMap::default();
         let mut assigned: Vec<(PersonId, MentionRef)> = Vec::new();
         for &(r, m) in bare {
             let key = m.surname_key.as_str();
@@ -376,7 +381,8 @@ impl Builder {
                     // beside six `Sessions`.)
                     || m.possessive)
             {
-                let target = *typo_of.entry(key).or_insert_with(|| {
+                let slot = (key, m.surname_text.as_str(), slot_flags(m));
+                let target = *typo_of.entry(slot).or_insert_with(|| {
                     let n = bare_count.get(key).copied().unwrap_or(0);
                     closest(&buckets, key, |k| {
                         near_spelling(k, key)
@@ -408,6 +414,22 @@ impl Builder {
             d.mentions.sort_unstable();
         }
     }
+}
+
+/// What [`Builder::typo_between`] reads of a bare mention besides its
+/// spelling, as bits.
+fn slot_flags(m: &Mention) -> u8 {
+    [
+        m.heading,
+        m.sentence_start,
+        m.speaker_slot,
+        m.possessive,
+        m.honorific.is_some(),
+        m.after_article,
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |acc, (i, &b)| acc | (u8::from(b) << i))
 }
 
 /// Of the surnames with `key`'s first letter that `keep` keeps, the one
