@@ -168,7 +168,9 @@ fn words_thing(s: &Scan<'_>, i: usize, end: usize) -> bool {
     end > i
         && !honorific_before(s, i)
         && s.given_name(i).is_none()
-        && !is_known_surname(s.word(i))
+        // (A rare surname that is a word first is the word: `Do The Right
+        // Thing`.)
+        && !is_common_surname(s.word(i))
         && !is_known_surname(s.word(end))
         && (i..=end).all(|j| is_english_word(s.word(j)))
 }

@@ -496,3 +496,22 @@ fn an_age_after_a_name_marks_a_person() {
     let slots: Vec<bool> = m.iter().map(|m| m.speaker_slot).collect();
     assert_eq!(slots, [true, false], "{m:?}");
 }
+
+#[test]
+fn given_names_of_world_news_open_names() {
+    // `Milan` is a city too; before a surname it is a man's name, as
+    // `Arsene`, `Jelena` and `Christoph` are given names copy uses.
+    assert_eq!(
+        names("Liverpool striker Milan Baros and Arsenal boss Arsene Wenger met."),
+        ["Milan Baros", "Arsene Wenger"]
+    );
+    assert_eq!(
+        names("Jelena Dokic beat Christoph Blocher's niece."),
+        ["Jelena Dokic", "Christoph Blocher"]
+    );
+    // Two words of English after a rare surname that is a word first name
+    // a thing, not a person: the film `Do The Right Thing`.
+    assert!(names("He starred in Do The Right Thing and Malcolm X.")
+        .iter()
+        .all(|n| n != "Right Thing"));
+}
