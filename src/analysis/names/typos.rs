@@ -44,6 +44,8 @@ impl Builder {
                         std::cmp::Ordering::Equal => plausible_typo(a, b) || plausible_typo(b, a),
                     } || (s_dropped_once(a, ca, b, cb) && self.has_known_given(a))
                         || (s_dropped_once(b, cb, a, ca) && self.has_known_given(b))
+                        || self.titled_s_dropped(a, ca, b, cb)
+                        || self.titled_s_dropped(b, cb, a, ca)
                         || self.named_once_beside(a, ca, b, cb)
                         || self.named_once_beside(b, cb, a, ca);
                     if !typo {
@@ -116,6 +118,21 @@ impl Builder {
                 Some(g) => givens.is_empty() || givens.iter().any(|t| same_given(t, g)),
                 None => true,
             })
+    }
+
+    /// Whether `short`, written once with an honorific or title alone
+    /// (`Mr Myer`), is `long` with its final `s` dropped, `long` being
+    /// someone named in full and written twice or more (Robert Stearns,
+    /// Mr Stearns): a person called `Mr` is one the article introduced.
+    /// Not a given name (`Mr Edward` beside the Edwardses may be another
+    /// man).
+    fn titled_s_dropped(&self, short: &str, cs: usize, long: &str, cl: usize) -> bool {
+        cs == 1
+            && cl >= 2
+            && dropped_s(short, long)
+            && !self.has_given(short)
+            && self.has_given(long)
+            && !is_known_given(short)
     }
 
     fn has_given(&self, key: &str) -> bool {
