@@ -355,6 +355,7 @@ fn build(s: &Scan<'_>, i: usize, j: usize, a: Around) -> Mention {
         given_text,
         surname_range,
         sic: sic_after(s.text, t_last.outer_end),
+        roster: false,
         age: age_after(s.text, t_last.outer_end),
     }
 }

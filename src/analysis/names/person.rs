@@ -3,7 +3,7 @@
 
 use super::tokens::is_given_name;
 use super::types::{Mention, MentionRef};
-use super::variants::{fold, normalise_spelling, same_given, spelling_key};
+use super::variants::{fold, normalise_spelling, same_given, spelling_key, swapped};
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_cap_particle, Gender};
 
@@ -185,7 +185,22 @@ impl Person {
 
     /// Whether the mention is spelled differently from the canonical name.
     pub fn is_variant(&self, m: &Mention) -> bool {
-        !m.sic && (self.surname_variant(m) || self.given_variant(m))
+        (!m.sic || self.roster_slip(m)) && (self.surname_variant(m) || self.given_variant(m))
+    }
+
+    /// Whether a roster's name (kept as written: a line-up lists different
+    /// people, `Horan` beside `Horgan`) swaps two letters of this person's
+    /// surname (`Galals` for William Gallas), a slip of the typing hand
+    /// that makes no name or word of its own.
+    fn roster_slip(&self, m: &Mention) -> bool {
+        use crate::lexicon::names::{is_known_surname, GAZETTEER};
+        let written = self.written(m).0;
+        m.roster
+            && self.given.is_some()
+            && swapped(&fold(written), &fold(&self.surname))
+            && !is_known_surname(written)
+            && GAZETTEER.given(written).is_none()
+            && !is_english_word(written)
     }
 
     /// Whether any mention may be spelled differently from the canonical

@@ -97,7 +97,8 @@ pub fn scan_mentions(text: &str) -> Vec<Mention> {
             // An embedded post keeps its writer's spelling, as `[sic]` does.
             m.sic |= posts.iter().any(|p| p.contains(&m.name.start));
             // So does a name in a roster: a line-up lists different people.
-            m.sic |= rosters.iter().any(|r| r.contains(&m.name.start));
+            m.roster = rosters.iter().any(|r| r.contains(&m.name.start));
+            m.sic |= m.roster;
             if title_case && end == i {
                 // `Judge Sets Date`: in a title-case line one word is only a candidate.
                 m.bare = true;

@@ -65,6 +65,12 @@ pub struct Mention {
     /// `[sic]` follows the name: the spelling is the source's, kept on
     /// purpose, and is never a variant.
     pub sic: bool,
+    /// The name stands in a roster (`Cech, Paulo Ferreira, Gallas, …`),
+    /// which lists different people and keeps each as written ([`sic`]
+    /// too), but where two letters of a full name's surname are swapped.
+    ///
+    /// [`sic`]: Mention::sic
+    pub roster: bool,
     /// The age the copy gives right after the name (`Jane Doe, 34,`,
     /// `Peter Lyle (61)`): `the 34-year-old` later is this person.
     pub age: Option<u16>,
@@ -127,6 +133,7 @@ impl Mention {
             && self.core_key == other.core_key
             && self.name_key == other.name_key
             && self.sic == other.sic
+            && self.roster == other.roster
     }
 
     /// The mention shifted by `by` bytes (paragraph-relative to absolute).
