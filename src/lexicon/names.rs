@@ -50,7 +50,9 @@ crate::word_lists! {
 
 /// A known surname in any case (`Trump`, `Nguyen`).
 pub fn is_known_surname(w: &str) -> bool {
+    // (The census list writes `O'Connell` as `Oconnell`.)
     surnames().contains(w)
+        || (w.contains(['\'', '’']) && surnames().contains(&w.replace(['\'', '’'], "")))
 }
 
 /// How many of the commonest surnames count as common: `King` (34th),
@@ -396,5 +398,13 @@ mod tests {
         assert_eq!(g.given("Theresa"), Some(Some(Gender::Female)));
         assert_eq!(g.role("minister"), Some(true));
         assert_eq!(g.lexical("Kuleba"), None);
+    }
+
+    #[test]
+    fn irish_and_italian_apostrophe_surnames_are_known() {
+        for w in ["O'Connell", "O’Connell", "O'Brien", "D'Angelo"] {
+            assert!(is_known_surname(w), "{w}");
+        }
+        assert!(!is_known_surname("O'Connlel"));
     }
 }

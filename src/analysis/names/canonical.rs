@@ -3,7 +3,7 @@
 //! mentions makes.
 
 use super::group::Draft;
-use super::person::{Person, PersonId, PersonInfo, Spelling};
+use super::person::{roster_slip_of, Person, PersonId, PersonInfo, Spelling};
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::{fold, likely_typo, same_given, spelling_key};
@@ -234,7 +234,17 @@ pub(super) fn person<'m>(
         ),
     };
     let tied_with = if entry.is_none() && d.family_spelling.is_none() {
-        rival(&surname, &spellings)
+        // A roster's slip of the chosen spelling (`Galals` in the line-up
+        // beside one `William Gallas`) ties nothing: it is flagged itself.
+        let slip =
+            |m: &Mention, w: &str| m.roster && given.is_some() && roster_slip_of(w, &surname);
+        let voting = count_spellings(
+            split
+                .iter()
+                .zip(&ms)
+                .filter_map(|(p, m)| p.0.filter(|w| !slip(m, w))),
+        );
+        rival(&surname, &voting)
     } else {
         None
     };

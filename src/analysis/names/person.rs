@@ -190,17 +190,11 @@ impl Person {
 
     /// Whether a roster's name (kept as written: a line-up lists different
     /// people, `Horan` beside `Horgan`) swaps two letters of this person's
-    /// surname (`Galals` for William Gallas), a slip of the typing hand
-    /// that makes no name or word of its own.
+    /// surname (`Galals` for William Gallas) or doubles one of them
+    /// (`Kluiverrt`), a slip of the typing hand that makes no name or word
+    /// of its own (`Philips` beside Phillips is a name).
     fn roster_slip(&self, m: &Mention) -> bool {
-        use crate::lexicon::names::{is_known_surname, GAZETTEER};
-        let written = self.written(m).0;
-        m.roster
-            && self.given.is_some()
-            && swapped(&fold(written), &fold(&self.surname))
-            && !is_known_surname(written)
-            && GAZETTEER.given(written).is_none()
-            && !is_english_word(written)
+        m.roster && self.given.is_some() && roster_slip_of(self.written(m).0, &self.surname)
     }
 
     /// Whether any mention may be spelled differently from the canonical
@@ -233,6 +227,28 @@ impl Person {
             .map(|s| s.count)
             .sum()
     }
+}
+
+/// Whether a roster's `written` surname swaps or doubles letters of the
+/// surname `canonical` and is no known name or word of its own (see
+/// [`Person::is_variant`]).
+pub(super) fn roster_slip_of(written: &str, canonical: &str) -> bool {
+    use crate::lexicon::names::{is_known_surname, GAZETTEER};
+    let (w, c) = (fold(written), fold(canonical));
+    (swapped(&w, &c) || doubled(&w, &c))
+        && !is_known_surname(written)
+        && GAZETTEER.given(written).is_none()
+        && !is_english_word(written)
+}
+
+/// Whether `long` is `short` with one of its letters written twice
+/// (`kluiverrt`, `kluivert`).
+fn doubled(long: &str, short: &str) -> bool {
+    let l: Vec<char> = long.chars().collect();
+    l.len() == short.chars().count() + 1
+        && (1..l.len()).any(|i| {
+            l[i] == l[i - 1] && l[..i].iter().chain(&l[i + 1..]).copied().eq(short.chars())
+        })
 }
 
 /// Whether `short` is `long` without its leading particle (`Gore`, `Al Gore`).
