@@ -190,9 +190,9 @@ impl Person {
 
     /// Whether a roster's name (kept as written: a line-up lists different
     /// people, `Horan` beside `Horgan`) swaps two letters of this person's
-    /// surname (`Galals` for William Gallas) or doubles one of them
-    /// (`Kluiverrt`), a slip of the typing hand that makes no name or word
-    /// of its own (`Philips` beside Phillips is a name).
+    /// surname (`Galals` for William Gallas), doubles one (`Kluiverrt`) or
+    /// drops one (`Jaroik`), a slip of the typing hand that makes no name
+    /// or word of its own (`Philips` beside Phillips is a name).
     fn roster_slip(&self, m: &Mention) -> bool {
         m.roster && self.given.is_some() && roster_slip_of(self.written(m).0, &self.surname)
     }
@@ -229,16 +229,26 @@ impl Person {
     }
 }
 
-/// Whether a roster's `written` surname swaps or doubles letters of the
-/// surname `canonical` and is no known name or word of its own (see
+/// Whether a roster's `written` surname swaps, doubles or drops a letter
+/// of the surname `canonical` and is no known name or word of its own
+/// (`Horan` beside Horgan is a name) (see
 /// [`Person::is_variant`]).
 pub(super) fn roster_slip_of(written: &str, canonical: &str) -> bool {
     use crate::lexicon::names::{is_known_surname, GAZETTEER};
     let (w, c) = (fold(written), fold(canonical));
-    (swapped(&w, &c) || doubled(&w, &c))
+    (swapped(&w, &c) || doubled(&w, &c) || dropped(&w, &c))
         && !is_known_surname(written)
         && GAZETTEER.given(written).is_none()
         && !is_english_word(written)
+}
+
+/// Whether `short`, four letters or more, is `long` with one letter after
+/// the first dropped (`jaroik`, `jarosik`).
+fn dropped(short: &str, long: &str) -> bool {
+    let l: Vec<char> = long.chars().collect();
+    l.len() >= 5
+        && l.len() == short.chars().count() + 1
+        && (1..l.len()).any(|i| l[..i].iter().chain(&l[i + 1..]).copied().eq(short.chars()))
 }
 
 /// Whether `long` is `short` with one of its letters written twice
