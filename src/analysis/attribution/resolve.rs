@@ -43,26 +43,18 @@ pub(super) fn resolve(
     };
     // `said Poll`, `Court said`: a word that heads organisations' names,
     // alone, is the surname of someone the article names.
-    let surname_alone = phrase.kind == PhraseKind::Organisation
+    let kind = if phrase.kind == PhraseKind::Organisation
         && !phrase.text.contains(' ')
         && phrase.text.starts_with(char::is_uppercase)
         && w.ctx
             .surnames
-            .contains_key(phrase.text.to_lowercase().as_str());
-    match phrase.kind {
-        _ if surname_alone => {
-            let id = *w.ctx.surnames.get(phrase.text.to_lowercase().as_str())?;
-            walk.saw(w.people, here(Target::Person(id)), None);
-            let (name, role) = w.person_speaker(id);
-            Some((
-                SpeakerKind::Person,
-                name,
-                role,
-                Some(id),
-                Resolution::Direct,
-                None,
-            ))
-        }
+            .contains_key(phrase.text.to_lowercase().as_str())
+    {
+        PhraseKind::Named
+    } else {
+        phrase.kind
+    };
+    match kind {
         PhraseKind::Named => {
             let name_range = phrase.name.clone().unwrap_or(phrase.range.clone());
             let name_text = phrase.name_text.clone().unwrap_or(phrase.text.clone());

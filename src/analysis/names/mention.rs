@@ -252,16 +252,15 @@ pub(super) fn role_after(s: &Scan<'_>, j: usize) -> bool {
     if s.toks[j].possessive {
         return false;
     }
+    // An age (`Burger, 21, was recalled`): wire and sports copy's way of
+    // introducing a person.
+    if age_after(s.text, s.toks[j].outer_end).is_some() {
+        return true;
+    }
     let Some(rest) = s.text[s.toks[j].outer_end..].strip_prefix(", ") else {
         return false;
     };
     if rest.starts_with("who ") {
-        return true;
-    }
-    // An age (`Burger, 21, was recalled`): wire and sports copy's way of
-    // introducing a person.
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && rest[digits..].starts_with(", ") {
         return true;
     }
     let mut words = rest

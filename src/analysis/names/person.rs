@@ -3,7 +3,9 @@
 
 use super::tokens::is_given_name;
 use super::types::{Mention, MentionRef};
-use super::variants::{fold, normalise_spelling, same_given, spelling_key, swapped};
+use super::variants::{
+    dropped_letter, fold, normalise_spelling, same_given, spelling_key, swapped,
+};
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_cap_particle, Gender};
 
@@ -229,26 +231,17 @@ impl Person {
     }
 }
 
-/// Whether a roster's `written` surname swaps, doubles or drops a letter
-/// of the surname `canonical` and is no known name or word of its own
-/// (`Horan` beside Horgan is a name) (see
-/// [`Person::is_variant`]).
+/// Whether a roster's `written` surname swaps or doubles a letter of the
+/// surname `canonical`, or drops one (not a final `s`; `canonical` five
+/// letters or more), and is no known name or word of its own (`Horan` beside Horgan is a name;
+/// see [`Person::is_variant`]).
 pub(super) fn roster_slip_of(written: &str, canonical: &str) -> bool {
     use crate::lexicon::names::{is_known_surname, GAZETTEER};
     let (w, c) = (fold(written), fold(canonical));
-    (swapped(&w, &c) || doubled(&w, &c) || dropped(&w, &c))
+    (swapped(&w, &c) || doubled(&w, &c) || (c.chars().count() >= 5 && dropped_letter(&w, &c)))
         && !is_known_surname(written)
         && GAZETTEER.given(written).is_none()
         && !is_english_word(written)
-}
-
-/// Whether `short`, four letters or more, is `long` with one letter after
-/// the first dropped (`jaroik`, `jarosik`).
-fn dropped(short: &str, long: &str) -> bool {
-    let l: Vec<char> = long.chars().collect();
-    l.len() >= 5
-        && l.len() == short.chars().count() + 1
-        && (1..l.len()).any(|i| l[..i].iter().chain(&l[i + 1..]).copied().eq(short.chars()))
 }
 
 /// Whether `long` is `short` with one of its letters written twice

@@ -67,7 +67,8 @@ pub struct Mention {
     pub sic: bool,
     /// The name stands in a roster (`Cech, Paulo Ferreira, Gallas, …`),
     /// which lists different people and keeps each as written ([`sic`]
-    /// too), but where two letters of a full name's surname are swapped.
+    /// too), save a slip of the typing hand in the surname of someone the
+    /// copy names in full (see `Person::is_variant`).
     ///
     /// [`sic`]: Mention::sic
     pub roster: bool,

@@ -9,7 +9,7 @@ use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::{
-    dropped_s, is_known_given, near_spelling, plausible_typo, same_given, swapped,
+    dropped_letter, dropped_s, is_known_given, near_spelling, plausible_typo, same_given, swapped,
 };
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_common_surname, is_known_surname, FastMap, GAZETTEER};
@@ -512,17 +512,6 @@ fn english_slip(m: &Mention, n: usize) -> bool {
         && m.surname_text.chars().skip(1).all(char::is_lowercase)
         && is_english_word(&m.surname_text)
         && GAZETTEER.given(&m.surname_text).is_none()
-}
-
-/// Whether `short` is `long` with one letter dropped, not its first or a
-/// final `s` (`bus` for `bush`, `ran` for `ryan`), `long` four letters or more.
-fn dropped_letter(short: &str, long: &str) -> bool {
-    let (ls, ll) = (short.chars().count(), long.chars().count());
-    ll >= 4
-        && ls + 1 == ll
-        && short.chars().next() == long.chars().next()
-        && long.strip_suffix('s') != Some(short)
-        && strsim::levenshtein(short, long) == 1
 }
 
 /// Whether a bare word, written `n` times, reads as a name another

@@ -158,6 +158,17 @@ pub(super) fn swapped(a: &str, b: &str) -> bool {
         && strsim::levenshtein(a, b) == 2
 }
 
+/// Whether `short` is `long` with one letter dropped, not its first or a
+/// final `s` (`bus` for `bush`, `ran` for `ryan`), `long` four letters or more.
+pub(super) fn dropped_letter(short: &str, long: &str) -> bool {
+    let (ls, ll) = (short.chars().count(), long.chars().count());
+    ll >= 4
+        && ls + 1 == ll
+        && short.chars().next() == long.chars().next()
+        && long.strip_suffix('s') != Some(short)
+        && strsim::levenshtein(short, long) == 1
+}
+
 /// Whether `short` is `long` without its final `s` (`sander`, `sanders`),
 /// four letters or more: a typo only where the counts say so (see the
 /// grouping), since `the Johnstons` is the family and Edward a name.
