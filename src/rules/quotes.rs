@@ -157,9 +157,12 @@ pub(crate) fn quotes_in<'q>(article: &'q Article<'_>, paras: &Range<usize>) -> &
 /// whose speaker copydesk cannot resolve is not the copy's fault.
 /// A subhead in single marks (`‘A change warrior.’`) needs no speaker unless
 /// the copy quotes speech in single marks (`single_copy`). Nor does a quote
-/// credited on a line of its own ([`credited`]).
+/// credited on a line of its own ([`credited`]), nor one never closed:
+/// where it ends, and so whether a cue follows it, is unknown (`“There was
+/// no plan, said Kessel.`), and `unbalanced-quote` flags it already.
 pub fn needs_speaker(article: &Article<'_>, q: &Quote, single_copy: bool) -> bool {
     q.kind == QuoteKind::Full
+        && q.closed
         && q.speaker.is_none()
         && !q.headline
         && (single_copy || !q.subhead)
@@ -182,6 +185,8 @@ pub fn no_speaker_label(article: &Article<'_>, q: &Quote, single_copy: bool) -> 
         "(partial)"
     } else if credited(article, q) {
         "(credited)"
+    } else if !q.closed {
+        "(unclosed)"
     } else if q.introduced {
         "(introduced)"
     } else {

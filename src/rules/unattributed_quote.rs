@@ -36,7 +36,8 @@ speaker, as vox pops and reaction lines are set out. A lone quote paragraph \
 right after a paragraph that reports one person's words (`Cllr Morgan said the plan \
 would cost jobs. His bakery opened in 1962.` then `“We have been here before.”`) is \
 presumed theirs, as a reader takes it: not flagged, and the quote sheet and hover say \
-`presumed`. What is always flagged is an \
+`presumed`. A quote never closed is left to `unbalanced-quote`: until it is closed no one \
+can tell whether a cue follows it (`“There was no plan, said Ms Kessel.`). What is always flagged is an \
 attribution visibly cut out: a quote ending in a comma with no cue after it, or stray \
 punctuation where the cue stood (`“…,” .`) — such a quote is never handed to a \
 neighbouring speaker. The fixes attribute the quote to one of the people named nearest \
