@@ -126,12 +126,29 @@ fn surname_start(s: &Scan<'_>, i: usize, j: usize) -> usize {
         sn -= 1;
     }
     // `Al Gore`, `Van Morrison`: a particle that is also a given name is the
-    // given name before a known surname (but `Al Sisi`, `Van Dijk`).
-    let particle_first = j > i && is_cap_particle(s.word(i)) && !is_known_surname(s.word(i + 1));
+    // given name before a known surname (but `Al Sisi`, `Van Dijk`), or
+    // before a double-barrelled one ending in a known surname (`Sir Al
+    // Aynsley-Green`: particles join a name with a space, not a hyphen).
+    let particle_first = j > i
+        && is_cap_particle(s.word(i))
+        && !is_known_surname(s.word(i + 1))
+        && !double_barrelled(s.word(i + 1));
     if sn == i && j > i && s.given_name(i).is_some() && !particle_first {
         sn = i + 1;
     }
     sn
+}
+
+/// A double-barrelled surname whose last part is a known surname
+/// (`Aynsley-Green`, `Lewis-Francis`; not `al-Sisi`, `Abdel-Rahman`).
+fn double_barrelled(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2010}', '\u{2011}']);
+    let first = parts.next().unwrap_or("");
+    let last = parts.next_back().unwrap_or("");
+    first.chars().count() >= 2
+        && first.starts_with(char::is_uppercase)
+        && last.starts_with(char::is_uppercase)
+        && is_known_surname(last)
 }
 
 /// A generational suffix after the name's last token `j`: `Jr.`, `, Sr.`.

@@ -515,3 +515,19 @@ fn given_names_of_world_news_open_names() {
         .iter()
         .all(|n| n != "Right Thing"));
 }
+
+#[test]
+fn a_particle_before_a_double_barrelled_surname_is_a_given_name() {
+    // `Al` is a given name before `Aynsley-Green` (particles join a name
+    // with a space, not a hyphen), so `Prof Aynsley Green` later is his
+    // surname with the hyphen dropped; `Al Sisi` keeps its particle.
+    let m = scan_mentions("The commissioner, Sir Al Aynsley-Green, said so.");
+    let sur: Vec<&str> = m
+        .iter()
+        .filter(|m| !m.bare)
+        .map(|m| m.surname_text.as_str())
+        .collect();
+    assert_eq!(sur, ["Aynsley-Green"], "{m:?}");
+    let m = scan_mentions("Egypt's president, Abdel Fattah Al Sisi, said so.");
+    assert!(m.iter().any(|m| m.surname_text == "Al Sisi"), "{m:?}");
+}

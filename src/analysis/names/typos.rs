@@ -316,7 +316,7 @@ impl Builder {
             && !m.heading
             && (key.chars().count() >= 4 || dropped_letter(key, k))
             && !m.after_article
-            && key.strip_suffix('s') != Some(k)
+            && (key.strip_suffix('s') != Some(k) || speaks_as_one(m))
             && self.has_given(k)
             && (GAZETTEER.given(&m.surname_text).is_none() || swapped(key, k))
     }
@@ -345,8 +345,7 @@ impl Builder {
             // `Poll added` after one `Referee Graham Pol`.)
             && (!is_english_word(&m.surname_text) || m.in_person_slot())
             && GAZETTEER.given(&m.surname_text).is_none()
-            && !dropped_s(key, k)
-            && !dropped_s(k, key)
+            && ((!dropped_s(key, k) && !dropped_s(k, key)) || speaks_as_one(m))
     }
 
     /// Bare capitalised words that are a known surname become mentions.
@@ -431,6 +430,16 @@ impl Builder {
             d.mentions.sort_unstable();
         }
     }
+}
+
+/// Whether a bare word ending in `s` stands where one person stands: as
+/// a speaker (`Stubbs said`) or after an honorific (`Mr Pelous`), not
+/// after an article or as a possessive (`the Khans said`, `the Hendersons’
+/// firm` beside Nadia Khan and Ruth Henderson are their families). There a
+/// final `s` that a surname named in full lacks (`Gareth Stubb`) makes one
+/// of the two spellings a slip.
+fn speaks_as_one(m: &Mention) -> bool {
+    !m.after_article && !m.possessive && (m.speaker_slot || m.honorific.is_some())
 }
 
 /// What [`Builder::typo_between`] reads of a bare mention besides its
