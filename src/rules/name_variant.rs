@@ -88,6 +88,26 @@ fn correction(person: &Person, m: &Mention, start: usize) -> (String, Vec<Edit>)
             }
         }
     }
+    if let (Some(_), Some(given)) = (person.surname_after_given(m), &m.given_text) {
+        // The given name as the edit above left it, then the surname.
+        if person.surname_variant(m) {
+            let given = if person.given_variant(m) {
+                person.given.as_ref().unwrap_or(given)
+            } else {
+                given
+            };
+            let new_text = format!("{given} {}", person.surname);
+            edits.retain(|e| {
+                e.range.start >= start + m.name.end || e.range.end <= start + m.name.start
+            });
+            edits.push(Edit {
+                range: start + m.name.start..start + m.name.end,
+                new_text: new_text.clone(),
+            });
+            text = new_text;
+        }
+        return (text, edits);
+    }
     if person.whole_name_is_surname(m) {
         if person.surname_variant(m) {
             edits.push(Edit {

@@ -135,6 +135,13 @@ fn parts<'m>(
         if m.name_key == first.surname_key && first.is_full() {
             return (Some(m.name_text.as_str()), None);
         }
+        // `Robert Kilroy Silk` for Robert Kilroy-Silk.
+        if let Some(tail) = m
+            .tail_text()
+            .filter(|_| m.tail_key() == Some(&first.surname_key))
+        {
+            return (Some(tail), m.given_text.as_deref());
+        }
         // `Wasserman Schultz` after `Debbie Wasserman Schultz`: the last
         // names of the full reference, a double surname written whole, not
         // a given name `Wasserman`.
@@ -212,7 +219,16 @@ pub(super) fn person<'m>(
     let family_first = family_first(first, &ms);
     let split: Vec<_> = ms.iter().map(|m| parts(m, first, family_first)).collect();
     let spellings = count_spellings(split.iter().filter_map(|p| p.0));
-    let given_spellings = count_spellings(split.iter().filter_map(|p| p.1));
+    // (An initial is no spelling of a given name the copy writes out:
+    // `C Ashby-Hart` in the line-up for Caroline Ashby-Hart.)
+    let initial = |g: &str| fold(g).chars().count() == 1;
+    let written_out = split.iter().any(|p| p.1.is_some_and(|g| !initial(g)));
+    let given_spellings = count_spellings(
+        split
+            .iter()
+            .filter_map(|p| p.1)
+            .filter(|g| !(written_out && initial(g))),
+    );
     let (first_surname, first_given) = parts(first, first, family_first);
     let first_surname = first_surname.unwrap_or(&first.surname_text);
     let entry = style_entry(d, style);

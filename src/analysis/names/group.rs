@@ -173,6 +173,24 @@ impl Builder {
                 return;
             }
         }
+        // `Robert Kilroy Silk` after `Robert Kilroy-Silk`: the words after
+        // the given name (or its initial, in a line-up's `M Lewis Francis`)
+        // are the surname of someone of that given name.
+        if let (Some(tail), Some(gk)) = (m.tail_key(), &m.given_key) {
+            let fits = |g: &str| {
+                same_given(g, gk) || (gk.chars().count() == 1 && g.starts_with(gk.as_str()))
+            };
+            let same = self.by_key.get(tail).and_then(|c| {
+                c.iter()
+                    .copied()
+                    .map(|c| self.root(c))
+                    .find(|&c| self.drafts[c].given_key.as_deref().is_some_and(fits))
+            });
+            if let Some(c) = same {
+                self.drafts[c].mentions.push(r);
+                return;
+            }
+        }
         let cands = self.by_key.get(&m.surname_key).map_or(NONE, Vec::as_slice);
         let id = if let Some(gk) = &m.given_key {
             let same = cands.iter().copied().find(|&c| {
@@ -197,7 +215,19 @@ impl Builder {
                         .any(|k| k.len() > full.len() && k.ends_with(full.as_str()))
                 })
             };
-            let id = match same.or_else(surname_only).or_else(tail) {
+            // `C Ashby-Hart` in a line-up for Caroline Ashby-Hart: an
+            // initial is short for the one given name that it starts.
+            let initial = || {
+                let mut fits = cands.iter().copied().filter(|&c| {
+                    gk.chars().count() == 1
+                        && self.drafts[c]
+                            .given_key
+                            .as_deref()
+                            .is_some_and(|g| g.len() > 1 && g.starts_with(gk.as_str()))
+                });
+                fits.next().filter(|_| fits.next().is_none())
+            };
+            let id = match same.or_else(initial).or_else(surname_only).or_else(tail) {
                 Some(c) => {
                     if self.drafts[c].given_key.is_none() {
                         self.drafts[c].given_key = Some(gk.clone());

@@ -115,6 +115,14 @@ impl Person {
         m.is_full() && m.name_key == self.surname_key
     }
 
+    /// The words after the given name when they are this person's
+    /// double-barrelled surname (`Kilroy Silk` in `Robert Kilroy Silk` for
+    /// Robert Kilroy-Silk).
+    pub fn surname_after_given<'m>(&self, m: &'m Mention) -> Option<&'m str> {
+        m.tail_text()
+            .filter(|_| !self.family_first && m.tail_key() == Some(self.surname_key.as_str()))
+    }
+
     /// Two spellings of one name differ (apostrophes, spaces and the case of
     /// a leading particle made uniform: `De Blasio` is `de Blasio`).
     fn differs(a: &str, b: &str) -> bool {
@@ -139,6 +147,9 @@ impl Person {
         }
         if self.whole_name_is_surname(m) {
             return Self::differs(&m.name_text, &self.surname);
+        }
+        if let Some(tail) = self.surname_after_given(m) {
+            return Self::differs(tail, &self.surname);
         }
         // `Von der Leyen said`: a particle capitalised to start a sentence.
         if m.sentence_start && m.range.start == m.surname_range.start {
@@ -187,7 +198,16 @@ impl Person {
 
     /// Whether the mention is spelled differently from the canonical name.
     pub fn is_variant(&self, m: &Mention) -> bool {
-        (!m.sic || self.roster_slip(m)) && (self.surname_variant(m) || self.given_variant(m))
+        // (A line-up's `Shaun Wright Phillips` is Shaun Wright-Phillips: the
+        // given name and every word of the surname agree, only the hyphen
+        // is gone.)
+        let words = |s: &str| s.split([' ', '-']).map(str::to_string).collect::<Vec<_>>();
+        let spaced = m.roster
+            && self
+                .surname_after_given(m)
+                .is_some_and(|t| words(t) == words(&self.surname));
+        (!m.sic || self.roster_slip(m) || spaced)
+            && (self.surname_variant(m) || self.given_variant(m))
     }
 
     /// Whether a roster's name (kept as written: a line-up lists different

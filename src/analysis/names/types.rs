@@ -88,6 +88,23 @@ impl Mention {
         self.given.is_some()
     }
 
+    /// What follows the given name when two words or more do (`Kilroy
+    /// Silk` in `Robert Kilroy Silk`): a double-barrelled surname written
+    /// with a space, or middle names and a surname.
+    pub fn tail_text(&self) -> Option<&str> {
+        let given = self.given_text.as_deref()?;
+        let rest = self.name_text.strip_prefix(given)?.trim_start();
+        (rest.len() < self.name_text.len() && rest.contains(' ')).then_some(rest)
+    }
+
+    /// The folded [`tail_text`](Self::tail_text): the surname key of the
+    /// person the tail is the hyphenless surname of (`kilroysilk`).
+    pub fn tail_key(&self) -> Option<&str> {
+        self.tail_text()?;
+        let g = self.given_key.as_deref()?;
+        self.name_key.strip_prefix(g).filter(|k| !k.is_empty())
+    }
+
     /// Whether the mention stands where only a person stands: a possessive,
     /// after an honorific, or in a speaker's slot (`Sander’s push`, `Mr.
     /// Rid`, `Waver told`), so an English word there is a name.
