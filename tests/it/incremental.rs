@@ -385,6 +385,8 @@ fn typing_around_names_in_speaker_slots() {
         "tests/rules/name-variant/speaker-slot-slips-us.txt",
         "tests/rules/name-variant/english-word-slips-uk.txt",
         "tests/rules/name-variant/misspelt-in-organisation-name-us.txt",
+        "tests/rules/name-variant/hyphen-dropped-in-full-name-and-line-up-uk.txt",
+        "tests/rules/name-variant/final-s-in-a-speakers-slot-and-hyphenless-surname-uk.txt",
     ] {
         // (Line ends as LF: a letter typed inside a CRLF pair is another
         // test's.)

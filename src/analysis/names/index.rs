@@ -127,7 +127,7 @@ pub(super) enum List {
 
 /// The lists a mention is in: (list, name, whether it counts as strong).
 pub(super) fn entries(m: &Mention) -> impl Iterator<Item = (List, &str, bool)> {
-    let mut out: [Option<(List, &str, bool)>; 4] = [None; 4];
+    let mut out: [Option<(List, &str, bool)>; 5] = [None; 5];
     out[0] = Some((List::Surname, m.surname_key.as_str(), !m.bare));
     if m.bare {
         out[1] = Some((List::Core, m.surname_key.as_str(), false));
@@ -135,6 +135,10 @@ pub(super) fn entries(m: &Mention) -> impl Iterator<Item = (List, &str, bool)> {
         out[1] = Some((List::Core, m.core_key.as_str(), false));
         if m.is_full() {
             out[2] = Some((List::Whole, m.name_key.as_str(), false));
+        }
+        // (`J Lloyd Evans` looks up `lloydevans` as a surname.)
+        if let Some(tail) = m.tail_key() {
+            out[4] = Some((List::Whole, tail, false));
         }
         out[3] = Some(match &m.given_key {
             Some(g) => (List::Given, g.as_str(), false),
