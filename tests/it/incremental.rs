@@ -387,6 +387,7 @@ fn typing_around_names_in_speaker_slots() {
         "tests/rules/name-variant/misspelt-in-organisation-name-us.txt",
         "tests/rules/name-variant/hyphen-dropped-in-full-name-and-line-up-uk.txt",
         "tests/rules/name-variant/final-s-in-a-speakers-slot-and-hyphenless-surname-uk.txt",
+        "tests/rules/name-variant/line-up-initial-beside-misspelt-full-name-uk.txt",
     ] {
         // (Line ends as LF: a letter typed inside a CRLF pair is another
         // test's.)

@@ -9,7 +9,8 @@ use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
 use super::variants::{
-    dropped_letter, dropped_s, is_known_given, near_spelling, plausible_typo, same_given, swapped,
+    dropped_letter, dropped_s, given_fits, is_known_given, near_spelling, plausible_typo,
+    same_given, swapped,
 };
 use crate::lexicon::english::is_english_word;
 use crate::lexicon::names::{is_common_surname, is_known_surname, FastMap, GAZETTEER};
@@ -165,7 +166,7 @@ impl Builder {
                 .collect()
         };
         let (wg, lg) = (givens(&winners), givens(&losers));
-        if lg.iter().any(|l| !wg.iter().any(|w| same_given(w, l))) {
+        if lg.iter().any(|l| !wg.iter().any(|w| given_fits(w, l))) {
             // The winner was picked for its given name: the family's
             // spelling is the one written more, bare surnames counted.
             if self.written(win) >= self.written(lose) {
@@ -183,7 +184,7 @@ impl Builder {
                 .map(|&p| self.root(p))
                 .filter(|&p| p != q && compatible(self.drafts[p].gender, qgen))
                 .filter(|&p| match (&self.drafts[p].given_key, &qg) {
-                    (Some(a), Some(b)) => same_given(a, b),
+                    (Some(a), Some(b)) => given_fits(a, b),
                     _ => true,
                 })
                 .max_by_key(|&p| (self.drafts[p].mentions.len(), std::cmp::Reverse(p)));

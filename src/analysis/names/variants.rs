@@ -248,6 +248,15 @@ fn bag_distance(a: &str, b: &str) -> Option<usize> {
 
 /// Whether two folded given names are the same name spelled differently
 /// (only for longer names: Jon and Jan are different people).
+/// Whether two folded given names may be one person's: the same name (see
+/// [`same_given`]), or an initial and a name it starts (a line-up's `G
+/// Murphy` for Geordan Murphy).
+pub fn given_fits(a: &str, b: &str) -> bool {
+    let initial =
+        |x: &str, y: &str| x.chars().count() == 1 && y.len() > x.len() && y.starts_with(x);
+    same_given(a, b) || initial(a, b) || initial(b, a)
+}
+
 pub fn same_given(a: &str, b: &str) -> bool {
     if a == b {
         return true;
