@@ -130,13 +130,26 @@ impl<'t> Scan<'t> {
                     )))
     }
 
+    /// Whether token `i` opens an item of a list in a sentence (a comma or
+    /// semicolon right before it): a capital `A` there is no article, which
+    /// copy writes `a` mid-sentence, but an initial (`J White, A Hogg, D
+    /// Hansen`).
+    fn listed(&self, i: usize) -> bool {
+        i > 0 && !self.toks[i].sentence_start && {
+            let gap = &self.text[self.toks[i - 1].outer_end..self.toks[i].start];
+            gap.contains([',', ';']) && gap.chars().all(|c| is_space(c) || c == ',' || c == ';')
+        }
+    }
+
     pub(super) fn is_initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match t.shape {
             Shape::Initials => true,
             Shape::Letter => {
                 let w = self.word(i);
-                (t.period || (w != "I" && w != "A")) && self.joined(i) && self.name_like(i + 1)
+                (t.period || (w != "I" && w != "A") || (w == "A" && self.listed(i)))
+                    && self.joined(i)
+                    && self.name_like(i + 1)
             }
             // `JD Vance`, `AJ Tracey`: two capitals as initials before a name.
             Shape::AllCaps => {

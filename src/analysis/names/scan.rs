@@ -414,6 +414,11 @@ fn first_word_names(s: &Scan<'_>, i: usize) -> bool {
         // stands, is a bare candidate (only someone the article names so
         // takes it in).
         Some(Lexical::Organisation) if surname_alone_in_person_slot(s, i) => true,
+        // `J White, A Hogg`: an `A` opening a list's item is an initial.
+        // (`Jock A. Finlayson` is read from `Jock`.)
+        Some(Lexical::Common) if s.toks[i].shape == Shape::Letter && !s.toks[i].period => {
+            s.is_initial(i)
+        }
         Some(Lexical::Place | Lexical::Demonym | Lexical::Common | Lexical::Organisation) => {
             s.given_name(i).is_some()
                 && s.joined(i)

@@ -531,3 +531,16 @@ fn a_particle_before_a_double_barrelled_surname_is_a_given_name() {
     let m = scan_mentions("Egypt's president, Abdel Fattah Al Sisi, said so.");
     assert!(m.iter().any(|m| m.surname_text == "Al Sisi"), "{m:?}");
 }
+
+#[test]
+fn an_a_opening_a_line_up_item_is_an_initial() {
+    // Mid-sentence copy writes the article `a`: a capital `A` after a
+    // line-up's comma is a player's initial.
+    assert_eq!(
+        names("Scotland: C Paterson; J White, A Hogg, D Hansen."),
+        ["C Paterson", "J White", "A Hogg", "D Hansen"]
+    );
+    assert!(names("She starred in A Room With A View.")
+        .iter()
+        .all(|n| !n.starts_with("A ")));
+}
