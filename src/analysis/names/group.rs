@@ -23,7 +23,7 @@
 use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
-use super::variants::same_given;
+use super::variants::{initial_of, same_given};
 use crate::lexicon::names::{family, FastMap, Gender};
 
 pub(super) struct Draft {
@@ -177,9 +177,7 @@ impl Builder {
         // the given name (or its initial, in a line-up's `M Lewis Francis`)
         // are the surname of someone of that given name.
         if let (Some(tail), Some(gk)) = (m.tail_key(), &m.given_key) {
-            let fits = |g: &str| {
-                same_given(g, gk) || (gk.chars().count() == 1 && g.starts_with(gk.as_str()))
-            };
+            let fits = |g: &str| same_given(g, gk) || initial_of(gk, g);
             let same = self.by_key.get(tail).and_then(|c| {
                 c.iter()
                     .copied()
@@ -219,11 +217,10 @@ impl Builder {
             // initial is short for the one given name that it starts.
             let initial = || {
                 let mut fits = cands.iter().copied().filter(|&c| {
-                    gk.chars().count() == 1
-                        && self.drafts[c]
-                            .given_key
-                            .as_deref()
-                            .is_some_and(|g| g.len() > 1 && g.starts_with(gk.as_str()))
+                    self.drafts[c]
+                        .given_key
+                        .as_deref()
+                        .is_some_and(|g| initial_of(gk, g))
                 });
                 fits.next().filter(|_| fits.next().is_none())
             };

@@ -246,17 +246,21 @@ fn bag_distance(a: &str, b: &str) -> Option<usize> {
     usize::try_from(more_in_a.max(more_in_b)).ok()
 }
 
-/// Whether two folded given names are the same name spelled differently
-/// (only for longer names: Jon and Jan are different people).
 /// Whether two folded given names may be one person's: the same name (see
 /// [`same_given`]), or an initial and a name it starts (a line-up's `G
 /// Murphy` for Geordan Murphy).
 pub fn given_fits(a: &str, b: &str) -> bool {
-    let initial =
-        |x: &str, y: &str| x.chars().count() == 1 && y.len() > x.len() && y.starts_with(x);
-    same_given(a, b) || initial(a, b) || initial(b, a)
+    same_given(a, b) || initial_of(a, b) || initial_of(b, a)
 }
 
+/// Whether the folded `initial` is one letter that the longer folded given
+/// name `name` starts with.
+pub fn initial_of(initial: &str, name: &str) -> bool {
+    initial.chars().count() == 1 && name.len() > initial.len() && name.starts_with(initial)
+}
+
+/// Whether two folded given names are the same name spelled differently
+/// (only for longer names: Jon and Jan are different people).
 pub fn same_given(a: &str, b: &str) -> bool {
     if a == b {
         return true;
