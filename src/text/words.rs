@@ -18,10 +18,15 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// A hyphen: the ASCII one, or Unicode's hyphen and non-breaking hyphen.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 /// A character that joins two word parts into one word when letters stand
 /// on both sides of it (`Osei-Bonsu`, `O’Brien`).
 pub fn is_inner_joiner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}') || is_apostrophe(c)
+    is_hyphen(c) || is_apostrophe(c)
 }
 
 /// Whether lower-casing surely leaves `s` as it is: no capital, and no

@@ -23,7 +23,7 @@
 use super::person::PersonId;
 use super::style::StyleEntry;
 use super::types::{Mention, MentionRef};
-use super::variants::{initial_of, same_given};
+use super::variants::{given_fits, initial_of, same_given};
 use crate::lexicon::names::{family, FastMap, Gender};
 
 pub(super) struct Draft {
@@ -177,12 +177,13 @@ impl Builder {
         // the given name (or its initial, in a line-up's `M Lewis Francis`)
         // are the surname of someone of that given name.
         if let (Some(tail), Some(gk)) = (m.tail_key(), &m.given_key) {
-            let fits = |g: &str| same_given(g, gk) || initial_of(gk, g);
             let same = self.by_key.get(tail).and_then(|c| {
-                c.iter()
-                    .copied()
-                    .map(|c| self.root(c))
-                    .find(|&c| self.drafts[c].given_key.as_deref().is_some_and(fits))
+                c.iter().copied().map(|c| self.root(c)).find(|&c| {
+                    self.drafts[c]
+                        .given_key
+                        .as_deref()
+                        .is_some_and(|g| given_fits(g, gk))
+                })
             });
             if let Some(c) = same {
                 self.drafts[c].mentions.push(r);

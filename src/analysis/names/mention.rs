@@ -142,7 +142,7 @@ fn surname_start(s: &Scan<'_>, i: usize, j: usize) -> usize {
 /// A double-barrelled surname whose last part is a known surname
 /// (`Aynsley-Green`, `Lewis-Francis`; not `al-Sisi`, `Abdel-Rahman`).
 fn double_barrelled(w: &str) -> bool {
-    let mut parts = w.split(['-', '\u{2010}', '\u{2011}']);
+    let mut parts = w.split(crate::text::words::is_hyphen);
     let first = parts.next().unwrap_or("");
     let last = parts.next_back().unwrap_or("");
     first.chars().count() >= 2

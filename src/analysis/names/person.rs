@@ -201,11 +201,11 @@ impl Person {
         // (A line-up's `Shaun Wright Phillips` is Shaun Wright-Phillips: the
         // given name and every word of the surname agree, only the hyphen
         // is gone.)
-        let words = |s: &str| s.split([' ', '-']).map(str::to_string).collect::<Vec<_>>();
+        let apart = |c: char| c == ' ' || crate::text::words::is_hyphen(c);
         let spaced = m.roster
             && self
                 .surname_after_given(m)
-                .is_some_and(|t| words(t) == words(&self.surname));
+                .is_some_and(|t| t.split(apart).eq(self.surname.split(apart)));
         (!m.sic || self.roster_slip(m) || spaced)
             && (self.surname_variant(m) || self.given_variant(m))
     }
